@@ -1,0 +1,100 @@
+/**
+ * Expression trees: what a Solidity expression means, as small plain-data trees. Templates render them
+ * per locale (templates/<locale>/partials/expr/<kind>.hbs); no English is built here.
+ */
+
+export type Unit = 'wei' | 'gwei' | 'ether' | 'seconds' | 'minutes' | 'hours' | 'days' | 'weeks';
+
+export type CompareOp = '==' | '!=' | '<' | '<=' | '>' | '>=';
+export type ArithOp = '+' | '-' | '*' | '/' | '%' | '**';
+
+export type Expr =
+  /** A number exactly as written, scaled to its base unit: `30 days` → value '2592000', unit 'days', written '30'. */
+  | { kind: 'number'; value: string; written: string; unit: Unit | null }
+  | { kind: 'bool'; value: boolean }
+  | { kind: 'text'; value: string }
+  | { kind: 'address'; value: string }
+  /** A named value: a state variable, parameter, local, constant or immutable. `label` is the humanised name. */
+  | { kind: 'variable'; name: string; label: string; scope: VariableScope; party: string | null }
+  /** `object.member` on a struct or a mapping entry, e.g. orders[id].buyer. */
+  | { kind: 'member'; object: Expr; member: string; label: string }
+  /** `base[index]`: an item of an array or mapping. */
+  | { kind: 'index'; base: Expr; index: Expr }
+  | { kind: 'caller' }
+  | { kind: 'origin' }
+  | { kind: 'value-sent' }
+  | { kind: 'now' }
+  | { kind: 'block-number' }
+  | { kind: 'this' }
+  | { kind: 'zero-address' }
+  | { kind: 'balance'; of: Expr }
+  | { kind: 'token-balance'; token: Expr; of: Expr }
+  | { kind: 'enum-member'; enumName: string; member: string; label: string }
+  | { kind: 'arith'; op: ArithOp; left: Expr; right: Expr }
+  /** `amount * bps / 10000`, recognised as a percentage of a base. `percent` is exact (decimal string). */
+  | { kind: 'percent-of'; base: Expr; percent: string; rate: Expr }
+  | { kind: 'compare'; op: CompareOp; left: Expr; right: Expr }
+  | { kind: 'and'; operands: Expr[] }
+  | { kind: 'or'; operands: Expr[] }
+  | { kind: 'not'; operand: Expr }
+  | { kind: 'conditional'; condition: Expr; then: Expr; otherwise: Expr }
+  | { kind: 'min' | 'max'; operands: Expr[] }
+  | { kind: 'length'; of: Expr }
+  | { kind: 'hash'; fn: 'keccak256' | 'sha256'; args: Expr[] }
+  | { kind: 'signer'; args: Expr[] }
+  /** A call to a view/pure function of this contract whose result the model cannot reduce further. */
+  | { kind: 'call'; name: string; label: string; args: Expr[] }
+  /** A call to another contract (external dependency), e.g. oracle.latestPrice(). */
+  | { kind: 'external-call'; target: Expr; name: string; args: Expr[] }
+  /** A type conversion kept for exactness, e.g. uint64(x) or address(x); renders as its operand. */
+  | { kind: 'convert'; to: string; operand: Expr }
+  /** Anything not translated: shown verbatim as code and counted as not explained. */
+  | { kind: 'code'; text: string };
+
+export type VariableScope = 'state' | 'constant' | 'immutable' | 'parameter' | 'local' | 'return';
+
+export type ExprKind = Expr['kind'];
+
+/** Every expression kind, used to check that each locale has a partial for each kind. */
+export const EXPR_KINDS = [
+  'number', 'bool', 'text', 'address', 'variable', 'member', 'index', 'caller', 'origin', 'value-sent', 'now',
+  'block-number', 'this', 'zero-address', 'balance', 'token-balance', 'enum-member', 'arith', 'percent-of',
+  'compare', 'and', 'or', 'not', 'conditional', 'min', 'max', 'length', 'hash', 'signer', 'call',
+  'external-call', 'convert', 'code',
+] as const satisfies readonly ExprKind[];
+
+type AssertEqual<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+/** Compile-time check that EXPR_KINDS lists every kind. */
+export const exprKindsComplete: AssertEqual<(typeof EXPR_KINDS)[number], ExprKind> = true;
+
+/** True when the tree contains a node the model could not translate. */
+export function hasCode(expr: Expr): boolean {
+  if (expr.kind === 'code') return true;
+  return childrenOf(expr).some(hasCode);
+}
+
+export function childrenOf(expr: Expr): Expr[] {
+  switch (expr.kind) {
+    case 'member': return [expr.object];
+    case 'index': return [expr.base, expr.index];
+    case 'balance': return [expr.of];
+    case 'token-balance': return [expr.token, expr.of];
+    case 'arith': return [expr.left, expr.right];
+    case 'percent-of': return [expr.base, expr.rate];
+    case 'compare': return [expr.left, expr.right];
+    case 'and': case 'or': case 'min': case 'max': return expr.operands;
+    case 'not': return [expr.operand];
+    case 'conditional': return [expr.condition, expr.then, expr.otherwise];
+    case 'length': return [expr.of];
+    case 'hash': case 'signer': case 'call': return expr.args;
+    case 'external-call': return [expr.target, ...expr.args];
+    case 'convert': return [expr.operand];
+    default: return [];
+  }
+}
+
+/** Depth-first walk over an expression tree. */
+export function* walkExpr(expr: Expr): Generator<Expr> {
+  yield expr;
+  for (const child of childrenOf(expr)) yield* walkExpr(child);
+}

@@ -1,0 +1,353 @@
+/**
+ * The Terms model: plain JSON-serialisable data describing what a contract's code enforces.
+ * No AST nodes inside. Every field is always present (null or []), every term carries its source
+ * lines and its basis. Amounts are decimal strings inside expression trees, never JS numbers.
+ */
+import type { CompareOp, Expr } from './expr.ts';
+
+/** code: enforced by the code; natspec: the author's claim; deployment: depends on a value set at deployment or read from chain. */
+export type Basis = 'code' | 'natspec' | 'deployment';
+
+export interface SourceRef {
+  path: string;
+  line: number;
+  endLine: number;
+}
+
+export interface Located {
+  source: SourceRef;
+  basis: Basis;
+}
+
+// ── Parties ──────────────────────────────────────────────────────────────────────────────────────
+
+export type PartyKind =
+  /** An address state variable or immutable: buyer, seller, arbiter. */
+  | 'address'
+  /** The owner of OpenZeppelin Ownable (or an equivalent `owner` variable). */
+  | 'owner'
+  /** An AccessControl role: whoever holds it. */
+  | 'role'
+  /** Whoever deploys the contract, when the code gives the deployer a part of its own. */
+  | 'deployer'
+  /** An address field of a per-item struct: an order's buyer, a milestone's provider. */
+  | 'item-field';
+
+export interface Party extends Located {
+  /** Stable id: the variable name, 'owner', 'role:MINTER_ROLE', 'deployer', 'orders.buyer'. */
+  id: string;
+  /** The name in the code. */
+  name: string;
+  /** The humanised defined term: issuingBank → "Issuing Bank". */
+  label: string;
+  kind: PartyKind;
+  mutability: 'constant' | 'immutable' | 'mutable';
+  /** How it is first set: at declaration, at deployment (constructor), by an action, or never. */
+  setAt: 'declaration' | 'deployment' | 'action' | 'never';
+  /** The value it is set to first, e.g. a constructor parameter or the caller (the deployer). */
+  initial: Expr | null;
+  /** Ids of actions that can change it after deployment. */
+  changedBy: string[];
+  /** For item-field parties: the collection holding the items (e.g. 'orders'). */
+  collection: string | null;
+}
+
+// ── Actions ──────────────────────────────────────────────────────────────────────────────────────
+
+export interface Parameter {
+  name: string;
+  label: string;
+  type: string;
+}
+
+/** Who may call an action. Rules are alternatives: any one of them suffices. */
+export interface Access {
+  anyone: boolean;
+  rules: CallerRule[];
+  /** Where the check is made: an inline require, a modifier, a helper function. Null when anyone may call. */
+  source: SourceRef | null;
+}
+
+export type CallerRule =
+  | { kind: 'party'; party: string; via: string | null }
+  | { kind: 'role'; role: string; via: string | null }
+  /** The caller must equal this value, e.g. orders[id].buyer or a signer. */
+  | { kind: 'expr'; expr: Expr; via: string | null };
+
+export interface Condition extends Located {
+  /** What must hold for the action to go ahead (already negated for `if (...) revert`). */
+  expr: Expr;
+  /** The revert string, if any. */
+  message: string | null;
+  /** The custom error name, if any. */
+  error: string | null;
+  /** How the check is written: require, if-revert, a modifier or an internal helper (named in `via`). */
+  form: 'require' | 'if-revert' | 'assert';
+  /** The modifier or internal function the check lives in, or null when inline. */
+  via: string | null;
+  /** Conditions of enclosing `if` statements under which this check applies; [] when always. */
+  when: Expr[];
+  /** True when this condition is about the caller and is already expressed by `access`. */
+  isAccess: boolean;
+}
+
+export type Asset = { kind: 'eth' } | { kind: 'token'; token: Expr };
+
+export interface Payment extends Located {
+  asset: Asset;
+  amount: Expr;
+  to: Expr;
+  /** The party the money goes to, when the recipient is a known party. */
+  toParty: string | null;
+  /** For transferFrom: whose tokens are taken. Null for payments out of the contract. */
+  from: Expr | null;
+  direction: 'out' | 'in';
+  method: 'transfer' | 'send' | 'call' | 'sendValue' | 'safeTransfer' | 'safeTransferFrom' | 'erc20-transfer' | 'erc20-transferFrom' | 'msg-value';
+  /** Conditions of enclosing `if` statements; [] when the payment always happens. */
+  when: Expr[];
+  /** For send and call: whether the code checks that the payment succeeded. Null when not applicable. */
+  resultChecked: boolean | null;
+  via: string | null;
+}
+
+export interface Effect extends Located {
+  kind: 'set' | 'increase' | 'decrease' | 'delete' | 'push';
+  target: Expr;
+  value: Expr | null;
+  when: Expr[];
+  via: string | null;
+}
+
+export interface Emit extends Located {
+  event: string;
+  label: string;
+  args: Expr[];
+}
+
+export interface ActionNatspec {
+  notice: string | null;
+  dev: string | null;
+  params: { name: string; text: string }[];
+  returns: string | null;
+}
+
+export interface Action extends Located {
+  /** Stable id: the signature (`deposit(uint256)`), or 'constructor', 'receive', 'fallback'. */
+  id: string;
+  name: string;
+  label: string;
+  kind: 'constructor' | 'function' | 'receive' | 'fallback';
+  signature: string | null;
+  /** 4-byte selector, 0x-prefixed; null for constructor, receive and fallback. */
+  selector: string | null;
+  /** The contract the function body is written in. */
+  definedIn: string;
+  inherited: boolean;
+  payable: boolean;
+  parameters: Parameter[];
+  access: Access;
+  conditions: Condition[];
+  payments: Payment[];
+  effects: Effect[];
+  transitions: Transition[];
+  emits: Emit[];
+  /** Calls to other contracts that are not payments (the contract depends on them). */
+  externalCalls: { target: Expr; name: string; source: SourceRef }[];
+  /** Modifiers and internal functions whose bodies were read to describe this action. */
+  reads: string[];
+  natspec: ActionNatspec;
+}
+
+// ── Deadlines ────────────────────────────────────────────────────────────────────────────────────
+
+export interface DeadlineCheck {
+  action: string;
+  /** The condition that must hold, normalised with the block time on the left: now < deadline etc. */
+  op: CompareOp;
+  /** The right-hand side as written: the deadline itself, or an expression of it (deadline + grace). */
+  against: Expr;
+  source: SourceRef;
+}
+
+export interface Deadline extends Located {
+  id: string;
+  /** The stored value compared with the block time: a variable or an item field. */
+  subject: Expr;
+  label: string;
+  /** Where it is set: the action and the value. */
+  setBy: { action: string; value: Expr; source: SourceRef }[];
+  checks: DeadlineCheck[];
+  /** True for a time-valued expression compared directly, not a stored variable (e.g. start + 7 days). */
+  derived: boolean;
+}
+
+// ── Lifecycle ────────────────────────────────────────────────────────────────────────────────────
+
+export interface Transition {
+  lifecycle: string;
+  /** States in which the action may make the move; [] when the code does not restrict it. */
+  from: string[];
+  to: string;
+  action: string;
+  when: Expr[];
+  source: SourceRef;
+}
+
+export interface LifecycleState {
+  name: string;
+  label: string;
+  initial: boolean;
+  final: boolean;
+}
+
+export interface Lifecycle extends Located {
+  id: string;
+  /** The variable holding the state; for per-item lifecycles the struct field (e.g. 'status'). */
+  variable: string;
+  label: string;
+  enumName: string;
+  /** True for an enum held in a struct inside an array or mapping: each item has its own state. */
+  perItem: boolean;
+  /** For per-item lifecycles: the collection (e.g. 'milestones') and its label. */
+  collection: string | null;
+  collectionLabel: string | null;
+  states: LifecycleState[];
+  initial: string | null;
+  transitions: Transition[];
+}
+
+// ── Powers, risks, claims ────────────────────────────────────────────────────────────────────────
+
+export type PowerKind =
+  | 'change-term'
+  | 'change-party'
+  | 'pause'
+  | 'unpause'
+  | 'upgrade'
+  | 'transfer-ownership'
+  | 'renounce-ownership'
+  | 'grant-role'
+  | 'revoke-role'
+  | 'withdraw-funds'
+  | 'self-destruct';
+
+export interface Power extends Located {
+  id: string;
+  kind: PowerKind;
+  action: string;
+  /** Party ids who hold the power. */
+  holders: string[];
+  /** The term or party changed (a variable), when there is one. */
+  target: Expr | null;
+  /** Conditions on the new value (e.g. newFee <= 500); [] means no bound in the code. */
+  bounds: Expr[];
+  /** Whether the change also applies to deals already made (the stored value is read at settlement). */
+  affectsExisting: boolean | null;
+  /** A delay the code enforces before the change takes effect, if any. */
+  timelock: Expr | null;
+}
+
+export type RiskKind =
+  | 'claim-contradicted'
+  | 'no-deadline'
+  | 'no-upper-bound'
+  | 'external-token'
+  | 'external-contract'
+  | 'timestamp'
+  | 'no-reentrancy-guard'
+  | 'tx-origin'
+  | 'unchecked-call'
+  | 'stuck-funds'
+  | 'owner-can-pause'
+  | 'unrestricted-action';
+
+export interface Risk extends Located {
+  id: string;
+  kind: RiskKind;
+  action: string | null;
+  party: string | null;
+  /** Extra data the template needs (a state, a token, a claim's words). */
+  subject: Expr | null;
+  text: string | null;
+}
+
+export interface Claim extends Located {
+  id: string;
+  /** The action the comment is on, or null for the contract itself. */
+  action: string | null;
+  tag: 'title' | 'notice' | 'dev' | 'param' | 'return' | 'author';
+  param: string | null;
+  text: string;
+  /** When the code contradicts the claim: the parties the claim names and what the code allows. */
+  contradiction: { claimed: string[]; actual: Access } | null;
+}
+
+// ── Not explained, coverage ──────────────────────────────────────────────────────────────────────
+
+export interface NotExplained {
+  action: string | null;
+  /** The code, verbatim (first line if long). */
+  code: string;
+  reason: 'statement' | 'expression' | 'assembly' | 'loop' | 'external-call' | 'delegatecall' | 'other';
+  source: SourceRef;
+}
+
+export interface Coverage {
+  statements: number;
+  explained: number;
+}
+
+// ── The contract ─────────────────────────────────────────────────────────────────────────────────
+
+export interface ContractTerms {
+  name: string;
+  label: string;
+  source: SourceRef;
+  /** Linearised base contracts, most base last, excluding the contract itself. */
+  inherits: string[];
+  natspec: { title: string | null; notice: string | null; dev: string | null; author: string | null };
+  assets: Asset[];
+  parties: Party[];
+  actions: Action[];
+  deadlines: Deadline[];
+  lifecycles: Lifecycle[];
+  powers: Power[];
+  risks: Risk[];
+  claims: Claim[];
+  notExplained: NotExplained[];
+  coverage: Coverage;
+}
+
+export interface Statement {
+  id: string;
+  section: Section;
+  text: string;
+  basis: Basis;
+  source: SourceRef | null;
+}
+
+export const SECTIONS = [
+  'warning',
+  'key-facts',
+  'parties',
+  'powers',
+  'money',
+  'actions',
+  'deadlines',
+  'lifecycle',
+  'risks',
+  'claims',
+  'not-covered',
+  'not-explained',
+  'disclaimer',
+] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export interface SummaryDocument {
+  schema: 'plainterms/summary@1';
+  tool: { name: 'plainterms'; version: string };
+  compiler: { name: 'solc'; version: string };
+  language: string;
+  sources: { path: string; keccak256: string }[];
+  contracts: (ContractTerms & { statements: Statement[] })[];
+}
