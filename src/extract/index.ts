@@ -1,12 +1,107 @@
 /**
- * Extraction: from a compilation to the Terms model of each chosen contract.
+ * Extraction: from a compilation to the Terms model of each chosen contract. Each extractor in the
+ * registry fills its part; the analysis layer answers the shared questions.
  */
+import type { ContractDefinition } from 'solidity-ast';
+import { findAll } from 'solidity-ast/utils.js';
+import type { Analysis, Frame } from '../analysis/context.ts';
+import { makeCodeReader } from '../analysis/context.ts';
+import { humanise } from '../analysis/names.ts';
+import { parseNatspec } from '../analysis/natspec.ts';
+import { buildScope } from '../analysis/scope.ts';
 import type { Compilation } from '../compile/index.ts';
+import { fail } from '../errors.ts';
 import type { ContractTerms } from '../terms/index.ts';
+import type { ExtractContext } from './context.ts';
+import { partyIdOf } from './party-ids.ts';
+import { readActions } from './read-actions.ts';
+import { EXTRACTORS } from './registry.ts';
 
 export interface ExtractOptions {
   /** Contract names to describe; when empty, every deployable contract in the input files. */
   contracts?: string[];
 }
 
-export declare function extractContracts(compilation: Compilation, options?: ExtractOptions): ContractTerms[];
+export function extractContracts(compilation: Compilation, options: ExtractOptions = {}): ContractTerms[] {
+  return chooseContracts(compilation, options.contracts ?? []).map((contract) => extractContract(compilation, contract));
+}
+
+/** Deployable contracts (not interfaces, libraries or abstract contracts) defined in the input files. */
+export function deployableContracts(compilation: Compilation): ContractDefinition[] {
+  const inputs = new Set(compilation.inputs);
+  return compilation.sources
+    .filter((s) => inputs.has(s.unitName))
+    .flatMap((s) => [...findAll('ContractDefinition', s.ast)])
+    .filter((c) => c.contractKind === 'contract' && !c.abstract);
+}
+
+function chooseContracts(compilation: Compilation, names: string[]): ContractDefinition[] {
+  const available = deployableContracts(compilation);
+  if (names.length === 0) {
+    if (available.length === 0) fail('NO_CONTRACT', 'the files define no deployable contract (only interfaces, libraries or abstract contracts)');
+    return available;
+  }
+  const everything = compilation.sources.flatMap((s) => [...findAll('ContractDefinition', s.ast)]);
+  return names.map((name) => {
+    const found = everything.find((c) => c.name === name && c.contractKind === 'contract');
+    if (!found) {
+      fail('UNKNOWN_CONTRACT', `no contract named ${name}`, { hint: `contracts in these files: ${available.map((c) => c.name).join(', ') || 'none'}` });
+    }
+    return found;
+  });
+}
+
+function extractContract(compilation: Compilation, contract: ContractDefinition): ContractTerms {
+  const scope = buildScope(compilation, contract);
+  const analysis: Analysis = { scope, partyOf: partyIdOf, codeOf: makeCodeReader(compilation.sources) };
+  const locate = (node: { src: string }) => {
+    const { path, line, endLine } = compilation.locate(node.src);
+    return { path, line, endLine };
+  };
+  const context: ExtractContext = {
+    scope,
+    analysis,
+    reads: [],
+    frame: (from = contract.id): Frame => ({ analysis, env: new Map(), from, stack: [] }),
+    locate,
+    partyId: partyIdOf,
+  };
+  context.reads = readActions(context);
+  const natspec = parseNatspec(contract.documentation);
+  const terms: ContractTerms = {
+    name: contract.name,
+    label: humanise(contract.name),
+    source: locate(contract),
+    inherits: scope.linearized.slice(1).map((c) => c.name),
+    natspec: { title: natspec.title, notice: natspec.notice, dev: natspec.dev, author: natspec.author },
+    assets: [],
+    parties: [],
+    actions: [],
+    deadlines: [],
+    lifecycles: [],
+    powers: [],
+    risks: [],
+    claims: [],
+    notExplained: [],
+    coverage: { statements: 0, explained: 0 },
+  };
+  for (const extractor of EXTRACTORS) extractor.extract(context, terms);
+  terms.assets = collectAssets(terms);
+  return terms;
+}
+
+function collectAssets(terms: ContractTerms): ContractTerms['assets'] {
+  const assets: ContractTerms['assets'] = [];
+  const usesEth = terms.actions.some((a) => a.payable || a.payments.some((p) => p.asset.kind === 'eth'));
+  if (usesEth) assets.push({ kind: 'eth' });
+  const seen = new Set<string>();
+  for (const payment of terms.actions.flatMap((a) => a.payments)) {
+    if (payment.asset.kind !== 'token') continue;
+    const key = JSON.stringify(payment.asset.token);
+    if (!seen.has(key)) {
+      seen.add(key);
+      assets.push(payment.asset);
+    }
+  }
+  return assets;
+}

@@ -31,8 +31,12 @@ export type Expr =
   | { kind: 'token-balance'; token: Expr; of: Expr }
   | { kind: 'enum-member'; enumName: string; member: string; label: string }
   | { kind: 'arith'; op: ArithOp; left: Expr; right: Expr }
-  /** `amount * bps / 10000`, recognised as a percentage of a base. `percent` is exact (decimal string). */
-  | { kind: 'percent-of'; base: Expr; percent: string; rate: Expr }
+  /**
+   * `base * rate / scale` with scale 100, 1,000 or 10,000: a share of a base. `percent` is the exact share
+   * (decimal string, e.g. '2.5') when the rate is a constant, else null; `scale` is the divisor ('10000' for
+   * basis points).
+   */
+  | { kind: 'percent-of'; base: Expr; rate: Expr; scale: string; percent: string | null }
   | { kind: 'compare'; op: CompareOp; left: Expr; right: Expr }
   | { kind: 'and'; operands: Expr[] }
   | { kind: 'or'; operands: Expr[] }
@@ -46,6 +50,8 @@ export type Expr =
   | { kind: 'call'; name: string; label: string; args: Expr[] }
   /** A call to another contract (external dependency), e.g. oracle.latestPrice(). */
   | { kind: 'external-call'; target: Expr; name: string; args: Expr[] }
+  /** A struct value written out, e.g. Order({buyer: msg.sender, amount: amount, state: OrderState.Placed}). */
+  | { kind: 'struct'; name: string; label: string; fields: { name: string; label: string; value: Expr }[] }
   /** A type conversion kept for exactness, e.g. uint64(x) or address(x); renders as its operand. */
   | { kind: 'convert'; to: string; operand: Expr }
   /** Anything not translated: shown verbatim as code and counted as not explained. */
@@ -60,7 +66,7 @@ export const EXPR_KINDS = [
   'number', 'bool', 'text', 'address', 'variable', 'member', 'index', 'caller', 'origin', 'value-sent', 'now',
   'block-number', 'this', 'zero-address', 'balance', 'token-balance', 'enum-member', 'arith', 'percent-of',
   'compare', 'and', 'or', 'not', 'conditional', 'min', 'max', 'length', 'hash', 'signer', 'call',
-  'external-call', 'convert', 'code',
+  'external-call', 'struct', 'convert', 'code',
 ] as const satisfies readonly ExprKind[];
 
 type AssertEqual<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
@@ -89,6 +95,7 @@ export function childrenOf(expr: Expr): Expr[] {
     case 'hash': case 'signer': case 'call': return expr.args;
     case 'external-call': return [expr.target, ...expr.args];
     case 'convert': return [expr.operand];
+    case 'struct': return expr.fields.map((f) => f.value);
     default: return [];
   }
 }

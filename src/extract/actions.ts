@@ -1,0 +1,107 @@
+/** Actions: who may call each one, what must hold, what it pays, changes and emits. */
+import type { FunctionDefinition } from 'solidity-ast';
+import { humanise } from '../analysis/names.ts';
+import { parseNatspec } from '../analysis/natspec.ts';
+import type { Access, Action, CallerRule, Condition, Expr } from '../terms/index.ts';
+import type { ActionRead, ExtractContext, Extractor } from './context.ts';
+
+export const actions: Extractor = {
+  name: 'actions',
+  extract(context, terms) {
+    terms.actions = context.reads.map((read) => buildAction(context, read));
+  },
+};
+
+function buildAction(context: ExtractContext, read: ActionRead): Action {
+  const fn = read.definition;
+  const { facts } = read;
+  const access = deriveAccess(facts.conditions);
+  const kind = read.id === 'constructor' ? 'constructor' : fn?.kind === 'receive' ? 'receive' : fn?.kind === 'fallback' ? 'fallback' : 'function';
+  const definedIn = fn ? context.scope.contractOf(fn.scope)?.name ?? context.scope.contract.name : context.scope.contract.name;
+  const name = fn?.kind === 'function' ? fn.name : kind;
+  return {
+    id: read.id,
+    name,
+    label: humanise(name),
+    kind,
+    signature: kind === 'function' ? read.id : null,
+    selector: fn?.functionSelector ? `0x${fn.functionSelector}` : null,
+    definedIn,
+    inherited: definedIn !== context.scope.contract.name,
+    payable: fn ? fn.stateMutability === 'payable' : false,
+    parameters: (fn?.parameters.parameters ?? []).map((p) => ({ name: p.name, label: humanise(p.name), type: p.typeDescriptions.typeString ?? '' })),
+    access,
+    conditions: facts.conditions,
+    payments: facts.payments,
+    effects: facts.effects,
+    transitions: [],
+    emits: facts.emits,
+    externalCalls: facts.externalCalls,
+    reads: [...new Set(facts.reads)],
+    natspec: fn ? parseNatspec(fn.documentation) : parseNatspec(null),
+    source: fn ? context.locate(fn) : context.locate(context.scope.contract),
+    basis: 'code',
+  };
+}
+
+/**
+ * The first unconditional check that the caller is a given party, role holder or value decides who may
+ * call; alternatives joined by `||` are all allowed. The check is marked so it is not stated twice.
+ */
+export function deriveAccess(conditions: Condition[]): Access {
+  for (const condition of conditions) {
+    if (condition.when.length > 0) continue;
+    const rules = callerRules(condition.expr, condition.via);
+    if (rules) {
+      condition.isAccess = true;
+      return { anyone: false, rules, source: condition.source };
+    }
+  }
+  return { anyone: true, rules: [], source: null };
+}
+
+function callerRules(expr: Expr, via: string | null): CallerRule[] | null {
+  if (expr.kind === 'or') {
+    const all = expr.operands.map((operand) => callerRules(operand, via));
+    return all.every((rules) => rules !== null) ? all.flat() as CallerRule[] : null;
+  }
+  if (expr.kind === 'compare' && expr.op === '==') {
+    const other = isCaller(expr.left) ? expr.right : isCaller(expr.right) ? expr.left : null;
+    if (!other) return null;
+    const party = partyOfExpr(other);
+    return [party ? { kind: 'party', party, via } : { kind: 'expr', expr: other, via }];
+  }
+  const role = roleMembership(expr);
+  if (role) return [{ kind: 'role', role, via }];
+  return null;
+}
+
+function isCaller(expr: Expr): boolean {
+  return expr.kind === 'caller' || (expr.kind === 'convert' && isCaller(expr.operand));
+}
+
+export function partyOfExpr(expr: Expr): string | null {
+  if (expr.kind === 'variable') return expr.party;
+  if (expr.kind === 'convert') return partyOfExpr(expr.operand);
+  return null;
+}
+
+/**
+ * Membership of the caller in a boolean mapping keyed by role: `_roles[role].hasRole[msg.sender]` (as
+ * OpenZeppelin AccessControl stores it), or `isX[msg.sender]`. Returns the role id.
+ */
+export function roleMembership(expr: Expr): string | null {
+  if (expr.kind !== 'index' || !isCaller(expr.index)) return null;
+  const base = expr.base;
+  if (base.kind === 'member' && base.object.kind === 'index') return roleName(base.object.index);
+  if (base.kind === 'variable') return `list:${base.name}`;
+  return null;
+}
+
+export function roleName(expr: Expr): string {
+  if (expr.kind === 'variable') return `role:${expr.name}`;
+  if (expr.kind === 'hash' && expr.args[0]?.kind === 'text') return `role:${expr.args[0].value}`;
+  return 'role:?';
+}
+
+export type { FunctionDefinition };

@@ -1,0 +1,98 @@
+/**
+ * Deadlines: stored values compared with the block time, how each is set, and which actions it opens or
+ * closes. The check is normalised with the block time on the left (`now <= shipBy`).
+ */
+import { targetName } from '../analysis/body.ts';
+import { humanise } from '../analysis/names.ts';
+import type { CompareOp, Deadline, Expr } from '../terms/index.ts';
+import type { Extractor } from './context.ts';
+
+const FLIP: Record<CompareOp, CompareOp> = { '==': '==', '!=': '!=', '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
+
+export const deadlines: Extractor = {
+  name: 'deadlines',
+  extract(context, terms) {
+    const byId = new Map<string, Deadline>();
+    for (const action of terms.actions) {
+      for (const condition of action.conditions) {
+        for (const { op, against } of timeComparisons(condition.expr)) {
+          const subject = subjectOf(against);
+          // A parameter checked against the block time (`_expiry > block.timestamp`) is input validation, not a deadline.
+          if (!subject && onlyParameters(against)) continue;
+          const id = subject ? pathOf(subject) : `${action.id}:${condition.source.line}`;
+          let deadline = byId.get(id);
+          if (!deadline) {
+            deadline = { id, subject: subject ?? against, label: subject ? labelOf(subject) : '', setBy: [], checks: [], derived: !subject, source: condition.source, basis: 'code' };
+            byId.set(id, deadline);
+          }
+          deadline.checks.push({ action: action.id, op, against, source: condition.source });
+        }
+      }
+    }
+    for (const deadline of byId.values()) {
+      if (deadline.derived) continue;
+      for (const action of terms.actions) {
+        for (const effect of action.effects) {
+          if (effect.kind === 'set' && effect.value && pathOf(effect.target) === deadline.id) deadline.setBy.push({ action: action.id, value: effect.value, source: effect.source });
+          if (effect.value?.kind === 'struct' && deadline.subject.kind === 'member') {
+            const field = effect.value.fields.find((f) => f.name === (deadline.subject as { member: string }).member);
+            if (field && collectionOfPath(deadline.id) === targetName(effect.target)) deadline.setBy.push({ action: action.id, value: field.value, source: effect.source });
+          }
+        }
+      }
+      const declared = context.scope.stateVariables.find((v) => v.name === deadline.id);
+      if (declared) deadline.source = context.locate(declared);
+    }
+    terms.deadlines = [...byId.values()];
+  },
+};
+
+/** Every comparison with the block time inside a condition, normalised to `now OP against`. */
+export function timeComparisons(expr: Expr): { op: CompareOp; against: Expr }[] {
+  if (expr.kind === 'and' || expr.kind === 'or') return expr.operands.flatMap(timeComparisons);
+  if (expr.kind === 'not') return [];
+  if (expr.kind !== 'compare') return [];
+  if (isNow(expr.left)) return [{ op: expr.op, against: expr.right }];
+  if (isNow(expr.right)) return [{ op: FLIP[expr.op], against: expr.left }];
+  return [];
+}
+
+function onlyParameters(expr: Expr): boolean {
+  if (expr.kind === 'variable') return expr.scope === 'parameter' || expr.scope === 'local';
+  if (expr.kind === 'convert') return onlyParameters(expr.operand);
+  if (expr.kind === 'arith') return onlyParameters(expr.left) && (onlyParameters(expr.right) || expr.right.kind === 'number');
+  return false;
+}
+
+function isNow(expr: Expr): boolean {
+  return expr.kind === 'now' || expr.kind === 'block-number' || (expr.kind === 'convert' && isNow(expr.operand));
+}
+
+/** The stored value behind a time expression: `deadline`, `deadline + GRACE`, `orders[id].deliverBy`. */
+function subjectOf(expr: Expr): Expr | null {
+  if (expr.kind === 'variable' && expr.scope !== 'parameter' && expr.scope !== 'local') return expr;
+  if (expr.kind === 'member') return expr;
+  if (expr.kind === 'convert') return subjectOf(expr.operand);
+  if (expr.kind === 'arith' && (expr.op === '+' || expr.op === '-')) return subjectOf(expr.left) ?? subjectOf(expr.right);
+  return null;
+}
+
+export function pathOf(expr: Expr): string {
+  if (expr.kind === 'variable') return expr.name;
+  if (expr.kind === 'member') {
+    const collection = expr.object.kind === 'index' ? targetName(expr.object.base) : targetName(expr.object);
+    return `${collection}.${expr.member}`;
+  }
+  if (expr.kind === 'index') return pathOf(expr.base);
+  return '';
+}
+
+function collectionOfPath(id: string): string {
+  return id.split('.')[0];
+}
+
+function labelOf(expr: Expr): string {
+  if (expr.kind === 'variable') return expr.label;
+  if (expr.kind === 'member') return humanise(expr.member);
+  return '';
+}

@@ -1,0 +1,129 @@
+/**
+ * Parties: address state variables and immutables (the Ownable owner among them), AccessControl roles,
+ * and address fields of per-item records (an order's buyer). For each: how it is first set, and which
+ * actions can change it afterwards.
+ */
+import type { VariableDeclaration } from 'solidity-ast';
+import { targetName } from '../analysis/body.ts';
+import { humanise } from '../analysis/names.ts';
+import { typeDefinitions } from '../analysis/scope.ts';
+import type { ContractTerms, Expr, Party } from '../terms/index.ts';
+import type { ExtractContext, Extractor } from './context.ts';
+import { isAddressType, partyIdOf } from './party-ids.ts';
+
+export const parties: Extractor = {
+  name: 'parties',
+  extract(context, terms) {
+    const list: Party[] = [];
+    for (const decl of context.scope.stateVariables) {
+      const id = partyIdOf(decl);
+      if (id) list.push(addressParty(context, decl, id));
+    }
+    list.push(...roleParties(context, terms.actions.flatMap((a) => a.access.rules)));
+    const items = itemParties(context);
+    list.push(...items);
+    terms.parties = list;
+    linkItemCallers(terms.actions, items);
+  },
+};
+
+function addressParty(context: ExtractContext, decl: VariableDeclaration, id: string): Party {
+  const deployment = context.reads.find((r) => r.id === 'constructor')?.facts.effects ?? [];
+  const initial = deployment.find((e) => e.kind === 'set' && targetName(e.target) === decl.name && e.target.kind === 'variable');
+  const changedBy = context.reads
+    .filter((r) => r.id !== 'constructor' && r.facts.effects.some((e) => e.target.kind === 'variable' && e.target.name === decl.name))
+    .map((r) => r.id);
+  const fromDeclaration = Boolean(decl.value) && initial?.source.line === context.locate(decl).line;
+  return {
+    id,
+    name: decl.name,
+    label: humanise(decl.name),
+    kind: id === 'owner' ? 'owner' : 'address',
+    mutability: decl.constant ? 'constant' : decl.mutability === 'immutable' ? 'immutable' : 'mutable',
+    setAt: initial ? (fromDeclaration ? 'declaration' : 'deployment') : changedBy.length > 0 ? 'action' : 'never',
+    initial: initial?.value ?? null,
+    changedBy,
+    collection: null,
+    source: context.locate(decl),
+    basis: 'code',
+  };
+}
+
+/** Roles named in access checks (role:NAME) become parties: whoever holds the role. */
+function roleParties(context: ExtractContext, rules: { kind: string; role?: string }[]): Party[] {
+  const seen = new Set<string>();
+  const list: Party[] = [];
+  for (const rule of rules) {
+    if (rule.kind !== 'role' || !rule.role || seen.has(rule.role)) continue;
+    seen.add(rule.role);
+    const name = rule.role.replace(/^(role|list):/, '');
+    const decl = context.scope.stateVariables.find((v) => v.name === name);
+    const granting = context.reads.filter((r) => r.id !== 'constructor' && r.facts.effects.some((e) => mentionsRole(e.target, name))).map((r) => r.id);
+    list.push({
+      id: rule.role,
+      name,
+      label: humanise(name),
+      kind: 'role',
+      mutability: 'mutable',
+      setAt: context.reads[0]?.facts.effects.some((e) => mentionsRole(e.target, name)) ? 'deployment' : granting.length > 0 ? 'action' : 'never',
+      initial: null,
+      changedBy: granting,
+      collection: null,
+      source: decl ? context.locate(decl) : context.locate(context.scope.contract),
+      basis: 'code',
+    });
+  }
+  return list;
+}
+
+function mentionsRole(target: Expr, name: string): boolean {
+  const text = JSON.stringify(target);
+  return text.includes(`"name":"${name}"`) || (name === 'DEFAULT_ADMIN_ROLE' && text.includes('"_roles"'));
+}
+
+/** Address fields of structs kept in a mapping or array: each item names its own party. */
+function itemParties(context: ExtractContext): Party[] {
+  const { structs } = typeDefinitions(context.scope);
+  const list: Party[] = [];
+  for (const decl of context.scope.stateVariables) {
+    const struct = storedStruct(decl, structs);
+    if (!struct) continue;
+    for (const member of struct.members) {
+      if (!isAddressType(member.typeDescriptions.typeString)) continue;
+      list.push({
+        id: `${decl.name}.${member.name}`,
+        name: member.name,
+        label: humanise(member.name),
+        kind: 'item-field',
+        mutability: 'mutable',
+        setAt: 'action',
+        initial: null,
+        changedBy: [],
+        collection: decl.name,
+        source: context.locate(member),
+        basis: 'code',
+      });
+    }
+  }
+  return list;
+}
+
+/** A caller check against `orders[id].buyer` names the item's Buyer party. */
+function linkItemCallers(actions: ContractTerms['actions'], items: Party[]): void {
+  for (const action of actions) {
+    action.access.rules = action.access.rules.map((rule) => {
+      if (rule.kind !== 'expr' || rule.expr.kind !== 'member') return rule;
+      const object = rule.expr.object;
+      const collection = object.kind === 'index' && object.base.kind === 'variable' ? object.base.name : null;
+      const party = items.find((p) => p.collection === collection && p.name === (rule.expr as { member: string }).member);
+      return party ? { kind: 'party', party: party.id, via: rule.via } : rule;
+    });
+  }
+}
+
+export function storedStruct<T extends { id: number; name: string }>(decl: VariableDeclaration, structs: Map<number, T>): T | null {
+  const type = decl.typeDescriptions.typeIdentifier ?? '';
+  if (!/^t_(mapping|array)/.test(type)) return null;
+  const match = /t_struct\$_\w+?_\$(\d+)_storage/.exec(type);
+  return match ? structs.get(Number(match[1])) ?? null : null;
+}

@@ -1,0 +1,12 @@
+/** The extractors, in the order they run (later ones read what earlier ones found). */
+import { actions } from './actions.ts';
+import { claims } from './claims.ts';
+import type { Extractor } from './context.ts';
+import { coverage } from './coverage.ts';
+import { deadlines } from './deadlines.ts';
+import { lifecycle } from './lifecycle.ts';
+import { parties } from './parties.ts';
+import { powers } from './powers.ts';
+import { risks } from './risks.ts';
+
+export const EXTRACTORS: readonly Extractor[] = [actions, parties, lifecycle, deadlines, powers, claims, risks, coverage];
