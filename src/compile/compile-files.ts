@@ -1,0 +1,106 @@
+/**
+ * compileFiles: read the user's files, find the project around them, let solc pull in their imports
+ * through the resolver, and turn the result into a Compilation or one PlaintermsError.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fail } from '../errors.ts';
+import { buildCompilation, type SolcOutput } from './compilation.ts';
+import { loadCompiler, readCompilerVersion } from './compiler.ts';
+import { indexLines } from './lines.ts';
+import { relativeInside, toDisplayPath, toSlashes } from './paths.ts';
+import { findNodeModulesFolders, findProjectRoot } from './project.ts';
+import { readRemappingsFile, resolveRemappings } from './remappings.ts';
+import { createImportResolver, type LoadedSource } from './resolver.ts';
+import { throwOnSolcErrors, type ErrorSource, type SolcError } from './solc-errors.ts';
+import type { Compilation, CompileOptions } from './types.ts';
+
+const OUTPUT_SELECTION = { '*': { '': ['ast'], '*': ['abi', 'devdoc', 'userdoc'] } };
+
+export async function compileFiles(files: string[], options: CompileOptions = {}): Promise<Compilation> {
+  if (files.length === 0) fail('BAD_INPUT', 'no Solidity files given');
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const absoluteFiles = [...new Set(files.map((file) => checkInputFile(file, cwd)))];
+  const { basePath, includePaths, remappings, resolver } = layOutProject(absoluteFiles, options, cwd);
+  const inputs = absoluteFiles.map((file) => readInput(file, nameUnit(file, basePath, includePaths), resolver.loaded, cwd));
+  const compiler = options.compiler ?? (await loadCompiler());
+  const input = {
+    language: 'Solidity',
+    sources: Object.fromEntries(inputs.map((unitName) => [unitName, { content: resolver.loaded.get(unitName)!.content }])),
+    settings: { remappings, outputSelection: OUTPUT_SELECTION },
+  };
+  const output: SolcOutput & { errors?: SolcError[] } = JSON.parse(
+    compiler.compile(JSON.stringify(input), { import: resolver.resolveImport }),
+  );
+  throwOnSolcErrors(output.errors ?? [], { cwd, inputs, resolver, findSource: createSourceFinder(resolver.loaded, cwd) });
+  return buildCompilation({ version: readCompilerVersion(compiler), output, loaded: resolver.loaded, inputs, cwd });
+}
+
+/**
+ * The project around the files: base path (default the project root, else cwd), include paths,
+ * remappings (remappings.txt first, then the options, so the options win a tie), and the resolver
+ * that may read from those folders, the inputs' folders and the node_modules folders above them.
+ */
+function layOutProject(absoluteFiles: string[], options: CompileOptions, cwd: string) {
+  const projectRoot = findProjectRoot(absoluteFiles[0]);
+  const basePath = options.basePath === undefined ? projectRoot ?? cwd : path.resolve(cwd, options.basePath);
+  const includePaths = (options.includePaths ?? []).map((folder) => path.resolve(cwd, folder));
+  const fromFile = resolveRemappings(projectRoot === null ? [] : readRemappingsFile(projectRoot), projectRoot ?? cwd, basePath);
+  const fromOptions = resolveRemappings(options.remappings ?? [], cwd, basePath);
+  const inputFolders = absoluteFiles.map((file) => path.dirname(file));
+  const resolver = createImportResolver({
+    basePath,
+    includePaths,
+    nodeModules: findNodeModulesFolders([...inputFolders, projectRoot ?? basePath, basePath]),
+    extraRoots: [...inputFolders, ...fromFile.folders, ...fromOptions.folders],
+  });
+  return { basePath, includePaths, remappings: [...fromFile.settings, ...fromOptions.settings], resolver };
+}
+
+/** Sources as error reporting needs them, each line index built once. */
+function createSourceFinder(loaded: Map<string, LoadedSource>, cwd: string): (unitName: string) => ErrorSource | null {
+  const found = new Map<string, ErrorSource>();
+  return (unitName) => {
+    const file = loaded.get(unitName);
+    if (file === undefined) return null;
+    const { absolutePath, content } = file;
+    if (!found.has(unitName)) {
+      found.set(unitName, { path: toDisplayPath(absolutePath, unitName, cwd), absolutePath, content, lines: indexLines(content) });
+    }
+    return found.get(unitName)!;
+  };
+}
+
+/** The absolute path of an input file, or FILE_NOT_FOUND / BAD_INPUT. */
+function checkInputFile(file: string, cwd: string): string {
+  const absolutePath = path.resolve(cwd, file);
+  let isDirectory: boolean;
+  try {
+    isDirectory = statSync(absolutePath).isDirectory();
+  } catch {
+    fail('FILE_NOT_FOUND', `${file}: no such file`, { hint: `check the path; relative paths are read from ${cwd}` });
+  }
+  if (isDirectory) fail('BAD_INPUT', `${file}: is a folder, not a file`, { hint: 'give the .sol files to read' });
+  return absolutePath;
+}
+
+/** Like the solc CLI: relative to the base path, else to an include path, else the absolute path. */
+function nameUnit(absolutePath: string, basePath: string, includePaths: string[]): string {
+  for (const root of [basePath, ...includePaths]) {
+    const relative = relativeInside(absolutePath, root);
+    if (relative !== null && relative !== '') return relative;
+  }
+  return toSlashes(absolutePath);
+}
+
+function readInput(absolutePath: string, unitName: string, loaded: Map<string, LoadedSource>, cwd: string): string {
+  let content: string;
+  try {
+    content = readFileSync(absolutePath, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    fail('BAD_INPUT', `${toDisplayPath(absolutePath, unitName, cwd)}: cannot be read (${reason})`);
+  }
+  loaded.set(unitName, { unitName, absolutePath, content });
+  return unitName;
+}

@@ -1,0 +1,43 @@
+/**
+ * Where a Solidity project starts, and which node_modules folders may hold its packages.
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { isDirectory, listAncestors } from './paths.ts';
+
+const MARKER_FILES = ['remappings.txt', 'foundry.toml', 'package.json'];
+const MARKER_PATTERN = /^hardhat\.config\.[cm]?[jt]s$/;
+
+/**
+ * The nearest folder at or above the file's folder that has remappings.txt, foundry.toml,
+ * hardhat.config.* or package.json; null when there is none.
+ */
+export function findProjectRoot(filePath: string): string | null {
+  for (const folder of listAncestors(path.dirname(path.resolve(filePath)))) {
+    if (hasMarker(folder)) return folder;
+  }
+  return null;
+}
+
+function hasMarker(folder: string): boolean {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return false;
+  }
+  return names.some((name) => MARKER_FILES.includes(name) || MARKER_PATTERN.test(name));
+}
+
+/** Existing node_modules folders at and above each start folder, nearest first, without repeats. */
+export function findNodeModulesFolders(startFolders: string[]): string[] {
+  const found = new Set<string>();
+  for (const start of startFolders) {
+    for (const folder of listAncestors(start)) {
+      if (path.basename(folder) === 'node_modules') continue;
+      const candidate = path.join(folder, 'node_modules');
+      if (!found.has(candidate) && isDirectory(candidate)) found.add(candidate);
+    }
+  }
+  return [...found];
+}

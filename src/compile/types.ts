@@ -1,0 +1,62 @@
+/**
+ * The compile layer's public types: what goes in (files and options) and what comes out (a
+ * Compilation: sources with their ASTs, ABIs and NatSpec, and ways to map `src` strings to lines).
+ */
+import type { SourceUnit } from 'solidity-ast';
+import type { ASTDereferencer } from 'solidity-ast/utils.js';
+import type { SolcCompiler } from './compiler.ts';
+
+export interface CompileOptions {
+  /** Default process.cwd(); display paths are relative to it. */
+  cwd?: string;
+  /** Like solc --base-path. Default: the project root above the first file, else cwd. */
+  basePath?: string;
+  /** Like solc --include-path. */
+  includePaths?: string[];
+  /** `[context:]prefix=target`, like solc and Foundry; targets relative to cwd. Added after remappings.txt. */
+  remappings?: string[];
+  /** The solc module to use; default the bundled one (see loadCompiler). */
+  compiler?: SolcCompiler;
+}
+
+export interface SourceFile {
+  /** solc source unit name. */
+  unitName: string;
+  /** Relative to cwd with '/' separators when inside cwd, else the unit name. */
+  path: string;
+  absolutePath: string;
+  content: string;
+  /** keccak256 of the content's UTF-8 bytes, 0x-prefixed. */
+  keccak256: string;
+  /** solc source id: the third number in a node's `src`. */
+  id: number;
+  ast: SourceUnit;
+}
+
+export interface ContractOutput {
+  abi: unknown[];
+  devdoc: any;
+  userdoc: any;
+}
+
+export interface SourceLocation {
+  path: string;
+  line: number;
+  endLine: number;
+  column: number;
+}
+
+export interface Compilation {
+  compiler: { name: 'solc'; version: string };
+  /** Every source solc saw, ordered by id. */
+  sources: SourceFile[];
+  /** Unit names of the files the user asked for, in the order given. */
+  inputs: string[];
+  /** unitName → contractName → output. */
+  contracts: Record<string, Record<string, ContractOutput>>;
+  /** Map a solc `src` string ('start:length:sourceId', offsets in UTF-8 bytes) to a location. */
+  locate(src: string): SourceLocation;
+  /** All AST nodes by id. */
+  deref: ASTDereferencer;
+  sourceById(id: number): SourceFile;
+}
