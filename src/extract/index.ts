@@ -86,22 +86,5 @@ function extractContract(compilation: Compilation, contract: ContractDefinition)
     coverage: { statements: 0, explained: 0 },
   };
   for (const extractor of EXTRACTORS) extractor.extract(context, terms);
-  terms.assets = collectAssets(terms);
   return terms;
-}
-
-function collectAssets(terms: ContractTerms): ContractTerms['assets'] {
-  const assets: ContractTerms['assets'] = [];
-  const usesEth = terms.actions.some((a) => a.payable || a.payments.some((p) => p.asset.kind === 'eth'));
-  if (usesEth) assets.push({ kind: 'eth' });
-  const seen = new Set<string>();
-  for (const payment of terms.actions.flatMap((a) => a.payments)) {
-    if (payment.asset.kind !== 'token') continue;
-    const key = JSON.stringify(payment.asset.token);
-    if (!seen.has(key)) {
-      seen.add(key);
-      assets.push(payment.asset);
-    }
-  }
-  return assets;
 }

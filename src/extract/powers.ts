@@ -1,9 +1,127 @@
-/** Powers that override the deal (filled in by the semantics work; see issue 3). */
-import type { Extractor } from './context.ts';
+/**
+ * Powers that override the deal: what one party can do alone to change a term or a party, pause the
+ * contract, take funds, grant roles, upgrade or destroy it. Found from what restricted actions write,
+ * not from their names.
+ */
+import { targetName } from '../analysis/body.ts';
+import type { Action, ContractTerms, Effect, Expr, Power, PowerKind } from '../terms/index.ts';
+import { walkExpr } from '../terms/index.ts';
+import type { ExtractContext, Extractor } from './context.ts';
+import { timeComparisons } from './deadlines.ts';
 
 export const powers: Extractor = {
   name: 'powers',
-  extract(_context, terms) {
-    terms.powers = [];
+  extract(context, terms) {
+    const list: Power[] = [];
+    const lifecycleVariables = new Set(terms.lifecycles.filter((l) => !l.perItem).map((l) => l.variable));
+    for (const action of terms.actions) {
+      if (action.kind === 'constructor' || action.access.anyone) continue;
+      const holders = action.access.rules.map((r) => (r.kind === 'party' ? r.party : r.kind === 'role' ? r.role : 'caller'));
+      const add = (kind: PowerKind, target: Expr | null, effect: Effect | null) => {
+        list.push({
+          id: `power:${list.length + 1}`,
+          kind,
+          action: action.id,
+          holders,
+          target,
+          bounds: effect ? boundsOn(action, effect) : [],
+          affectsExisting: target ? readElsewhere(terms, action, target) : null,
+          timelock: timelockOf(action),
+          source: effect?.source ?? action.source,
+          basis: 'code',
+        });
+      };
+      for (const effect of action.effects) {
+        const kind = classify(effect, terms, action, lifecycleVariables);
+        if (kind) add(kind, effect.target, effect);
+      }
+      const reads = context.reads.find((r) => r.id === action.id)?.facts;
+      if (reads?.selfDestruct) add('self-destruct', null, null);
+      if (reads?.delegatecall) add('upgrade', null, null);
+      if (action.payments.some((p) => p.direction === 'out' && takesAtWill(p.to, p.amount))) add('withdraw-funds', null, null);
+    }
+    terms.powers = dedupe(list);
   },
 };
+
+function classify(effect: Effect, terms: ContractTerms, action: Action, lifecycleVariables: Set<string>): PowerKind | null {
+  const target = effect.target;
+  if (target.kind === 'variable') {
+    if (target.party) {
+      const party = terms.parties.find((p) => p.id === target.party);
+      if (party?.kind === 'owner') return effect.value?.kind === 'zero-address' ? 'renounce-ownership' : 'transfer-ownership';
+      return 'change-party';
+    }
+    if (lifecycleVariables.has(target.name)) return null;
+    if (effect.value?.kind === 'bool' && isSwitch(terms, target.name)) return effect.value.value ? 'pause' : 'unpause';
+    // A term the holder sets to a value of their choosing (a parameter), which other actions rely on.
+    if (effect.value && chosenByCaller(effect.value) && readByOthers(terms, action, target.name)) return 'change-term';
+    return null;
+  }
+  const role = roleWrite(target);
+  if (role && effect.value?.kind === 'bool') return effect.value.value ? 'grant-role' : 'revoke-role';
+  return null;
+}
+
+/**
+ * A switch: a flag that restricted actions can both turn on and off, and that other actions require to be
+ * off (Pausable's `whenNotPaused`). A flag set once as a step of the deal (a dispute raised) is not one.
+ */
+function isSwitch(terms: ContractTerms, name: string): boolean {
+  const setters = (value: boolean) => terms.actions.some((a) => a.kind !== 'constructor' && !a.access.anyone && a.effects.some((e) => e.target.kind === 'variable' && e.target.name === name && e.value?.kind === 'bool' && e.value.value === value));
+  const required = terms.actions.some((a) => a.conditions.some((c) => c.expr.kind === 'not' && c.expr.operand.kind === 'variable' && c.expr.operand.name === name));
+  return setters(true) && setters(false) && required;
+}
+
+function chosenByCaller(value: Expr): boolean {
+  return [...walkExpr(value)].some((e) => e.kind === 'variable' && e.scope === 'parameter');
+}
+
+function readByOthers(terms: ContractTerms, action: Action, name: string): boolean {
+  const mentions = (expr: Expr | null) => expr !== null && [...walkExpr(expr)].some((e) => e.kind === 'variable' && e.name === name);
+  return terms.actions.some((other) =>
+    other.id !== action.id && other.kind !== 'constructor' &&
+    (other.conditions.some((c) => mentions(c.expr)) || other.payments.some((p) => mentions(p.amount) || mentions(p.to)) || other.effects.some((e) => mentions(e.value))));
+}
+
+/** Writes to a boolean membership keyed by role and account: `_roles[role].hasRole[account] = true`. */
+function roleWrite(target: Expr): boolean {
+  return target.kind === 'index' && target.base.kind === 'member' && target.base.object.kind === 'index' && targetName(target) !== null;
+}
+
+/** Conditions of the action on the new value (a parameter written by the effect), other than the access check. */
+function boundsOn(action: Action, effect: Effect): Expr[] {
+  const parameters = new Set([...(effect.value ? walkExpr(effect.value) : [])].filter((e) => e.kind === 'variable' && e.scope === 'parameter').map((e) => (e as { name: string }).name));
+  if (parameters.size === 0) return [];
+  return action.conditions
+    .filter((c) => !c.isAccess && [...walkExpr(c.expr)].some((e) => e.kind === 'variable' && parameters.has(e.name)))
+    .map((c) => c.expr);
+}
+
+function readElsewhere(terms: ContractTerms, action: Action, target: Expr): boolean | null {
+  const name = targetName(target);
+  return name ? readByOthers(terms, action, name) : null;
+}
+
+function timelockOf(action: Action): Expr | null {
+  const timed = action.conditions.find((c) => !c.isAccess && timeComparisons(c.expr).length > 0);
+  return timed?.expr ?? null;
+}
+
+/** Money sent wherever the caller chooses: to the caller, or to an address given as a parameter, or the whole balance. */
+function takesAtWill(to: Expr, amount: Expr): boolean {
+  const bare = to.kind === 'convert' ? to.operand : to;
+  return bare.kind === 'caller' || (bare.kind === 'variable' && bare.scope === 'parameter') || amount.kind === 'balance' || amount.kind === 'token-balance';
+}
+
+function dedupe(list: Power[]): Power[] {
+  const seen = new Set<string>();
+  return list.filter((p) => {
+    const key = `${p.action}|${p.kind}|${JSON.stringify(p.target)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export type { ExtractContext };

@@ -1,5 +1,6 @@
 /** The extractors, in the order they run (later ones read what earlier ones found). */
 import { actions } from './actions.ts';
+import { assets } from './assets.ts';
 import { claims } from './claims.ts';
 import type { Extractor } from './context.ts';
 import { coverage } from './coverage.ts';
@@ -9,4 +10,4 @@ import { parties } from './parties.ts';
 import { powers } from './powers.ts';
 import { risks } from './risks.ts';
 
-export const EXTRACTORS: readonly Extractor[] = [actions, parties, lifecycle, deadlines, powers, claims, risks, coverage];
+export const EXTRACTORS: readonly Extractor[] = [actions, assets, parties, lifecycle, deadlines, powers, claims, risks, coverage];

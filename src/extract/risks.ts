@@ -1,9 +1,80 @@
-/** Risks (filled in by the semantics work; see issue 3). */
+/**
+ * Risks a lawyer should know of: claims the code contradicts, unbounded powers, parties who can stall
+ * with no time limit, reliance on external tokens and contracts and on the block time, money sent
+ * before the books are updated without a reentrancy lock, tx.origin checks, unchecked payments.
+ */
+import type { Action, ContractTerms, Expr, Lifecycle, Risk } from '../terms/index.ts';
 import type { Extractor } from './context.ts';
+import { timeComparisons } from './deadlines.ts';
+
+type Draft = Omit<Risk, 'id' | 'basis'>;
 
 export const risks: Extractor = {
   name: 'risks',
-  extract(_context, terms) {
-    terms.risks = [];
+  extract(context, terms) {
+    const drafts: Draft[] = [];
+    for (const claim of terms.claims) {
+      if (claim.contradiction) drafts.push({ kind: 'claim-contradicted', action: claim.action, party: claim.contradiction.claimed[0] ?? null, subject: null, text: claim.text, source: claim.source });
+    }
+    for (const power of terms.powers) {
+      if (power.kind === 'change-term' && power.bounds.length === 0) drafts.push({ kind: 'no-upper-bound', action: power.action, party: power.holders[0] ?? null, subject: power.target, text: null, source: power.source });
+    }
+    for (const lifecycle of terms.lifecycles) drafts.push(...stalls(lifecycle, terms.actions));
+    for (const asset of terms.assets) {
+      if (asset.kind === 'token') drafts.push({ kind: 'external-token', action: null, party: null, subject: asset.token, text: null, source: firstPaymentSource(terms, asset.token) });
+    }
+    const seenTargets = new Set<string>();
+    for (const action of terms.actions) {
+      for (const call of action.externalCalls) {
+        const key = JSON.stringify(call.target);
+        if (seenTargets.has(key) || terms.assets.some((a) => a.kind === 'token' && JSON.stringify(a.token) === key)) continue;
+        seenTargets.add(key);
+        drafts.push({ kind: 'external-contract', action: action.id, party: null, subject: call.target, text: call.name, source: call.source });
+      }
+    }
+    if (terms.deadlines.length > 0) drafts.push({ kind: 'timestamp', action: null, party: null, subject: null, text: null, source: terms.deadlines[0].source });
+    for (const read of context.reads) {
+      const action = terms.actions.find((a) => a.id === read.id);
+      if (!action) continue;
+      if (read.facts.txOrigin) drafts.push({ kind: 'tx-origin', action: action.id, party: null, subject: null, text: null, source: read.facts.txOrigin });
+      for (const payment of action.payments) {
+        if (payment.resultChecked === false) drafts.push({ kind: 'unchecked-call', action: action.id, party: payment.toParty, subject: payment.to, text: null, source: payment.source });
+      }
+      const risky = action.payments.find((p) => p.direction === 'out' && (p.method === 'call' || p.asset.kind === 'token') && action.effects.some((e) => e.source.line > p.source.line));
+      if (risky && read.facts.reentrancyGuards.length === 0) drafts.push({ kind: 'no-reentrancy-guard', action: action.id, party: null, subject: null, text: null, source: risky.source });
+    }
+    terms.risks = drafts.map((d, i) => ({ ...d, id: `risk:${i + 1}`, basis: 'code' }));
   },
 };
+
+/**
+ * A state from which only one side can move the deal on, with no time limit and no timed way out for
+ * anyone else: that side can stall indefinitely.
+ */
+function stalls(lifecycle: Lifecycle, actions: Action[]): Draft[] {
+  const drafts: Draft[] = [];
+  const creation = new Set(lifecycle.transitions.filter((t) => t.from.length === 0 && lifecycle.perItem).map((t) => t.action));
+  for (const state of lifecycle.states) {
+    if (state.final) continue;
+    const out = lifecycle.transitions.filter((t) => t.from.includes(state.name) || (t.from.length === 0 && !creation.has(t.action)));
+    if (out.length === 0) continue;
+    // A state passed through within one call (Approved, then Paid at once) cannot be stalled in.
+    const into = lifecycle.transitions.filter((t) => t.to === state.name);
+    if (into.length > 0 && out.every((t) => into.some((i) => i.action === t.action))) continue;
+    const movers = out.map((t) => actions.find((a) => a.id === t.action)).filter((a): a is Action => a !== undefined);
+    const timed = movers.some((a) => a.conditions.some((c) => timeComparisons(c.expr).length > 0));
+    if (timed || movers.some((a) => a.access.anyone)) continue;
+    const holders = new Set(movers.flatMap((a) => a.access.rules.map((r) => (r.kind === 'party' ? r.party : r.kind === 'role' ? r.role : ''))));
+    if (holders.size !== 1) continue;
+    const [party] = holders;
+    const member: Expr = { kind: 'enum-member', enumName: lifecycle.enumName, member: state.name, label: state.label };
+    drafts.push({ kind: 'no-deadline', action: movers[0].id, party: party || null, subject: member, text: lifecycle.id, source: out[0].source });
+  }
+  return drafts;
+}
+
+function firstPaymentSource(terms: ContractTerms, token: Expr): Risk['source'] {
+  const key = JSON.stringify(token);
+  const payment = terms.actions.flatMap((a) => a.payments).find((p) => p.asset.kind === 'token' && JSON.stringify(p.asset.token) === key);
+  return payment?.source ?? terms.source;
+}
