@@ -100,6 +100,8 @@ export function roleMembership(expr: Expr): string | null {
 
 export function roleName(expr: Expr): string {
   if (expr.kind === 'variable') return `role:${expr.name}`;
+  // onlyRole(getRoleAdmin(role)): the admin role of the role in question.
+  if (expr.kind === 'member') return `role:${expr.member}`;
   if (expr.kind === 'hash' && expr.args[0]?.kind === 'text') return `role:${expr.args[0].value}`;
   return 'role:?';
 }

@@ -49,36 +49,41 @@ function addressParty(context: ExtractContext, decl: VariableDeclaration, id: st
   };
 }
 
-/** Roles named in access checks (role:NAME) become parties: whoever holds the role. */
+/**
+ * Roles named in access checks (role:NAME) or granted at deployment become parties: whoever holds the
+ * role. A grant or revoke whose role is a parameter can change any role.
+ */
 function roleParties(context: ExtractContext, rules: { kind: string; role?: string }[]): Party[] {
-  const seen = new Set<string>();
-  const list: Party[] = [];
-  for (const rule of rules) {
-    if (rule.kind !== 'role' || !rule.role || seen.has(rule.role)) continue;
-    seen.add(rule.role);
-    const name = rule.role.replace(/^(role|list):/, '');
+  const writes = context.reads.flatMap((read) => read.facts.effects.map((effect) => ({ action: read.id, role: roleWritten(effect.target) })).filter((w) => w.role !== null));
+  const ids = new Set<string>(rules.filter((r) => r.kind === 'role' && r.role).map((r) => r.role!));
+  for (const write of writes) if (write.action === 'constructor' && write.role !== '*') ids.add(`role:${write.role}`);
+  return [...ids].map((id) => {
+    const name = id.replace(/^(role|list):/, '');
     const decl = context.scope.stateVariables.find((v) => v.name === name);
-    const granting = context.reads.filter((r) => r.id !== 'constructor' && r.facts.effects.some((e) => mentionsRole(e.target, name))).map((r) => r.id);
-    list.push({
-      id: rule.role,
+    const touching = writes.filter((w) => w.role === name || w.role === '*');
+    const changedBy = [...new Set(touching.filter((w) => w.action !== 'constructor').map((w) => w.action))];
+    return {
+      id,
       name,
       label: humanise(name),
-      kind: 'role',
-      mutability: 'mutable',
-      setAt: context.reads[0]?.facts.effects.some((e) => mentionsRole(e.target, name)) ? 'deployment' : granting.length > 0 ? 'action' : 'never',
+      kind: 'role' as const,
+      mutability: 'mutable' as const,
+      setAt: touching.some((w) => w.action === 'constructor') ? ('deployment' as const) : changedBy.length > 0 ? ('action' as const) : ('never' as const),
       initial: null,
-      changedBy: granting,
+      changedBy,
       collection: null,
       source: decl ? context.locate(decl) : context.locate(context.scope.contract),
-      basis: 'code',
-    });
-  }
-  return list;
+      basis: 'code' as const,
+    };
+  });
 }
 
-function mentionsRole(target: Expr, name: string): boolean {
-  const text = JSON.stringify(target);
-  return text.includes(`"name":"${name}"`) || (name === 'DEFAULT_ADMIN_ROLE' && text.includes('"_roles"'));
+/** The role a write to `_roles[role].hasRole[account]` changes: its name, or '*' when the role is a parameter. */
+function roleWritten(target: Expr): string | null {
+  if (target.kind !== 'index' || target.base.kind !== 'member' || target.base.object.kind !== 'index') return null;
+  const role = target.base.object.index;
+  if (role.kind === 'variable') return role.scope === 'parameter' ? '*' : role.name;
+  return null;
 }
 
 /** Address fields of structs kept in a mapping or array: each item names its own party. */
