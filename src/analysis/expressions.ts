@@ -76,7 +76,10 @@ export function variableExpr(decl: VariableDeclaration, frame: Frame): Expr {
   const scope = decl.stateVariable
     ? decl.constant ? 'constant' : decl.mutability === 'immutable' ? 'immutable' : 'state'
     : 'parameter';
-  return { kind: 'variable', name: decl.name, label: humanise(decl.name), scope, party: decl.stateVariable ? frame.analysis.partyOf(decl) : null };
+  const value = decl.constant && decl.value ? constantValue(decl.value, frame) : null;
+  const literal = decl.constant && decl.value?.nodeType === 'Literal' ? decl.value : null;
+  const unit = literal && isUnit(literal.subdenomination) ? literal.subdenomination : null;
+  return { kind: 'variable', name: decl.name, label: humanise(decl.name), scope, party: decl.stateVariable ? frame.analysis.partyOf(decl) : null, value, unit };
 }
 
 function translateMember(node: MemberAccess, frame: Frame): Expr | null {

@@ -15,7 +15,16 @@ export type Expr =
   | { kind: 'text'; value: string }
   | { kind: 'address'; value: string }
   /** A named value: a state variable, parameter, local, constant or immutable. `label` is the humanised name. */
-  | { kind: 'variable'; name: string; label: string; scope: VariableScope; party: string | null }
+  | {
+      kind: 'variable';
+      name: string;
+      label: string;
+      scope: VariableScope;
+      party: string | null;
+      /** For constants: the exact value (decimal string) and the unit it was written in, else null. */
+      value: string | null;
+      unit: Unit | null;
+    }
   /** `object.member` on a struct or a mapping entry, e.g. orders[id].buyer. */
   | { kind: 'member'; object: Expr; member: string; label: string }
   /** `base[index]`: an item of an array or mapping. */
