@@ -19,9 +19,23 @@ export function relativeInside(filePath: string, root: string): string | null {
   return isInside(filePath, root) ? toSlashes(path.relative(root, filePath)) : null;
 }
 
-/** What users see: relative to the working directory when inside it, else the unit name. */
+/**
+ * What users see: a file inside a node_modules folder as its package path
+ * (`@openzeppelin/contracts/access/Ownable.sol`), the user's own files relative to the working
+ * directory when inside it, else the unit name.
+ */
 export function toDisplayPath(absolutePath: string, unitName: string, cwd: string): string {
-  return relativeInside(absolutePath, cwd) ?? unitName;
+  const relative = relativeInside(absolutePath, cwd);
+  if (relative !== null && toPackagePath(relative) === null) return relative;
+  return toPackagePath(absolutePath) ?? relative ?? unitName;
+}
+
+/** The part after the last `node_modules/` segment, or null for a file outside node_modules. */
+export function toPackagePath(filePath: string): string | null {
+  const segments = toSlashes(filePath).split('/');
+  const last = segments.lastIndexOf('node_modules');
+  if (last < 0 || last === segments.length - 1) return null;
+  return segments.slice(last + 1).join('/');
 }
 
 /** `dir` and every folder above it, nearest first. */

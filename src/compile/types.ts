@@ -22,7 +22,10 @@ export interface CompileOptions {
 export interface SourceFile {
   /** solc source unit name. */
   unitName: string;
-  /** Relative to cwd with '/' separators when inside cwd, else the unit name. */
+  /**
+   * What users see: a file in node_modules as its package path (`@openzeppelin/contracts/access/Ownable.sol`),
+   * the user's files relative to cwd with '/' separators, else the unit name.
+   */
   path: string;
   absolutePath: string;
   content: string;
