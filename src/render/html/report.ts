@@ -1,0 +1,120 @@
+/**
+ * The HTML report: one self-contained page (inline CSS, JS and SVG; no network requests). Each
+ * language's summary is an <article> worded by templates/<locale>/html/article.hbs; the page around
+ * them comes from the first language's templates/<locale>/html/page.hbs. Templates here run in their
+ * own Handlebars instance with HTML escaping on.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import { SECTIONS, type ContractTerms, type Statement, type SummaryDocument } from '../../terms/index.ts';
+import { TEMPLATES_ROOT } from '../package-root.ts';
+import { buildAccessTable } from './access-table.ts';
+import { domId, statementHtml } from './html-text.ts';
+import { renderLifecycleSvg } from './lifecycle-svg.ts';
+import { citedSources, type SourceText } from './source-view.ts';
+
+export type { SourceText } from './source-view.ts';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const LEADING = new Set(['warning', 'key-facts']);
+
+const hb = Handlebars.create();
+hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+hb.registerPartial(
+  'st',
+  '<p class="st" id="{{domId}}" data-id="{{id}}" data-basis="{{basis}}"{{#if source}} data-path="{{source.path}}" data-line="{{source.line}}" data-end-line="{{source.endLine}}"{{/if}}>' +
+    '<span class="text">{{html}}</span>{{#if ref}} <span class="ref">[{{ref}}]</span>{{/if}}</p>',
+);
+const compiled = new Map<string, Handlebars.TemplateDelegate>();
+
+function template(locale: string, name: string): Handlebars.TemplateDelegate {
+  const key = `${locale}/${name}`;
+  let found = compiled.get(key);
+  if (!found) {
+    const file = path.join(TEMPLATES_ROOT, locale, 'html', `${name}.hbs`);
+    found = hb.compile(readFileSync(file, 'utf8'), { strict: true });
+    compiled.set(key, found);
+  }
+  return found;
+}
+
+function asset(name: string): string {
+  return readFileSync(path.join(HERE, name), 'utf8');
+}
+
+interface StatementView {
+  id: string;
+  domId: string;
+  html: Handlebars.SafeString;
+  text: string;
+  basis: string;
+  source: Statement['source'];
+  ref: string;
+}
+
+function viewStatement(locale: string, contract: string, statement: Statement): StatementView {
+  const source = statement.source;
+  const lines = source ? (source.endLine > source.line ? `${source.line}-${source.endLine}` : `${source.line}`) : '';
+  return {
+    id: statement.id,
+    domId: domId(`st-${locale}-${contract}`, statement.id),
+    html: new Handlebars.SafeString(statementHtml(statement.text)),
+    text: statement.text,
+    basis: statement.basis,
+    source,
+    ref: source ? `${path.posix.basename(source.path)}:${lines}` : '',
+  };
+}
+
+async function viewContract(locale: string, contract: ContractTerms & { statements: Statement[] }) {
+  const statements = contract.statements.map((statement) => viewStatement(locale, contract.name, statement));
+  const inSection = (section: string) => statements.filter((_, index) => contract.statements[index]!.section === section);
+  const actionName = (id: string) => contract.actions.find((action) => action.id === id)?.name ?? id;
+  const lifecycles = await Promise.all(
+    contract.lifecycles.map(async (lifecycle) => ({
+      label: lifecycle.label,
+      svg: new Handlebars.SafeString(await renderLifecycleSvg(lifecycle, actionName)),
+    })),
+  );
+  return {
+    name: contract.name,
+    label: contract.label,
+    warnings: inSection('warning'),
+    keyFacts: inSection('key-facts'),
+    sections: SECTIONS.filter((section) => !LEADING.has(section))
+      .map((section) => ({ id: section, statements: inSection(section) }))
+      .filter((section) => section.statements.length > 0),
+    lifecycles,
+    access: buildAccessTable(contract),
+  };
+}
+
+/** One document per language (in the order asked); sources are the compilation's files with their text. */
+export async function renderHtmlReport(documents: SummaryDocument[], sources: SourceText[]): Promise<string> {
+  const first = documents[0];
+  if (!first) throw new Error('renderHtmlReport needs at least one document');
+  const articles = await Promise.all(
+    documents.map(async (document, index) => {
+      const contracts = await Promise.all(document.contracts.map((contract) => viewContract(document.language, contract)));
+      const html = template(document.language, 'article')({ document, contracts });
+      return { locale: document.language, hidden: index > 0, html: new Handlebars.SafeString(html) };
+    }),
+  );
+  const languages = documents.map((document, index) => ({
+    locale: document.language,
+    name: template(document.language, 'language-name')({}).trim(),
+    active: index === 0,
+  }));
+  return template(first.language, 'page')({
+    document: first,
+    title: first.contracts.map((contract) => contract.name).join(', '),
+    languages,
+    multilingual: documents.length > 1,
+    articles,
+    files: citedSources(documents, sources),
+    css: new Handlebars.SafeString(asset('report.css')),
+    script: new Handlebars.SafeString(asset('report.js')),
+  });
+}

@@ -1,0 +1,93 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SummaryDocument } from '../../src/terms/index.ts';
+import { chromiumMissingMessage, launchBrowser, writeReport } from './report-fixture.ts';
+
+const missing = chromiumMissingMessage();
+const mustRun = process.env.CI === 'true' || process.env.CI === '1';
+
+describe('HTML report in a real browser', { timeout: 120_000 }, () => {
+  if (missing && !mustRun) {
+    it.skip(`${missing} (skipped outside CI)`, () => {});
+    return;
+  }
+  let browser: Browser;
+  let page: Page;
+  let documents: SummaryDocument[];
+  const consoleErrors: string[] = [];
+  const otherRequests: string[] = [];
+
+  beforeAll(async () => {
+    if (missing) throw new Error(missing);
+    const report = await writeReport('contracts/ArbiterEscrow.sol', 'ArbiterEscrow', ['en', 'zh']);
+    documents = report.documents;
+    browser = await launchBrowser();
+    page = await browser.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => consoleErrors.push(error.message));
+    page.on('request', (request) => {
+      if (request.url() !== report.url) otherRequests.push(request.url());
+    });
+    await page.goto(report.url, { waitUntil: 'load' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('loads with no console errors and no network requests besides the page itself', () => {
+    expect(consoleErrors).toEqual([]);
+    expect(otherRequests).toEqual([]);
+  });
+
+  it('shows every statement of each language as an element with its id', async () => {
+    for (const document of documents) {
+      const ids = await page.$$eval(`article[lang="${document.language}"] .st`, (els) => els.map((el) => (el as HTMLElement).dataset.id));
+      expect(ids).toEqual(document.contracts[0]!.statements.map((statement) => statement.id));
+    }
+  });
+
+  it('clicking a sentence highlights exactly its cited lines', async () => {
+    const statement = documents[0]!.contracts[0]!.statements.find((s) => s.source && s.source.endLine > s.source.line)!;
+    const element = page.locator(`article[lang="en"] .st[data-id="${statement.id}"]`);
+    await element.click();
+    const lines = await page.$$eval('.file li.hl', (els) =>
+      els.map((el) => ({ path: (el.closest('.file') as HTMLElement).dataset.path, line: Number((el as HTMLElement).dataset.line) })),
+    );
+    const expected = [];
+    for (let line = statement.source!.line; line <= statement.source!.endLine; line++) expected.push({ path: statement.source!.path, line });
+    expect(lines).toEqual(expected);
+    expect(await element.getAttribute('class')).toContain('active');
+  });
+
+  it('clicking a line shows the sentences that cite it', async () => {
+    const statements = documents[0]!.contracts[0]!.statements;
+    const target = statements.find((s) => s.id.startsWith('action:') && s.source)!;
+    const line = target.source!.line;
+    const citing = statements.filter((s) => s.source && s.source.path === target.source!.path && s.source.line <= line && line <= s.source.endLine);
+    await page.locator(`.file[data-path="${target.source!.path}"] li[data-line="${line}"]`).click();
+    await expect.poll(() => page.locator('#citers').isVisible()).toBe(true);
+    const shown = await page.$$eval('#citers li', (els) => els.map((el) => el.textContent));
+    expect(shown).toEqual(citing.map((s) => s.text));
+    await page.locator('#citers li').first().click();
+    expect(await page.locator(`article[lang="en"] .st[data-id="${citing[0]!.id}"]`).getAttribute('class')).toContain('active');
+  });
+
+  it('the language switch shows the other language', async () => {
+    expect(await page.locator('article[lang="en"]').isVisible()).toBe(true);
+    expect(await page.locator('article[lang="zh"]').isVisible()).toBe(false);
+    await page.locator('.lang-switch button[data-lang="zh"]').click();
+    expect(await page.locator('article[lang="zh"]').isVisible()).toBe(true);
+    expect(await page.locator('article[lang="en"]').isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh');
+    await page.locator('.lang-switch button[data-lang="en"]').click();
+    expect(await page.locator('article[lang="en"]').isVisible()).toBe(true);
+  });
+
+  it('draws the lifecycle as an inline SVG and the parties against the actions', async () => {
+    expect(await page.locator('article[lang="en"] figure.diagram svg').count()).toBeGreaterThan(0);
+    expect(await page.locator('article[lang="en"] table.access tbody tr').count()).toBeGreaterThan(0);
+  });
+});
