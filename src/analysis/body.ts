@@ -81,6 +81,7 @@ export class BodyReader {
     this.facts.effects = this.facts.effects.filter((e) => !(own(e) && JSON.stringify(e.target) === lock));
     this.facts.conditions = this.facts.conditions.filter((c) => !(own(c) && JSON.stringify(c.expr).includes(lock)));
     this.facts.reentrancyGuards.push(name);
+    this.facts.lockTargets.push(lock);
   }
 
   readBlock(block: Block | { statements: Statement[] }, cursor: Cursor, placeholder?: Continuation): void {

@@ -14,6 +14,8 @@ export interface Facts {
   statements: Map<number, boolean>;
   /** Modifiers recognised as reentrancy locks. */
   reentrancyGuards: string[];
+  /** The storage those locks write (JSON of the target), so deployment's initial write can be set aside too. */
+  lockTargets: string[];
   selfDestruct: SourceRef | null;
   delegatecall: SourceRef | null;
   txOrigin: SourceRef | null;
@@ -30,6 +32,7 @@ export function emptyFacts(): Facts {
     reads: [],
     statements: new Map(),
     reentrancyGuards: [],
+    lockTargets: [],
     selfDestruct: null,
     delegatecall: null,
     txOrigin: null,

@@ -115,7 +115,14 @@ function itemParties(context: ExtractContext): Party[] {
 
 /** A caller check against `orders[id].buyer` names the item's Buyer party. */
 function linkItemCallers(actions: ContractTerms['actions'], items: Party[]): void {
+  const itemParty = (expr: Expr): Party | null => {
+    const bare = expr.kind === 'convert' ? expr.operand : expr;
+    if (bare.kind !== 'member' || bare.object.kind !== 'index' || bare.object.base.kind !== 'variable') return null;
+    const collection = bare.object.base.name;
+    return items.find((p) => p.collection === collection && p.name === bare.member) ?? null;
+  };
   for (const action of actions) {
+    for (const payment of action.payments) payment.toParty ??= itemParty(payment.to)?.id ?? null;
     action.access.rules = action.access.rules.map((rule) => {
       if (rule.kind !== 'expr' || rule.expr.kind !== 'member') return rule;
       const object = rule.expr.object;

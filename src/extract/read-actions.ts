@@ -37,6 +37,10 @@ export function readActions(context: ExtractContext): ActionRead[] {
     reader.readFunction(fn, { frame: context.frame(fn.scope), when: [], via: null });
     reads.push({ id, definition: fn, facts: reader.facts });
   }
+  // The lock's first write at deployment (ReentrancyGuard's constructor) is bookkeeping too.
+  const locks = new Set(reads.flatMap((r) => r.facts.lockTargets));
+  const deployment = reads[0].facts;
+  deployment.effects = deployment.effects.filter((e) => !locks.has(JSON.stringify(e.target)));
   return reads;
 }
 
