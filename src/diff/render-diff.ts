@@ -1,0 +1,57 @@
+/**
+ * Renders a redline: one sentence per change, worded by templates/<locale>/diff/change/<kind>.hbs,
+ * laid out by templates/<locale>/diff/<format>.hbs; JSON carries the changes with their sentences.
+ */
+import { loadLocale } from '../render/engine.ts';
+import { formatSourceRef } from '../render/format.ts';
+import { readToolVersion } from '../render/package-root.ts';
+import { createRenderData, renderTemplate, squash } from '../render/render-data.ts';
+import { mergeForLookup, viewChange } from './change-views.ts';
+import type { DiffDocument } from './diff-files.ts';
+import type { TermChange } from './types.ts';
+
+export type DiffFormat = 'md' | 'text' | 'json' | 'html';
+
+export const DIFF_FORMATS: readonly DiffFormat[] = ['md', 'text', 'json', 'html'];
+
+export interface RenderedChange extends TermChange {
+  /** 1-based place in the list. */
+  position: number;
+  text: string;
+  oldRef: string | null;
+  newRef: string | null;
+}
+
+/** Each change with its sentence in the language, in the document's order. */
+export function wordChanges(doc: DiffDocument, locale: string): RenderedChange[] {
+  const { old: before, new: after } = doc.terms;
+  const data = createRenderData(loadLocale(locale), mergeForLookup(before, after));
+  return doc.changes.map((item, index) => ({
+    ...item,
+    position: index + 1,
+    text: squash(renderTemplate(`diff/change/${item.kind}`, viewChange(item, before, after), data)),
+    oldRef: item.oldSource ? formatSourceRef(item.oldSource) : null,
+    newRef: item.newSource ? formatSourceRef(item.newSource) : null,
+  }));
+}
+
+export function renderDiff(doc: DiffDocument, options: { format: DiffFormat; locale: string }): string {
+  const changes = wordChanges(doc, options.locale);
+  if (options.format === 'json') return `${JSON.stringify(toJson(doc, changes, options.locale), null, 2)}\n`;
+  const data = createRenderData(loadLocale(options.locale), mergeForLookup(doc.terms.old, doc.terms.new));
+  const context = { ...doc, changes, count: changes.length, tool: { name: 'plainterms', version: readToolVersion() } };
+  return `${renderTemplate(`diff/${options.format}`, context, data).trim()}\n`;
+}
+
+function toJson(doc: DiffDocument, changes: RenderedChange[], locale: string) {
+  return {
+    schema: doc.schema,
+    tool: { name: 'plainterms', version: readToolVersion() },
+    compiler: doc.compiler,
+    language: locale,
+    old: doc.old,
+    new: doc.new,
+    same: doc.same,
+    changes: changes.map(({ oldRef: _o, newRef: _n, position: _p, ...rest }) => rest),
+  };
+}
