@@ -81,6 +81,7 @@ function extractContract(compilation: Compilation, contract: ContractDefinition)
     lifecycles: [],
     powers: [],
     risks: [],
+    money: [],
     claims: [],
     notExplained: [],
     coverage: { statements: 0, explained: 0 },

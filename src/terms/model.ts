@@ -282,6 +282,30 @@ export interface Claim extends Located {
   contradiction: { claimed: string[]; actual: Access } | null;
 }
 
+// ── Money facts ──────────────────────────────────────────────────────────────────────────────────
+
+export type MoneyFactKind =
+  /** Money is credited to a balance (`pendingReturns[bidder] += …`) and must be withdrawn by an action. */
+  | 'pull-payment'
+  /** An action accepts more ETH than it requires; `detail` says where the excess goes (null: it stays in the contract). */
+  | 'overpayment'
+  /** A share is computed by division; `party` is who ends up with the rounding remainder (null: it stays in the contract). */
+  | 'rounding-remainder';
+
+export interface MoneyFact extends Located {
+  id: string;
+  kind: MoneyFactKind;
+  action: string | null;
+  /** pull-payment: the credited balance; overpayment: the minimum required; rounding-remainder: the share. */
+  subject: Expr;
+  /** pull-payment: the action that pays it out (as a text id in `withdrawal`); overpayment: where the excess goes. */
+  detail: Expr | null;
+  withdrawal: string | null;
+  party: string | null;
+  /** Conditions of enclosing `if` statements under which the fact holds; [] when always. */
+  when: Expr[];
+}
+
 // ── Not explained, coverage ──────────────────────────────────────────────────────────────────────
 
 export interface NotExplained {
@@ -313,6 +337,7 @@ export interface ContractTerms {
   lifecycles: Lifecycle[];
   powers: Power[];
   risks: Risk[];
+  money: MoneyFact[];
   claims: Claim[];
   notExplained: NotExplained[];
   coverage: Coverage;

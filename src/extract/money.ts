@@ -1,0 +1,86 @@
+/**
+ * Money facts that a list of payments does not show: balances credited for later withdrawal (pull
+ * payments), what happens to ETH sent beyond what an action requires, and who keeps the rounding
+ * remainder when a share is computed by division.
+ */
+import type { Action, Expr, MoneyFact, Payment } from '../terms/index.ts';
+import { walkExpr } from '../terms/index.ts';
+import type { Extractor } from './context.ts';
+
+type Draft = Omit<MoneyFact, 'id' | 'basis'>;
+
+export const money: Extractor = {
+  name: 'money',
+  extract(_context, terms) {
+    const drafts: Draft[] = [];
+    drafts.push(...pullPayments(terms.actions));
+    for (const action of terms.actions) {
+      drafts.push(...overpayments(action));
+      drafts.push(...remainders(action));
+    }
+    terms.money = drafts.map((d, i) => ({ ...d, id: `money-fact:${i + 1}`, basis: 'code' }));
+  },
+};
+
+/** `ledger[account] += amount` in one action, paid out as `ledger[caller]` (or `ledger[param]`) by another. */
+function pullPayments(actions: Action[]): Draft[] {
+  const drafts: Draft[] = [];
+  const seen = new Set<string>();
+  for (const action of actions) {
+    for (const effect of action.effects) {
+      if (effect.kind !== 'increase' || effect.target.kind !== 'index' || effect.target.base.kind !== 'variable') continue;
+      const ledger = effect.target.base;
+      const withdrawal = actions.find((other) => other.payments.some((p) => p.direction === 'out' && paysFrom(p, ledger.name)));
+      if (!withdrawal || seen.has(`${ledger.name}|${action.id}`)) continue;
+      seen.add(`${ledger.name}|${action.id}`);
+      drafts.push({ kind: 'pull-payment', action: action.id, subject: effect.target, detail: null, withdrawal: withdrawal.id, party: null, when: effect.when, source: effect.source });
+    }
+  }
+  return drafts;
+}
+
+function paysFrom(payment: Payment, ledger: string): boolean {
+  return [...walkExpr(payment.amount)].some((e) => e.kind === 'index' && e.base.kind === 'variable' && e.base.name === ledger);
+}
+
+/** `msg.value >= x` (or `>`): the action accepts more than x. Where does the excess go? */
+function overpayments(action: Action): Draft[] {
+  if (!action.payable) return [];
+  const drafts: Draft[] = [];
+  for (const condition of action.conditions) {
+    const minimum = minimumOf(condition.expr);
+    if (!minimum) continue;
+    const forwarded = action.payments.find((p) => p.direction === 'out' && p.amount.kind === 'value-sent');
+    const stored = action.effects.find((e) => e.value?.kind === 'value-sent');
+    const detail: Expr | null = forwarded ? forwarded.to : stored ? stored.target : null;
+    drafts.push({ kind: 'overpayment', action: action.id, subject: minimum, detail, withdrawal: null, party: forwarded?.toParty ?? null, when: condition.when, source: condition.source });
+  }
+  return drafts;
+}
+
+function minimumOf(expr: Expr): Expr | null {
+  if (expr.kind !== 'compare') return null;
+  if (expr.left.kind === 'value-sent' && (expr.op === '>=' || expr.op === '>')) return expr.right;
+  if (expr.right.kind === 'value-sent' && (expr.op === '<=' || expr.op === '<')) return expr.left;
+  return null;
+}
+
+/**
+ * A payment of a share (`amount * bps / 10000`, `amount / 100`) rounds down. When the same action pays
+ * `base - share` to someone else, that recipient gets the remainder; otherwise it stays in the contract.
+ */
+function remainders(action: Action): Draft[] {
+  const drafts: Draft[] = [];
+  for (const payment of action.payments) {
+    if (payment.amount.kind !== 'percent-of') continue;
+    const share = JSON.stringify(payment.amount);
+    const complements = action.payments.filter((p) => p !== payment && p.amount.kind === 'arith' && p.amount.op === '-' && JSON.stringify(p.amount.right) === share);
+    if (complements.length === 0) {
+      drafts.push({ kind: 'rounding-remainder', action: action.id, subject: payment.amount, detail: null, withdrawal: null, party: null, when: payment.when, source: payment.source });
+    }
+    for (const complement of complements) {
+      drafts.push({ kind: 'rounding-remainder', action: action.id, subject: payment.amount, detail: complement.to, withdrawal: null, party: complement.toParty, when: complement.when, source: complement.source });
+    }
+  }
+  return drafts;
+}
