@@ -222,7 +222,7 @@ function translateCall(node: FunctionCall, frame: Frame): Expr | null {
   if (node.kind === 'structConstructorCall') return translateStruct(node, frame);
   if (node.kind !== 'functionCall') return null;
   if (callee.nodeType === 'Identifier') {
-    if (callee.name === 'keccak256' || callee.name === 'sha256') return { kind: 'hash', fn: callee.name, args: args.map((a) => translate(a, frame)) };
+    if (callee.name === 'keccak256' || callee.name === 'sha256') return { kind: 'hash', fn: callee.name, args: encodedArguments(args).map((a) => translate(a, frame)) };
     if (callee.name === 'ecrecover') return { kind: 'signer', args: args.map((a) => translate(a, frame)) };
   }
   const fn = calledFunction(node, frame);
@@ -243,6 +243,16 @@ function translateCall(node: FunctionCall, frame: Frame): Expr | null {
     return { kind: 'external-call', target, name: callee.memberName, args: args.map((a) => translate(a, frame)) };
   }
   return null;
+}
+
+/** keccak256(abi.encode(a, b)) hashes a and b: the encoding is a detail of how, not of what. */
+function encodedArguments(args: readonly Expression[]): readonly Expression[] {
+  const only = args.length === 1 ? args[0] : null;
+  if (only?.nodeType === 'FunctionCall' && only.expression.nodeType === 'MemberAccess') {
+    const target = only.expression.expression;
+    if (target.nodeType === 'Identifier' && target.name === 'abi' && /^encode(Packed)?$/.test(only.expression.memberName)) return only.arguments;
+  }
+  return args;
 }
 
 function translateStruct(node: FunctionCall, frame: Frame): Expr | null {
