@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type BrowserContext } from 'playwright-core';
 import { readToolVersion } from '../../src/render/package-root.ts';
 import { renderHtmlReport } from '../../src/render/html/report.ts';
 import { buildStatements } from '../../src/render/statements.ts';
@@ -20,12 +20,14 @@ export function chromiumMissingMessage(): string | null {
   return `Chromium is not installed at ${CHROMIUM}: run apt-get update && apt-get install -y chromium (.ci/run does this).`;
 }
 
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+/** A fresh profile each time (playwright passes it as --user-data-dir). */
+export async function launchBrowser(): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'plainterms-chromium-')), {
     executablePath: CHROMIUM,
+    headless: true,
     args: [
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', `--user-data-dir=${mkdtempSync(path.join(tmpdir(), 'plainterms-chromium-'))}`,
+      '--disable-component-update', '--disable-sync',
     ],
   });
 }

@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SummaryDocument } from '../../src/terms/index.ts';
 import { chromiumMissingMessage, launchBrowser, writeReport } from './report-fixture.ts';
@@ -11,7 +11,7 @@ describe('HTML report in a real browser', { timeout: 120_000 }, () => {
     it.skip(`${missing} (skipped outside CI)`, () => {});
     return;
   }
-  let browser: Browser;
+  let browser: BrowserContext;
   let page: Page;
   let documents: SummaryDocument[];
   const consoleErrors: string[] = [];
@@ -70,7 +70,7 @@ describe('HTML report in a real browser', { timeout: 120_000 }, () => {
     await page.locator(`.file[data-path="${target.source!.path}"] li[data-line="${line}"]`).click();
     await expect.poll(() => page.locator('#citers').isVisible()).toBe(true);
     const shown = await page.$$eval('#citers li', (els) => els.map((el) => el.textContent));
-    expect(shown).toEqual(citing.map((s) => s.text));
+    expect(shown).toEqual(citing.map((s) => s.text.replace(/`/g, "")));
     await page.locator('#citers li').first().click();
     expect(await page.locator(`article[lang="en"] .st[data-id="${citing[0]!.id}"]`).getAttribute('class')).toContain('active');
   });
