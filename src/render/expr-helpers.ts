@@ -1,0 +1,148 @@
+/**
+ * Helpers for expression trees and model look-ups. An expression renders through the locale's partial
+ * for its kind (`partials/expr/<kind>.hbs`); the helpers below only choose, compare and look up.
+ */
+import type Handlebars from 'handlebars';
+import type { ArithOp, CompareOp, Expr } from '../terms/index.ts';
+import { formatList, type ListType } from './format.ts';
+import { renderPartial, type RenderData, squash } from './render-data.ts';
+
+type HelperOptions = Omit<Handlebars.HelperOptions, 'data'> & { data: RenderData };
+
+const TIME_UNITS = new Set(['seconds', 'minutes', 'hours', 'days', 'weeks']);
+const FLIPPED: Record<CompareOp, CompareOp> = { '==': '==', '!=': '!=', '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
+const PRECEDENCE: Record<ArithOp, number> = { '+': 1, '-': 1, '*': 2, '/': 2, '%': 2, '**': 3 };
+const VALUE_KINDS = new Set(['variable', 'member', 'index', 'call', 'external-call']);
+const IDENTITY_KINDS = new Set(['caller', 'origin', 'zero-address', 'address', 'this', 'enum-member', 'bool', 'signer']);
+
+/** Renders an expression through the partial for its kind. */
+export function renderExpr(expr: Expr, data: RenderData): string {
+  return squash(renderPartial(`expr/${expr.kind}`, expr, data));
+}
+
+/** Removes type conversions, which render as their operand. */
+export function unwrap(expr: Expr): Expr {
+  return expr.kind === 'convert' ? unwrap(expr.operand) : expr;
+}
+
+/** For a comparison with the block time on one side: the operator with the time on the left, and the other side. */
+export function readTimeCompare(expr: Expr): { op: CompareOp; against: Expr } | null {
+  if (expr.kind !== 'compare') return null;
+  if (unwrap(expr.left).kind === 'now') return { op: expr.op, against: expr.right };
+  if (unwrap(expr.right).kind === 'now') return { op: FLIPPED[expr.op], against: expr.left };
+  return null;
+}
+
+/** `base ± duration`: a point in time before or after another. Null when the sum is not about time. */
+export function readTimeOffset(expr: Expr): { base: Expr; amount: Expr; sign: '+' | '-' } | null {
+  if (expr.kind !== 'arith' || (expr.op !== '+' && expr.op !== '-')) return null;
+  const [base, amount] =
+    expr.op === '+' && unwrap(expr.right).kind === 'now' ? [expr.right, expr.left] : [expr.left, expr.right];
+  const inner = unwrap(amount);
+  const amountIsDuration = (inner.kind === 'number' || inner.kind === 'variable') && inner.unit !== null && TIME_UNITS.has(inner.unit);
+  const baseIsNow = unwrap(base).kind === 'now';
+  if (!amountIsDuration && !baseIsNow) return null;
+  return { base, amount, sign: expr.op };
+}
+
+/** True for 0 written without a unit, or converted: `bytes32(0)`. */
+export function isZero(expr: Expr): boolean {
+  const inner = unwrap(expr);
+  return inner.kind === 'number' && inner.value === '0';
+}
+
+/** True when `==` reads as identity ("is") rather than equality of amounts ("equals"). */
+export function isIdentity(expr: Expr): boolean {
+  const inner = unwrap(expr);
+  if (IDENTITY_KINDS.has(inner.kind) || isZero(inner)) return true;
+  return inner.kind === 'variable' && inner.party !== null;
+}
+
+/** Whether a child of an arithmetic node needs brackets to keep its meaning. */
+export function needsParens(parent: Expr, child: Expr, side: 'left' | 'right'): boolean {
+  const inner = unwrap(child);
+  if (inner.kind === 'conditional') return true;
+  if (parent.kind !== 'arith' || inner.kind !== 'arith') return false;
+  const outer = PRECEDENCE[parent.op];
+  const own = PRECEDENCE[inner.op];
+  return own < outer || (own === outer && side === 'right' && parent.op !== '+' && parent.op !== '*');
+}
+
+export function registerExprHelpers(hb: typeof Handlebars): void {
+  hb.registerHelper('expr', (expr: Expr, options: HelperOptions) => renderExpr(expr, options.data));
+  hb.registerHelper('truth', (expr: Expr, options: HelperOptions) => squash(renderPartial('truth', expr, options.data)));
+  /** `{{exprList operands "disjunction"}}`, `{{truthList operands "conjunction" open="(" close=")"}}` */
+  hb.registerHelper('exprList', (exprs: Expr[], type: ListType, options: HelperOptions) =>
+    formatList(exprs.map((expr) => renderExpr(expr, options.data)), options.data.locale, type),
+  );
+  hb.registerHelper('truthList', (exprs: Expr[], type: ListType, options: HelperOptions) => {
+    const { open = '', close = '' } = options.hash as { open?: string; close?: string };
+    const items = exprs.map((expr) => {
+      const text = squash(renderPartial('truth', expr, options.data));
+      const nested = expr.kind === 'and' || expr.kind === 'or';
+      return nested ? `${open}${text}${close}` : text;
+    });
+    return formatList(items, options.data.locale, type);
+  });
+  /** `{{dispatch "risk" kind this}}`: renders partial risk/<kind>; a missing partial throws. */
+  hb.registerHelper('dispatch', (prefix: string, kind: string, context: unknown, options: HelperOptions) =>
+    squash(renderPartial(`${prefix}/${kind}`, context, options.data)),
+  );
+  hb.registerHelper('codeOnly', (exprs: Expr[]) => exprs.filter((expr) => expr.kind === 'code'));
+  hb.registerHelper('withoutCode', (exprs: Expr[]) => exprs.filter((expr) => expr.kind !== 'code'));
+  hb.registerHelper('timeCompare', (expr: Expr) => readTimeCompare(expr));
+  hb.registerHelper('timeOffset', (expr: Expr) => readTimeOffset(expr));
+  hb.registerHelper('isZero', (expr: Expr) => isZero(expr));
+  hb.registerHelper('isIdentity', (left: Expr, right: Expr) => isIdentity(left) || isIdentity(right));
+  hb.registerHelper('isValue', (expr: Expr) => VALUE_KINDS.has(unwrap(expr).kind));
+  hb.registerHelper('isTimeUnit', (unit: string | null) => unit !== null && TIME_UNITS.has(unit));
+  hb.registerHelper('isEthUnit', (unit: string | null) => unit === 'ether' || unit === 'gwei' || unit === 'wei');
+  hb.registerHelper('needsParens', (parent: Expr, child: Expr, side: 'left' | 'right') => needsParens(parent, child, side));
+  hb.registerHelper('unwrap', (expr: Expr) => unwrap(expr));
+  hb.registerHelper('kindOf', (expr: Expr) => unwrap(expr).kind);
+  /** True for the block time, or a time before or after it: the value reads as a moment. */
+  hb.registerHelper('isTimeValue', (expr: Expr | null) => expr !== null && (unwrap(expr).kind === 'now' || readTimeOffset(expr) !== null));
+  /** `{{renderEach "caller-rule" rules "disjunction"}}`: each item through a partial, then joined as a list. */
+  hb.registerHelper('renderEach', (partial: string, items: unknown[], type: ListType, options: HelperOptions) =>
+    formatList(items.map((item) => squash(renderPartial(partial, item, options.data))), options.data.locale, type),
+  );
+  /** `{{codeList names "conjunction"}}`: code names in backticks, joined as a list. */
+  hb.registerHelper('codeList', (names: string[], type: ListType, options: HelperOptions) =>
+    formatList(names.map((name) => `\`${name}\``), options.data.locale, type),
+  );
+  /** `{{#asAction kind}}…{{/asAction}}`: words inside read as said about an action of that kind. */
+  hb.registerHelper('asAction', function (this: unknown, kind: string | null, options: HelperOptions) {
+    const data = hb.createFrame(options.data) as RenderData;
+    data.actionKind = kind;
+    return options.fn(this, { data });
+  });
+  registerLookupHelpers(hb);
+}
+
+function registerLookupHelpers(hb: typeof Handlebars): void {
+  hb.registerHelper('party', (id: string, options: HelperOptions) => options.data.terms?.parties.find((p) => p.id === id) ?? null);
+  hb.registerHelper('action', (id: string, options: HelperOptions) => options.data.terms?.actions.find((a) => a.id === id) ?? null);
+  hb.registerHelper('lifecycle', (id: string, options: HelperOptions) =>
+    options.data.terms?.lifecycles.find((l) => l.id === id) ?? null,
+  );
+  hb.registerHelper('lifecycleOfEnum', (enumName: string, options: HelperOptions) =>
+    options.data.terms?.lifecycles.find((l) => l.enumName === enumName) ?? null,
+  );
+  /** The label of a lifecycle's state, or the name itself when the lifecycle does not list it. */
+  hb.registerHelper('stateLabel', (lifecycleId: string, state: string, options: HelperOptions) => {
+    const lifecycle = options.data.terms?.lifecycles.find((l) => l.id === lifecycleId);
+    return lifecycle?.states.find((s) => s.name === state)?.label ?? state;
+  });
+  /** True the first time a code name is mentioned in a document, so it is shown beside its label once. */
+  hb.registerHelper('firstMention', (name: string, options: HelperOptions) => {
+    if (options.data.introduced.has(name)) return false;
+    options.data.introduced.add(name);
+    return true;
+  });
+  /** Marks a code name as shown (when a template shows it itself); renders nothing. */
+  hb.registerHelper('introduce', (name: string, options: HelperOptions) => {
+    options.data.introduced.add(name);
+    return '';
+  });
+  hb.registerHelper('isConstructor', (options: HelperOptions) => options.data.actionKind === 'constructor');
+}

@@ -1,0 +1,102 @@
+/**
+ * Template helpers. They format values, compare, look things up in the model and render partials; they
+ * never return words of their own — every word comes from the templates or from Intl for the locale.
+ */
+import type Handlebars from 'handlebars';
+import {
+  checksumAddress,
+  formatBps,
+  formatDecimal,
+  formatDuration,
+  formatEthAmount,
+  formatInteger,
+  formatList,
+  formatPercent,
+  formatSourceRef,
+  isRoundEth,
+  type ListType,
+  pluralCategory,
+  sharePercent,
+} from './format.ts';
+import { registerExprHelpers } from './expr-helpers.ts';
+import { registerTextHelpers } from './text-helpers.ts';
+import type { RenderData } from './render-data.ts';
+import type { SourceRef, Unit } from '../terms/index.ts';
+
+type HelperOptions = Omit<Handlebars.HelperOptions, 'data'> & { data: RenderData };
+
+/** Drops the trailing options argument Handlebars passes to every helper. */
+export function argsOf(args: unknown[]): { values: unknown[]; options: HelperOptions } {
+  return { values: args.slice(0, -1), options: args[args.length - 1] as HelperOptions };
+}
+
+export function registerHelpers(hb: typeof Handlebars): void {
+  registerFormatHelpers(hb);
+  registerLogicHelpers(hb);
+  registerExprHelpers(hb);
+  registerTextHelpers(hb);
+}
+
+function registerFormatHelpers(hb: typeof Handlebars): void {
+  hb.registerHelper('integer', (value: string, options: HelperOptions) => formatInteger(String(value), options.data.locale));
+  hb.registerHelper('decimal', (value: string, options: HelperOptions) => formatDecimal(String(value), options.data.locale));
+  hb.registerHelper('eth', (wei: string, options: HelperOptions) => formatEthAmount(wei, options.data.locale));
+  hb.registerHelper('isRoundEth', (wei: string) => isRoundEth(wei));
+  hb.registerHelper('pct', (value: string, options: HelperOptions) => formatPercent(value, options.data.locale));
+  hb.registerHelper('bps', (value: string, options: HelperOptions) => formatBps(value, options.data.locale));
+  hb.registerHelper('share', (rate: string, scale: string, options: HelperOptions) =>
+    formatPercent(sharePercent(rate, scale), options.data.locale),
+  );
+  hb.registerHelper('duration', (...args: unknown[]) => {
+    const { values, options } = argsOf(args);
+    return formatDuration(String(values[0]), options.data.locale, (values[1] as Unit | null | undefined) ?? null);
+  });
+  hb.registerHelper('address', (value: string) => checksumAddress(value));
+  hb.registerHelper('source', (source: SourceRef | null) => (source ? formatSourceRef(source) : ''));
+  hb.registerHelper('list', (...args: unknown[]) => {
+    const { values, options } = argsOf(args);
+    const items = (values[0] as unknown[]).map(String);
+    return formatList(items, options.data.locale, (values[1] as ListType | undefined) ?? 'conjunction');
+  });
+  /** `{{plural n one="day" other="days"}}`: the template's word for the count's plural category. */
+  hb.registerHelper('plural', (count: number | string, options: HelperOptions) => {
+    const hash = options.hash as Record<string, string>;
+    const word = hash[pluralCategory(count, options.data.locale)] ?? hash.other;
+    if (word === undefined) throw new Error('plural needs at least other="…"');
+    return word;
+  });
+}
+
+function registerLogicHelpers(hb: typeof Handlebars): void {
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hb.registerHelper('ne', (a: unknown, b: unknown) => a !== b);
+  hb.registerHelper('gt', (a: unknown, b: unknown) => Number(a) > Number(b));
+  hb.registerHelper('not', (a: unknown) => !truthy(a));
+  hb.registerHelper('and', (...args: unknown[]) => argsOf(args).values.every(truthy));
+  hb.registerHelper('or', (...args: unknown[]) => argsOf(args).values.some(truthy));
+  hb.registerHelper('oneOf', (...args: unknown[]) => {
+    const [value, ...choices] = argsOf(args).values;
+    return choices.includes(value);
+  });
+  hb.registerHelper('isEmpty', (value: unknown) => !truthy(value));
+  hb.registerHelper('count', (value: unknown[]) => value.length);
+  hb.registerHelper('first', (value: unknown[]) => value[0] ?? null);
+  /** `{{#capitalize}}the Buyer …{{/capitalize}}`: the first letter upper-cased, for words that start a sentence. */
+  hb.registerHelper('capitalize', function (this: unknown, options: HelperOptions) {
+    const text = options.fn(this);
+    const index = text.search(/\S/);
+    if (index < 0 || text[index] === '`') return text;
+    return text.slice(0, index) + text.charAt(index).toLocaleUpperCase(options.data.locale) + text.slice(index + 1);
+  });
+  hb.registerHelper('concat', (...args: unknown[]) => argsOf(args).values.map(String).join(''));
+  /** True when the text's last word is one of the given words (case-insensitive). */
+  hb.registerHelper('endsWithWord', (...args: unknown[]) => {
+    const [text, ...words] = argsOf(args).values.map(String);
+    const last = (text ?? '').trim().split(/\s+/).pop()?.toLowerCase() ?? '';
+    return words.some((word) => word.toLowerCase() === last);
+  });
+}
+
+function truthy(value: unknown): boolean {
+  return Array.isArray(value) ? value.length > 0 : Boolean(value);
+}

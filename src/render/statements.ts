@@ -1,0 +1,63 @@
+/**
+ * Every sentence of a summary, in document order: each statement is worded by the locale's template
+ * for its kind (`templates/<locale>/statements/<kind>.hbs`) from plain model data. Code names are shown
+ * beside their defined term the first time they appear, so statements are rendered in order.
+ */
+import type { ContractTerms, Statement } from '../terms/index.ts';
+import { loadLocale } from './engine.ts';
+import { createRenderData, renderTemplate, squash } from './render-data.ts';
+import { buildActionSpecs } from './statements/actions.ts';
+import { buildMoneySpecs } from './statements/money.ts';
+import {
+  buildClaimSpecs,
+  buildDisclaimerSpecs,
+  buildNotCoveredSpecs,
+  buildNotExplainedSpecs,
+  buildRiskSpecs,
+} from './statements/notes.ts';
+import { buildKeyFactSpecs, buildPartySpecs } from './statements/overview.ts';
+import { buildPowerSpecs, buildWarningSpecs } from './statements/powers.ts';
+import type { SpecBuilder, StatementSpec } from './statements/spec.ts';
+import { buildDeadlineSpecs, buildLifecycleSpecs } from './statements/time.ts';
+
+/** One builder per part of the document, in the order of SECTIONS. */
+const BUILDERS: readonly SpecBuilder[] = [
+  buildWarningSpecs,
+  buildKeyFactSpecs,
+  buildPartySpecs,
+  buildPowerSpecs,
+  buildMoneySpecs,
+  buildActionSpecs,
+  buildDeadlineSpecs,
+  buildLifecycleSpecs,
+  buildRiskSpecs,
+  buildClaimSpecs,
+  buildNotCoveredSpecs,
+  buildNotExplainedSpecs,
+  buildDisclaimerSpecs,
+];
+
+/** The statements of one contract, in the given language. */
+export function buildStatements(terms: ContractTerms, locale: string): Statement[] {
+  const data = createRenderData(loadLocale(locale), terms);
+  return collectSpecs(terms).map((item) => {
+    data.actionKind = item.actionKind;
+    const text = squash(renderTemplate(`statements/${item.kind}`, item.context, data));
+    return { id: item.id, section: item.section, text, basis: item.basis, source: item.source };
+  });
+}
+
+/** The statements before wording: ids, sections, sources and template data. */
+export function collectSpecs(terms: ContractTerms): StatementSpec[] {
+  const specs = BUILDERS.flatMap((build) => build(terms));
+  assertUniqueIds(specs);
+  return specs;
+}
+
+function assertUniqueIds(specs: StatementSpec[]): void {
+  const seen = new Set<string>();
+  for (const { id } of specs) {
+    if (seen.has(id)) throw new Error(`Duplicate statement id '${id}'`);
+    seen.add(id);
+  }
+}

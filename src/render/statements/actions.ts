@@ -1,0 +1,78 @@
+/**
+ * What each party may do: for every action, who may call it, only if what, and what it then changes,
+ * pays, records and calls. Ids: `action:<action id>:<part>[:<n>]`, n counting from 1 in the model's order.
+ */
+import type { Action, ContractTerms, Effect, Expr } from '../../terms/index.ts';
+import { spec, type StatementSpec } from './spec.ts';
+
+export function buildActionSpecs(terms: ContractTerms): StatementSpec[] {
+  return terms.actions.flatMap((action) => buildOneAction(terms, action));
+}
+
+function buildOneAction(terms: ContractTerms, action: Action): StatementSpec[] {
+  const prefix = `action:${action.id}`;
+  const base = { actionKind: action.kind, basis: action.basis };
+  const specs: StatementSpec[] = [];
+  if (action.inherited) {
+    specs.push(spec(`${prefix}:inherited`, 'actions', 'inherited', { ...base, source: action.source, context: { action } }));
+  }
+  specs.push(
+    spec(`${prefix}:access`, 'actions', 'access', { ...base, basis: 'code', source: action.access.source ?? action.source, context: { action } }),
+  );
+  if (action.payable) {
+    specs.push(spec(`${prefix}:payable`, 'actions', 'payable', { ...base, basis: 'code', source: action.source, context: { action } }));
+  }
+  action.conditions.forEach((condition, index) => {
+    if (condition.isAccess) return;
+    const context = { action, condition };
+    specs.push(spec(`${prefix}:condition:${index + 1}`, 'actions', 'condition', { ...base, basis: condition.basis, source: condition.source, context }));
+  });
+  action.transitions.forEach((transition, index) => {
+    const lifecycle = terms.lifecycles.find((candidate) => candidate.id === transition.lifecycle) ?? null;
+    const context = { action, transition, lifecycle, from: stateLabels(terms, transition.lifecycle, transition.from), to: stateLabel(terms, transition.lifecycle, transition.to) };
+    specs.push(spec(`${prefix}:transition:${index + 1}`, 'actions', 'transition', { ...base, basis: 'code', source: transition.source, context }));
+  });
+  action.effects.forEach((effect, index) => {
+    if (isLifecycleEffect(terms, action, effect)) return;
+    specs.push(spec(`${prefix}:effect:${index + 1}`, 'actions', 'effect', { ...base, basis: effect.basis, source: effect.source, context: { action, effect } }));
+  });
+  action.payments.forEach((payment, index) => {
+    const id = `${prefix}:payment:${index + 1}`;
+    specs.push(spec(id, 'actions', 'payment', { ...base, basis: payment.basis, source: payment.source, context: { action, payment } }));
+    if (payment.resultChecked === false) {
+      specs.push(spec(`${id}:unchecked`, 'actions', 'payment-unchecked', { ...base, basis: 'code', source: payment.source, context: { action, payment } }));
+    }
+  });
+  action.emits.forEach((emit, index) => {
+    specs.push(spec(`${prefix}:emit:${index + 1}`, 'actions', 'emit', { ...base, basis: emit.basis, source: emit.source, context: { action, emit } }));
+  });
+  action.externalCalls.forEach((call, index) => {
+    specs.push(spec(`${prefix}:external-call:${index + 1}`, 'actions', 'external-call', { ...base, basis: 'code', source: call.source, context: { action, call } }));
+  });
+  return specs;
+}
+
+/** Effects on a lifecycle's variable are told by the action's transitions instead. */
+function isLifecycleEffect(terms: ContractTerms, action: Action, effect: Effect): boolean {
+  const name = targetName(effect.target);
+  return action.transitions.some((transition) => {
+    const lifecycle = terms.lifecycles.find((candidate) => candidate.id === transition.lifecycle);
+    return lifecycle !== undefined && name === lifecycle.variable;
+  });
+}
+
+function targetName(target: Expr): string | null {
+  if (target.kind === 'variable') return target.name;
+  if (target.kind === 'member') return target.member;
+  if (target.kind === 'convert') return targetName(target.operand);
+  return null;
+}
+
+export function stateLabel(terms: ContractTerms, lifecycleId: string, state: string): string {
+  const lifecycle = terms.lifecycles.find((candidate) => candidate.id === lifecycleId);
+  return lifecycle?.states.find((candidate) => candidate.name === state)?.label ?? state;
+}
+
+export function stateLabels(terms: ContractTerms, lifecycleId: string, states: string[]): string[] {
+  return states.map((state) => stateLabel(terms, lifecycleId, state));
+}

@@ -1,0 +1,71 @@
+/**
+ * The end of the document: risks, the author's claims, what the code does not cover, what was not
+ * explained, and the disclaimer. Ids: `risk:<id>`, `claim:<id>`, `claim:<id>:contradiction`,
+ * `not-covered:<topic>`, `not-explained:<n>`, `not-explained:coverage`, `disclaimer:<n>`.
+ */
+import type { ContractTerms } from '../../terms/index.ts';
+import { findAction, prefixed, spec, type StatementSpec } from './spec.ts';
+
+/** Topics a trade agreement needs that contract code never settles, in the order shown. */
+export const NOT_COVERED_TOPICS = [
+  'governing-law',
+  'forum',
+  'quality-and-warranties',
+  'limitation-of-liability',
+  'force-majeure',
+  'notices',
+  'language',
+  'deployed-code',
+] as const;
+
+/** The parts of the disclaimer, in order; each is one sentence in every locale. */
+export const DISCLAIMER_PARTS = ['generated', 'not-advice', 'code-governs', 'off-chain', 'review'] as const;
+
+export function buildRiskSpecs(terms: ContractTerms): StatementSpec[] {
+  return terms.risks.map((risk) => {
+    const action = risk.action === null ? null : findAction(terms, risk.action);
+    const party = terms.parties.find((candidate) => candidate.id === risk.party) ?? null;
+    return spec(prefixed('risk', risk.id), 'risks', 'risk', {
+      basis: risk.basis,
+      source: risk.source,
+      actionKind: action?.kind ?? null,
+      context: { risk, action, party },
+    });
+  });
+}
+
+export function buildClaimSpecs(terms: ContractTerms): StatementSpec[] {
+  return terms.claims.flatMap((claim) => {
+    const action = claim.action === null ? null : findAction(terms, claim.action);
+    const context = { claim, action, claimed: claim.contradiction?.claimed.map((id) => terms.parties.find((p) => p.id === id) ?? null) ?? [] };
+    const specs = [spec(prefixed('claim', claim.id), 'claims', 'claim', { basis: 'natspec', source: claim.source, context })];
+    if (claim.contradiction) {
+      const source = claim.contradiction.actual.source ?? action?.source ?? claim.source;
+      specs.push(spec(`${prefixed('claim', claim.id)}:contradiction`, 'claims', 'claim-contradiction', { basis: 'code', source, context }));
+    }
+    return specs;
+  });
+}
+
+export function buildNotCoveredSpecs(): StatementSpec[] {
+  return NOT_COVERED_TOPICS.map((topic) => spec(`not-covered:${topic}`, 'not-covered', 'not-covered', { basis: 'code', source: null, context: { topic } }));
+}
+
+export function buildNotExplainedSpecs(terms: ContractTerms): StatementSpec[] {
+  const specs = terms.notExplained.map((item, index) => {
+    const action = item.action === null ? null : findAction(terms, item.action);
+    return spec(`not-explained:${index + 1}`, 'not-explained', 'not-explained', {
+      basis: 'code',
+      source: item.source,
+      context: { item, action },
+    });
+  });
+  specs.push(spec('not-explained:coverage', 'not-explained', 'coverage', { basis: 'code', source: terms.source, context: { coverage: terms.coverage } }));
+  return specs;
+}
+
+export function buildDisclaimerSpecs(): StatementSpec[] {
+  return DISCLAIMER_PARTS.map((part, index) =>
+    spec(`disclaimer:${index + 1}`, 'disclaimer', 'disclaimer', { basis: 'code', source: null, context: { part } }),
+  );
+}

@@ -1,0 +1,93 @@
+/**
+ * The top of the document: key facts (one phrase per row) and the parties.
+ * Ids: `key-fact:parties`, `key-fact:money`, `key-fact:deadline:<id>`, `key-fact:lifecycle:<id>`,
+ * `key-fact:powers`, `key-fact:coverage`, `party:<party id>`.
+ */
+import type { ContractTerms, Party } from '../../terms/index.ts';
+import { describeRecipients } from './money.ts';
+import { actionNames, combineBasis, spanSources, spec, type StatementSpec } from './spec.ts';
+
+export function buildKeyFactSpecs(terms: ContractTerms): StatementSpec[] {
+  const specs: StatementSpec[] = [];
+  const whole = terms.source;
+  if (terms.parties.length > 0) {
+    specs.push(
+      spec('key-fact:parties', 'key-facts', 'key-fact-parties', {
+        basis: combineBasis(terms.parties.map((party) => party.basis)),
+        source: spanSources(terms.parties.map((party) => party.source), whole),
+        context: { parties: terms.parties },
+      }),
+    );
+  }
+  const payments = terms.actions.flatMap((action) => action.payments);
+  specs.push(
+    spec('key-fact:money', 'key-facts', 'key-fact-money', {
+      basis: combineBasis(payments.map((payment) => payment.basis)),
+      source: spanSources(payments.map((payment) => payment.source), whole),
+      context: { assets: terms.assets, recipients: describeRecipients(terms) },
+    }),
+  );
+  for (const deadline of terms.deadlines) {
+    const setBy = deadline.setBy.map((set) => {
+      const action = terms.actions.find((candidate) => candidate.id === set.action);
+      return { ...set, actionKind: action?.kind ?? null, name: action?.name ?? set.action };
+    });
+    specs.push(
+      spec(`key-fact:deadline:${deadline.id}`, 'key-facts', 'key-fact-deadline', {
+        basis: deadline.basis,
+        source: spanSources(deadline.setBy.map((set) => set.source), deadline.source),
+        context: { deadline, setBy },
+      }),
+    );
+  }
+  for (const lifecycle of terms.lifecycles) {
+    specs.push(
+      spec(`key-fact:lifecycle:${lifecycle.id}`, 'key-facts', 'key-fact-lifecycle', {
+        basis: lifecycle.basis,
+        source: lifecycle.source,
+        context: {
+          lifecycle,
+          states: lifecycle.states.map((state) => state.label),
+          finals: lifecycle.states.filter((state) => state.final).map((state) => state.label),
+        },
+      }),
+    );
+  }
+  specs.push(
+    spec('key-fact:powers', 'key-facts', 'key-fact-powers', {
+      basis: 'code',
+      source: spanSources(terms.powers.map((power) => power.source), whole),
+      context: { holders: describePowerHolders(terms) },
+    }),
+  );
+  specs.push(spec('key-fact:coverage', 'key-facts', 'key-fact-coverage', { basis: 'code', source: whole, context: { coverage: terms.coverage } }));
+  return specs;
+}
+
+/** For each party holding powers: the party and the names of the actions that give the powers. */
+function describePowerHolders(terms: ContractTerms): { party: Party | null; holder: string; actions: string[] }[] {
+  const byHolder = new Map<string, string[]>();
+  for (const power of terms.powers) {
+    for (const holder of power.holders.length > 0 ? power.holders : ['']) {
+      const actions = byHolder.get(holder) ?? [];
+      if (!actions.includes(power.action)) actions.push(power.action);
+      byHolder.set(holder, actions);
+    }
+  }
+  return [...byHolder].map(([holder, actions]) => ({
+    party: terms.parties.find((party) => party.id === holder) ?? null,
+    holder,
+    actions: actionNames(terms, actions),
+  }));
+}
+
+export function buildPartySpecs(terms: ContractTerms): StatementSpec[] {
+  return terms.parties.map((party) =>
+    spec(`party:${party.id}`, 'parties', 'party', {
+      basis: party.basis,
+      source: party.source,
+      actionKind: party.setAt === 'deployment' ? 'constructor' : null,
+      context: { party, changers: actionNames(terms, party.changedBy) },
+    }),
+  );
+}

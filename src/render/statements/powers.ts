@@ -1,0 +1,45 @@
+/**
+ * Powers that override the deal. The headline of each power goes first in the document ("Read this
+ * first", section `warning`, id `power:<id>`); its fine print — limits on the new value, whether running
+ * deals are affected, any delay — goes in section `powers` (`power:<id>:bounds|existing|timelock`).
+ * With no powers: `powers:none`.
+ */
+import type { ContractTerms, Power } from '../../terms/index.ts';
+import { findAction, prefixed, spec, type StatementSpec } from './spec.ts';
+
+/** Kinds whose new value can be bounded by the code. */
+const BOUNDED_KINDS = new Set<Power['kind']>(['change-term', 'change-party']);
+
+export function buildWarningSpecs(terms: ContractTerms): StatementSpec[] {
+  return terms.powers.map((power) =>
+    spec(prefixed('power', power.id), 'warning', 'power', {
+      basis: power.basis,
+      source: power.source,
+      context: powerContext(terms, power),
+    }),
+  );
+}
+
+export function buildPowerSpecs(terms: ContractTerms): StatementSpec[] {
+  if (terms.powers.length === 0) {
+    return [spec('powers:none', 'powers', 'powers-none', { basis: 'code', source: terms.source, context: {} })];
+  }
+  return terms.powers.flatMap((power) => {
+    const id = prefixed('power', power.id);
+    const context = powerContext(terms, power);
+    const fields = { basis: power.basis, source: power.source, context };
+    const specs: StatementSpec[] = [];
+    if (BOUNDED_KINDS.has(power.kind)) specs.push(spec(`${id}:bounds`, 'powers', 'power-bounds', fields));
+    if (BOUNDED_KINDS.has(power.kind) && power.affectsExisting !== null) specs.push(spec(`${id}:existing`, 'powers', 'power-existing', fields));
+    specs.push(spec(`${id}:timelock`, 'powers', 'power-timelock', fields));
+    return specs;
+  });
+}
+
+function powerContext(terms: ContractTerms, power: Power): Record<string, unknown> {
+  return {
+    power,
+    action: findAction(terms, power.action),
+    holders: power.holders.map((holder) => terms.parties.find((party) => party.id === holder) ?? null).filter((party) => party !== null),
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * A statement before it is rendered: its id, section, basis, source, the template that words it
+ * (`templates/<locale>/statements/<kind>.hbs`) and the plain data that template reads.
+ */
+import type { Action, Basis, ContractTerms, Section, SourceRef } from '../../terms/index.ts';
+
+export type StatementKind =
+  | 'key-fact-parties'
+  | 'key-fact-money'
+  | 'key-fact-deadline'
+  | 'key-fact-lifecycle'
+  | 'key-fact-powers'
+  | 'key-fact-coverage'
+  | 'party'
+  | 'power'
+  | 'power-bounds'
+  | 'power-existing'
+  | 'power-timelock'
+  | 'powers-none'
+  | 'money-asset'
+  | 'money-in'
+  | 'money-out'
+  | 'money-none-out'
+  | 'inherited'
+  | 'access'
+  | 'payable'
+  | 'condition'
+  | 'payment'
+  | 'payment-unchecked'
+  | 'effect'
+  | 'transition'
+  | 'emit'
+  | 'external-call'
+  | 'deadline'
+  | 'deadline-check'
+  | 'deadline-manual'
+  | 'deadlines-none'
+  | 'block-time'
+  | 'lifecycle-states'
+  | 'lifecycle-initial'
+  | 'lifecycle-transition'
+  | 'lifecycle-final'
+  | 'risk'
+  | 'claim'
+  | 'claim-contradiction'
+  | 'not-covered'
+  | 'not-explained'
+  | 'coverage'
+  | 'disclaimer';
+
+export interface StatementSpec {
+  id: string;
+  section: Section;
+  kind: StatementKind;
+  basis: Basis;
+  source: SourceRef | null;
+  /** The kind of action the sentence is about: 'constructor' makes the block time read as deployment. */
+  actionKind: Action['kind'] | null;
+  context: Record<string, unknown>;
+}
+
+/** Builds the specs of one part of the document from the contract's terms. */
+export type SpecBuilder = (terms: ContractTerms) => StatementSpec[];
+
+export function spec(
+  id: string,
+  section: Section,
+  kind: StatementKind,
+  fields: { basis: Basis; source: SourceRef | null; context: Record<string, unknown>; actionKind?: Action['kind'] | null },
+): StatementSpec {
+  return { id, section, kind, basis: fields.basis, source: fields.source, actionKind: fields.actionKind ?? null, context: fields.context };
+}
+
+/** One range covering the given sources when they are all in one file; otherwise the fallback. */
+export function spanSources(sources: SourceRef[], fallback: SourceRef): SourceRef {
+  const first = sources[0];
+  if (!first || sources.some((source) => source.path !== first.path)) return fallback;
+  return {
+    path: first.path,
+    line: Math.min(...sources.map((source) => source.line)),
+    endLine: Math.max(...sources.map((source) => source.endLine)),
+  };
+}
+
+/** 'deployment' when any of the bases is, else 'code'. */
+export function combineBasis(bases: Basis[]): Basis {
+  return bases.includes('deployment') ? 'deployment' : 'code';
+}
+
+export function findAction(terms: ContractTerms, id: string): Action | null {
+  return terms.actions.find((action) => action.id === id) ?? null;
+}
+
+/** The code names of actions, for lists of `name`s. */
+export function actionNames(terms: ContractTerms, ids: string[]): string[] {
+  return ids.map((id) => findAction(terms, id)?.name ?? id);
+}
+
+/** A statement id under a prefix, without doubling it when the model's id already carries it ('risk:1'). */
+export function prefixed(prefix: string, id: string): string {
+  return id.startsWith(`${prefix}:`) ? id : `${prefix}:${id}`;
+}

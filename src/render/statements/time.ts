@@ -1,0 +1,85 @@
+/**
+ * Deadlines and lifecycles. Ids: `deadline:<id>`, `deadline:<id>:check:<n>`, `deadline:<id>:manual`,
+ * `deadlines:none`, `deadlines:block-time`; `lifecycle:<id>:states`, `lifecycle:<id>:initial`,
+ * `lifecycle:<id>:transition:<n>`, `lifecycle:<id>:final`.
+ */
+import type { ContractTerms, Deadline, Lifecycle } from '../../terms/index.ts';
+import { stateLabel, stateLabels } from './actions.ts';
+import { actionNames, findAction, prefixed, spec, type StatementSpec } from './spec.ts';
+
+/** Comparisons that make an action possible only once the time has come. */
+const AFTER_OPS = new Set(['>', '>=']);
+
+export function buildDeadlineSpecs(terms: ContractTerms): StatementSpec[] {
+  if (terms.deadlines.length === 0) {
+    return [spec('deadlines:none', 'deadlines', 'deadlines-none', { basis: 'code', source: terms.source, context: {} })];
+  }
+  const specs = terms.deadlines.flatMap((deadline) => buildOneDeadline(terms, deadline));
+  const first = terms.deadlines[0]!;
+  specs.push(spec('deadlines:block-time', 'deadlines', 'block-time', { basis: 'code', source: first.source, context: {} }));
+  return specs;
+}
+
+function buildOneDeadline(terms: ContractTerms, deadline: Deadline): StatementSpec[] {
+  const prefix = prefixed('deadline', deadline.id);
+  const setBy = deadline.setBy.map((set) => {
+    const action = findAction(terms, set.action);
+    return { ...set, actionKind: action?.kind ?? null, name: action?.name ?? set.action };
+  });
+  const specs = [spec(prefix, 'deadlines', 'deadline', { basis: deadline.basis, source: deadline.source, context: { deadline, setBy } })];
+  deadline.checks.forEach((check, index) => {
+    const action = findAction(terms, check.action);
+    specs.push(
+      spec(`${prefix}:check:${index + 1}`, 'deadlines', 'deadline-check', {
+        basis: 'code',
+        source: check.source,
+        actionKind: action?.kind ?? null,
+        context: { deadline, check, action, name: action?.name ?? check.action },
+      }),
+    );
+  });
+  const after = deadline.checks.filter((check) => AFTER_OPS.has(check.op));
+  const callers = actionNames(terms, unique((after.length > 0 ? after : deadline.checks).map((check) => check.action)));
+  specs.push(spec(`${prefix}:manual`, 'deadlines', 'deadline-manual', { basis: 'code', source: deadline.source, context: { deadline, callers } }));
+  return specs;
+}
+
+export function buildLifecycleSpecs(terms: ContractTerms): StatementSpec[] {
+  return terms.lifecycles.flatMap((lifecycle) => buildOneLifecycle(terms, lifecycle));
+}
+
+function buildOneLifecycle(terms: ContractTerms, lifecycle: Lifecycle): StatementSpec[] {
+  const prefix = prefixed('lifecycle', lifecycle.id);
+  const base = { basis: lifecycle.basis, source: lifecycle.source };
+  const first = lifecycle.states[0]?.label ?? null;
+  const initial = lifecycle.initial === null ? null : stateLabel(terms, lifecycle.id, lifecycle.initial);
+  const specs = [
+    spec(`${prefix}:states`, 'lifecycle', 'lifecycle-states', { ...base, context: { lifecycle, states: lifecycle.states.map((state) => state.label) } }),
+    spec(`${prefix}:initial`, 'lifecycle', 'lifecycle-initial', { ...base, context: { lifecycle, initial, first } }),
+  ];
+  lifecycle.transitions.forEach((transition, index) => {
+    const action = findAction(terms, transition.action);
+    specs.push(
+      spec(`${prefix}:transition:${index + 1}`, 'lifecycle', 'lifecycle-transition', {
+        basis: 'code',
+        source: transition.source,
+        actionKind: action?.kind ?? null,
+        context: {
+          lifecycle,
+          transition,
+          action,
+          name: action?.name ?? transition.action,
+          from: stateLabels(terms, lifecycle.id, transition.from),
+          to: stateLabel(terms, lifecycle.id, transition.to),
+        },
+      }),
+    );
+  });
+  const finals = lifecycle.states.filter((state) => state.final).map((state) => state.label);
+  if (finals.length > 0) specs.push(spec(`${prefix}:final`, 'lifecycle', 'lifecycle-final', { ...base, context: { lifecycle, finals } }));
+  return specs;
+}
+
+function unique<T>(items: T[]): T[] {
+  return [...new Set(items)];
+}

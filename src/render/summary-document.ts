@@ -1,0 +1,20 @@
+/** The JSON-serialisable summary of one compilation: the model of each contract plus its statements. */
+import type { ContractTerms, SummaryDocument } from '../terms/index.ts';
+import { readToolVersion } from './package-root.ts';
+import { buildStatements } from './statements.ts';
+
+export interface CompiledSources {
+  compiler: { version: string };
+  sources: { path: string; keccak256: string }[];
+}
+
+export function buildSummaryDocument(compiled: CompiledSources, contracts: ContractTerms[], language: string): SummaryDocument {
+  return {
+    schema: 'plainterms/summary@1',
+    tool: { name: 'plainterms', version: readToolVersion() },
+    compiler: { name: 'solc', version: compiled.compiler.version },
+    language,
+    sources: compiled.sources.map(({ path, keccak256 }) => ({ path, keccak256 })),
+    contracts: contracts.map((terms) => ({ ...terms, statements: buildStatements(terms, language) })),
+  };
+}
