@@ -112,3 +112,23 @@ export function collectConstants(root: unknown, found = new Map<string, Extract<
   }
   return found;
 }
+
+/**
+ * A key for what an expression is about: the values it reads (variables, fields, states), numbers and
+ * operators left out. Two checks about the same values are one condition that changed.
+ */
+export function leavesKey(expr: Expr, params: ParamList): string {
+  const leaves = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (typeof node === 'object' && node !== null) {
+      const record = node as Record<string, unknown>;
+      if (['variable', 'parameter', 'enum-member', 'member', 'caller', 'now', 'value-sent'].includes(String(record.kind))) {
+        leaves.add(stableJson(record));
+      }
+      Object.values(record).forEach(visit);
+    }
+  };
+  visit(canonicalExpr(expr, params, true));
+  return JSON.stringify([...leaves].sort());
+}

@@ -4,7 +4,7 @@
  * parameter list, so renamed parameters, moved checks and extracted helpers change nothing.
  */
 import type { Access, Action, Asset, CallerRule, Condition, ContractTerms, Payment } from '../terms/index.ts';
-import { exprKey, exprSetKey, type ParamList, shapeKey } from './canonical.ts';
+import { exprKey, exprSetKey, leavesKey, type ParamList, shapeKey } from './canonical.ts';
 import { change, matchBy, type TermChange } from './types.ts';
 
 export function compareActions(before: ContractTerms, after: ContractTerms): TermChange[] {
@@ -59,8 +59,9 @@ function compareConditions(old: Action, now: Action): TermChange[] {
   const paramsOf = (condition: Condition) => (olds.includes(condition) ? old.parameters : now.parameters);
   const exact = matchBy(olds, news, (c) => conditionKey(c, paramsOf(c)));
   const shaped = matchBy(exact.removed, exact.added, (c) => `${shapeKey(c.expr, paramsOf(c))}|${c.when.length}`);
+  const related = matchBy(shaped.removed, shaped.added, (c) => leavesKey(c.expr, paramsOf(c)));
   const changes: TermChange[] = [];
-  for (const [before, after] of shaped.pairs) {
+  for (const [before, after] of [...shaped.pairs, ...related.pairs]) {
     changes.push(
       change('condition-changed', {
         action: now.id,
@@ -72,10 +73,10 @@ function compareConditions(old: Action, now: Action): TermChange[] {
       }),
     );
   }
-  for (const before of shaped.removed) {
+  for (const before of related.removed) {
     changes.push(change('condition-removed', { action: now.id, subject: now.id, old: before.expr, oldSource: before.source }));
   }
-  for (const after of shaped.added) {
+  for (const after of related.added) {
     changes.push(change('condition-added', { action: now.id, subject: now.id, new: after.expr, newSource: after.source }));
   }
   return changes;

@@ -39,7 +39,7 @@ export function renderDiff(doc: DiffDocument, options: { format: DiffFormat; loc
   const changes = wordChanges(doc, options.locale);
   if (options.format === 'json') return `${JSON.stringify(toJson(doc, changes, options.locale), null, 2)}\n`;
   const data = createRenderData(loadLocale(options.locale), mergeForLookup(doc.terms.old, doc.terms.new));
-  const context = { ...doc, changes, count: changes.length, tool: { name: 'plainterms', version: readToolVersion() } };
+  const context = { ...doc, changes, total: changes.length, tool: { name: 'plainterms', version: readToolVersion() } };
   return `${renderTemplate(`diff/${options.format}`, context, data).trim()}\n`;
 }
 

@@ -1,0 +1,56 @@
+/**
+ * `plainterms diff <old.sol> <new.sol>`: the redline between two versions of a contract, as changes
+ * of terms. With --exit-code the command exits 1 when the terms differ (for CI gates).
+ */
+import { writeFileSync } from 'node:fs';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { diffFiles, renderDiff } from '../diff/index.ts';
+import { DIFF_FORMATS, type DiffFormat } from '../diff/render-diff.ts';
+import { formatDiagnostic } from '../compile/index.ts';
+import { isPlaintermsError } from '../errors.ts';
+
+interface DiffCommandOptions {
+  contract?: string;
+  contracts?: { old: string; new: string };
+  lang: string;
+  format: DiffFormat;
+  exitCode?: boolean;
+  output?: string;
+}
+
+function parsePair(value: string): { old: string; new: string } {
+  const match = /^([A-Za-z_$][\w$]*):([A-Za-z_$][\w$]*)$/.exec(value);
+  if (!match) throw new InvalidArgumentError('expected Old:New, two contract names');
+  return { old: match[1], new: match[2] };
+}
+
+export function registerDiffCommand(program: Command): Command {
+  return program
+    .command('diff')
+    .description('state what changed in the terms between two versions of a contract')
+    .argument('<old>', 'the old version (.sol)')
+    .argument('<new>', 'the new version (.sol)')
+    .addOption(new Option('--contract <name>', 'the contract to compare in both files').conflicts('contracts'))
+    .addOption(new Option('--contracts <old:new>', 'different contract names in the old and new file').argParser(parsePair))
+    .addOption(new Option('--lang <lang>', 'language of the sentences').choices(['en', 'zh']).default('en'))
+    .addOption(new Option('--format <format>', 'output format').choices([...DIFF_FORMATS]).default('md'))
+    .option('--exit-code', 'exit 1 when the terms differ')
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .action(async (oldFile: string, newFile: string, options: DiffCommandOptions) => {
+      try {
+        const doc = await diffFiles(oldFile, newFile, {
+          ...(options.contract ? { contract: options.contract } : {}),
+          ...(options.contracts ? { contracts: options.contracts } : {}),
+        });
+        const text = renderDiff(doc, { format: options.format, locale: options.lang });
+        if (options.output) writeFileSync(options.output, text);
+        else process.stdout.write(text);
+        if (options.exitCode && !doc.same) process.exitCode = 1;
+      } catch (error) {
+        if (!isPlaintermsError(error)) throw error;
+        const details = error.diagnostics.map((d) => `${formatDiagnostic(d)}\n`).join('');
+        process.stderr.write(`${details}plainterms: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ''}`);
+        process.exitCode = error.exitCode;
+      }
+    });
+}
