@@ -124,7 +124,7 @@ function flatten(kind: 'and' | 'or', expr: Expr): Expr[] {
   return expr.kind === kind ? expr.operands : [expr];
 }
 
-/** `base * rate / scale` (or `rate * base / scale`) with a scale of 100, 1,000 or 10,000. */
+/** `base * rate / scale` (factors in any order) with a scale of 100, 1,000 or 10,000. */
 function asShare(leftNode: Expression, rightNode: Expression, left: Expr, frame: Frame): Expr | null {
   const scale = constantValue(rightNode, frame);
   if (scale === null || !SHARE_SCALES.has(scale)) return null;
@@ -133,16 +133,23 @@ function asShare(leftNode: Expression, rightNode: Expression, left: Expr, frame:
     const one: Expr = { kind: 'number', value: '1', written: '1', unit: null };
     return left.kind === 'number' ? null : { kind: 'percent-of', base: left, rate: one, scale, percent: exactDivide(100n, BigInt(scale)) };
   }
-  const product = unwrapTuple(leftNode);
-  if (product.nodeType !== 'BinaryOperation') return null;
-  const leftValue = constantValue(product.leftExpression, frame);
-  const rightValue = constantValue(product.rightExpression, frame);
-  const rateIsLeft = leftValue !== null && rightValue === null ? true : rightValue !== null ? false : isRateName(left.left);
-  const rate = rateIsLeft ? left.left : left.right;
-  const base = rateIsLeft ? left.right : left.left;
-  const rateValue = rateIsLeft ? leftValue : rightValue;
+  const factors = productFactors(unwrapTuple(leftNode));
+  const constants = factors.filter((f) => constantValue(f, frame) !== null);
+  let rateNode: Expression | undefined;
+  if (constants.length === 1) rateNode = constants[0];
+  else if (constants.length === 0) rateNode = factors.find((f) => isRateName(translate(f, frame))) ?? factors[factors.length - 1];
+  if (!rateNode) return null;
+  const rest = factors.filter((f) => f !== rateNode).map((f) => translate(f, frame));
+  const base = rest.slice(1).reduce<Expr>((product, factor) => ({ kind: 'arith', op: '*', left: product, right: factor }), rest[0]);
+  const rateValue = constantValue(rateNode, frame);
   const percent = rateValue === null ? null : exactDivide(BigInt(rateValue) * 100n, BigInt(scale));
-  return { kind: 'percent-of', base, rate, scale, percent };
+  return { kind: 'percent-of', base, rate: translate(rateNode, frame), scale, percent };
+}
+
+function productFactors(node: Expression): Expression[] {
+  const inner = unwrapTuple(node);
+  if (inner.nodeType === 'BinaryOperation' && inner.operator === '*') return [...productFactors(inner.leftExpression), ...productFactors(inner.rightExpression)];
+  return [inner];
 }
 
 function isRateName(expr: Expr): boolean {

@@ -82,6 +82,7 @@ function extractContract(compilation: Compilation, contract: ContractDefinition)
     powers: [],
     risks: [],
     money: [],
+    definitions: [],
     claims: [],
     notExplained: [],
     coverage: { statements: 0, explained: 0 },

@@ -5,10 +5,11 @@ import { claims } from './claims.ts';
 import type { Extractor } from './context.ts';
 import { coverage } from './coverage.ts';
 import { deadlines } from './deadlines.ts';
+import { definitions } from './definitions.ts';
 import { lifecycle } from './lifecycle.ts';
 import { money } from './money.ts';
 import { parties } from './parties.ts';
 import { powers } from './powers.ts';
 import { risks } from './risks.ts';
 
-export const EXTRACTORS: readonly Extractor[] = [actions, assets, parties, lifecycle, deadlines, powers, money, claims, risks, coverage];
+export const EXTRACTORS: readonly Extractor[] = [actions, assets, parties, lifecycle, deadlines, powers, money, claims, risks, coverage, definitions];

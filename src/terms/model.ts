@@ -282,6 +282,20 @@ export interface Claim extends Located {
   contradiction: { claimed: string[]; actual: Access } | null;
 }
 
+// ── Definitions ──────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * An amount or value the terms refer to by name because the code computes it in a view function
+ * (`latePenalty()`): its formula, read from the function body, or null when it could not be read.
+ */
+export interface Definition extends Located {
+  id: string;
+  name: string;
+  label: string;
+  parameters: Parameter[];
+  formula: Expr | null;
+}
+
 // ── Money facts ──────────────────────────────────────────────────────────────────────────────────
 
 export type MoneyFactKind =
@@ -338,6 +352,7 @@ export interface ContractTerms {
   powers: Power[];
   risks: Risk[];
   money: MoneyFact[];
+  definitions: Definition[];
   claims: Claim[];
   notExplained: NotExplained[];
   coverage: Coverage;

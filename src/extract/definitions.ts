@@ -1,0 +1,53 @@
+/**
+ * Definitions: every view function the terms mention by name (`the Late Penalty`), with the formula
+ * read from its body. A formula that cannot be read is listed as not explained, with its lines.
+ */
+import type { FunctionDefinition } from 'solidity-ast';
+import { formulaOf } from '../analysis/formulas.ts';
+import { humanise } from '../analysis/names.ts';
+import type { ContractTerms, Definition, Expr } from '../terms/index.ts';
+import { walkExpr } from '../terms/index.ts';
+import type { Extractor } from './context.ts';
+
+export const definitions: Extractor = {
+  name: 'definitions',
+  extract(context, terms) {
+    const names = new Set<string>();
+    for (const expr of allExpressions(terms)) for (const node of walkExpr(expr)) if (node.kind === 'call') names.add(node.name);
+    const list: Definition[] = [];
+    for (const name of names) {
+      const fn = findFunction(context.scope.linearized, name);
+      if (!fn) continue;
+      const formula = formulaOf(fn, context.frame(fn.scope));
+      const source = context.locate(fn);
+      list.push({
+        id: `definition:${name}`,
+        name,
+        label: humanise(name),
+        parameters: fn.parameters.parameters.map((p) => ({ name: p.name, label: humanise(p.name), type: p.typeDescriptions.typeString ?? '' })),
+        formula,
+        source,
+        basis: 'code',
+      });
+      if (!formula) terms.notExplained.push({ action: null, code: `function ${name}(…)`, reason: 'expression', source });
+    }
+    terms.definitions = list;
+  },
+};
+
+function findFunction(contracts: { nodes: unknown[] }[], name: string): FunctionDefinition | null {
+  for (const contract of contracts) {
+    for (const node of contract.nodes as FunctionDefinition[]) {
+      if (node.nodeType === 'FunctionDefinition' && node.name === name && node.implemented) return node;
+    }
+  }
+  return null;
+}
+
+function allExpressions(terms: ContractTerms): Expr[] {
+  return terms.actions.flatMap((a) => [
+    ...a.conditions.map((c) => c.expr),
+    ...a.payments.flatMap((p) => [p.amount, p.to]),
+    ...a.effects.flatMap((e) => (e.value ? [e.target, e.value] : [e.target])),
+  ]);
+}
