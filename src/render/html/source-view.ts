@@ -13,16 +13,20 @@ export interface SourceView {
   lines: { number: number; text: string }[];
 }
 
-/** The cited files, in the order of the compilation's sources. */
+/** The cited files: the contracts' own files first, then the others in the compilation's order. */
 export function citedSources(documents: SummaryDocument[], sources: SourceText[]): SourceView[] {
   const cited = new Set<string>();
+  const own = new Set<string>();
   for (const document of documents) {
     for (const contract of document.contracts) {
+      own.add(contract.source.path);
       for (const statement of contract.statements) if (statement.source) cited.add(statement.source.path);
     }
   }
+  const rank = (source: SourceText) => (own.has(source.path) ? 0 : 1);
   return sources
     .filter((source) => cited.has(source.path))
+    .sort((a, b) => rank(a) - rank(b))
     .map((source) => ({
       path: source.path,
       domId: domId('file', source.path),
