@@ -125,6 +125,14 @@ function registerLookupHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('lifecycle', (id: string, options: HelperOptions) =>
     options.data.terms?.lifecycles.find((l) => l.id === id) ?? null,
   );
+  /** The definition (formula) of a view function the terms name, when the model has one. */
+  hb.registerHelper('definitionOf', (name: string, options: HelperOptions) =>
+    options.data.terms?.definitions.find((definition) => definition.name === name && definition.formula !== null) ?? null,
+  );
+  /** True for a stored value the contract compares with the block time: it reads as a moment. */
+  hb.registerHelper('isDeadlineVariable', (name: string, options: HelperOptions) =>
+    options.data.terms?.deadlines.some((deadline) => deadline.subject.kind === 'variable' && deadline.subject.name === name) ?? false,
+  );
   hb.registerHelper('lifecycleOfEnum', (enumName: string, options: HelperOptions) =>
     options.data.terms?.lifecycles.find((l) => l.enumName === enumName) ?? null,
   );

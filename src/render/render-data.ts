@@ -56,5 +56,9 @@ export function squash(text: string): string {
 }
 
 function tidySpaces(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/ ([,.;:!?)\]])/g, '$1').replace(/([(\[]) /g, '$1');
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/ ([,.;:!?)\]])/g, '$1')
+    .replace(/([(\[]) /g, '$1')
+    .replace(/,([.;:,)])/g, '$1');
 }

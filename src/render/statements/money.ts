@@ -1,9 +1,10 @@
 /**
  * Price and assets, and who can take the money and when. Ids: `money:asset:<n>`,
- * `money:in:<action id>[:<n>]`, `money:out:<action id>:<n>` (n as in the action's payments), `money:none-out`.
+ * `money:in:<action id>[:<n>]`, `money:out:<action id>:<n>` (n as in the action's payments), `money:none-out`,
+ * `money-fact:<n>` (pull payments, overpayment, rounding), `definition:<name>` (formulas of named amounts).
  */
 import type { Asset, ContractTerms, Expr, Party, Payment } from '../../terms/index.ts';
-import { spanSources, spec, type StatementSpec } from './spec.ts';
+import { findAction, prefixed, spanSources, spec, type StatementSpec } from './spec.ts';
 
 export interface Recipient {
   party: Party | null;
@@ -47,6 +48,22 @@ export function buildMoneySpecs(terms: ContractTerms): StatementSpec[] {
         }),
       );
     });
+  }
+  for (const fact of terms.money) {
+    const action = fact.action === null ? null : findAction(terms, fact.action);
+    const party = terms.parties.find((candidate) => candidate.id === fact.party) ?? null;
+    const withdrawal = fact.withdrawal === null ? null : (findAction(terms, fact.withdrawal)?.name ?? fact.withdrawal);
+    specs.push(
+      spec(prefixed('money-fact', fact.id), 'money', 'money-fact', {
+        basis: fact.basis,
+        source: fact.source,
+        actionKind: action?.kind ?? null,
+        context: { fact, action, party, withdrawal },
+      }),
+    );
+  }
+  for (const definition of terms.definitions) {
+    specs.push(spec(prefixed('definition', definition.id), 'money', 'definition', { basis: definition.basis, source: definition.source, context: { definition } }));
   }
   if (!all.some(({ payment }) => payment.direction === 'out')) {
     specs.push(spec('money:none-out', 'money', 'money-none-out', { basis: 'code', source: terms.source, context: {} }));

@@ -21,6 +21,8 @@ export type StatementKind =
   | 'money-in'
   | 'money-out'
   | 'money-none-out'
+  | 'money-fact'
+  | 'definition'
   | 'inherited'
   | 'access'
   | 'payable'
