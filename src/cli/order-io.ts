@@ -1,0 +1,41 @@
+/**
+ * Where the order, hash and erc7730 commands write, so tests can run them in-process: stdout, stderr
+ * and the exit code, defaulting to the process's. PlaintermsErrors become a message, a hint and
+ * their exit code; anything else is rethrown (a bug, exit 3 by the program).
+ */
+import { writeFileSync } from 'node:fs';
+import { formatDiagnostic } from '../compile/index.ts';
+import { isPlaintermsError } from '../errors.ts';
+
+export interface CliOutput {
+  out(text: string): void;
+  err(text: string): void;
+  exit(code: number): void;
+}
+
+export const processOutput: CliOutput = {
+  out: (text) => void process.stdout.write(text),
+  err: (text) => void process.stderr.write(text),
+  exit: (code) => {
+    process.exitCode = code;
+  },
+};
+
+/** Writes the text to the file, or to stdout. */
+export function emit(io: CliOutput, text: string, file?: string): void {
+  const ended = text.endsWith('\n') ? text : `${text}\n`;
+  if (file) writeFileSync(file, ended);
+  else io.out(ended);
+}
+
+/** Runs a command body, reporting a PlaintermsError as a message and its exit code. */
+export async function reportErrors(io: CliOutput, body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (error) {
+    if (!isPlaintermsError(error)) throw error;
+    const details = error.diagnostics.map((diagnostic) => `${formatDiagnostic(diagnostic)}\n`).join('');
+    io.err(`${details}plainterms: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ''}`);
+    io.exit(error.exitCode);
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * describeOrder: one call to a contract, decoded and read against the contract's Terms. The action's
+ * conditions, payments, changes and events are returned with this order's values in place, each
+ * condition marked met, unmet or open, and what cannot happen for these arguments left out.
+ */
+import type { Action, Effect, Expr, Payment, Transition } from '../terms/index.ts';
+import { type DecodedCall, decodeCall } from './decode.ts';
+import { createEnvironment, type Environment, evaluate } from './evaluate.ts';
+import type {
+  ArgumentNode,
+  OrderActor,
+  OrderArgument,
+  OrderCallInput,
+  OrderCondition,
+  OrderContract,
+  OrderFacts,
+  OrderTerms,
+  ValueFormat,
+} from './model.ts';
+import { readSemantics } from './semantics.ts';
+import { substitute, type Substitutions } from './substitute.ts';
+import { contractTermsHash } from './terms-hash.ts';
+
+/**
+ * The terms of one order: decodes `call.data` with the contract's ABI, finds the action in its Terms,
+ * and describes what this call requires, pays and changes, with the decoded values in place.
+ * `facts` are addresses and values known from chain or from the platform (party id → address).
+ * Throws PlaintermsError BAD_CALLDATA for an unknown selector, calldata that does not decode, or ETH
+ * sent to a non-payable function; BAD_INPUT for a malformed value or sender.
+ */
+export function describeOrder(contract: OrderContract, call: OrderCallInput, facts: OrderFacts = {}): OrderTerms {
+  const decoded = decodeCall(contract, call);
+  const { action } = decoded;
+  const args = buildArguments(contract, decoded, facts);
+  const value = argumentNode('value', 'msg.value', '', 'uint256', decoded.value.toString(), { kind: 'eth' });
+  const actor = findActor(decoded.from, facts, new Set(contract.terms.parties.map((party) => party.id)));
+  const callerFormat: ValueFormat = { kind: 'address', party: actor.parties[0] ?? null };
+  const caller = decoded.from === null ? null : argumentNode('caller', 'msg.sender', '', 'address', decoded.from, callerFormat);
+  const subs: Substitutions = { parameters: new Map(args.map((arg) => [arg.name, arg])), value, caller };
+  const env = createEnvironment(facts);
+  const conditions = describeConditions(action, subs, env);
+  return {
+    schema: 'plainterms/order@1',
+    contract: contract.terms.name,
+    contractHash: contractTermsHash(contract.terms),
+    action: {
+      id: action.id, name: action.name, label: action.label, kind: action.kind, signature: action.signature,
+      selector: action.selector, payable: action.payable, source: action.source, natspec: action.natspec,
+    },
+    call: { data: decoded.data, value: decoded.value.toString(), from: decoded.from },
+    actor,
+    access: {
+      ...action.access,
+      rules: action.access.rules.map((rule) => (rule.kind === 'expr' ? { ...rule, expr: substitute(rule.expr, subs) } : rule)),
+    },
+    arguments: args,
+    value,
+    conditions,
+    payments: keepApplicable(action.payments, subs, env, (payment, put) => ({
+      ...payment,
+      asset: payment.asset.kind === 'token' ? { kind: 'token', token: put(payment.asset.token) } : payment.asset,
+      amount: put(payment.amount),
+      to: put(payment.to),
+      from: payment.from === null ? null : put(payment.from),
+    })),
+    effects: keepApplicable(action.effects, subs, env, (effect, put) => ({
+      ...effect,
+      target: put(effect.target),
+      value: effect.value === null ? null : put(effect.value),
+    })),
+    transitions: keepApplicable(action.transitions, subs, env, (transition) => transition),
+    emits: action.emits.map((emit) => ({ ...emit, args: emit.args.map((arg) => substitute(arg, subs)) })),
+    unmet: conditions.filter((condition) => condition.status === 'unmet').length,
+  };
+}
+
+function buildArguments(contract: OrderContract, decoded: DecodedCall, facts: OrderFacts): OrderArgument[] {
+  const semantics = readSemantics(contract.terms).get(decoded.action.id) ?? [];
+  return decoded.inputs.map((input, index) => {
+    const parameter = decoded.action.parameters[index];
+    const meaning = semantics[index];
+    const name = parameter?.name ?? input.name;
+    const format = withTokenFacts(meaning?.format ?? { kind: 'other' }, facts);
+    const node = argumentNode('parameter', name, parameter?.label ?? name, input.format('sighash'), decoded.args[index], format);
+    return { ...node, evidence: meaning?.evidence ?? { reason: 'type', via: null, action: null, source: null } };
+  });
+}
+
+/** A token amount's decimals and symbol, when the facts know the token (by the name holding it). */
+function withTokenFacts(format: ValueFormat, facts: OrderFacts): ValueFormat {
+  if (format.kind !== 'token' || format.token.kind !== 'variable') return format;
+  const token = facts.tokens?.[format.token.name];
+  return token ? { ...format, decimals: token.decimals, symbol: token.symbol } : format;
+}
+
+function argumentNode(role: ArgumentNode['role'], name: string, label: string, type: string, value: ArgumentNode['value'], format: ValueFormat): ArgumentNode {
+  return { kind: 'argument', role, name, label, type, value, format };
+}
+
+function findActor(from: string | null, facts: OrderFacts, partyIds: ReadonlySet<string>): OrderActor {
+  const known = Object.entries(facts.parties ?? {}).filter(([id]) => partyIds.has(id));
+  const checked = known.map(([id]) => id);
+  if (from === null) return { address: null, parties: [], checked };
+  const parties = known.filter(([, address]) => address.toLowerCase() === from.toLowerCase()).map(([id]) => id);
+  return { address: from, parties, checked };
+}
+
+function describeConditions(action: Action, subs: Substitutions, env: Environment): OrderCondition[] {
+  const conditions: OrderCondition[] = [];
+  for (const condition of action.conditions) {
+    const when = applicableWhen(condition.when, subs, env);
+    if (when === null) continue;
+    const expr = substitute(condition.expr, subs);
+    const result = evaluate(expr, env);
+    conditions.push({
+      expr,
+      status: result === true ? 'met' : result === false ? 'unmet' : 'open',
+      message: condition.message,
+      error: condition.error,
+      via: condition.via,
+      isAccess: condition.isAccess,
+      when,
+      source: condition.source,
+      basis: condition.basis,
+    });
+  }
+  return conditions;
+}
+
+/** The `when` conditions still open after substitution, or null when one of them is false (the term does not apply). */
+function applicableWhen(when: Expr[], subs: Substitutions, env: Environment): Expr[] | null {
+  const open: Expr[] = [];
+  for (const condition of when) {
+    const expr = substitute(condition, subs);
+    const result = evaluate(expr, env);
+    if (result === false) return null;
+    if (result !== true) open.push(expr);
+  }
+  return open;
+}
+
+type Applicable = Payment | Effect | Transition;
+
+function keepApplicable<T extends Applicable>(items: T[], subs: Substitutions, env: Environment, map: (item: T, put: (expr: Expr) => Expr) => T): T[] {
+  const put = (expr: Expr) => substitute(expr, subs);
+  const kept: T[] = [];
+  for (const item of items) {
+    const when = applicableWhen(item.when, subs, env);
+    if (when !== null) kept.push({ ...map(item, put), when });
+  }
+  return kept;
+}

@@ -1,0 +1,77 @@
+/**
+ * Wording one order: each sentence from a template in templates/<locale>/order/statements/, laid out
+ * as text or Markdown by templates/<locale>/order/{text,md}.hbs. Expressions render through the
+ * summary's per-locale partials; this order's values render through `order/expr-argument`, added as
+ * the `expr/argument` partial of a bundle derived from the locale's (the shared bundle is not changed).
+ */
+import { fail } from '../errors.ts';
+import { loadLocale } from '../render/engine.ts';
+import { createRenderData, type LocaleBundle, renderTemplate, squash } from '../render/render-data.ts';
+import type { Basis, ContractTerms, SourceRef } from '../terms/index.ts';
+import type { ConditionStatus, OrderTerms } from './model.ts';
+import { registerOrderHelpers } from './render-helpers.ts';
+import { collectOrderSpecs, ORDER_SECTIONS, type OrderSection } from './order-specs.ts';
+
+export interface OrderStatement {
+  id: string;
+  section: OrderSection;
+  text: string;
+  /** For conditions: whether this order meets it. */
+  status: ConditionStatus | null;
+  basis: Basis;
+  source: SourceRef | null;
+}
+
+export interface RenderOrderOptions {
+  format?: 'text' | 'md';
+  /** Default 'en'. */
+  lang?: string;
+  /** The order's terms hash, shown at the end (see termsHash). */
+  hash?: string | null;
+}
+
+const ORDER_PREFIX = 'order/';
+const bundles = new Map<string, LocaleBundle>();
+
+/** Every sentence of an order, in document order, in the given language. */
+export function buildOrderStatements(order: OrderTerms, terms: ContractTerms, lang = 'en'): OrderStatement[] {
+  const data = createRenderData(orderBundle(lang), terms);
+  data.actionKind = order.action.kind;
+  return collectOrderSpecs(order, terms).map((spec) => ({
+    id: spec.id,
+    section: spec.section,
+    text: squash(renderTemplate(`order/statements/${spec.kind}`, spec.context, data)),
+    status: spec.status,
+    basis: spec.basis,
+    source: spec.source,
+  }));
+}
+
+/** The order as a text or Markdown document: its statements under headings, with the terms hash. */
+export function renderOrder(order: OrderTerms, terms: ContractTerms, options: RenderOrderOptions = {}): string {
+  const lang = options.lang ?? 'en';
+  const statements = buildOrderStatements(order, terms, lang);
+  const sections = ORDER_SECTIONS.map((section) => ({ section, statements: statements.filter((s) => s.section === section) })).filter(
+    (group) => group.statements.length > 0,
+  );
+  const data = createRenderData(orderBundle(lang), terms);
+  const title = statements.find((statement) => statement.id === 'order:title')?.text ?? '';
+  return renderTemplate(`order/${options.format ?? 'text'}`, { title, sections, order, hash: options.hash ?? null }, data);
+}
+
+/** The locale's bundle plus the order templates as partials (`order/…`) and `expr/argument`. */
+function orderBundle(lang: string): LocaleBundle {
+  const cached = bundles.get(lang);
+  if (cached) return cached;
+  registerOrderHelpers();
+  const base = loadLocale(lang);
+  const argument = base.templates['order/expr-argument'];
+  if (!argument) fail('BAD_INPUT', `No order templates for language '${lang}'.`, { hint: 'order terms are available in: en' });
+  const partials: LocaleBundle['partials'] = { ...base.partials, 'expr/argument': argument };
+  for (const [name, template] of Object.entries(base.templates)) {
+    if (name.startsWith(ORDER_PREFIX)) partials[name] = template;
+  }
+  const bundle: LocaleBundle = { ...base, partials };
+  bundles.set(lang, bundle);
+  return bundle;
+}

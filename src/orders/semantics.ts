@@ -1,0 +1,261 @@
+/**
+ * What each parameter of each action is, judged by what the code does with it: compared with the ETH
+ * sent or paid in ETH → ETH; compared with the block time → a date; the rate of a share → a percentage;
+ * paid as a token amount → token units; compared with the caller or stored as a party → an address of
+ * that party. Values flow through storage: a parameter stored in `feeBps` is a percentage when some
+ * action uses `feeBps` as a rate. Computed once per Terms object and cached.
+ */
+import type { Action, ContractTerms, Expr, SourceRef } from '../terms/index.ts';
+import { walkExpr } from '../terms/index.ts';
+import type { FormatEvidence, FormatReason, ParameterSemantics, ValueFormat } from './model.ts';
+import { formatFromType, isCompatible, keyOf } from './slots.ts';
+
+interface Fact {
+  format: ValueFormat;
+  evidence: FormatEvidence;
+}
+
+/** Where a use is seen: the action whose parameters the expression names, and the source lines. */
+interface Site {
+  action: string;
+  source: SourceRef;
+}
+
+type Arith = Extract<Expr, { kind: 'arith' }>;
+
+const TIME_UNITS = new Set(['seconds', 'minutes', 'hours', 'days', 'weeks']);
+const ETH_UNITS = new Set(['ether', 'gwei']);
+const MAX_ROUNDS = 8;
+
+/** Parameter semantics of every action, by action id. */
+export type ContractSemantics = Map<string, ParameterSemantics[]>;
+
+const cache = new WeakMap<ContractTerms, ContractSemantics>();
+
+/** The parameter semantics of every action of a contract (cached per Terms object). */
+export function readSemantics(terms: ContractTerms): ContractSemantics {
+  let found = cache.get(terms);
+  if (!found) {
+    const inference = new Inference(terms);
+    inference.run();
+    found = new Map(terms.actions.map((action) => [action.id, inference.parametersOf(action)]));
+    cache.set(terms, found);
+  }
+  return found;
+}
+
+class Inference {
+  private readonly facts = new Map<string, Fact>();
+  private readonly flows: { slot: Expr; value: Expr; site: Site }[] = [];
+  private readonly pairs: { left: Expr; right: Expr; site: Site }[] = [];
+  private changed = false;
+
+  constructor(private readonly terms: ContractTerms) {}
+
+  run(): void {
+    this.seedParties();
+    for (const deadline of this.terms.deadlines) {
+      for (const check of deadline.checks) this.assign(deadline.subject, { kind: 'datetime' }, 'deadline', { action: check.action, source: check.source });
+    }
+    for (const action of this.terms.actions) this.scanAction(action);
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      this.changed = false;
+      this.propagate();
+      if (!this.changed) break;
+    }
+  }
+
+  parametersOf(action: Action): ParameterSemantics[] {
+    return action.parameters.map((parameter) => {
+      const fact = this.facts.get(`parameter:${action.id}:${parameter.name}`);
+      if (fact && isCompatible(fact.format, parameter.type)) return { name: parameter.name, type: parameter.type, ...fact };
+      const evidence: FormatEvidence = { reason: 'type', via: null, action: null, source: null };
+      return { name: parameter.name, type: parameter.type, format: formatFromType(parameter.type), evidence };
+    });
+  }
+
+  private seedParties(): void {
+    for (const party of this.terms.parties) {
+      const key = party.kind === 'item-field' && party.collection ? `item:${party.collection}.${party.name}` : `var:${party.name}`;
+      this.facts.set(key, { format: { kind: 'address', party: party.id }, evidence: { reason: 'party', via: null, action: null, source: party.source } });
+    }
+  }
+
+  private scanAction(action: Action): void {
+    const at = (source: SourceRef): Site => ({ action: action.id, source });
+    for (const condition of action.conditions) {
+      for (const expr of [condition.expr, ...condition.when]) this.scanExpr(expr, at(condition.source));
+    }
+    for (const payment of action.payments) {
+      const site = at(payment.source);
+      for (const expr of [payment.amount, payment.to, ...(payment.from ? [payment.from] : []), ...payment.when]) this.scanExpr(expr, site);
+      if (payment.asset.kind === 'eth') this.assign(payment.amount, { kind: 'eth' }, 'eth-payment', site);
+      else this.assign(payment.amount, { kind: 'token', token: payment.asset.token, decimals: null, symbol: null }, 'token-payment', site);
+      this.assign(payment.to, { kind: 'address', party: payment.toParty }, 'payment-party', site);
+      if (payment.from) this.assign(payment.from, { kind: 'address', party: null }, 'payment-party', site);
+    }
+    for (const effect of action.effects) {
+      const site = at(effect.source);
+      for (const expr of [effect.target, ...(effect.value ? [effect.value] : []), ...effect.when]) this.scanExpr(expr, site);
+      if (effect.value && effect.kind !== 'delete' && effect.kind !== 'push') this.addFlow(effect.target, effect.value, site);
+    }
+  }
+
+  /** A value stored in a slot; a struct literal stored in a collection item flows field by field. */
+  private addFlow(target: Expr, value: Expr, site: Site): void {
+    if (value.kind === 'struct' && target.kind === 'index') {
+      for (const field of value.fields) {
+        this.flows.push({ slot: { kind: 'member', object: target, member: field.name, label: field.label }, value: field.value, site });
+      }
+    } else {
+      this.flows.push({ slot: target, value, site });
+    }
+  }
+
+  private scanExpr(root: Expr, site: Site): void {
+    for (const expr of walkExpr(root)) {
+      if (expr.kind === 'percent-of') this.assign(expr.rate, { kind: 'percent', scale: expr.scale }, 'rate', site);
+      else if (expr.kind === 'index' && expr.base.kind === 'variable') this.assign(expr.index, { kind: 'item', collection: expr.base.name }, 'index', site);
+      else if (expr.kind === 'arith') this.scanTimeOffset(expr, site);
+      else if (expr.kind === 'compare') this.scanCompare(expr.left, expr.right, site);
+    }
+  }
+
+  /** `now + x`, `now - x`, `x + now`: x is a duration. */
+  private scanTimeOffset(expr: Arith, site: Site): void {
+    if (expr.op !== '+' && expr.op !== '-') return;
+    if (unwrap(expr.left).kind === 'now') this.assign(expr.right, { kind: 'duration' }, 'time-offset', site);
+    if (unwrap(expr.right).kind === 'now' && expr.op === '+') this.assign(expr.left, { kind: 'duration' }, 'time-offset', site);
+  }
+
+  private scanCompare(left: Expr, right: Expr, site: Site): void {
+    for (const [side, other] of [[left, right], [right, left]] as const) {
+      const kind = unwrap(side).kind;
+      if (kind === 'value-sent') this.assign(other, { kind: 'eth' }, 'value-sent', site);
+      else if (kind === 'now') this.assign(other, { kind: 'datetime' }, 'block-time', site);
+      else if (kind === 'caller' || kind === 'origin') this.assign(other, { kind: 'address', party: null }, 'caller', site);
+    }
+    this.pairs.push({ left, right, site });
+  }
+
+  /** One round of flows through storage and comparisons between values of known format. */
+  private propagate(): void {
+    for (const { slot, value, site } of this.flows) {
+      const key = keyOf(slot, site.action);
+      const slotFact = key === null ? undefined : this.facts.get(key);
+      if (slotFact) this.assign(value, slotFact.format, slotFact.evidence.reason, site, storedIn(key!, slotFact));
+      else {
+        const format = this.infer(value, site.action);
+        if (format) this.assign(slot, format, this.reasonOf(value, site.action), site);
+      }
+    }
+    for (const { left, right, site } of this.pairs) {
+      const leftFormat = this.infer(left, site.action);
+      const rightFormat = this.infer(right, site.action);
+      if (leftFormat) this.assign(right, leftFormat, 'compared', site);
+      if (rightFormat) this.assign(left, rightFormat, 'compared', site);
+    }
+  }
+
+  /** Why a stored value's format is known: the fact behind a plain value, or what the expression is. */
+  private reasonOf(expr: Expr, action: string): FormatReason {
+    const key = keyOf(expr, action);
+    const fact = key === null ? undefined : this.facts.get(key);
+    if (fact) return fact.evidence.reason;
+    const inner = unwrap(expr).kind;
+    if (inner === 'value-sent') return 'value-sent';
+    if (inner === 'caller' || inner === 'origin') return 'caller';
+    return inner === 'now' || inner === 'arith' ? 'time-offset' : 'compared';
+  }
+
+  /** The format of an expression's value, when known. */
+  private infer(expr: Expr, action: string): ValueFormat | null {
+    const key = keyOf(expr, action);
+    if (key !== null) return this.facts.get(key)?.format ?? null;
+    switch (expr.kind) {
+      case 'convert': return this.infer(expr.operand, action);
+      case 'value-sent': return { kind: 'eth' };
+      case 'now': return { kind: 'datetime' };
+      case 'caller': case 'origin': return { kind: 'address', party: null };
+      case 'number':
+        if (expr.unit !== null && TIME_UNITS.has(expr.unit)) return { kind: 'duration' };
+        return expr.unit !== null && ETH_UNITS.has(expr.unit) ? { kind: 'eth' } : null;
+      case 'arith': {
+        if (expr.op !== '+' && expr.op !== '-') return null;
+        const sides = [this.infer(expr.left, action), this.infer(expr.right, action)];
+        return sides.find((format) => format?.kind === 'datetime') ?? firstKnown(sides);
+      }
+      case 'percent-of': return this.infer(expr.base, action);
+      case 'min': case 'max': return firstKnown(expr.operands.map((operand) => this.infer(operand, action)));
+      case 'conditional': return firstKnown([this.infer(expr.then, action), this.infer(expr.otherwise, action)]);
+      default: return null;
+    }
+  }
+
+  /**
+   * Gives `format` to the values an expression is made of, through sums, shares, scalings and
+   * conversions. The first format a value receives stays (uses are scanned in source order).
+   */
+  private assign(expr: Expr, format: ValueFormat, reason: FormatReason, site: Site, evidence?: FormatEvidence): void {
+    const key = keyOf(expr, site.action);
+    if (key !== null) {
+      const known = this.facts.get(key);
+      if (!known || namesParty(known.format, format)) {
+        this.facts.set(key, { format, evidence: evidence ?? { reason, via: null, action: site.action, source: site.source } });
+        this.changed = true;
+      }
+      return;
+    }
+    const inner = (child: Expr, childFormat = format) => this.assign(child, childFormat, reason, site, evidence);
+    switch (expr.kind) {
+      case 'convert': return inner(expr.operand);
+      case 'percent-of': return inner(expr.base);
+      case 'min': case 'max': return expr.operands.forEach((operand) => inner(operand));
+      case 'conditional': inner(expr.then); return inner(expr.otherwise);
+      case 'arith': return this.assignArith(expr, format, inner, site.action);
+      default:
+    }
+  }
+
+  private assignArith(expr: Arith, format: ValueFormat, inner: (child: Expr, format?: ValueFormat) => void, action: string): void {
+    if (expr.op === '+' || expr.op === '-') {
+      if (format.kind !== 'datetime') {
+        inner(expr.left);
+        inner(expr.right);
+        return;
+      }
+      // A date plus or minus a duration: the side known as a date keeps the format, the other is the duration.
+      const rightIsDate = expr.op === '+' && this.infer(expr.right, action)?.kind === 'datetime';
+      inner(rightIsDate ? expr.right : expr.left);
+      inner(rightIsDate ? expr.left : expr.right, { kind: 'duration' });
+      return;
+    }
+    // `amount / 100`, `2 * price`: scaling by a plain number does not change what the amount is.
+    if ((expr.op === '*' || expr.op === '/') && isPlainNumber(expr.right)) inner(expr.left);
+    else if (expr.op === '*' && isPlainNumber(expr.left)) inner(expr.right);
+  }
+}
+
+/** An address later found to be a party's replaces the plain address. */
+function namesParty(known: ValueFormat, found: ValueFormat): boolean {
+  return known.kind === 'address' && known.party === null && found.kind === 'address' && found.party !== null;
+}
+
+/** Evidence for a value stored in a slot: the slot, and the use of it that gave it its format. */
+function storedIn(key: string, slotFact: Fact): FormatEvidence {
+  const via = slotFact.evidence.via ?? key.replace(/^(var|item):/, '');
+  return { ...slotFact.evidence, via };
+}
+
+function isPlainNumber(expr: Expr): boolean {
+  const inner = unwrap(expr);
+  return inner.kind === 'number' && inner.unit === null;
+}
+
+function unwrap(expr: Expr): Expr {
+  return expr.kind === 'convert' ? unwrap(expr.operand) : expr;
+}
+
+function firstKnown(formats: (ValueFormat | null)[]): ValueFormat | null {
+  return formats.find((format) => format !== null) ?? null;
+}

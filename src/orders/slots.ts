@@ -1,0 +1,57 @@
+/**
+ * Where a value lives, as a key the semantics can attach a format to: a parameter of one action, a
+ * state variable, a field of a collection's items. Also the format a value has from its ABI type alone.
+ */
+import type { Expr } from '../terms/index.ts';
+import type { ValueFormat } from './model.ts';
+
+const NUMERIC_FORMATS = new Set(['eth', 'token', 'datetime', 'duration', 'percent', 'item', 'integer']);
+
+/**
+ * `param:<action>:<name>` for a parameter of `action`; `var:<name>` for a state variable, constant or
+ * immutable; `item:<collection>.<field>` for a field of an item of a mapping or array; `item:<collection>`
+ * for the item itself (a mapping to amounts). Null for anything else.
+ */
+export function keyOf(expr: Expr, action: string): string | null {
+  switch (expr.kind) {
+    case 'variable':
+      if (expr.scope === 'parameter' || expr.scope === 'local' || expr.scope === 'return') return `${expr.scope}:${action}:${expr.name}`;
+      return `var:${expr.name}`;
+    case 'member': {
+      if (expr.object.kind === 'index' && expr.object.base.kind === 'variable') return `item:${expr.object.base.name}.${expr.member}`;
+      if (expr.object.kind === 'variable' && expr.object.scope !== 'parameter') return `var:${expr.object.name}.${expr.member}`;
+      return null;
+    }
+    case 'index':
+      return expr.base.kind === 'variable' && expr.base.scope !== 'parameter' ? `item:${expr.base.name}` : null;
+    default:
+      return null;
+  }
+}
+
+/** True for an integer ABI type: uint256, int64, … */
+export function isIntegerType(type: string): boolean {
+  return /^u?int\d*$/.test(type);
+}
+
+/** True for an address, a contract type or an interface type. */
+export function isAddressType(type: string): boolean {
+  return /^address( payable)?$/.test(type) || /^(contract|interface) /.test(type);
+}
+
+/** Whether a format derived from the code fits a value of this type. */
+export function isCompatible(format: ValueFormat, type: string): boolean {
+  if (NUMERIC_FORMATS.has(format.kind)) return isIntegerType(type);
+  if (format.kind === 'address') return isAddressType(type);
+  return false;
+}
+
+/** The format of a value whose use in the code says nothing more than its type. */
+export function formatFromType(type: string): ValueFormat {
+  if (isIntegerType(type) || /^enum /.test(type)) return { kind: 'integer' };
+  if (isAddressType(type)) return { kind: 'address', party: null };
+  if (type === 'bool') return { kind: 'bool' };
+  if (type === 'string') return { kind: 'text' };
+  if (/^bytes\d*$/.test(type)) return { kind: 'bytes' };
+  return { kind: 'other' };
+}

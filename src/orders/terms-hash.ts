@@ -1,0 +1,52 @@
+/**
+ * The terms hash: keccak256 over a canonical JSON of a model (a contract's Terms or one order), so a
+ * platform can store it with an order and later prove which terms were shown. Only the model is read:
+ * rendered statements, labels (the humanised names, i.e. wording) and source positions are left out,
+ * so a change of template wording, of the humaniser or of line numbers does not change the hash, while
+ * any change to a term does. The canonical form is RFC 8785 (JCS) over what remains; see docs/terms-hash.md.
+ */
+import { keccak256, toUtf8Bytes } from 'ethers';
+import type { ContractTerms } from '../terms/index.ts';
+
+/** Keys dropped at every depth: wording and positions, not terms. */
+export const HASH_EXCLUDED_KEYS: readonly string[] = ['statements', 'label', 'source'];
+
+const EXCLUDED = new Set(HASH_EXCLUDED_KEYS);
+const contractHashes = new WeakMap<object, string>();
+
+/**
+ * keccak256 (0x-prefixed hex) of the canonical JSON of `value`: a contract's Terms (with or without
+ * its statements) or an order from describeOrder. Stable across runs, processes and key order.
+ */
+export function termsHash(value: unknown): string {
+  return keccak256(toUtf8Bytes(canonicalJson(value)));
+}
+
+/** termsHash of a contract's Terms, computed once per Terms object. */
+export function contractTermsHash(terms: ContractTerms): string {
+  let hash = contractHashes.get(terms);
+  if (hash === undefined) contractHashes.set(terms, (hash = termsHash(terms)));
+  return hash;
+}
+
+/**
+ * The canonical JSON text: objects with keys sorted by UTF-16 code units, no whitespace, keys in
+ * HASH_EXCLUDED_KEYS and undefined values left out, arrays in order, strings and numbers as
+ * JSON.stringify writes them (which is RFC 8785 for the integers and strings the model holds).
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new TypeError(`canonicalJson: ${value} has no JSON form`);
+    return JSON.stringify(value);
+  }
+  if (Array.isArray(value)) return `[${value.map((item) => (item === undefined ? 'null' : canonicalJson(item))).join(',')}]`;
+  if (typeof value === 'object') {
+    const entries = Object.keys(value)
+      .filter((key) => !EXCLUDED.has(key) && (value as Record<string, unknown>)[key] !== undefined)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
+    return `{${entries.join(',')}}`;
+  }
+  throw new TypeError(`canonicalJson: a ${typeof value} has no JSON form`);
+}
