@@ -62,7 +62,7 @@ function buildSourceFile(unitName: string, id: number, ast: SourceUnit, loaded: 
   if (file === undefined) throw new Error(`solc returned source "${unitName}" that was never read`);
   return {
     unitName,
-    path: toDisplayPath(file.absolutePath, unitName, cwd),
+    path: file.path ?? toDisplayPath(file.absolutePath, unitName, cwd),
     absolutePath: file.absolutePath,
     content: file.content,
     keccak256: keccak256(toUtf8Bytes(file.content)),

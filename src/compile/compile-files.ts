@@ -1,21 +1,22 @@
 /**
- * compileFiles: read the user's files, find the project around them, let solc pull in their imports
- * through the resolver, and turn the result into a Compilation or one PlaintermsError.
+ * compileFiles: read the user's files, find the project around them, choose the compiler from the
+ * version pragmas of everything they import, and let solc pull in their imports through the resolver
+ * (or reuse the cached output), giving a Compilation or one PlaintermsError.
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fail } from '../errors.ts';
-import { buildCompilation, type SolcOutput } from './compilation.ts';
-import { loadCompiler, readCompilerVersion } from './compiler.ts';
-import { indexLines } from './lines.ts';
+import { findOutputCacheFolder } from './cache-dir.ts';
+import { chooseCompiler } from './choose-compiler.ts';
 import { relativeInside, toDisplayPath, toSlashes } from './paths.ts';
 import { findNodeModulesFolders, findProjectRoot } from './project.ts';
 import { readRemappingsFile, resolveRemappings } from './remappings.ts';
 import { createImportResolver, type LoadedSource } from './resolver.ts';
-import { throwOnSolcErrors, type ErrorSource, type SolcError } from './solc-errors.ts';
+import { runSolcJob, type StandardInput } from './solc-job.ts';
+import { collectPragmas } from './source-graph.ts';
 import type { Compilation, CompileOptions } from './types.ts';
 
-const OUTPUT_SELECTION = { '*': { '': ['ast'], '*': ['abi', 'devdoc', 'userdoc'] } };
+export const OUTPUT_SELECTION = { '*': { '': ['ast'], '*': ['abi', 'devdoc', 'userdoc'] } };
 
 export async function compileFiles(files: string[], options: CompileOptions = {}): Promise<Compilation> {
   if (files.length === 0) fail('BAD_INPUT', 'no Solidity files given');
@@ -23,17 +24,26 @@ export async function compileFiles(files: string[], options: CompileOptions = {}
   const absoluteFiles = [...new Set(files.map((file) => checkInputFile(file, cwd)))];
   const { basePath, includePaths, remappings, resolver } = layOutProject(absoluteFiles, options, cwd);
   const inputs = absoluteFiles.map((file) => readInput(file, nameUnit(file, basePath, includePaths), resolver.loaded, cwd));
-  const compiler = options.compiler ?? (await loadCompiler());
-  const input = {
+  const choice = chooseCompiler(collectPragmas(inputs, resolver, remappings, cwd), options);
+  const input: StandardInput = {
     language: 'Solidity',
     sources: Object.fromEntries(inputs.map((unitName) => [unitName, { content: resolver.loaded.get(unitName)!.content }])),
     settings: { remappings, outputSelection: OUTPUT_SELECTION },
   };
-  const output: SolcOutput & { errors?: SolcError[] } = JSON.parse(
-    compiler.compile(JSON.stringify(input), { import: resolver.resolveImport }),
-  );
-  throwOnSolcErrors(output.errors ?? [], { cwd, inputs, resolver, findSource: createSourceFinder(resolver.loaded, cwd) });
-  return buildCompilation({ version: readCompilerVersion(compiler), output, loaded: resolver.loaded, inputs, cwd });
+  return runSolcJob({
+    input,
+    resolver,
+    inputs,
+    cwd,
+    choice,
+    lookup: { basePath, includePaths, roots: resolver.listRoots() },
+    cacheFolder: chooseCacheFolder(options),
+  });
+}
+
+/** The output cache folder, or null when the cache is off. */
+export function chooseCacheFolder(options: CompileOptions): string | null {
+  return options.cache === false ? null : options.cacheFolder ?? findOutputCacheFolder();
 }
 
 /**
@@ -55,20 +65,6 @@ function layOutProject(absoluteFiles: string[], options: CompileOptions, cwd: st
     extraRoots: [...inputFolders, ...fromFile.folders, ...fromOptions.folders],
   });
   return { basePath, includePaths, remappings: [...fromFile.settings, ...fromOptions.settings], resolver };
-}
-
-/** Sources as error reporting needs them, each line index built once. */
-function createSourceFinder(loaded: Map<string, LoadedSource>, cwd: string): (unitName: string) => ErrorSource | null {
-  const found = new Map<string, ErrorSource>();
-  return (unitName) => {
-    const file = loaded.get(unitName);
-    if (file === undefined) return null;
-    const { absolutePath, content } = file;
-    if (!found.has(unitName)) {
-      found.set(unitName, { path: toDisplayPath(absolutePath, unitName, cwd), absolutePath, content, lines: indexLines(content) });
-    }
-    return found.get(unitName)!;
-  };
 }
 
 /** The absolute path of an input file, or FILE_NOT_FOUND / BAD_INPUT. */

@@ -15,11 +15,18 @@ export interface SolcCompiler {
 
 const require = createRequire(import.meta.url);
 let bundled: SolcCompiler | undefined;
+let bundledVersion: string | undefined;
 
 /** The bundled solc (0.8.37), required on first use and kept for the life of the process. */
 export async function loadCompiler(): Promise<SolcCompiler> {
   bundled ??= require('solc') as SolcCompiler;
   return bundled;
+}
+
+/** The bundled solc's release ('0.8.37'), read from its package.json without loading the compiler. */
+export function readBundledVersion(): string {
+  bundledVersion ??= (require('solc/package.json') as { version: string }).version;
+  return bundledVersion;
 }
 
 /** '0.8.37+commit.f401782d.Emscripten.clang' → '0.8.37+commit.f401782d'. */

@@ -15,6 +15,8 @@ export interface LoadedSource {
   unitName: string;
   absolutePath: string;
   content: string;
+  /** What users see, when it is not derived from the absolute path (sources read from a JSON file). */
+  path?: string;
 }
 
 export interface ImportFailure {

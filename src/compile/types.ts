@@ -15,8 +15,16 @@ export interface CompileOptions {
   includePaths?: string[];
   /** `[context:]prefix=target`, like solc and Foundry; targets relative to cwd. Added after remappings.txt. */
   remappings?: string[];
-  /** The solc module to use; default the bundled one (see loadCompiler). */
+  /** The solc module to use; default: chosen from the version pragmas (see chooseCompiler). */
   compiler?: SolcCompiler;
+  /** An exact solc release to use instead of choosing one from the pragmas, e.g. '0.6.12'. */
+  solcVersion?: string;
+  /** Where installed releases live; default `<cache>/compilers`. */
+  compilersFolder?: string;
+  /** Reuse and keep compiler output on disk, by content hash; default true. */
+  cache?: boolean;
+  /** Where compiler output is kept; default `<cache>/output`. */
+  cacheFolder?: string;
 }
 
 export interface SourceFile {
@@ -62,4 +70,6 @@ export interface Compilation {
   /** All AST nodes by id. */
   deref: ASTDereferencer;
   sourceById(id: number): SourceFile;
+  /** True when the output came from the on-disk cache and solc did not run. */
+  fromCache?: boolean;
 }

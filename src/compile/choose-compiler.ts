@@ -1,0 +1,88 @@
+/**
+ * Which solc compiles a set of sources: the one the caller gives, else the release asked for by name,
+ * else the bundled solc when it satisfies every `pragma solidity`, else the installed release that
+ * fits best (see preferredRelease). Nothing is loaded here, so a cache hit never pays for loading a compiler.
+ */
+import semver from 'semver';
+import { fail, type Diagnostic } from '../errors.ts';
+import { loadCompiler, readBundledVersion, readCompilerVersion, type SolcCompiler } from './compiler.ts';
+import { findInstalledCompiler, listInstalledCompilers, loadInstalledCompiler, type InstalledCompiler } from './installed-compilers.ts';
+import { preferredRelease, parsePragmaRange, satisfiesAll, suggestRelease } from './solc-releases.ts';
+
+/** The version pragmas of one source file, as written. */
+export interface SourcePragmas {
+  path: string;
+  pragmas: string[];
+}
+
+export type CompilerChoice =
+  | { kind: 'bundled'; version: string }
+  | { kind: 'installed'; version: string; installed: InstalledCompiler }
+  | { kind: 'given'; version: string; compiler: SolcCompiler };
+
+export interface ChooseOptions {
+  compiler?: SolcCompiler;
+  /** An exact release, as `--solc 0.6.12`. */
+  solcVersion?: string;
+  /** Default `<cache>/compilers`. */
+  compilersFolder?: string;
+}
+
+export function chooseCompiler(sources: SourcePragmas[], options: ChooseOptions = {}): CompilerChoice {
+  if (options.compiler !== undefined) {
+    return { kind: 'given', version: readCompilerVersion(options.compiler).split('+')[0], compiler: options.compiler };
+  }
+  const bundled = readBundledVersion();
+  if (options.solcVersion !== undefined) return chooseNamedRelease(options.solcVersion, bundled, options.compilersFolder);
+
+  const ranges = sources.flatMap((source) => source.pragmas.map(parsePragmaRange)).filter((range) => range !== null);
+  if (satisfiesAll(bundled, ranges)) return { kind: 'bundled', version: bundled };
+  const installed = listInstalledCompilers(options.compilersFolder);
+  const version = preferredRelease(installed.map((entry) => entry.version), ranges);
+  if (version !== null) return { kind: 'installed', version, installed: installed.find((entry) => entry.version === version)! };
+
+  const suggestion = suggestRelease(ranges);
+  if (suggestion === null) {
+    fail('COMPILE_ERROR', 'no solc release satisfies the version pragmas of all these files together', {
+      hint: 'each file below asks for a different compiler; compile them separately, or align their pragmas',
+      diagnostics: describePragmas(sources),
+    });
+  }
+  const wanted = sources.filter((source) => source.pragmas.some((pragma) => !satisfiesAll(bundled, [parsePragmaRange(pragma)].filter((r) => r !== null))));
+  fail('COMPILER_NOT_INSTALLED', `${wanted.map((source) => source.path).join(', ')} ${wanted.length === 1 ? 'needs' : 'need'} solc ${describeRanges(wanted)}; the bundled solc is ${bundled}`, {
+    hint: `install solc ${suggestion} once with: plainterms compilers add ${suggestion}`,
+    diagnostics: describePragmas(wanted),
+  });
+}
+
+export async function loadChosenCompiler(choice: CompilerChoice): Promise<SolcCompiler> {
+  if (choice.kind === 'given') return choice.compiler;
+  if (choice.kind === 'installed') return loadInstalledCompiler(choice.installed);
+  return loadCompiler();
+}
+
+function chooseNamedRelease(requested: string, bundled: string, folder: string | undefined): CompilerChoice {
+  const version = semver.valid(semver.clean(requested) ?? '');
+  if (version === null) fail('USAGE', `"${requested}" is not a compiler version`, { hint: 'give an exact release, e.g. --solc 0.7.6' });
+  if (version === bundled) return { kind: 'bundled', version };
+  const installed = findInstalledCompiler(version, folder);
+  if (installed === null) {
+    fail('COMPILER_NOT_INSTALLED', `solc ${version} is not installed`, { hint: `install it once with: plainterms compilers add ${version}` });
+  }
+  return { kind: 'installed', version, installed };
+}
+
+function describeRanges(sources: SourcePragmas[]): string {
+  return [...new Set(sources.flatMap((source) => source.pragmas))].join(' and ');
+}
+
+function describePragmas(sources: SourcePragmas[]): Diagnostic[] {
+  return sources.map((source) => ({
+    severity: 'error',
+    path: source.path,
+    line: null,
+    column: null,
+    message: `pragma solidity ${source.pragmas.join('; pragma solidity ')}`,
+    excerpt: null,
+  }));
+}
