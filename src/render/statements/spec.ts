@@ -4,51 +4,55 @@
  */
 import type { Action, Basis, ContractTerms, Section, SourceRef } from '../../terms/index.ts';
 
-export type StatementKind =
-  | 'key-fact-parties'
-  | 'key-fact-money'
-  | 'key-fact-deadline'
-  | 'key-fact-lifecycle'
-  | 'key-fact-powers'
-  | 'key-fact-coverage'
-  | 'party'
-  | 'power'
-  | 'power-bounds'
-  | 'power-existing'
-  | 'power-timelock'
-  | 'powers-none'
-  | 'money-asset'
-  | 'money-in'
-  | 'money-out'
-  | 'money-none-out'
-  | 'money-fact'
-  | 'definition'
-  | 'inherited'
-  | 'access'
-  | 'payable'
-  | 'condition'
-  | 'payment'
-  | 'payment-unchecked'
-  | 'effect'
-  | 'transition'
-  | 'emit'
-  | 'external-call'
-  | 'deadline'
-  | 'deadline-check'
-  | 'deadline-manual'
-  | 'deadlines-none'
-  | 'block-time'
-  | 'lifecycle-states'
-  | 'lifecycle-initial'
-  | 'lifecycle-transition'
-  | 'lifecycle-final'
-  | 'risk'
-  | 'claim'
-  | 'claim-contradiction'
-  | 'not-covered'
-  | 'not-explained'
-  | 'coverage'
-  | 'disclaimer';
+/** Every kind of statement; each has a template `statements/<kind>.hbs` in every locale. */
+export const STATEMENT_KINDS = [
+  'key-fact-parties',
+  'key-fact-money',
+  'key-fact-deadline',
+  'key-fact-lifecycle',
+  'key-fact-powers',
+  'key-fact-coverage',
+  'party',
+  'power',
+  'power-bounds',
+  'power-existing',
+  'power-timelock',
+  'powers-none',
+  'money-asset',
+  'money-in',
+  'money-out',
+  'money-none-out',
+  'money-fact',
+  'definition',
+  'inherited',
+  'access',
+  'payable',
+  'condition',
+  'payment',
+  'payment-unchecked',
+  'effect',
+  'transition',
+  'emit',
+  'external-call',
+  'deadline',
+  'deadline-check',
+  'deadline-manual',
+  'deadlines-none',
+  'block-time',
+  'lifecycle-states',
+  'lifecycle-initial',
+  'lifecycle-transition',
+  'lifecycle-final',
+  'risk',
+  'claim',
+  'claim-contradiction',
+  'not-covered',
+  'not-explained',
+  'coverage',
+  'disclaimer',
+] as const;
+
+export type StatementKind = (typeof STATEMENT_KINDS)[number];
 
 export interface StatementSpec {
   id: string;
