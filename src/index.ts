@@ -1,5 +1,5 @@
 /** plainterms: Solidity trade contracts in plain language, each sentence traced to the code. */
-export { summarize, type Summary, type SummaryOutput, type SummarizeOptions } from './summarize.ts';
+export { summarize, SUMMARY_FORMATS, type Summary, type SummaryFormat, type SummaryOutput, type SummarizeOptions } from './summarize.ts';
 export { buildStatements, buildSummaryDocument, renderSummary, OUTPUT_FORMATS, type OutputFormat } from './render/index.ts';
 export { PlaintermsError, isPlaintermsError, type Diagnostic, type ErrorCode } from './errors.ts';
 export type * from './terms/index.ts';

@@ -1,8 +1,8 @@
 /**
  * Every sentence of a summary, in document order: each statement is worded by the locale's template
  * for its kind (`templates/<locale>/statements/<kind>.hbs`) from plain model data. Code names are shown
- * beside their defined term the first time they appear in each section (sections are read on their
- * own), so statements are rendered in order.
+ * beside their defined term the first time they appear in each section and in each action's block
+ * (each is read on its own), so statements are rendered in order.
  */
 import type { ContractTerms, Statement } from '../terms/index.ts';
 import { loadLocale } from './engine.ts';
@@ -41,10 +41,10 @@ const BUILDERS: readonly SpecBuilder[] = [
 /** The statements of one contract, in the given language. */
 export function buildStatements(terms: ContractTerms, locale: string): Statement[] {
   const data = createRenderData(loadLocale(locale), terms);
-  let section: string | null = null;
+  let group: string | null = null;
   return collectSpecs(terms).map((item) => {
-    if (item.section !== section) data.introduced.clear();
-    section = item.section;
+    if (item.group !== group) data.introduced.clear();
+    group = item.group;
     data.actionKind = item.actionKind;
     const text = squash(renderTemplate(`statements/${item.kind}`, item.context, data));
     return { id: item.id, section: item.section, text, basis: item.basis, source: item.source };

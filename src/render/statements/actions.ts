@@ -11,7 +11,7 @@ export function buildActionSpecs(terms: ContractTerms): StatementSpec[] {
 
 function buildOneAction(terms: ContractTerms, action: Action): StatementSpec[] {
   const prefix = `action:${action.id}`;
-  const base = { actionKind: action.kind, basis: action.basis };
+  const base = { actionKind: action.kind, basis: action.basis, group: prefix };
   const specs: StatementSpec[] = [];
   if (action.inherited) {
     specs.push(spec(`${prefix}:inherited`, 'actions', 'inherited', { ...base, source: action.source, context: { action } }));

@@ -62,6 +62,8 @@ export interface StatementSpec {
   source: SourceRef | null;
   /** The kind of action the sentence is about: 'constructor' makes the block time read as deployment. */
   actionKind: Action['kind'] | null;
+  /** Statements read together (a section, or one action's block): code names are shown once per group. */
+  group: string;
   context: Record<string, unknown>;
 }
 
@@ -72,9 +74,10 @@ export function spec(
   id: string,
   section: Section,
   kind: StatementKind,
-  fields: { basis: Basis; source: SourceRef | null; context: Record<string, unknown>; actionKind?: Action['kind'] | null },
+  fields: { basis: Basis; source: SourceRef | null; context: Record<string, unknown>; actionKind?: Action['kind'] | null; group?: string },
 ): StatementSpec {
-  return { id, section, kind, basis: fields.basis, source: fields.source, actionKind: fields.actionKind ?? null, context: fields.context };
+  const { basis, source, context } = fields;
+  return { id, section, kind, basis, source, actionKind: fields.actionKind ?? null, group: fields.group ?? section, context };
 }
 
 /** One range covering the given sources when they are all in one file; otherwise the fallback. */

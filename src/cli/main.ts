@@ -1,0 +1,12 @@
+// The executable's entry (bin/plainterms.js): runs the command line on the process's arguments and streams.
+import { runCli } from './run.ts';
+
+const code = await runCli(process.argv.slice(2), {
+  out: (text) => void process.stdout.write(text),
+  err: (text) => void process.stderr.write(text),
+  exit: (value) => {
+    process.exitCode = value;
+  },
+});
+// Commands that set process.exitCode themselves (diff --exit-code) keep their code unless ours is higher.
+process.exitCode = Math.max(code, Number(process.exitCode ?? 0));

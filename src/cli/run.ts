@@ -1,0 +1,44 @@
+/**
+ * Runs the command line in-process and returns the exit code: 0 done; 1 the input is wrong; 2 a usage
+ * error; 3 an internal error (a bug). The only place that decides exit codes.
+ */
+import { CommanderError } from 'commander';
+import { formatDiagnostic } from '../compile/index.ts';
+import { isPlaintermsError, type PlaintermsError } from '../errors.ts';
+import type { CliOutput } from './order-io.ts';
+import { buildProgram } from './program.ts';
+
+export type { CliOutput } from './order-io.ts';
+
+const ISSUES_URL = 'https://github.com/plainterms/plainterms/issues';
+/** Commander's ways of finishing without an error: help and version. */
+const DONE_CODES = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version', 'commander.executeSubCommandAsync']);
+
+export async function runCli(argv: string[], io: CliOutput, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  let code = 0;
+  const output: CliOutput = { out: io.out, err: io.err, exit: (value) => (code = Math.max(code, value)) };
+  try {
+    await buildProgram(output).parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) return DONE_CODES.has(error.code) ? 0 : 2;
+    if (isPlaintermsError(error)) {
+      io.err(describeInputError(error));
+      return error.exitCode;
+    }
+    io.err(describeInternalError(error, env.PLAINTERMS_DEBUG === '1'));
+    return 3;
+  }
+}
+
+function describeInputError(error: PlaintermsError): string {
+  const details = error.diagnostics.map((diagnostic) => `${formatDiagnostic(diagnostic)}\n`).join('');
+  return `${details}plainterms: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ''}`;
+}
+
+function describeInternalError(error: unknown, debug: boolean): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const stack = debug && error instanceof Error && error.stack ? `${error.stack}\n` : '';
+  const rerun = debug ? '' : 'Run again with PLAINTERMS_DEBUG=1 to see the stack trace.\n';
+  return `plainterms: internal error: ${message}\nThis is a bug in plainterms; please report it at ${ISSUES_URL} with the command you ran.\n${rerun}${stack}`;
+}

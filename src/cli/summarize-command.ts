@@ -1,0 +1,51 @@
+/**
+ * `plainterms summarize <files...>`: the terms of each contract in plain language. The output is
+ * written only once everything has rendered, so a failure never leaves a partial file.
+ */
+import { writeFileSync } from 'node:fs';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { listLocales } from '../render/index.ts';
+import { summarize, SUMMARY_FORMATS, type SummaryFormat } from '../summarize.ts';
+import type { CliOutput } from './order-io.ts';
+
+interface SummarizeCommandOptions {
+  contract?: string[];
+  lang: string;
+  format: SummaryFormat;
+  output?: string;
+  basePath?: string;
+  includePath?: string[];
+  remap?: string[];
+}
+
+function collectRemapping(value: string, previous: string[] | undefined): string[] {
+  if (!/^[^=]+=.*$/.test(value)) throw new InvalidArgumentError('expected prefix=path, e.g. @oz/=node_modules/@openzeppelin/');
+  return [...(previous ?? []), value];
+}
+
+export function registerSummarizeCommand(program: Command, io: CliOutput): Command {
+  return program
+    .command('summarize')
+    .description('state the terms of Solidity trade contracts in plain language, each sentence with its source lines')
+    .argument('<files...>', 'the Solidity files')
+    .option('--contract <name...>', 'only these contracts (default: every deployable contract in the files)')
+    .addOption(new Option('--lang <lang>', 'language of the summary').choices(listLocales()).default('en'))
+    .addOption(new Option('--format <format>', 'output format').choices([...SUMMARY_FORMATS]).default('md'))
+    .option('-o, --output <file>', 'write to this file instead of stdout')
+    .option('--base-path <dir>', 'root for resolving imports, like solc --base-path (default: the project root)')
+    .option('--include-path <dir...>', 'more roots for imports, like solc --include-path')
+    .option('--remap <prefix=path...>', 'import remappings, like solc and Foundry', collectRemapping)
+    .action(async (files: string[], options: SummarizeCommandOptions) => {
+      const { outputs } = await summarize(files, {
+        language: options.lang,
+        formats: [options.format],
+        ...(options.contract ? { contracts: options.contract } : {}),
+        ...(options.basePath ? { basePath: options.basePath } : {}),
+        ...(options.includePath ? { includePaths: options.includePath } : {}),
+        ...(options.remap ? { remappings: options.remap } : {}),
+      });
+      const text = outputs.map((output) => output.text).join('');
+      if (options.output) writeFileSync(options.output, text);
+      else io.out(text);
+    });
+}
