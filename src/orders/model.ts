@@ -23,7 +23,8 @@ export type ValueFormat =
   | { kind: 'duration' }
   | { kind: 'percent'; scale: string }
   | { kind: 'address'; party: string | null }
-  | { kind: 'item'; collection: string }
+  /** `label` is the collection's defined term ('Orders'). */
+  | { kind: 'item'; collection: string; label: string }
   | { kind: 'integer' }
   | { kind: 'bool' }
   | { kind: 'text' }

@@ -59,6 +59,11 @@ export function renderOrder(order: OrderTerms, terms: ContractTerms, options: Re
   return renderTemplate(`order/${options.format ?? 'text'}`, { title, sections, order, hash: options.hash ?? null }, data);
 }
 
+/** One order template (`order/<name>`) rendered as a single line: ERC-7730 intents and labels. */
+export function renderOrderText(name: string, context: unknown, lang: string, terms: ContractTerms | null): string {
+  return squash(renderTemplate(`order/${name}`, context, createRenderData(orderBundle(lang), terms)));
+}
+
 /** The locale's bundle plus the order templates as partials (`order/…`) and `expr/argument`. */
 function orderBundle(lang: string): LocaleBundle {
   const cached = bundles.get(lang);

@@ -115,7 +115,7 @@ class Inference {
   private scanExpr(root: Expr, site: Site): void {
     for (const expr of walkExpr(root)) {
       if (expr.kind === 'percent-of') this.assign(expr.rate, { kind: 'percent', scale: expr.scale }, 'rate', site);
-      else if (expr.kind === 'index' && expr.base.kind === 'variable') this.assign(expr.index, { kind: 'item', collection: expr.base.name }, 'index', site);
+      else if (expr.kind === 'index' && expr.base.kind === 'variable') this.assign(expr.index, { kind: 'item', collection: expr.base.name, label: expr.base.label }, 'index', site);
       else if (expr.kind === 'arith') this.scanTimeOffset(expr, site);
       else if (expr.kind === 'compare') this.scanCompare(expr.left, expr.right, site);
     }

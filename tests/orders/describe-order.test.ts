@@ -48,7 +48,7 @@ describe('describeOrder: each argument is read by what the code does with it', (
   it('reads an order id as the number of an entry in orders', async () => {
     const market = await bundled('MarketplaceOrder');
     const order = describeOrder(market, { data: market.encode('cancel', [7n]) });
-    expect(arg(order.arguments, 'id').format).toEqual({ kind: 'item', collection: 'orders' });
+    expect(arg(order.arguments, 'id').format).toEqual({ kind: 'item', collection: 'orders', label: 'Orders' });
   });
 
   it('gives token amounts their decimals and symbol when the token is known', async () => {
