@@ -51,7 +51,7 @@ export function renderDocument(document: SummaryDocument, format: DocumentFormat
     compiler: document.compiler,
     language: document.language,
     sources: document.sources,
-    contracts: document.contracts.map((contract) => viewContract(contract, contract.statements)),
+    contracts: document.contracts.map((contract) => ({ ...viewContract(contract, contract.statements), ...splitSources(document.sources, contract) })),
   };
   const text = renderTemplate(`${format}/summary`, view, createRenderData(bundle, null));
   return `${text.replace(/\n{3,}/g, '\n\n').trim()}\n`;
@@ -75,6 +75,14 @@ function viewContract(terms: ContractTerms, statements: Statement[]) {
     }
   }
   return { name: terms.name, label: terms.label, natspec: terms.natspec, ...sections, actions, powerGroups: powers.filter((group) => group.statements.length > 0) };
+}
+
+/** The contract's own file first, then the files it imports. */
+function splitSources(sources: SummaryDocument['sources'], terms: ContractTerms) {
+  return {
+    ownFiles: sources.filter((source) => source.path === terms.source.path),
+    importedFiles: sources.filter((source) => source.path !== terms.source.path),
+  };
 }
 
 function groupOf(id: string, name: string, label: string, action: Action | null): GroupView {
