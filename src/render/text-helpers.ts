@@ -46,9 +46,9 @@ export function wrapText(text: string, width = DEFAULT_WIDTH, indent = 0, first 
   return lines.join('\n');
 }
 
-/** Splits into words with their leading space; runs of wide characters split per character. */
+/** Splits into words with their leading space; wide characters split one by one; closing punctuation stays with what it closes. */
 function tokenize(text: string): string[] {
-  return text.match(/\s*(?:[\u2e80-\ua4cf\uac00-\ud7a3\uff00-\uffe6][，。；：、）」』]?|[^\s\u2e80-\ua4cf\uac00-\ud7a3\uff00-\uffe6]+)/g) ?? [];
+  return text.match(/\s*(?:[\u2e80-\ua4cf\uac00-\ud7a3\uff00-\uffe6]|[^\s\u2e80-\ua4cf\uac00-\ud7a3\uff00-\uffe6]+)[，。；：、！？）」』]*/g) ?? [];
 }
 
 /** Escapes what would break a Markdown table cell. */

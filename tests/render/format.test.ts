@@ -69,3 +69,11 @@ describe('value formatting', () => {
     expect(wrapped).toBe('- one two\n  three four\n  five six');
   });
 });
+
+describe('wrapping Chinese', () => {
+  it('breaks between characters but never before closing punctuation', () => {
+    const wrapped = wrapText('收款方为卖方（通过`confirmShipment`）。', 30, 2);
+    for (const line of wrapped.split('\n')) expect(line.trimStart()).not.toMatch(/^[，。；：、）]/);
+    expect(wrapped.replace(/\n\s*/g, '')).toBe('收款方为卖方（通过`confirmShipment`）。');
+  });
+});
