@@ -1,19 +1,25 @@
 /**
- * compileFiles: read the user's files, find the project around them, choose the compiler from the
- * version pragmas of everything they import, and let solc pull in their imports through the resolver
- * (or reuse the cached output), giving a Compilation or one PlaintermsError.
+ * compileFiles: read the user's files (or folders of them), find the project around them, choose the
+ * compiler from the version pragmas of everything they import, and let solc pull in their imports
+ * through the resolver (or reuse the cached output), giving a Compilation or one PlaintermsError.
+ * A build-info file, a Foundry out/ or Hardhat artifacts/ folder, or a standard-JSON input given
+ * alone is read by its own module (see input-kinds.ts).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fail } from '../errors.ts';
 import { findOutputCacheFolder } from './cache-dir.ts';
+import { readBuildInfo } from './build-info.ts';
 import { chooseCompiler } from './choose-compiler.ts';
+import { readBuildFolder } from './foundry-out.ts';
+import { classifyInputs } from './input-kinds.ts';
 import { relativeInside, toDisplayPath, toSlashes } from './paths.ts';
 import { findNodeModulesFolders, findProjectRoot } from './project.ts';
 import { readRemappingsFile, resolveRemappings } from './remappings.ts';
 import { createImportResolver, type LoadedSource } from './resolver.ts';
 import { runSolcJob, type StandardInput } from './solc-job.ts';
 import { collectPragmas } from './source-graph.ts';
+import { compileStandardJson } from './standard-json.ts';
 import type { Compilation, CompileOptions } from './types.ts';
 
 export const OUTPUT_SELECTION = { '*': { '': ['ast'], '*': ['abi', 'devdoc', 'userdoc'] } };
@@ -21,7 +27,13 @@ export const OUTPUT_SELECTION = { '*': { '': ['ast'], '*': ['abi', 'devdoc', 'us
 export async function compileFiles(files: string[], options: CompileOptions = {}): Promise<Compilation> {
   if (files.length === 0) fail('BAD_INPUT', 'no Solidity files given');
   const cwd = path.resolve(options.cwd ?? process.cwd());
-  const absoluteFiles = [...new Set(files.map((file) => checkInputFile(file, cwd)))];
+  const given = classifyInputs(files, cwd);
+  if (given.kind === 'build-folder') return readBuildFolder(given.folder, cwd, given.shown);
+  if (given.kind === 'build-info') return readBuildInfo(given.file, given.json, cwd, given.shown);
+  if (given.kind === 'standard-json') {
+    return compileStandardJson({ ...given, cwd, options, outputSelection: OUTPUT_SELECTION, cacheFolder: chooseCacheFolder(options) });
+  }
+  const absoluteFiles = given.files;
   const { basePath, includePaths, remappings, resolver } = layOutProject(absoluteFiles, options, cwd);
   const inputs = absoluteFiles.map((file) => readInput(file, nameUnit(file, basePath, includePaths), resolver.loaded, cwd));
   const choice = chooseCompiler(collectPragmas(inputs, resolver, remappings, cwd), options);
@@ -65,19 +77,6 @@ function layOutProject(absoluteFiles: string[], options: CompileOptions, cwd: st
     extraRoots: [...inputFolders, ...fromFile.folders, ...fromOptions.folders],
   });
   return { basePath, includePaths, remappings: [...fromFile.settings, ...fromOptions.settings], resolver };
-}
-
-/** The absolute path of an input file, or FILE_NOT_FOUND / BAD_INPUT. */
-function checkInputFile(file: string, cwd: string): string {
-  const absolutePath = path.resolve(cwd, file);
-  let isDirectory: boolean;
-  try {
-    isDirectory = statSync(absolutePath).isDirectory();
-  } catch {
-    fail('FILE_NOT_FOUND', `${file}: no such file`, { hint: `check the path; relative paths are read from ${cwd}` });
-  }
-  if (isDirectory) fail('BAD_INPUT', `${file}: is a folder, not a file`, { hint: 'give the .sol files to read' });
-  return absolutePath;
 }
 
 /** Like the solc CLI: relative to the base path, else to an include path, else the absolute path. */

@@ -1,7 +1,9 @@
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { compileFiles, formatDiagnostic } from '../../src/compile/index.ts';
-import { catchPlaintermsError } from './temp-project.ts';
+import { catchPlaintermsError, makeProject, removeProjects } from './temp-project.ts';
+
+afterAll(removeProjects);
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const fixture = (name: string) => `tests/fixtures/compile/${name}`;
@@ -59,9 +61,11 @@ describe('input errors', () => {
     expect(error.hint).toContain(repo.replace(/\/$/, ''));
   });
 
-  it('a folder is refused as input', async () => {
-    const error = await catchPlaintermsError(compileFiles([fixture('relative')], { cwd: repo }));
+  it('a folder without .sol files is refused as input', async () => {
+    const root = makeProject({ 'notes/minutes.txt': 'The buyer pays on delivery.' });
+    const error = await catchPlaintermsError(compileFiles(['notes'], { cwd: root }));
     expect(error.code).toBe('BAD_INPUT');
+    expect(error.message).toMatch(/no \.sol files in this folder$/);
   });
 
   it('no files at all is refused', async () => {

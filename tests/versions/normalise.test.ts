@@ -4,11 +4,16 @@
  * `now`, `sha3`, `.value()`, a constructor named like its contract, events without `emit`) means
  * what its 0.8 equivalent means.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findAll } from 'solidity-ast/utils.js';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileFiles, type Compilation } from '../../src/compile/index.ts';
 import { extractContracts } from '../../src/extract/index.ts';
+import { findInstalledCompiler, loadInstalledCompiler } from '../../src/compile/installed-compilers.ts';
+import * as build from '../compile/build-fixtures.ts';
+import { makeProject, removeProjects } from '../compile/temp-project.ts';
 import { ensureCompilers, fetchPackage, FETCH_TIMEOUT } from './setup.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
@@ -17,12 +22,25 @@ const fixture = (name: string) => `tests/fixtures/compile/versions/${name}`;
 const compile = (file: string, solcVersion?: string) => compileFiles([file], { cwd: repo, cache: false, solcVersion });
 
 beforeAll(() => ensureCompilers(OLD_RELEASES), FETCH_TIMEOUT);
+afterAll(removeProjects);
 
 describe('one contract, every compiler', () => {
   it.each(OLD_RELEASES)('gives exactly the terms of solc 0.8 under solc %s', async (version) => {
     const expected = extractContracts(await compile(fixture('CommonSale.sol')));
     const compilation = await compile(fixture('CommonSale.sol'), version);
     expect(compilation.compiler.version.startsWith(`${version}+`)).toBe(true);
+    expect(extractContracts(compilation)).toEqual(expected);
+  }, 60_000);
+});
+
+describe('build outputs of old compilers', () => {
+  it('reads a Hardhat build-info made by solc 0.5.16 in the 0.8 shape', async () => {
+    const expected = extractContracts(await compile(fixture('CommonSale.sol')));
+    const root = makeProject({ 'package.json': '{}', [fixture('CommonSale.sol')]: readFileSync(path.join(repo, fixture('CommonSale.sol')), 'utf8') });
+    const solc = loadInstalledCompiler(findInstalledCompiler('0.5.16')!);
+    const file = build.writeHardhatBuildInfo(root, build.runSolc(solc, root, [fixture('CommonSale.sol')]));
+    const compilation = await compileFiles([file], { cwd: root });
+    expect(compilation.compiler.version).toMatch(/^0\.5\.16\+commit/);
     expect(extractContracts(compilation)).toEqual(expected);
   }, 60_000);
 });

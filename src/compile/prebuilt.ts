@@ -1,0 +1,77 @@
+/**
+ * Helpers for inputs that arrive as JSON (build-info files, Foundry artifacts, standard-JSON inputs):
+ * reading the file, naming its sources for people, telling the project's own files from its
+ * dependencies, and building a Compilation from output that solc already wrote.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fail } from '../errors.ts';
+import { buildCompilation, type SolcOutput } from './compilation.ts';
+import { normaliseSources } from './normalise-ast.ts';
+import { isFile, toDisplayPath } from './paths.ts';
+import type { LoadedSource } from './resolver.ts';
+import type { Compilation } from './types.ts';
+
+/** A JSON file, or BAD_INPUT. Block explorers sometimes wrap standard JSON in a second pair of braces. */
+export function readJsonFile(file: string, shown: string): any {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    fail('FILE_NOT_FOUND', `${shown}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`);
+  }
+  const trimmed = text.trim();
+  for (const candidate of [trimmed, trimmed.startsWith('{{') && trimmed.endsWith('}}') ? trimmed.slice(1, -1) : null]) {
+    if (candidate === null) continue;
+    try {
+      return JSON.parse(candidate);
+    } catch {
+      // try the next form
+    }
+  }
+  fail('BAD_INPUT', `${shown}: not valid JSON`, { hint: 'give a .sol file, a folder, a Hardhat build-info file, a Foundry out/ folder or a solc standard-JSON input' });
+}
+
+/**
+ * A source held in JSON, shown as the project file it came from when that file is on disk with the
+ * same content (relative to cwd, or as a package path), else by its unit name.
+ */
+export function loadEmbeddedSource(unitName: string, content: string, projectRoot: string | null, cwd: string): LoadedSource {
+  const onDisk = projectRoot === null ? null : path.resolve(projectRoot, unitName);
+  if (onDisk !== null && isFile(onDisk) && readFileSync(onDisk, 'utf8') === content) {
+    return { unitName, absolutePath: onDisk, content, path: toDisplayPath(onDisk, unitName, cwd) };
+  }
+  return { unitName, absolutePath: onDisk ?? unitName, content, path: unitName };
+}
+
+const DEPENDENCY = /^(@|lib\/|node_modules\/|.*\/node_modules\/|hardhat\/|forge-std\/)/;
+const TEST_OR_SCRIPT = /(^|\/)(test|tests|script|scripts)\/|\.(t|s)\.sol$/;
+
+/**
+ * The project's own contracts among the units of a build: not dependencies (packages, `lib/`), tests
+ * or scripts. When that leaves none, every unit.
+ */
+export function chooseOwnSources(unitNames: string[]): string[] {
+  const own = unitNames.filter((unitName) => !DEPENDENCY.test(unitName) && !TEST_OR_SCRIPT.test(unitName));
+  return own.length > 0 ? own : unitNames;
+}
+
+export interface PrebuiltParts {
+  version: string;
+  output: SolcOutput;
+  sources: LoadedSource[];
+  inputs: string[];
+  cwd: string;
+}
+
+/** A Compilation from output solc already wrote (old ASTs brought into the 0.8 shape). */
+export function compilationFromOutput({ version, output, sources, inputs, cwd }: PrebuiltParts): Compilation {
+  const loaded = new Map(sources.map((source) => [source.unitName, source]));
+  const compilation = buildCompilation({ version, output: normaliseSources(output, version), loaded, inputs, cwd });
+  return { ...compilation, fromCache: false };
+}
+
+/** '0.8.24+commit.e11b9ed9' from the forms build tools write ('v0.8.24+commit.e11b9ed9', '0.8.24'). */
+export function cleanVersion(written: unknown): string {
+  return typeof written === 'string' ? written.replace(/^v/, '').replace(/\.Emscripten.*$|\.Linux.*$|\.Darwin.*$|\.Windows.*$/, '') : 'unknown';
+}
