@@ -20,15 +20,31 @@ const DURATION_UNITS: readonly { unit: string; seconds: bigint }[] = [
   { unit: 'second', seconds: 1n },
 ];
 
+const formatters = new Map<string, { format(value: unknown): string }>();
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/** Intl formatters are slow to build: one per locale and options, kept for the process. */
+function cached<T extends { format(value: never): string }>(key: string, build: () => T): T {
+  let found = formatters.get(key) as T | undefined;
+  if (!found) {
+    found = build();
+    formatters.set(key, found as unknown as { format(value: unknown): string });
+  }
+  return found;
+}
+
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  return cached(`number:${locale}:${JSON.stringify(options)}`, () => new Intl.NumberFormat(locale, options));
+}
+
 /** An integer as a decimal string, grouped for the locale: '2592000' → '2,592,000'. */
 export function formatInteger(value: string, locale: string): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(BigInt(value));
+  return numberFormat(locale, { maximumFractionDigits: 0 }).format(BigInt(value));
 }
 
 /** A decimal string, exactly, grouped for the locale: '1234.5' → '1,234.5'. */
 export function formatDecimal(value: string, locale: string): string {
-  const format = new Intl.NumberFormat(locale, { maximumFractionDigits: MAX_FRACTION_DIGITS });
-  return format.format(value as unknown as number);
+  return numberFormat(locale, { maximumFractionDigits: MAX_FRACTION_DIGITS }).format(value as unknown as number);
 }
 
 /** Wei as an exact ETH figure without the unit: '1500000000000000000' → '1.5'. */
@@ -60,8 +76,7 @@ export function sharePercent(rate: string, scale: string): string {
 
 /** A percentage given as a decimal string, in the locale's percent style: '2.5' → '2.5%'. */
 export function formatPercent(percent: string, locale: string): string {
-  const format = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: MAX_FRACTION_DIGITS });
-  return format.format(`${percent}E-2` as unknown as number);
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: MAX_FRACTION_DIGITS }).format(`${percent}E-2` as unknown as number);
 }
 
 /** Basis points as a percentage: '3000' → '30%', '250' → '2.5%'. */
@@ -88,19 +103,24 @@ export function formatDuration(seconds: string, locale: string, preferred: Unit 
 }
 
 function formatUnit(count: bigint, unit: string, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(count);
+  return numberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(count);
 }
 
 export type ListType = 'conjunction' | 'disjunction' | 'unit';
 
 /** Items joined for the locale: ['A', 'B', 'C'] → 'A, B, and C' (conjunction) or 'A, B, or C'. */
 export function formatList(items: string[], locale: string, type: ListType = 'conjunction'): string {
-  return new Intl.ListFormat(locale, { type, style: 'long' }).format(items);
+  return cached(`list:${locale}:${type}`, () => new Intl.ListFormat(locale, { type, style: 'long' })).format(items);
 }
 
 /** The plural category of a count for the locale ('one', 'other', …). */
 export function pluralCategory(count: number | string, locale: string): Intl.LDMLPluralRule {
-  return new Intl.PluralRules(locale).select(Number(count));
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
+  return rules.select(Number(count));
 }
 
 /** An address in EIP-55 checksummed form; left as written when it is not a valid address. */
