@@ -37,7 +37,7 @@ export function describeOrder(contract: OrderContract, call: OrderCallInput, fac
   const callerFormat: ValueFormat = { kind: 'address', party: actor.parties[0] ?? null };
   const caller = decoded.from === null ? null : argumentNode('caller', 'msg.sender', '', 'address', decoded.from, callerFormat);
   const subs: Substitutions = { parameters: new Map(args.map((arg) => [arg.name, arg])), value, caller };
-  const env = createEnvironment(facts);
+  const env = createEnvironment(facts, contract.terms);
   const conditions = describeConditions(action, subs, env);
   return {
     schema: 'plainterms/order@1',

@@ -3,22 +3,25 @@
  * the sender and any facts known from chain. Unknown parts make the result null ("depends on state").
  * Integers, addresses and bytes evaluate to bigint (so `bytes32(0)` equals 0); truth values to boolean.
  */
-import type { Expr } from '../terms/index.ts';
+import type { ContractTerms, Expr } from '../terms/index.ts';
 import type { ArgumentNode, OrderFacts } from './model.ts';
 
 type Value = bigint | boolean | string | null;
 
 export interface Environment {
-  /** Party id → address, lower-case. */
+  /** Party id → address, as a number. */
   parties: Map<string, bigint>;
   /** State variable name → value. */
   state: Map<string, Value>;
+  /** Enum name → its members in declaration order (from the lifecycles), so a stored state compares with a member. */
+  enums: Map<string, string[]>;
 }
 
-export function createEnvironment(facts: OrderFacts): Environment {
+export function createEnvironment(facts: OrderFacts, terms: ContractTerms): Environment {
   const parties = new Map(Object.entries(facts.parties ?? {}).map(([id, address]) => [id, BigInt(address)]));
   const state = new Map(Object.entries(facts.state ?? {}).map(([name, value]) => [name, readFact(value)]));
-  return { parties, state };
+  const enums = new Map(terms.lifecycles.map((lifecycle) => [lifecycle.enumName, lifecycle.states.map((s) => s.name)]));
+  return { parties, state, enums };
 }
 
 /** The value of an expression, or null when it depends on something not known here. */
@@ -30,6 +33,10 @@ export function evaluate(expr: Expr | ArgumentNode, env: Environment): Value {
     case 'text': return expr.value;
     case 'address': return BigInt(expr.value);
     case 'zero-address': return 0n;
+    case 'enum-member': {
+      const index = env.enums.get(expr.enumName)?.indexOf(expr.member) ?? -1;
+      return index < 0 ? null : BigInt(index);
+    }
     case 'convert': return evaluate(expr.operand, env);
     case 'variable':
       if (expr.party !== null && env.parties.has(expr.party)) return env.parties.get(expr.party)!;

@@ -30,18 +30,30 @@ const MAX_ROUNDS = 8;
 /** Parameter semantics of every action, by action id. */
 export type ContractSemantics = Map<string, ParameterSemantics[]>;
 
-const cache = new WeakMap<ContractTerms, ContractSemantics>();
+const cache = new WeakMap<ContractTerms, { parameters: ContractSemantics; state: Map<string, ValueFormat> }>();
 
-/** The parameter semantics of every action of a contract (cached per Terms object). */
-export function readSemantics(terms: ContractTerms): ContractSemantics {
+function inferAll(terms: ContractTerms) {
   let found = cache.get(terms);
   if (!found) {
     const inference = new Inference(terms);
     inference.run();
-    found = new Map(terms.actions.map((action) => [action.id, inference.parametersOf(action)]));
+    found = { parameters: new Map(terms.actions.map((action) => [action.id, inference.parametersOf(action)])), state: inference.stateFormats() };
     cache.set(terms, found);
   }
   return found;
+}
+
+/** The parameter semantics of every action of a contract (cached per Terms object). */
+export function readSemantics(terms: ContractTerms): ContractSemantics {
+  return inferAll(terms).parameters;
+}
+
+/**
+ * The format of each state variable, constant, immutable and argument-free view function whose use in
+ * the code shows one, by name (`price` → eth, `shipBy` → datetime, `feeBps` → percent).
+ */
+export function readStateFormats(terms: ContractTerms): Map<string, ValueFormat> {
+  return inferAll(terms).state;
 }
 
 class Inference {
@@ -72,6 +84,15 @@ class Inference {
       const evidence: FormatEvidence = { reason: 'type', via: null, action: null, source: null };
       return { name: parameter.name, type: parameter.type, format: formatFromType(parameter.type), evidence };
     });
+  }
+
+  stateFormats(): Map<string, ValueFormat> {
+    const formats = new Map<string, ValueFormat>();
+    for (const [key, fact] of this.facts) {
+      const [scope, name] = key.split(':');
+      if ((scope === 'var' || scope === 'call') && !name.includes('.')) formats.set(name, fact.format);
+    }
+    return formats;
   }
 
   private seedParties(): void {

@@ -10,7 +10,8 @@ const NUMERIC_FORMATS = new Set(['eth', 'token', 'datetime', 'duration', 'percen
 /**
  * `param:<action>:<name>` for a parameter of `action`; `var:<name>` for a state variable, constant or
  * immutable; `item:<collection>.<field>` for a field of an item of a mapping or array; `item:<collection>`
- * for the item itself (a mapping to amounts). Null for anything else.
+ * for the item itself (a mapping to amounts); `call:<name>` for a view function of the contract called
+ * without arguments. Null for anything else.
  */
 export function keyOf(expr: Expr, action: string): string | null {
   switch (expr.kind) {
@@ -24,6 +25,8 @@ export function keyOf(expr: Expr, action: string): string | null {
     }
     case 'index':
       return expr.base.kind === 'variable' && expr.base.scope !== 'parameter' ? `item:${expr.base.name}` : null;
+    case 'call':
+      return expr.args.length === 0 ? `call:${expr.name}` : null;
     default:
       return null;
   }
