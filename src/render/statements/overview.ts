@@ -15,7 +15,7 @@ export function buildKeyFactSpecs(terms: ContractTerms): StatementSpec[] {
       spec('key-fact:parties', 'key-facts', 'key-fact-parties', {
         basis: combineBasis(terms.parties.map((party) => party.basis)),
         source: spanSources(terms.parties.map((party) => party.source), whole),
-        context: { parties: terms.parties },
+        context: { parties: terms.parties, replaceable: terms.parties.filter((party) => party.changedBy.length > 0) },
       }),
     );
   }
