@@ -34,7 +34,7 @@ describe('statements', () => {
   });
 
   it('pays the seller in ETH, exactly, and says when the payment is not checked', () => {
-    expect(byId('action:confirmShipment():payment:1').text).toBe('The contract pays 1.5 ETH to the Seller.');
+    expect(byId('action:confirmShipment():payment:1').text).toBe('The contract pays the Seller 1.5 ETH.');
     expect(byId('action:confirmShipment():payment:1:unchecked').text).toContain('does not check that this payment succeeded');
     expect(byId('money:out:confirmShipment():1').text).toBe('The Seller (`seller`) receives 1.5 ETH when the Seller calls `confirmShipment`.');
   });
