@@ -1,6 +1,11 @@
 // The executable's entry (bin/plainterms.js): runs the command line on the process's arguments and streams.
 import { runCli } from './run.ts';
 
+// A reader that stops early (`plainterms summarize … | head`) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
+
 const code = await runCli(process.argv.slice(2), {
   out: (text) => void process.stdout.write(text),
   err: (text) => void process.stderr.write(text),

@@ -16,6 +16,8 @@ interface SummarizeCommandOptions {
   basePath?: string;
   includePath?: string[];
   remap?: string[];
+  solc?: string;
+  cache: boolean;
 }
 
 function collectRemapping(value: string, previous: string[] | undefined): string[] {
@@ -35,6 +37,8 @@ export function registerSummarizeCommand(program: Command, io: CliOutput): Comma
     .option('--base-path <dir>', 'root for resolving imports, like solc --base-path (default: the project root)')
     .option('--include-path <dir...>', 'more roots for imports, like solc --include-path')
     .option('--remap <prefix=path...>', 'import remappings, like solc and Foundry', collectRemapping)
+    .option('--solc <version>', 'use this solc release instead of choosing one from the pragmas, e.g. 0.6.12')
+    .option('--no-cache', 'neither read nor keep compiler output on disk')
     .action(async (files: string[], options: SummarizeCommandOptions) => {
       const { outputs } = await summarize(files, {
         language: options.lang,
@@ -43,6 +47,8 @@ export function registerSummarizeCommand(program: Command, io: CliOutput): Comma
         ...(options.basePath ? { basePath: options.basePath } : {}),
         ...(options.includePath ? { includePaths: options.includePath } : {}),
         ...(options.remap ? { remappings: options.remap } : {}),
+        ...(options.solc ? { solcVersion: options.solc } : {}),
+        cache: options.cache,
       });
       const text = outputs.map((output) => output.text).join('');
       if (options.output) writeFileSync(options.output, text);
