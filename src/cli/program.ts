@@ -4,6 +4,7 @@
  */
 import { Command } from 'commander';
 import { readToolVersion } from '../render/package-root.ts';
+import { registerCompilersCommand } from './compilers-command.ts';
 import { registerDiffCommand } from './diff-command.ts';
 import { registerHashCommand } from './hash-command.ts';
 import { registerOrderCommand } from './order-command.ts';
@@ -21,5 +22,6 @@ export function buildProgram(io: CliOutput): Command {
   registerDiffCommand(program);
   registerHashCommand(program, io);
   registerOrderCommand(program, io);
+  registerCompilersCommand(program, io);
   return program;
 }

@@ -9,5 +9,7 @@ export { findCacheRoot, findCompilersFolder, findOutputCacheFolder } from './cac
 export { installCompiler, type InstallResult } from './install-compiler.ts';
 export { listInstalledCompilers, type InstalledCompiler } from './installed-compilers.ts';
 export { formatDiagnostic } from './diagnostics.ts';
+export { isBuildFolder } from './foundry-out.ts';
+export { listSolidityFiles } from './input-kinds.ts';
 export { indexLines, type LineIndex, type Position } from './lines.ts';
 export type { Compilation, CompileOptions, ContractOutput, SourceFile, SourceLocation } from './types.ts';
