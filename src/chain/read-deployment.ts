@@ -10,7 +10,9 @@ import { interfaceOf, readAddress } from '../orders/decode.ts';
 import type { DecodedValue, OrderContract, OrderFacts } from '../orders/model.ts';
 import { readStateFormats } from '../orders/semantics.ts';
 import { formatFromType } from '../orders/slots.ts';
-import type { ContractTerms } from '../terms/index.ts';
+import { findAll } from 'solidity-ast/utils.js';
+import type { Compilation } from '../compile/index.ts';
+import { type ContractTerms, walkExpr } from '../terms/index.ts';
 import { checkBytecode } from './bytecode.ts';
 import type { ContractBytecode } from './compile-bytecode.ts';
 import type { DeploymentFacts, DeploymentValue } from './model.ts';
@@ -27,8 +29,12 @@ export interface ReadDeploymentOptions {
 
 const ERC20 = ['function name() view returns (string)', 'function symbol() view returns (string)', 'function decimals() view returns (uint8)'];
 
-/** Reads a deployment of `contract` at `address` (see DeploymentFacts). CHAIN_ERROR when the chain cannot be read or holds no code there. */
-export async function readDeployment(source: ChainSource, address: string, contract: OrderContract, options: ReadDeploymentOptions = {}): Promise<DeploymentFacts> {
+/**
+ * Reads a deployment of `contract` at `address` (see DeploymentFacts). Give the compilation with the
+ * contract to tell state variables from view functions exactly. CHAIN_ERROR when the chain cannot be
+ * read or holds no code there.
+ */
+export async function readDeployment(source: ChainSource, address: string, contract: OrderContract & { compilation?: Compilation }, options: ReadDeploymentOptions = {}): Promise<DeploymentFacts> {
   const provider = connect(source);
   const target = readAddress(address, '--address') ?? fail('USAGE', 'give the contract’s --address');
   const network = await onChain('read the chain id', provider, () => provider.getNetwork());
@@ -73,14 +79,14 @@ export function toOrderFacts(deployment: DeploymentFacts): OrderFacts {
   };
 }
 
-async function readValues(provider: JsonRpcProvider, address: string, contract: OrderContract, blockTag: number): Promise<DeploymentValue[]> {
+async function readValues(provider: JsonRpcProvider, address: string, contract: OrderContract & { compilation?: Compilation }, blockTag: number): Promise<DeploymentValue[]> {
   const iface = interfaceOf(contract.abi);
   const getters: FunctionFragment[] = [];
   iface.forEachFunction((fragment) => {
     if ((fragment.stateMutability === 'view' || fragment.stateMutability === 'pure') && fragment.inputs.length === 0 && fragment.outputs.length === 1) getters.push(fragment);
   });
   const formats = readStateFormats(contract.terms);
-  const variables = new Set(contract.terms.actions.flatMap((action) => action.effects.map((effect) => rootName(effect.target))));
+  const variables = listStateVariables(contract);
   const read = await Promise.all(
     getters.map(async (fragment) => {
       const data = iface.encodeFunctionData(fragment);
@@ -89,24 +95,36 @@ async function readValues(provider: JsonRpcProvider, address: string, contract: 
       const [decoded] = iface.decodeFunctionResult(fragment, result) as Result;
       const type = fragment.outputs[0].type;
       const format = formats.get(fragment.name) ?? formats.get(`_${fragment.name}`) ?? formatFromType(type);
-      const kind: DeploymentValue['kind'] = isVariable(fragment.name, contract.terms, variables) ? 'variable' : 'function';
+      const kind: DeploymentValue['kind'] = variables.has(fragment.name) ? 'variable' : 'function';
       return { name: fragment.name, label: humanise(fragment.name), kind, type, value: toValue(decoded), format } satisfies DeploymentValue;
     }),
   );
   return read.filter((value) => value !== null);
 }
 
-/** Public getters of state variables are named like them; everything else is a view function. */
-function isVariable(name: string, terms: ContractTerms, assigned: Set<string | null>): boolean {
-  return assigned.has(name) || assigned.has(`_${name}`) || terms.parties.some((party) => party.name === name || party.name === `_${name}`);
-}
-
-function rootName(expr: ContractTerms['actions'][number]['effects'][number]['target']): string | null {
-  if (expr.kind === 'variable') return expr.name;
-  if (expr.kind === 'member') return rootName(expr.object);
-  if (expr.kind === 'index') return rootName(expr.base);
-  if (expr.kind === 'convert') return rootName(expr.operand);
-  return null;
+/**
+ * Names of the contract's state variables (public getters are named like them): from the AST when the
+ * compilation is given, else every state variable, constant or immutable the Terms mention.
+ */
+function listStateVariables(contract: OrderContract & { compilation?: Compilation }): Set<string> {
+  const names = new Set<string>();
+  if (contract.compilation) {
+    for (const source of contract.compilation.sources) {
+      for (const declaration of findAll('VariableDeclaration', source.ast)) if (declaration.stateVariable) names.add(declaration.name);
+    }
+    return names;
+  }
+  const terms = contract.terms;
+  for (const party of terms.parties) names.add(party.name.replace(/^_+/, ''));
+  const roots = terms.actions.flatMap((action) => [
+    ...action.conditions.flatMap((condition) => [condition.expr, ...condition.when]),
+    ...action.effects.flatMap((effect) => [effect.target, ...(effect.value ? [effect.value] : [])]),
+    ...action.payments.flatMap((payment) => [payment.amount, payment.to]),
+  ]);
+  for (const root of roots) {
+    for (const expr of walkExpr(root)) if (expr.kind === 'variable' && expr.scope !== 'parameter' && expr.scope !== 'local') names.add(expr.name);
+  }
+  return names;
 }
 
 function readParties(terms: ContractTerms, values: Map<string, DecodedValue>): DeploymentFacts['parties'] {

@@ -5,14 +5,18 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { fail } from '../errors.ts';
 import { describeOrder } from '../orders/describe.ts';
-import type { OrderFacts } from '../orders/model.ts';
-import { buildOrderDocument, loadContract } from '../orders/order-document.ts';
-import { renderOrder } from '../orders/render.ts';
+import { buildDeploymentStatements, type DeploymentFacts, loadContractWithBytecode, readDeployment, readTransaction, toOrderFacts } from '../chain/index.ts';
+import type { OrderFacts, OrderTerms } from '../orders/model.ts';
+import { buildOrderDocument, type CompiledContract, loadContract } from '../orders/order-document.ts';
+import { type OrderStatement, renderOrder } from '../orders/render.ts';
 import { termsHash } from '../orders/terms-hash.ts';
 import { type CliOutput, emit, processOutput, reportErrors } from './order-io.ts';
 
 interface OrderCommandOptions {
   contract?: string;
+  rpc?: string;
+  address?: string;
+  tx?: string;
   calldata?: string;
   value?: string;
   from?: string;
@@ -28,6 +32,34 @@ function collectParty(value: string, previous: Record<string, string>): Record<s
   return { ...previous, [match[1]]: match[2] };
 }
 
+/** The order read against a chain: a mined transaction (state read at the block before it), or calldata with the latest state. */
+async function describeOnChain(files: string[], options: OrderCommandOptions): Promise<string> {
+  const rpc = options.rpc!;
+  const contract = await loadContractWithBytecode(files, options.contract ?? null);
+  const mined = options.tx === undefined ? null : await readTransaction(rpc, options.tx);
+  if (mined === null && options.calldata === undefined) fail('USAGE', 'give --tx <hash>, or --calldata 0x… with --address');
+  const address = mined?.to ?? options.address ?? fail('USAGE', 'give the contract’s --address');
+  if (options.address !== undefined && mined?.to && mined.to.toLowerCase() !== options.address.toLowerCase()) {
+    fail('BAD_INPUT', `transaction ${mined.hash} calls ${mined.to}, not ${options.address}`);
+  }
+  const deployment = await readDeployment(rpc, address, contract, {
+    blockTag: mined === null ? 'latest' : Math.max(0, mined.blockNumber - 1),
+    bytecode: contract.bytecode,
+    compiledSolc: contract.compilation.compiler.version,
+  });
+  const facts = toOrderFacts(deployment);
+  facts.parties = { ...facts.parties, ...options.party };
+  const call = mined ?? { data: options.calldata!, value: options.value ?? null, from: options.from ?? null };
+  const order = describeOrder(contract, call, facts);
+  return present(order, contract, options, buildDeploymentStatements(deployment, contract.terms, options.lang, mined), deployment);
+}
+
+function present(order: OrderTerms, contract: CompiledContract, options: OrderCommandOptions, extra: OrderStatement[], deployment: DeploymentFacts | null = null): string {
+  if (options.format !== 'json') return renderOrder(order, contract.terms, { format: options.format, lang: options.lang, hash: termsHash(order), extra });
+  const document = buildOrderDocument(order, contract.terms, contract.compilation, options.lang);
+  return JSON.stringify({ ...document, deployment, statements: [...extra, ...document.statements] }, null, 2);
+}
+
 export function registerOrderCommand(program: Command, io: CliOutput = processOutput): Command {
   return program
     .command('order')
@@ -38,21 +70,21 @@ export function registerOrderCommand(program: Command, io: CliOutput = processOu
     .option('--value <wei>', 'ETH sent with the call, in wei')
     .option('--from <address>', 'the account sending the order')
     .option('--party <id=address>', 'a party’s address, to recognise the sender (repeatable)', collectParty, {})
+    .option('--rpc <url>', 'read parties and state from a chain (JSON-RPC URL), and check the deployed code')
+    .option('--address <address>', 'with --rpc: the deployed contract')
+    .option('--tx <hash>', 'with --rpc: decode this mined transaction as the order')
     .addOption(new Option('--lang <lang>', 'language of the terms').default('en'))
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'md', 'json']).default('text'))
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .action((files: string[], options: OrderCommandOptions) =>
       reportErrors(io, async () => {
-        if (options.calldata === undefined) fail('USAGE', 'give the order as --calldata 0x…');
+        if (options.rpc !== undefined) return emit(io, await describeOnChain(files, options), options.output);
+        if (options.tx !== undefined || options.address !== undefined) fail('USAGE', '--tx and --address need --rpc <url>');
+        if (options.calldata === undefined) fail('USAGE', 'give the order as --calldata 0x…, or --rpc <url> --tx <hash>');
         const contract = await loadContract(files, options.contract ?? null);
         const facts: OrderFacts = { parties: options.party };
         const order = describeOrder(contract, { data: options.calldata, value: options.value ?? null, from: options.from ?? null }, facts);
-        if (options.format === 'json') {
-          const document = buildOrderDocument(order, contract.terms, contract.compilation, options.lang);
-          emit(io, JSON.stringify(document, null, 2), options.output);
-        } else {
-          emit(io, renderOrder(order, contract.terms, { format: options.format, lang: options.lang, hash: termsHash(order) }), options.output);
-        }
+        emit(io, present(order, contract, options, []), options.output);
       }),
     );
 }

@@ -5,7 +5,7 @@
 import type { Basis, ContractTerms, Effect, Expr, SourceRef } from '../terms/index.ts';
 import type { ConditionStatus, OrderTerms } from './model.ts';
 
-export const ORDER_SECTIONS = ['order', 'arguments', 'access', 'conditions', 'payments', 'changes', 'disclaimer'] as const;
+export const ORDER_SECTIONS = ['order', 'deployment', 'arguments', 'access', 'conditions', 'payments', 'changes', 'disclaimer'] as const;
 export type OrderSection = (typeof ORDER_SECTIONS)[number];
 
 export type OrderStatementKind =

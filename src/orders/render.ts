@@ -10,7 +10,7 @@ import { createRenderData, type LocaleBundle, renderTemplate, squash } from '../
 import type { Basis, ContractTerms, SourceRef } from '../terms/index.ts';
 import type { ConditionStatus, OrderTerms } from './model.ts';
 import { registerOrderHelpers } from './render-helpers.ts';
-import { collectOrderSpecs, ORDER_SECTIONS, type OrderSection } from './order-specs.ts';
+import { collectOrderSpecs, ORDER_SECTIONS, type OrderSection, type OrderSpec } from './order-specs.ts';
 
 export interface OrderStatement {
   id: string;
@@ -28,6 +28,8 @@ export interface RenderOrderOptions {
   lang?: string;
   /** The order's terms hash, shown at the end (see termsHash). */
   hash?: string | null;
+  /** More statements to show, e.g. what was read from chain (section 'deployment'). */
+  extra?: OrderStatement[];
 }
 
 const ORDER_PREFIX = 'order/';
@@ -35,13 +37,29 @@ const bundles = new Map<string, LocaleBundle>();
 
 /** Every sentence of an order, in document order, in the given language. */
 export function buildOrderStatements(order: OrderTerms, terms: ContractTerms, lang = 'en'): OrderStatement[] {
+  return renderSpecs(collectOrderSpecs(order, terms), terms, lang, order.action.kind);
+}
+
+/** A statement to word: its template is `order/<template>`; `context` is what the template reads. */
+export interface TemplateSpec {
+  id: string;
+  section: OrderSection;
+  template: string;
+  context: unknown;
+  status?: ConditionStatus | null;
+  basis: Basis;
+  source: SourceRef | null;
+}
+
+/** Words statements through the order templates, in order (so code names are introduced once). */
+export function renderSpecs(specs: readonly (TemplateSpec | OrderSpec)[], terms: ContractTerms | null, lang = 'en', actionKind: string | null = null): OrderStatement[] {
   const data = createRenderData(orderBundle(lang), terms);
-  data.actionKind = order.action.kind;
-  return collectOrderSpecs(order, terms).map((spec) => ({
+  data.actionKind = actionKind;
+  return specs.map((spec) => ({
     id: spec.id,
     section: spec.section,
-    text: squash(renderTemplate(`order/statements/${spec.kind}`, spec.context, data)),
-    status: spec.status,
+    text: squash(renderTemplate(`order/${'template' in spec ? spec.template : `statements/${spec.kind}`}`, spec.context, data)),
+    status: spec.status ?? null,
     basis: spec.basis,
     source: spec.source,
   }));
@@ -50,7 +68,7 @@ export function buildOrderStatements(order: OrderTerms, terms: ContractTerms, la
 /** The order as a text or Markdown document: its statements under headings, with the terms hash. */
 export function renderOrder(order: OrderTerms, terms: ContractTerms, options: RenderOrderOptions = {}): string {
   const lang = options.lang ?? 'en';
-  const statements = buildOrderStatements(order, terms, lang);
+  const statements = [...(options.extra ?? []), ...buildOrderStatements(order, terms, lang)];
   const sections = ORDER_SECTIONS.map((section) => ({ section, statements: statements.filter((s) => s.section === section) })).filter(
     (group) => group.statements.length > 0,
   );

@@ -129,3 +129,14 @@ describe('orders against a live chain', () => {
     expect(after.lifecycles[0].state).toBe('DepositPaid');
   });
 });
+
+describe('readDeploymentOfFiles (for summarize --rpc --address)', () => {
+  it('compiles, reads and words the deployment in one call', async () => {
+    const { readDeploymentOfFiles } = await import('../../src/chain/deployment-of-files.ts');
+    const { deployment, statements } = await readDeploymentOfFiles(['contracts/FobSale.sol'], { rpc: anvil.url, address: fobAddress, cwd: repo });
+    expect(deployment.code?.matches).toBe(true);
+    expect(statements.every((statement) => statement.basis === 'deployment' && statement.section === 'deployment')).toBe(true);
+    expect(statements.map((statement) => statement.text)).toContain('Price (`price`): 1 ETH.');
+    expect(statements.find((statement) => statement.id === 'deployment:code')?.text).toMatch(/^The code deployed there matches the compiled source/);
+  });
+});
