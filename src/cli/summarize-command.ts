@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { listLocales } from '../render/index.ts';
 import { summarize, SUMMARY_FORMATS, type SummaryFormat } from '../summarize.ts';
+import { isBatchOutput, summarizeBatch } from './batch-summarize.ts';
 import type { CliOutput } from './order-io.ts';
 
 interface SummarizeCommandOptions {
@@ -29,27 +30,28 @@ export function registerSummarizeCommand(program: Command, io: CliOutput): Comma
   return program
     .command('summarize')
     .description('state the terms of Solidity trade contracts in plain language, each sentence with its source lines')
-    .argument('<files...>', 'the Solidity files')
+    .argument('<files...>', 'Solidity files or folders, a build-info or standard-JSON file, or a Foundry out/ folder')
     .option('--contract <name...>', 'only these contracts (default: every deployable contract in the files)')
     .addOption(new Option('--lang <lang>', 'language of the summary').choices(listLocales()).default('en'))
     .addOption(new Option('--format <format>', 'output format').choices([...SUMMARY_FORMATS]).default('md'))
-    .option('-o, --output <file>', 'write to this file instead of stdout')
+    .option('-o, --output <file>', 'write to this file instead of stdout; to a folder (out/) one file per contract')
     .option('--base-path <dir>', 'root for resolving imports, like solc --base-path (default: the project root)')
     .option('--include-path <dir...>', 'more roots for imports, like solc --include-path')
     .option('--remap <prefix=path...>', 'import remappings, like solc and Foundry', collectRemapping)
     .option('--solc <version>', 'use this solc release instead of choosing one from the pragmas, e.g. 0.6.12')
     .option('--no-cache', 'neither read nor keep compiler output on disk')
     .action(async (files: string[], options: SummarizeCommandOptions) => {
-      const { outputs } = await summarize(files, {
+      const settings = {
         language: options.lang,
-        formats: [options.format],
         ...(options.contract ? { contracts: options.contract } : {}),
         ...(options.basePath ? { basePath: options.basePath } : {}),
         ...(options.includePath ? { includePaths: options.includePath } : {}),
         ...(options.remap ? { remappings: options.remap } : {}),
         ...(options.solc ? { solcVersion: options.solc } : {}),
         cache: options.cache,
-      });
+      };
+      if (isBatchOutput(options.output)) return summarizeBatch(files, { ...settings, format: options.format, outputFolder: options.output }, io);
+      const { outputs } = await summarize(files, { ...settings, formats: [options.format] });
       const text = outputs.map((output) => output.text).join('');
       if (options.output) writeFileSync(options.output, text);
       else io.out(text);
