@@ -111,10 +111,12 @@ function describeConditions(action: Action, subs: Substitutions, env: Environmen
     const when = applicableWhen(condition.when, subs, env);
     if (when === null) continue;
     const expr = substitute(condition.expr, subs);
+    env.usedState = false;
     const result = evaluate(expr, env);
     conditions.push({
       expr,
       status: result === true ? 'met' : result === false ? 'unmet' : 'open',
+      usesState: result !== null && env.usedState,
       message: condition.message,
       error: condition.error,
       via: condition.via,

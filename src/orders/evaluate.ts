@@ -15,13 +15,15 @@ export interface Environment {
   state: Map<string, Value>;
   /** Enum name → its members in declaration order (from the lifecycles), so a stored state compares with a member. */
   enums: Map<string, string[]>;
+  /** Set when an evaluation used a party's address or a state value (not only this order's own values). */
+  usedState: boolean;
 }
 
 export function createEnvironment(facts: OrderFacts, terms: ContractTerms): Environment {
   const parties = new Map(Object.entries(facts.parties ?? {}).map(([id, address]) => [id, BigInt(address)]));
   const state = new Map(Object.entries(facts.state ?? {}).map(([name, value]) => [name, readFact(value)]));
   const enums = new Map(terms.lifecycles.map((lifecycle) => [lifecycle.enumName, lifecycle.states.map((s) => s.name)]));
-  return { parties, state, enums };
+  return { parties, state, enums, usedState: false };
 }
 
 /** The value of an expression, or null when it depends on something not known here. */
@@ -39,8 +41,13 @@ export function evaluate(expr: Expr | ArgumentNode, env: Environment): Value {
     }
     case 'convert': return evaluate(expr.operand, env);
     case 'variable':
-      if (expr.party !== null && env.parties.has(expr.party)) return env.parties.get(expr.party)!;
-      return env.state.get(expr.name) ?? null;
+      if (expr.party !== null && env.parties.has(expr.party)) {
+        env.usedState = true;
+        return env.parties.get(expr.party)!;
+      }
+      if (!env.state.has(expr.name)) return null;
+      env.usedState = true;
+      return env.state.get(expr.name)!;
     case 'not': {
       const operand = evaluate(expr.operand, env);
       return typeof operand === 'boolean' ? !operand : null;

@@ -94,6 +94,8 @@ export type ConditionStatus = 'met' | 'unmet' | 'open';
 export interface OrderCondition {
   expr: Expr;
   status: ConditionStatus;
+  /** True when the status rests on party addresses or state values known here (which may change before the order runs). */
+  usesState: boolean;
   message: string | null;
   error: string | null;
   via: string | null;
