@@ -38,10 +38,15 @@ function buildAction(context: ExtractContext, read: ActionRead): Action {
     emits: facts.emits,
     externalCalls: facts.externalCalls,
     reads: [...new Set(facts.reads)],
-    natspec: fn ? parseNatspec(fn.documentation) : parseNatspec(null),
+    natspec: actionNatspec(fn),
     source: fn ? context.locate(fn) : context.locate(context.scope.contract),
     basis: 'code',
   };
+}
+
+function actionNatspec(fn: FunctionDefinition | null): Action['natspec'] {
+  const { notice, dev, params, returns } = parseNatspec(fn?.documentation);
+  return { notice, dev, params, returns };
 }
 
 /**
