@@ -11,6 +11,8 @@ export interface Analysis {
   scope: ContractScope;
   /** The party id a state variable stands for, if it is a party. */
   partyOf(decl: VariableDeclaration): string | null;
+  /** Ids of every function, modifier and event parameter, to tell parameters from locals. */
+  parameterIds: Set<number>;
   /** Verbatim source text of a node (solc offsets are UTF-8 bytes). */
   codeOf(node: { src: string }): string;
 }

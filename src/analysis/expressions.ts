@@ -23,7 +23,7 @@ export function translate(node: Expression, frame: Frame): Expr {
     case 'MemberAccess':
       return translateMember(node, frame) ?? code();
     case 'IndexAccess':
-      return node.indexExpression ? { kind: 'index', base: translate(node.baseExpression, frame), index: translate(node.indexExpression, frame) } : code();
+      return node.indexExpression ? { kind: 'index', base: translate(node.baseExpression, frame), index: translate(node.indexExpression, frame), item: recordName(node.typeDescriptions.typeString) } : code();
     case 'BinaryOperation':
       return translateBinary(node.operator, node.leftExpression, node.rightExpression, frame);
     case 'UnaryOperation':
@@ -75,11 +75,11 @@ function translateIdentifier(node: Extract<Expression, { nodeType: 'Identifier' 
 export function variableExpr(decl: VariableDeclaration, frame: Frame): Expr {
   const scope = decl.stateVariable
     ? decl.constant ? 'constant' : decl.mutability === 'immutable' ? 'immutable' : 'state'
-    : 'parameter';
+    : frame.analysis.parameterIds.has(decl.id) ? 'parameter' : 'local';
   const value = decl.constant && decl.value ? constantValue(decl.value, frame) : null;
   const literal = decl.constant && decl.value?.nodeType === 'Literal' ? decl.value : null;
   const unit = literal && isUnit(literal.subdenomination) ? literal.subdenomination : null;
-  return { kind: 'variable', name: decl.name, label: humanise(decl.name), scope, party: decl.stateVariable ? frame.analysis.partyOf(decl) : null, value, unit };
+  return { kind: 'variable', name: decl.name, label: humanise(decl.name), scope, party: decl.stateVariable ? frame.analysis.partyOf(decl) : null, value, unit, type: typeName(decl.typeDescriptions.typeString) };
 }
 
 function translateMember(node: MemberAccess, frame: Frame): Expr | null {
@@ -101,7 +101,18 @@ function translateMember(node: MemberAccess, frame: Frame): Expr | null {
   if (node.memberName === 'length') return { kind: 'length', of: translate(base, frame) };
   const object = translate(base, frame);
   if (object.kind === 'code') return null;
-  return { kind: 'member', object, member: node.memberName, label: humanise(node.memberName) };
+  return { kind: 'member', object, member: node.memberName, label: humanise(node.memberName), type: typeName(node.typeDescriptions.typeString) };
+}
+
+/** The type as a reader of the code would write it: `uint256`, `bool`, `struct Order`, without data locations. */
+function typeName(typeString: string | null | undefined): string {
+  return (typeString ?? '').replace(/ (storage ref|storage pointer|memory|calldata)$/, '');
+}
+
+/** `struct MarketplaceOrder.Order storage ref` → "Order". */
+function recordName(typeString: string | null | undefined): string | null {
+  const match = /^struct (?:\w+\.)?(\w+)/.exec(typeString ?? '');
+  return match ? humanise(match[1]) : null;
 }
 
 function translateBinary(operator: string, leftNode: Expression, rightNode: Expression, frame: Frame): Expr {

@@ -53,7 +53,7 @@ function chooseContracts(compilation: Compilation, names: string[]): ContractDef
 
 function extractContract(compilation: Compilation, contract: ContractDefinition): ContractTerms {
   const scope = buildScope(compilation, contract);
-  const analysis: Analysis = { scope, partyOf: partyIdOf, codeOf: makeCodeReader(compilation.sources) };
+  const analysis: Analysis = { scope, partyOf: partyIdOf, codeOf: makeCodeReader(compilation.sources), parameterIds: parameterIds(compilation) };
   const locate = (node: { src: string }) => {
     const { path, line, endLine } = compilation.locate(node.src);
     return { path, line, endLine };
@@ -89,4 +89,15 @@ function extractContract(compilation: Compilation, contract: ContractDefinition)
   };
   for (const extractor of EXTRACTORS) extractor.extract(context, terms);
   return terms;
+}
+
+const parameterCache = new WeakMap<Compilation, Set<number>>();
+
+function parameterIds(compilation: Compilation): Set<number> {
+  let ids = parameterCache.get(compilation);
+  if (!ids) {
+    ids = new Set(compilation.sources.flatMap((s) => [...findAll('ParameterList', s.ast)].flatMap((list) => list.parameters.map((p) => p.id))));
+    parameterCache.set(compilation, ids);
+  }
+  return ids;
 }

@@ -13,6 +13,7 @@ import { storedStruct } from './parties.ts';
 
 interface Holder {
   id: string;
+  item: string | null;
   variable: string;
   enumDef: EnumDefinition;
   collection: string | null;
@@ -35,13 +36,13 @@ function findHolders(context: ExtractContext): Holder[] {
   for (const decl of context.scope.stateVariables) {
     const enumDef = enumOf(decl, enums);
     if (enumDef && !decl.constant) {
-      holders.push({ id: decl.name, variable: decl.name, enumDef, collection: null, source: decl });
+      holders.push({ id: decl.name, item: null, variable: decl.name, enumDef, collection: null, source: decl });
       continue;
     }
     const struct = storedStruct(decl, structs);
     for (const member of struct?.members ?? []) {
       const memberEnum = enumOf(member, enums);
-      if (memberEnum) holders.push({ id: `${decl.name}.${member.name}`, variable: member.name, enumDef: memberEnum, collection: decl.name, source: member });
+      if (memberEnum) holders.push({ id: `${decl.name}.${member.name}`, item: humanise(struct!.name), variable: member.name, enumDef: memberEnum, collection: decl.name, source: member });
     }
   }
   return holders;
@@ -94,6 +95,7 @@ function buildLifecycle(context: ExtractContext, holder: Holder, actions: Action
     perItem: holder.collection !== null,
     collection: holder.collection,
     collectionLabel: holder.collection ? humanise(holder.collection) : null,
+    itemLabel: holder.item,
     states: members.map((name) => ({ name, label: humanise(name), initial: name === initial, final: reached.has(name) && !leaving.has(name) && name !== initial })),
     initial,
     transitions,

@@ -44,6 +44,7 @@ function addressParty(context: ExtractContext, decl: VariableDeclaration, id: st
     initial: initial?.value ?? null,
     changedBy,
     collection: null,
+    itemLabel: null,
     source: context.locate(decl),
     basis: 'code',
   };
@@ -72,6 +73,7 @@ function roleParties(context: ExtractContext, rules: { kind: string; role?: stri
       initial: null,
       changedBy,
       collection: null,
+      itemLabel: null,
       source: decl ? context.locate(decl) : context.locate(context.scope.contract),
       basis: 'code' as const,
     };
@@ -105,6 +107,7 @@ function itemParties(context: ExtractContext): Party[] {
         initial: null,
         changedBy: [],
         collection: decl.name,
+        itemLabel: humanise(struct.name),
         source: context.locate(member),
         basis: 'code',
       });

@@ -126,7 +126,7 @@ class Inference {
   private addFlow(target: Expr, value: Expr, site: Site): void {
     if (value.kind === 'struct' && target.kind === 'index') {
       for (const field of value.fields) {
-        this.flows.push({ slot: { kind: 'member', object: target, member: field.name, label: field.label }, value: field.value, site });
+        this.flows.push({ slot: { kind: 'member', object: target, member: field.name, label: field.label, type: '' }, value: field.value, site });
       }
     } else {
       this.flows.push({ slot: target, value, site });

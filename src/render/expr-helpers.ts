@@ -100,6 +100,15 @@ export function registerExprHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('needsParens', (parent: Expr, child: Expr, side: 'left' | 'right') => needsParens(parent, child, side));
   hb.registerHelper('unwrap', (expr: Expr) => unwrap(expr));
   hb.registerHelper('kindOf', (expr: Expr) => unwrap(expr).kind);
+  /** A true/false value stored by the contract or an item: reads as a flag that is set or not. */
+  hb.registerHelper('isFlag', (expr: Expr) => {
+    const bare = unwrap(expr);
+    return (bare.kind === 'variable' || bare.kind === 'member') && bare.type === 'bool';
+  });
+  hb.registerHelper('isParameter', (expr: Expr) => {
+    const bare = unwrap(expr);
+    return bare.kind === 'variable' && bare.scope === 'parameter';
+  });
   /** True for the block time, or a time before or after it: the value reads as a moment. */
   hb.registerHelper('isTimeValue', (expr: Expr | null) => expr !== null && (unwrap(expr).kind === 'now' || readTimeOffset(expr) !== null));
   /** `{{renderEach "caller-rule" rules "disjunction"}}`: each item through a partial, then joined as a list. */

@@ -24,11 +24,14 @@ export type Expr =
       /** For constants: the exact value (decimal string) and the unit it was written in, else null. */
       value: string | null;
       unit: Unit | null;
+      /** The Solidity type, as solc prints it (`uint256`, `bool`, `address payable`). */
+      type: string;
     }
   /** `object.member` on a struct or a mapping entry, e.g. orders[id].buyer. */
-  | { kind: 'member'; object: Expr; member: string; label: string }
+  | { kind: 'member'; object: Expr; member: string; label: string; type: string }
   /** `base[index]`: an item of an array or mapping. */
-  | { kind: 'index'; base: Expr; index: Expr }
+  /** `item` names one element when it is a record: `orders[id]` is an "Order". */
+  | { kind: 'index'; base: Expr; index: Expr; item: string | null }
   | { kind: 'caller' }
   | { kind: 'origin' }
   | { kind: 'value-sent' }

@@ -50,6 +50,8 @@ export interface Party extends Located {
   changedBy: string[];
   /** For item-field parties: the collection holding the items (e.g. 'orders'). */
   collection: string | null;
+  /** For item-field parties: one item, named after its record type ("Order"). */
+  itemLabel: string | null;
 }
 
 // ── Actions ──────────────────────────────────────────────────────────────────────────────────────
@@ -211,6 +213,8 @@ export interface Lifecycle extends Located {
   /** For per-item lifecycles: the collection (e.g. 'milestones') and its label. */
   collection: string | null;
   collectionLabel: string | null;
+  /** For per-item lifecycles: one item, named after its record type ("Milestone"). */
+  itemLabel: string | null;
   states: LifecycleState[];
   initial: string | null;
   transitions: Transition[];

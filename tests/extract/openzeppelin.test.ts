@@ -66,7 +66,7 @@ describe('OpenZeppelin v4 Escrow', { timeout: 60_000 }, () => {
   it('withdraw pays the payee their whole deposit and zeroes it', async () => {
     const withdraw = action(await escrow(), 'withdraw(address)');
     expect(withdraw.payments.map((p) => [p.asset.kind, p.amount])).toEqual([
-      ['eth', { kind: 'index', base: expect.objectContaining({ name: '_deposits' }), index: expect.objectContaining({ name: 'payee' }) }],
+      ['eth', { kind: 'index', base: expect.objectContaining({ name: '_deposits' }), index: expect.objectContaining({ name: 'payee' }), item: null }],
     ]);
     expect(withdraw.effects.map((e) => [e.kind, rootName(e.target), e.value])).toEqual([['set', '_deposits', expect.objectContaining({ kind: 'number', value: '0' })]]);
   });
@@ -97,7 +97,7 @@ describe('OpenZeppelin v4 PaymentSplitter', { timeout: 60_000 }, () => {
     expect(release.conditions.map((c) => c.expr)).toContainEqual({
       kind: 'compare',
       op: '>',
-      left: { kind: 'index', base: expect.objectContaining({ name: '_shares' }), index: expect.objectContaining({ name: 'account' }) },
+      left: { kind: 'index', base: expect.objectContaining({ name: '_shares' }), index: expect.objectContaining({ name: 'account' }), item: null },
       right: expect.objectContaining({ kind: 'number', value: '0' }),
     });
   });

@@ -14,6 +14,7 @@ export const variable = (name: string, label: string, extra: Partial<Extract<Exp
   party: null,
   value: null,
   unit: null,
+  type: 'uint256',
   ...extra,
 });
 
@@ -32,6 +33,7 @@ function party(id: string, label: string, line: number, extra: Partial<Party> = 
     initial: variable(`_${id}`, label, { scope: 'parameter' }),
     changedBy: [],
     collection: null,
+  itemLabel: null,
     source: at(line),
     basis: 'deployment',
     ...extra,
@@ -164,6 +166,7 @@ export function buildSaleTerms(): ContractTerms {
         perItem: false,
         collection: null,
         collectionLabel: null,
+        itemLabel: null,
         states: [
           { name: 'Created', label: 'Created', initial: true, final: false },
           { name: 'Paid', label: 'Paid', initial: false, final: true },
