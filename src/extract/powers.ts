@@ -27,6 +27,7 @@ export const powers: Extractor = {
           bounds: effect ? boundsOn(action, effect) : [],
           affectsExisting: target ? readElsewhere(terms, action, target) : null,
           timelock: timelockOf(action),
+          rateScale: target ? rateScaleOf(terms, target) : null,
           source: effect?.source ?? action.source,
           basis: 'code',
         });
@@ -101,6 +102,20 @@ function boundsOn(action: Action, effect: Effect): Expr[] {
 function readElsewhere(terms: ContractTerms, action: Action, target: Expr): boolean | null {
   const name = targetName(target);
   return name ? readByOthers(terms, action, name) : null;
+}
+
+/** The divisor of the shares the term is used as a rate in (`amount * feeBps / 10000` → '10000'). */
+function rateScaleOf(terms: ContractTerms, target: Expr): string | null {
+  if (target.kind !== 'variable') return null;
+  for (const action of terms.actions) {
+    const exprs = [...action.payments.map((p) => p.amount), ...action.effects.flatMap((e) => (e.value ? [e.value] : [])), ...action.conditions.map((c) => c.expr)];
+    for (const expr of exprs) {
+      for (const node of walkExpr(expr)) {
+        if (node.kind === 'percent-of' && node.rate.kind === 'variable' && node.rate.name === target.name) return node.scale;
+      }
+    }
+  }
+  return null;
 }
 
 function timelockOf(action: Action): Expr | null {

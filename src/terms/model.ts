@@ -249,6 +249,8 @@ export interface Power extends Located {
   affectsExisting: boolean | null;
   /** A delay the code enforces before the change takes effect, if any. */
   timelock: Expr | null;
+  /** When the term changed is used as a share (`x * term / 10000`): the divisor, so limits read as percentages. */
+  rateScale: string | null;
 }
 
 export type RiskKind =

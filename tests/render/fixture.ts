@@ -189,6 +189,7 @@ export function buildSaleTerms(): ContractTerms {
         bounds: [],
         affectsExisting: true,
         timelock: null,
+      rateScale: null,
         source: at(60, 63),
         basis: 'code',
       },
