@@ -16,6 +16,8 @@ export interface SummarizeOptions extends CompileOptions {
   contracts?: string[];
   /** Language of the statements and documents; default 'en'. */
   language?: string;
+  /** Several languages at once (e.g. ['en', 'zh']); overrides `language`. HTML puts them in one page with a switch. */
+  languages?: string[];
   /** Renderings to produce; default ['md']. */
   formats?: SummaryFormat[];
 }
@@ -27,20 +29,30 @@ export interface SummaryOutput {
 }
 
 export interface Summary {
+  /** The document in the first language. */
   document: SummaryDocument;
+  /** One document per language, in the order asked. */
+  documents: SummaryDocument[];
+  /** One output per format and language; HTML holds every language in one page. */
   outputs: SummaryOutput[];
 }
 
 export async function summarize(files: string[], options: SummarizeOptions = {}): Promise<Summary> {
-  const { contracts, language = 'en', formats = ['md'], ...compileOptions } = options;
-  loadLocale(language);
+  const { contracts, language = 'en', languages = [language], formats = ['md'], ...compileOptions } = options;
+  for (const locale of languages) loadLocale(locale);
   const compilation = await compileFiles(files, compileOptions);
-  const document = buildSummaryDocument(compilation, extractContracts(compilation, { contracts }), language);
-  const outputs = await Promise.all(formats.map(async (format) => ({ format, language, text: await renderFormat(document, format, compilation) })));
-  return { document, outputs };
+  const terms = extractContracts(compilation, { contracts });
+  const documents = languages.map((locale) => buildSummaryDocument(compilation, terms, locale));
+  const outputs: SummaryOutput[] = [];
+  for (const format of formats) {
+    if (format === 'html') {
+      const text = await renderHtmlReport(documents, compilation.sources.map(({ path, content }) => ({ path, content })));
+      outputs.push({ format, language: languages.join(','), text });
+    } else {
+      for (const document of documents) outputs.push({ format, language: document.language, text: renderSummary(document, format) });
+    }
+  }
+  return { document: documents[0], documents, outputs };
 }
 
-async function renderFormat(document: SummaryDocument, format: SummaryFormat, compilation: Compilation): Promise<string> {
-  if (format !== 'html') return renderSummary(document, format);
-  return renderHtmlReport([document], compilation.sources.map(({ path, content }) => ({ path, content })));
-}
+export type { Compilation };

@@ -4,6 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { type Command, InvalidArgumentError, Option } from 'commander';
+import { fail } from '../errors.ts';
 import { listLocales } from '../render/index.ts';
 import { summarize, SUMMARY_FORMATS, type SummaryFormat } from '../summarize.ts';
 import { isBatchOutput, summarizeBatch } from './batch-summarize.ts';
@@ -11,7 +12,7 @@ import type { CliOutput } from './order-io.ts';
 
 interface SummarizeCommandOptions {
   contract?: string[];
-  lang: string;
+  lang: string[];
   format: SummaryFormat;
   output?: string;
   basePath?: string;
@@ -19,6 +20,15 @@ interface SummarizeCommandOptions {
   remap?: string[];
   solc?: string;
   cache: boolean;
+}
+
+/** `--lang en,zh`: one or more languages that have templates. */
+function parseLanguages(value: string): string[] {
+  const languages = value.split(',').map((l) => l.trim()).filter(Boolean);
+  const known = listLocales();
+  const unknown = languages.filter((l) => !known.includes(l));
+  if (languages.length === 0 || unknown.length > 0) throw new InvalidArgumentError(`languages available: ${known.join(', ')} (several with commas, e.g. en,zh)`);
+  return [...new Set(languages)];
 }
 
 function collectRemapping(value: string, previous: string[] | undefined): string[] {
@@ -32,7 +42,7 @@ export function registerSummarizeCommand(program: Command, io: CliOutput): Comma
     .description('state the terms of Solidity trade contracts in plain language, each sentence with its source lines')
     .argument('<files...>', 'Solidity files or folders, a build-info or standard-JSON file, or a Foundry out/ folder')
     .option('--contract <name...>', 'only these contracts (default: every deployable contract in the files)')
-    .addOption(new Option('--lang <lang>', 'language of the summary').choices(listLocales()).default('en'))
+    .addOption(new Option('--lang <lang>', `language of the summary: ${listLocales().join(', ')}, or several with commas (en,zh)`).argParser(parseLanguages).default(['en'], 'en'))
     .addOption(new Option('--format <format>', 'output format').choices([...SUMMARY_FORMATS]).default('md'))
     .option('-o, --output <file>', 'write to this file instead of stdout; to a folder (out/) one file per contract')
     .option('--base-path <dir>', 'root for resolving imports, like solc --base-path (default: the project root)')
@@ -41,8 +51,12 @@ export function registerSummarizeCommand(program: Command, io: CliOutput): Comma
     .option('--solc <version>', 'use this solc release instead of choosing one from the pragmas, e.g. 0.6.12')
     .option('--no-cache', 'neither read nor keep compiler output on disk')
     .action(async (files: string[], options: SummarizeCommandOptions) => {
+      if (options.lang.length > 1 && options.format === 'json') {
+        fail('USAGE', 'a JSON document holds one language', { hint: 'ask for --lang en or --lang zh' });
+      }
       const settings = {
-        language: options.lang,
+        language: options.lang[0],
+        languages: options.lang,
         ...(options.contract ? { contracts: options.contract } : {}),
         ...(options.basePath ? { basePath: options.basePath } : {}),
         ...(options.includePath ? { includePaths: options.includePath } : {}),

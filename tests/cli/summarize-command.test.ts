@@ -63,6 +63,24 @@ describe('plainterms summarize', () => {
     expect(result.out).toContain('Only the Buyer (`buyer`) may call `payDeposit`. [FobSale.sol:51]');
   });
 
+  it('writes both languages with --lang en,zh, and one HTML page with a language switch', async () => {
+    const md = await run(['summarize', 'contracts/FobSale.sol', '--lang', 'en,zh']);
+    expect(md.code).toBe(0);
+    expect(md.out).toContain('# FobSale — terms in plain language');
+    expect(md.out).toContain('# FobSale — 合约条款通俗说明');
+    const html = await run(['summarize', 'contracts/FobSale.sol', '--lang', 'en,zh', '--format', 'html']);
+    expect(html.code).toBe(0);
+    expect(html.out.match(/<html/g)).toHaveLength(1);
+    expect(html.out).toContain('lang="zh');
+  });
+
+  it('refuses two languages in one JSON document as a usage error, exit 2', async () => {
+    const result = await run(['summarize', 'contracts/FobSale.sol', '--lang', 'en,zh', '--format', 'json']);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('a JSON document holds one language');
+    expect(result.out).toBe('');
+  });
+
   it('reports a missing file as an input error, exit 1', async () => {
     const result = await run(['summarize', 'contracts/NoSuchFile.sol']);
     expect(result.code).toBe(1);
