@@ -141,6 +141,17 @@ export class BodyReader {
       case 'InlineAssembly':
         mark(false, 'assembly');
         return;
+      case 'TryStatement': {
+        // The call is made; what follows depends on whether it succeeds. The try itself is shown as code.
+        mark(false, 'external-call');
+        this.scanCalls(statement.externalCall, statement, cursor);
+        const call = frame.analysis.codeOf(statement.externalCall);
+        statement.clauses.forEach((clause, i) => {
+          const outcome: Expr = { kind: 'code', text: i === 0 ? `${call} succeeds` : `${call} fails` };
+          this.readBlock(clause.block, { ...cursor, when: [...cursor.when, outcome] }, placeholder);
+        });
+        return;
+      }
       default:
         mark(false);
     }

@@ -47,7 +47,13 @@ export const powers: Extractor = {
 
 function classify(effect: Effect, terms: ContractTerms, action: Action, lifecycleVariables: Set<string>): PowerKind | null {
   const target = effect.target;
+  if (isImplementationSlot(target)) return 'upgrade';
   if (target.kind === 'variable') {
+    // Clearing a pending party as part of a handover is bookkeeping, not a power of its own.
+    if (effect.kind === 'delete' || effect.value?.kind === 'zero-address') {
+      const party = terms.parties.find((p) => p.id === target.party);
+      if (party && party.kind !== 'owner') return null;
+    }
     if (target.party) {
       const party = terms.parties.find((p) => p.id === target.party);
       if (party?.kind === 'owner') return effect.value?.kind === 'zero-address' ? 'renounce-ownership' : 'transfer-ownership';
@@ -62,6 +68,17 @@ function classify(effect: Effect, terms: ContractTerms, action: Action, lifecycl
   const role = roleWrite(target);
   if (role && effect.value?.kind === 'bool') return effect.value.value ? 'grant-role' : 'revoke-role';
   return null;
+}
+
+/** ERC-1967: the storage slot that holds a proxy's implementation (or beacon) address. */
+const ERC1967_SLOTS = new Set([
+  '24440054405305269366569402256811496959409073762505157381672968839269610695612', // implementation
+  '74152234768234802001998023604048924213078445070507226371336425913862612794704', // beacon
+]);
+
+function isImplementationSlot(target: Expr): boolean {
+  if (target.kind !== 'member' || target.member !== 'value' || target.object.kind !== 'call') return false;
+  return target.object.args.some((arg) => arg.kind === 'variable' && ((arg.value !== null && ERC1967_SLOTS.has(arg.value)) || /IMPLEMENTATION_SLOT|BEACON_SLOT/.test(arg.name)));
 }
 
 /**
