@@ -24,6 +24,7 @@ export const powers: Extractor = {
           action: action.id,
           holders,
           target,
+          value: effect?.value ?? null,
           bounds: effect ? boundsOn(action, effect) : [],
           affectsExisting: target ? readElsewhere(terms, action, target) : null,
           timelock: timelockOf(action),

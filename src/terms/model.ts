@@ -243,6 +243,8 @@ export interface Power extends Located {
   holders: string[];
   /** The term or party changed (a variable), when there is one. */
   target: Expr | null;
+  /** The value written to it: a parameter (chosen by the holder), the caller, the zero address. */
+  value: Expr | null;
   /** Conditions on the new value (e.g. newFee <= 500); [] means no bound in the code. */
   bounds: Expr[];
   /** Whether the change also applies to deals already made (the stored value is read at settlement). */

@@ -190,6 +190,7 @@ export function buildSaleTerms(): ContractTerms {
         affectsExisting: true,
         timelock: null,
       rateScale: null,
+      value: null,
         source: at(60, 63),
         basis: 'code',
       },
