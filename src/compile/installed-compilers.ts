@@ -9,7 +9,7 @@ import path from 'node:path';
 import semver from 'semver';
 import { fail } from '../errors.ts';
 import { findCompilersFolder } from './cache-dir.ts';
-import type { SolcCompiler } from './compiler.ts';
+import { preferBaselineWasm, type SolcCompiler } from './compiler.ts';
 
 export interface InstalledCompiler {
   /** '0.7.6' */
@@ -43,6 +43,7 @@ export function findInstalledCompiler(version: string, folder: string = findComp
 export function loadInstalledCompiler(installed: InstalledCompiler): SolcCompiler {
   const known = loaded.get(installed.file);
   if (known !== undefined) return known;
+  preferBaselineWasm();
   const wrap = require('solc/wrapper.js') as (soljson: unknown) => SolcCompiler;
   const compiler = wrap(withoutAsmJsWarnings(() => require(installed.file)));
   if (!compiler.version().startsWith(`${installed.version}+`)) {

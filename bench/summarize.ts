@@ -1,0 +1,183 @@
+/**
+ * How fast and how big `plainterms summarize` is, on the same files in one run, against:
+ * - the floor: a node process that only loads solc-js and compiles the same files (same imports,
+ *   same output selection);
+ * - a peer: surya (`surya describe`, which parses without compiling);
+ * - itself: warm in-process summarize vs compile alone, cached vs uncached, and peak RSS.
+ *
+ *   node --import tsx bench/summarize.ts [--runs 5] [--no-write]
+ *
+ * Process timings are medians of interleaved runs (the machine may be busy); peak RSS is the
+ * process's maxRSS. The table is printed and written into bench/README.md between the markers.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compileFiles } from '../src/compile/index.ts';
+import { summarize } from '../src/summarize.ts';
+
+const repo = fileURLToPath(new URL('..', import.meta.url));
+const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 5;
+const oz = (file: string) => `node_modules/@openzeppelin/contracts/${file}`;
+
+const SINGLE = ['contracts/MarketplaceOrder.sol'];
+/** The six example contracts with OpenZeppelin contracts: about 6,000 lines with their imports. */
+const PROJECT = [
+  'contracts/ArbiterEscrow.sol',
+  'contracts/ConsignmentAuction.sol',
+  'contracts/FobSale.sol',
+  'contracts/LetterOfCredit.sol',
+  'contracts/MarketplaceOrder.sol',
+  'contracts/MilestoneEscrow.sol',
+  oz('governance/TimelockController.sol'),
+  oz('finance/VestingWallet.sol'),
+  oz('proxy/transparent/TransparentUpgradeableProxy.sol'),
+  oz('utils/cryptography/ECDSA.sol'),
+  oz('token/ERC20/ERC20.sol'),
+  oz('token/ERC721/IERC721.sol'),
+  oz('token/ERC1155/IERC1155.sol'),
+];
+
+/** The floor: load solc-js, compile with the same imports and output selection, nothing else. */
+const FLOOR = `
+const fs = require('fs'), path = require('path');
+const solc = require(${JSON.stringify(path.join(repo, 'node_modules/solc'))});
+const read = (p) => { for (const c of [path.resolve(p), path.resolve('node_modules', p)]) { try { return fs.readFileSync(c, 'utf8'); } catch {} } return null; };
+const files = process.argv.slice(1);
+const sources = Object.fromEntries(files.map((f) => [f, { content: read(f) }]));
+const input = { language: 'Solidity', sources, settings: { outputSelection: { '*': { '': ['ast'], '*': ['abi', 'devdoc', 'userdoc'] } } } };
+const out = JSON.parse(solc.compile(JSON.stringify(input), { import: (p) => { const c = read(p); return c === null ? { error: 'not found' } : { contents: c }; } }));
+if ((out.errors || []).some((e) => e.severity === 'error')) process.exit(1);
+`;
+
+/** Written into every measured process: its peak RSS on exit. */
+const RSS_HOOK = `data:text/javascript,import{writeFileSync}from"node:fs";process.on("exit",()=>writeFileSync(process.env.BENCH_RSS_FILE,String(process.resourceUsage().maxRSS)))`;
+
+interface ProcessResult {
+  seconds: number;
+  peakMb: number;
+}
+
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'plainterms-bench-'));
+const cacheRoot = path.join(scratch, 'cache');
+
+function runProcess(args: string[], env: NodeJS.ProcessEnv = {}): ProcessResult {
+  const rssFile = path.join(scratch, 'rss');
+  const start = performance.now();
+  execFileSync(process.execPath, ['--import', RSS_HOOK, ...args], {
+    cwd: repo,
+    env: { ...process.env, PLAINTERMS_CACHE: cacheRoot, BENCH_RSS_FILE: rssFile, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const seconds = (performance.now() - start) / 1000;
+  return { seconds, peakMb: Number(readFileSync(rssFile, 'utf8')) / 1024 };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** Each command run `runs` times, interleaved, after one warm-up round (disk caches, tsx's cache). */
+function measureProcesses(commands: Record<string, string[]>): Record<string, ProcessResult> {
+  const samples: Record<string, ProcessResult[]> = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
+  for (let round = 0; round <= runs; round++) {
+    for (const [name, args] of Object.entries(commands)) {
+      const result = runProcess(args);
+      if (round > 0) samples[name].push(result);
+    }
+  }
+  return Object.fromEntries(
+    Object.entries(samples).map(([name, results]) => [name, { seconds: median(results.map((r) => r.seconds)), peakMb: Math.max(...results.map((r) => r.peakMb)) }]),
+  );
+}
+
+function processCommands(files: string[]): Record<string, string[]> {
+  const cli = ['bin/plainterms.js', 'summarize', ...files, '--format', 'json', '-o', path.join(scratch, 'summary.json')];
+  return {
+    floor: ['-e', FLOOR, ...files],
+    'floor, baseline wasm tier': ['--liftoff-only', '-e', FLOOR, ...files],
+    'plainterms (no cache)': [...cli, '--no-cache'],
+    'plainterms (cached)': cli,
+    'surya describe': ['node_modules/surya/bin/surya', 'describe', ...files],
+  };
+}
+
+/** Median milliseconds of `run` in this process, after two warm-up calls. */
+async function timeInProcess(run: () => Promise<unknown>): Promise<number> {
+  await run();
+  await run();
+  const times: number[] = [];
+  for (let i = 0; i < Math.max(runs, 5); i++) {
+    const start = performance.now();
+    await run();
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+async function measureInProcess(files: string[]) {
+  const cacheFolder = path.join(scratch, 'in-process-cache');
+  const options = { cwd: repo };
+  return {
+    compile: await timeInProcess(() => compileFiles(files, { ...options, cache: false })),
+    summarize: await timeInProcess(() => summarize(files, { ...options, cache: false, formats: ['json'] })),
+    compileCached: await timeInProcess(() => compileFiles(files, { ...options, cacheFolder })),
+    summarizeCached: await timeInProcess(() => summarize(files, { ...options, cacheFolder, formats: ['json'] })),
+  };
+}
+
+async function countLines(files: string[]): Promise<{ sources: number; lines: number }> {
+  const compilation = await compileFiles(files, { cwd: repo, cache: false });
+  return { sources: compilation.sources.length, lines: compilation.sources.reduce((n, s) => n + s.content.split('\n').length, 0) };
+}
+
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+const sec = (s: number) => `${s.toFixed(2)} s`;
+const ms = (m: number) => `${m.toFixed(0)} ms`;
+const mb = (m: number) => `${m.toFixed(0)} MB`;
+
+async function main() {
+  const sets = { single: SINGLE, project: PROJECT };
+  const lines: string[] = [`Node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)} at start, ${runs} runs each (medians).`, ''];
+  const summary: Record<string, string> = {};
+  for (const [label, files] of Object.entries(sets)) {
+    const size = await countLines(files);
+    const proc = measureProcesses(processCommands(files));
+    const warm = await measureInProcess(files);
+    const floor = proc.floor.seconds;
+    lines.push(`### ${label}: ${files.length} file${files.length > 1 ? 's' : ''}, ${size.sources} sources with imports, ${size.lines} lines`, '');
+    lines.push('| whole process | time | vs floor | peak RSS |', '| --- | ---: | ---: | ---: |');
+    for (const [name, result] of Object.entries(proc)) lines.push(`| ${name} | ${sec(result.seconds)} | ${ratio(result.seconds, floor)} | ${mb(result.peakMb)} |`);
+    lines.push('', '| warm, in one process | time | ratio |', '| --- | ---: | ---: |');
+    lines.push(`| compile alone (no cache) | ${ms(warm.compile)} | 1.00× |`);
+    lines.push(`| summarize --format json (no cache) | ${ms(warm.summarize)} | ${ratio(warm.summarize, warm.compile)} of compile |`);
+    lines.push(`| compile, cached | ${ms(warm.compileCached)} | ${ratio(warm.compile, warm.compileCached)} faster than uncached |`);
+    lines.push(`| summarize, cached | ${ms(warm.summarizeCached)} | ${ratio(warm.summarize, warm.summarizeCached)} faster than uncached |`, '');
+    summary[`${label}: cold CLI / floor (goal ≤ 1.3×)`] = ratio(proc['plainterms (no cache)'].seconds, floor);
+    summary[`${label}: warm summarize / compile (goal ≤ 1.1×)`] = ratio(warm.summarize, warm.compile);
+    summary[`${label}: uncached / cached CLI (goal ≥ 10×)`] = ratio(proc['plainterms (no cache)'].seconds, proc['plainterms (cached)'].seconds);
+    summary[`${label}: uncached / cached compile in process (goal ≥ 10×)`] = ratio(warm.compile, warm.compileCached);
+    if (label === 'project') summary[`project: CLI peak RSS, no cache (goal ≤ 300 MB)`] = mb(proc['plainterms (no cache)'].peakMb);
+  }
+  lines.push('### Against the goals', '', '| measure | figure |', '| --- | ---: |', ...Object.entries(summary).map(([k, v]) => `| ${k} | ${v} |`));
+  const table = lines.join('\n');
+  process.stdout.write(`${table}\n`);
+  if (!process.argv.includes('--no-write')) writeIntoReadme(table);
+}
+
+function writeIntoReadme(table: string): void {
+  const readme = path.join(repo, 'bench/README.md');
+  const text = readFileSync(readme, 'utf8');
+  const start = '<!-- bench:summarize:start -->';
+  const end = '<!-- bench:summarize:end -->';
+  const [before, rest] = text.split(start);
+  const after = rest.split(end)[1];
+  writeFileSync(readme, `${before}${start}\n${table}\n${end}${after}`);
+}
+
+try {
+  await main();
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
