@@ -3,14 +3,18 @@
  * content of the sources given to solc and how imports are looked up; the entry lists every file solc
  * read through imports with its hash, and is used only while all of them are unchanged on disk.
  * Writing is best effort (a read-only home folder only means no cache); entries are written to a
- * temporary file and renamed, so a reader never sees half an entry.
+ * temporary file and renamed, so a reader never sees half an entry. A hit touches its entry; now and
+ * then a write removes the least recently used entries beyond MAX_ENTRIES.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { LoadedSource } from './resolver.ts';
 
 const FORMAT = 'plainterms/solc-output@1';
+const MAX_ENTRIES = 2000;
+/** One write in this many looks at the size of the cache. */
+const PRUNE_EVERY = 25;
 
 export interface CachedFile {
   unitName: string;
@@ -59,6 +63,7 @@ export function readCacheEntry<Output>(folder: string, key: string): { entry: Ca
     if (hashText(content) !== file.sha256) return null;
     files.push({ unitName: file.unitName, absolutePath: file.absolutePath, content });
   }
+  touch(entryFile(folder, key));
   return { entry, files };
 }
 
@@ -69,7 +74,31 @@ export function writeCacheEntry<Output>(folder: string, key: string, entry: Omit
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(temporary, JSON.stringify({ format: FORMAT, ...entry }));
     renameSync(temporary, target);
+    if (Math.random() < 1 / PRUNE_EVERY) pruneCache(folder, MAX_ENTRIES);
   } catch {
     // No cache this time.
+  }
+}
+
+/** Remove the least recently used entries beyond `keep`. */
+export function pruneCache(folder: string, keep: number): void {
+  const entries: { file: string; used: number }[] = [];
+  for (const sub of readdirSync(folder)) {
+    const dir = path.join(folder, sub);
+    for (const name of readdirSync(dir)) {
+      const file = path.join(dir, name);
+      entries.push({ file, used: statSync(file).mtimeMs });
+    }
+  }
+  entries.sort((a, b) => b.used - a.used);
+  for (const { file } of entries.slice(keep)) rmSync(file, { force: true });
+}
+
+function touch(file: string): void {
+  try {
+    const now = new Date();
+    utimesSync(file, now, now);
+  } catch {
+    // Read-only cache: still usable.
   }
 }

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileFiles, loadCompiler, type Compilation, type SolcCompiler } from '../../src/compile/index.ts';
+import { pruneCache } from '../../src/compile/output-cache.ts';
 import { makeProject, PRAGMA, removeProjects } from './temp-project.ts';
 
 let solc: SolcCompiler;
@@ -99,5 +100,19 @@ describe('the output cache', () => {
     for (const sub of readdirSync(folder)) for (const entry of readdirSync(path.join(folder, sub))) writeFileSync(path.join(folder, sub, entry), '{"format":');
     expect((await compileFiles(['contracts/Sale.sol'], { cwd: root, compiler, cacheFolder: folder })).fromCache).toBe(false);
     expect(counter.runs).toBe(2);
+  });
+});
+
+describe('the size of the output cache', () => {
+  it('keeps the most recently used entries', async () => {
+    const folder = cacheFolder();
+    const { compiler } = countingCompiler();
+    const roots = [makeSale(), makeSale(), makeSale()];
+    for (const root of roots) await compileFiles(['contracts/Sale.sol'], { cwd: root, compiler, cacheFolder: folder });
+    // The first project is used again: it is now the most recent.
+    expect((await compileFiles(['contracts/Sale.sol'], { cwd: roots[0], compiler, cacheFolder: folder })).fromCache).toBe(true);
+    pruneCache(folder, 2);
+    expect((await compileFiles(['contracts/Sale.sol'], { cwd: roots[0], compiler, cacheFolder: folder })).fromCache).toBe(true);
+    expect((await compileFiles(['contracts/Sale.sol'], { cwd: roots[1], compiler, cacheFolder: folder })).fromCache).toBe(false);
   });
 });
