@@ -2,7 +2,7 @@
  * Decoding one call with ethers against the contract's compiled ABI, and finding the action it selects
  * in the Terms. Every way the input can be wrong is a BAD_CALLDATA (or BAD_INPUT) error with a hint.
  */
-import { type FunctionFragment, getAddress, Interface, type InterfaceAbi, isHexString, type ParamType, type Result } from 'ethers';
+import { AbiCoder, dataSlice, type FunctionFragment, getAddress, Interface, type InterfaceAbi, isHexString, type ParamType, type Result } from 'ethers';
 import { fail } from '../errors.ts';
 import type { Action, ContractTerms } from '../terms/index.ts';
 import type { DecodedValue, OrderCallInput, OrderContract } from './model.ts';
@@ -17,13 +17,40 @@ export interface DecodedCall {
   from: string | null;
 }
 
-const interfaces = new WeakMap<object, Interface>();
+interface Compiled {
+  iface: Interface;
+  /** Selector → function; ethers recomputes each fragment's selector (a keccak) on every look-up. */
+  bySelector: Map<string, FunctionFragment>;
+}
+
+const interfaces = new WeakMap<object, Compiled>();
+
+function compiledOf(abi: readonly unknown[]): Compiled {
+  let found = interfaces.get(abi);
+  if (!found) {
+    const iface = new Interface(abi as InterfaceAbi);
+    const bySelector = new Map<string, FunctionFragment>();
+    iface.forEachFunction((fragment) => bySelector.set(fragment.selector, fragment));
+    interfaces.set(abi, (found = { iface, bySelector }));
+  }
+  return found;
+}
+
+const actionMaps = new WeakMap<ContractTerms, Map<string, Action>>();
+
+/** The actions of a contract by selector. */
+function actionsOf(terms: ContractTerms): Map<string, Action> {
+  let found = actionMaps.get(terms);
+  if (!found) {
+    found = new Map(terms.actions.flatMap((action) => (action.selector === null ? [] : [[action.selector, action] as const])));
+    actionMaps.set(terms, found);
+  }
+  return found;
+}
 
 /** The ethers Interface of an ABI, built once per ABI array. */
 export function interfaceOf(abi: readonly unknown[]): Interface {
-  let found = interfaces.get(abi);
-  if (!found) interfaces.set(abi, (found = new Interface(abi as InterfaceAbi)));
-  return found;
+  return compiledOf(abi).iface;
 }
 
 export function decodeCall(contract: OrderContract, call: OrderCallInput): DecodedCall {
@@ -32,9 +59,9 @@ export function decodeCall(contract: OrderContract, call: OrderCallInput): Decod
   const value = readValue(call.value);
   const from = readAddress(call.from ?? null, 'from');
   const selector = data.slice(0, 10);
-  const fragment = data.length === 2 ? null : interfaceOf(contract.abi).getFunction(selector);
+  const fragment = data.length === 2 ? null : (compiledOf(contract.abi).bySelector.get(selector) ?? null);
   if (fragment === null) return decodeWithoutFunction(terms, data, value, from);
-  const action = terms.actions.find((candidate) => candidate.selector === fragment.selector);
+  const action = actionsOf(terms).get(selector);
   if (!action) {
     fail('BAD_CALLDATA', `the calldata selects ${fragment.format('sighash')}, a read-only function of ${terms.name}: it changes nothing and is not an order`, {
       hint: `functions that change state: ${listFunctions(terms)}`,
@@ -47,7 +74,7 @@ export function decodeCall(contract: OrderContract, call: OrderCallInput): Decod
   }
   let decoded: Result;
   try {
-    decoded = interfaceOf(contract.abi).decodeFunctionData(fragment, data);
+    decoded = AbiCoder.defaultAbiCoder().decode(fragment.inputs, dataSlice(data, 4));
   } catch (error) {
     fail('BAD_CALLDATA', `the calldata does not decode as ${fragment.format('sighash')}: ${shortReason(error)}`, {
       hint: `expected the selector ${fragment.selector} followed by the ABI encoding of (${fragment.inputs.map((input) => input.type).join(', ')})`,
@@ -92,14 +119,23 @@ function readValue(value: OrderCallInput['value']): bigint {
   return wei;
 }
 
-/** A checksummed address, or null; BAD_INPUT when it is not an address. */
+const checksummed = new Map<string, string>();
+const MAX_CHECKSUMMED = 10_000;
+
+/** A checksummed address, or null; BAD_INPUT when it is not an address. Senders repeat, so results are kept. */
 export function readAddress(address: string | null, what: string): string | null {
   if (address === null || address === '') return null;
+  const known = checksummed.get(address);
+  if (known !== undefined) return known;
+  let result: string;
   try {
-    return getAddress(address.toLowerCase());
+    result = getAddress(address.toLowerCase());
   } catch {
     fail('BAD_INPUT', `${what}: '${address}' is not an address`, { hint: 'give 20 bytes as 0x-prefixed hex' });
   }
+  if (checksummed.size >= MAX_CHECKSUMMED) checksummed.clear();
+  checksummed.set(address, result);
+  return result;
 }
 
 /** ABI values as plain JSON: integers as decimal strings, addresses checksummed, bytes as hex. */

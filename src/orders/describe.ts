@@ -17,6 +17,7 @@ import type {
   OrderTerms,
   ValueFormat,
 } from './model.ts';
+import { recordShape } from './order-shape.ts';
 import { readSemantics } from './semantics.ts';
 import { substitute, type Substitutions } from './substitute.ts';
 import { contractTermsHash } from './terms-hash.ts';
@@ -38,8 +39,9 @@ export function describeOrder(contract: OrderContract, call: OrderCallInput, fac
   const caller = decoded.from === null ? null : argumentNode('caller', 'msg.sender', '', 'address', decoded.from, callerFormat);
   const subs: Substitutions = { parameters: new Map(args.map((arg) => [arg.name, arg])), value, caller };
   const env = createEnvironment(facts, contract.terms);
-  const conditions = describeConditions(action, subs, env);
-  return {
+  const kept: string[] = [];
+  const conditions = describeConditions(action, subs, env, kept);
+  const order: OrderTerms = {
     schema: 'plainterms/order@1',
     contract: contract.terms.name,
     contractHash: contractTermsHash(contract.terms),
@@ -56,22 +58,24 @@ export function describeOrder(contract: OrderContract, call: OrderCallInput, fac
     arguments: args,
     value,
     conditions,
-    payments: keepApplicable(action.payments, subs, env, (payment, put) => ({
+    payments: keepApplicable(action.payments, subs, env, kept, (payment, put) => ({
       ...payment,
       asset: payment.asset.kind === 'token' ? { kind: 'token', token: put(payment.asset.token) } : payment.asset,
       amount: put(payment.amount),
       to: put(payment.to),
       from: payment.from === null ? null : put(payment.from),
     })),
-    effects: keepApplicable(action.effects, subs, env, (effect, put) => ({
+    effects: keepApplicable(action.effects, subs, env, kept, (effect, put) => ({
       ...effect,
       target: put(effect.target),
       value: effect.value === null ? null : put(effect.value),
     })),
-    transitions: keepApplicable(action.transitions, subs, env, (transition) => transition),
+    transitions: keepApplicable(action.transitions, subs, env, kept, (transition) => transition),
     emits: action.emits.map((emit) => ({ ...emit, args: emit.args.map((arg) => substitute(arg, subs)) })),
     unmet: conditions.filter((condition) => condition.status === 'unmet').length,
   };
+  recordShape(order, kept);
+  return order;
 }
 
 function buildArguments(contract: OrderContract, decoded: DecodedCall, facts: OrderFacts): OrderArgument[] {
@@ -105,14 +109,16 @@ function findActor(from: string | null, facts: OrderFacts, partyIds: ReadonlySet
   return { address: from, parties, checked };
 }
 
-function describeConditions(action: Action, subs: Substitutions, env: Environment): OrderCondition[] {
+/** `kept` records, for the order's shape, which terms and `when` conditions were kept, and each status. */
+function describeConditions(action: Action, subs: Substitutions, env: Environment, kept: string[]): OrderCondition[] {
   const conditions: OrderCondition[] = [];
-  for (const condition of action.conditions) {
-    const when = applicableWhen(condition.when, subs, env);
+  for (const [index, condition] of action.conditions.entries()) {
+    const when = applicableWhen(condition.when, subs, env, kept);
     if (when === null) continue;
     const expr = substitute(condition.expr, subs);
     env.usedState = false;
     const result = evaluate(expr, env);
+    kept.push(`c${index}${result === true ? 'm' : result === false ? 'u' : 'o'}${env.usedState ? 's' : ''}`);
     conditions.push({
       expr,
       status: result === true ? 'met' : result === false ? 'unmet' : 'open',
@@ -130,25 +136,32 @@ function describeConditions(action: Action, subs: Substitutions, env: Environmen
 }
 
 /** The `when` conditions still open after substitution, or null when one of them is false (the term does not apply). */
-function applicableWhen(when: Expr[], subs: Substitutions, env: Environment): Expr[] | null {
+function applicableWhen(when: Expr[], subs: Substitutions, env: Environment, kept: string[]): Expr[] | null {
   const open: Expr[] = [];
+  let mask = '';
   for (const condition of when) {
     const expr = substitute(condition, subs);
     const result = evaluate(expr, env);
     if (result === false) return null;
+    mask += result === true ? '1' : '0';
     if (result !== true) open.push(expr);
   }
+  if (mask) kept.push(mask);
   return open;
 }
 
 type Applicable = Payment | Effect | Transition;
 
-function keepApplicable<T extends Applicable>(items: T[], subs: Substitutions, env: Environment, map: (item: T, put: (expr: Expr) => Expr) => T): T[] {
+function keepApplicable<T extends Applicable>(items: T[], subs: Substitutions, env: Environment, shape: string[], map: (item: T, put: (expr: Expr) => Expr) => T): T[] {
   const put = (expr: Expr) => substitute(expr, subs);
   const kept: T[] = [];
-  for (const item of items) {
-    const when = applicableWhen(item.when, subs, env);
-    if (when !== null) kept.push({ ...map(item, put), when });
+  shape.push('|');
+  for (const [index, item] of items.entries()) {
+    const when = applicableWhen(item.when, subs, env, shape);
+    if (when !== null) {
+      shape.push(`k${index}`);
+      kept.push({ ...map(item, put), when });
+    }
   }
   return kept;
 }

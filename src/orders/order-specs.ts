@@ -4,6 +4,7 @@
  */
 import type { Basis, ContractTerms, Effect, Expr, SourceRef } from '../terms/index.ts';
 import type { ConditionStatus, OrderTerms } from './model.ts';
+import { senderNode } from './render-cache.ts';
 
 export const ORDER_SECTIONS = ['order', 'deployment', 'arguments', 'access', 'conditions', 'payments', 'changes', 'disclaimer'] as const;
 export type OrderSection = (typeof ORDER_SECTIONS)[number];
@@ -31,7 +32,7 @@ export function collectOrderSpecs(order: OrderTerms, terms: ContractTerms): Orde
   });
   const specs: OrderSpec[] = [
     spec('order:title', 'order', 'title', {}, action.source),
-    spec('order:actor', 'order', 'actor', { parties: order.actor.parties }, null, { basis: order.actor.parties.length > 0 ? 'deployment' : 'code' }),
+    spec('order:actor', 'order', 'actor', { parties: order.actor.parties, sender: senderNode(order) }, null, { basis: order.actor.parties.length > 0 ? 'deployment' : 'code' }),
   ];
   if (action.payable || order.call.value !== '0') specs.push(spec('order:value', 'order', 'value', {}, action.source));
   for (const argument of order.arguments) {

@@ -14,7 +14,7 @@ describe('plainterms order', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Place Order (`placeOrder`): an order to MarketplaceOrder');
     expect(result.stdout).toContain('Deliver By (`deliverBy`): December 1, 2026 at 00:00:00 UTC (Unix time 1796083200)');
-    expect(result.stdout).toContain('250,000,000 in the smallest unit of the token at the Stablecoin');
+    expect(result.stdout.replace(/\s+/g, ' ')).toContain('250,000,000 in the token\'s smallest unit; read this way because the code transfers it as an amount of the token at the Stablecoin');
     expect(result.stdout).toContain('[MarketplaceOrder.sol:100]');
     expect(result.stdout).toMatch(/Terms hash of this order \(keccak256\): 0x[0-9a-f]{64}/);
   });
