@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import { readToolVersion } from '../render/package-root.ts';
 import { registerCompilersCommand } from './compilers-command.ts';
 import { registerDiffCommand } from './diff-command.ts';
+import { registerErc7730Command } from './erc7730-command.ts';
 import { registerHashCommand } from './hash-command.ts';
 import { registerOrderCommand } from './order-command.ts';
 import type { CliOutput } from './order-io.ts';
@@ -22,6 +23,7 @@ export function buildProgram(io: CliOutput): Command {
   registerDiffCommand(program);
   registerHashCommand(program, io);
   registerOrderCommand(program, io);
+  registerErc7730Command(program, io);
   registerCompilersCommand(program, io);
   return program;
 }
