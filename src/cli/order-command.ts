@@ -1,7 +1,9 @@
 /**
  * `plainterms order <file.sol…> --contract Name --calldata 0x… [--value wei] [--from 0x…]`: the terms of
  * one order, decoded from calldata against the contract's ABI and Terms, as text, Markdown or JSON.
+ * `--typed-data order.json` reads a signed (EIP-712) order instead; `--rpc` reads state from a chain.
  */
+import { readFileSync } from 'node:fs';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { fail } from '../errors.ts';
 import { describeOrder } from '../orders/describe.ts';
@@ -10,10 +12,13 @@ import type { OrderFacts, OrderTerms } from '../orders/model.ts';
 import { buildOrderDocument, type CompiledContract, loadContract } from '../orders/order-document.ts';
 import { type OrderStatement, renderOrder } from '../orders/render.ts';
 import { termsHash } from '../orders/terms-hash.ts';
+import { describeSignedOrder, type TypedDataInput } from '../orders/typed-data.ts';
 import { type CliOutput, emit, processOutput, reportErrors } from './order-io.ts';
 
 interface OrderCommandOptions {
   contract?: string;
+  typedData?: string;
+  action?: string;
   rpc?: string;
   address?: string;
   tx?: string;
@@ -54,6 +59,20 @@ async function describeOnChain(files: string[], options: OrderCommandOptions): P
   return present(order, contract, options, buildDeploymentStatements(deployment, contract.terms, options.lang, mined), deployment);
 }
 
+function readTypedData(file: string): TypedDataInput {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    fail('FILE_NOT_FOUND', `${file}: no such file`);
+  }
+  try {
+    return JSON.parse(text) as TypedDataInput;
+  } catch {
+    fail('BAD_INPUT', `${file}: not JSON`, { hint: 'give the JSON of eth_signTypedData_v4: { domain, types, primaryType, message }' });
+  }
+}
+
 function present(order: OrderTerms, contract: CompiledContract, options: OrderCommandOptions, extra: OrderStatement[], deployment: DeploymentFacts | null = null): string {
   if (options.format !== 'json') return renderOrder(order, contract.terms, { format: options.format, lang: options.lang, hash: termsHash(order), extra });
   const document = buildOrderDocument(order, contract.terms, contract.compilation, options.lang);
@@ -67,6 +86,8 @@ export function registerOrderCommand(program: Command, io: CliOutput = processOu
     .argument('<files...>', 'the Solidity files of the contract')
     .option('--contract <name>', 'the contract called (needed when the files define several)')
     .option('--calldata <hex>', 'the calldata of the order, 0x-prefixed')
+    .option('--typed-data <file>', 'a signed order: the EIP-712 JSON (domain, types, primaryType, message)')
+    .option('--action <name>', 'with --typed-data: the function that takes the signed struct, when several do')
     .option('--value <wei>', 'ETH sent with the call, in wei')
     .option('--from <address>', 'the account sending the order')
     .option('--party <id=address>', 'a party’s address, to recognise the sender (repeatable)', collectParty, {})
@@ -80,10 +101,14 @@ export function registerOrderCommand(program: Command, io: CliOutput = processOu
       reportErrors(io, async () => {
         if (options.rpc !== undefined) return emit(io, await describeOnChain(files, options), options.output);
         if (options.tx !== undefined || options.address !== undefined) fail('USAGE', '--tx and --address need --rpc <url>');
-        if (options.calldata === undefined) fail('USAGE', 'give the order as --calldata 0x…, or --rpc <url> --tx <hash>');
+        if (options.calldata === undefined && options.typedData === undefined) fail('USAGE', 'give the order as --calldata 0x… or --typed-data <file>, or --rpc <url> --tx <hash>');
+        if (options.calldata !== undefined && options.typedData !== undefined) fail('USAGE', 'give either --calldata or --typed-data, not both');
         const contract = await loadContract(files, options.contract ?? null);
         const facts: OrderFacts = { parties: options.party };
-        const order = describeOrder(contract, { data: options.calldata, value: options.value ?? null, from: options.from ?? null }, facts);
+        const call = { value: options.value ?? null, from: options.from ?? null };
+        const order = options.typedData !== undefined
+          ? describeSignedOrder(contract, readTypedData(options.typedData), { ...call, action: options.action ?? null }, facts)
+          : describeOrder(contract, { data: options.calldata!, ...call }, facts);
         emit(io, present(order, contract, options, []), options.output);
       }),
     );

@@ -15,6 +15,7 @@ import type {
   OrderContract,
   OrderFacts,
   OrderTerms,
+  SignedOrder,
   ValueFormat,
 } from './model.ts';
 import { recordShape } from './order-shape.ts';
@@ -31,12 +32,27 @@ import { contractTermsHash } from './terms-hash.ts';
  */
 export function describeOrder(contract: OrderContract, call: OrderCallInput, facts: OrderFacts = {}): OrderTerms {
   const decoded = decodeCall(contract, call);
-  const { action } = decoded;
   const args = buildArguments(contract, decoded, facts);
-  const value = argumentNode('value', 'msg.value', '', 'uint256', decoded.value.toString(), { kind: 'eth' });
-  const actor = findActor(decoded.from, facts, new Set(contract.terms.parties.map((party) => party.id)));
+  return describeAction(contract, decoded.action, { args, data: decoded.data, value: decoded.value.toString(), from: decoded.from, signed: null }, facts);
+}
+
+/** What an order gives an action: its arguments and call, or (for a signed order) the signed fields. */
+export interface ActionInput {
+  args: OrderArgument[];
+  data: string | null;
+  /** Wei sent, or null when not known (a signed order before it is submitted). */
+  value: string | null;
+  from: string | null;
+  signed: SignedOrder | null;
+}
+
+/** The terms of an action for these arguments: shared by calldata orders and signed (EIP-712) orders. */
+export function describeAction(contract: OrderContract, action: Action, input: ActionInput, facts: OrderFacts): OrderTerms {
+  const { args } = input;
+  const value = input.value === null ? null : argumentNode('value', 'msg.value', '', 'uint256', input.value, { kind: 'eth' });
+  const actor = findActor(input.from, facts, new Set(contract.terms.parties.map((party) => party.id)));
   const callerFormat: ValueFormat = { kind: 'address', party: actor.parties[0] ?? null };
-  const caller = decoded.from === null ? null : argumentNode('caller', 'msg.sender', '', 'address', decoded.from, callerFormat);
+  const caller = input.from === null ? null : argumentNode('caller', 'msg.sender', '', 'address', input.from, callerFormat);
   const subs: Substitutions = { parameters: new Map(args.map((arg) => [arg.name, arg])), value, caller };
   const env = createEnvironment(facts, contract.terms);
   const kept: string[] = [];
@@ -49,7 +65,8 @@ export function describeOrder(contract: OrderContract, call: OrderCallInput, fac
       id: action.id, name: action.name, label: action.label, kind: action.kind, signature: action.signature,
       selector: action.selector, payable: action.payable, source: action.source, natspec: action.natspec,
     },
-    call: { data: decoded.data, value: decoded.value.toString(), from: decoded.from },
+    call: { data: input.data, value: input.value, from: input.from },
+    signed: input.signed,
     actor,
     access: {
       ...action.access,
@@ -91,13 +108,13 @@ function buildArguments(contract: OrderContract, decoded: DecodedCall, facts: Or
 }
 
 /** A token amount's decimals and symbol, when the facts know the token (by the name holding it). */
-function withTokenFacts(format: ValueFormat, facts: OrderFacts): ValueFormat {
+export function withTokenFacts(format: ValueFormat, facts: OrderFacts): ValueFormat {
   if (format.kind !== 'token' || format.token.kind !== 'variable') return format;
   const token = facts.tokens?.[format.token.name];
   return token ? { ...format, decimals: token.decimals, symbol: token.symbol } : format;
 }
 
-function argumentNode(role: ArgumentNode['role'], name: string, label: string, type: string, value: ArgumentNode['value'], format: ValueFormat): ArgumentNode {
+export function argumentNode(role: ArgumentNode['role'], name: string, label: string, type: string, value: ArgumentNode['value'], format: ValueFormat): ArgumentNode {
   return { kind: 'argument', role, name, label, type, value, format };
 }
 

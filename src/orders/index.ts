@@ -19,6 +19,12 @@
 export { describeOrder } from './describe.ts';
 
 /**
+ * An EIP-712 message (domain, types, message) read as an order: the function that takes the signed
+ * struct gives the terms; each field is read by what that function does with it; the digest is kept.
+ */
+export { describeSignedOrder, type SignedOrderOptions, type TypedDataInput } from './typed-data.ts';
+
+/**
  * keccak256 of the canonical JSON of a contract's Terms or of an order (RFC 8785, without statements,
  * labels and source positions; see docs/terms-hash.md). Stable across runs; template wording never
  * changes it; any change to a term does.
@@ -55,6 +61,7 @@ export type {
   OrderFacts,
   OrderTerms,
   ParameterSemantics,
+  SignedOrder,
   TokenFacts,
   ValueFormat,
 } from './model.ts';

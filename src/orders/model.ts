@@ -71,12 +71,13 @@ export type DecodedValue = string | boolean | DecodedValue[] | { [key: string]: 
 
 /**
  * A value of this order placed into an expression tree: a decoded argument, the ETH sent (`value`),
- * the sender (`caller`) or a value read from chain (`state`). Templates render it through the
+ * the sender (`caller`), a value read from chain (`state`) or a number of the code (`constant`). Templates render it through the
  * `expr/argument` partial, with its format.
  */
 export interface ArgumentNode {
   kind: 'argument';
-  role: 'parameter' | 'value' | 'caller' | 'state';
+  /** `constant`: a number in the code, shown in the format of the value it is compared with (1000 bps → 10%). */
+  role: 'parameter' | 'value' | 'caller' | 'state' | 'constant';
   name: string;
   label: string;
   type: string;
@@ -115,11 +116,22 @@ export interface OrderActor {
 }
 
 export interface OrderCall {
-  /** The calldata as given, lower-case 0x hex. */
-  data: string;
-  /** Wei sent with the call, decimal. */
-  value: string;
+  /** The calldata as given, lower-case 0x hex; null for a signed order (its fields are in `signed`). */
+  data: string | null;
+  /** Wei sent with the call, decimal; null when not known (a signed order before it is submitted). */
+  value: string | null;
   from: string | null;
+}
+
+/** An EIP-712 message read as an order: what was signed, and the digest the signer signs. */
+export interface SignedOrder {
+  primaryType: string;
+  /** The domain as given: name, version, chainId, verifyingContract, salt (those present). */
+  domain: Record<string, string>;
+  /** The EIP-712 digest (what the signer signs), 0x hex. */
+  digest: string;
+  /** The action parameter that carries the signed struct (e.g. `order` of `fill(Order,bytes)`). */
+  parameter: string;
 }
 
 export interface OrderTerms {
@@ -129,11 +141,13 @@ export interface OrderTerms {
   contractHash: string;
   action: Pick<Action, 'id' | 'name' | 'label' | 'kind' | 'signature' | 'selector' | 'payable' | 'source' | 'natspec'>;
   call: OrderCall;
+  /** For a signed (EIP-712) order: the domain, type and digest; null for a call. */
+  signed: SignedOrder | null;
   actor: OrderActor;
   access: Access;
   arguments: OrderArgument[];
-  /** The ETH sent, as an argument node (0 when none). */
-  value: ArgumentNode;
+  /** The ETH sent, as an argument node (0 when none); null when not known (a signed order). */
+  value: ArgumentNode | null;
   conditions: OrderCondition[];
   payments: Payment[];
   effects: Effect[];

@@ -11,7 +11,7 @@ const shapes = new WeakMap<OrderTerms, string>();
 export function recordShape(order: OrderTerms, parts: readonly unknown[]): void {
   const tokens = order.arguments.map((argument) => (argument.format.kind === 'token' ? `${argument.format.decimals}/${argument.format.symbol}` : ''));
   const { actor } = order;
-  shapes.set(order, JSON.stringify([order.action.id, actor.address === null, actor.parties, actor.checked.length > 0, order.call.value === '0', order.unmet, tokens, ...parts]));
+  shapes.set(order, JSON.stringify([order.action.id, actor.address === null, actor.parties, actor.checked.length > 0, order.call.value === '0', order.call.value === null, order.signed === null, order.unmet, tokens, ...parts]));
 }
 
 /** The recorded shape, or undefined for an order describeOrder did not make (e.g. parsed from JSON). */

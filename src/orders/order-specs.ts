@@ -10,7 +10,7 @@ export const ORDER_SECTIONS = ['order', 'deployment', 'arguments', 'access', 'co
 export type OrderSection = (typeof ORDER_SECTIONS)[number];
 
 export type OrderStatementKind =
-  | 'title' | 'actor' | 'value' | 'argument' | 'access' | 'condition' | 'outcome'
+  | 'title' | 'actor' | 'signed' | 'value' | 'argument' | 'access' | 'condition' | 'outcome'
   | 'payment' | 'payments-none' | 'transition' | 'effect' | 'disclaimer';
 
 export interface OrderSpec {
@@ -32,6 +32,7 @@ export function collectOrderSpecs(order: OrderTerms, terms: ContractTerms): Orde
   });
   const specs: OrderSpec[] = [
     spec('order:title', 'order', 'title', {}, action.source),
+    ...(order.signed ? [spec('order:signed', 'order', 'signed', { signed: order.signed }, null)] : []),
     spec('order:actor', 'order', 'actor', { parties: order.actor.parties, sender: senderNode(order) }, null, { basis: order.actor.parties.length > 0 ? 'deployment' : 'code' }),
   ];
   if (action.payable || order.call.value !== '0') specs.push(spec('order:value', 'order', 'value', {}, action.source));

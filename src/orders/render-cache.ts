@@ -80,7 +80,7 @@ export function fillValues(skeleton: Skeleton, order: OrderTerms, wordValues: (i
 /** The order's values by `role:name`: arguments, the ETH sent and the sender. */
 function valueNodes(order: OrderTerms): Map<string, ArgumentNode> {
   const nodes = new Map<string, ArgumentNode>(order.arguments.map((argument) => [`parameter:${argument.name}`, argument]));
-  nodes.set('value:msg.value', order.value);
+  if (order.value) nodes.set('value:msg.value', order.value);
   const sender = senderNode(order);
   if (sender) nodes.set('caller:msg.sender', sender);
   return nodes;

@@ -17,9 +17,15 @@ const dateFormats = new Map<string, Intl.DateTimeFormat>();
 let registered = false;
 let valueToken: ReturnType<typeof handlebars.compile> | undefined;
 
-/** The `order/value` partial of the placeholder bundle: the value's placeholder instead of its words. */
+/**
+ * The `order/value` partial of the placeholder bundle: the value's placeholder instead of its words
+ * (a constant of the code is the same in every order of a shape, so it is worded in place).
+ */
 export function VALUE_TOKEN_TEMPLATE(): ReturnType<typeof handlebars.compile> {
-  valueToken ??= handlebars.compile('{{valuePlaceholder this short}}', { strict: true, noEscape: true });
+  valueToken ??= handlebars.compile('{{#if (eq role "constant")}}{{> (concat "order/value/" format.kind)}}{{else}}{{valuePlaceholder this short}}{{/if}}', {
+    strict: true,
+    noEscape: true,
+  });
   return valueToken;
 }
 

@@ -8,7 +8,7 @@
 import type { Action, ContractTerms, Expr, SourceRef } from '../terms/index.ts';
 import { walkExpr } from '../terms/index.ts';
 import type { FormatEvidence, FormatReason, ParameterSemantics, ValueFormat } from './model.ts';
-import { formatFromType, isCompatible, keyOf } from './slots.ts';
+import { firstKnown, formatFromType, isCompatible, isPlainNumber, keyOf, namesParty, storedIn, unwrap } from './slots.ts';
 
 interface Fact {
   format: ValueFormat;
@@ -30,14 +30,14 @@ const MAX_ROUNDS = 8;
 /** Parameter semantics of every action, by action id. */
 export type ContractSemantics = Map<string, ParameterSemantics[]>;
 
-const cache = new WeakMap<ContractTerms, { parameters: ContractSemantics; state: Map<string, ValueFormat> }>();
+const cache = new WeakMap<ContractTerms, { parameters: ContractSemantics; state: Map<string, ValueFormat>; inference: Inference }>();
 
 function inferAll(terms: ContractTerms) {
   let found = cache.get(terms);
   if (!found) {
     const inference = new Inference(terms);
     inference.run();
-    found = { parameters: new Map(terms.actions.map((action) => [action.id, inference.parametersOf(action)])), state: inference.stateFormats() };
+    found = { parameters: new Map(terms.actions.map((action) => [action.id, inference.parametersOf(action)])), state: inference.stateFormats(), inference };
     cache.set(terms, found);
   }
   return found;
@@ -46,6 +46,12 @@ function inferAll(terms: ContractTerms) {
 /** The parameter semantics of every action of a contract (cached per Terms object). */
 export function readSemantics(terms: ContractTerms): ContractSemantics {
   return inferAll(terms).parameters;
+}
+
+/** The semantics of the fields of a struct parameter of an action (`order.price` of `fill(Order,bytes)`). */
+export function readFieldSemantics(terms: ContractTerms, actionId: string, parameter: string, fields: { name: string; type: string }[]): ParameterSemantics[] {
+  const { inference } = inferAll(terms);
+  return fields.map((field) => inference.semanticsOf(`parameter:${actionId}:${parameter}.${field.name}`, field.name, field.type));
 }
 
 /**
@@ -58,6 +64,8 @@ export function readStateFormats(terms: ContractTerms): Map<string, ValueFormat>
 
 class Inference {
   private readonly facts = new Map<string, Fact>();
+  /** Every format a value was given, in order: the first one its type allows is reported (an address used as a mapping key is still an address). */
+  private readonly candidates = new Map<string, Fact[]>();
   private readonly flows: { slot: Expr; value: Expr; site: Site }[] = [];
   private readonly pairs: { left: Expr; right: Expr; site: Site }[] = [];
   private changed = false;
@@ -78,12 +86,14 @@ class Inference {
   }
 
   parametersOf(action: Action): ParameterSemantics[] {
-    return action.parameters.map((parameter) => {
-      const fact = this.facts.get(`parameter:${action.id}:${parameter.name}`);
-      if (fact && isCompatible(fact.format, parameter.type)) return { name: parameter.name, type: parameter.type, ...fact };
-      const evidence: FormatEvidence = { reason: 'type', via: null, action: null, source: null };
-      return { name: parameter.name, type: parameter.type, format: formatFromType(parameter.type), evidence };
-    });
+    return action.parameters.map((parameter) => this.semanticsOf(`parameter:${action.id}:${parameter.name}`, parameter.name, parameter.type));
+  }
+
+  semanticsOf(key: string, name: string, type: string): ParameterSemantics {
+    const fact = [this.facts.get(key), ...(this.candidates.get(key) ?? [])].find((candidate) => candidate && isCompatible(candidate.format, type));
+    if (fact) return { name, type, ...fact };
+    const evidence: FormatEvidence = { reason: 'type', via: null, action: null, source: null };
+    return { name, type, format: formatFromType(type), evidence };
   }
 
   stateFormats(): Map<string, ValueFormat> {
@@ -221,6 +231,10 @@ class Inference {
     const key = keyOf(expr, site.action);
     if (key !== null) {
       const known = this.facts.get(key);
+      const candidates = this.candidates.get(key) ?? [];
+      if (!candidates.some((candidate) => candidate.format.kind === format.kind)) {
+        this.candidates.set(key, [...candidates, { format, evidence: evidence ?? { reason, via: null, action: site.action, source: site.source } }]);
+      }
       if (!known || namesParty(known.format, format)) {
         this.facts.set(key, { format, evidence: evidence ?? { reason, via: null, action: site.action, source: site.source } });
         this.changed = true;
@@ -255,28 +269,4 @@ class Inference {
     if ((expr.op === '*' || expr.op === '/') && isPlainNumber(expr.right)) inner(expr.left);
     else if (expr.op === '*' && isPlainNumber(expr.left)) inner(expr.right);
   }
-}
-
-/** An address later found to be a party's replaces the plain address. */
-function namesParty(known: ValueFormat, found: ValueFormat): boolean {
-  return known.kind === 'address' && known.party === null && found.kind === 'address' && found.party !== null;
-}
-
-/** Evidence for a value stored in a slot: the slot, and the use of it that gave it its format. */
-function storedIn(key: string, slotFact: Fact): FormatEvidence {
-  const via = slotFact.evidence.via ?? key.replace(/^(var|item):/, '');
-  return { ...slotFact.evidence, via };
-}
-
-function isPlainNumber(expr: Expr): boolean {
-  const inner = unwrap(expr);
-  return inner.kind === 'number' && inner.unit === null;
-}
-
-function unwrap(expr: Expr): Expr {
-  return expr.kind === 'convert' ? unwrap(expr.operand) : expr;
-}
-
-function firstKnown(formats: (ValueFormat | null)[]): ValueFormat | null {
-  return formats.find((format) => format !== null) ?? null;
 }

@@ -3,7 +3,7 @@
  * state variable, a field of a collection's items. Also the format a value has from its ABI type alone.
  */
 import type { Expr } from '../terms/index.ts';
-import type { ValueFormat } from './model.ts';
+import type { FormatEvidence, ValueFormat } from './model.ts';
 
 const NUMERIC_FORMATS = new Set(['eth', 'token', 'datetime', 'duration', 'percent', 'item', 'integer']);
 
@@ -20,7 +20,8 @@ export function keyOf(expr: Expr, action: string): string | null {
       return `var:${expr.name}`;
     case 'member': {
       if (expr.object.kind === 'index' && expr.object.base.kind === 'variable') return `item:${expr.object.base.name}.${expr.member}`;
-      if (expr.object.kind === 'variable' && expr.object.scope !== 'parameter') return `var:${expr.object.name}.${expr.member}`;
+      if (expr.object.kind === 'variable' && expr.object.scope === 'parameter') return `parameter:${action}:${expr.object.name}.${expr.member}`;
+      if (expr.object.kind === 'variable') return `var:${expr.object.name}.${expr.member}`;
       return null;
     }
     case 'index':
@@ -57,4 +58,28 @@ export function formatFromType(type: string): ValueFormat {
   if (type === 'string') return { kind: 'text' };
   if (/^bytes\d*$/.test(type)) return { kind: 'bytes' };
   return { kind: 'other' };
+}
+
+/** An address later found to be a party's replaces the plain address. */
+export function namesParty(known: ValueFormat, found: ValueFormat): boolean {
+  return known.kind === 'address' && known.party === null && found.kind === 'address' && found.party !== null;
+}
+
+/** Evidence for a value stored in a slot: the slot, and the use of it that gave it its format. */
+export function storedIn(key: string, slotFact: { evidence: FormatEvidence }): FormatEvidence {
+  const via = slotFact.evidence.via ?? key.replace(/^(var|item):/, '');
+  return { ...slotFact.evidence, via };
+}
+
+export function isPlainNumber(expr: Expr): boolean {
+  const inner = unwrap(expr);
+  return inner.kind === 'number' && inner.unit === null;
+}
+
+export function unwrap(expr: Expr): Expr {
+  return expr.kind === 'convert' ? unwrap(expr.operand) : expr;
+}
+
+export function firstKnown(formats: (ValueFormat | null)[]): ValueFormat | null {
+  return formats.find((format) => format !== null) ?? null;
 }

@@ -4,11 +4,13 @@
  * Trees are copied where they change and shared where they do not.
  */
 import { childrenOf, type Expr } from '../terms/index.ts';
+import { isPlainNumber, unwrap } from './slots.ts';
 import type { ArgumentNode } from './model.ts';
 
 export interface Substitutions {
+  /** By parameter name, or `param.field` for a field of a struct parameter. */
   parameters: Map<string, ArgumentNode>;
-  value: ArgumentNode;
+  value: ArgumentNode | null;
   caller: ArgumentNode | null;
 }
 
@@ -16,11 +18,41 @@ export interface Substitutions {
 export function substitute(expr: Expr, subs: Substitutions): Expr {
   const replaced = replaceLeaf(expr, subs);
   if (replaced !== null) return replaced as unknown as Expr;
-  return mapChildren(expr, (child) => substitute(child, subs));
+  const mapped = mapChildren(expr, (child) => substitute(child, subs));
+  return mapped.kind === 'compare' && mapped !== expr ? formatLiteral(mapped) : mapped;
+}
+
+/** Formats in which a plain number compared with a value reads better as that kind of value. */
+const LITERAL_FORMATS = new Set(['eth', 'token', 'percent', 'datetime', 'duration']);
+
+/**
+ * `fee <= 1000` with the fee a percentage: the 1000 is a percentage too, and is shown as one (10%). The
+ * number becomes a `constant` argument node with the format of the value it is compared with.
+ */
+function formatLiteral(expr: Extract<Expr, { kind: 'compare' }>): Expr {
+  const left = asArgument(expr.left);
+  const right = asArgument(expr.right);
+  if (left && !right && isPlainNumber(expr.right) && LITERAL_FORMATS.has(left.format.kind)) return { ...expr, right: constant(expr.right, left) };
+  if (right && !left && isPlainNumber(expr.left) && LITERAL_FORMATS.has(right.format.kind)) return { ...expr, left: constant(expr.left, right) };
+  return expr;
+}
+
+function asArgument(expr: Expr): ArgumentNode | null {
+  const inner = unwrap(expr) as Expr | ArgumentNode;
+  return inner.kind === 'argument' ? inner : null;
+}
+
+function constant(number: Expr, like: ArgumentNode): Expr {
+  const value = (unwrap(number) as Extract<Expr, { kind: 'number' }>).value;
+  const node: ArgumentNode = { kind: 'argument', role: 'constant', name: value, label: '', type: like.type, value, format: like.format };
+  return node as unknown as Expr;
 }
 
 function replaceLeaf(expr: Expr, subs: Substitutions): ArgumentNode | null {
   if (expr.kind === 'variable' && expr.scope === 'parameter') return subs.parameters.get(expr.name) ?? null;
+  if (expr.kind === 'member' && expr.object.kind === 'variable' && expr.object.scope === 'parameter') {
+    return subs.parameters.get(`${expr.object.name}.${expr.member}`) ?? null;
+  }
   if (expr.kind === 'value-sent') return subs.value;
   if (expr.kind === 'caller') return subs.caller;
   return null;

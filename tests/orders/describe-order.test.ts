@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isPlaintermsError, type PlaintermsError } from '../../src/errors.ts';
 import { describeOrder } from '../../src/orders/describe.ts';
+import { renderOrder } from '../../src/orders/render.ts';
 import type { OrderArgument } from '../../src/orders/model.ts';
 import { BUYER, bundled, SELLER, STRANGER } from './contracts.ts';
 
@@ -116,6 +117,14 @@ describe('describeOrder: conditions, payments and changes of this order', () => 
     const toBuyer = describeOrder(escrow, { data: escrow.encode('resolve', [false]) });
     expect(toBuyer.payments.map((payment) => payment.toParty)).toEqual(['buyer', 'arbiter']);
     expect(toBuyer.payments.every((payment) => payment.when.length === 0)).toBe(true);
+  });
+
+  it('shows a number the code compares with a percentage as a percentage: at most 15%', async () => {
+    const auction = await bundled('ConsignmentAuction');
+    const order = describeOrder(auction, { data: auction.encode('setCommissionBps', [2000n]) });
+    const bound = order.conditions.find((condition) => condition.message === 'commission too high');
+    expect(bound).toMatchObject({ status: 'unmet', expr: { right: { kind: 'argument', role: 'constant', value: '1500', format: { kind: 'percent', scale: '10000' } } } });
+    expect(renderOrder(order, auction.terms, { format: 'md' })).toContain('the given New BPS (20%) is at most 15% — not met: the order will fail with “commission too high”.');
   });
 
   it('refers to the contract’s terms by their hash', async () => {
