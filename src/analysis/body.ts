@@ -13,6 +13,9 @@ import { emptyFacts, type Facts } from './facts.ts';
 import { humanise } from './names.ts';
 import { detectPayment } from './payments.ts';
 import { resolveModifier } from './scope.ts';
+import { endsWithReturn, eventName, firstLine, isOriginCheck, isSimpleGetter, loopHeader, revertDetails, revertOf, sameSource, targetName } from './statement-shapes.ts';
+
+export { targetName };
 
 interface Cursor {
   frame: Frame;
@@ -229,7 +232,7 @@ export class BodyReader {
     const value = translate(node.rightHandSide, frame);
     if (lhs.nodeType === 'Identifier' && lhs.referencedDeclaration) {
       const decl = tryDeref(frame, 'VariableDeclaration', lhs.referencedDeclaration);
-      if (decl && !decl.stateVariable && !isStorageRef(decl)) {
+      if (decl && !decl.stateVariable) {
         frame.env.set(decl.id, node.operator === '=' ? value : { kind: 'code', text: frame.analysis.codeOf(node) });
         return node.operator === '=' && !hasCode(value);
       }
@@ -300,7 +303,6 @@ export class BodyReader {
         const typeString = callee.expression.typeDescriptions.typeString ?? '';
         if (/^contract |^address/.test(typeString) && !(callee.typeDescriptions.typeString ?? '').startsWith('function () view')) {
           this.facts.externalCalls.push({ target: external, name: callee.memberName, source: this.locate(statement, frame) });
-          explained = !isViewCall(callee.typeDescriptions.typeString) ? explained : explained;
         }
       }
     }
@@ -340,77 +342,4 @@ export class BodyReader {
     }
     return null;
   }
-}
-
-function revertOf(body: Statement): { message: string | null; error: string | null } | null {
-  const only = body.nodeType === 'Block' && body.statements?.length === 1 ? body.statements[0] : body;
-  if (only.nodeType === 'RevertStatement') return revertDetails(only.errorCall);
-  if (only.nodeType === 'ExpressionStatement' && only.expression.nodeType === 'FunctionCall') {
-    const callee = only.expression.expression;
-    if (callee.nodeType === 'Identifier' && callee.name === 'revert') return revertDetails(only.expression);
-  }
-  return null;
-}
-
-function revertDetails(call: FunctionCall): { message: string | null; error: string | null } {
-  const callee = call.expression;
-  if (callee.nodeType === 'Identifier' && callee.name === 'revert') {
-    const arg = call.arguments[0];
-    return { message: arg?.nodeType === 'Literal' ? arg.value ?? null : null, error: null };
-  }
-  return { message: null, error: eventName(call) };
-}
-
-function eventName(call: FunctionCall): string {
-  const callee = call.expression;
-  if (callee.nodeType === 'Identifier') return callee.name;
-  if (callee.nodeType === 'MemberAccess') return callee.memberName;
-  return '';
-}
-
-function endsWithReturn(body: Statement): boolean {
-  if (body.nodeType === 'Return') return true;
-  if (body.nodeType === 'Block') {
-    const last = body.statements?.[body.statements.length - 1];
-    return last?.nodeType === 'Return';
-  }
-  return false;
-}
-
-/** A view or pure function that only returns a value: it is read through where it is used instead. */
-function isSimpleGetter(fn: FunctionDefinition): boolean {
-  const statements = fn.body?.statements ?? [];
-  return (fn.stateMutability === 'view' || fn.stateMutability === 'pure') && statements.length === 1 && statements[0].nodeType === 'Return';
-}
-
-function isViewCall(typeString: string | null | undefined): boolean {
-  return /\) (view|pure) /.test(typeString ?? '');
-}
-
-function isStorageRef(decl: VariableDeclaration): boolean {
-  return decl.storageLocation === 'storage' && false;
-}
-
-function isOriginCheck(call: FunctionCall): boolean {
-  return [...findAll('MemberAccess', call)].some((m) => m.memberName === 'origin' && m.expression.nodeType === 'Identifier' && m.expression.name === 'tx');
-}
-
-export function targetName(expr: Expr): string | null {
-  if (expr.kind === 'variable') return expr.name;
-  if (expr.kind === 'member') return targetName(expr.object);
-  if (expr.kind === 'index') return targetName(expr.base);
-  return null;
-}
-
-function sameSource(a: SourceRef, b: SourceRef): boolean {
-  return a.path === b.path && a.line === b.line && a.endLine === b.endLine;
-}
-
-function firstLine(code: string): string {
-  const line = code.split('\n')[0].trim();
-  return line.length > 120 ? `${line.slice(0, 117)}...` : line;
-}
-
-function loopHeader(code: string): string {
-  return firstLine(code).replace(/\s*\{\s*$/, '');
 }

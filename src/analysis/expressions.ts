@@ -253,7 +253,7 @@ function translateCall(node: FunctionCall, frame: Frame): Expr | null {
       return translateBinary(op, fn.allArgs[0], fn.allArgs[1], frame);
     }
     if (fn.library && (fn.definition.name === 'recover' || fn.definition.name === 'tryRecover')) return { kind: 'signer', args: fn.allArgs.map((a) => translate(a, frame)) };
-    if (fn.internal) return readThrough(fn.definition, fn.allArgs, frame, fn.isSuper);
+    if (fn.internal) return readThrough(fn.definition, fn.allArgs, frame);
   }
   if (callee.nodeType === 'MemberAccess' && isExternalTarget(callee)) {
     const target = translate(callee.expression, frame);
@@ -320,7 +320,7 @@ export function calledFunction(node: FunctionCall, frame: Frame): CalledFunction
 }
 
 /** A view or pure function whose body is one `return`: read through it; otherwise name the call. */
-function readThrough(fn: FunctionDefinition, args: Expression[], frame: Frame, isSuper: boolean): Expr {
+function readThrough(fn: FunctionDefinition, args: Expression[], frame: Frame): Expr {
   const label = humanise(fn.name);
   const statements = fn.body?.statements ?? [];
   const only = statements.length === 1 ? statements[0] : null;
@@ -329,7 +329,6 @@ function readThrough(fn: FunctionDefinition, args: Expression[], frame: Frame, i
     const inner = childFrame(frame, fn.scope, `fn:${fn.id}`, bindings);
     return translate(only.expression, inner);
   }
-  void isSuper;
   return { kind: 'call', name: fn.name, label, args: args.map((a) => translate(a, frame)) };
 }
 

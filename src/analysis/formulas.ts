@@ -7,7 +7,7 @@ import type { Expression, FunctionDefinition, Statement } from 'solidity-ast';
 import type { Expr } from '../terms/index.ts';
 import { hasCode } from '../terms/index.ts';
 import { childFrame, type Frame } from './context.ts';
-import { negate, translate } from './expressions.ts';
+import { translate } from './expressions.ts';
 
 interface Early {
   condition: Expr;
@@ -52,7 +52,6 @@ function readStatement(statement: Statement, frame: Frame, early: Early[]): Expr
       const body = statement.trueBody.nodeType === 'Block' && statement.trueBody.statements?.length === 1 ? statement.trueBody.statements[0] : statement.trueBody;
       if (body.nodeType === 'Return' && body.expression) {
         early.push({ condition, value: translate(body.expression, frame) });
-        frame.env.forEach(() => undefined);
         return undefined;
       }
       if (body.nodeType === 'ExpressionStatement') return assign(body.expression, frame, condition) ? undefined : false;
@@ -93,6 +92,5 @@ function capped(current: Expr, value: Expr, condition: Expr): Expr | null {
     if (condition.op === '>' || condition.op === '>=') return { kind: 'min', operands: [current, value] };
     if (condition.op === '<' || condition.op === '<=') return { kind: 'max', operands: [current, value] };
   }
-  void negate;
   return null;
 }

@@ -111,4 +111,3 @@ export function roleName(expr: Expr): string {
   return 'role:?';
 }
 
-export type { FunctionDefinition };

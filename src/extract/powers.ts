@@ -6,7 +6,7 @@
 import { targetName } from '../analysis/body.ts';
 import type { Action, ContractTerms, Effect, Expr, Power, PowerKind } from '../terms/index.ts';
 import { walkExpr } from '../terms/index.ts';
-import type { ExtractContext, Extractor } from './context.ts';
+import type { Extractor } from './context.ts';
 import { timeComparisons } from './deadlines.ts';
 
 export const powers: Extractor = {
@@ -157,4 +157,3 @@ function dedupe(list: Power[]): Power[] {
   });
 }
 
-export type { ExtractContext };
