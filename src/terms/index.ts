@@ -1,2 +1,3 @@
 export * from './model.ts';
+export * from './findings.ts';
 export * from './expr.ts';

@@ -4,6 +4,7 @@
  * lines and its basis. Amounts are decimal strings inside expression trees, never JS numbers.
  */
 import type { CompareOp, Expr } from './expr.ts';
+import type { Claim, Definition, MoneyFact, Power, Risk } from './findings.ts';
 
 /** code: enforced by the code; natspec: the author's claim; deployment: depends on a value set at deployment or read from chain. */
 export type Basis = 'code' | 'natspec' | 'deployment';
@@ -218,114 +219,6 @@ export interface Lifecycle extends Located {
   states: LifecycleState[];
   initial: string | null;
   transitions: Transition[];
-}
-
-// ── Powers, risks, claims ────────────────────────────────────────────────────────────────────────
-
-export type PowerKind =
-  | 'change-term'
-  | 'change-party'
-  | 'pause'
-  | 'unpause'
-  | 'upgrade'
-  | 'transfer-ownership'
-  | 'renounce-ownership'
-  | 'grant-role'
-  | 'revoke-role'
-  | 'withdraw-funds'
-  | 'self-destruct';
-
-export interface Power extends Located {
-  id: string;
-  kind: PowerKind;
-  action: string;
-  /** Party ids who hold the power. */
-  holders: string[];
-  /** The term or party changed (a variable), when there is one. */
-  target: Expr | null;
-  /** The value written to it: a parameter (chosen by the holder), the caller, the zero address. */
-  value: Expr | null;
-  /** Conditions on the new value (e.g. newFee <= 500); [] means no bound in the code. */
-  bounds: Expr[];
-  /** Whether the change also applies to deals already made (the stored value is read at settlement). */
-  affectsExisting: boolean | null;
-  /** A delay the code enforces before the change takes effect, if any. */
-  timelock: Expr | null;
-  /** When the term changed is used as a share (`x * term / 10000`): the divisor, so limits read as percentages. */
-  rateScale: string | null;
-}
-
-export type RiskKind =
-  | 'claim-contradicted'
-  | 'no-deadline'
-  | 'no-upper-bound'
-  | 'external-token'
-  | 'external-contract'
-  | 'timestamp'
-  | 'no-reentrancy-guard'
-  | 'tx-origin'
-  | 'unchecked-call'
-  | 'stuck-funds'
-  | 'owner-can-pause'
-  | 'unrestricted-action';
-
-export interface Risk extends Located {
-  id: string;
-  kind: RiskKind;
-  action: string | null;
-  party: string | null;
-  /** Extra data the template needs (a state, a token, a claim's words). */
-  subject: Expr | null;
-  text: string | null;
-}
-
-export interface Claim extends Located {
-  id: string;
-  /** The action the comment is on, or null for the contract itself. */
-  action: string | null;
-  tag: 'title' | 'notice' | 'dev' | 'param' | 'return' | 'author';
-  param: string | null;
-  text: string;
-  /** When the code contradicts the claim: the parties the claim names and what the code allows. */
-  contradiction: { claimed: string[]; actual: Access } | null;
-}
-
-// ── Definitions ──────────────────────────────────────────────────────────────────────────────────
-
-/**
- * An amount or value the terms refer to by name because the code computes it in a view function
- * (`latePenalty()`): its formula, read from the function body, or null when it could not be read.
- */
-export interface Definition extends Located {
-  id: string;
-  name: string;
-  label: string;
-  parameters: Parameter[];
-  formula: Expr | null;
-}
-
-// ── Money facts ──────────────────────────────────────────────────────────────────────────────────
-
-export type MoneyFactKind =
-  /** Money is credited to a balance (`pendingReturns[bidder] += …`) and must be withdrawn by an action. */
-  | 'pull-payment'
-  /** An action accepts more ETH than it requires; `detail` says where the excess goes (null: it stays in the contract). */
-  | 'overpayment'
-  /** A share is computed by division; `party` is who ends up with the rounding remainder (null: it stays in the contract). */
-  | 'rounding-remainder';
-
-export interface MoneyFact extends Located {
-  id: string;
-  kind: MoneyFactKind;
-  action: string | null;
-  /** pull-payment: the credited balance; overpayment: the minimum required; rounding-remainder: the share. */
-  subject: Expr;
-  /** pull-payment: the action that pays it out (as a text id in `withdrawal`); overpayment: where the excess goes. */
-  detail: Expr | null;
-  withdrawal: string | null;
-  party: string | null;
-  /** Conditions of enclosing `if` statements under which the fact holds; [] when always. */
-  when: Expr[];
 }
 
 // ── Not explained, coverage ──────────────────────────────────────────────────────────────────────
