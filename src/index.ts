@@ -4,3 +4,6 @@ export { buildStatements, buildSummaryDocument, renderSummary, OUTPUT_FORMATS, t
 export { PlaintermsError, isPlaintermsError, type Diagnostic, type ErrorCode } from './errors.ts';
 export type * from './terms/index.ts';
 export { EXPR_KINDS, SECTIONS } from './terms/index.ts';
+export * from './orders/index.ts';
+export { readDeployment, readDeploymentOfFiles, toOrderFacts, buildDeploymentStatements, type DeploymentFacts } from './chain/index.ts';
+export { compareTerms, diffFiles, renderDiff, type TermChange, type DiffDocument } from './diff/index.ts';

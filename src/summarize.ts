@@ -3,6 +3,8 @@
  * sources, the compiler version and the language.
  */
 import { type Compilation, compileFiles, type CompileOptions } from './compile/index.ts';
+import { readDeploymentOfFiles } from './chain/index.ts';
+import { fail } from './errors.ts';
 import { extractContracts } from './extract/index.ts';
 import { renderHtmlReport } from './render/html/report.ts';
 import { buildSummaryDocument, loadLocale, renderSummary } from './render/index.ts';
@@ -20,6 +22,8 @@ export interface SummarizeOptions extends CompileOptions {
   languages?: string[];
   /** Renderings to produce; default ['md']. */
   formats?: SummaryFormat[];
+  /** Read a deployed instance: its public state and whether its code matches the source. One contract only. */
+  deployment?: { rpc: string; address: string };
 }
 
 export interface SummaryOutput {
@@ -43,6 +47,7 @@ export async function summarize(files: string[], options: SummarizeOptions = {})
   const compilation = await compileFiles(files, compileOptions);
   const terms = extractContracts(compilation, { contracts });
   const documents = languages.map((locale) => buildSummaryDocument(compilation, terms, locale));
+  if (options.deployment) await addDeployment(documents, files, { ...options, ...options.deployment, contracts: terms.map((t) => t.name) });
   const outputs: SummaryOutput[] = [];
   for (const format of formats) {
     if (format === 'html') {
@@ -56,3 +61,23 @@ export async function summarize(files: string[], options: SummarizeOptions = {})
 }
 
 export type { Compilation };
+
+/**
+ * Adds what was read from a deployed instance: the facts, and their statements (basis `deployment`) in each
+ * language. The "deployed code was not checked" line gives way to the result of the check.
+ */
+async function addDeployment(documents: SummaryDocument[], files: string[], options: SummarizeOptions & { rpc: string; address: string; contracts: string[] }): Promise<void> {
+  if (options.contracts.length !== 1) {
+    fail('USAGE', `--address names one deployed contract, but the files define ${options.contracts.length}: ${options.contracts.join(', ')}`, { hint: 'choose it with --contract' });
+  }
+  const { languages, language, formats, deployment: _, contracts, ...compileOptions } = options;
+  for (const document of documents) {
+    const { deployment, statements } = await readDeploymentOfFiles(files, { ...compileOptions, contract: contracts[0], lang: document.language });
+    const contract = document.contracts[0];
+    const kept = contract.statements.filter((s) => s.id !== 'not-covered:deployed-code');
+    const at = kept.findIndex((s) => s.section !== 'warning' && s.section !== 'key-facts');
+    const read = statements.map(({ id, text, basis, source }) => ({ id, section: 'deployment' as const, text, basis, source }));
+    contract.statements = [...kept.slice(0, at), ...read, ...kept.slice(at)];
+    contract.deployment = deployment as unknown as Record<string, unknown>;
+  }
+}

@@ -20,6 +20,8 @@ interface SummarizeCommandOptions {
   remap?: string[];
   solc?: string;
   cache: boolean;
+  rpc?: string;
+  address?: string;
 }
 
 /** `--lang en,zh`: one or more languages that have templates. */
@@ -50,11 +52,15 @@ export function registerSummarizeCommand(program: Command, io: CliOutput): Comma
     .option('--remap <prefix=path...>', 'import remappings, like solc and Foundry', collectRemapping)
     .option('--solc <version>', 'use this solc release instead of choosing one from the pragmas, e.g. 0.6.12')
     .option('--no-cache', 'neither read nor keep compiler output on disk')
+    .option('--rpc <url>', 'with --address: read the deployed contract through this JSON-RPC endpoint')
+    .option('--address <0x…>', 'with --rpc: the deployed contract to read (its state, and whether its code matches)')
     .action(async (files: string[], options: SummarizeCommandOptions) => {
       if (options.lang.length > 1 && options.format === 'json') {
         fail('USAGE', 'a JSON document holds one language', { hint: 'ask for --lang en or --lang zh' });
       }
+      if (Boolean(options.rpc) !== Boolean(options.address)) fail('USAGE', '--rpc and --address go together', { hint: 'give both to read a deployed contract' });
       const settings = {
+        ...(options.rpc && options.address ? { deployment: { rpc: options.rpc, address: options.address } } : {}),
         language: options.lang[0],
         languages: options.lang,
         ...(options.contract ? { contracts: options.contract } : {}),

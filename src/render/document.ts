@@ -26,11 +26,12 @@ interface GroupView {
   statements: StatementView[];
 }
 
-type SectionKey = 'warning' | 'keyFacts' | 'parties' | 'powers' | 'money' | 'deadlines' | 'lifecycle' | 'risks' | 'claims' | 'notCovered' | 'notExplained' | 'disclaimer';
+type SectionKey = 'warning' | 'keyFacts' | 'deployment' | 'parties' | 'powers' | 'money' | 'deadlines' | 'lifecycle' | 'risks' | 'claims' | 'notCovered' | 'notExplained' | 'disclaimer';
 
 const SECTION_KEYS: Record<Exclude<Section, 'actions'>, SectionKey> = {
   warning: 'warning',
   'key-facts': 'keyFacts',
+  deployment: 'deployment',
   parties: 'parties',
   powers: 'powers',
   money: 'money',

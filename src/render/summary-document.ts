@@ -15,6 +15,6 @@ export function buildSummaryDocument(compiled: CompiledSources, contracts: Contr
     compiler: { name: 'solc', version: compiled.compiler.version },
     language,
     sources: compiled.sources.map(({ path, keccak256 }) => ({ path, keccak256 })),
-    contracts: contracts.map((terms) => ({ ...terms, statements: buildStatements(terms, language) })),
+    contracts: contracts.map((terms) => ({ ...terms, statements: buildStatements(terms, language), deployment: null })),
   };
 }

@@ -270,6 +270,7 @@ export interface Statement {
 export const SECTIONS = [
   'warning',
   'key-facts',
+  'deployment',
   'parties',
   'powers',
   'money',
@@ -290,5 +291,9 @@ export interface SummaryDocument {
   compiler: { name: 'solc'; version: string };
   language: string;
   sources: { path: string; keccak256: string }[];
-  contracts: (ContractTerms & { statements: Statement[] })[];
+  /**
+   * Per contract: the model, every sentence, and what was read from a deployed instance (`plainterms/deployment@1`)
+   * when an address and an RPC endpoint were given, else null.
+   */
+  contracts: (ContractTerms & { statements: Statement[]; deployment: Record<string, unknown> | null })[];
 }

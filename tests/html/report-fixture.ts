@@ -40,7 +40,7 @@ export async function buildDocument(file: string, contract: string, locale: stri
     compiler: compilation.compiler,
     language: locale,
     sources: compilation.sources.map((source) => ({ path: source.path, keccak256: source.keccak256 })),
-    contracts: [{ ...terms, statements: buildStatements(terms, locale) }],
+    contracts: [{ ...terms, statements: buildStatements(terms, locale), deployment: null }],
   };
   return { document, sources: compilation.sources };
 }
