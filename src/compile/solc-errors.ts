@@ -38,7 +38,10 @@ export function throwOnSolcErrors(errors: SolcError[], context: ErrorContext): v
   throwOnImportErrors(failed.filter((error) => error.errorCode === SOURCE_NOT_FOUND), context);
   throwOnNonSolidity(failed, context);
   const diagnostics = failed.map((error) => diagnoseSolcError(error, error.message, context));
-  fail('COMPILE_ERROR', `${countOf(diagnostics.length, 'compile error')} in ${listPaths(diagnostics)}`, { diagnostics });
+  fail('COMPILE_ERROR', `${countOf(diagnostics.length, 'compile error')} in ${listPaths(diagnostics)}`, {
+    diagnostics,
+    hint: 'fix the code at the line shown and run plainterms again; plainterms describes only code that compiles',
+  });
 }
 
 function throwOnImportErrors(errors: SolcError[], context: ErrorContext): void {

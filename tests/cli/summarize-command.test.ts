@@ -97,6 +97,35 @@ describe('plainterms summarize', () => {
     expect(existsSync(target)).toBe(false);
   });
 
+  it('reports a syntax error at its exact line and column, with a hint, exit 1', async () => {
+    const result = await run(['summarize', 'tests/fixtures/broken/SyntaxError.sol']);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain("tests/fixtures/broken/SyntaxError.sol:11:5: error: Expected ';' but got '}'");
+    expect(result.err).toContain('hint: ');
+    expect(result.err).not.toContain('    at ');
+  });
+
+  it('reports a type error with its location, exit 1', async () => {
+    const result = await run(['summarize', 'tests/fixtures/broken/TypeError.sol']);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('tests/fixtures/broken/TypeError.sol:9:17: error: Type literal_string "one hundred" is not implicitly convertible');
+  });
+
+  it('reports an import that cannot be found at the import statement, with what to do, exit 1', async () => {
+    const result = await run(['summarize', 'tests/fixtures/broken/MissingImport.sol']);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('tests/fixtures/broken/MissingImport.sol:4:1: error: cannot find import "./DoesNotExist.sol"');
+    expect(result.err).toContain('hint: ');
+    expect(result.out).toBe('');
+  });
+
+  it('reports a file that is not Solidity, exit 1', async () => {
+    const result = await run(['summarize', 'tests/fixtures/broken/NotSolidity.sol']);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('not a Solidity file');
+    expect(result.out).toBe('');
+  });
+
   it('reports an unknown contract with a hint, exit 1', async () => {
     const result = await run(['summarize', 'contracts/FobSale.sol', '--contract', 'Nope']);
     expect(result.code).toBe(1);
