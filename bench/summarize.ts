@@ -7,8 +7,8 @@
  *
  *   node --import tsx bench/summarize.ts [--runs 5] [--no-write]
  *
- * Process timings are medians of interleaved runs (the machine may be busy); peak RSS is the
- * process's maxRSS. The table is printed and written into bench/README.md between the markers.
+ * Process timings and peak RSS (maxRSS) are medians of interleaved runs (the machine may be busy).
+ * The table is printed and written into bench/README.md between the markers.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -61,6 +61,8 @@ interface ProcessResult {
 }
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'plainterms-bench-'));
+/** The environment of measured processes: as given, so they run with plainterms' defaults. */
+const childEnv = { ...process.env };
 const cacheRoot = path.join(scratch, 'cache');
 
 function runProcess(args: string[], env: NodeJS.ProcessEnv = {}): ProcessResult {
@@ -68,7 +70,7 @@ function runProcess(args: string[], env: NodeJS.ProcessEnv = {}): ProcessResult 
   const start = performance.now();
   execFileSync(process.execPath, ['--import', RSS_HOOK, ...args], {
     cwd: repo,
-    env: { ...process.env, PLAINTERMS_CACHE: cacheRoot, BENCH_RSS_FILE: rssFile, ...env },
+    env: { ...childEnv, PLAINTERMS_CACHE: cacheRoot, BENCH_RSS_FILE: rssFile, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -88,43 +90,64 @@ function measureProcesses(commands: Record<string, string[]>): Record<string, Pr
     }
   }
   return Object.fromEntries(
-    Object.entries(samples).map(([name, results]) => [name, { seconds: median(results.map((r) => r.seconds)), peakMb: Math.max(...results.map((r) => r.peakMb)) }]),
+    Object.entries(samples).map(([name, results]) => [name, { seconds: median(results.map((r) => r.seconds)), peakMb: median(results.map((r) => r.peakMb)) }]),
   );
 }
 
-function processCommands(files: string[]): Record<string, string[]> {
-  const cli = ['bin/plainterms.js', 'summarize', ...files, '--format', 'json', '-o', path.join(scratch, 'summary.json')];
+/**
+ * The same CLI bundled into plain JavaScript with esbuild (tsx's own dependency), to show what running
+ * the TypeScript sources through tsx costs. Placed two levels below the repository, like src/cli, so
+ * templates and node_modules are found as usual. Null when esbuild is not there.
+ */
+function bundleCli(): string | null {
+  const esbuild = path.join(repo, 'node_modules/.bin/esbuild');
+  const outfile = path.join(repo, '.cache/bench-cli/main.mjs');
+  try {
+    execFileSync(esbuild, ['src/cli/main.ts', '--bundle', '--platform=node', '--format=esm', '--packages=external', `--outfile=${outfile}`, '--log-level=error'], { cwd: repo });
+    return outfile;
+  } catch {
+    return null;
+  }
+}
+
+function processCommands(files: string[], bundled: string | null): Record<string, string[]> {
+  const args = ['summarize', ...files, '--format', 'json', '-o', path.join(scratch, 'summary.json')];
   return {
     floor: ['-e', FLOOR, ...files],
     'floor, baseline wasm tier': ['--liftoff-only', '-e', FLOOR, ...files],
-    'plainterms (no cache)': [...cli, '--no-cache'],
-    'plainterms (cached)': cli,
+    'plainterms (no cache)': ['bin/plainterms.js', ...args, '--no-cache'],
+    'plainterms (cached)': ['bin/plainterms.js', ...args],
+    ...(bundled === null
+      ? {}
+      : { 'plainterms (no cache), bundled JS without tsx': [bundled, ...args, '--no-cache'], 'plainterms (cached), bundled JS without tsx': [bundled, ...args] }),
     'surya describe': ['node_modules/surya/bin/surya', 'describe', ...files],
   };
 }
 
-/** Median milliseconds of `run` in this process, after two warm-up calls. */
-async function timeInProcess(run: () => Promise<unknown>): Promise<number> {
-  await run();
-  await run();
-  const times: number[] = [];
-  for (let i = 0; i < Math.max(runs, 5); i++) {
-    const start = performance.now();
-    await run();
-    times.push(performance.now() - start);
+/** Median milliseconds of each of `runs`, measured in turns (so later ones are not warmer), after warm-up. */
+async function timeInTurns<K extends string>(cases: Record<K, () => Promise<unknown>>): Promise<Record<K, number>> {
+  const entries = Object.entries(cases) as [K, () => Promise<unknown>][];
+  for (let i = 0; i < 3; i++) for (const [, run] of entries) await run();
+  const times = Object.fromEntries(entries.map(([name]) => [name, [] as number[]])) as Record<K, number[]>;
+  for (let i = 0; i < Math.max(runs, 7); i++) {
+    for (const [name, run] of entries) {
+      const start = performance.now();
+      await run();
+      times[name].push(performance.now() - start);
+    }
   }
-  return median(times);
+  return Object.fromEntries(entries.map(([name]) => [name, median(times[name])])) as Record<K, number>;
 }
 
 async function measureInProcess(files: string[]) {
   const cacheFolder = path.join(scratch, 'in-process-cache');
   const options = { cwd: repo };
-  return {
-    compile: await timeInProcess(() => compileFiles(files, { ...options, cache: false })),
-    summarize: await timeInProcess(() => summarize(files, { ...options, cache: false, formats: ['json'] })),
-    compileCached: await timeInProcess(() => compileFiles(files, { ...options, cacheFolder })),
-    summarizeCached: await timeInProcess(() => summarize(files, { ...options, cacheFolder, formats: ['json'] })),
-  };
+  return timeInTurns({
+    compile: () => compileFiles(files, { ...options, cache: false }),
+    summarize: () => summarize(files, { ...options, cache: false, formats: ['json'] }),
+    compileCached: () => compileFiles(files, { ...options, cacheFolder }),
+    summarizeCached: () => summarize(files, { ...options, cacheFolder, formats: ['json'] }),
+  });
 }
 
 async function countLines(files: string[]): Promise<{ sources: number; lines: number }> {
@@ -138,12 +161,15 @@ const ms = (m: number) => `${m.toFixed(0)} ms`;
 const mb = (m: number) => `${m.toFixed(0)} MB`;
 
 async function main() {
+  // This process is the long-lived, warm case: V8's default wasm tiering, the faster one there.
+  process.env.PLAINTERMS_WASM_TIERUP ??= '1';
+  const bundled = bundleCli();
   const sets = { single: SINGLE, project: PROJECT };
   const lines: string[] = [`Node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)} at start, ${runs} runs each (medians).`, ''];
   const summary: Record<string, string> = {};
   for (const [label, files] of Object.entries(sets)) {
     const size = await countLines(files);
-    const proc = measureProcesses(processCommands(files));
+    const proc = measureProcesses(processCommands(files, bundled));
     const warm = await measureInProcess(files);
     const floor = proc.floor.seconds;
     lines.push(`### ${label}: ${files.length} file${files.length > 1 ? 's' : ''}, ${size.sources} sources with imports, ${size.lines} lines`, '');
@@ -180,4 +206,5 @@ try {
   await main();
 } finally {
   rmSync(scratch, { recursive: true, force: true });
+  rmSync(path.join(repo, '.cache/bench-cli'), { recursive: true, force: true });
 }

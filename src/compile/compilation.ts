@@ -20,12 +20,14 @@ export interface CompilationParts {
   loaded: Map<string, LoadedSource>;
   inputs: string[];
   cwd: string;
+  /** keccak256 of sources already known (from the output cache), by unit name. */
+  keccak256?: Record<string, string>;
 }
 
-export function buildCompilation({ version, output, loaded, inputs, cwd }: CompilationParts): Compilation {
+export function buildCompilation({ version, output, loaded, inputs, cwd, keccak256: known = {} }: CompilationParts): Compilation {
   const solcSources = output.sources ?? {};
   const sources = Object.entries(solcSources)
-    .map(([unitName, { id, ast }]) => buildSourceFile(unitName, id, ast, loaded, cwd))
+    .map(([unitName, { id, ast }]) => buildSourceFile(unitName, id, ast, loaded, cwd, known[unitName]))
     .sort((a, b) => a.id - b.id);
   const byId = new Map(sources.map((source) => [source.id, source]));
   const lineIndexes = new Map<number, LineIndex>();
@@ -57,7 +59,7 @@ export function buildCompilation({ version, output, loaded, inputs, cwd }: Compi
   };
 }
 
-function buildSourceFile(unitName: string, id: number, ast: SourceUnit, loaded: Map<string, LoadedSource>, cwd: string): SourceFile {
+function buildSourceFile(unitName: string, id: number, ast: SourceUnit, loaded: Map<string, LoadedSource>, cwd: string, hash: string | undefined): SourceFile {
   const file = loaded.get(unitName);
   if (file === undefined) throw new Error(`solc returned source "${unitName}" that was never read`);
   return {
@@ -65,7 +67,7 @@ function buildSourceFile(unitName: string, id: number, ast: SourceUnit, loaded: 
     path: file.path ?? toDisplayPath(file.absolutePath, unitName, cwd),
     absolutePath: file.absolutePath,
     content: file.content,
-    keccak256: keccak256(toUtf8Bytes(file.content)),
+    keccak256: hash ?? keccak256(toUtf8Bytes(file.content)),
     id,
     ast,
   };

@@ -28,6 +28,8 @@ export interface CacheEntry<Output> {
   version: string;
   /** Files read through imports, to check on the next run. */
   files: CachedFile[];
+  /** keccak256 of every source by unit name (slow to compute in JavaScript, so kept). */
+  keccak256: Record<string, string>;
   output: Output;
 }
 

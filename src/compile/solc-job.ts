@@ -41,7 +41,7 @@ export async function runSolcJob(job: SolcJob): Promise<Compilation> {
     const hit = readCacheEntry<SolcOutput>(job.cacheFolder!, key);
     if (hit !== null) {
       for (const file of hit.files) job.resolver.loaded.set(file.unitName, file);
-      return finish(job, hit.entry.version, hit.entry.output, true);
+      return finish(job, hit.entry.version, hit.entry.output, true, hit.entry.keccak256);
     }
   }
   const compiler = await loadChosenCompiler(job.choice);
@@ -49,12 +49,17 @@ export async function runSolcJob(job: SolcJob): Promise<Compilation> {
   throwOnSolcErrors(raw.errors ?? [], { cwd: job.cwd, inputs: job.inputs, resolver: job.resolver, findSource: createSourceFinder(job.resolver.loaded, job.cwd) });
   const version = readCompilerVersion(compiler);
   const output = keepWhatIsRead(raw, version);
-  if (key !== null) writeCacheEntry(job.cacheFolder!, key, { version, files: listImportedFiles(output, job), output });
-  return finish(job, version, output, false);
+  const compilation = finish(job, version, output, false);
+  if (key !== null) {
+    const keccak256 = Object.fromEntries(compilation.sources.map((source) => [source.unitName, source.keccak256]));
+    writeCacheEntry(job.cacheFolder!, key, { version, files: listImportedFiles(output, job), keccak256, output });
+  }
+  return compilation;
 }
 
-function finish(job: SolcJob, version: string, output: SolcOutput, fromCache: boolean): Compilation {
-  const compilation = buildCompilation({ version, output: normaliseSources(output, version), loaded: job.resolver.loaded, inputs: job.inputs, cwd: job.cwd });
+function finish(job: SolcJob, version: string, output: SolcOutput, fromCache: boolean, keccak256?: Record<string, string>): Compilation {
+  const { loaded } = job.resolver;
+  const compilation = buildCompilation({ version, output: normaliseSources(output, version), loaded, inputs: job.inputs, cwd: job.cwd, keccak256 });
   return { ...compilation, fromCache };
 }
 

@@ -1,7 +1,7 @@
 /**
  * A quick look at a source before compiling it: its `pragma solidity` ranges and its import paths.
  * Used to choose the compiler version (solc itself only says a pragma does not match), so it need not
- * be a parser: comments and string contents are blanked, then two patterns are matched.
+ * be a parser: one regular expression skips comments and strings and picks out the two statements.
  */
 import path from 'node:path';
 import { parseRemapping } from './remappings.ts';
@@ -13,47 +13,30 @@ export interface ScannedSource {
   imports: string[];
 }
 
-const PRAGMA = /\bpragma\s+solidity\s+([^;]+);/g;
-const IMPORT = /\bimport\s+(?:[^;"']*?\bfrom\s+)?(["'])((?:\\.|(?!\1).)*)\1/g;
+/**
+ * One pass over the text: comments and string literals are matched (and so skipped) where they start,
+ * so a pragma or import inside them is never seen; group 1 is a pragma's range, group 3 an import path.
+ */
+const TOKENS = new RegExp(
+  [
+    String.raw`\/\/[^\n]*`,
+    String.raw`\/\*[\s\S]*?(?:\*\/|$)`,
+    String.raw`"(?:\\.|[^"\\\n])*"?`,
+    String.raw`'(?:\\.|[^'\\\n])*'?`,
+    String.raw`\bpragma\s+solidity\s+([^;]+);`,
+    String.raw`\bimport\s+(?:[^;"']*?\bfrom\s+)?(["'])((?:\\.|(?!\2).)*)\2`,
+  ].join('|'),
+  'g',
+);
 
 export function scanSource(content: string): ScannedSource {
-  const code = blankComments(content);
-  return {
-    pragmas: [...code.matchAll(PRAGMA)].map((match) => match[1].trim()),
-    imports: [...code.matchAll(IMPORT)].map((match) => match[2]),
-  };
-}
-
-/** The source with comments replaced by spaces; string literals are kept as written. */
-export function blankComments(content: string): string {
-  let out = '';
-  let i = 0;
-  while (i < content.length) {
-    const two = content.slice(i, i + 2);
-    if (two === '//' || two === '/*') {
-      const end = two === '//' ? content.indexOf('\n', i) : content.indexOf('*/', i + 2);
-      const stop = end === -1 ? content.length : two === '//' ? end : end + 2;
-      out += content.slice(i, stop).replace(/[^\n]/g, ' ');
-      i = stop;
-    } else if (content[i] === '"' || content[i] === "'") {
-      const stop = findStringEnd(content, i);
-      out += content.slice(i, stop);
-      i = stop;
-    } else {
-      out += content[i];
-      i += 1;
-    }
+  const pragmas: string[] = [];
+  const imports: string[] = [];
+  for (const match of content.matchAll(TOKENS)) {
+    if (match[1] !== undefined) pragmas.push(match[1].trim());
+    else if (match[3] !== undefined) imports.push(match[3]);
   }
-  return out;
-}
-
-function findStringEnd(content: string, start: number): number {
-  const quote = content[start];
-  for (let i = start + 1; i < content.length; i += 1) {
-    if (content[i] === '\\') i += 1;
-    else if (content[i] === quote || content[i] === '\n') return i + 1;
-  }
-  return content.length;
+  return { pragmas, imports };
 }
 
 /**
