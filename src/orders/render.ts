@@ -149,7 +149,7 @@ function localeBundles(lang: string) {
   registerOrderHelpers();
   const base = loadLocale(lang);
   const argument = base.templates['order/expr-argument'];
-  if (!argument) fail('BAD_INPUT', `No order templates for language '${lang}'.`, { hint: 'order terms are available in: en' });
+  if (!argument) fail('BAD_INPUT', `No order templates for language '${lang}'.`, { hint: 'order terms are available in: en, zh' });
   const partials: LocaleBundle['partials'] = { ...base.partials, 'expr/argument': argument };
   for (const [name, template] of Object.entries(base.templates)) {
     if (name.startsWith(ORDER_PREFIX)) partials[name] = template;
