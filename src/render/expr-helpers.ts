@@ -76,13 +76,14 @@ export function registerExprHelpers(hb: typeof Handlebars): void {
     formatList(exprs.map((expr) => renderExpr(expr, options.data)), options.data.locale, type),
   );
   hb.registerHelper('truthList', (exprs: Expr[], type: ListType, options: HelperOptions) => {
-    const { open = '', close = '' } = options.hash as { open?: string; close?: string };
+    const { open = '', close = '', joiner } = options.hash as { open?: string; close?: string; joiner?: string };
     const items = exprs.map((expr) => {
       const text = squash(renderPartial('truth', expr, options.data));
       const nested = expr.kind === 'and' || expr.kind === 'or';
       return nested ? `${open}${text}${close}` : text;
     });
-    return formatList(items, options.data.locale, type);
+    // A locale's own word for joining conditions (Chinese legal text joins them with 且, not 和).
+    return joiner ? items.join(joiner) : formatList(items, options.data.locale, type);
   });
   /** `{{dispatch "risk" kind this}}`: renders partial risk/<kind>; a missing partial throws. */
   hb.registerHelper('dispatch', (prefix: string, kind: string, context: unknown, options: HelperOptions) =>
