@@ -9,13 +9,14 @@ import Handlebars from 'handlebars';
 import { fail } from '../errors.ts';
 import { registerHelpers } from './helpers.ts';
 import { TEMPLATES_ROOT } from './package-root.ts';
-import type { LocaleBundle } from './render-data.ts';
+import { type LocaleBundle, useHandlebars } from './render-data.ts';
 
 const COMPILE_OPTIONS = { strict: true, noEscape: true } as const;
 const LOCALE_PATTERN = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
 export const handlebars = Handlebars.create();
 registerHelpers(handlebars);
+useHandlebars(handlebars);
 
 const bundles = new Map<string, LocaleBundle>();
 

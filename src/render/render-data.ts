@@ -33,14 +33,79 @@ export function createRenderData(bundle: LocaleBundle, terms: ContractTerms | nu
 export function renderTemplate(name: string, context: unknown, data: RenderData): string {
   const template = data.bundle.templates[name];
   if (!template) throw new Error(`Missing template '${name}' for locale '${data.bundle.locale}'`);
-  return template(context, { data, partials: data.bundle.partials });
+  return run(template, context, data);
 }
 
 /** Renders partial `<prefix>/<kind>`; a missing partial throws rather than rendering nothing. */
 export function renderPartial(name: string, context: unknown, data: RenderData): string {
   const partial = data.bundle.partials[name];
   if (!partial) throw new Error(`Missing partial '${name}' for locale '${data.bundle.locale}'`);
-  return partial(context, { data, partials: data.bundle.partials });
+  return run(partial, context, data);
+}
+
+/**
+ * What Handlebars prepares for each top-level template call: the helpers (each wrapped anew), the
+ * decorators, the hooks that take helperMissing and blockHelperMissing, and the prototype access
+ * rules. They depend only on the instance's helpers, so they are prepared once (again after a helper
+ * is registered) and each call runs the template the way Handlebars runs a partial, with them given.
+ */
+interface Runtime {
+  helpers: Record<string, unknown>;
+  decorators: Record<string, unknown>;
+  hooks: Record<string, unknown>;
+  protoAccessControl: unknown;
+}
+
+let instance: typeof Handlebars | null = null;
+let runtime: Runtime | null = null;
+let probe: Template | null = null;
+
+/**
+ * The Handlebars instance the bundles' templates are compiled with (engine.ts). Registering or
+ * removing a helper on it afterwards makes the next call prepare the runtime again.
+ */
+export function useHandlebars(hb: typeof Handlebars): void {
+  instance = hb;
+  runtime = null;
+  probe = null;
+  const register = hb.registerHelper.bind(hb);
+  const unregister = hb.unregisterHelper.bind(hb);
+  hb.registerHelper = ((...args: Parameters<typeof register>) => {
+    runtime = null;
+    return register(...args);
+  }) as typeof hb.registerHelper;
+  hb.unregisterHelper = (name: string) => {
+    runtime = null;
+    unregister(name);
+  };
+}
+
+/** The options Handlebars gives a partial, read once from a partial called by a top-level template. */
+function prepareRuntime(hb: typeof Handlebars): Runtime {
+  let captured: Runtime | null = null;
+  probe ??= hb.compile('{{> probe}}', { strict: true, noEscape: true });
+  const capture = (_context: unknown, options: Runtime) => {
+    captured = options;
+    return '';
+  };
+  probe({}, { partials: { probe: capture as unknown as Template } });
+  const { helpers, decorators, hooks, protoAccessControl } = captured as unknown as Runtime;
+  return { helpers, decorators, hooks, protoAccessControl };
+}
+
+/**
+ * One template call with the prepared runtime; @data is a frame with `root` set to the context,
+ * as Handlebars makes for a top-level call (a nested call from a helper passes its frame on).
+ */
+function run(template: Template, context: unknown, data: RenderData): string {
+  if (instance === null) return template(context, { data, partials: data.bundle.partials });
+  runtime ??= prepareRuntime(instance);
+  let frame: object = data;
+  if (!('root' in data)) {
+    frame = instance.createFrame(data);
+    (frame as { root: unknown }).root = context;
+  }
+  return template(context, { ...runtime, data: frame, partials: data.bundle.partials, partial: true } as Handlebars.RuntimeOptions);
 }
 
 /**
