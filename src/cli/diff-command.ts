@@ -6,8 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { diffFiles, renderDiff } from '../diff/index.ts';
 import { DIFF_FORMATS, type DiffFormat } from '../diff/render-diff.ts';
-import { formatDiagnostic } from '../compile/index.ts';
-import { isPlaintermsError } from '../errors.ts';
+import { type CliOutput, processOutput, reportErrors } from './order-io.ts';
 
 interface DiffCommandOptions {
   contract?: string;
@@ -24,7 +23,7 @@ function parsePair(value: string): { old: string; new: string } {
   return { old: match[1], new: match[2] };
 }
 
-export function registerDiffCommand(program: Command): Command {
+export function registerDiffCommand(program: Command, io: CliOutput = processOutput): Command {
   return program
     .command('diff')
     .description('state what changed in the terms between two versions of a contract')
@@ -36,21 +35,16 @@ export function registerDiffCommand(program: Command): Command {
     .addOption(new Option('--format <format>', 'output format').choices([...DIFF_FORMATS]).default('md'))
     .option('--exit-code', 'exit 1 when the terms differ')
     .option('-o, --output <file>', 'write to a file instead of stdout')
-    .action(async (oldFile: string, newFile: string, options: DiffCommandOptions) => {
-      try {
+    .action((oldFile: string, newFile: string, options: DiffCommandOptions) =>
+      reportErrors(io, async () => {
         const doc = await diffFiles(oldFile, newFile, {
           ...(options.contract ? { contract: options.contract } : {}),
           ...(options.contracts ? { contracts: options.contracts } : {}),
         });
         const text = renderDiff(doc, { format: options.format, locale: options.lang });
         if (options.output) writeFileSync(options.output, text);
-        else process.stdout.write(text);
-        if (options.exitCode && !doc.same) process.exitCode = 1;
-      } catch (error) {
-        if (!isPlaintermsError(error)) throw error;
-        const details = error.diagnostics.map((d) => `${formatDiagnostic(d)}\n`).join('');
-        process.stderr.write(`${details}plainterms: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ''}`);
-        process.exitCode = error.exitCode;
-      }
-    });
+        else io.out(text);
+        if (options.exitCode && !doc.same) io.exit(1);
+      }),
+    );
 }

@@ -20,7 +20,7 @@ export function buildProgram(io: CliOutput): Command {
     .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (text, write) => write(text) })
     .showHelpAfterError('(run plainterms --help for usage)');
   registerSummarizeCommand(program, io);
-  registerDiffCommand(program);
+  registerDiffCommand(program, io);
   registerHashCommand(program, io);
   registerOrderCommand(program, io);
   registerErc7730Command(program, io);

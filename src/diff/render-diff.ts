@@ -1,12 +1,14 @@
 /**
  * Renders a redline: one sentence per change, worded by templates/<locale>/diff/change/<kind>.hbs,
- * laid out by templates/<locale>/diff/<format>.hbs; JSON carries the changes with their sentences.
+ * laid out by templates/<locale>/diff/<format>.hbs; JSON carries the changes with their sentences; HTML
+ * is the side-by-side redline of src/diff/html/.
  */
 import { loadLocale } from '../render/engine.ts';
 import { formatSourceRef } from '../render/format.ts';
 import { readToolVersion } from '../render/package-root.ts';
 import { createRenderData, renderTemplate, squash } from '../render/render-data.ts';
 import { mergeForLookup, viewChange } from './change-views.ts';
+import { renderRedlineHtml } from './html/redline-page.ts';
 import type { DiffDocument } from './diff-files.ts';
 import type { TermChange } from './types.ts';
 
@@ -38,6 +40,7 @@ export function wordChanges(doc: DiffDocument, locale: string): RenderedChange[]
 export function renderDiff(doc: DiffDocument, options: { format: DiffFormat; locale: string }): string {
   const changes = wordChanges(doc, options.locale);
   if (options.format === 'json') return `${JSON.stringify(toJson(doc, changes, options.locale), null, 2)}\n`;
+  if (options.format === 'html') return `${renderRedlineHtml(doc, changes, options.locale).trim()}\n`;
   const data = createRenderData(loadLocale(options.locale), mergeForLookup(doc.terms.old, doc.terms.new));
   const context = { ...doc, changes, total: changes.length, tool: { name: 'plainterms', version: readToolVersion() } };
   return `${renderTemplate(`diff/${options.format}`, context, data).trim()}\n`;

@@ -1,28 +1,25 @@
-import { Command } from 'commander';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { registerDiffCommand } from '../../src/cli/diff-command.ts';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { type CliOutput, runCli } from '../../src/cli/run.ts';
 import { repo } from '../helpers/extract.ts';
 
 const dir = `${repo}tests/fixtures/diff`;
+const folder = mkdtempSync(path.join(tmpdir(), 'plainterms-diff-cli-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-async function run(args: string[]): Promise<{ out: string; code: number | undefined }> {
+/** Runs the command line in-process; everything it writes goes through the given output. */
+async function run(args: string[]): Promise<{ out: string; err: string; code: number }> {
   let out = '';
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
-  process.exitCode = undefined;
-  const program = new Command('plainterms').exitOverride();
-  registerDiffCommand(program);
-  try {
-    await program.parseAsync(['diff', ...args], { from: 'user' });
-  } finally {
-    spy.mockRestore();
-  }
-  const code = process.exitCode as number | undefined;
-  process.exitCode = undefined;
-  return { out, code };
+  let err = '';
+  const io: CliOutput = { out: (text) => void (out += text), err: (text) => void (err += text), exit: () => undefined };
+  const code = await runCli(['diff', ...args], io, {});
+  return { out, err, code };
 }
 
 afterEach(() => {
-  process.exitCode = undefined;
+  vi.restoreAllMocks();
 });
 
 describe('plainterms diff', () => {
@@ -43,6 +40,32 @@ describe('plainterms diff', () => {
       'zh',
     ]);
     expect(out).toContain('条款没有变化');
-    expect(code).toBeUndefined();
+    expect(code).toBe(0);
+  });
+
+  it('writes only through the output given to the command line, never to the process streams', async () => {
+    const stdout = vi.spyOn(process.stdout, 'write');
+    const stderr = vi.spyOn(process.stderr, 'write');
+    const { out, code } = await run([`${dir}/MarketplaceOrder.sol`, `${dir}/MarketplaceOrder.amendment.sol`, '--format', 'html']);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^<!doctype html>/);
+    expect(out).toContain('<li class="change" id="change-4"');
+    expect(stdout).not.toHaveBeenCalled();
+    expect(stderr).not.toHaveBeenCalled();
+  });
+
+  it('writes the HTML redline to a file with -o', async () => {
+    const target = path.join(folder, 'redline.html');
+    const { out, code } = await run([`${dir}/FobSale.sol`, `${dir}/FobSale.open-cancel.sol`, '--format', 'html', '--lang', 'zh', '-o', target]);
+    expect(code).toBe(0);
+    expect(out).toBe('');
+    expect(existsSync(target)).toBe(true);
+    expect(readFileSync(target, 'utf8')).toContain('<html lang="zh">');
+  });
+
+  it('reports an input error through the output, with its exit code', async () => {
+    const { err, code } = await run([`${dir}/MarketplaceOrder.sol`, `${dir}/MarketplaceOrder.amendment.sol`, '--contract', 'Nope']);
+    expect(code).toBe(1);
+    expect(err).toMatch(/^plainterms: /m);
   });
 });
