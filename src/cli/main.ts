@@ -13,5 +13,5 @@ const code = await runCli(process.argv.slice(2), {
     process.exitCode = value;
   },
 });
-// Commands that set process.exitCode themselves (diff --exit-code) keep their code unless ours is higher.
+// A code a command set through io.exit (diff --exit-code) stands unless the run ended with a higher one.
 process.exitCode = Math.max(code, Number(process.exitCode ?? 0));
