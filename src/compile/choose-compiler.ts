@@ -44,7 +44,7 @@ export function chooseCompiler(sources: SourcePragmas[], options: ChooseOptions 
   const suggestion = suggestRelease(ranges);
   if (suggestion === null) {
     fail('COMPILE_ERROR', 'no solc release satisfies the version pragmas of all these files together', {
-      hint: 'each file below asks for a different compiler; compile them separately, or align their pragmas',
+      hint: 'each file below asks for a different compiler: summarize them one by one (plainterms summarize <folder> -o <out>/ does), or align their pragmas',
       diagnostics: describePragmas(sources),
     });
   }

@@ -15,7 +15,11 @@ export interface CompileOptions {
   includePaths?: string[];
   /** `[context:]prefix=target`, like solc and Foundry; targets relative to cwd. Added after remappings.txt. */
   remappings?: string[];
-  /** The solc module to use; default: chosen from the version pragmas (see chooseCompiler). */
+  /**
+   * The solc module to use; default: chosen from the version pragmas (see chooseCompiler). Its output
+   * is cached under its version() string: pass `cache: false` for a module whose output differs from
+   * the release it names (a wrapper that changes the input, a test double).
+   */
   compiler?: SolcCompiler;
   /** An exact solc release to use instead of choosing one from the pragmas, e.g. '0.6.12'. */
   solcVersion?: string;
