@@ -61,23 +61,32 @@ export async function installCompiler(requested: string, options: InstallOptions
   return { ...findInstalledCompiler(version, folder)!, status: 'installed' };
 }
 
+/** `npm pack solc@<version>`, tried twice: a registry hiccup should not fail an install. */
 async function packSolc(version: string, into: string): Promise<{ file: string; integrity: string | null }> {
-  let stdout: string;
-  try {
-    ({ stdout } = await run(onWindows ? 'npm.cmd' : 'npm', ['pack', `solc@${version}`, '--json', '--pack-destination', into], {
-      cwd: into,
-      shell: onWindows,
-      maxBuffer: 16 * 1024 * 1024,
-    }));
-  } catch (error) {
-    const stderr = (error as { stderr?: string }).stderr ?? (error as Error).message;
-    const missing = /E404|No matching version|notarget/i.test(stderr);
-    fail('COMPILER_NOT_INSTALLED', missing ? `solc ${version} is not published on npm` : `could not fetch solc ${version} from npm: ${lastLines(stderr)}`, {
-      hint: missing ? 'see the published releases with: npm view solc versions' : 'check that npm can reach its registry (npm ping), then try again',
-    });
+  let stdout = '';
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      ({ stdout } = await run(onWindows ? 'npm.cmd' : 'npm', ['pack', `solc@${version}`, '--json', '--pack-destination', into], {
+        cwd: into,
+        shell: onWindows,
+        maxBuffer: 16 * 1024 * 1024,
+      }));
+      break;
+    } catch (error) {
+      const stderr = (error as { stderr?: string }).stderr ?? (error as Error).message;
+      const missing = /E404|No matching version|notarget/i.test(stderr);
+      if (!missing && attempt < 2) continue;
+      failPack(version, stderr, missing);
+    }
   }
   const [entry] = JSON.parse(stdout) as { filename: string; integrity?: string }[];
   return { file: path.join(into, path.basename(entry.filename)), integrity: entry.integrity ?? null };
+}
+
+function failPack(version: string, stderr: string, missing: boolean): never {
+  fail('COMPILER_NOT_INSTALLED', missing ? `solc ${version} is not published on npm` : `could not fetch solc ${version} from npm: ${lastLines(stderr)}`, {
+    hint: missing ? 'see the published releases with: npm view solc versions' : 'check that npm can reach its registry (npm ping), then try again',
+  });
 }
 
 function firstLine(text: string): string {

@@ -4,7 +4,9 @@
  * read through imports with its hash, and is used only while all of them are unchanged on disk.
  * Writing is best effort (a read-only home folder only means no cache); entries are written to a
  * temporary file and renamed, so a reader never sees half an entry. A hit touches its entry; now and
- * then a write removes the least recently used entries beyond MAX_ENTRIES.
+ * then a write removes the least recently used entries beyond MAX_ENTRIES. Not noticed: a new file
+ * that would now be found before one the entry lists (earlier in the search order); `--no-cache`
+ * covers that rare case.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';

@@ -30,7 +30,9 @@ export async function fetchPackage(name: string, version: string): Promise<strin
   mkdirSync(root, { recursive: true });
   const work = mkdtempSync(path.join(root, '.fetch-'));
   try {
-    const { stdout } = await run('npm', ['pack', `${name}@${version}`, '--json', '--pack-destination', work], { cwd: work, maxBuffer: 16 * 1024 * 1024 });
+    const pack = () => run('npm', ['pack', `${name}@${version}`, '--json', '--pack-destination', work], { cwd: work, maxBuffer: 16 * 1024 * 1024 });
+    // Tried twice: a registry hiccup should not fail the suite.
+    const { stdout } = await pack().catch(pack);
     const [{ filename }] = JSON.parse(stdout) as { filename: string }[];
     const unpacked = path.join(work, 'package');
     mkdirSync(unpacked);
