@@ -2,8 +2,9 @@
  * Decoding one call with ethers against the contract's compiled ABI, and finding the action it selects
  * in the Terms. Every way the input can be wrong is a BAD_CALLDATA (or BAD_INPUT) error with a hint.
  */
-import { AbiCoder, dataSlice, type FunctionFragment, getAddress, Interface, type InterfaceAbi, isHexString, type ParamType, type Result } from 'ethers';
+import { AbiCoder, dataSlice, type FunctionFragment, Interface, type InterfaceAbi, isHexString, type ParamType, type Result } from 'ethers';
 import { fail } from '../errors.ts';
+import { checksumAddress, checksumHex } from './address.ts';
 import type { Action, ContractTerms } from '../terms/index.ts';
 import type { DecodedValue, OrderCallInput, OrderContract } from './model.ts';
 
@@ -21,6 +22,14 @@ interface Compiled {
   iface: Interface;
   /** Selector → function; ethers recomputes each fragment's selector (a keccak) on every look-up. */
   bySelector: Map<string, FunctionFragment>;
+  /** Per function, how to read its arguments word by word, or null when one is not a one-word value. */
+  words: Map<FunctionFragment, Word[] | null>;
+}
+
+/** A one-word ABI value: an address, a bool, an integer of `bits` bits, or `bits / 8` fixed bytes. */
+interface Word {
+  kind: 'address' | 'bool' | 'uint' | 'int' | 'bytes';
+  bits: number;
 }
 
 const interfaces = new WeakMap<object, Compiled>();
@@ -30,8 +39,12 @@ function compiledOf(abi: readonly unknown[]): Compiled {
   if (!found) {
     const iface = new Interface(abi as InterfaceAbi);
     const bySelector = new Map<string, FunctionFragment>();
-    iface.forEachFunction((fragment) => bySelector.set(fragment.selector, fragment));
-    interfaces.set(abi, (found = { iface, bySelector }));
+    const words = new Map<FunctionFragment, Word[] | null>();
+    iface.forEachFunction((fragment) => {
+      bySelector.set(fragment.selector, fragment);
+      words.set(fragment, wordsOf(fragment.inputs));
+    });
+    interfaces.set(abi, (found = { iface, bySelector, words }));
   }
   return found;
 }
@@ -48,6 +61,15 @@ function actionsOf(terms: ContractTerms): Map<string, Action> {
   return found;
 }
 
+const typeNames = new WeakMap<ParamType, string>();
+
+/** An input's type as written in a signature (`address`, `(uint256,address)[]`), formatted once per input. */
+export function typeName(input: ParamType): string {
+  let name = typeNames.get(input);
+  if (name === undefined) typeNames.set(input, (name = input.format('sighash')));
+  return name;
+}
+
 /** The ethers Interface of an ABI, built once per ABI array. */
 export function interfaceOf(abi: readonly unknown[]): Interface {
   return compiledOf(abi).iface;
@@ -59,7 +81,8 @@ export function decodeCall(contract: OrderContract, call: OrderCallInput): Decod
   const value = readValue(call.value);
   const from = readAddress(call.from ?? null, 'from');
   const selector = data.slice(0, 10);
-  const fragment = data.length === 2 ? null : (compiledOf(contract.abi).bySelector.get(selector) ?? null);
+  const compiled = compiledOf(contract.abi);
+  const fragment = data.length === 2 ? null : (compiled.bySelector.get(selector) ?? null);
   if (fragment === null) return decodeWithoutFunction(terms, data, value, from);
   const action = actionsOf(terms).get(selector);
   if (!action) {
@@ -72,6 +95,9 @@ export function decodeCall(contract: OrderContract, call: OrderCallInput): Decod
       hint: 'leave out --value, or check that the calldata is for the intended function',
     });
   }
+  const words = compiled.words.get(fragment);
+  const args = words ? readWords(words, data) : null;
+  if (args !== null) return { action, inputs: fragment.inputs, args, data, value, from };
   let decoded: Result;
   try {
     decoded = AbiCoder.defaultAbiCoder().decode(fragment.inputs, dataSlice(data, 4));
@@ -129,13 +155,60 @@ export function readAddress(address: string | null, what: string): string | null
   if (known !== undefined) return known;
   let result: string;
   try {
-    result = getAddress(address.toLowerCase());
+    result = checksumAddress(address);
   } catch {
     fail('BAD_INPUT', `${what}: '${address}' is not an address`, { hint: 'give 20 bytes as 0x-prefixed hex' });
   }
   if (checksummed.size >= MAX_CHECKSUMMED) checksummed.clear();
   checksummed.set(address, result);
   return result;
+}
+
+/**
+ * How to read the arguments of a function whose inputs are all one-word values (addresses, bools,
+ * integers, fixed bytes; enums are uint8 in the ABI), or null.
+ */
+function wordsOf(inputs: readonly ParamType[]): Word[] | null {
+  const words: Word[] = [];
+  for (const input of inputs) {
+    const match = /^(address|bool|uint|int|bytes)(\d*)$/.exec(input.type);
+    if (!match || (match[1] === 'bytes' && match[2] === '')) return null;
+    const kind = match[1] as Word['kind'];
+    const bits = kind === 'bytes' ? Number(match[2]) * 8 : kind === 'uint' || kind === 'int' ? Number(match[2] || 256) : 0;
+    words.push({ kind, bits });
+  }
+  return words;
+}
+
+/**
+ * The arguments read straight from the calldata's hex, as toDecoded gives ethers' values: integers
+ * masked to their width (and signed from two's complement), any non-zero word true, addresses
+ * checksummed, fixed bytes as lower-case hex. Null when the calldata is too short or an address word
+ * has bits above its 20 bytes: ethers then decodes it, and says what is wrong.
+ */
+function readWords(words: readonly Word[], data: string): DecodedValue[] | null {
+  if (data.length < 10 + 64 * words.length) return null;
+  const values: DecodedValue[] = [];
+  for (let index = 0; index < words.length; index++) {
+    const start = 10 + 64 * index;
+    const { kind, bits } = words[index];
+    if (kind === 'address') {
+      for (let at = start; at < start + 24; at++) if (data.charCodeAt(at) !== 48) return null;
+      values.push(checksumHex(data.slice(start + 24, start + 64)));
+    } else if (kind === 'bytes') {
+      values.push(`0x${data.slice(start, start + bits / 4)}`);
+    } else {
+      let word = BigInt(`0x${data.slice(start, start + 64)}`);
+      if (kind === 'bool') {
+        values.push(word !== 0n);
+        continue;
+      }
+      if (bits < 256) word &= (1n << BigInt(bits)) - 1n;
+      if (kind === 'int' && word >> BigInt(bits - 1) !== 0n) word -= 1n << BigInt(bits);
+      values.push(word.toString());
+    }
+  }
+  return values;
 }
 
 /** ABI values as plain JSON: integers as decimal strings, addresses checksummed, bytes as hex. */

@@ -4,7 +4,7 @@
  * condition marked met, unmet or open, and what cannot happen for these arguments left out.
  */
 import type { Action, Effect, Expr, Payment, Transition } from '../terms/index.ts';
-import { type DecodedCall, decodeCall } from './decode.ts';
+import { type DecodedCall, decodeCall, typeName } from './decode.ts';
 import { createEnvironment, type Environment, evaluate } from './evaluate.ts';
 import type {
   ArgumentNode,
@@ -102,7 +102,7 @@ function buildArguments(contract: OrderContract, decoded: DecodedCall, facts: Or
     const meaning = semantics[index];
     const name = parameter?.name ?? input.name;
     const format = withTokenFacts(meaning?.format ?? { kind: 'other' }, facts);
-    const node = argumentNode('parameter', name, parameter?.label ?? name, input.format('sighash'), decoded.args[index], format);
+    const node = argumentNode('parameter', name, parameter?.label ?? name, typeName(input), decoded.args[index], format);
     return { ...node, evidence: meaning?.evidence ?? { reason: 'type', via: null, action: null, source: null } };
   });
 }
