@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { fail } from '../errors.ts';
 import { isFile } from './paths.ts';
-import { chooseOwnSources, cleanVersion, compilationFromOutput, loadEmbeddedSource, readJsonFile } from './prebuilt.ts';
+import { chooseOwnSources, cleanVersion, compilationFromOutput, loadEmbeddedSource, localNameOf, readJsonFile } from './prebuilt.ts';
 import { findProjectRoot } from './project.ts';
 import type { Compilation } from './types.ts';
 
@@ -23,10 +23,11 @@ export function readBuildInfo(file: string, json: any, cwd: string, shown: strin
     fail('BAD_INPUT', `${shown}: the build-info has no AST for ${missingAst[0]}`, { hint: 'build again with the AST in the output selection (Hardhat and Foundry include it by default)' });
   }
   const projectRoot = findProjectRoot(path.resolve(file));
+  const hardhat3 = String(json._format).startsWith('hh3-');
   const sources = Object.keys(output.sources).map((unitName) => {
     const content = inputSources[unitName]?.content;
     if (content === undefined) fail('BAD_INPUT', `${shown}: the build-info has no source text for ${unitName}`);
-    return loadEmbeddedSource(unitName, content, projectRoot, cwd);
+    return loadEmbeddedSource(unitName, content, projectRoot, cwd, hardhat3 ? localNameOf(unitName) : unitName);
   });
   const userSources = Object.keys(json.userSourceNameMap ?? {}).map((name) => json.userSourceNameMap[name] as string);
   const inputs = userSources.length > 0 ? userSources : chooseOwnSources(Object.keys(inputSources));

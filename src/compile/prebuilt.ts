@@ -36,12 +36,22 @@ export function readJsonFile(file: string, shown: string): any {
  * A source held in JSON, shown as the project file it came from when that file is on disk with the
  * same content (relative to cwd, or as a package path), else by its unit name.
  */
-export function loadEmbeddedSource(unitName: string, content: string, projectRoot: string | null, cwd: string): LoadedSource {
-  const onDisk = projectRoot === null ? null : path.resolve(projectRoot, unitName);
+export function loadEmbeddedSource(unitName: string, content: string, projectRoot: string | null, cwd: string, localName = unitName): LoadedSource {
+  const onDisk = projectRoot === null ? null : path.resolve(projectRoot, localName);
   if (onDisk !== null && isFile(onDisk) && readFileSync(onDisk, 'utf8') === content) {
-    return { unitName, absolutePath: onDisk, content, path: toDisplayPath(onDisk, unitName, cwd) };
+    return { unitName, absolutePath: onDisk, content, path: toDisplayPath(onDisk, localName, cwd) };
   }
-  return { unitName, absolutePath: onDisk ?? unitName, content, path: unitName };
+  return { unitName, absolutePath: onDisk ?? unitName, content, path: localName };
+}
+
+/**
+ * Hardhat 3 names sources `project/contracts/Sale.sol` and `npm/@openzeppelin/contracts@5.1.0/…`;
+ * people know them as `contracts/Sale.sol` and `@openzeppelin/contracts/…`.
+ */
+export function localNameOf(unitName: string): string {
+  if (unitName.startsWith('project/')) return unitName.slice('project/'.length);
+  const npm = /^npm\/((?:@[^/]+\/)?[^/@]+)@[^/]+\/(.*)$/.exec(unitName);
+  return npm ? `${npm[1]}/${npm[2]}` : unitName;
 }
 
 const DEPENDENCY = /^(@|lib\/|node_modules\/|.*\/node_modules\/|hardhat\/|forge-std\/)/;

@@ -113,3 +113,22 @@ export function writeStandardJsonInput(file: string, run: SolcRun, options: { wr
   writeFileSync(file, options.wrapped ? `{${JSON.stringify(input)}}` : JSON.stringify(input, null, 2));
   return file;
 }
+
+/** Hardhat 3: `artifacts/build-info/<id>.json` with `project/…` and `npm/<package>@<version>/…` source names, the output beside it. */
+export function writeHardhat3BuildInfo(root: string, run: SolcRun, id = 'solc-0_8_37-f00d'): string {
+  const rename = (unitName: string) => (unitName.startsWith('@openzeppelin/contracts/') ? unitName.replace('@openzeppelin/contracts/', 'npm/@openzeppelin/contracts@5.1.0/') : `project/${unitName}`);
+  const renameKeys = <T>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).map(([k, v]) => [rename(k), v]));
+  const sources = Object.fromEntries(
+    Object.entries<any>(run.output.sources).map(([unitName, source]) => [rename(unitName), { ...source, ast: { ...source.ast, absolutePath: rename(unitName) } }]),
+  );
+  const userSourceNameMap = Object.fromEntries(Object.keys(run.input.sources).filter((u) => u.startsWith('contracts/')).map((u) => [u, rename(u)]));
+  writeJson(path.join(root, 'artifacts', 'build-info', `${id}.output.json`), { _format: 'hh3-sol-build-info-output-1', id, output: { ...run.output, sources, contracts: renameKeys(run.output.contracts) } });
+  return writeJson(path.join(root, 'artifacts', 'build-info', `${id}.json`), {
+    _format: 'hh3-sol-build-info-1',
+    id,
+    solcVersion: run.version,
+    solcLongVersion: run.longVersion,
+    userSourceNameMap,
+    input: { ...run.input, sources: renameKeys(run.input.sources) },
+  });
+}

@@ -64,6 +64,15 @@ describe('Hardhat', () => {
     expectSameTerms(compilation);
   });
 
+  it('reads a Hardhat 3 build-info, its output beside it, and names sources as people know them', async () => {
+    const root = makeExampleProject({ 'package.json': '{}', 'hardhat.config.ts': 'export default {};' });
+    const file = build.writeHardhat3BuildInfo(root, run);
+    const compilation = await compileFiles([path.relative(root, file)], { cwd: root, compiler: noCompiler });
+    expect(compilation.inputs).toEqual(FILES.map((f) => `project/${f}`));
+    expect(compilation.sources.map((s) => s.path)).toEqual(expect.arrayContaining([...FILES, '@openzeppelin/contracts/access/Ownable.sol']));
+    expect(extractContracts(compilation)).toEqual(expected);
+  });
+
   it('reads the artifacts/ folder through its build-info', async () => {
     const root = makeExampleProject({ 'package.json': '{}', 'hardhat.config.js': 'module.exports = {};' });
     build.writeHardhatBuildInfo(root, run);
