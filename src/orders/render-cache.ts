@@ -14,6 +14,8 @@ export interface Skeleton {
   parts: (string | number)[][];
   /** The distinct placeholders, in order of first appearance. */
   placeholders: string[];
+  /** Each placeholder's value (`role:name`, as valueNodes keys it) and whether it is in its short form. */
+  slots: { key: string; short: boolean }[];
 }
 
 const PLACEHOLDER = /\u0001([^\u0001\u0002]*)\u0002/g;
@@ -37,7 +39,11 @@ export function skeletonFor(terms: ContractTerms, key: string, word: () => Order
     const placeholders = [...new Set(statements.flatMap((statement) => statement.text.match(PLACEHOLDER) ?? []))];
     const index = new Map(placeholders.map((text, position) => [text, position]));
     const parts = statements.map((statement) => statement.text.split(SPLIT).map((part, position) => (position % 2 === 1 ? index.get(`\u0001${part}\u0002`)! : part)));
-    byShape.set(key, (found = { statements, parts, placeholders }));
+    const slots = placeholders.map((text) => {
+      const [role, name, form] = text.slice(1, -1).split(':');
+      return { key: `${role}:${name}`, short: form === 's' };
+    });
+    byShape.set(key, (found = { statements, parts, placeholders, slots }));
   }
   return found;
 }
@@ -51,11 +57,10 @@ export interface ValueItem {
 export function valueItems(skeleton: Skeleton, order: OrderTerms): ValueItem[] {
   if (skeleton.placeholders.length === 0) return [];
   const nodes = valueNodes(order);
-  return skeleton.placeholders.map((text) => {
-    const [role, name, form] = text.slice(1, -1).split(':');
-    const node = nodes.get(`${role}:${name}`);
-    if (!node) throw new Error(`order ${order.action.id} has no value for the placeholder ${role}:${name}`);
-    return { node, short: form === 's' };
+  return skeleton.slots.map(({ key, short }) => {
+    const node = nodes.get(key);
+    if (!node) throw new Error(`order ${order.action.id} has no value for the placeholder ${key}`);
+    return { node, short };
   });
 }
 

@@ -74,23 +74,44 @@ export function renderOrder(order: OrderTerms, terms: ContractTerms, options: Re
   const lang = options.lang ?? 'en';
   const extra = (options.extra ?? []).map((statement) => ({ statement, parts: [statement.text] as (string | number)[] }));
   const shape = shapeOf(order);
+  const bundles = localeBundles(lang);
   let items: ValueItem[] = [];
-  let own: { statement: OrderStatement; parts: (string | number)[] }[];
+  let page: Page;
   if (shape === undefined) {
-    own = wordDirectly(order, terms, lang).map((statement) => ({ statement, parts: [statement.text] }));
+    page = pageOf([...extra, ...wordDirectly(order, terms, lang).map((statement) => ({ statement, parts: [statement.text] }))], bundles.headings);
   } else {
     const skeleton = skeletonOf(order, terms, lang, shape);
     items = valueItems(skeleton, order);
-    own = skeleton.statements.map((statement, index) => ({ statement, parts: skeleton.parts[index] }));
+    if (extra.length > 0) page = pageOf([...extra, ...skeletonEntries(skeleton)], bundles.headings);
+    else {
+      page = pages.get(skeleton) as Page;
+      if (!page) pages.set(skeleton, (page = pageOf(skeletonEntries(skeleton), bundles.headings)));
+    }
   }
-  const all = [...extra, ...own];
-  const { layout, headings } = localeBundles(lang);
+  const context = { title: page.title, sections: page.sections, items, order, hash: options.hash ?? null };
+  return renderTemplate(`order/${options.format ?? 'text'}`, context, createRenderData(bundles.layout, terms));
+}
+
+/** What the document layout shows besides the values: the title, and the statements by section. */
+interface Page {
+  title: string;
+  sections: { section: OrderSection; heading: string | null; statements: ReturnType<typeof layOut>[] }[];
+}
+
+/** The page of a shape without extra statements, laid out once (the skeleton is per language and shape). */
+const pages = new WeakMap<Skeleton, Page>();
+
+function skeletonEntries(skeleton: Skeleton): { statement: OrderStatement; parts: (string | number)[] }[] {
+  return skeleton.statements.map((statement, index) => ({ statement, parts: skeleton.parts[index] }));
+}
+
+function pageOf(all: { statement: OrderStatement; parts: (string | number)[] }[], headings: Map<string, string>): Page {
   const sections = ORDER_SECTIONS.flatMap((section) => {
     const shown = all.filter(({ statement }) => statement.section === section && statement.id !== 'order:title').map((entry) => layOut(entry, section !== 'order'));
     return shown.length === 0 ? [] : [{ section, heading: section === 'order' ? null : headings.get(section) ?? section, statements: shown }];
   });
   const title = all.find(({ statement }) => statement.id === 'order:title')?.statement.text ?? '';
-  return renderTemplate(`order/${options.format ?? 'text'}`, { title, sections, items, order, hash: options.hash ?? null }, createRenderData(layout, terms));
+  return { title, sections };
 }
 
 /** A statement as the layout shows it: as a list item with its source lines, or as a paragraph. */
