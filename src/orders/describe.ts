@@ -102,8 +102,9 @@ function buildArguments(contract: OrderContract, decoded: DecodedCall, facts: Or
     const meaning = semantics[index];
     const name = parameter?.name ?? input.name;
     const format = withTokenFacts(meaning?.format ?? { kind: 'other' }, facts);
-    const node = argumentNode('parameter', name, parameter?.label ?? name, typeName(input), decoded.args[index], format);
-    return { ...node, evidence: meaning?.evidence ?? { reason: 'type', via: null, action: null, source: null } };
+    const evidence = meaning?.evidence ?? { reason: 'type', via: null, action: null, source: null };
+    // argumentNode's fields, in its order, and the evidence (one object, not a node spread into another).
+    return { kind: 'argument', role: 'parameter', name, label: parameter?.label ?? name, type: typeName(input), value: decoded.args[index], format, evidence };
   });
 }
 
