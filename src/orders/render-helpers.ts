@@ -29,8 +29,23 @@ export function VALUE_TOKEN_TEMPLATE(): ReturnType<typeof handlebars.compile> {
   return valueToken;
 }
 
+/** Dates worded recently, by locale and Unix seconds: Intl takes microseconds for each, and an order often shows its dates twice. */
+const datesWorded = new Map<string, string | null>();
+const MAX_DATES_WORDED = 1000;
+
 /** Unix seconds as a UTC date and time for the locale ('1 December 2026 at 00:00:00 UTC'), or null when out of range. */
 export function formatUtcDateTime(seconds: string, locale: string): string | null {
+  const key = `${locale}\u0000${seconds}`;
+  let worded = datesWorded.get(key);
+  if (worded === undefined) {
+    worded = wordUtcDateTime(seconds, locale);
+    if (datesWorded.size >= MAX_DATES_WORDED) datesWorded.clear();
+    datesWorded.set(key, worded);
+  }
+  return worded;
+}
+
+function wordUtcDateTime(seconds: string, locale: string): string | null {
   const value = BigInt(seconds);
   if (value < 0n || value > MAX_DATE_SECONDS) return null;
   let format = dateFormats.get(locale);
