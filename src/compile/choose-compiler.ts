@@ -5,14 +5,24 @@
  */
 import semver from 'semver';
 import { fail, type Diagnostic } from '../errors.ts';
+import { buildExcerpt } from './diagnostics.ts';
 import { loadCompiler, readBundledVersion, readCompilerVersion, type SolcCompiler } from './compiler.ts';
 import { findInstalledCompiler, listInstalledCompilers, loadInstalledCompiler, type InstalledCompiler } from './installed-compilers.ts';
 import { preferredRelease, parsePragmaRange, satisfiesAll, suggestRelease } from './solc-releases.ts';
+import { scanSource } from './source-scan.ts';
 
-/** The version pragmas of one source file, as written. */
+/** The version pragmas of one source file, as written, and where the first one is. */
 export interface SourcePragmas {
   path: string;
   pragmas: string[];
+  /** The first pragma's line number and text, to point at it. */
+  line?: { number: number; text: string } | null;
+}
+
+/** The pragmas of a source, ready for chooseCompiler. */
+export function readSourcePragmas(path: string, content: string): SourcePragmas {
+  const { pragmas, pragmaLine } = scanSource(content);
+  return { path, pragmas, line: pragmaLine === null ? null : { number: pragmaLine, text: content.split('\n')[pragmaLine - 1].replace(/\r$/, '') } };
 }
 
 export type CompilerChoice =
@@ -77,12 +87,15 @@ function describeRanges(sources: SourcePragmas[]): string {
 }
 
 function describePragmas(sources: SourcePragmas[]): Diagnostic[] {
-  return sources.map((source) => ({
-    severity: 'error',
-    path: source.path,
-    line: null,
-    column: null,
-    message: `pragma solidity ${source.pragmas.join('; pragma solidity ')}`,
-    excerpt: null,
-  }));
+  return sources.map(({ path, pragmas, line }) => {
+    const column = line ? line.text.indexOf('pragma') + 1 : null;
+    return {
+      severity: 'error',
+      path,
+      line: line?.number ?? null,
+      column,
+      message: `the file asks for solc ${pragmas.join(' and ')}`,
+      excerpt: line && column ? buildExcerpt(line.text, column) : null,
+    };
+  });
 }

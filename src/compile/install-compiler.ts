@@ -73,6 +73,9 @@ async function packSolc(version: string, into: string): Promise<{ file: string; 
       }));
       break;
     } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        fail('COMPILER_NOT_INSTALLED', `cannot install solc ${version}: npm is not on the PATH`, { hint: 'install Node.js with npm, or put npm on the PATH, then try again' });
+      }
       const stderr = (error as { stderr?: string }).stderr ?? (error as Error).message;
       const missing = /E404|No matching version|notarget/i.test(stderr);
       if (!missing && attempt < 2) continue;

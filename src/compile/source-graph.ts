@@ -5,7 +5,7 @@
  */
 import { toDisplayPath } from './paths.ts';
 import type { ImportResolver } from './resolver.ts';
-import type { SourcePragmas } from './choose-compiler.ts';
+import { readSourcePragmas, type SourcePragmas } from './choose-compiler.ts';
 import { importedUnitName, scanSource } from './source-scan.ts';
 
 export function collectPragmas(inputs: string[], resolver: ImportResolver, remappings: readonly string[], cwd: string): SourcePragmas[] {
@@ -18,8 +18,9 @@ export function collectPragmas(inputs: string[], resolver: ImportResolver, remap
     seen.add(unitName);
     if (!resolver.loaded.has(unitName) && 'error' in resolver.resolveImport(unitName)) continue;
     const { absolutePath, content, path } = resolver.loaded.get(unitName)!;
-    const { pragmas, imports } = scanSource(content);
-    if (pragmas.length > 0) found.push({ path: path ?? toDisplayPath(absolutePath, unitName, cwd), pragmas });
+    const pragmas = readSourcePragmas(path ?? toDisplayPath(absolutePath, unitName, cwd), content);
+    if (pragmas.pragmas.length > 0) found.push(pragmas);
+    const { imports } = scanSource(content);
     for (const written of imports) queue.push(importedUnitName(written, unitName, remappings));
   }
   return found;

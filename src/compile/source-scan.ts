@@ -11,6 +11,8 @@ export interface ScannedSource {
   pragmas: string[];
   /** Each imported path as written. */
   imports: string[];
+  /** The 1-based line of the first pragma, or null. */
+  pragmaLine: number | null;
 }
 
 /**
@@ -32,11 +34,14 @@ const TOKENS = new RegExp(
 export function scanSource(content: string): ScannedSource {
   const pragmas: string[] = [];
   const imports: string[] = [];
+  let pragmaLine: number | null = null;
   for (const match of content.matchAll(TOKENS)) {
-    if (match[1] !== undefined) pragmas.push(match[1].trim());
-    else if (match[3] !== undefined) imports.push(match[3]);
+    if (match[1] !== undefined) {
+      pragmas.push(match[1].trim());
+      pragmaLine ??= content.slice(0, match.index).split('\n').length;
+    } else if (match[3] !== undefined) imports.push(match[3]);
   }
-  return { pragmas, imports };
+  return { pragmas, imports, pragmaLine };
 }
 
 /**

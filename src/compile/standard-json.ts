@@ -6,12 +6,11 @@
  */
 import path from 'node:path';
 import { fail } from '../errors.ts';
-import { chooseCompiler } from './choose-compiler.ts';
+import { chooseCompiler, readSourcePragmas } from './choose-compiler.ts';
 import { chooseOwnSources, loadEmbeddedSource } from './prebuilt.ts';
 import { findProjectRoot } from './project.ts';
 import type { ImportResolver, LoadedSource } from './resolver.ts';
 import { runSolcJob, type StandardInput } from './solc-job.ts';
-import { scanSource } from './source-scan.ts';
 import type { Compilation, CompileOptions } from './types.ts';
 
 /** A standard-JSON input: a language and sources, and no output. */
@@ -39,7 +38,7 @@ export async function compileStandardJson({ file, json, shown, cwd, options, out
     return loadEmbeddedSource(unitName, source.content, projectRoot, cwd);
   });
   const resolver = createEmbeddedResolver(sources);
-  const choice = chooseCompiler(sources.map((source) => ({ path: source.path ?? source.unitName, pragmas: scanSource(source.content).pragmas })), options);
+  const choice = chooseCompiler(sources.map((source) => readSourcePragmas(source.path ?? source.unitName, source.content)), options);
   const { outputSelection: _ignored, modelChecker: _notRun, ...settings } = json.settings ?? {};
   const input: StandardInput = {
     language: 'Solidity',

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compileFiles } from '../../src/compile/index.ts';
+import { compileFiles, formatDiagnostic } from '../../src/compile/index.ts';
 import { chooseCompiler } from '../../src/compile/choose-compiler.ts';
 import { readBundledVersion } from '../../src/compile/compiler.ts';
 import { preferredRelease, parsePragmaRange, SOLC_RELEASES } from '../../src/compile/solc-releases.ts';
@@ -82,6 +82,7 @@ describe('choosing the compiler from the pragmas', () => {
     expect(error.code).toBe('COMPILER_NOT_INSTALLED');
     expect(error.message).toMatch(/^contracts\/lib\/Fees\.sol needs solc \^0\.5\.0;/);
     expect(error.hint).toBe('install solc 0.5.17 once with: plainterms compilers add 0.5.17');
+    expect(formatDiagnostic(error.diagnostics[0])).toBe('contracts/lib/Fees.sol:1:1: error: the file asks for solc ^0.5.0\npragma solidity ^0.5.0;\n^');
   });
 
   it('knows every release from 0.4.13 to the bundled one', () => {
@@ -105,7 +106,7 @@ describe('reading pragmas and imports before compiling', () => {
       "string constant t = '/* nor this */'; import './G.sol';",
       '/* unterminated import "./H.sol";',
     ].join('\n');
-    expect(scanSource(source)).toEqual({ pragmas: ['>=0.6.0 <0.8.0'], imports: ['./A.sol', '../B.sol', '@acme/terms/C.sol', './F.sol', './G.sol'] });
+    expect(scanSource(source)).toEqual({ pragmas: ['>=0.6.0 <0.8.0'], imports: ['./A.sol', '../B.sol', '@acme/terms/C.sol', './F.sol', './G.sol'], pragmaLine: 1 });
   });
 
   it('names imported units as solc does: relative to the importer, then remapped', () => {
