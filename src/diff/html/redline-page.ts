@@ -120,6 +120,6 @@ export function renderRedlineHtml(doc: DiffDocument, changes: RenderedChange[], 
     counts: { changed: count('changed'), added: count('added'), removed: count('removed'), unlinked },
     sections,
     css: asset('redline.css'),
-    script: asset('redline.js'),
+    script: asset('redline-client.js'),
   }, { partials: { cell: template(locale, 'cell') } });
 }

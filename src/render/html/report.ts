@@ -115,6 +115,6 @@ export async function renderHtmlReport(documents: SummaryDocument[], sources: So
     articles,
     files: citedSources(documents, sources),
     css: new Handlebars.SafeString(asset('report.css')),
-    script: new Handlebars.SafeString(asset('report.js')),
+    script: new Handlebars.SafeString(asset('report-client.js')),
   });
 }
