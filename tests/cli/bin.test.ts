@@ -1,0 +1,23 @@
+/** The installed command, as a process: what `npx plainterms …` runs after `npm ci`. */
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+const run = (...args: string[]) => spawnSync(process.execPath, ['bin/plainterms.js', ...args], { encoding: 'utf8', timeout: 60_000 });
+
+describe('bin/plainterms.js', { timeout: 60_000 }, () => {
+  it('summarizes a bundled contract as a JSON document, exit 0', () => {
+    const result = run('summarize', 'contracts/FobSale.sol', '--format', 'json', '--no-cache');
+    expect(result.status).toBe(0);
+    const document = JSON.parse(result.stdout);
+    expect(document.schema).toBe('plainterms/summary@1');
+    expect(document.contracts[0].name).toBe('FobSale');
+  });
+
+  it('gives a located error and exit 1 for a broken contract, with no stack trace', () => {
+    const result = run('summarize', 'tests/fixtures/broken/SyntaxError.sol', '--no-cache');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('tests/fixtures/broken/SyntaxError.sol:11:5: error:');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.stdout).toBe('');
+  });
+});
