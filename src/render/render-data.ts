@@ -113,7 +113,9 @@ function run(template: Template, context: unknown, data: RenderData): string {
  * no space is left before closing punctuation. Code in backticks keeps its spacing.
  */
 export function squash(text: string): string {
-  if (!UNTIDY.test(text)) return text;
+  // White space at either end goes in any case (templates end with a line break).
+  const trimmed = text.trim();
+  if (!UNTIDY.test(trimmed)) return trimmed;
   return text
     .split(/(`[^`]*`)/)
     .map((part, index) => (index % 2 === 1 ? part.replace(/\s*\n\s*/g, ' ') : tidySpaces(part)))
@@ -122,11 +124,11 @@ export function squash(text: string): string {
 }
 
 /**
- * Anything squash would change: white space other than single spaces, space at either end, space
- * before closing or after opening punctuation, a comma before other punctuation. Text without any is
- * already one tidy line (code in backticks included, as it has no line break).
+ * Anything squash would change in trimmed text: white space other than single spaces, space before
+ * closing or after opening punctuation, a comma before other punctuation. Text without any is already
+ * one tidy line (code in backticks included, as it has no line break).
  */
-const UNTIDY = /[^\S ]|  |^ | $| [,.;:!?)\]]|[(\[] |,[.;:,)]/;
+const UNTIDY = /[^\S ]|  | [,.;:!?)\]]|[(\[] |,[.;:,)]/;
 
 function tidySpaces(text: string): string {
   return text
