@@ -5,7 +5,7 @@
  * so a change of template wording, of the humaniser or of line numbers does not change the hash, while
  * any change to a term does. The canonical form is RFC 8785 (JCS) over what remains; see docs/terms-hash.md.
  */
-import { keccak256, toUtf8Bytes } from 'ethers';
+import sha3 from 'js-sha3';
 import type { ContractTerms } from '../terms/index.ts';
 
 /** Keys dropped at every depth: wording and positions, not terms. */
@@ -19,7 +19,9 @@ const contractHashes = new WeakMap<object, string>();
  * its statements) or an order from describeOrder. Stable across runs, processes and key order.
  */
 export function termsHash(value: unknown): string {
-  return keccak256(toUtf8Bytes(canonicalJson(value)));
+  // js-sha3 hashes the string's UTF-8 bytes, as keccak256(toUtf8Bytes(…)) does; the canonical JSON has
+  // no lone surrogates (JSON.stringify escapes them), so the bytes are the same.
+  return `0x${sha3.keccak256(canonicalJson(value))}`;
 }
 
 /** termsHash of a contract's Terms, computed once per Terms object. */
@@ -40,13 +42,24 @@ export function canonicalJson(value: unknown): string {
     if (!Number.isFinite(value)) throw new TypeError(`canonicalJson: ${value} has no JSON form`);
     return JSON.stringify(value);
   }
-  if (Array.isArray(value)) return `[${value.map((item) => (item === undefined ? 'null' : canonicalJson(item))).join(',')}]`;
+  if (Array.isArray(value)) {
+    let text = '[';
+    for (let index = 0; index < value.length; index++) {
+      if (index > 0) text += ',';
+      // A hole in a sparse array stays empty, as Array.prototype.map and join leave it.
+      if (index in value) text += value[index] === undefined ? 'null' : canonicalJson(value[index]);
+    }
+    return `${text}]`;
+  }
   if (typeof value === 'object') {
-    const entries = Object.keys(value)
-      .filter((key) => !EXCLUDED.has(key) && (value as Record<string, unknown>)[key] !== undefined)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
-    return `{${entries.join(',')}}`;
+    const record = value as Record<string, unknown>;
+    let text = '{';
+    for (const key of Object.keys(record).sort()) {
+      const item = record[key];
+      if (item === undefined || EXCLUDED.has(key)) continue;
+      text += `${text.length > 1 ? ',' : ''}${JSON.stringify(key)}:${canonicalJson(item)}`;
+    }
+    return `${text}}`;
   }
   throw new TypeError(`canonicalJson: a ${typeof value} has no JSON form`);
 }
