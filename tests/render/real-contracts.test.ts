@@ -1,0 +1,22 @@
+/**
+ * Real third-party contracts render in both languages without an internal error: strict templates meet
+ * shapes the bundled contracts do not have (records keyed by members, role admins, timelocks).
+ */
+import { describe, expect, it } from 'vitest';
+import { summarize } from '../../src/summarize.ts';
+
+const FILES: [file: string, contract: string][] = [
+  ['node_modules/@openzeppelin/contracts/access/manager/AccessManager.sol', 'AccessManager'],
+  ['node_modules/@openzeppelin/contracts/governance/TimelockController.sol', 'TimelockController'],
+  ['node_modules/@openzeppelin/contracts-v4/finance/PaymentSplitter.sol', 'PaymentSplitter'],
+];
+
+describe.each(FILES)('%s', { timeout: 60_000 }, (file, contract) => {
+  it('renders in English and Chinese, every action under its own heading', async () => {
+    const { documents, outputs } = await summarize([file], { contracts: [contract], languages: ['en', 'zh'], formats: ['md'] });
+    const terms = documents[0].contracts[0];
+    expect(outputs).toHaveLength(2);
+    for (const action of terms.actions.filter((a) => a.kind === 'function')) expect(outputs[0].text).toContain(`(\`${action.name}\`)`);
+    expect(documents[1].contracts[0].statements.map((s) => s.id)).toEqual(terms.statements.map((s) => s.id));
+  });
+});
