@@ -19,7 +19,7 @@ export const risks: Extractor = {
     for (const power of terms.powers) {
       if (power.kind === 'change-term' && power.bounds.length === 0) drafts.push({ kind: 'no-upper-bound', action: power.action, party: power.holders[0] ?? null, subject: power.target, text: null, source: power.source });
     }
-    for (const lifecycle of terms.lifecycles) drafts.push(...stalls(lifecycle, terms.actions));
+    for (const lifecycle of terms.lifecycles) drafts.push(...stalls(lifecycle, terms.actions), ...stuckFunds(lifecycle, terms));
     for (const asset of terms.assets) {
       if (asset.kind === 'token') drafts.push({ kind: 'external-token', action: null, party: null, subject: asset.token, text: null, source: firstPaymentSource(terms, asset.token) });
     }
@@ -71,6 +71,40 @@ function stalls(lifecycle: Lifecycle, actions: Action[]): Draft[] {
     drafts.push({ kind: 'no-deadline', action: movers[0].id, party: party || null, subject: member, text: lifecycle.id, source: out[0].source });
   }
   return drafts;
+}
+
+/**
+ * A final state entered by an action that pays nothing out, in a contract that takes money in, from which
+ * no action can pay out: whatever the contract holds then stays there.
+ */
+function stuckFunds(lifecycle: Lifecycle, terms: ContractTerms): Draft[] {
+  const takesMoney = terms.actions.some((a) => a.payable || a.payments.some((p) => p.direction === 'in'));
+  if (!takesMoney) return [];
+  // The move into the state pays out under the same conditions (always, or in the same branch).
+  const paysOut = (action: Action, when: Expr[]) =>
+    action.payments.some((p) => p.direction === 'out' && (p.when.length === 0 || JSON.stringify(p.when) === JSON.stringify(when)));
+  const drafts: Draft[] = [];
+  for (const state of lifecycle.states.filter((s) => s.final)) {
+    const entries = lifecycle.transitions.filter((t) => t.to === state.name).map((t) => ({ t, action: terms.actions.find((a) => a.id === t.action) }));
+    const silent = entries.find(({ t, action }) => action && action.kind !== 'constructor' && !paysOut(action, t.when));
+    if (!silent) continue;
+    const exits = terms.actions.filter((a) => a.kind !== 'constructor' && a.payments.some((p) => p.direction === 'out') && availableIn(a, lifecycle, state.name));
+    if (exits.length > 0) continue;
+    const member: Expr = { kind: 'enum-member', enumName: lifecycle.enumName, member: state.name, label: state.label };
+    drafts.push({ kind: 'stuck-funds', action: silent.t.action, party: null, subject: member, text: lifecycle.id, source: silent.t.source });
+  }
+  return drafts;
+}
+
+/** True unless the action requires the lifecycle to be in other states. */
+function availableIn(action: Action, lifecycle: Lifecycle, state: string): boolean {
+  const required = lifecycle.transitions.filter((t) => t.action === action.id && t.from.length > 0).flatMap((t) => t.from);
+  if (required.length > 0) return required.includes(state);
+  const mentionsOtherState = action.conditions.some((c) => {
+    const text = JSON.stringify(c.expr);
+    return text.includes(`"enumName":"${lifecycle.enumName}"`) && !text.includes(`"member":"${state}"`);
+  });
+  return !mentionsOtherState;
 }
 
 function firstPaymentSource(terms: ContractTerms, token: Expr): Risk['source'] {
