@@ -48,6 +48,8 @@ export function renderPartial(name: string, context: unknown, data: RenderData):
  * decorators, the hooks that take helperMissing and blockHelperMissing, and the prototype access
  * rules. They depend only on the instance's helpers, so they are prepared once (again after a helper
  * is registered) and each call runs the template the way Handlebars runs a partial, with them given.
+ * Handlebars' wrapper only adds options.lookupProperty, which no helper here reads (of the built-in
+ * ones only `lookup` does), so the helpers are called directly; one whose code mentions it keeps it.
  */
 interface Runtime {
   helpers: Record<string, unknown>;
@@ -90,7 +92,12 @@ function prepareRuntime(hb: typeof Handlebars): Runtime {
   };
   probe({}, { partials: { probe: capture as unknown as Template } });
   const { helpers, decorators, hooks, protoAccessControl } = captured as unknown as Runtime;
-  return { helpers, decorators, hooks, protoAccessControl };
+  const direct: Record<string, unknown> = {};
+  for (const [name, wrapped] of Object.entries(helpers)) {
+    const helper: unknown = hb.helpers[name];
+    direct[name] = typeof helper === 'function' && !String(helper).includes('lookupProperty') ? helper : wrapped;
+  }
+  return { helpers: direct, decorators, hooks, protoAccessControl };
 }
 
 /**
