@@ -29,20 +29,28 @@ export function VALUE_TOKEN_TEMPLATE(): ReturnType<typeof handlebars.compile> {
   return valueToken;
 }
 
-/** Dates worded recently, by locale and Unix seconds: Intl takes microseconds for each, and an order often shows its dates twice. */
+/**
+ * Dates and numbers worded recently, by locale and value: Intl takes microseconds for each, and an
+ * order often shows a value twice (in its short and long form), and orders often share amounts and dates.
+ */
+const MAX_WORDED = 1000;
 const datesWorded = new Map<string, string | null>();
-const MAX_DATES_WORDED = 1000;
+const numbersWorded = new Map<string, string>();
+
+function remember<T>(worded: Map<string, T>, locale: string, value: string, word: (value: string, locale: string) => T): T {
+  const key = `${locale}\u0000${value}`;
+  let found = worded.get(key);
+  if (found === undefined) {
+    found = word(value, locale);
+    if (worded.size >= MAX_WORDED) worded.clear();
+    worded.set(key, found);
+  }
+  return found;
+}
 
 /** Unix seconds as a UTC date and time for the locale ('1 December 2026 at 00:00:00 UTC'), or null when out of range. */
 export function formatUtcDateTime(seconds: string, locale: string): string | null {
-  const key = `${locale}\u0000${seconds}`;
-  let worded = datesWorded.get(key);
-  if (worded === undefined) {
-    worded = wordUtcDateTime(seconds, locale);
-    if (datesWorded.size >= MAX_DATES_WORDED) datesWorded.clear();
-    datesWorded.set(key, worded);
-  }
-  return worded;
+  return remember(datesWorded, locale, seconds, wordUtcDateTime);
 }
 
 function wordUtcDateTime(seconds: string, locale: string): string | null {
@@ -63,6 +71,10 @@ const numberFormats = new Map<string, Intl.NumberFormat>();
  * the Intl formatter made once per locale rather than per value.
  */
 export function formatExactDecimal(value: string, locale: string): string {
+  return remember(numbersWorded, locale, value, wordDecimal);
+}
+
+function wordDecimal(value: string, locale: string): string {
   let format = numberFormats.get(locale);
   if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale, { maximumFractionDigits: 20 })));
   return format.format(value as unknown as number);
