@@ -75,19 +75,21 @@ export function describeAction(contract: OrderContract, action: Action, input: A
     arguments: args,
     value,
     conditions,
-    payments: keepApplicable(action.payments, subs, env, kept, (payment, put) => ({
+    payments: keepApplicable(action.payments, subs, env, kept, (payment, put, when) => ({
       ...payment,
       asset: payment.asset.kind === 'token' ? { kind: 'token', token: put(payment.asset.token) } : payment.asset,
       amount: put(payment.amount),
       to: put(payment.to),
       from: payment.from === null ? null : put(payment.from),
+      when,
     })),
-    effects: keepApplicable(action.effects, subs, env, kept, (effect, put) => ({
+    effects: keepApplicable(action.effects, subs, env, kept, (effect, put, when) => ({
       ...effect,
       target: put(effect.target),
       value: effect.value === null ? null : put(effect.value),
+      when,
     })),
-    transitions: keepApplicable(action.transitions, subs, env, kept, (transition) => transition),
+    transitions: keepApplicable(action.transitions, subs, env, kept, (transition, _put, when) => ({ ...transition, when })),
     emits: action.emits.map((emit) => ({ ...emit, args: emit.args.map((arg) => substitute(arg, subs)) })),
     unmet: conditions.filter((condition) => condition.status === 'unmet').length,
   };
@@ -170,7 +172,17 @@ function applicableWhen(when: Expr[], subs: Substitutions, env: Environment, kep
 
 type Applicable = Payment | Effect | Transition;
 
-function keepApplicable<T extends Applicable>(items: T[], subs: Substitutions, env: Environment, shape: string[], map: (item: T, put: (expr: Expr) => Expr) => T): T[] {
+/**
+ * The items that apply to this order, each made by `map` with this order's values put in and the
+ * `when` conditions still open (`when` is a field of every item, so it keeps its place among the keys).
+ */
+function keepApplicable<T extends Applicable>(
+  items: T[],
+  subs: Substitutions,
+  env: Environment,
+  shape: string[],
+  map: (item: T, put: (expr: Expr) => Expr, when: Expr[]) => T,
+): T[] {
   const put = (expr: Expr) => substitute(expr, subs);
   const kept: T[] = [];
   shape.push('|');
@@ -178,7 +190,7 @@ function keepApplicable<T extends Applicable>(items: T[], subs: Substitutions, e
     const when = applicableWhen(item.when, subs, env, shape);
     if (when !== null) {
       shape.push(`k${index}`);
-      kept.push({ ...map(item, put), when });
+      kept.push(map(item, put, when));
     }
   }
   return kept;

@@ -8,10 +8,12 @@ import type { OrderTerms } from './model.ts';
 
 const shapes = new WeakMap<OrderTerms, string>();
 
-export function recordShape(order: OrderTerms, parts: readonly unknown[]): void {
+/** `parts` are describeOrder's marks of what was kept (`c0m`, `101`, `|`, `k2`): short, and without commas. */
+export function recordShape(order: OrderTerms, parts: readonly string[]): void {
   const tokens = order.arguments.map((argument) => (argument.format.kind === 'token' ? `${argument.format.decimals}/${argument.format.symbol}` : ''));
   const { actor } = order;
-  shapes.set(order, JSON.stringify([order.action.id, actor.address === null, actor.parties, actor.checked.length > 0, order.call.value === '0', order.call.value === null, order.signed === null, order.unmet, tokens, ...parts]));
+  const head = [order.action.id, actor.address === null, actor.parties, actor.checked.length > 0, order.call.value === '0', order.call.value === null, order.signed === null, order.unmet, tokens];
+  shapes.set(order, `${JSON.stringify(head)}${parts.join(',')}`);
 }
 
 /** The recorded shape, or undefined for an order describeOrder did not make (e.g. parsed from JSON). */
