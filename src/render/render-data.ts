@@ -112,7 +112,9 @@ function run(template: Template, context: unknown, data: RenderData): string {
     frame = instance.createFrame(data);
     (frame as { root: unknown }).root = context;
   }
-  return template(context, { ...runtime, data: frame, partials: data.bundle.partials, partial: true } as Handlebars.RuntimeOptions);
+  const { helpers, decorators, hooks, protoAccessControl } = runtime;
+  const options = { helpers, decorators, hooks, protoAccessControl, data: frame, partials: data.bundle.partials, partial: true };
+  return template(context, options as Handlebars.RuntimeOptions);
 }
 
 /**
