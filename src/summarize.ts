@@ -3,7 +3,6 @@
  * sources, the compiler version and the language.
  */
 import { type Compilation, compileFiles, type CompileOptions } from './compile/index.ts';
-import { readDeploymentOfFiles } from './chain/index.ts';
 import { fail } from './errors.ts';
 import { extractContracts } from './extract/index.ts';
 import { renderHtmlReport } from './render/html/report.ts';
@@ -72,6 +71,8 @@ async function addDeployment(documents: SummaryDocument[], files: string[], opti
   }
   const { languages, language, formats, deployment: _, contracts, ...compileOptions } = options;
   for (const document of documents) {
+    // The chain layer (and ethers with it) is loaded only when a deployment is read.
+    const { readDeploymentOfFiles } = await import('./chain/index.ts');
     const { deployment, statements } = await readDeploymentOfFiles(files, { ...compileOptions, contract: contracts[0], lang: document.language });
     const contract = document.contracts[0];
     const kept = contract.statements.filter((s) => s.id !== 'not-covered:deployed-code');

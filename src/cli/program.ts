@@ -1,29 +1,34 @@
 /**
  * The plainterms command line: one commander program, every command registered on it. It writes only
- * through the given output, so tests run it in-process.
+ * through the given output, so tests run it in-process. A command's module is loaded only when that
+ * command runs (or for help): orders and the chain layer bring ethers, whose loading alone takes longer
+ * than many a summary.
  */
 import { Command } from 'commander';
 import { readToolVersion } from '../render/package-root.ts';
-import { registerCompilersCommand } from './compilers-command.ts';
-import { registerDiffCommand } from './diff-command.ts';
-import { registerErc7730Command } from './erc7730-command.ts';
-import { registerHashCommand } from './hash-command.ts';
-import { registerOrderCommand } from './order-command.ts';
 import type { CliOutput } from './order-io.ts';
-import { registerSummarizeCommand } from './summarize-command.ts';
 
-export function buildProgram(io: CliOutput): Command {
+type Register = (program: Command, io: CliOutput) => unknown;
+
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  summarize: async () => (await import('./summarize-command.ts')).registerSummarizeCommand,
+  diff: async () => (await import('./diff-command.ts')).registerDiffCommand,
+  hash: async () => (await import('./hash-command.ts')).registerHashCommand,
+  order: async () => (await import('./order-command.ts')).registerOrderCommand,
+  erc7730: async () => (await import('./erc7730-command.ts')).registerErc7730Command,
+  compilers: async () => (await import('./compilers-command.ts')).registerCompilersCommand,
+};
+
+/** The program with the command named in `argv` registered, or every command when none is named (help). */
+export async function buildProgram(io: CliOutput, argv: readonly string[] = []): Promise<Command> {
   const program = new Command('plainterms')
     .description('Solidity trade contracts in plain language, each sentence traced to the code')
     .version(readToolVersion())
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (text, write) => write(text) })
     .showHelpAfterError('(run plainterms --help for usage)');
-  registerSummarizeCommand(program, io);
-  registerDiffCommand(program, io);
-  registerHashCommand(program, io);
-  registerOrderCommand(program, io);
-  registerErc7730Command(program, io);
-  registerCompilersCommand(program, io);
+  const named = argv.find((arg) => !arg.startsWith('-'));
+  const wanted = named && named !== 'help' && named in COMMANDS ? [named] : Object.keys(COMMANDS);
+  for (const name of wanted) (await COMMANDS[name]!())(program, io);
   return program;
 }

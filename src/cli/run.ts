@@ -18,7 +18,7 @@ export async function runCli(argv: string[], io: CliOutput, env: NodeJS.ProcessE
   let code = 0;
   const output: CliOutput = { out: io.out, err: io.err, exit: (value) => (code = Math.max(code, value)) };
   try {
-    await buildProgram(output).parseAsync(argv, { from: 'user' });
+    await (await buildProgram(output, argv)).parseAsync(argv, { from: 'user' });
     return code;
   } catch (error) {
     if (error instanceof CommanderError) return DONE_CODES.has(error.code) ? 0 : 2;

@@ -1,7 +1,7 @@
 /**
  * A Compilation built from solc's standard JSON output and the files the import callback read.
  */
-import { keccak256, toUtf8Bytes } from 'ethers';
+import { keccak256Hex } from '../hashing.ts';
 import type { SourceUnit } from 'solidity-ast';
 import { astDereferencer } from 'solidity-ast/utils.js';
 import { indexLines, type LineIndex } from './lines.ts';
@@ -67,7 +67,7 @@ function buildSourceFile(unitName: string, id: number, ast: SourceUnit, loaded: 
     path: file.path ?? toDisplayPath(file.absolutePath, unitName, cwd),
     absolutePath: file.absolutePath,
     content: file.content,
-    keccak256: hash ?? keccak256(toUtf8Bytes(file.content)),
+    keccak256: hash ?? keccak256Hex(file.content),
     id,
     ast,
   };

@@ -7,7 +7,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { keccak256, toUtf8Bytes } from 'ethers';
+import { keccak256Hex } from '../hashing.ts';
 import { fail } from '../errors.ts';
 import type { SolcOutput } from './compilation.ts';
 import { readBuildInfo } from './build-info.ts';
@@ -115,7 +115,7 @@ function readProjectSource(unitName: string, projectRoot: string, recorded: stri
   const absolutePath = candidates.find(isFile) ?? candidates[0];
   if (!isFile(absolutePath)) fail('FILE_NOT_FOUND', `${unitName}: the source of this build is not in ${projectRoot}`, { hint: 'run plainterms from the project, or give a build-info file, which holds the sources' });
   const content = readFileSync(absolutePath, 'utf8');
-  if (recorded !== undefined && keccak256(toUtf8Bytes(content)) !== recorded) {
+  if (recorded !== undefined && keccak256Hex(content) !== recorded) {
     fail('BAD_INPUT', `${relativeInside(absolutePath, cwd) ?? unitName}: changed since it was built`, { hint: 'build again (forge build) so the output matches the sources' });
   }
   return { unitName, absolutePath, content };

@@ -3,7 +3,7 @@
  * `functionSelector` into the AST (before 0.6): keccak256 of `name(canonical,types)`. Types are read
  * from the type names of the parameters: contracts are addresses, enums uint8, structs tuples.
  */
-import { id } from 'ethers';
+import { keccak256Hex } from '../hashing.ts';
 
 export type RawNode = Record<string, any>;
 
@@ -13,7 +13,7 @@ export type NodeIndex = Map<number, RawNode>;
 export function computeSelector(fn: RawNode, index: NodeIndex): string | null {
   const types = (fn.parameters?.parameters ?? []).map((param: RawNode) => canonicalType(param.typeName, index));
   if (types.some((type: string | null) => type === null)) return null;
-  return id(`${fn.name}(${types.join(',')})`).slice(2, 10);
+  return keccak256Hex(`${fn.name}(${types.join(',')})`).slice(2, 10);
 }
 
 function canonicalType(typeName: RawNode | undefined, index: NodeIndex): string | null {

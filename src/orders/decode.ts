@@ -4,7 +4,7 @@
  */
 import { AbiCoder, dataSlice, type FunctionFragment, Interface, type InterfaceAbi, isHexString, type ParamType, type Result } from 'ethers';
 import { fail } from '../errors.ts';
-import { checksumAddress, checksumHex } from './address.ts';
+import { checksumAddress, checksumHex } from '../address.ts';
 import type { Action, ContractTerms } from '../terms/index.ts';
 import type { DecodedValue, OrderCallInput, OrderContract } from './model.ts';
 

@@ -4,7 +4,7 @@
  * produces for the given locale.
  */
 import path from 'node:path';
-import { formatEther, getAddress } from 'ethers';
+import { checksumAddress as toChecksum } from '../address.ts';
 import type { Unit } from '../terms/index.ts';
 import type { SourceRef } from '../terms/index.ts';
 
@@ -49,7 +49,7 @@ export function formatDecimal(value: string, locale: string): string {
 
 /** Wei as an exact ETH figure without the unit: '1500000000000000000' → '1.5'. */
 export function formatEthAmount(wei: string, locale: string): string {
-  return formatDecimal(formatEther(BigInt(wei)).replace(/\.0$/, ''), locale);
+  return formatDecimal(weiToEther(BigInt(wei)), locale);
 }
 
 /** True when the ETH figure has few enough decimals to read without the exact wei beside it. */
@@ -126,7 +126,7 @@ export function pluralCategory(count: number | string, locale: string): Intl.LDM
 /** An address in EIP-55 checksummed form; left as written when it is not a valid address. */
 export function checksumAddress(address: string): string {
   try {
-    return getAddress(address.toLowerCase());
+    return toChecksum(address);
   } catch {
     return address;
   }
@@ -136,4 +136,13 @@ export function checksumAddress(address: string): string {
 export function formatSourceRef(source: SourceRef): string {
   const lines = source.endLine > source.line ? `${source.line}-${source.endLine}` : `${source.line}`;
   return `${path.posix.basename(source.path.replace(/\\/g, '/'))}:${lines}`;
+}
+
+/** Wei as an exact decimal number of ether: 1500000000000000000 → '1.5'. */
+function weiToEther(wei: bigint): string {
+  const sign = wei < 0n ? '-' : '';
+  const value = wei < 0n ? -wei : wei;
+  const whole = value / 10n ** 18n;
+  const fraction = (value % 10n ** 18n).toString().padStart(18, '0').replace(/0+$/, '');
+  return `${sign}${whole}${fraction ? `.${fraction}` : ''}`;
 }

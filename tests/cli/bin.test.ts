@@ -1,5 +1,6 @@
 /** The installed command, as a process: what `npx plainterms …` runs after `npm ci`. */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 const run = (...args: string[]) => spawnSync(process.execPath, ['bin/plainterms.js', ...args], { encoding: 'utf8', timeout: 60_000 });
@@ -11,6 +12,14 @@ describe('bin/plainterms.js', { timeout: 60_000 }, () => {
     const document = JSON.parse(result.stdout);
     expect(document.schema).toBe('plainterms/summary@1');
     expect(document.contracts[0].name).toBe('FobSale');
+  });
+
+  it('prints the reviewed documents in both languages (from the build in dist/ after npm ci)', () => {
+    for (const lang of ['en', 'zh']) {
+      const result = run('summarize', 'contracts/FobSale.sol', '--lang', lang);
+      expect(result.status).toBe(0);
+      expect(result.stdout).toBe(readFileSync(`tests/golden/FobSale.${lang}.md`, 'utf8'));
+    }
   });
 
   it('gives a located error and exit 1 for a broken contract, with no stack trace', () => {
