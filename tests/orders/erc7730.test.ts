@@ -13,7 +13,7 @@ import { runCommand } from './run-command.ts';
  * fails to resolve `#/$definitions/id`. The definition is renamed (with its references) before compiling;
  * nothing else in the schema changes.
  */
-const schemaText = readFileSync(new URL('../../../shared/erc7730/erc7730-v1.schema.json', import.meta.url), 'utf8');
+const schemaText = readFileSync(new URL('../fixtures/erc7730/erc7730-v1.schema.json', import.meta.url), 'utf8');
 const schema = JSON.parse(schemaText.replaceAll('#/$definitions/id"', '#/$definitions/identifier"'));
 schema.$definitions.identifier = schema.$definitions.id;
 delete schema.$definitions.id;
