@@ -15,7 +15,8 @@ export function connect(source: ChainSource): JsonRpcProvider {
   let provider = providers.get(source);
   if (!provider) {
     if (!/^(https?|wss?):\/\//.test(source)) fail('BAD_INPUT', `--rpc ${source}: not an http(s) or ws(s) URL`);
-    provider = new JsonRpcProvider(source, undefined, { staticNetwork: true, batchMaxCount: 1 });
+    // No request cache: ethers otherwise answers 'latest' from a 250 ms cache, and a read just after a new block would miss it.
+    provider = new JsonRpcProvider(source, undefined, { staticNetwork: true, batchMaxCount: 1, cacheTimeout: -1 });
     providers.set(source, provider);
   }
   return provider;
