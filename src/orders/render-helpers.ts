@@ -9,7 +9,7 @@ import { handlebars } from '../render/engine.ts';
 import { type RenderData, renderPartial, squash } from '../render/render-data.ts';
 import type { ArgumentNode } from './model.ts';
 import { joinParts, placeholder } from './render-cache.ts';
-import { wrapLines } from './wrap.ts';
+import { wrapLines } from '../render/wrap.ts';
 
 /** The largest time a JavaScript Date holds, in seconds (±8.64e15 ms). */
 const MAX_DATE_SECONDS = 8_640_000_000_000n;

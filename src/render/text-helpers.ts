@@ -1,5 +1,6 @@
 /** Helpers for laying out plain text and Markdown: wrapping, rules under headings, table cells. */
 import type Handlebars from 'handlebars';
+import { wrapLines } from './wrap.ts';
 
 const DEFAULT_WIDTH = 100;
 
@@ -27,31 +28,9 @@ function isWide(code: number): boolean {
  * spaces. Words longer than the width stay whole. Text without spaces (Chinese) breaks between characters.
  */
 export function wrapText(text: string, width = DEFAULT_WIDTH, indent = 0, first = ''): string {
-  const pad = ' '.repeat(indent);
-  const lines: string[] = [];
-  let line = first;
-  let lineHasWord = false;
-  for (const token of tokenize(text)) {
-    const word = token.trimStart();
-    const spaced = lineHasWord ? token : word;
-    if (lineHasWord && textWidth(line + spaced) > width) {
-      lines.push(line.trimEnd());
-      line = pad + word;
-    } else {
-      line += spaced;
-    }
-    lineHasWord = true;
-  }
-  lines.push(line.trimEnd());
-  return lines.join('\n');
+  return wrapLines(text, width, indent, first);
 }
 
-/** Splits into words with their leading space; wide characters split one by one; closing punctuation stays with what it closes. */
-function tokenize(text: string): string[] {
-  return text.match(/\s*(?:[\u2e80-\ua4cf\uac00-\ud7a3\uff00-\uffe6]|[^\s\u2e80-\ua4cf\uac00-\ud7a3\uff00-\uffe6]+)[，。；：、！？）」』]*/g) ?? [];
-}
-
-/** Escapes what would break a Markdown table cell. */
 export function escapeTableCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }

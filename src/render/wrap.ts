@@ -1,11 +1,11 @@
 /**
- * Line wrapping for order documents: the same lines as src/render's wrapText (same tokens, same widths),
+ * Line wrapping for plain text (summaries and orders): tokens and widths as textWidth measures them,
  * with the line width kept as a running sum instead of being measured again for every word, since an
  * order is laid out thousands of times a second. Statements are one line of narrow text with single
  * spaces (as they are after squash); those are broken at the last space that fits, without splitting
  * the text into words.
  */
-import { textWidth } from '../render/text-helpers.ts';
+import { textWidth } from './text-helpers.ts';
 
 const TOKENS = /\s*(?:[\u2e80-\ua4cf\uac00-\ud7a3\uff00-\uffe6]|[^\s\u2e80-\ua4cf\uac00-\ud7a3\uff00-\uffe6]+)[，。；：、！？）」』]*/g;
 /** Words with their leading space, for text without wide characters (where TOKENS finds the same). */
