@@ -72,6 +72,13 @@ function translateIdentifier(node: Extract<Expression, { nodeType: 'Identifier' 
   return null;
 }
 
+/** The party an expression names: a party's variable, possibly converted (`payable(seller)`). */
+export function partyOfExpr(expr: Expr): string | null {
+  if (expr.kind === 'variable') return expr.party;
+  if (expr.kind === 'convert') return partyOfExpr(expr.operand);
+  return null;
+}
+
 export function variableExpr(decl: VariableDeclaration, frame: Frame): Expr {
   const scope = decl.stateVariable
     ? decl.constant ? 'constant' : decl.mutability === 'immutable' ? 'immutable' : 'state'

@@ -5,7 +5,7 @@
 import type { FunctionCall } from 'solidity-ast';
 import type { Payment } from '../terms/index.ts';
 import type { Frame } from './context.ts';
-import { calledFunction, translate } from './expressions.ts';
+import { calledFunction, partyOfExpr, translate } from './expressions.ts';
 
 export type DetectedPayment = Omit<Payment, 'when' | 'via' | 'source' | 'basis'>;
 
@@ -53,7 +53,7 @@ export function detectPayment(call: FunctionCall, frame: Frame): DetectedPayment
 }
 
 function eth(amount: Payment['amount'], to: Payment['to'], method: Payment['method'], resultChecked: boolean | null): DetectedPayment {
-  return { asset: { kind: 'eth' }, amount, to, toParty: partyOf(to), from: null, direction: 'out', method, resultChecked };
+  return { asset: { kind: 'eth' }, amount, to, toParty: partyOfExpr(to), from: null, direction: 'out', method, resultChecked };
 }
 
 function tokenPayment(token: Payment['amount'], to: Payment['to'], amount: Payment['amount'], from: Payment['from'], method: Payment['method']): DetectedPayment {
@@ -62,16 +62,10 @@ function tokenPayment(token: Payment['amount'], to: Payment['to'], amount: Payme
     asset: { kind: 'token', token },
     amount,
     to,
-    toParty: partyOf(to),
+    toParty: partyOfExpr(to),
     from,
     direction: inbound ? 'in' : 'out',
     method,
     resultChecked: method.startsWith('safe') ? null : false,
   };
-}
-
-function partyOf(expr: Payment['to']): string | null {
-  if (expr.kind === 'variable') return expr.party;
-  if (expr.kind === 'convert') return partyOf(expr.operand);
-  return null;
 }

@@ -4,6 +4,7 @@
  */
 import type { Diagnostic } from '../errors.ts';
 import type { LineIndex } from './lines.ts';
+import { isWideCodePoint } from '../text-width.ts';
 
 /** A source file as far as diagnostics need it. */
 export interface DiagnosticSource {
@@ -37,23 +38,7 @@ export function diagnoseAt(
 export function buildExcerpt(lineText: string, column: number): string {
   let padding = '';
   for (const character of lineText.slice(0, column - 1)) {
-    padding += character === '\t' ? '\t' : isWide(character) ? '  ' : ' ';
+    padding += character === '\t' ? '\t' : isWideCodePoint(character.codePointAt(0) ?? 0) ? '  ' : ' ';
   }
   return `${lineText}\n${padding}^`;
-}
-
-/** East Asian wide and fullwidth characters, and emoji, which terminals draw two cells wide. */
-function isWide(character: string): boolean {
-  const code = character.codePointAt(0) ?? 0;
-  return (
-    (code >= 0x1100 && code <= 0x115f) ||
-    (code >= 0x2e80 && code <= 0xa4cf && code !== 0x303f) ||
-    (code >= 0xac00 && code <= 0xd7a3) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xfe30 && code <= 0xfe4f) ||
-    (code >= 0xff00 && code <= 0xff60) ||
-    (code >= 0xffe0 && code <= 0xffe6) ||
-    (code >= 0x1f300 && code <= 0x1faff) ||
-    (code >= 0x20000 && code <= 0x3fffd)
-  );
 }

@@ -1,5 +1,6 @@
 /** Actions: who may call each one, what must hold, what it pays, changes and emits. */
 import type { FunctionDefinition } from 'solidity-ast';
+import { partyOfExpr } from '../analysis/expressions.ts';
 import { humanise } from '../analysis/names.ts';
 import { parseNatspec } from '../analysis/natspec.ts';
 import type { Access, Action, CallerRule, Condition, Expr } from '../terms/index.ts';
@@ -85,11 +86,6 @@ function isCaller(expr: Expr): boolean {
   return expr.kind === 'caller' || (expr.kind === 'convert' && isCaller(expr.operand));
 }
 
-export function partyOfExpr(expr: Expr): string | null {
-  if (expr.kind === 'variable') return expr.party;
-  if (expr.kind === 'convert') return partyOfExpr(expr.operand);
-  return null;
-}
 
 /**
  * Membership of the caller in a boolean mapping keyed by role: `_roles[role].hasRole[msg.sender]` (as

@@ -81,7 +81,7 @@ function roleParties(context: ExtractContext, rules: { kind: string; role?: stri
 }
 
 /** The role a write to `_roles[role].hasRole[account]` changes: its name, or '*' when the role is a parameter. */
-function roleWritten(target: Expr): string | null {
+export function roleWritten(target: Expr): string | null {
   if (target.kind !== 'index' || target.base.kind !== 'member' || target.base.object.kind !== 'index') return null;
   const role = target.base.object.index;
   if (role.kind === 'variable') return role.scope === 'parameter' ? '*' : role.name;

@@ -7,6 +7,7 @@ import { targetName } from '../analysis/body.ts';
 import type { Action, ContractTerms, Effect, Expr, Power, PowerKind } from '../terms/index.ts';
 import { walkExpr } from '../terms/index.ts';
 import type { Extractor } from './context.ts';
+import { roleWritten } from './parties.ts';
 import { timeComparisons } from './deadlines.ts';
 
 export const powers: Extractor = {
@@ -66,8 +67,8 @@ function classify(effect: Effect, terms: ContractTerms, action: Action, lifecycl
     if (effect.value && chosenByCaller(effect.value) && readByOthers(terms, action, target.name)) return 'change-term';
     return null;
   }
-  const role = roleWrite(target);
-  if (role && effect.value?.kind === 'bool') return effect.value.value ? 'grant-role' : 'revoke-role';
+  const role = roleWritten(target);
+  if (role !== null && effect.value?.kind === 'bool') return effect.value.value ? 'grant-role' : 'revoke-role';
   return null;
 }
 
@@ -103,10 +104,6 @@ function readByOthers(terms: ContractTerms, action: Action, name: string): boole
     (other.conditions.some((c) => mentions(c.expr)) || other.payments.some((p) => mentions(p.amount) || mentions(p.to)) || other.effects.some((e) => mentions(e.value))));
 }
 
-/** Writes to a boolean membership keyed by role and account: `_roles[role].hasRole[account] = true`. */
-function roleWrite(target: Expr): boolean {
-  return target.kind === 'index' && target.base.kind === 'member' && target.base.object.kind === 'index' && targetName(target) !== null;
-}
 
 /** Conditions of the action on the new value (a parameter written by the effect), other than the access check. */
 function boundsOn(action: Action, effect: Effect): Expr[] {

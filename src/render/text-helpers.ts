@@ -1,27 +1,11 @@
 /** Helpers for laying out plain text and Markdown: wrapping, rules under headings, table cells. */
 import type Handlebars from 'handlebars';
+import { textWidth } from '../text-width.ts';
 import { wrapLines } from './wrap.ts';
 
 const DEFAULT_WIDTH = 100;
 
-/** Display width of a string: East Asian wide characters take two columns. */
-export function textWidth(text: string): number {
-  let width = 0;
-  for (const char of text) width += isWide(char.codePointAt(0) ?? 0) ? 2 : 1;
-  return width;
-}
-
-function isWide(code: number): boolean {
-  return (
-    (code >= 0x1100 && code <= 0x115f) ||
-    (code >= 0x2e80 && code <= 0xa4cf) ||
-    (code >= 0xac00 && code <= 0xd7a3) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xfe30 && code <= 0xfe4f) ||
-    (code >= 0xff00 && code <= 0xff60) ||
-    (code >= 0xffe0 && code <= 0xffe6)
-  );
-}
+export { textWidth } from '../text-width.ts';
 
 /**
  * Wraps text at spaces to the width; the first line starts with `first`, the others with `indent`

@@ -5,7 +5,7 @@
  * spaces (as they are after squash); those are broken at the last space that fits, without splitting
  * the text into words.
  */
-import { textWidth } from './text-helpers.ts';
+import { textWidth } from '../text-width.ts';
 
 const TOKENS = /\s*(?:[\u2e80-\ua4cf\uac00-\ud7a3\uff00-\uffe6]|[^\s\u2e80-\ua4cf\uac00-\ud7a3\uff00-\uffe6]+)[，。；：、！？）」』]*/g;
 /** Words with their leading space, for text without wide characters (where TOKENS finds the same). */
