@@ -40,7 +40,9 @@ export const risks: Extractor = {
       for (const payment of action.payments) {
         if (payment.resultChecked === false) drafts.push({ kind: 'unchecked-call', action: action.id, party: payment.toParty, subject: payment.to, text: null, source: payment.source });
       }
-      const risky = action.payments.find((p) => p.direction === 'out' && (p.method === 'call' || p.asset.kind === 'token') && action.effects.some((e) => e.source.line > p.source.line));
+      // Money sent before a record is updated on the same path (not in the other branch of an `if`).
+      const samePath = (a: Expr[], b: Expr[]) => { const [x, y] = [JSON.stringify(a), JSON.stringify(b)]; return x.startsWith(y.slice(0, -1)) || y.startsWith(x.slice(0, -1)); };
+      const risky = action.payments.find((p) => p.direction === 'out' && (p.method === 'call' || p.asset.kind === 'token') && action.effects.some((e) => e.source.line > p.source.line && samePath(e.when, p.when)));
       if (risky && read.facts.reentrancyGuards.length === 0) drafts.push({ kind: 'no-reentrancy-guard', action: action.id, party: null, subject: null, text: null, source: risky.source });
     }
     terms.risks = drafts.map((d, i) => ({ ...d, id: `risk:${i + 1}`, basis: 'code' }));

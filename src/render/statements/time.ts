@@ -26,7 +26,9 @@ function buildOneDeadline(terms: ContractTerms, deadline: Deadline): StatementSp
     const action = findAction(terms, set.action);
     return { ...set, actionKind: action?.kind ?? null, name: action?.name ?? set.action };
   });
-  const specs = [spec(prefix, 'deadlines', 'deadline', { basis: deadline.basis, source: deadline.source, context: { deadline, setBy } })];
+  // The sentence says how the deadline is set: cite where it is set, when that is one place.
+  const source = deadline.setBy.length === 1 ? deadline.setBy[0]!.source : deadline.source;
+  const specs = [spec(prefix, 'deadlines', 'deadline', { basis: deadline.basis, source, context: { deadline, setBy } })];
   deadline.checks.forEach((check, index) => {
     const action = findAction(terms, check.action);
     specs.push(
