@@ -4,7 +4,7 @@
  * the ABI's argument-free view functions: public state variables and functions like `balanceDue()`.
  */
 import { Contract, type FunctionFragment, getAddress, type JsonRpcProvider, type Result } from 'ethers';
-import { humanise } from '../analysis/names.ts';
+import { humanise } from '../ir/names.ts';
 import { fail } from '../errors.ts';
 import { interfaceOf, readAddress } from '../orders/decode.ts';
 import type { DecodedValue, OrderContract, OrderFacts } from '../orders/model.ts';

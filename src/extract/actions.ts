@@ -1,8 +1,8 @@
 /** Actions: who may call each one, what must hold, what it pays, changes and emits. */
 import type { FunctionDefinition } from 'solidity-ast';
-import { partyOfExpr } from '../analysis/expressions.ts';
-import { humanise } from '../analysis/names.ts';
-import { parseNatspec } from '../analysis/natspec.ts';
+import { partyOfExpr } from '../ir/exprs.ts';
+import { humanise } from '../ir/names.ts';
+import { parseNatspec } from '../ir/natspec.ts';
 import type { Access, Action, CallerRule, Condition, Expr } from '../terms/index.ts';
 import type { ActionRead, ExtractContext, Extractor } from './context.ts';
 

@@ -1,8 +1,8 @@
-/** What every extractor is given: the contract's scope, the analysis, and what reading each action found. */
+/** What every extractor is given: the contract's scope, the analysis core's context, and what reading each action found. */
 import type { FunctionDefinition, VariableDeclaration } from 'solidity-ast';
-import type { Analysis, Frame } from '../analysis/context.ts';
-import type { Facts } from '../analysis/facts.ts';
-import type { ContractScope } from '../analysis/scope.ts';
+import type { ContractScope } from '../ir/scope.ts';
+import type { Facts } from '../ir/facts.ts';
+import type { LowerContext } from '../ir/lower.ts';
 import type { ContractTerms, SourceRef } from '../terms/index.ts';
 
 export interface ActionRead {
@@ -13,10 +13,10 @@ export interface ActionRead {
 
 export interface ExtractContext {
   scope: ContractScope;
-  analysis: Analysis;
+  /** What the analysis core needs to lower code of this contract. */
+  lower: LowerContext;
   /** Facts per action id, in the order actions are listed. */
   reads: ActionRead[];
-  frame(from?: number): Frame;
   locate(node: { src: string }): SourceRef;
   partyId(decl: VariableDeclaration): string | null;
 }

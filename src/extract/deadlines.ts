@@ -2,8 +2,8 @@
  * Deadlines: stored values compared with the block time, how each is set, and which actions it opens or
  * closes. The check is normalised with the block time on the left (`now <= shipBy`).
  */
-import { targetName } from '../analysis/body.ts';
-import { humanise } from '../analysis/names.ts';
+import { targetName } from '../ir/exprs.ts';
+import { humanise } from '../ir/names.ts';
 import type { CompareOp, Deadline, Expr } from '../terms/index.ts';
 import type { Extractor } from './context.ts';
 

@@ -3,10 +3,10 @@
  * read from its body. A formula that cannot be read is listed as not explained, with its lines.
  */
 import type { FunctionDefinition } from 'solidity-ast';
-import { formulaOf } from '../analysis/formulas.ts';
-import { humanise } from '../analysis/names.ts';
+import { humanise } from '../ir/names.ts';
 import type { ContractTerms, Definition, Expr } from '../terms/index.ts';
 import { walkExpr } from '../terms/index.ts';
+import { Lowerer } from '../ir/lower.ts';
 import type { Extractor } from './context.ts';
 
 export const definitions: Extractor = {
@@ -18,7 +18,7 @@ export const definitions: Extractor = {
     for (const name of names) {
       const fn = findFunction(context.scope.linearized, name);
       if (!fn) continue;
-      const formula = formulaOf(fn, context.frame(fn.scope));
+      const formula = new Lowerer(context.lower).formula(fn);
       const source = context.locate(fn);
       list.push({
         id: `definition:${name}`,

@@ -4,11 +4,11 @@
  */
 import type { ContractDefinition } from 'solidity-ast';
 import { findAll } from 'solidity-ast/utils.js';
-import type { Analysis, Frame } from '../analysis/context.ts';
-import { makeCodeReader } from '../analysis/context.ts';
-import { humanise } from '../analysis/names.ts';
-import { parseNatspec } from '../analysis/natspec.ts';
-import { buildScope } from '../analysis/scope.ts';
+import { humanise } from '../ir/names.ts';
+import { parseNatspec } from '../ir/natspec.ts';
+import { buildScope } from '../ir/scope.ts';
+import { makeCodeReader } from '../ir/code-reader.ts';
+import type { LowerContext } from '../ir/lower.ts';
 import type { Compilation } from '../compile/index.ts';
 import { fail } from '../errors.ts';
 import type { ContractTerms } from '../terms/index.ts';
@@ -53,16 +53,15 @@ function chooseContracts(compilation: Compilation, names: string[]): ContractDef
 
 function extractContract(compilation: Compilation, contract: ContractDefinition): ContractTerms {
   const scope = buildScope(compilation, contract);
-  const analysis: Analysis = { scope, partyOf: partyIdOf, codeOf: makeCodeReader(compilation.sources), parameterIds: parameterIds(compilation) };
+  const lower: LowerContext = { scope, partyOf: partyIdOf, codeOf: makeCodeReader(compilation.sources), parameterIds: parameterIds(compilation) };
   const locate = (node: { src: string }) => {
     const { path, line, endLine } = compilation.locate(node.src);
     return { path, line, endLine };
   };
   const context: ExtractContext = {
     scope,
-    analysis,
+    lower,
     reads: [],
-    frame: (from = contract.id): Frame => ({ analysis, env: new Map(), from, stack: [] }),
     locate,
     partyId: partyIdOf,
   };

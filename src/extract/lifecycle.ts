@@ -5,8 +5,8 @@
  * enum's first member (Solidity's default); final states have no way out.
  */
 import type { EnumDefinition, VariableDeclaration } from 'solidity-ast';
-import { humanise } from '../analysis/names.ts';
-import { typeDefinitions } from '../analysis/scope.ts';
+import { humanise } from '../ir/names.ts';
+import { typeDefinitions } from '../ir/scope.ts';
 import type { Action, Condition, Expr, Lifecycle, Transition } from '../terms/index.ts';
 import type { ExtractContext, Extractor } from './context.ts';
 import { storedStruct } from './parties.ts';

@@ -4,9 +4,9 @@
  * actions can change it afterwards.
  */
 import type { VariableDeclaration } from 'solidity-ast';
-import { targetName } from '../analysis/body.ts';
-import { humanise } from '../analysis/names.ts';
-import { typeDefinitions } from '../analysis/scope.ts';
+import { targetName } from '../ir/exprs.ts';
+import { humanise } from '../ir/names.ts';
+import { typeDefinitions } from '../ir/scope.ts';
 import type { ContractTerms, Expr, Party } from '../terms/index.ts';
 import type { ExtractContext, Extractor } from './context.ts';
 import { isAddressType, partyIdOf } from './party-ids.ts';

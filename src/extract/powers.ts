@@ -3,7 +3,7 @@
  * contract, take funds, grant roles, upgrade or destroy it. Found from what restricted actions write,
  * not from their names.
  */
-import { targetName } from '../analysis/body.ts';
+import { targetName } from '../ir/exprs.ts';
 import type { Action, ContractTerms, Effect, Expr, Power, PowerKind } from '../terms/index.ts';
 import { walkExpr } from '../terms/index.ts';
 import type { Extractor } from './context.ts';

@@ -5,7 +5,7 @@
  * signature itself, and what is not in the message (the ETH sent, the submitter), stay open.
  */
 import { getAddress, type ParamType, type TypedDataField, TypedDataEncoder } from 'ethers';
-import { humanise } from '../analysis/names.ts';
+import { humanise } from '../ir/names.ts';
 import { fail } from '../errors.ts';
 import type { Action } from '../terms/index.ts';
 import { interfaceOf, readAddress } from './decode.ts';

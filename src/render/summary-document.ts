@@ -10,7 +10,7 @@ export interface CompiledSources {
 
 export function buildSummaryDocument(compiled: CompiledSources, contracts: ContractTerms[], language: string): SummaryDocument {
   return {
-    schema: 'plainterms/summary@1',
+    schema: 'plainterms/summary@2',
     tool: { name: 'plainterms', version: readToolVersion() },
     compiler: { name: 'solc', version: compiled.compiler.version },
     language,

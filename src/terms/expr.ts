@@ -66,6 +66,20 @@ export type Expr =
   | { kind: 'struct'; name: string; label: string; fields: { name: string; label: string; value: Expr }[] }
   /** A type conversion kept for exactness, e.g. uint64(x) or address(x); renders as its operand. */
   | { kind: 'convert'; to: string; operand: Expr }
+  /** A stored value as it stood when the call began, read before the call changed it. */
+  | { kind: 'prior'; of: Expr }
+  /** Each item of a collection a loop walks over (`milestones[i]` inside `for (i < milestones.length)`). */
+  | { kind: 'each'; of: Expr; item: string | null }
+  /** The position a loop is at, when it indexes something other than the collection it walks (`amounts[i]`). */
+  | { kind: 'position'; of: Expr }
+  /** The whole numbers a loop counts through: from `from`, up to `to` (included when `inclusive`). */
+  | { kind: 'range'; from: Expr; to: Expr; inclusive: boolean }
+  /** The sum of `term` over every item of `over` for which all of `where` hold. */
+  | { kind: 'sum'; over: Expr; item: string | null; term: Expr; where: Expr[] }
+  /** How many items of `over` satisfy all of `where`. */
+  | { kind: 'count'; over: Expr; item: string | null; where: Expr[] }
+  /** Whether a payment or call succeeded: the flag `send`, `call` or an ERC-20 `transfer` returns. */
+  | { kind: 'call-outcome'; call: 'payment' | 'call'; target: Expr; name: string; amount: Expr | null }
   /** Anything not translated: shown verbatim as code and counted as not explained. */
   | { kind: 'code'; text: string };
 
@@ -78,7 +92,7 @@ export const EXPR_KINDS = [
   'number', 'bool', 'text', 'address', 'variable', 'member', 'index', 'caller', 'origin', 'value-sent', 'now',
   'block-number', 'this', 'zero-address', 'balance', 'token-balance', 'enum-member', 'arith', 'percent-of',
   'compare', 'and', 'or', 'not', 'conditional', 'min', 'max', 'length', 'hash', 'signer', 'call',
-  'external-call', 'struct', 'convert', 'code',
+  'external-call', 'struct', 'convert', 'prior', 'each', 'position', 'range', 'sum', 'count', 'call-outcome', 'code',
 ] as const satisfies readonly ExprKind[];
 
 type AssertEqual<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
@@ -108,6 +122,11 @@ export function childrenOf(expr: Expr): Expr[] {
     case 'external-call': return [expr.target, ...expr.args];
     case 'convert': return [expr.operand];
     case 'struct': return expr.fields.map((f) => f.value);
+    case 'prior': case 'each': case 'position': return [expr.of];
+    case 'range': return [expr.from, expr.to];
+    case 'sum': return [expr.over, expr.term, ...expr.where];
+    case 'count': return [expr.over, ...expr.where];
+    case 'call-outcome': return expr.amount ? [expr.target, expr.amount] : [expr.target];
     default: return [];
   }
 }

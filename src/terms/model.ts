@@ -20,6 +20,17 @@ export interface Located {
   basis: Basis;
 }
 
+/**
+ * A term that a loop applies to every item it walks: `over` is the collection (or range of numbers), and
+ * `where` the conditions an item must meet. Expressions inside the term refer to the item as `each`.
+ */
+export interface Each {
+  over: Expr;
+  /** One item, named after its record type ("Milestone"); null for plain values and numbers. */
+  item: string | null;
+  where: Expr[];
+}
+
 // ── Parties ──────────────────────────────────────────────────────────────────────────────────────
 
 export type PartyKind =
@@ -92,6 +103,8 @@ export interface Condition extends Located {
   when: Expr[];
   /** True when this condition is about the caller and is already expressed by `access`. */
   isAccess: boolean;
+  /** When the check is made for every item a loop walks; null otherwise. */
+  each: Each | null;
 }
 
 export type Asset = { kind: 'eth' } | { kind: 'token'; token: Expr };
@@ -111,6 +124,8 @@ export interface Payment extends Located {
   /** For send and call: whether the code checks that the payment succeeded. Null when not applicable. */
   resultChecked: boolean | null;
   via: string | null;
+  /** When the payment is made for every item a loop walks; null otherwise. */
+  each: Each | null;
 }
 
 export interface Effect extends Located {
@@ -119,12 +134,18 @@ export interface Effect extends Located {
   value: Expr | null;
   when: Expr[];
   via: string | null;
+  /** When the change is made to every item a loop walks; null otherwise. */
+  each: Each | null;
 }
 
 export interface Emit extends Located {
   event: string;
   label: string;
   args: Expr[];
+  /** Conditions under which the event is recorded; [] when always. */
+  when: Expr[];
+  /** When the event is recorded for every item a loop walks; null otherwise. */
+  each: Each | null;
 }
 
 export interface ActionNatspec {
@@ -286,7 +307,7 @@ export const SECTIONS = [
 export type Section = (typeof SECTIONS)[number];
 
 export interface SummaryDocument {
-  schema: 'plainterms/summary@1';
+  schema: 'plainterms/summary@2';
   tool: { name: 'plainterms'; version: string };
   compiler: { name: 'solc'; version: string };
   language: string;

@@ -10,7 +10,7 @@ describe('bin/plainterms.js', { timeout: 60_000 }, () => {
     const result = run('summarize', 'contracts/FobSale.sol', '--format', 'json', '--no-cache');
     expect(result.status).toBe(0);
     const document = JSON.parse(result.stdout);
-    expect(document.schema).toBe('plainterms/summary@1');
+    expect(document.schema).toBe('plainterms/summary@2');
     expect(document.contracts[0].name).toBe('FobSale');
   });
 

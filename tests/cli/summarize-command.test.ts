@@ -137,7 +137,7 @@ describe('plainterms summarize', () => {
     const target = path.join(folder, 'fob.json');
     const result = await run(['summarize', 'contracts/FobSale.sol', '--format', 'json', '-o', target]);
     expect(result).toEqual({ code: 0, out: '', err: '' });
-    expect(JSON.parse(readFileSync(target, 'utf8')).schema).toBe('plainterms/summary@1');
+    expect(JSON.parse(readFileSync(target, 'utf8')).schema).toBe('plainterms/summary@2');
   });
 
   it('turns a bug into an internal error, exit 3, without a stack trace unless asked', async () => {

@@ -56,7 +56,8 @@ describe('ConsignmentAuction', { timeout: 60_000 }, () => {
     const [payment] = withdraw.payments;
     expect(payment).toMatchObject({ asset: { kind: 'eth' }, direction: 'out', method: 'call', resultChecked: true });
     expect(unwrap(payment.to)).toEqual({ kind: 'caller' });
-    expect(payment.amount).toMatchObject({ kind: 'index', base: { kind: 'variable', name: 'pendingReturns' }, index: { kind: 'caller' } });
+    // Read before it is zeroed: the caller's pending returns as they stood before the call.
+    expect(payment.amount).toMatchObject({ kind: 'prior', of: { kind: 'index', base: { kind: 'variable', name: 'pendingReturns' }, index: { kind: 'caller' } } });
     expect(withdraw.effects).toContainEqual(expect.objectContaining({ kind: 'set', target: expect.objectContaining({ kind: 'index', index: { kind: 'caller' } }), value: expect.objectContaining({ kind: 'number', value: '0' }) }));
   });
 

@@ -35,7 +35,7 @@ export async function launchBrowser(): Promise<BrowserContext> {
 export async function buildDocument(file: string, contract: string, locale: string): Promise<{ document: SummaryDocument; sources: { path: string; content: string }[] }> {
   const { compilation, terms } = await extracted(file, contract);
   const document: SummaryDocument = {
-    schema: 'plainterms/summary@1',
+    schema: 'plainterms/summary@2',
     tool: { name: 'plainterms', version: readToolVersion() },
     compiler: compilation.compiler,
     language: locale,

@@ -38,7 +38,7 @@ describe('JSON', () => {
 
   it('is stable: schema first, 2-space indent, trailing newline, same bytes for the same input', () => {
     const json = renderSummary(document, 'json');
-    expect(json.startsWith('{\n  "schema": "plainterms/summary@1",\n  "tool": {')).toBe(true);
+    expect(json.startsWith('{\n  "schema": "plainterms/summary@2",\n  "tool": {')).toBe(true);
     expect(json.endsWith('}\n')).toBe(true);
     const shuffled = { ...document, contracts: document.contracts.map((contract) => Object.fromEntries(Object.entries(contract).reverse())) };
     expect(renderSummary(shuffled as SummaryDocument, 'json')).toBe(json);

@@ -1,0 +1,69 @@
+/**
+ * Which code a call reaches: internal functions (virtual dispatch and `super` resolved in the linearised
+ * contract), library functions (`using L for T` included), or another contract.
+ */
+import type { Expression, FunctionCall, FunctionDefinition, MemberAccess } from 'solidity-ast';
+import type { NodeType, NodeTypeMap } from 'solidity-ast/node.js';
+import { resolveFunction, type ContractScope } from '../ir/scope.ts';
+
+export interface CalledFunction {
+  definition: FunctionDefinition;
+  /** Arguments including the bound `self` of a `using for` call. */
+  allArgs: Expression[];
+  internal: boolean;
+  library: boolean;
+  /** The library's name, for library functions. */
+  libraryName: string | null;
+}
+
+export type Deref = <T extends NodeType>(type: T, id: number | null | undefined) => NodeTypeMap[T] | null;
+
+/** The node with this id if it is of this type, else null (ids of built-ins are negative). */
+export function makeDeref(scope: ContractScope): Deref {
+  return function deref<T extends NodeType>(type: T, id: number | null | undefined): NodeTypeMap[T] | null {
+    if (id === null || id === undefined || id < 0) return null;
+    try {
+      return scope.compilation.deref(type, id) as NodeTypeMap[T];
+    } catch {
+      return null;
+    }
+  };
+}
+
+export function calledFunction(scope: ContractScope, node: FunctionCall, from: number): CalledFunction | null {
+  const deref = makeDeref(scope);
+  const callee = node.expression;
+  let id: number | null | undefined = null;
+  let bound: Expression | null = null;
+  let isSuper = false;
+  if (callee.nodeType === 'Identifier') id = callee.referencedDeclaration;
+  else if (callee.nodeType === 'MemberAccess') {
+    id = callee.referencedDeclaration;
+    if (callee.expression.nodeType === 'Identifier' && callee.expression.name === 'super') isSuper = true;
+  } else return null;
+  const definition = deref('FunctionDefinition', id);
+  if (!definition) return null;
+  const owner = deref('ContractDefinition', definition.scope);
+  const library = owner?.contractKind === 'library';
+  if (callee.nodeType === 'MemberAccess' && !isSuper) {
+    const target = callee.expression;
+    const namesLibrary = target.nodeType === 'Identifier' && target.referencedDeclaration === owner?.id;
+    // `using L for T`: x.f(a) calls L.f(x, a).
+    if (library && !namesLibrary) bound = target;
+    else if (!library) return null;
+  }
+  const internal = library ? definition.visibility === 'internal' || definition.visibility === 'private' : callee.nodeType === 'Identifier' || isSuper;
+  const resolved = internal && !library ? resolveFunction(scope, definition, from, isSuper) : definition;
+  return { definition: resolved, allArgs: bound ? [bound, ...node.arguments] : [...node.arguments], internal, library: Boolean(library), libraryName: library ? owner!.name : null };
+}
+
+/** A call to another contract or address (not a library function bound with `using for`). */
+export function isExternalTarget(callee: MemberAccess): boolean {
+  const type = callee.expression.typeDescriptions.typeString ?? '';
+  return /^contract |^address/.test(type) && !(callee.typeDescriptions.typeString ?? '').includes('bound to');
+}
+
+/** A view or pure external function: reading it changes nothing. */
+export function isViewCall(callee: Expression): boolean {
+  return /^function \(.*\) (view|pure)/.test(callee.typeDescriptions.typeString ?? '');
+}

@@ -1,0 +1,230 @@
+/**
+ * Building and comparing values of the model (expression trees) once the lowering has computed them:
+ * literals, variables, negation, shares of a base (`base * rate / 10000`), constants, and the structural
+ * questions the lowering asks (is this the same place? does this value mention that place?).
+ */
+import type { Literal, VariableDeclaration } from 'solidity-ast';
+import type { ArithOp, CompareOp, Expr } from '../terms/index.ts';
+import { childrenOf } from '../terms/index.ts';
+import { humanise } from '../ir/names.ts';
+import { constValueFromType, isUnit, literalValue } from '../ir/numbers.ts';
+
+const SHARE_SCALES = new Set(['100', '1000', '10000']);
+
+export const ONE: Expr = { kind: 'number', value: '1', written: '1', unit: null };
+export const ZERO: Expr = { kind: 'number', value: '0', written: '0', unit: null };
+
+export function code(text: string): Expr {
+  return { kind: 'code', text };
+}
+
+export function literalExpr(node: Literal, codeText: string): Expr {
+  if (node.kind === 'bool') return { kind: 'bool', value: node.value === 'true' };
+  if (node.kind === 'string' || node.kind === 'unicodeString') return { kind: 'text', value: node.value ?? '' };
+  if (node.kind === 'number') {
+    const unit = isUnit(node.subdenomination) ? node.subdenomination : null;
+    const written = node.value ?? '';
+    if (/^0x[0-9a-fA-F]{40}$/.test(written)) return { kind: 'address', value: written };
+    const value = literalValue(written, unit) ?? constValueFromType(node.typeDescriptions.typeString);
+    return value === null ? code(codeText) : { kind: 'number', value, written, unit };
+  }
+  return code(codeText);
+}
+
+/** The type as a reader of the code would write it: `uint256`, `bool`, `struct Order`, without data locations. */
+export function typeName(typeString: string | null | undefined): string {
+  return (typeString ?? '').replace(/ (storage ref|storage pointer|memory|calldata)$/, '');
+}
+
+/** `struct MarketplaceOrder.Order storage ref` → "Order". */
+export function recordName(typeString: string | null | undefined): string | null {
+  const match = /^struct (?:\w+\.)?(\w+)/.exec(typeString ?? '');
+  return match ? humanise(match[1]) : null;
+}
+
+export function variableExpr(decl: VariableDeclaration, scope: Extract<Expr, { kind: 'variable' }>['scope'], party: string | null, value: string | null): Expr {
+  const literal = decl.constant && decl.value?.nodeType === 'Literal' ? decl.value : null;
+  const unit = literal && isUnit(literal.subdenomination) ? literal.subdenomination : null;
+  return { kind: 'variable', name: decl.name, label: humanise(decl.name), scope, party, value, unit, type: typeName(decl.typeDescriptions.typeString) };
+}
+
+/** The variable a place is written through: `orders` for orders[id].status. */
+export function targetName(expr: Expr): string | null {
+  if (expr.kind === 'variable') return expr.name;
+  if (expr.kind === 'member') return targetName(expr.object);
+  if (expr.kind === 'index') return targetName(expr.base);
+  if (expr.kind === 'each' || expr.kind === 'prior') return targetName(expr.of);
+  return null;
+}
+
+/** The party an expression names: a party's variable, possibly converted (`payable(seller)`). */
+export function partyOfExpr(expr: Expr): string | null {
+  if (expr.kind === 'variable') return expr.party;
+  if (expr.kind === 'convert') return partyOfExpr(expr.operand);
+  return null;
+}
+
+export function negate(expr: Expr): Expr {
+  if (expr.kind === 'not') return expr.operand;
+  if (expr.kind === 'compare') {
+    const inverse: Record<CompareOp, CompareOp> = { '==': '!=', '!=': '==', '<': '>=', '<=': '>', '>': '<=', '>=': '<' };
+    return { ...expr, op: inverse[expr.op] };
+  }
+  if (expr.kind === 'and') return { kind: 'or', operands: expr.operands.map(negate) };
+  if (expr.kind === 'or') return { kind: 'and', operands: expr.operands.map(negate) };
+  if (expr.kind === 'bool') return { kind: 'bool', value: !expr.value };
+  return { kind: 'not', operand: expr };
+}
+
+export function and(operands: Expr[]): Expr {
+  const flat = operands.flatMap((e) => (e.kind === 'and' ? e.operands : [e])).filter((e) => !(e.kind === 'bool' && e.value));
+  if (flat.length === 0) return { kind: 'bool', value: true };
+  return flat.length === 1 ? flat[0] : { kind: 'and', operands: flat };
+}
+
+export function or(operands: Expr[]): Expr {
+  const flat = operands.flatMap((e) => (e.kind === 'or' ? e.operands : [e]));
+  return flat.length === 1 ? flat[0] : { kind: 'or', operands: flat };
+}
+
+export function same(a: Expr, b: Expr): boolean {
+  return a === b || key(a) === key(b);
+}
+
+export function key(expr: Expr): string {
+  return JSON.stringify(expr);
+}
+
+export function complementary(a: Expr, b: Expr): boolean {
+  return same(negate(a), b);
+}
+
+/** `c ? a : b`, folded when both sides are the same value. */
+export function choose(condition: Expr, then: Expr, otherwise: Expr): Expr {
+  if (same(then, otherwise)) return then;
+  if (condition.kind === 'bool') return condition.value ? then : otherwise;
+  // `a > b ? b : a` is the smaller of a and b; `a < b ? b : a` the larger (a cap and a floor).
+  if (condition.kind === 'compare' && condition.op !== '==' && condition.op !== '!=') {
+    const { left, right } = condition;
+    const greater = condition.op === '>' || condition.op === '>=';
+    if (same(then, right) && same(otherwise, left)) return { kind: greater ? 'min' : 'max', operands: [left, right] };
+    if (same(then, left) && same(otherwise, right)) return { kind: greater ? 'max' : 'min', operands: [left, right] };
+  }
+  return { kind: 'conditional', condition, then, otherwise };
+}
+
+/** The exact value of a value that is a compile-time number: a literal or a constant. */
+export function constantOf(expr: Expr): string | null {
+  if (expr.kind === 'number') return expr.value;
+  if (expr.kind === 'variable' && expr.value !== null && /^-?\d+$/.test(expr.value)) return expr.value;
+  if (expr.kind === 'convert') return constantOf(expr.operand);
+  return null;
+}
+
+/** `left op right` on values; `/` by 100, 1,000 or 10,000 of a product reads as a share. */
+export function arith(op: ArithOp, left: Expr, right: Expr): Expr {
+  if (op === '/') {
+    const share = asShare(left, right);
+    if (share) return share;
+  }
+  return { kind: 'arith', op, left, right };
+}
+
+function asShare(left: Expr, right: Expr): Expr | null {
+  const scale = constantOf(right);
+  if (scale === null || !SHARE_SCALES.has(scale)) return null;
+  if (left.kind !== 'arith' || left.op !== '*') {
+    // x / 100 is 1% of x.
+    return constantOf(left) !== null ? null : { kind: 'percent-of', base: left, rate: ONE, scale, percent: exactDivide(100n, BigInt(scale)) };
+  }
+  const factors = productFactors(left);
+  const constants = factors.filter((f) => constantOf(f) !== null);
+  let rate: Expr | undefined;
+  if (constants.length === 1) rate = constants[0];
+  else if (constants.length === 0) rate = factors.find(isRateName) ?? factors[factors.length - 1];
+  if (!rate) return null;
+  const rest = factors.filter((f) => f !== rate);
+  const base = rest.slice(1).reduce<Expr>((product, factor) => ({ kind: 'arith', op: '*', left: product, right: factor }), rest[0]);
+  const rateValue = constantOf(rate);
+  const percent = rateValue === null ? null : exactDivide(BigInt(rateValue) * 100n, BigInt(scale));
+  return { kind: 'percent-of', base, rate, scale, percent };
+}
+
+function productFactors(expr: Expr): Expr[] {
+  if (expr.kind === 'arith' && expr.op === '*') return [...productFactors(expr.left), ...productFactors(expr.right)];
+  return [expr];
+}
+
+function isRateName(expr: Expr): boolean {
+  return expr.kind === 'variable' && /bps|percent|rate|fee|share|pct|basis/i.test(expr.name);
+}
+
+/** A decimal string for numerator / denominator, exact (the divisor here is always 10^k). */
+export function exactDivide(numerator: bigint, denominator: bigint): string {
+  const whole = numerator / denominator;
+  let rest = numerator % denominator;
+  if (rest === 0n) return whole.toString();
+  let digits = '';
+  for (let i = 0; i < 18 && rest !== 0n; i++) {
+    rest *= 10n;
+    digits += (rest / denominator).toString();
+    rest %= denominator;
+  }
+  return `${whole}.${digits}`;
+}
+
+/** Replaces every sub-tree for which `swap` returns a value (children are not visited below a swap). */
+export function rewrite(expr: Expr, swap: (e: Expr) => Expr | null): Expr {
+  const swapped = swap(expr);
+  if (swapped) return swapped;
+  const children = childrenOf(expr);
+  if (children.length === 0) return expr;
+  let changed = false;
+  const next = children.map((child) => {
+    const out = rewrite(child, swap);
+    if (out !== child) changed = true;
+    return out;
+  });
+  return changed ? withChildren(expr, next) : expr;
+}
+
+/** The same node with new children, in the order `childrenOf` gives them. */
+export function withChildren(expr: Expr, c: Expr[]): Expr {
+  switch (expr.kind) {
+    case 'member': return { ...expr, object: c[0] };
+    case 'index': return { ...expr, base: c[0], index: c[1] };
+    case 'balance': return { ...expr, of: c[0] };
+    case 'token-balance': return { ...expr, token: c[0], of: c[1] };
+    case 'arith': return { ...expr, left: c[0], right: c[1] };
+    case 'percent-of': return { ...expr, base: c[0], rate: c[1] };
+    case 'compare': return { ...expr, left: c[0], right: c[1] };
+    case 'and': case 'or': case 'min': case 'max': return { ...expr, operands: c };
+    case 'not': return { ...expr, operand: c[0] };
+    case 'conditional': return { ...expr, condition: c[0], then: c[1], otherwise: c[2] };
+    case 'length': return { ...expr, of: c[0] };
+    case 'hash': case 'signer': case 'call': return { ...expr, args: c };
+    case 'external-call': return { ...expr, target: c[0], args: c.slice(1) };
+    case 'convert': return { ...expr, operand: c[0] };
+    case 'struct': return { ...expr, fields: expr.fields.map((f, i) => ({ ...f, value: c[i] })) };
+    case 'prior': return { ...expr, of: c[0] };
+    case 'each': return { ...expr, of: c[0] };
+    case 'position': return { ...expr, of: c[0] };
+    case 'range': return { ...expr, from: c[0], to: c[1] };
+    case 'sum': return { ...expr, over: c[0], term: c[1], where: c.slice(2) };
+    case 'count': return { ...expr, over: c[0], where: c.slice(1) };
+    case 'call-outcome': return { ...expr, target: c[0], ...(expr.amount ? { amount: c[1] } : {}) };
+    default: return expr;
+  }
+}
+
+/** True when `expr` mentions `node` (structurally). */
+export function mentions(expr: Expr, node: Expr): boolean {
+  const wanted = key(node);
+  let found = false;
+  rewrite(expr, (e) => {
+    if (found) return e;
+    if (key(e) === wanted) found = true;
+    return found ? e : null;
+  });
+  return found;
+}

@@ -1,0 +1,101 @@
+/**
+ * The per-action terms read off the lowered IR: conditions (requires with their path conditions),
+ * payments, changes to storage, events and calls to other contracts, each cited at its outermost call
+ * site in the action's own code (the helper's own line when the call site is the action's header).
+ */
+import type { Condition, Effect, Emit, Expr, NotExplained, Payment, SourceRef } from '../terms/index.ts';
+import { humanise } from '../ir/names.ts';
+import { partyOfExpr } from './exprs.ts';
+import type { Instr, LoweredAction } from './types.ts';
+
+/** What reading one action's code (its modifiers, body and the internal functions it calls) found. */
+export interface Facts {
+  conditions: Condition[];
+  payments: Payment[];
+  effects: Effect[];
+  emits: Emit[];
+  externalCalls: { target: Expr; name: string; source: SourceRef }[];
+  notExplained: NotExplained[];
+  /** Modifiers and internal functions read, by name. */
+  reads: string[];
+  /** Statement node id → whether it was explained. */
+  statements: Map<number, boolean>;
+  /** Modifiers recognised as reentrancy locks. */
+  reentrancyGuards: string[];
+  /** The storage those locks write (key of the target), so deployment's initial write can be set aside too. */
+  lockTargets: string[];
+  selfDestruct: SourceRef | null;
+  delegatecall: SourceRef | null;
+  txOrigin: SourceRef | null;
+}
+
+export function factsOf(lowered: LoweredAction, action: string, locate: (src: string) => SourceRef, codeOf: (src: string) => string): Facts {
+  const facts: Facts = {
+    conditions: [],
+    payments: [],
+    effects: [],
+    emits: [],
+    externalCalls: [],
+    notExplained: [],
+    reads: [...new Set(lowered.reads)],
+    statements: new Map(),
+    reentrancyGuards: lowered.locks.map((l) => l.modifier),
+    lockTargets: lowered.locks.map((l) => l.target),
+    selfDestruct: null,
+    delegatecall: null,
+    txOrigin: null,
+  };
+  const cite = (instr: Instr) => locate(instr.origin.callSites[0] ?? instr.origin.src);
+  for (const instr of lowered.instrs) {
+    const common = { when: instr.guard, via: instr.via, source: cite(instr), basis: 'code' as const, each: instr.each };
+    switch (instr.k) {
+      case 'require':
+        facts.conditions.push({ expr: instr.cond, message: instr.message, error: instr.error, form: instr.form, isAccess: false, ...common });
+        break;
+      case 'pay':
+        facts.payments.push({
+          asset: instr.asset,
+          amount: instr.amount,
+          to: instr.to,
+          toParty: partyOfExpr(instr.to),
+          from: instr.from,
+          direction: instr.direction,
+          method: instr.method,
+          resultChecked: instr.reverts ? null : instr.checked,
+          ...common,
+        });
+        break;
+      case 'store':
+        facts.effects.push({ kind: instr.op, target: instr.target, value: instr.value, ...common });
+        break;
+      case 'emit':
+        facts.emits.push({ event: instr.event, label: humanise(instr.event), args: instr.args, when: instr.guard, each: instr.each, source: common.source, basis: 'code' });
+        break;
+      case 'call':
+        facts.externalCalls.push({ target: instr.target, name: instr.name, source: common.source });
+        break;
+      case 'selfdestruct':
+        facts.selfDestruct ??= common.source;
+        break;
+      case 'delegatecall':
+        facts.delegatecall ??= common.source;
+        break;
+      case 'tx-origin':
+        facts.txOrigin ??= common.source;
+        break;
+    }
+  }
+  for (const [id, statement] of lowered.statements) {
+    facts.statements.set(id, statement.explained);
+    if (statement.explained) continue;
+    const source = locate(statement.src);
+    if (facts.notExplained.some((n) => n.source.path === source.path && n.source.line === source.line && n.source.endLine === source.endLine)) continue;
+    facts.notExplained.push({ action, code: firstLine(codeOf(statement.src)), reason: statement.reason, source });
+  }
+  return facts;
+}
+
+export function firstLine(code: string): string {
+  const line = code.split('\n')[0].trim();
+  return line.length > 120 ? `${line.slice(0, 117)}...` : line;
+}

@@ -1,0 +1,239 @@
+/**
+ * Loops: a counting loop over a collection or a range of numbers is summarised. What its body does to
+ * storage, pays or records becomes a term "for every item (where …)", and a local it accumulates becomes
+ * a sum or a count. Any other loop is opaque: listed with its lines as not explained, what it would do is
+ * not stated, and the locals it changes are unknown after it. A loop is never turned into a condition.
+ */
+import type { Expression, Statement } from 'solidity-ast';
+import { findAll } from 'solidity-ast/utils.js';
+import type { Expr } from '../terms/index.ts';
+import { walkExpr } from '../terms/index.ts';
+import { arith, code, constantOf, key, recordName, rewrite, same } from './exprs.ts';
+import type { Frame } from './lower.ts';
+import { fork, mergeAll, replace, type State } from './state.ts';
+import type { Instr } from './types.ts';
+
+export interface LoopFrame {
+  /** What the loop walks: a collection, or a `range` of numbers. */
+  over: Expr;
+  /** One item of the collection, named after its record type; null for plain values and numbers. */
+  item: string | null;
+  /** Length of the path condition when the body starts: conditions after it are per item. */
+  entryLength: number;
+  /** States at each `continue`. */
+  continues: State[];
+}
+
+export interface LoopHooks {
+  ev(node: Expression, state: State, frame: Frame): Expr;
+  lowerStatement(statement: Statement, state: State, frame: Frame): void;
+  mark(id: number, src: string, explained: boolean): void;
+  opaque(src: string): void;
+  instrsFrom(first: number): Instr[];
+  dropFrom(first: number): void;
+  next(): number;
+  forget(state: State, target: Expr): void;
+  isLocal(id: number): boolean;
+  codeOf(node: { src: string }): string;
+}
+
+type LoopStatement = Extract<Statement, { nodeType: 'ForStatement' | 'WhileStatement' | 'DoWhileStatement' }>;
+
+const CARRIED = '\u0000carried:';
+
+export function summariseLoop(hooks: LoopHooks, loop: LoopStatement, state: State, frame: Frame): void {
+  const shape = loop.nodeType === 'ForStatement' && !frame.loop ? counting(loop) : null;
+  if (!shape) return opaqueLoop(hooks, loop, state);
+  // The counter's start and bound, evaluated once before the body.
+  const start = hooks.ev(shape.start, state, frame);
+  const bound = hooks.ev(shape.bound, state, frame);
+  const over: Expr = constantOf(start) === '0' && bound.kind === 'length' && !shape.inclusive ? bound.of : { kind: 'range', from: start, to: bound, inclusive: shape.inclusive };
+  const item = over.kind === 'range' || shape.bound.nodeType !== 'MemberAccess' ? null : recordName(shape.bound.expression.typeDescriptions.typeString);
+  const first = hooks.next();
+  const body = fork(state, null);
+  const loopFrame: LoopFrame = { over, item, entryLength: body.guard.length, continues: [] };
+  // Every local is carried from one item to the next: give each a marker, to see what the body makes of it.
+  const markers = new Map<number, Expr>();
+  for (const id of state.env.keys()) {
+    if (!hooks.isLocal(id)) continue;
+    const marker = code(`${CARRIED}${id}`);
+    markers.set(id, marker);
+    body.env.set(id, marker);
+  }
+  body.env.set(shape.counter, { kind: 'position', of: over });
+  // Storage read in the body is read as it stands at each item.
+  body.mem = new Map();
+  const inner: Frame = { ...frame, loop: loopFrame };
+  for (const statement of shape.body) {
+    if (!body.alive) break;
+    hooks.lowerStatement(statement, body, inner);
+  }
+  const end = mergeAll([body, ...loopFrame.continues]);
+  const made = hooks.instrsFrom(first);
+  const results = new Map<number, Expr>();
+  let explained = true;
+  for (const [id, marker] of markers) {
+    const after = end?.env.get(id) ?? marker;
+    if (same(after, marker)) continue;
+    const reduced = reduction(after, marker, over, item);
+    const before = state.env.get(id)!;
+    if (reduced && !mentionsCarried(reduced.total)) {
+      results.set(id, reduced.op === '+' ? (constantOf(before) === '0' ? reduced.total : arith('+', before, reduced.total)) : arith('-', before, reduced.total));
+    } else {
+      explained = false;
+      results.set(id, code(`${hooks.codeOf(loop).split('\n')[0]} …`));
+    }
+  }
+  // A term that depends on what earlier items did (a running total) is not a per-item term.
+  for (const instr of made) {
+    if (mentionsCarried(instrExprs(instr))) explained = false;
+  }
+  for (const [id, value] of results) state.env.set(id, value);
+  for (const instr of made) {
+    if (instr.k === 'store') hooks.forget(state, instr.target);
+  }
+  for (const instr of made) if (mentionsCarried(instrExprs(instr))) replaceCarried(instr);
+  hooks.mark(loop.id, loop.src, explained);
+  if (!explained) hooks.opaque(loop.src);
+  // The loop runs zero or more times; the path after it is the path before it.
+  const after = fork(state, null);
+  replace(state, after);
+}
+
+/** A `for` loop that counts a local up by one from a start to a bound, with nothing else changing the counter. */
+function counting(loop: Extract<Statement, { nodeType: 'ForStatement' }>): { counter: number; start: Expression; bound: Expression; inclusive: boolean; body: Statement[] } | null {
+  const init = loop.initializationExpression;
+  let counter: number | null = null;
+  let start: Expression | null = null;
+  if (init?.nodeType === 'VariableDeclarationStatement' && init.declarations.length === 1 && init.declarations[0] && init.initialValue) {
+    counter = init.declarations[0].id;
+    start = init.initialValue;
+  } else if (init?.nodeType === 'ExpressionStatement' && init.expression.nodeType === 'Assignment' && init.expression.operator === '=' && init.expression.leftHandSide.nodeType === 'Identifier') {
+    counter = init.expression.leftHandSide.referencedDeclaration ?? null;
+    start = init.expression.rightHandSide;
+  } else if (init?.nodeType === 'VariableDeclarationStatement' && init.declarations.length === 1 && init.declarations[0] && !init.initialValue) {
+    counter = init.declarations[0].id;
+    start = { nodeType: 'Literal', kind: 'number', value: '0', hexValue: '30', typeDescriptions: { typeString: 'int_const 0', typeIdentifier: 't_rational_0_by_1' }, id: -1, src: loop.src } as unknown as Expression;
+  }
+  if (counter === null || !start) return null;
+  const condition = loop.condition;
+  if (condition?.nodeType !== 'BinaryOperation' || !isCounter(condition.leftExpression, counter) || !['<', '<=', '!='].includes(condition.operator)) return null;
+  let body: Statement[] = loop.body.nodeType === 'Block' ? [...(loop.body.statements ?? [])] : [loop.body];
+  let stepped = loop.loopExpression ? isStep(loop.loopExpression.expression, counter) : false;
+  if (!loop.loopExpression) {
+    // for (…; i < n;) { …; unchecked { ++i; } }
+    const last = body[body.length - 1];
+    if (last?.nodeType === 'UncheckedBlock' && last.statements.length === 1 && last.statements[0].nodeType === 'ExpressionStatement' && isStep(last.statements[0].expression, counter)) {
+      body = body.slice(0, -1);
+      stepped = true;
+    }
+  }
+  if (!stepped) return null;
+  // The body must not change the counter, leave the loop early, or loop again inside.
+  for (const statement of body) {
+    if ([...findAll(['Break', 'Return', 'ForStatement', 'WhileStatement', 'DoWhileStatement', 'InlineAssembly'], statement)].length > 0) return null;
+    for (const assignment of findAll('Assignment', statement)) if (isCounter(assignment.leftHandSide, counter)) return null;
+    for (const unary of findAll('UnaryOperation', statement)) if ((unary.operator === '++' || unary.operator === '--' || unary.operator === 'delete') && isCounter(unary.subExpression, counter)) return null;
+    // A `continue` after the step inside an unchecked block would skip it; the shapes above exclude that.
+  }
+  return { counter, start, bound: condition.rightExpression, inclusive: condition.operator === '<=', body };
+}
+
+function isCounter(node: Expression, counter: number): boolean {
+  return node.nodeType === 'Identifier' && node.referencedDeclaration === counter;
+}
+
+function isStep(node: Expression, counter: number): boolean {
+  if (node.nodeType === 'UnaryOperation' && node.operator === '++' && isCounter(node.subExpression, counter)) return true;
+  if (node.nodeType === 'Assignment' && isCounter(node.leftHandSide, counter)) {
+    const rhs = node.rightHandSide;
+    const one = rhs.nodeType === 'Literal' && rhs.value === '1';
+    if (node.operator === '+=' && one) return true;
+    if (node.operator === '=' && rhs.nodeType === 'BinaryOperation' && rhs.operator === '+' && isCounter(rhs.leftExpression, counter) && rhs.rightExpression.nodeType === 'Literal' && rhs.rightExpression.value === '1') return true;
+  }
+  return false;
+}
+
+/**
+ * What a carried local becomes after the loop, when every path through the body either leaves it or adds
+ * (or subtracts) an amount that does not depend on it: the sum, over the items where that path is taken.
+ */
+function reduction(after: Expr, marker: Expr, over: Expr, item: string | null): { op: '+' | '-'; total: Expr } | null {
+  const leaves: { where: Expr[]; term: Expr; op: '+' | '-' }[] = [];
+  const walk = (value: Expr, where: Expr[]): boolean => {
+    if (same(value, marker)) return true;
+    if (value.kind === 'conditional') return walk(value.then, [...where, value.condition]) && walk(value.otherwise, [...where, negateCond(value.condition)]);
+    if (value.kind === 'arith' && (value.op === '+' || value.op === '-') && same(value.left, marker) && !mentions(value.right, marker)) {
+      leaves.push({ where, term: value.right, op: value.op });
+      return true;
+    }
+    if (value.kind === 'arith' && value.op === '+' && same(value.right, marker) && !mentions(value.left, marker)) {
+      leaves.push({ where, term: value.left, op: '+' });
+      return true;
+    }
+    return false;
+  };
+  if (!walk(after, []) || leaves.length === 0) return null;
+  const op = leaves[0].op;
+  if (leaves.some((l) => l.op !== op)) return null;
+  const parts: Expr[] = leaves.map((l) => (constantOf(l.term) === '1' ? { kind: 'count', over, item, where: l.where } : { kind: 'sum', over, item, term: l.term, where: l.where }));
+  const total = parts.slice(1).reduce<Expr>((sum, part) => arith('+', sum, part), parts[0]);
+  return { op, total };
+}
+
+function negateCond(condition: Expr): Expr {
+  return condition.kind === 'not' ? condition.operand : { kind: 'not', operand: condition };
+}
+
+function mentions(value: Expr, marker: Expr): boolean {
+  const k = key(marker);
+  for (const node of walkExpr(value)) if (key(node) === k) return true;
+  return false;
+}
+
+function mentionsCarried(exprs: Expr | Expr[]): boolean {
+  for (const expr of Array.isArray(exprs) ? exprs : [exprs]) {
+    for (const node of walkExpr(expr)) if (node.kind === 'code' && node.text.startsWith(CARRIED)) return true;
+  }
+  return false;
+}
+
+function instrExprs(instr: Instr): Expr[] {
+  switch (instr.k) {
+    case 'store': return [instr.target, ...(instr.value ? [instr.value] : []), ...instr.guard];
+    case 'pay': return [instr.to, instr.amount, ...instr.guard];
+    case 'call': return [instr.target, ...instr.guard];
+    case 'emit': return [...instr.args, ...instr.guard];
+    case 'require': return [instr.cond, ...instr.guard];
+    default: return instr.guard;
+  }
+}
+
+/** A carried local inside a per-item term reads "its value so far": shown as code, so not explained. */
+function replaceCarried(instr: Instr): void {
+  const swap = (e: Expr) => rewrite(e, (n) => (n.kind === 'code' && n.text.startsWith(CARRIED) ? code('(its value so far in the loop)') : null));
+  instr.guard = instr.guard.map(swap);
+  switch (instr.k) {
+    case 'store': instr.target = swap(instr.target); if (instr.value) instr.value = swap(instr.value); break;
+    case 'pay': instr.to = swap(instr.to); instr.amount = swap(instr.amount); break;
+    case 'call': instr.target = swap(instr.target); break;
+    case 'emit': instr.args = instr.args.map(swap); break;
+    case 'require': instr.cond = swap(instr.cond); break;
+    default: break;
+  }
+}
+
+function opaqueLoop(hooks: LoopHooks, loop: LoopStatement, state: State): void {
+  hooks.mark(loop.id, loop.src, false);
+  hooks.opaque(loop.src);
+  // Locals the loop assigns are unknown after it; so is whatever storage this path had written.
+  const text = `${hooks.codeOf(loop).split('\n')[0].trim()} …`;
+  for (const assignment of findAll('Assignment', loop)) unknown(assignment.leftHandSide);
+  for (const unary of findAll('UnaryOperation', loop)) if (unary.operator === '++' || unary.operator === '--') unknown(unary.subExpression);
+  state.mem = new Map();
+  function unknown(node: Expression): void {
+    if (node.nodeType === 'Identifier' && node.referencedDeclaration !== null && node.referencedDeclaration !== undefined && state.env.has(node.referencedDeclaration)) {
+      state.env.set(node.referencedDeclaration, code(text));
+    }
+  }
+}
