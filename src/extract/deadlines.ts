@@ -15,7 +15,7 @@ export const deadlines: Extractor = {
     const byId = new Map<string, Deadline>();
     for (const action of terms.actions) {
       for (const condition of action.conditions) {
-        for (const { op, against } of timeComparisons(condition.expr)) {
+        for (const { op, against, when, otherwise } of timeChecks(condition.expr)) {
           const subject = subjectOf(against);
           // A parameter checked against the block time (`_expiry > block.timestamp`) is input validation, not a deadline.
           if (!subject && onlyParameters(against)) continue;
@@ -25,7 +25,7 @@ export const deadlines: Extractor = {
             deadline = { id, subject: subject ?? against, label: subject ? labelOf(subject) : '', setBy: [], checks: [], derived: !subject, source: condition.source, basis: 'code' };
             byId.set(id, deadline);
           }
-          deadline.checks.push({ action: action.id, op, against, source: condition.source });
+          deadline.checks.push({ action: action.id, op, against, when: [...condition.when, ...when], otherwise, source: condition.source });
         }
       }
     }
@@ -46,6 +46,27 @@ export const deadlines: Extractor = {
     terms.deadlines = [...byId.values()];
   },
 };
+
+/**
+ * The comparisons with the block time that a condition requires, normalised to `now OP against`: each
+ * conjunct, or one alternative of a disjunction (with the other alternatives, which also let the action
+ * go ahead). Deeper nestings are left to the action's own sentence.
+ */
+export function timeChecks(expr: Expr): { op: CompareOp; against: Expr; when: Expr[]; otherwise: Expr[] }[] {
+  if (expr.kind === 'and') return expr.operands.flatMap(timeChecks);
+  if (expr.kind === 'or') {
+    return expr.operands.flatMap((operand, i) => {
+      const otherwise = expr.operands.filter((_, j) => j !== i);
+      if (operand.kind === 'compare') return timeComparisons(operand).map((c) => ({ ...c, when: [], otherwise }));
+      // (state == Shipped && now > deliverBy) || …: when the State is Shipped, the time decides.
+      if (operand.kind !== 'and') return [];
+      return operand.operands.flatMap((part, k) =>
+        part.kind === 'compare' ? timeComparisons(part).map((c) => ({ ...c, when: operand.operands.filter((_, m) => m !== k), otherwise })) : [],
+      );
+    });
+  }
+  return timeComparisons(expr).map((c) => ({ ...c, when: [], otherwise: [] }));
+}
 
 /** Every comparison with the block time inside a condition, normalised to `now OP against`. */
 export function timeComparisons(expr: Expr): { op: CompareOp; against: Expr }[] {

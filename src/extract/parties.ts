@@ -19,6 +19,7 @@ export const parties: Extractor = {
       const id = partyIdOf(decl);
       if (id) list.push(addressParty(context, decl, id));
     }
+    list.push(...contractCallers(context, terms.actions, list));
     list.push(...roleParties(context, terms.actions.flatMap((a) => a.access.rules)));
     const items = itemParties(context);
     list.push(...items);
@@ -48,6 +49,28 @@ function addressParty(context: ExtractContext, decl: VariableDeclaration, id: st
     source: context.locate(decl),
     basis: 'code',
   };
+}
+
+/**
+ * A state variable holding another contract (an arbitrator, a registry) is a party when the code lets only
+ * that contract call an action: the check names it as the caller. Other contract variables (a token the
+ * contract pays in) are dependencies, not parties.
+ */
+function contractCallers(context: ExtractContext, actions: ContractTerms['actions'], known: Party[]): Party[] {
+  const found: Party[] = [];
+  for (const action of actions) {
+    action.access.rules = action.access.rules.map((rule) => {
+      if (rule.kind !== 'expr') return rule;
+      const bare = rule.expr.kind === 'convert' ? rule.expr.operand : rule.expr;
+      if (bare.kind !== 'variable' || (bare.scope !== 'state' && bare.scope !== 'immutable')) return rule;
+      const decl = context.scope.stateVariables.find((v) => v.name === bare.name);
+      if (!decl || !/^contract /.test(decl.typeDescriptions.typeString ?? '')) return rule;
+      const id = decl.name.replace(/^_+|_+$/g, '') || decl.name;
+      if (![...known, ...found].some((p) => p.id === id)) found.push(addressParty(context, decl, id));
+      return { kind: 'party', party: id, via: rule.via };
+    });
+  }
+  return found;
 }
 
 /**

@@ -28,7 +28,8 @@ export const powers: Extractor = {
           value: effect?.value ?? null,
           bounds: effect ? boundsOn(action, effect) : [],
           affectsExisting: target ? readElsewhere(terms, action, target) : null,
-          timelock: timelockOf(action),
+          timelock: timelockOf(action)?.expr ?? null,
+          timelockWhen: timelockOf(action)?.when ?? [],
           rateScale: target ? rateScaleOf(terms, target) : null,
           source: effect?.source ?? action.source,
           basis: 'code',
@@ -133,9 +134,9 @@ function rateScaleOf(terms: ContractTerms, target: Expr): string | null {
   return null;
 }
 
-function timelockOf(action: Action): Expr | null {
+function timelockOf(action: Action): { expr: Expr; when: Expr[] } | null {
   const timed = action.conditions.find((c) => !c.isAccess && timeComparisons(c.expr).length > 0);
-  return timed?.expr ?? null;
+  return timed ? { expr: timed.expr, when: timed.when } : null;
 }
 
 /** Money sent wherever the caller chooses: to the caller, or to an address given as a parameter, or the whole balance. */

@@ -682,7 +682,7 @@ export class Lowerer {
       return operator === '&&' ? and([left, right]) : { kind: 'or', operands: [left, right] };
     }
     const right = this.ev(node.rightExpression, state, frame);
-    if (COMPARE_OPS.has(operator)) return { kind: 'compare', op: operator as CompareOp, left, right };
+    if (COMPARE_OPS.has(operator)) return compareOf(operator as CompareOp, left, right);
     if (operator === '&&') return { kind: 'and', operands: [...(left.kind === 'and' ? left.operands : [left]), ...(right.kind === 'and' ? right.operands : [right])] };
     if (operator === '||') return { kind: 'or', operands: [...(left.kind === 'or' ? left.operands : [left]), ...(right.kind === 'or' ? right.operands : [right])] };
     if (ARITH_OPS.has(operator)) return arith(operator as ArithOp, left, right);
@@ -1085,6 +1085,21 @@ export function instrHasCode(instr: Instr): boolean {
     default: break;
   }
   return exprs.some(hasCode);
+}
+
+/**
+ * A comparison, with the time of the call moved out of a difference: `now - t > d` is `now > t + d`
+ * (the call is made more than d after t), which is how deadlines read.
+ */
+function compareOf(op: CompareOp, left: Expr, right: Expr): Expr {
+  if (op !== '==' && op !== '!=' && left.kind === 'arith' && left.op === '-' && left.left.kind === 'now' && right.kind !== 'now') {
+    return { kind: 'compare', op, left: left.left, right: arith('+', left.right, right) };
+  }
+  const flipped: Record<CompareOp, CompareOp> = { '==': '==', '!=': '!=', '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
+  if (op !== '==' && op !== '!=' && right.kind === 'arith' && right.op === '-' && right.left.kind === 'now' && left.kind !== 'now') {
+    return { kind: 'compare', op: flipped[op], left: right.left, right: arith('+', right.right, left) };
+  }
+  return { kind: 'compare', op, left, right };
 }
 
 function callName(call: FunctionCall): string {

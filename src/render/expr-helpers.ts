@@ -41,7 +41,8 @@ export function readTimeOffset(expr: Expr): { base: Expr; amount: Expr; sign: '+
   const inner = unwrap(amount);
   const amountIsDuration = (inner.kind === 'number' || inner.kind === 'variable') && inner.unit !== null && TIME_UNITS.has(inner.unit);
   const baseIsNow = unwrap(base).kind === 'now';
-  if (!amountIsDuration && !baseIsNow) return null;
+  // `now - t` with t a moment is the time elapsed since t, not a moment before the call.
+  if (!amountIsDuration && (!baseIsNow || expr.op === '-')) return null;
   return { base, amount, sign: expr.op };
 }
 

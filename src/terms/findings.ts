@@ -36,6 +36,8 @@ export interface Power extends Located {
   affectsExisting: boolean | null;
   /** A delay the code enforces before the change takes effect, if any. */
   timelock: Expr | null;
+  /** Conditions under which that delay applies; [] when always. */
+  timelockWhen: Expr[];
   /** When the term changed is used as a share (`x * term / 10000`): the divisor, so limits read as percentages. */
   rateScale: string | null;
 }

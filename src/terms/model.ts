@@ -190,6 +190,10 @@ export interface DeadlineCheck {
   op: CompareOp;
   /** The right-hand side as written: the deadline itself, or an expression of it (deadline + grace). */
   against: Expr;
+  /** Conditions under which the check is made; [] when always. */
+  when: Expr[];
+  /** Alternatives that let the action go ahead without meeting the time (`caller == payer || …`); [] when none. */
+  otherwise: Expr[];
   source: SourceRef;
 }
 

@@ -151,8 +151,8 @@ export function buildSaleTerms(): ContractTerms {
         label: 'Ship By',
         setBy: [{ action: 'constructor', value: { kind: 'arith', op: '+', left: { kind: 'now' }, right: days(30) }, source: at(24) }],
         checks: [
-          { action: 'payDeposit()', op: '<=', against: shipBy, source: at(33) },
-          { action: 'reclaim()', op: '>', against: shipBy, source: at(51) },
+          { action: 'payDeposit()', op: '<=', against: shipBy, when: [], otherwise: [], source: at(33) },
+          { action: 'reclaim()', op: '>', against: shipBy, when: [], otherwise: [], source: at(51) },
         ],
         derived: false,
         source: at(9),
@@ -191,6 +191,7 @@ export function buildSaleTerms(): ContractTerms {
         bounds: [],
         affectsExisting: true,
         timelock: null,
+      timelockWhen: [],
       rateScale: null,
       value: null,
         source: at(60, 63),
