@@ -6,6 +6,7 @@
  */
 import type { EnumDefinition, VariableDeclaration } from 'solidity-ast';
 import { humanise } from '../ir/names.ts';
+import { targetName } from '../ir/exprs.ts';
 import { typeDefinitions } from '../ir/scope.ts';
 import type { Action, Condition, Expr, Lifecycle, Transition } from '../terms/index.ts';
 import type { ExtractContext, Extractor } from './context.ts';
@@ -72,15 +73,19 @@ function buildLifecycle(context: ExtractContext, holder: Holder, actions: Action
       }
       const key = JSON.stringify(effect.when);
       const previous = last.get(key);
-      transitions.push({ lifecycle: holder.id, from: previous ? [previous] : required, to, action: action.id, when: effect.when, source: effect.source });
+      // Only the states the path's own conditions allow: under `if (status == Reclaimed)`, from Reclaimed.
+      const allowed = effect.when.map((w) => statesOf(w, holder, members)).filter((x): x is string[] => x !== null);
+      const from = allowed.reduce((states, only) => (states.length === 0 ? only : states.filter((s) => only.includes(s))), required);
+      transitions.push({ lifecycle: holder.id, from: previous ? [previous] : from, to, action: action.id, when: effect.when, creates: false, source: effect.source });
       last.set(key, to);
     }
     // A record written whole (orders[id] = Order({... state: Placed}), milestones.push(...)) starts in the state it names.
     for (const effect of action.effects) {
       if (!holder.collection || effect.value?.kind !== 'struct' || effect.value.name === undefined) continue;
+      if (targetName(effect.target) !== holder.collection) continue;
       const field = effect.value.fields.find((f) => f.name === holder.variable);
       const to = field ? memberOf(field.value, holder) : null;
-      if (to) creations.push({ lifecycle: holder.id, from: [], to, action: action.id, when: effect.when, source: effect.source });
+      if (to) creations.push({ lifecycle: holder.id, from: [], to, action: action.id, when: effect.when, creates: true, source: effect.source });
     }
   }
   if (holder.collection) initial = creations[0]?.to ?? members[0] ?? null;

@@ -15,7 +15,8 @@ export const parties: Extractor = {
   name: 'parties',
   extract(context, terms) {
     const list: Party[] = [];
-    for (const decl of context.scope.stateVariables) {
+    for (const field of [...context.scope.stateVariables, ...context.scope.namespacedFields]) {
+      const decl = field.stateVariable ? field : { ...field, stateVariable: true };
       const id = partyIdOf(decl);
       if (id) list.push(addressParty(context, decl, id));
     }

@@ -42,7 +42,7 @@ export const powers: Extractor = {
       const reads = context.reads.find((r) => r.id === action.id)?.facts;
       if (reads?.selfDestruct) add('self-destruct', null, null);
       if (reads?.delegatecall) add('upgrade', null, null);
-      if (action.payments.some((p) => p.direction === 'out' && takesAtWill(p.to, p.amount))) add('withdraw-funds', null, null);
+      if (action.payments.some((p) => p.direction === 'out' && takesAtWill(p.to, p.amount, holders))) add('withdraw-funds', null, null);
     }
     terms.powers = dedupe(list);
   },
@@ -139,10 +139,15 @@ function timelockOf(action: Action): { expr: Expr; when: Expr[] } | null {
   return timed ? { expr: timed.expr, when: timed.when } : null;
 }
 
-/** Money sent wherever the caller chooses: to the caller, or to an address given as a parameter, or the whole balance. */
-function takesAtWill(to: Expr, amount: Expr): boolean {
+/**
+ * Money the holder takes: paid to the caller, to an address the caller gives, or the whole balance to the
+ * holder itself. The whole balance paid to someone else (a release to the seller) is not taken by the holder.
+ */
+function takesAtWill(to: Expr, amount: Expr, holders: string[]): boolean {
   const bare = to.kind === 'convert' ? to.operand : to;
-  return bare.kind === 'caller' || (bare.kind === 'variable' && bare.scope === 'parameter') || amount.kind === 'balance' || amount.kind === 'token-balance';
+  if (bare.kind === 'caller' || (bare.kind === 'variable' && bare.scope === 'parameter')) return true;
+  const party = bare.kind === 'variable' ? bare.party : null;
+  return (amount.kind === 'balance' || amount.kind === 'token-balance') && party !== null && holders.includes(party);
 }
 
 function dedupe(list: Power[]): Power[] {

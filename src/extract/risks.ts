@@ -55,10 +55,9 @@ export const risks: Extractor = {
  */
 function stalls(lifecycle: Lifecycle, actions: Action[]): Draft[] {
   const drafts: Draft[] = [];
-  const creation = new Set(lifecycle.transitions.filter((t) => t.from.length === 0 && lifecycle.perItem).map((t) => t.action));
   for (const state of lifecycle.states) {
     if (state.final) continue;
-    const out = lifecycle.transitions.filter((t) => t.from.includes(state.name) || (t.from.length === 0 && !creation.has(t.action)));
+    const out = lifecycle.transitions.filter((t) => !t.creates && (t.from.includes(state.name) || t.from.length === 0));
     if (out.length === 0) continue;
     // A state passed through within one call (Approved, then Paid at once) cannot be stalled in.
     const into = lifecycle.transitions.filter((t) => t.to === state.name);
@@ -100,7 +99,7 @@ function stuckFunds(lifecycle: Lifecycle, terms: ContractTerms): Draft[] {
 
 /** True unless the action requires the lifecycle to be in other states. */
 function availableIn(action: Action, lifecycle: Lifecycle, state: string): boolean {
-  const required = lifecycle.transitions.filter((t) => t.action === action.id && t.from.length > 0).flatMap((t) => t.from);
+  const required = lifecycle.transitions.filter((t) => t.action === action.id && !t.creates && t.from.length > 0).flatMap((t) => t.from);
   if (required.length > 0) return required.includes(state);
   const mentionsOtherState = action.conditions.some((c) => {
     const text = JSON.stringify(c.expr);

@@ -77,14 +77,33 @@ export function negate(expr: Expr): Expr {
 }
 
 export function and(operands: Expr[]): Expr {
-  const flat = operands.flatMap((e) => (e.kind === 'and' ? e.operands : [e])).filter((e) => !(e.kind === 'bool' && e.value));
+  const flat = dedupe(operands.flatMap((e) => (e.kind === 'and' ? e.operands : [e])).filter((e) => !(e.kind === 'bool' && e.value)));
+  if (flat.some((e) => e.kind === 'bool' && !e.value) || hasComplement(flat)) return { kind: 'bool', value: false };
   if (flat.length === 0) return { kind: 'bool', value: true };
   return flat.length === 1 ? flat[0] : { kind: 'and', operands: flat };
 }
 
 export function or(operands: Expr[]): Expr {
-  const flat = operands.flatMap((e) => (e.kind === 'or' ? e.operands : [e]));
+  const flat = dedupe(operands.flatMap((e) => (e.kind === 'or' ? e.operands : [e])).filter((e) => !(e.kind === 'bool' && !e.value)));
+  if (flat.some((e) => e.kind === 'bool' && e.value) || hasComplement(flat)) return { kind: 'bool', value: true };
+  if (flat.length === 0) return { kind: 'bool', value: false };
   return flat.length === 1 ? flat[0] : { kind: 'or', operands: flat };
+}
+
+function dedupe(list: Expr[]): Expr[] {
+  const seen = new Set<string>();
+  return list.filter((e) => {
+    const k = key(e);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** True when a list holds both a condition and its negation. */
+function hasComplement(list: Expr[]): boolean {
+  const keys = new Set(list.map(key));
+  return list.some((e) => keys.has(key(negate(e))));
 }
 
 export function same(a: Expr, b: Expr): boolean {
@@ -103,6 +122,9 @@ export function complementary(a: Expr, b: Expr): boolean {
 export function choose(condition: Expr, then: Expr, otherwise: Expr): Expr {
   if (same(then, otherwise)) return then;
   if (condition.kind === 'bool') return condition.value ? then : otherwise;
+  // A flag chosen on a condition is a condition: `c ? true : x` is `c or x`.
+  if (then.kind === 'bool') return then.value ? or([condition, otherwise]) : and([negate(condition), otherwise]);
+  if (otherwise.kind === 'bool') return otherwise.value ? or([negate(condition), then]) : and([condition, then]);
   // `a > b ? b : a` is the smaller of a and b; `a < b ? b : a` the larger (a cap and a floor).
   if (condition.kind === 'compare' && condition.op !== '==' && condition.op !== '!=') {
     const { left, right } = condition;
@@ -227,4 +249,35 @@ export function mentions(expr: Expr, node: Expr): boolean {
     return found ? e : null;
   });
   return found;
+}
+
+/** Marks reads of `target` inside a value as reads made before the call changed it. */
+export function wrapPrior(value: Expr, target: Expr): Expr {
+  const k = key(target);
+  return rewrite(value, (e) => {
+    if (e.kind === 'prior' || e.kind === 'call-outcome') return e;
+    if (key(e) === k) return { kind: 'prior', of: e };
+    return null;
+  });
+}
+
+/**
+ * Two values of a local at a join that differ only in that one path wrote a place the value had read:
+ * on the other path the place was not written, so its read is the value before the call too.
+ */
+export function unifyPrior(a: Expr, b: Expr): Expr | null {
+  const priors = (e: Expr) => {
+    const found: Expr[] = [];
+    rewrite(e, (n) => {
+      if (n.kind === 'prior') found.push(n.of);
+      return n.kind === 'prior' ? n : null;
+    });
+    return found;
+  };
+  const pa = priors(a);
+  const pb = priors(b);
+  if (pa.length === 0 && pb.length === 0) return null;
+  const wrappedA = pb.reduce(wrapPrior, a);
+  const wrappedB = pa.reduce(wrapPrior, b);
+  return same(wrappedA, wrappedB) ? wrappedA : null;
 }

@@ -22,6 +22,8 @@ export interface LoopFrame {
   entryLength: number;
   /** States at each `continue`. */
   continues: State[];
+  /** Statements that step the counter: already accounted for by the summary. */
+  steps: Set<number>;
 }
 
 export interface LoopHooks {
@@ -51,7 +53,7 @@ export function summariseLoop(hooks: LoopHooks, loop: LoopStatement, state: Stat
   const item = over.kind === 'range' || shape.bound.nodeType !== 'MemberAccess' ? null : recordName(shape.bound.expression.typeDescriptions.typeString);
   const first = hooks.next();
   const body = fork(state, null);
-  const loopFrame: LoopFrame = { over, item, entryLength: body.guard.length, continues: [] };
+  const loopFrame: LoopFrame = { over, item, entryLength: body.guard.length, continues: [], steps: shape.steps };
   // Every local is carried from one item to the next: give each a marker, to see what the body makes of it.
   const markers = new Map<number, Expr>();
   for (const id of state.env.keys()) {
@@ -100,8 +102,12 @@ export function summariseLoop(hooks: LoopHooks, loop: LoopStatement, state: Stat
   replace(state, after);
 }
 
-/** A `for` loop that counts a local up by one from a start to a bound, with nothing else changing the counter. */
-function counting(loop: Extract<Statement, { nodeType: 'ForStatement' }>): { counter: number; start: Expression; bound: Expression; inclusive: boolean; body: Statement[] } | null {
+/**
+ * A `for` loop that counts a local up by one from a start to a bound, with nothing else changing the
+ * counter. The step may be the loop expression, or `unchecked { ++i; }` at the end of the body and before
+ * each `continue`; those steps are returned so the body skips them.
+ */
+function counting(loop: Extract<Statement, { nodeType: 'ForStatement' }>): { counter: number; start: Expression; bound: Expression; inclusive: boolean; body: Statement[]; steps: Set<number> } | null {
   const init = loop.initializationExpression;
   let counter: number | null = null;
   let start: Expression | null = null;
@@ -118,25 +124,49 @@ function counting(loop: Extract<Statement, { nodeType: 'ForStatement' }>): { cou
   if (counter === null || !start) return null;
   const condition = loop.condition;
   if (condition?.nodeType !== 'BinaryOperation' || !isCounter(condition.leftExpression, counter) || !['<', '<=', '!='].includes(condition.operator)) return null;
-  let body: Statement[] = loop.body.nodeType === 'Block' ? [...(loop.body.statements ?? [])] : [loop.body];
-  let stepped = loop.loopExpression ? isStep(loop.loopExpression.expression, counter) : false;
-  if (!loop.loopExpression) {
-    // for (…; i < n;) { …; unchecked { ++i; } }
+  const body: Statement[] = loop.body.nodeType === 'Block' ? [...(loop.body.statements ?? [])] : [loop.body];
+  const steps = new Set<number>();
+  if (loop.loopExpression) {
+    if (!isStep(loop.loopExpression.expression, counter)) return null;
+  } else {
+    // for (…; i < n;) { …; unchecked { ++i; } }, with the same step before every `continue`.
     const last = body[body.length - 1];
-    if (last?.nodeType === 'UncheckedBlock' && last.statements.length === 1 && last.statements[0].nodeType === 'ExpressionStatement' && isStep(last.statements[0].expression, counter)) {
-      body = body.slice(0, -1);
-      stepped = true;
+    if (!last || !isStepStatement(last, counter)) return null;
+    steps.add(last.id);
+    for (const block of findAll(['Block', 'UncheckedBlock'], loop.body)) {
+      const list = block.statements ?? [];
+      list.forEach((statement, i) => {
+        if (list[i + 1]?.nodeType === 'Continue' && isStepStatement(statement, counter!)) steps.add(statement.id);
+      });
     }
+    const continues = [...findAll('Continue', loop.body)].length;
+    if (steps.size !== continues + 1) return null;
   }
-  if (!stepped) return null;
-  // The body must not change the counter, leave the loop early, or loop again inside.
+  // The body must not change the counter otherwise, leave the loop early, or loop again inside.
   for (const statement of body) {
     if ([...findAll(['Break', 'Return', 'ForStatement', 'WhileStatement', 'DoWhileStatement', 'InlineAssembly'], statement)].length > 0) return null;
-    for (const assignment of findAll('Assignment', statement)) if (isCounter(assignment.leftHandSide, counter)) return null;
-    for (const unary of findAll('UnaryOperation', statement)) if ((unary.operator === '++' || unary.operator === '--' || unary.operator === 'delete') && isCounter(unary.subExpression, counter)) return null;
-    // A `continue` after the step inside an unchecked block would skip it; the shapes above exclude that.
+    for (const assignment of findAll('Assignment', statement)) if (isCounter(assignment.leftHandSide, counter) && !insideStep(assignment, statement, steps)) return null;
+    for (const unary of findAll('UnaryOperation', statement)) {
+      if ((unary.operator === '++' || unary.operator === '--' || unary.operator === 'delete') && isCounter(unary.subExpression, counter) && !insideStep(unary, statement, steps)) return null;
+    }
   }
-  return { counter, start, bound: condition.rightExpression, inclusive: condition.operator === '<=', body };
+  return { counter, start, bound: condition.rightExpression, inclusive: condition.operator === '<=', body, steps };
+}
+
+function isStepStatement(statement: Statement, counter: number): boolean {
+  const inner = statement.nodeType === 'UncheckedBlock' && statement.statements.length === 1 ? statement.statements[0] : statement;
+  return inner.nodeType === 'ExpressionStatement' && isStep(inner.expression, counter);
+}
+
+/** True when the node sits inside one of the step statements. */
+function insideStep(node: { id: number }, root: Statement, steps: Set<number>): boolean {
+  for (const id of steps) {
+    for (const candidate of findAll(['UncheckedBlock', 'ExpressionStatement'], root)) {
+      if (candidate.id !== id) continue;
+      for (const inner of findAll(['UnaryOperation', 'Assignment'], candidate)) if (inner.id === node.id) return true;
+    }
+  }
+  return false;
 }
 
 function isCounter(node: Expression, counter: number): boolean {

@@ -21,7 +21,7 @@ import { humanise } from '../ir/names.ts';
 import type { ArithOp, CompareOp, Each, Expr, Payment } from '../terms/index.ts';
 import { hasCode, walkExpr } from '../terms/index.ts';
 import { calledFunction, isExternalTarget, isViewCall, makeDeref, type CalledFunction } from './calls.ts';
-import { and, arith, choose, code, constantOf, key, literalExpr, negate, ONE, partyOfExpr, recordName, rewrite, same, typeName, variableExpr, ZERO } from './exprs.ts';
+import { and, arith, choose, code, constantOf, key, literalExpr, negate, ONE, partyOfExpr, recordName, rewrite, same, typeName, variableExpr, wrapPrior, ZERO } from './exprs.ts';
 import { summariseLoop, type LoopFrame } from './loops.ts';
 import { fork, freshState, joinValues, merge, mergeAll, replace, type State } from './state.ts';
 import type { Instr, LoweredAction, Opaque, Origin } from './types.ts';
@@ -237,7 +237,7 @@ export class Lowerer {
     const env = new Map<number, Expr>();
     fn.parameters.parameters.forEach((param, i) => {
       if (args[i]) env.set(param.id, args[i]);
-      if (args[i] && /storage/.test(param.typeDescriptions.typeString ?? '')) this.refs.add(param.id);
+      if (args[i] && isStorageRef(param)) this.refs.add(param.id);
     });
     const inner: Frame = {
       ...frame,
@@ -286,6 +286,10 @@ export class Lowerer {
 
   private lowerStatement(statement: Statement, state: State, frame: Frame): void {
     const first = this.begin();
+    if (frame.loop?.steps.has(statement.id)) {
+      this.mark(statement.id, statement.src, true, 'loop');
+      return;
+    }
     switch (statement.nodeType) {
       case 'PlaceholderStatement': {
         const next = this.placeholders[this.placeholders.length - 1];
@@ -377,7 +381,7 @@ export class Lowerer {
     decls.forEach((decl, i) => {
       if (!decl) return;
       const value = values[i] ?? code(decl.name);
-      if (/storage (pointer|ref)/.test(decl.typeDescriptions.typeString ?? '')) this.refs.add(decl.id);
+      if (isStorageRef(decl)) this.refs.add(decl.id);
       state.env.set(decl.id, value);
       // A flag or the data a call returned is represented by the call itself.
       if (value.kind !== 'call-outcome' && !(i > 0 && decls.length > 1)) bound.push(value);
@@ -506,7 +510,7 @@ export class Lowerer {
   private requireOf(cond: Expr, state: State, frame: Frame, src: string, detail: { message: string | null; error: string | null }, form: 'require' | 'if-revert' | 'assert'): void {
     this.noteGuard(cond);
     const rest = withoutOutcomes(cond);
-    if (rest === null) return;
+    if (rest === null || (rest.kind === 'bool' && rest.value)) return;
     this.add(state, frame, src, { k: 'require', cond: rest, message: detail.message, error: detail.error, form });
   }
 
@@ -682,7 +686,13 @@ export class Lowerer {
       return operator === '&&' ? and([left, right]) : { kind: 'or', operands: [left, right] };
     }
     const right = this.ev(node.rightExpression, state, frame);
-    if (COMPARE_OPS.has(operator)) return compareOf(operator as CompareOp, left, right);
+    if (COMPARE_OPS.has(operator)) {
+      // For an unsigned number, `x <= 0` is `x == 0` and `x > 0` is `x != 0`; for a signed one they are not.
+      const unsigned = (side: Expression) => /^uint/.test(side.typeDescriptions.typeString ?? '');
+      if (unsigned(node.leftExpression) && constantOf(right) === '0' && (operator === '<=' || operator === '>')) return compareOf(operator === '<=' ? '==' : '!=', left, right);
+      if (unsigned(node.rightExpression) && constantOf(left) === '0' && (operator === '>=' || operator === '<')) return compareOf(operator === '>=' ? '==' : '!=', right, left);
+      return compareOf(operator as CompareOp, left, right);
+    }
     if (operator === '&&') return { kind: 'and', operands: [...(left.kind === 'and' ? left.operands : [left]), ...(right.kind === 'and' ? right.operands : [right])] };
     if (operator === '||') return { kind: 'or', operands: [...(left.kind === 'or' ? left.operands : [left]), ...(right.kind === 'or' ? right.operands : [right])] };
     if (ARITH_OPS.has(operator)) return arith(operator as ArithOp, left, right);
@@ -978,7 +988,10 @@ export class Lowerer {
     const view = definition.stateMutability === 'view' || definition.stateMutability === 'pure';
     const single = statements.length === 1 && statements[0].nodeType === 'Return';
     const values = this.inline(definition, args, state, frame, frame.callSites.length === 0 ? this.statementSrc(node) : this.statementSrc(node));
-    if (view && !single && definition.returnParameters.parameters.length === 1) {
+    const returnsPlace = definition.returnParameters.parameters.some((p) => isStorageRef(p));
+    // A getter that reads one stored value (through a helper or a storage pointer) reads as that value.
+    const readsOnePlace = values.length === 1 && isPlace(values[0]);
+    if (view && !single && !returnsPlace && !readsOnePlace && definition.returnParameters.parameters.length === 1) {
       // A computed amount is named (its formula is stated once, under definitions), not spelled out in every sentence.
       return [{ kind: 'call', name: definition.name, label: humanise(definition.name), args }];
     }
@@ -1049,7 +1062,7 @@ export class Lowerer {
       for (let i = this.instrs.length - 1; i >= 0; i--) {
         const instr = this.instrs[i];
         if (instr.via !== modifier) continue;
-        if ((instr.k === 'store' && key(instr.target) === lock) || (instr.k === 'require' && JSON.stringify(instr.cond).includes(lock))) this.instrs.splice(i, 1);
+        if ((instr.k === 'store' && key(instr.target) === lock) || (instr.k === 'require' && onlyAbout(instr.cond, lock))) this.instrs.splice(i, 1);
       }
     }
     return locks;
@@ -1092,6 +1105,8 @@ export function instrHasCode(instr: Instr): boolean {
  * (the call is made more than d after t), which is how deadlines read.
  */
 function compareOf(op: CompareOp, left: Expr, right: Expr): Expr {
+  // The same value on both sides (a modifier's check that nothing changed, when nothing did).
+  if (same(left, right) && !hasCode(left)) return { kind: 'bool', value: op === '==' || op === '<=' || op === '>=' };
   if (op !== '==' && op !== '!=' && left.kind === 'arith' && left.op === '-' && left.left.kind === 'now' && right.kind !== 'now') {
     return { kind: 'compare', op, left: left.left, right: arith('+', left.right, right) };
   }
@@ -1100,6 +1115,27 @@ function compareOf(op: CompareOp, left: Expr, right: Expr): Expr {
     return { kind: 'compare', op: flipped[op], left: right.left, right: arith('+', right.right, left) };
   }
   return { kind: 'compare', op, left, right };
+}
+
+/** True when the only stored value a condition reads is the given place (a lock's flag). */
+function onlyAbout(cond: Expr, place: string): boolean {
+  if (!JSON.stringify(cond).includes(place)) return false;
+  const stripped = rewrite(cond, (e) => (key(e) === place || (e.kind === 'prior' && key(e.of) === place) ? ZERO : null));
+  for (const node of walkExpr(stripped)) if (node.kind === 'variable' && (node.scope === 'state' || node.scope === 'immutable')) return false;
+  return true;
+}
+
+/** A stored value: a state variable, or a field or entry of one. */
+function isPlace(expr: Expr): boolean {
+  if (expr.kind === 'variable') return expr.scope === 'state' || expr.scope === 'immutable' || expr.scope === 'constant';
+  if (expr.kind === 'member') return isPlace(expr.object);
+  if (expr.kind === 'index') return isPlace(expr.base) && !hasCode(expr.index);
+  return false;
+}
+
+/** A variable that refers to storage (a reference, not a copy): `Order storage o`, `S storage $`. */
+function isStorageRef(decl: VariableDeclaration): boolean {
+  return / storage (pointer|ref)$/.test(decl.typeDescriptions.typeString ?? '') || /_storage(_ptr)?$/.test(decl.typeDescriptions.typeIdentifier ?? '');
 }
 
 function callName(call: FunctionCall): string {
@@ -1135,6 +1171,8 @@ function hasEffects(node: Expression): boolean {
 /** A condition with the success flags taken out (they are checks of their payment); null when nothing is left. */
 function withoutOutcomes(cond: Expr): Expr | null {
   if (cond.kind === 'call-outcome') return null;
+  // `ok` chosen from two payments' flags (`c ? a.send(x) : b.send(x)`): each is its own payment's check.
+  if (cond.kind === 'conditional' && withoutOutcomes(cond.then) === null && withoutOutcomes(cond.otherwise) === null) return null;
   if (cond.kind === 'and') {
     const rest = cond.operands.map(withoutOutcomes).filter((e): e is Expr => e !== null);
     return rest.length === 0 ? null : and(rest);
@@ -1160,16 +1198,6 @@ function mentionsPlace(outer: Expr, inner: Expr): boolean {
 /** Two places in the same collection whose keys may be equal (different expressions for the key). */
 function mayAlias(a: Expr, b: Expr): boolean {
   return a.kind === 'index' && b.kind === 'index' && same(a.base, b.base) && !same(a.index, b.index);
-}
-
-/** Marks reads of `target` inside a value as reads made before the call changed it. */
-function wrapPrior(value: Expr, target: Expr): Expr {
-  const k = key(target);
-  return rewrite(value, (e) => {
-    if (e.kind === 'prior' || e.kind === 'call-outcome') return e;
-    if (key(e) === k) return { kind: 'prior', of: e };
-    return null;
-  });
 }
 
 /** Every party a payment recipient may name (used by the facts view). */

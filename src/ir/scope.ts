@@ -19,6 +19,11 @@ export interface ContractScope {
   /** Most derived first (the contract itself first). */
   linearized: ContractDefinition[];
   stateVariables: VariableDeclaration[];
+  /**
+   * Fields of namespaced storage (ERC-7201 structs marked `@custom:storage-location`, reached through
+   * assembly): state variables in all but where they are kept.
+   */
+  namespacedFields: VariableDeclaration[];
   /** Functions that end up in the contract after overriding: one per signature, most derived wins. */
   functions: FunctionDefinition[];
   contractOf(nodeScope: number): ContractDefinition | null;
@@ -30,6 +35,14 @@ export function buildScope(compilation: Compilation, contract: ContractDefinitio
   for (const base of [...linearized].reverse()) {
     for (const node of base.nodes) {
       if (node.nodeType === 'VariableDeclaration' && node.stateVariable) stateVariables.push(node);
+    }
+  }
+  const namespacedFields: VariableDeclaration[] = [];
+  for (const base of [...linearized].reverse()) {
+    for (const node of base.nodes) {
+      if (node.nodeType !== 'StructDefinition') continue;
+      const doc = typeof node.documentation === 'string' ? node.documentation : node.documentation?.text ?? '';
+      if (/@custom:storage-location/.test(doc)) namespacedFields.push(...node.members);
     }
   }
   const seen = new Set<string>();
@@ -50,6 +63,7 @@ export function buildScope(compilation: Compilation, contract: ContractDefinitio
     contract,
     linearized,
     stateVariables,
+    namespacedFields,
     functions,
     contractOf: (id) => byId.get(id) ?? null,
   };

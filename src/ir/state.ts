@@ -4,7 +4,7 @@
  * merge two states into one, turning values that differ into phis (`c ? a : b`).
  */
 import type { Expr } from '../terms/index.ts';
-import { and, choose, complementary, key, negate, or, same } from './exprs.ts';
+import { and, choose, complementary, key, negate, or, same, unifyPrior } from './exprs.ts';
 
 export interface State {
   guard: Expr[];
@@ -74,7 +74,7 @@ export function merge(a: State, b: State): State {
   const env = new Map<number, Expr>();
   for (const [id, value] of a.env) {
     const other = b.env.get(id);
-    if (other !== undefined) env.set(id, choose(condition, value, other));
+    if (other !== undefined) env.set(id, unifyPrior(value, other) ?? choose(condition, value, other));
   }
   const mem = new Map<string, { place: Expr; value: Expr }>();
   for (const k of new Set([...a.mem.keys(), ...b.mem.keys()])) {

@@ -104,7 +104,8 @@ export function registerExprHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('kindOf', (expr: Expr) => unwrap(expr).kind);
   /** A true/false value stored by the contract or an item: reads as a flag that is set or not. */
   hb.registerHelper('isFlag', (expr: Expr) => {
-    const bare = unwrap(expr);
+    const inner = unwrap(expr);
+    const bare = inner.kind === 'prior' ? unwrap(inner.of) : inner;
     return (bare.kind === 'variable' || bare.kind === 'member') && bare.type === 'bool';
   });
   hb.registerHelper('isParameter', (expr: Expr) => {
@@ -164,4 +165,6 @@ function registerLookupHelpers(hb: typeof Handlebars): void {
     return '';
   });
   hb.registerHelper('isConstructor', (options: HelperOptions) => options.data.actionKind === 'constructor');
+  /** True when some of the contract's code could not be read: negative statements then speak only of what was read. */
+  hb.registerHelper('partlyRead', (options: HelperOptions) => (options.data.terms?.notExplained.length ?? 0) > 0);
 }

@@ -218,6 +218,8 @@ export interface Transition {
   to: string;
   action: string;
   when: Expr[];
+  /** True when the action creates a new record in this state (a push, or a record written whole): not a move. */
+  creates: boolean;
   source: SourceRef;
 }
 

@@ -90,7 +90,7 @@ describe('ArbiterEscrow', { timeout: 60_000 }, () => {
     const terms = await load();
     const ctor = action(terms, 'constructor');
     expect(ctor.payable).toBe(true);
-    expect(ctor.conditions.find((c) => c.message === 'wrong amount')?.when).toEqual([{ kind: 'compare', op: '>', left: { kind: 'value-sent' }, right: expect.objectContaining({ kind: 'number', value: '0' }) }]);
+    expect(ctor.conditions.find((c) => c.message === 'wrong amount')?.when).toEqual([{ kind: 'compare', op: '!=', left: { kind: 'value-sent' }, right: expect.objectContaining({ kind: 'number', value: '0' }) }]);
     const [status] = terms.lifecycles;
     expect(status.initial).toBe('AwaitingPayment');
     expect(status.states.filter((s) => s.final).map((s) => s.name)).toEqual(['Released', 'Refunded']);

@@ -81,7 +81,7 @@ describe('MarketplaceOrder', { timeout: 60_000 }, () => {
     const confirm = action(await load(), 'confirmDelivery(uint256)');
     const fee = confirm.payments.find((p) => p.toParty === 'feeRecipient');
     expect(fee?.amount).toMatchObject({ kind: 'percent-of', scale: '10000', rate: { kind: 'variable', name: 'feeBps', scope: 'state' } });
-    expect(fee?.when).toEqual([{ kind: 'compare', op: '>', left: expect.objectContaining({ kind: 'percent-of' }), right: expect.objectContaining({ kind: 'number', value: '0' }) }]);
+    expect(fee?.when).toEqual([{ kind: 'compare', op: '!=', left: expect.objectContaining({ kind: 'percent-of' }), right: expect.objectContaining({ kind: 'number', value: '0' }) }]);
   });
 
   it('payments to an order\'s seller and buyer name those item parties', async () => {

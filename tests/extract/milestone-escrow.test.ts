@@ -112,7 +112,7 @@ describe('MilestoneEscrow', { timeout: 60_000 }, () => {
     const amounts = expect.objectContaining({ kind: 'variable', name: 'amounts', scope: 'parameter' });
     const perAmount = deployment.conditions.find((c) => c.each !== null);
     expect(perAmount).toMatchObject({ message: 'zero amount', when: [], each: { over: amounts, where: [] } });
-    expect(perAmount?.expr).toEqual({ kind: 'compare', op: '>', left: { kind: 'each', of: amounts, item: null }, right: expect.objectContaining({ value: '0' }) });
+    expect(perAmount?.expr).toEqual({ kind: 'compare', op: '!=', left: { kind: 'each', of: amounts, item: null }, right: expect.objectContaining({ value: '0' }) });
     const push = deployment.effects.find((e) => e.kind === 'push');
     expect(push).toMatchObject({ target: expect.objectContaining({ name: 'milestones' }), each: { over: amounts, where: [] } });
     expect(push?.value).toMatchObject({ kind: 'struct', name: 'Milestone', fields: expect.arrayContaining([expect.objectContaining({ name: 'status', value: expect.objectContaining({ member: 'Pending' }) })]) });

@@ -80,7 +80,7 @@ describe('describeOrder: conditions, payments and changes of this order', () => 
     const market = await bundled('MarketplaceOrder');
     const order = describeOrder(market, { data: market.encode('placeOrder', [SELLER, 5n, DELIVER_BY]) });
     const zero = order.conditions.find((condition) => condition.message === 'zero amount');
-    expect(zero?.expr).toMatchObject({ kind: 'compare', op: '>', left: { kind: 'argument', name: 'amount', value: '5' } });
+    expect(zero?.expr).toMatchObject({ kind: 'compare', op: '!=', left: { kind: 'argument', name: 'amount', value: '5' } });
     expect(zero?.status).toBe('met');
     expect(order.payments[0]).toMatchObject({ direction: 'in', amount: { kind: 'argument', value: '5' } });
     expect(JSON.stringify(order)).not.toContain('"scope":"parameter"');

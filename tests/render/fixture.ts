@@ -80,7 +80,7 @@ export function buildSaleTerms(): ContractTerms {
     effects: [
       { kind: 'set', target: shipBy, value: { kind: 'arith', op: '+', left: { kind: 'now' }, right: days(30) }, when: [], via: null, source: at(24), basis: 'code', each: null },
     ],
-    transitions: [{ lifecycle: 'stage', from: [], to: 'Created', action: 'constructor', when: [], source: at(25) }],
+    transitions: [{ lifecycle: 'stage', from: [], to: 'Created', action: 'constructor', when: [], creates: false, source: at(25) }],
   });
   const payDeposit = action('payDeposit()', 'payDeposit', 'Pay Deposit', 30, {
     payable: true,
@@ -102,7 +102,7 @@ export function buildSaleTerms(): ContractTerms {
       },
       { expr: { kind: 'compare', op: '<=', left: { kind: 'now' }, right: shipBy }, message: null, error: 'TooLate', form: 'if-revert', via: null, when: [], isAccess: false, source: at(33), basis: 'code', each: null },
     ],
-    transitions: [{ lifecycle: 'stage', from: ['Created'], to: 'Paid', action: 'payDeposit()', when: [], source: at(34) }],
+    transitions: [{ lifecycle: 'stage', from: ['Created'], to: 'Paid', action: 'payDeposit()', when: [], creates: false, source: at(34) }],
     emits: [{ event: 'DepositPaid', label: 'Deposit Paid', args: [], when: [], each: null, source: at(35), basis: 'code' }],
   });
   const confirmShipment = action('confirmShipment()', 'confirmShipment', 'Confirm Shipment', 40, {
@@ -175,7 +175,7 @@ export function buildSaleTerms(): ContractTerms {
         ],
         initial: 'Created',
         transitions: [
-          { lifecycle: 'stage', from: ['Created'], to: 'Paid', action: 'payDeposit()', when: [], source: at(34) },
+          { lifecycle: 'stage', from: ['Created'], to: 'Paid', action: 'payDeposit()', when: [], creates: false, source: at(34) },
         ],
         source: at(10),
         basis: 'code',

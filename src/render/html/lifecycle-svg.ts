@@ -27,6 +27,8 @@ export function lifecycleDot(lifecycle: Lifecycle, actionName: (id: string) => s
   }
   const all = lifecycle.states.map((state) => state.name);
   for (const transition of lifecycle.transitions) {
+    // A record created in a state is not a move from another state.
+    if (transition.creates) continue;
     const sources = transition.from.length > 0 ? transition.from : all.filter((name) => name !== transition.to);
     for (const from of sources) {
       lines.push(`  ${quote(from)} -> ${quote(transition.to)} [label=${quote(actionName(transition.action))}];`);

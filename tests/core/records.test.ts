@@ -1,0 +1,34 @@
+/**
+ * Failure kinds 7 and 8: creating a record is not a transition; a signed `x <= 0` is not "is zero"; an
+ * owner kept in ERC-7201 namespaced storage (OpenZeppelin upgradeable) still restricts who may call.
+ */
+import { describe, expect, it } from 'vitest';
+import { read } from '../helpers/sentences.ts';
+
+describe('records, signed values and namespaced storage', { timeout: 60_000 }, () => {
+  it('an order created Funded (by a counter, or by push) is recorded, not moved from any state', async () => {
+    const { all, terms } = await read('tests/fixtures/core/Records.sol', 'OrderBook');
+    expect(all).toContain('Anyone may record a new Order in `orders`, with its Status at Funded, by calling `open`.');
+    expect(all).toContain('`openArchived` records a new Order in `archive`, with its Status at Funded.');
+    expect(all.some((s) => /^From any state/.test(s))).toBe(false);
+    const orders = terms.lifecycles.find((l) => l.id === 'orders.status')!;
+    expect(orders.transitions.filter((t) => !t.creates).map((t) => [t.action, t.from, t.to])).toEqual([
+      ['ship(uint256)', ['Funded'], 'Shipped'],
+      ['close(uint256)', ['Shipped'], 'Closed'],
+    ]);
+  });
+
+  it('a signed `delta <= 0` reads "at most zero"', async () => {
+    const { of } = await read('tests/fixtures/core/Signed.sol', 'PriceAdjust');
+    expect(of('action:discount(int256)')).toContain('A call to `discount` goes ahead only if the given Delta (`delta`) is at most zero; otherwise it fails with “only a discount” and nothing changes.');
+  });
+
+  it('OwnableUpgradeable: only the Owner may set the fee, transfer or renounce ownership', async () => {
+    const { terms, all } = await read('tests/fixtures/core/Signed.sol', 'UpgradeableFee');
+    for (const name of ['setFee', 'transferOwnership', 'renounceOwnership']) {
+      expect(terms.actions.find((a) => a.name === name)?.access.rules, name).toEqual([expect.objectContaining({ kind: 'party', party: 'owner' })]);
+    }
+    expect(terms.parties.map((p) => [p.id, p.kind])).toEqual([['owner', 'owner']]);
+    expect(all.some((s) => /Anyone may call `(setFee|transferOwnership|renounceOwnership)`/.test(s))).toBe(false);
+  });
+});
