@@ -56,14 +56,25 @@ function actionNatspec(fn: FunctionDefinition | null): Action['natspec'] {
  */
 export function deriveAccess(conditions: Condition[]): Access {
   for (const condition of conditions) {
-    if (condition.when.length > 0) continue;
+    if (condition.when.length > 0 || condition.each !== null) continue;
     const rules = callerRules(condition.expr, condition.via);
     if (rules) {
       condition.isAccess = true;
       return { anyone: false, rules, source: condition.source };
     }
   }
+  // A check of the caller that is not a plain list of who may call (the token's owner or an operator it
+  // approved, or only on some paths): not anyone, and the check itself is stated as a condition.
+  const checked = conditions.find((c) => identifiesCaller(c.expr));
+  if (checked) return { anyone: false, rules: [], source: checked.source };
   return { anyone: true, rules: [], source: null };
+}
+
+/** True when a condition requires the caller to be someone (`caller == x`, or a role or list it must be in). */
+function identifiesCaller(expr: Expr): boolean {
+  if (expr.kind === 'and' || expr.kind === 'or') return expr.operands.some(identifiesCaller);
+  if (expr.kind === 'compare') return expr.op === '==' && (isCaller(expr.left) || isCaller(expr.right));
+  return roleMembership(expr) !== null;
 }
 
 function callerRules(expr: Expr, via: string | null): CallerRule[] | null {
@@ -82,7 +93,12 @@ function callerRules(expr: Expr, via: string | null): CallerRule[] | null {
   return null;
 }
 
+/**
+ * The caller, possibly converted; or the sender as ERC-2771 defines it (`_msgSender()`: the caller, or the
+ * address a trusted forwarder appends when the call comes through one).
+ */
 function isCaller(expr: Expr): boolean {
+  if (expr.kind === 'conditional') return (isCaller(expr.then) && expr.otherwise.kind === 'code') || (isCaller(expr.otherwise) && expr.then.kind === 'code');
   return expr.kind === 'caller' || (expr.kind === 'convert' && isCaller(expr.operand));
 }
 

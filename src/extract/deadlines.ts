@@ -92,10 +92,19 @@ function isNow(expr: Expr): boolean {
 /** The stored value behind a time expression: `deadline`, `deadline + GRACE`, `orders[id].deliverBy`. */
 function subjectOf(expr: Expr): Expr | null {
   if (expr.kind === 'variable' && expr.scope !== 'parameter' && expr.scope !== 'local') return expr;
-  if (expr.kind === 'member') return expr;
+  // A field of a stored record (orders[id].deliverBy); a field of a value given in the call is not stored.
+  if (expr.kind === 'member') return storedRoot(expr) ? expr : null;
   if (expr.kind === 'convert') return subjectOf(expr.operand);
   if (expr.kind === 'arith' && (expr.op === '+' || expr.op === '-')) return subjectOf(expr.left) ?? subjectOf(expr.right);
   return null;
+}
+
+function storedRoot(expr: Expr): boolean {
+  if (expr.kind === 'variable') return expr.scope === 'state' || expr.scope === 'immutable';
+  if (expr.kind === 'member') return storedRoot(expr.object);
+  if (expr.kind === 'index') return storedRoot(expr.base);
+  if (expr.kind === 'prior') return storedRoot(expr.of);
+  return false;
 }
 
 export function pathOf(expr: Expr): string {

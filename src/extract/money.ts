@@ -4,7 +4,6 @@
  * remainder when a share is computed by division.
  */
 import type { Action, Expr, MoneyFact, Payment } from '../terms/index.ts';
-import { walkExpr } from '../terms/index.ts';
 import type { Extractor } from './context.ts';
 
 type Draft = Omit<MoneyFact, 'id' | 'basis'>;
@@ -30,7 +29,9 @@ function pullPayments(actions: Action[]): Draft[] {
     for (const effect of action.effects) {
       if (effect.kind !== 'increase' || effect.target.kind !== 'index' || effect.target.base.kind !== 'variable') continue;
       const ledger = effect.target.base;
-      const withdrawal = actions.find((other) => other.payments.some((p) => p.direction === 'out' && paysFrom(p, ledger.name)));
+      // Paid out by another action, as the entry itself: an action that adds to a tally of what it has
+      // just paid (VestingWallet's `_erc20Released`) is not crediting money for later.
+      const withdrawal = actions.find((other) => other.id !== action.id && other.payments.some((p) => p.direction === 'out' && paysFrom(p, ledger.name)));
       if (!withdrawal || seen.has(`${ledger.name}|${action.id}`)) continue;
       seen.add(`${ledger.name}|${action.id}`);
       drafts.push({ kind: 'pull-payment', action: action.id, subject: effect.target, detail: null, withdrawal: withdrawal.id, party: null, when: effect.when, source: effect.source });
@@ -40,7 +41,8 @@ function pullPayments(actions: Action[]): Draft[] {
 }
 
 function paysFrom(payment: Payment, ledger: string): boolean {
-  return [...walkExpr(payment.amount)].some((e) => e.kind === 'index' && e.base.kind === 'variable' && e.base.name === ledger);
+  const amount = payment.amount.kind === 'prior' ? payment.amount.of : payment.amount;
+  return amount.kind === 'index' && amount.base.kind === 'variable' && amount.base.name === ledger;
 }
 
 /** `msg.value >= x` (or `>`): the action accepts more than x. Where does the excess go? */

@@ -121,6 +121,10 @@ function itemParties(context: ExtractContext): Party[] {
     if (!struct) continue;
     for (const member of struct.members) {
       if (!isAddressType(member.typeDescriptions.typeString)) continue;
+      // Actions that write this field of an existing record (not the record written whole when created).
+      const changedBy = context.reads
+        .filter((r) => r.id !== 'constructor' && r.facts.effects.some((e) => e.kind === 'set' && e.target.kind === 'member' && e.target.member === member.name && targetName(e.target) === decl.name))
+        .map((r) => r.id);
       list.push({
         id: `${decl.name}.${member.name}`,
         name: member.name,
@@ -129,7 +133,7 @@ function itemParties(context: ExtractContext): Party[] {
         mutability: 'mutable',
         setAt: 'action',
         initial: null,
-        changedBy: [],
+        changedBy,
         collection: decl.name,
         itemLabel: humanise(struct.name),
         source: context.locate(member),

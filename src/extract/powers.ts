@@ -17,7 +17,9 @@ export const powers: Extractor = {
     const lifecycleVariables = new Set(terms.lifecycles.filter((l) => !l.perItem).map((l) => l.variable));
     for (const action of terms.actions) {
       if (action.kind === 'constructor' || action.access.anyone) continue;
-      const holders = action.access.rules.map((r) => (r.kind === 'party' ? r.party : r.kind === 'role' ? r.role : 'caller'));
+      const rules = action.access.rules.map((r) => (r.kind === 'party' ? r.party : r.kind === 'role' ? r.role : 'caller'));
+      // Restricted by a check that is not a list of parties: whoever passes it.
+      const holders = rules.length > 0 ? rules : ['checked'];
       const add = (kind: PowerKind, target: Expr | null, effect: Effect | null) => {
         list.push({
           id: `power:${list.length + 1}`,
@@ -42,7 +44,7 @@ export const powers: Extractor = {
       const reads = context.reads.find((r) => r.id === action.id)?.facts;
       if (reads?.selfDestruct) add('self-destruct', null, null);
       if (reads?.delegatecall) add('upgrade', null, null);
-      if (action.payments.some((p) => p.direction === 'out' && takesAtWill(p.to, p.amount, holders))) add('withdraw-funds', null, null);
+      if (!isStepOfDeal(action) && action.payments.some((p) => p.direction === 'out' && takesAtWill(p.to, p.amount, holders))) add('withdraw-funds', null, null);
     }
     terms.powers = dedupe(list);
   },
@@ -140,14 +142,32 @@ function timelockOf(action: Action): { expr: Expr; when: Expr[] } | null {
 }
 
 /**
- * Money the holder takes: paid to the caller, to an address the caller gives, or the whole balance to the
- * holder itself. The whole balance paid to someone else (a release to the seller) is not taken by the holder.
+ * Money the holder takes: an amount the caller chooses, or the whole balance, paid to the caller, to an
+ * address the caller gives, or to the holder itself. Paying an address its own credit (`deposits[payee]`),
+ * a fixed fee, or the balance to someone else is not taking the money.
  */
 function takesAtWill(to: Expr, amount: Expr, holders: string[]): boolean {
   const bare = to.kind === 'convert' ? to.operand : to;
+  const whole = amount.kind === 'balance' || amount.kind === 'token-balance';
+  const chosen = [...walkExpr(amount)].some((e) => e.kind === 'variable' && e.scope === 'parameter') && !ownCredit(amount, bare);
+  if (!whole && !chosen) return false;
   if (bare.kind === 'caller' || (bare.kind === 'variable' && bare.scope === 'parameter')) return true;
   const party = bare.kind === 'variable' ? bare.party : null;
-  return (amount.kind === 'balance' || amount.kind === 'token-balance') && party !== null && holders.includes(party);
+  return party !== null && holders.includes(party);
+}
+
+/** `ledger[to]` (as it stood before the call): what the recipient itself is owed. */
+function ownCredit(amount: Expr, to: Expr): boolean {
+  const entry = amount.kind === 'prior' ? amount.of : amount;
+  return entry.kind === 'index' && JSON.stringify(entry.index) === JSON.stringify(to);
+}
+
+/**
+ * A step of the deal rather than a power over it: the action is open only at a stage of the deal or after
+ * a time (a remedy after the other side's default, a claim after a deadline).
+ */
+function isStepOfDeal(action: Action): boolean {
+  return action.conditions.some((c) => !c.isAccess && (timeComparisons(c.expr).length > 0 || [...walkExpr(c.expr)].some((e) => e.kind === 'enum-member')));
 }
 
 function dedupe(list: Power[]): Power[] {

@@ -18,10 +18,18 @@ export interface CalledFunction {
 
 export type Deref = <T extends NodeType>(type: T, id: number | null | undefined) => NodeTypeMap[T] | null;
 
-/** The node with this id if it is of this type, else null (ids of built-ins are negative). */
+/**
+ * A built-in (`require`, `msg`, `now`): solc gives them negative ids, except some 0.8 releases, which write
+ * the same numbers as unsigned 32-bit ones (4294967278 for -18).
+ */
+export function isBuiltinId(id: number | null | undefined): boolean {
+  return id !== null && id !== undefined && (id < 0 || id >= 2 ** 32 - 1000);
+}
+
+/** The node with this id if it is of this type, else null (built-ins have none). */
 export function makeDeref(scope: ContractScope): Deref {
   return function deref<T extends NodeType>(type: T, id: number | null | undefined): NodeTypeMap[T] | null {
-    if (id === null || id === undefined || id < 0) return null;
+    if (id === null || id === undefined || isBuiltinId(id)) return null;
     try {
       return scope.compilation.deref(type, id) as NodeTypeMap[T];
     } catch {
@@ -45,13 +53,17 @@ export function calledFunction(scope: ContractScope, node: FunctionCall, from: n
   if (!definition) return null;
   const owner = deref('ContractDefinition', definition.scope);
   const library = owner?.contractKind === 'library';
+  let namesBase = false;
   if (callee.nodeType === 'MemberAccess' && !isSuper) {
     const target = callee.expression;
     const namesLibrary = target.nodeType === 'Identifier' && target.referencedDeclaration === owner?.id;
+    // `Base.f()` inside a contract that inherits Base: that exact function, run as an internal call.
+    namesBase = !library && target.nodeType === 'Identifier' && scope.linearized.some((c) => c.id === target.referencedDeclaration);
     // `using L for T`: x.f(a) calls L.f(x, a).
     if (library && !namesLibrary) bound = target;
-    else if (!library) return null;
+    else if (!library && !namesBase) return null;
   }
+  if (namesBase) return { definition, allArgs: [...node.arguments], internal: true, library: false, libraryName: null };
   const internal = library ? definition.visibility === 'internal' || definition.visibility === 'private' : callee.nodeType === 'Identifier' || isSuper;
   const resolved = internal && !library ? resolveFunction(scope, definition, from, isSuper) : definition;
   return { definition: resolved, allArgs: bound ? [bound, ...node.arguments] : [...node.arguments], internal, library: Boolean(library), libraryName: library ? owner!.name : null };

@@ -90,10 +90,14 @@ export function or(operands: Expr[]): Expr {
   return flat.length === 1 ? flat[0] : { kind: 'or', operands: flat };
 }
 
+/**
+ * Two conditions that differ only in `prior` marks say the same thing: an unmarked read of a place is its
+ * value before any write on the path too (a written place is read back as what was written).
+ */
 function dedupe(list: Expr[]): Expr[] {
   const seen = new Set<string>();
   return list.filter((e) => {
-    const k = key(e);
+    const k = key(withoutPrior(e));
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
@@ -102,8 +106,12 @@ function dedupe(list: Expr[]): Expr[] {
 
 /** True when a list holds both a condition and its negation. */
 function hasComplement(list: Expr[]): boolean {
-  const keys = new Set(list.map(key));
-  return list.some((e) => keys.has(key(negate(e))));
+  const keys = new Set(list.map((e) => key(withoutPrior(e))));
+  return list.some((e) => keys.has(key(withoutPrior(negate(e)))));
+}
+
+function withoutPrior(expr: Expr): Expr {
+  return rewrite(expr, (e) => (e.kind === 'prior' ? withoutPrior(e.of) : null));
 }
 
 export function same(a: Expr, b: Expr): boolean {

@@ -3,7 +3,7 @@
  * payments, changes to storage, events and calls to other contracts, each cited at its outermost call
  * site in the action's own code (the helper's own line when the call site is the action's header).
  */
-import type { Condition, Effect, Emit, Expr, NotExplained, Payment, SourceRef } from '../terms/index.ts';
+import type { Condition, Effect, Emit, ExternalCall, NotExplained, Payment, SourceRef } from '../terms/index.ts';
 import { humanise } from '../ir/names.ts';
 import { partyOfExpr } from './exprs.ts';
 import type { Instr, LoweredAction } from './types.ts';
@@ -14,7 +14,7 @@ export interface Facts {
   payments: Payment[];
   effects: Effect[];
   emits: Emit[];
-  externalCalls: { target: Expr; name: string; source: SourceRef }[];
+  externalCalls: ExternalCall[];
   notExplained: NotExplained[];
   /** Modifiers and internal functions read, by name. */
   reads: string[];
@@ -72,7 +72,7 @@ export function factsOf(lowered: LoweredAction, action: string, locate: (src: st
         facts.emits.push({ event: instr.event, label: humanise(instr.event), args: instr.args, when: instr.guard, each: instr.each, source: common.source, basis: 'code' });
         break;
       case 'call':
-        facts.externalCalls.push({ target: instr.target, name: instr.name, source: common.source });
+        facts.externalCalls.push({ target: instr.target, name: instr.name, when: instr.guard, each: instr.each, source: common.source });
         break;
       case 'selfdestruct':
         facts.selfDestruct ??= common.source;

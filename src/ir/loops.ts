@@ -37,6 +37,7 @@ export interface LoopHooks {
   forget(state: State, target: Expr): void;
   isLocal(id: number): boolean;
   codeOf(node: { src: string }): string;
+  nameOf(id: number): string;
 }
 
 type LoopStatement = Extract<Statement, { nodeType: 'ForStatement' | 'WhileStatement' | 'DoWhileStatement' }>;
@@ -83,7 +84,7 @@ export function summariseLoop(hooks: LoopHooks, loop: LoopStatement, state: Stat
       results.set(id, reduced.op === '+' ? (constantOf(before) === '0' ? reduced.total : arith('+', before, reduced.total)) : arith('-', before, reduced.total));
     } else {
       explained = false;
-      results.set(id, code(`${hooks.codeOf(loop).split('\n')[0]} …`));
+      results.set(id, code(hooks.nameOf(id)));
     }
   }
   // A term that depends on what earlier items did (a running total) is not a per-item term.
@@ -94,7 +95,8 @@ export function summariseLoop(hooks: LoopHooks, loop: LoopStatement, state: Stat
   for (const instr of made) {
     if (instr.k === 'store') hooks.forget(state, instr.target);
   }
-  for (const instr of made) if (mentionsCarried(instrExprs(instr))) replaceCarried(instr);
+  // Shown by name, as code: the term depends on what earlier items did, which the summary does not state.
+  for (const instr of made) if (mentionsCarried(instrExprs(instr))) replaceCarried(instr, hooks.nameOf);
   hooks.mark(loop.id, loop.src, explained);
   if (!explained) hooks.opaque(loop.src);
   // The loop runs zero or more times; the path after it is the path before it.
@@ -240,8 +242,8 @@ function instrExprs(instr: Instr): Expr[] {
 }
 
 /** A carried local inside a per-item term reads "its value so far": shown as code, so not explained. */
-function replaceCarried(instr: Instr): void {
-  const swap = (e: Expr) => rewrite(e, (n) => (n.kind === 'code' && n.text.startsWith(CARRIED) ? code('(its value so far in the loop)') : null));
+function replaceCarried(instr: Instr, names: (id: number) => string): void {
+  const swap = (e: Expr) => rewrite(e, (n) => (n.kind === 'code' && n.text.startsWith(CARRIED) ? code(names(Number(n.text.slice(CARRIED.length)))) : null));
   instr.guard = instr.guard.map(swap);
   switch (instr.k) {
     case 'store': instr.target = swap(instr.target); if (instr.value) instr.value = swap(instr.value); break;
@@ -257,13 +259,13 @@ function opaqueLoop(hooks: LoopHooks, loop: LoopStatement, state: State): void {
   hooks.mark(loop.id, loop.src, false);
   hooks.opaque(loop.src);
   // Locals the loop assigns are unknown after it; so is whatever storage this path had written.
-  const text = `${hooks.codeOf(loop).split('\n')[0].trim()} …`;
+
   for (const assignment of findAll('Assignment', loop)) unknown(assignment.leftHandSide);
   for (const unary of findAll('UnaryOperation', loop)) if (unary.operator === '++' || unary.operator === '--') unknown(unary.subExpression);
   state.mem = new Map();
   function unknown(node: Expression): void {
     if (node.nodeType === 'Identifier' && node.referencedDeclaration !== null && node.referencedDeclaration !== undefined && state.env.has(node.referencedDeclaration)) {
-      state.env.set(node.referencedDeclaration, code(text));
+      state.env.set(node.referencedDeclaration, code(node.name));
     }
   }
 }

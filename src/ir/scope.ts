@@ -4,6 +4,7 @@
  */
 import type {
   ContractDefinition,
+  Expression,
   EnumDefinition,
   FunctionDefinition,
   ModifierDefinition,
@@ -110,4 +111,18 @@ export function typeDefinitions(scope: ContractScope): { enums: Map<number, Enum
     for (const s of findAll('StructDefinition', source.ast)) structs.set(s.id, s);
   }
   return { enums, structs };
+}
+
+/** Arguments given to a base's constructor, in an inheritance specifier or a constructor's modifier list. */
+export function baseArguments(scope: ContractScope, base: ContractDefinition): readonly Expression[] | null {
+  for (const contract of scope.linearized) {
+    for (const spec of contract.baseContracts) {
+      if (spec.baseName.referencedDeclaration === base.id && spec.arguments?.length) return spec.arguments;
+    }
+    const ctor = contract.nodes.find((n): n is FunctionDefinition => n.nodeType === 'FunctionDefinition' && n.kind === 'constructor');
+    for (const modifier of ctor?.modifiers ?? []) {
+      if (modifier.modifierName.referencedDeclaration === base.id && modifier.arguments?.length) return modifier.arguments;
+    }
+  }
+  return null;
 }

@@ -31,7 +31,7 @@ interface InstrBase {
 
 export type Instr = InstrBase &
   (
-    | { k: 'store'; op: 'set' | 'increase' | 'decrease' | 'delete' | 'push'; target: Expr; value: Expr | null }
+    | { k: 'store'; op: 'set' | 'increase' | 'decrease' | 'delete' | 'push' | 'pop'; target: Expr; value: Expr | null }
     | {
         k: 'pay';
         asset: Asset;

@@ -128,7 +128,7 @@ class Inference {
     for (const effect of action.effects) {
       const site = at(effect.source);
       for (const expr of [effect.target, ...(effect.value ? [effect.value] : []), ...effect.when]) this.scanExpr(expr, site);
-      if (effect.value && effect.kind !== 'delete' && effect.kind !== 'push') this.addFlow(effect.target, effect.value, site);
+      if (effect.value && effect.kind !== 'delete' && effect.kind !== 'push' && effect.kind !== 'pop') this.addFlow(effect.target, effect.value, site);
     }
   }
 

@@ -129,7 +129,8 @@ export interface Payment extends Located {
 }
 
 export interface Effect extends Located {
-  kind: 'set' | 'increase' | 'decrease' | 'delete' | 'push';
+  /** `pop` removes the last entry of an array; `delete` clears the value. */
+  kind: 'set' | 'increase' | 'decrease' | 'delete' | 'push' | 'pop';
   target: Expr;
   value: Expr | null;
   when: Expr[];
@@ -146,6 +147,17 @@ export interface Emit extends Located {
   when: Expr[];
   /** When the event is recorded for every item a loop walks; null otherwise. */
   each: Each | null;
+}
+
+/** A call to another contract that is not a payment. */
+export interface ExternalCall {
+  target: Expr;
+  name: string;
+  /** Conditions under which the call is made; [] when always. */
+  when: Expr[];
+  /** When the call is made for every item a loop walks; null otherwise. */
+  each: Each | null;
+  source: SourceRef;
 }
 
 export interface ActionNatspec {
@@ -176,7 +188,7 @@ export interface Action extends Located {
   transitions: Transition[];
   emits: Emit[];
   /** Calls to other contracts that are not payments (the contract depends on them). */
-  externalCalls: { target: Expr; name: string; source: SourceRef }[];
+  externalCalls: ExternalCall[];
   /** Modifiers and internal functions whose bodies were read to describe this action. */
   reads: string[];
   natspec: ActionNatspec;

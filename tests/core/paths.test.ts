@@ -27,8 +27,8 @@ describe('paths', { timeout: 60_000 }, () => {
   it('`c ? seller.send(x) : buyer.send(x)` pays one or the other, each under its side of the condition', async () => {
     const { of, all } = await read(FILE, 'ChooseRecipient');
     const close = of('action:close()');
-    expect(close).toContain('If the Delivered flag (`delivered`) is set, the contract pays the Seller (`seller`) the ETH held by this contract in ETH.');
-    expect(close).toContain('If the Delivered flag is not set, the contract pays the Buyer (`buyer`) the ETH held by this contract in ETH.');
+    expect(close).toContain('If the Delivered flag (`delivered`) is set, the contract pays the Seller (`seller`) all the ETH that this contract holds.');
+    expect(close).toContain('If the Delivered flag is not set, the contract pays the Buyer (`buyer`) all the ETH that this contract holds.');
     // Each send's flag is its own payment's check, not a separate condition.
     expect(close.some((s) => /goes ahead only if/.test(s))).toBe(false);
     expect(all.some((s) => /does not check/.test(s))).toBe(false);

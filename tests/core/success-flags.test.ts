@@ -14,8 +14,9 @@ describe('success flags', { timeout: 60_000 }, () => {
     const { all, of, terms } = await read(FILE, 'TwoPayouts');
     expect(all.filter((s) => UNCHECKED.test(s))).toEqual([]);
     expect(terms.actions.find((a) => a.name === 'settle')?.payments.map((p) => p.resultChecked)).toEqual([true, true]);
-    expect(of('action:settle()')).toContain('The contract pays the Seller (`seller`) the Price in ETH.');
-    expect(of('action:settle()')).toContain('The contract pays the Agent (`agent`) the Commission in ETH.');
+    // Paid before they are zeroed: the amounts as they stood before the call.
+    expect(of('action:settle()')).toContain('The contract pays the Seller (`seller`) ETH equal to the Price as it stood before the call.');
+    expect(of('action:settle()')).toContain('The contract pays the Agent (`agent`) ETH equal to the Commission as it stood before the call.');
     expect(of('action:settle()').some((s) => /\bok\b|Ok/.test(s))).toBe(false);
   });
 

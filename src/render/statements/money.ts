@@ -44,7 +44,8 @@ export function buildMoneySpecs(terms: ContractTerms): StatementSpec[] {
           basis: payment.basis,
           source: payment.source,
           actionKind: action.kind,
-          context: { action, payment, party: findParty(terms, payment) },
+          // The sentence says who receives what when the action is called: the action's own conditions still apply.
+          context: { action, payment, party: findParty(terms, payment), conditional: action.conditions.some((c) => !c.isAccess) },
         }),
       );
     });

@@ -3,7 +3,8 @@
  * `deadlines:none`, `deadlines:block-time`; `lifecycle:<id>:states`, `lifecycle:<id>:initial`,
  * `lifecycle:<id>:transition:<n>`, `lifecycle:<id>:final`.
  */
-import type { ContractTerms, Deadline, Lifecycle } from '../../terms/index.ts';
+import type { ContractTerms, Deadline, Expr, Lifecycle } from '../../terms/index.ts';
+import { walkExpr } from '../../terms/index.ts';
 import { stateLabel, stateLabels } from './actions.ts';
 import { actionNames, findAction, prefixed, spec, type StatementSpec } from './spec.ts';
 
@@ -12,12 +13,29 @@ const AFTER_OPS = new Set(['>', '>=']);
 
 export function buildDeadlineSpecs(terms: ContractTerms): StatementSpec[] {
   if (terms.deadlines.length === 0) {
-    return [spec('deadlines:none', 'deadlines', 'deadlines-none', { basis: 'code', source: terms.source, context: {} })];
+    return [spec('deadlines:none', 'deadlines', 'deadlines-none', { basis: 'code', source: terms.source, context: { timed: actionNames(terms, timedActions(terms)) } })];
   }
   const specs = terms.deadlines.flatMap((deadline) => buildOneDeadline(terms, deadline));
   const first = terms.deadlines[0]!;
   specs.push(spec('deadlines:block-time', 'deadlines', 'block-time', { basis: 'code', source: first.source, context: {} }));
   return specs;
+}
+
+/**
+ * Actions whose terms depend on the time of the call although no stored deadline is checked: a payment
+ * computed from the block time (a vesting schedule), directly or through a named formula.
+ */
+function timedActions(terms: ContractTerms): string[] {
+  const timedFormulas = new Set(terms.definitions.filter((d) => d.formula !== null && mentionsTime(d.formula)).map((d) => d.name));
+  const timed = (expr: Expr | null) => expr !== null && [...walkExpr(expr)].some((e) => e.kind === 'now' || e.kind === 'block-number' || (e.kind === 'call' && timedFormulas.has(e.name)));
+  return terms.actions
+    .filter((a) => a.kind !== 'constructor')
+    .filter((a) => a.conditions.some((c) => timed(c.expr)) || a.payments.some((p) => timed(p.amount)) || a.effects.some((e) => timed(e.value)))
+    .map((a) => a.id);
+}
+
+function mentionsTime(expr: Expr): boolean {
+  return [...walkExpr(expr)].some((e) => e.kind === 'now' || e.kind === 'block-number');
 }
 
 function buildOneDeadline(terms: ContractTerms, deadline: Deadline): StatementSpec[] {

@@ -1,0 +1,16 @@
+import { compileFiles } from './src/compile/index.ts';
+import { buildScope } from './src/ir/scope.ts';
+import { Lowerer } from './src/ir/lower.ts';
+import { makeCodeReader } from './src/ir/code-reader.ts';
+import { partyIdOf } from './src/extract/party-ids.ts';
+import { findAll } from 'solidity-ast/utils.js';
+const [file, name, fn] = process.argv.slice(2);
+const c = await compileFiles([file], { cwd: '/work/main' });
+const contract = c.sources.flatMap((s) => [...findAll('ContractDefinition', s.ast)]).find((x) => x.name === name)!;
+const scope = buildScope(c, contract);
+const ids = new Set(c.sources.flatMap((s) => [...findAll('ParameterList', s.ast)].flatMap((l) => l.parameters.map((p) => p.id))));
+const f = scope.functions.find((x) => x.name === fn)!;
+const l = new Lowerer({ scope, codeOf: makeCodeReader(c.sources), partyOf: partyIdOf, parameterIds: ids });
+const out = l.lowerAction(f);
+for (const i of out.instrs) console.log(i.k, i.via, JSON.stringify(i.guard).slice(0, 120), JSON.stringify((i as any).cond ?? (i as any).target ?? '').slice(0, 200));
+console.log(out.locks, out.reads);

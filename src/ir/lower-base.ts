@@ -1,0 +1,190 @@
+/**
+ * The lowering's foundation: the instructions an action makes, its paths' conditions, storage written and
+ * read back, and which statements were explained. The layers above add expressions (lower-expressions.ts),
+ * calls (lower-calls.ts), and statements and functions (lower.ts).
+ */
+import type { VariableDeclaration } from 'solidity-ast';
+import type { Expr } from '../terms/index.ts';
+import { hasCode, walkExpr } from '../terms/index.ts';
+import { makeDeref } from './calls.ts';
+import { arith, code, key, negate, variableExpr, wrapPrior, ZERO } from './exprs.ts';
+import type { LoopFrame } from './loops.ts';
+import { type State } from './state.ts';
+import type { Instr, LoweredAction, Opaque, Origin } from './types.ts';
+import { instrHasCode, mayAlias, mentionsPlace, placeRoot, withoutOutcomes } from './lower-helpers.ts';
+import type { ContractScope } from './scope.ts';
+
+export interface LowerContext {
+  scope: ContractScope;
+  /** Verbatim source text of a node (solc offsets are UTF-8 bytes). */
+  codeOf(node: { src: string }): string;
+  /** The party id a state variable (or a field of namespaced storage) stands for, if it is a party. */
+  partyOf(decl: VariableDeclaration): string | null;
+  /** Ids of every function, modifier and event parameter, to tell parameters from locals. */
+  parameterIds: Set<number>;
+}
+
+/** Where code runs: the contract it is written in, the call sites that led to it, and where returns go. */
+export interface Frame {
+  from: number;
+  stack: string[];
+  callSites: string[];
+  via: string | null;
+  returns: { state: State; values: Expr[] }[];
+  /** The named return variables, read when the body ends without `return`. */
+  returnDecls: VariableDeclaration[];
+  loop: LoopFrame | null;
+}
+
+export const COMPARE_OPS = new Set(['==', '!=', '<', '<=', '>', '>=']);
+export const ARITH_OPS = new Set(['+', '-', '*', '/', '%', '**']);
+export const MAX_DEPTH = 24;
+/** Markers for namespaced storage structs reached through assembly (`$.slot := LOCATION`). */
+export const NAMESPACE = '\u0000namespace:';
+
+export abstract class LowererBase {
+  readonly instrs: Instr[] = [];
+  readonly opaque: Opaque[] = [];
+  readonly statements: LoweredAction['statements'] = new Map();
+  readonly reads: string[] = [];
+  protected nextId = 1;
+  /** Success flags (`call-outcome` values) → the instruction they report on. */
+  protected readonly outcomes = new WeakMap<Expr, Instr>();
+  /** Locals that are storage references (`Order storage o = orders[id]`): they name a place, not a value. */
+  protected readonly refs = new Set<number>();
+  protected readonly deref;
+  /** Instructions by the loop frame they ran in. */
+  protected readonly loopOf = new Map<number, LoopFrame>();
+
+  constructor(protected readonly ctx: LowerContext) {
+    this.deref = makeDeref(ctx.scope);
+  }
+
+  // ── Instructions ──────────────────────────────────────────────────────────────────────────────────
+
+  protected origin(frame: Frame, src: string): Origin {
+    return { src, callSites: frame.callSites };
+  }
+
+  protected add(state: State, frame: Frame, src: string, body: DistributiveOmit<Instr, 'id' | 'guard' | 'each' | 'origin' | 'via'>): Instr {
+    const instr = { ...body, id: this.nextId++, guard: [...state.guard], each: null, origin: this.origin(frame, src), via: frame.via } as Instr;
+    this.instrs.push(instr);
+    if (frame.loop) this.loopOf.set(instr.id, frame.loop);
+    return instr;
+  }
+
+  /**
+   * A revert under the path condition: "the last branch taken must not hold". Everything done on this path
+   * since is undone, so those instructions are dropped.
+   */
+  protected revert(state: State, frame: Frame, src: string, detail: { message: string | null; error: string | null }): void {
+    if (!state.alive) return;
+    const guard = state.guard;
+    this.dropPath(guard);
+    const loopStart = frame.loop?.entryLength ?? 0;
+    if (guard.length > loopStart) {
+      const last = guard[guard.length - 1];
+      state.guard = guard.slice(0, -1);
+      this.requireOf(negate(last), state, frame, src, detail, 'if-revert');
+      state.guard = guard;
+    } else {
+      this.requireOf({ kind: 'bool', value: false }, state, frame, src, detail, 'if-revert');
+    }
+    state.alive = false;
+    state.exit = 'revert';
+  }
+
+  protected dropPath(guard: Expr[]): void {
+    const keys = guard.map(key);
+    for (let i = this.instrs.length - 1; i >= 0; i--) {
+      const instr = this.instrs[i];
+      if (instr.guard.length < keys.length) continue;
+      if (keys.every((k, j) => key(instr.guard[j]) === k)) this.instrs.splice(i, 1);
+    }
+  }
+
+  /** `require(cond)`: a success flag in it marks its payment checked; what is left is a condition of the action. */
+  protected requireOf(cond: Expr, state: State, frame: Frame, src: string, detail: { message: string | null; error: string | null }, form: 'require' | 'if-revert' | 'assert'): void {
+    this.noteGuard(cond);
+    const rest = withoutOutcomes(cond);
+    if (rest === null || (rest.kind === 'bool' && rest.value)) return;
+    this.add(state, frame, src, { k: 'require', cond: rest, message: detail.message, error: detail.error, form });
+  }
+
+  /** A success flag that reaches a branch or a require is checked. */
+  protected noteGuard(condition: Expr): void {
+    for (const node of walkExpr(condition)) {
+      const instr = this.outcomes.get(node);
+      if (instr && (instr.k === 'pay' || instr.k === 'call')) instr.checked = true;
+    }
+  }
+
+  protected store(state: State, frame: Frame, src: string, op: 'set' | 'increase' | 'decrease' | 'delete' | 'push' | 'pop', target: Expr, value: Expr | null): void {
+    if (!state.alive) return;
+    this.add(state, frame, src, { k: 'store', op, target, value });
+    const current = this.load(state, target);
+    const next: Expr | null =
+      op === 'set' ? value : op === 'increase' ? arith('+', current, value!) : op === 'decrease' ? arith('-', current, value!) : op === 'delete' ? this.zeroOf(target) : null;
+    this.forget(state, target);
+    if (next && op !== 'push' && op !== 'pop') state.mem.set(key(target), { place: target, value: next });
+  }
+
+  /** A place was written: values read from it before are now its value "before the call"; entries that may alias go. */
+  protected forget(state: State, target: Expr): void {
+    const root = placeRoot(target);
+    for (const k of [...state.mem.keys()]) {
+      const entry = state.mem.get(k)!;
+      if (k !== key(target) && placeRoot(entry.place) === root && (mentionsPlace(entry.place, target) || mentionsPlace(target, entry.place) || mayAlias(entry.place, target))) state.mem.delete(k);
+    }
+    for (const [id, value] of state.env) {
+      if (this.refs.has(id)) continue;
+      const wrapped = wrapPrior(value, target);
+      if (wrapped !== value) state.env.set(id, wrapped);
+    }
+  }
+
+  protected zeroOf(target: Expr): Expr {
+    if (target.kind === 'variable' || target.kind === 'member') {
+      const type = target.type;
+      if (type === 'bool') return { kind: 'bool', value: false };
+      if (type.startsWith('address')) return { kind: 'zero-address' };
+      if (/^u?int/.test(type)) return ZERO;
+    }
+    return code('');
+  }
+
+  /** The value a place holds on this path: what this path stored there, else the place itself (its value before the call). */
+  protected load(state: State, place: Expr): Expr {
+    return state.mem.get(key(place))?.value ?? place;
+  }
+
+  protected rootFrame(from: number): Frame {
+    return { from, stack: [], callSites: [], via: null, returns: [], returnDecls: [], loop: null };
+  }
+
+  protected defaultValue(decl: VariableDeclaration): Expr {
+    const type = decl.typeDescriptions.typeString ?? '';
+    if (type === 'bool') return { kind: 'bool', value: false };
+    if (/^u?int\d*$/.test(type)) return ZERO;
+    if (type.startsWith('address')) return { kind: 'zero-address' };
+    return variableExpr(decl, this.ctx.parameterIds.has(decl.id) ? 'parameter' : 'local', null, null);
+  }
+
+  protected begin(): number {
+    return this.nextId;
+  }
+
+  /** Marks a statement explained when every instruction it made and every value it bound is represented. */
+  protected end(firstId: number, id: number, src: string, values: Expr[], reason: Opaque['reason'] = 'statement'): void {
+    const made = this.instrs.filter((i) => i.id >= firstId);
+    const explained = values.every((v) => !hasCode(v)) && made.every((i) => !instrHasCode(i));
+    this.mark(id, src, explained, reason);
+  }
+
+  protected mark(id: number, src: string, explained: boolean, reason: Opaque['reason']): void {
+    const previous = this.statements.get(id);
+    this.statements.set(id, { explained: (previous?.explained ?? true) && explained, src, reason: previous && !previous.explained ? previous.reason : reason });
+  }
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

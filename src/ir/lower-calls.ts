@@ -1,0 +1,242 @@
+/** Calls: payments, library functions read by their documented meaning, internal calls inlined, calls to other contracts. */
+import type { Expression, FunctionCall, FunctionDefinition } from 'solidity-ast';
+import type { Expr, Payment } from '../terms/index.ts';
+import { calledFunction, isBuiltinId, isExternalTarget, isViewCall, type CalledFunction } from './calls.ts';
+import { arith, constantOf } from './exprs.ts';
+import { type State } from './state.ts';
+
+import { type Frame } from './lower-base.ts';
+import { callName, encodedArguments, isPlace, isSender, isStorageRef } from './lower-helpers.ts';
+import { ExpressionLowerer } from './lower-expressions.ts';
+import { humanise } from './names.ts';
+
+export abstract class CallLowerer extends ExpressionLowerer {
+  /** Inlines an internal or library function at a call site; the arguments are already evaluated. */
+  protected abstract inline(fn: FunctionDefinition, args: Expr[], state: State, frame: Frame, callSite: string | null): Expr[];
+
+  // ── Calls ─────────────────────────────────────────────────────────────────────────────────────────
+
+  /** A call's result values (several for a tuple), lowering what it does. */
+  override evCall(node: FunctionCall, state: State, frame: Frame): Expr[] {
+    const callee = node.expression;
+    const args = node.arguments;
+    if (node.kind === 'typeConversion') {
+      const arg = args[0];
+      if (!arg) return [];
+      const to = node.typeDescriptions.typeString ?? '';
+      const operand = this.ev(arg, state, frame);
+      if (to.startsWith('address') && constantOf(operand) === '0') return [{ kind: 'zero-address' }];
+      if (operand.kind === 'this') return [operand];
+      return [{ kind: 'convert', to, operand }];
+    }
+    if (node.kind === 'structConstructorCall') return [this.evStruct(node, state, frame) ?? this.codeOf(node)];
+    if (callee.nodeType === 'Identifier' && isBuiltinId(callee.referencedDeclaration)) {
+      const builtin = this.evBuiltin(callee.name, node, state, frame);
+      if (builtin) return builtin;
+    }
+    if (callee.nodeType === 'MemberAccess' && callee.expression.nodeType === 'Identifier' && callee.expression.name === 'abi') {
+      args.forEach((a) => this.ev(a, state, frame));
+      return [this.codeOf(node)];
+    }
+    const payment = this.evPayment(node, state, frame);
+    if (payment) return payment;
+    const fn = calledFunction(this.ctx.scope, node, frame.from);
+    if (fn) {
+      const known = this.evLibrary(fn, node, state, frame);
+      if (known) return known;
+      if (fn.internal) return this.evInternal(fn, node, state, frame);
+    }
+    if (callee.nodeType === 'MemberAccess' && (callee.memberName === 'push' || callee.memberName === 'pop') && /\[\]/.test(callee.expression.typeDescriptions.typeString ?? '')) {
+      const target = this.placeOf(callee.expression, state, frame) ?? this.ev(callee.expression, state, frame);
+      const value = args[0] ? this.ev(args[0], state, frame) : null;
+      if (this.isStorage(callee.expression) || callee.expression.nodeType === 'Identifier') this.store(state, frame, node.src, callee.memberName === 'push' ? 'push' : 'pop', target, value);
+      return [];
+    }
+    if (callee.nodeType === 'MemberAccess' && node.kind === 'functionCall' && isExternalTarget(callee)) return this.evExternal(node, callee, state, frame);
+    if (callee.nodeType === 'FunctionCallOptions' && callee.expression.nodeType === 'MemberAccess' && isExternalTarget(callee.expression)) {
+      callee.options.forEach((o) => this.ev(o, state, frame));
+      return this.evExternal(node, callee.expression, state, frame);
+    }
+    args.forEach((a) => this.ev(a, state, frame));
+    return [];
+  }
+
+  protected evBuiltin(name: string, node: FunctionCall, state: State, frame: Frame): Expr[] | null {
+    const args = node.arguments;
+    switch (name) {
+      case 'require':
+      case 'assert': {
+        const condition = this.ev(args[0], state, frame);
+        const messageNode = args[1];
+        if (messageNode && messageNode.nodeType !== 'Literal') this.ev(messageNode, state, frame);
+        const message = messageNode?.nodeType === 'Literal' ? messageNode.value ?? null : null;
+        const error = messageNode?.nodeType === 'FunctionCall' ? callName(messageNode) : null;
+        if (state.alive) this.requireOf(condition, state, frame, node.src, { message, error }, name === 'assert' ? 'assert' : 'require');
+        return [];
+      }
+      case 'revert': {
+        const messageNode = args[0];
+        this.revert(state, frame, node.src, { message: messageNode?.nodeType === 'Literal' ? messageNode.value ?? null : null, error: null });
+        return [];
+      }
+      case 'selfdestruct':
+      case 'suicide':
+        args.forEach((a) => this.ev(a, state, frame));
+        this.add(state, frame, node.src, { k: 'selfdestruct' });
+        return [];
+      case 'keccak256':
+      case 'sha256':
+        return [{ kind: 'hash', fn: name, args: encodedArguments(args).map((a) => this.ev(a, state, frame)) }];
+      case 'ecrecover':
+        return [{ kind: 'signer', args: args.map((a) => this.ev(a, state, frame)) }];
+      default:
+        return null;
+    }
+  }
+
+  /** ETH sent by transfer, send and call{value}; ERC-20 tokens by transfer and transferFrom on a contract. */
+  protected evPayment(node: FunctionCall, state: State, frame: Frame): Expr[] | null {
+    const callee = node.expression;
+    if (callee.nodeType === 'FunctionCallOptions') {
+      const valueIndex = callee.names.indexOf('value');
+      const inner = callee.expression;
+      if (valueIndex < 0 || inner.nodeType !== 'MemberAccess' || inner.memberName !== 'call') return null;
+      const to = this.ev(inner.expression, state, frame);
+      const amount = this.ev(callee.options[valueIndex], state, frame);
+      node.arguments.forEach((a) => this.ev(a, state, frame));
+      const outcome = this.pay(state, frame, node.src, { asset: { kind: 'eth' }, to, from: null, amount, direction: 'out', method: 'call', reverts: false });
+      return [outcome, { kind: 'external-call', target: to, name: 'call', args: [] }];
+    }
+    if (callee.nodeType !== 'MemberAccess') return null;
+    const targetType = callee.expression.typeDescriptions.typeString ?? '';
+    const args = node.arguments;
+    if (targetType.startsWith('address') && args.length === 1 && (callee.memberName === 'transfer' || callee.memberName === 'send')) {
+      const to = this.ev(callee.expression, state, frame);
+      const amount = this.ev(args[0], state, frame);
+      const send = callee.memberName === 'send';
+      const outcome = this.pay(state, frame, node.src, { asset: { kind: 'eth' }, to, from: null, amount, direction: 'out', method: callee.memberName, reverts: !send });
+      return send ? [outcome] : [];
+    }
+    if (targetType.startsWith('contract ') && isExternalTarget(callee) && ((callee.memberName === 'transfer' && args.length === 2) || (callee.memberName === 'transferFrom' && args.length === 3))) {
+      const token = this.ev(callee.expression, state, frame);
+      const values = args.map((a) => this.ev(a, state, frame));
+      const [from, to, amount] = callee.memberName === 'transfer' ? [null, values[0], values[1]] : values;
+      const returnsBool = /returns \(bool\)/.test(callee.typeDescriptions.typeString ?? '');
+      const outcome = this.pay(state, frame, node.src, {
+        asset: { kind: 'token', token },
+        to,
+        from,
+        amount,
+        direction: to.kind === 'this' ? 'in' : 'out',
+        method: callee.memberName === 'transfer' ? 'erc20-transfer' : 'erc20-transferFrom',
+        reverts: !returnsBool,
+      });
+      return returnsBool ? [outcome] : [];
+    }
+    return null;
+  }
+
+  protected pay(state: State, frame: Frame, src: string, p: { asset: Payment['asset']; to: Expr; from: Expr | null; amount: Expr; direction: 'out' | 'in'; method: Payment['method']; reverts: boolean }): Expr {
+    const instr = this.add(state, frame, src, { k: 'pay', ...p, checked: false });
+    const outcome: Expr = { kind: 'call-outcome', call: 'payment', target: p.to, name: p.method, amount: p.amount };
+    this.outcomes.set(outcome, instr);
+    return outcome;
+  }
+
+  /**
+   * Library functions whose meaning is their documented contract rather than their body: OpenZeppelin's
+   * Address and SafeERC20 (payments and approvals that revert on failure), Math and SafeMath, ECDSA.
+   */
+  protected evLibrary(fn: CalledFunction, node: FunctionCall, state: State, frame: Frame): Expr[] | null {
+    if (!fn.library) return null;
+    const name = fn.definition.name;
+    const arity = fn.allArgs.length;
+    const t = () => fn.allArgs.map((a) => this.ev(a, state, frame));
+    if (name === 'sendValue' && arity === 2) {
+      const [to, amount] = t();
+      this.pay(state, frame, node.src, { asset: { kind: 'eth' }, to, from: null, amount, direction: 'out', method: 'sendValue', reverts: true });
+      return [];
+    }
+    if ((name === 'functionCallWithValue' && (arity === 3 || arity === 4))) {
+      const [to, , amount] = t();
+      this.pay(state, frame, node.src, { asset: { kind: 'eth' }, to, from: null, amount, direction: 'out', method: 'call', reverts: true });
+      return [{ kind: 'external-call', target: to, name: 'call', args: [] }];
+    }
+    if ((name === 'functionCall' || name === 'functionDelegateCall') && arity >= 2) {
+      const [target] = t();
+      if (name === 'functionDelegateCall') this.add(state, frame, node.src, { k: 'delegatecall' });
+      else this.add(state, frame, node.src, { k: 'call', target, name: 'call', checked: true });
+      return [{ kind: 'external-call', target, name: 'call', args: [] }];
+    }
+    if (name === 'safeTransfer' && arity === 3) {
+      const [token, to, amount] = t();
+      this.pay(state, frame, node.src, { asset: { kind: 'token', token }, to, from: null, amount, direction: to.kind === 'this' ? 'in' : 'out', method: 'safeTransfer', reverts: true });
+      return [];
+    }
+    if (name === 'safeTransferFrom' && arity === 4 && fn.libraryName !== null && /ERC20/.test(fn.libraryName)) {
+      const [token, from, to, amount] = t();
+      this.pay(state, frame, node.src, { asset: { kind: 'token', token }, to, from, amount, direction: to.kind === 'this' ? 'in' : 'out', method: 'safeTransferFrom', reverts: true });
+      return [];
+    }
+    if (/^(forceApprove|safeApprove|safeIncreaseAllowance|safeDecreaseAllowance)$/.test(name) && arity === 3) {
+      const [token, spender, amount] = t();
+      this.add(state, frame, node.src, { k: 'call', target: token, name: 'approve', checked: true });
+      return [{ kind: 'external-call', target: token, name: 'approve', args: [spender, amount] }];
+    }
+    if ((name === 'min' || name === 'max') && arity === 2) return [{ kind: name, operands: t() }];
+    if (['add', 'sub', 'mul', 'div', 'mod'].includes(name) && arity === 2 && fn.definition.returnParameters.parameters.length === 1) {
+      const op = ({ add: '+', sub: '-', mul: '*', div: '/', mod: '%' } as const)[name as 'add'];
+      const [a, b] = t();
+      return [arith(op, a, b)];
+    }
+    if (name === 'mulDiv' && (arity === 3 || arity === 4)) {
+      const [a, b, c] = t();
+      return [arith('/', arith('*', a, b), c)];
+    }
+    if (name === 'recover' || name === 'tryRecover') return [{ kind: 'signer', args: t() }];
+    return null;
+  }
+
+  protected evInternal(fn: CalledFunction, node: FunctionCall, state: State, frame: Frame): Expr[] {
+    const args = fn.allArgs.map((a) => this.ev(a, state, frame));
+    const definition = fn.definition;
+    if (!definition.body) return [];
+    const statements = definition.body.statements ?? [];
+    const view = definition.stateMutability === 'view' || definition.stateMutability === 'pure';
+    const single = statements.length === 1 && statements[0].nodeType === 'Return';
+    const values = this.inline(definition, args, state, frame, frame.callSites.length === 0 ? this.statementSrc(node) : this.statementSrc(node));
+    const returnsPlace = definition.returnParameters.parameters.some((p) => isStorageRef(p));
+    // A getter that reads one stored value (through a helper or a storage pointer) reads as that value.
+    // So does a sender (ERC-2771's `_msgSender()`: the caller, or the address a trusted forwarder names).
+    const readsOnePlace = values.length === 1 && (isPlace(values[0]) || isSender(values[0]));
+    if (view && !single && !returnsPlace && !readsOnePlace && definition.returnParameters.parameters.length === 1) {
+      // A computed amount is named (its formula is stated once, under definitions), not spelled out in every sentence.
+      return [{ kind: 'call', name: definition.name, label: humanise(definition.name), args }];
+    }
+    return values;
+  }
+
+  protected statementSrc(node: { src: string }): string {
+    return node.src;
+  }
+
+  protected evExternal(node: FunctionCall, callee: Extract<Expression, { nodeType: 'MemberAccess' }>, state: State, frame: Frame): Expr[] {
+    const target = this.ev(callee.expression, state, frame);
+    const args = node.arguments.map((a) => this.ev(a, state, frame));
+    if (callee.memberName === 'balanceOf' && args.length === 1) return [{ kind: 'token-balance', token: target, of: args[0] }];
+    if (callee.memberName === 'delegatecall') this.add(state, frame, node.src, { k: 'delegatecall' });
+    const view = isViewCall(callee);
+    if (!view) this.add(state, frame, node.src, { k: 'call', target, name: callee.memberName, checked: false });
+    return [{ kind: 'external-call', target, name: callee.memberName, args }];
+  }
+
+  protected evStruct(node: FunctionCall, state: State, frame: Frame): Expr | null {
+    const id = node.expression.nodeType === 'Identifier' || node.expression.nodeType === 'MemberAccess' ? node.expression.referencedDeclaration : null;
+    const definition = this.deref('StructDefinition', id);
+    if (!definition) return null;
+    const names = node.names.length > 0 ? node.names : definition.members.map((m) => m.name);
+    const fields = names.map((name, i) => ({ name, label: humanise(name), value: this.ev(node.arguments[i], state, frame) }));
+    return { kind: 'struct', name: definition.name, label: humanise(definition.name), fields };
+  }
+
+}

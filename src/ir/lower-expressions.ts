@@ -1,0 +1,254 @@
+/** Expressions: each evaluated for its value, in the order the EVM evaluates it, lowering what it does on the way. */
+import type { Expression, FunctionCall, VariableDeclaration } from 'solidity-ast';
+import type { ArithOp, CompareOp, Expr } from '../terms/index.ts';
+import { and, arith, choose, code, constantOf, key, literalExpr, negate, ONE, recordName, same, typeName, variableExpr, ZERO } from './exprs.ts';
+import { isBuiltinId } from './calls.ts';
+import { freshState, type State } from './state.ts';
+
+import { ARITH_OPS, COMPARE_OPS, LowererBase, NAMESPACE, type Frame } from './lower-base.ts';
+import { compareOf, hasEffects } from './lower-helpers.ts';
+import { humanise } from './names.ts';
+
+export abstract class ExpressionLowerer extends LowererBase {
+  /** A call's result values (several for a tuple), lowering what it does. */
+  abstract evCall(node: FunctionCall, state: State, frame: Frame): Expr[];
+  /** Runs both sides of a branch and joins them into `state`. */
+  protected abstract branch(state: State, condition: Expr, then: (s: State) => void, otherwise: ((s: State) => void) | null): void;
+
+  // ── Expressions ───────────────────────────────────────────────────────────────────────────────────
+
+  protected codeOf(node: { src: string }): Expr {
+    return code(this.ctx.codeOf(node));
+  }
+
+  /** Evaluates an expression for its value, lowering whatever it does on the way. */
+  ev(node: Expression, state: State, frame: Frame): Expr {
+    switch (node.nodeType) {
+      case 'Literal':
+        return literalExpr(node, this.ctx.codeOf(node));
+      case 'Identifier':
+        return this.evIdentifier(node, state) ?? this.codeOf(node);
+      case 'MemberAccess':
+        return this.evMember(node, state, frame) ?? this.codeOf(node);
+      case 'IndexAccess': {
+        if (!node.indexExpression) return this.codeOf(node);
+        const base = this.ev(node.baseExpression, state, frame);
+        const index = this.ev(node.indexExpression, state, frame);
+        return this.load(state, this.indexPlace(base, index, node.typeDescriptions.typeString));
+      }
+      case 'BinaryOperation':
+        return this.evBinary(node, state, frame);
+      case 'UnaryOperation':
+        return this.evUnary(node, state, frame);
+      case 'Conditional': {
+        const condition = this.ev(node.condition, state, frame);
+        if (!hasEffects(node.trueExpression) && !hasEffects(node.falseExpression)) return choose(condition, this.ev(node.trueExpression, state, frame), this.ev(node.falseExpression, state, frame));
+        let a: Expr = ZERO;
+        let b: Expr = ZERO;
+        this.branch(state, condition, (s) => (a = this.ev(node.trueExpression, s, frame)), (s) => (b = this.ev(node.falseExpression, s, frame)));
+        return choose(condition, a, b);
+      }
+      case 'Assignment':
+        return this.assign(node, state, frame);
+      case 'TupleExpression':
+        if (node.components.length === 1 && node.components[0]) return this.ev(node.components[0], state, frame);
+        node.components.forEach((c) => c && this.ev(c, state, frame));
+        return this.codeOf(node);
+      case 'FunctionCall':
+        return this.evCall(node, state, frame)[0] ?? this.codeOf(node);
+      default:
+        return this.codeOf(node);
+    }
+  }
+
+  /** Values of an expression that yields several (a tuple, or a call returning several values). */
+  evMulti(node: Expression, state: State, frame: Frame): Expr[] {
+    if (node.nodeType === 'TupleExpression' && node.components.length !== 1) return node.components.map((c) => (c ? this.ev(c, state, frame) : ZERO));
+    if (node.nodeType === 'FunctionCall') {
+      const values = this.evCall(node, state, frame);
+      return values.length > 0 ? values : [this.codeOf(node)];
+    }
+    return [this.ev(node, state, frame)];
+  }
+
+  protected evIdentifier(node: Extract<Expression, { nodeType: 'Identifier' }>, state: State): Expr | null {
+    const id = node.referencedDeclaration;
+    if (node.name === 'now' && isBuiltinId(id)) return { kind: 'now' };
+    if (node.name === 'this') return { kind: 'this' };
+    if (id === null || id === undefined) return null;
+    const bound = state.env.get(id);
+    if (bound) return bound;
+    const decl = this.deref('VariableDeclaration', id);
+    if (!decl) return null;
+    if (decl.stateVariable) return decl.constant || decl.mutability === 'immutable' ? this.load(state, this.stateVariable(decl)) : this.load(state, this.stateVariable(decl));
+    return variableExpr(decl, this.ctx.parameterIds.has(decl.id) ? 'parameter' : 'local', null, null);
+  }
+
+  stateVariable(decl: VariableDeclaration): Expr {
+    const scope = decl.constant ? 'constant' : decl.mutability === 'immutable' ? 'immutable' : 'state';
+    const value = decl.constant && decl.value ? constantOf(this.ev(decl.value, freshState(), this.rootFrame(decl.scope))) : null;
+    return variableExpr(decl, scope, this.ctx.partyOf(decl), value);
+  }
+
+  protected evMember(node: Extract<Expression, { nodeType: 'MemberAccess' }>, state: State, frame: Frame): Expr | null {
+    const base = node.expression;
+    if (base.nodeType === 'Identifier') {
+      const global = `${base.name}.${node.memberName}`;
+      if (isBuiltinId(base.referencedDeclaration)) {
+        if (global === 'msg.sender') return { kind: 'caller' };
+        if (global === 'msg.value') return { kind: 'value-sent' };
+        if (global === 'block.timestamp') return { kind: 'now' };
+        if (global === 'block.number') return { kind: 'block-number' };
+        if (global === 'tx.origin') {
+          this.add(state, frame, node.src, { k: 'tx-origin' });
+          return { kind: 'origin' };
+        }
+        return null;
+      }
+      const enumDef = this.deref('EnumDefinition', base.referencedDeclaration);
+      if (enumDef) return { kind: 'enum-member', enumName: enumDef.name, member: node.memberName, label: humanise(node.memberName) };
+    }
+    // A constant of another contract or library (`Lib.RATE`).
+    const referenced = this.deref('VariableDeclaration', node.referencedDeclaration);
+    if (referenced?.stateVariable && referenced.constant) return this.stateVariable(referenced);
+    if (node.memberName === 'balance') return { kind: 'balance', of: this.ev(base, state, frame) };
+    if (node.memberName === 'length') return { kind: 'length', of: this.ev(base, state, frame) };
+    const object = this.ev(base, state, frame);
+    if (object.kind === 'code') {
+      if (object.text.startsWith(NAMESPACE) && referenced) {
+        // A field of namespaced storage is a state variable in all but where it is kept.
+        return this.load(state, variableExpr(referenced, 'state', this.ctx.partyOf({ ...referenced, stateVariable: true }), null));
+      }
+      return null;
+    }
+    return this.load(state, { kind: 'member', object, member: node.memberName, label: humanise(node.memberName), type: typeName(node.typeDescriptions.typeString) });
+  }
+
+  protected indexPlace(base: Expr, index: Expr, typeString: string | null | undefined): Expr {
+    if (index.kind === 'position' && same(index.of, base)) return { kind: 'each', of: base, item: recordName(typeString) };
+    return { kind: 'index', base, index, item: recordName(typeString) };
+  }
+
+  protected evBinary(node: Extract<Expression, { nodeType: 'BinaryOperation' }>, state: State, frame: Frame): Expr {
+    const { operator } = node;
+    const left = this.ev(node.leftExpression, state, frame);
+    if ((operator === '&&' || operator === '||') && hasEffects(node.rightExpression)) {
+      let right: Expr = ZERO;
+      const run = (s: State) => (right = this.ev(node.rightExpression, s, frame));
+      if (operator === '&&') this.branch(state, left, run, null);
+      else this.branch(state, negate(left), run, null);
+      return operator === '&&' ? and([left, right]) : { kind: 'or', operands: [left, right] };
+    }
+    const right = this.ev(node.rightExpression, state, frame);
+    if (COMPARE_OPS.has(operator)) {
+      // For an unsigned number, `x <= 0` is `x == 0` and `x > 0` is `x != 0`; for a signed one they are not.
+      const unsigned = (side: Expression) => /^uint/.test(side.typeDescriptions.typeString ?? '');
+      if (unsigned(node.leftExpression) && constantOf(right) === '0' && (operator === '<=' || operator === '>')) return compareOf(operator === '<=' ? '==' : '!=', left, right);
+      if (unsigned(node.rightExpression) && constantOf(left) === '0' && (operator === '>=' || operator === '<')) return compareOf(operator === '>=' ? '==' : '!=', right, left);
+      return compareOf(operator as CompareOp, left, right);
+    }
+    if (operator === '&&') return { kind: 'and', operands: [...(left.kind === 'and' ? left.operands : [left]), ...(right.kind === 'and' ? right.operands : [right])] };
+    if (operator === '||') return { kind: 'or', operands: [...(left.kind === 'or' ? left.operands : [left]), ...(right.kind === 'or' ? right.operands : [right])] };
+    if (ARITH_OPS.has(operator)) return arith(operator as ArithOp, left, right);
+    return this.codeOf(node);
+  }
+
+  protected evUnary(node: Extract<Expression, { nodeType: 'UnaryOperation' }>, state: State, frame: Frame): Expr {
+    if (node.operator === '!') return negate(this.ev(node.subExpression, state, frame));
+    if (node.operator === '++' || node.operator === '--') {
+      const old = this.ev(node.subExpression, state, frame);
+      const updated = arith(node.operator === '++' ? '+' : '-', old, ONE);
+      this.write(node.subExpression, node.operator === '++' ? 'increase' : 'decrease', ONE, updated, state, frame, node.src);
+      return node.prefix ? updated : old;
+    }
+    if (node.operator === 'delete') {
+      this.write(node.subExpression, 'delete', null, null, state, frame, node.src);
+      return ZERO;
+    }
+    return this.codeOf(node);
+  }
+
+  protected assign(node: Extract<Expression, { nodeType: 'Assignment' }>, state: State, frame: Frame): Expr {
+    const lhs = node.leftHandSide;
+    if (lhs.nodeType === 'TupleExpression' && lhs.components.length > 1) {
+      const values = this.evMulti(node.rightHandSide, state, frame);
+      lhs.components.forEach((component, i) => {
+        if (component && values[i]) this.write(component, 'set', values[i], values[i], state, frame, node.src);
+      });
+      return values[0] ?? ZERO;
+    }
+    const value = this.ev(node.rightHandSide, state, frame);
+    if (node.operator === '=') {
+      this.write(lhs, 'set', value, value, state, frame, node.src);
+      return value;
+    }
+    const op = node.operator.slice(0, -1);
+    const current = this.ev(lhs, state, frame);
+    const updated = ARITH_OPS.has(op) ? arith(op as ArithOp, current, value) : this.codeOf(node);
+    const kind = op === '+' ? 'increase' : op === '-' ? 'decrease' : 'set';
+    this.write(lhs, kind, kind === 'set' ? updated : value, updated, state, frame, node.src);
+    return updated;
+  }
+
+  /** A write to a local (a new SSA value) or to storage (a store instruction). */
+  protected write(lhs: Expression, op: 'set' | 'increase' | 'decrease' | 'delete', stored: Expr | null, updated: Expr | null, state: State, frame: Frame, src: string): void {
+    if (lhs.nodeType === 'Identifier') {
+      const decl = this.deref('VariableDeclaration', lhs.referencedDeclaration);
+      if (decl && !decl.stateVariable) {
+        if (this.refs.has(decl.id) && op === 'set') {
+          state.env.set(decl.id, stored ?? ZERO);
+          return;
+        }
+        state.env.set(decl.id, updated ?? this.defaultValue(decl));
+        return;
+      }
+    }
+    const target = this.placeOf(lhs, state, frame);
+    if (!target) return;
+    if (this.isStorage(lhs)) this.store(state, frame, src, op, target, stored);
+    else if (updated) {
+      // A field of a local copy in memory: later reads of it see the new value; storage is not touched.
+      this.forget(state, target);
+      state.mem.set(key(target), { place: target, value: updated });
+    }
+  }
+
+  /** The place an assignment's left side names (not its value). */
+  protected placeOf(lhs: Expression, state: State, frame: Frame): Expr | null {
+    switch (lhs.nodeType) {
+      case 'Identifier': {
+        const decl = this.deref('VariableDeclaration', lhs.referencedDeclaration);
+        if (!decl) return null;
+        return decl.stateVariable ? this.stateVariable(decl) : state.env.get(decl.id) ?? null;
+      }
+      case 'MemberAccess': {
+        const object = this.placeOf(lhs.expression, state, frame) ?? this.ev(lhs.expression, state, frame);
+        const referenced = this.deref('VariableDeclaration', lhs.referencedDeclaration);
+        if (object.kind === 'code' && object.text.startsWith(NAMESPACE) && referenced) return variableExpr(referenced, 'state', this.ctx.partyOf({ ...referenced, stateVariable: true }), null);
+        return { kind: 'member', object, member: lhs.memberName, label: humanise(lhs.memberName), type: typeName(lhs.typeDescriptions.typeString) };
+      }
+      case 'IndexAccess': {
+        if (!lhs.indexExpression) return null;
+        const base = this.placeOf(lhs.baseExpression, state, frame) ?? this.ev(lhs.baseExpression, state, frame);
+        return this.indexPlace(base, this.ev(lhs.indexExpression, state, frame), lhs.typeDescriptions.typeString);
+      }
+      case 'TupleExpression':
+        return lhs.components.length === 1 && lhs.components[0] ? this.placeOf(lhs.components[0], state, frame) : null;
+      default:
+        return null;
+    }
+  }
+
+  /** True when the left side of a write is in storage (a state variable, or reached through a storage reference). */
+  protected isStorage(lhs: Expression): boolean {
+    if (lhs.nodeType === 'Identifier') return this.deref('VariableDeclaration', lhs.referencedDeclaration)?.stateVariable ?? false;
+    if (lhs.nodeType === 'TupleExpression' && lhs.components[0]) return this.isStorage(lhs.components[0]);
+    const base = lhs.nodeType === 'MemberAccess' ? lhs.expression : lhs.nodeType === 'IndexAccess' ? lhs.baseExpression : null;
+    if (!base) return false;
+    const type = base.typeDescriptions.typeString ?? '';
+    if (/ storage (ref|pointer)$/.test(type) || /^mapping\(/.test(type)) return true;
+    if (/ (memory|calldata)$/.test(type)) return false;
+    return this.isStorage(base);
+  }
+
+}
