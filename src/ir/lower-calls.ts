@@ -117,11 +117,14 @@ export abstract class CallLowerer extends ExpressionLowerer {
       const outcome = this.pay(state, frame, node.src, { asset: { kind: 'eth' }, to, from: null, amount, direction: 'out', method: callee.memberName, reverts: !send });
       return send ? [outcome] : [];
     }
-    if (targetType.startsWith('contract ') && isExternalTarget(callee) && ((callee.memberName === 'transfer' && args.length === 2) || (callee.memberName === 'transferFrom' && args.length === 3))) {
+    // ERC-20 transfers. ERC-721's transferFrom(from, to, tokenId) has the same shape but returns nothing and
+    // moves one item, not an amount: it stays a call to another contract.
+    const returnsBool = /returns \(bool\)/.test(callee.typeDescriptions.typeString ?? '');
+    const fungible = returnsBool || !/\b\w*(721|1155)\w*\b/.test(targetType);
+    if (fungible && targetType.startsWith('contract ') && isExternalTarget(callee) && ((callee.memberName === 'transfer' && args.length === 2) || (callee.memberName === 'transferFrom' && args.length === 3))) {
       const token = this.ev(callee.expression, state, frame);
       const values = args.map((a) => this.ev(a, state, frame));
       const [from, to, amount] = callee.memberName === 'transfer' ? [null, values[0], values[1]] : values;
-      const returnsBool = /returns \(bool\)/.test(callee.typeDescriptions.typeString ?? '');
       const outcome = this.pay(state, frame, node.src, {
         asset: { kind: 'token', token },
         to,

@@ -121,7 +121,17 @@ export abstract class ExpressionLowerer extends LowererBase {
       }
       return null;
     }
-    return this.load(state, { kind: 'member', object, member: node.memberName, label: humanise(node.memberName), type: typeName(node.typeDescriptions.typeString) });
+    return this.fieldOf(object, node.memberName, typeName(node.typeDescriptions.typeString), state);
+  }
+
+  /**
+   * A field of a value: of a record written out in the code (a struct literal, or a copy whose fields were
+   * set), the field's value; of a choice between records, the choice between their fields.
+   */
+  private fieldOf(object: Expr, member: string, type: string, state: State): Expr {
+    if (object.kind === 'struct') return object.fields.find((f) => f.name === member)?.value ?? code(member);
+    if (object.kind === 'conditional') return choose(object.condition, this.fieldOf(object.then, member, type, state), this.fieldOf(object.otherwise, member, type, state));
+    return this.load(state, { kind: 'member', object, member, label: humanise(member), type });
   }
 
   protected indexPlace(base: Expr, index: Expr, typeString: string | null | undefined): Expr {
@@ -203,6 +213,7 @@ export abstract class ExpressionLowerer extends LowererBase {
         return;
       }
     }
+    if (updated && this.writeLocalField(lhs, updated, state)) return;
     const target = this.placeOf(lhs, state, frame);
     if (!target) return;
     if (this.isStorage(lhs)) this.store(state, frame, src, op, target, stored);
@@ -211,6 +222,31 @@ export abstract class ExpressionLowerer extends LowererBase {
       this.forget(state, target);
       state.mem.set(key(target), { place: target, value: updated });
     }
+  }
+
+  /**
+   * `copy.field = v` on a struct held in memory: the local becomes the record written out field by field,
+   * so storing it later states every field (a changed end time is not lost in "sets the Auction to the given Auction").
+   */
+  private writeLocalField(lhs: Expression, value: Expr, state: State): boolean {
+    if (lhs.nodeType !== 'MemberAccess' || lhs.expression.nodeType !== 'Identifier') return false;
+    const decl = this.deref('VariableDeclaration', lhs.expression.referencedDeclaration);
+    if (!decl || decl.stateVariable || this.refs.has(decl.id)) return false;
+    const match = /^t_struct\$_\w+?_\$(\d+)_memory/.exec(decl.typeDescriptions.typeIdentifier ?? '');
+    const struct = match ? this.deref('StructDefinition', Number(match[1])) : null;
+    if (!struct) return false;
+    const current = state.env.get(decl.id) ?? variableExpr(decl, this.ctx.parameterIds.has(decl.id) ? 'parameter' : 'local', null, null);
+    const record: Extract<Expr, { kind: 'struct' }> =
+      current.kind === 'struct'
+        ? current
+        : {
+            kind: 'struct',
+            name: struct.name,
+            label: humanise(struct.name),
+            fields: struct.members.map((m) => ({ name: m.name, label: humanise(m.name), value: { kind: 'member', object: current, member: m.name, label: humanise(m.name), type: typeName(m.typeDescriptions.typeString) } as Expr })),
+          };
+    state.env.set(decl.id, { ...record, fields: record.fields.map((f) => (f.name === lhs.memberName ? { ...f, value } : f)) });
+    return true;
   }
 
   /** The place an assignment's left side names (not its value). */
