@@ -4,14 +4,31 @@
  * initialisers), receive and fallback. Each is lowered once by the analysis core (src/ir) and its
  * per-action facts are read off the guarded instructions.
  */
-import type { ContractDefinition, FunctionDefinition } from 'solidity-ast';
+import type { ContractDefinition, FunctionDefinition, VariableDeclaration } from 'solidity-ast';
+import { makeDeref, type Deref } from '../ir/calls.ts';
 import { factsOf } from '../ir/facts.ts';
 import { Lowerer } from '../ir/lower.ts';
 import type { ActionRead, ExtractContext } from './context.ts';
 
-export function actionId(fn: FunctionDefinition): string {
+/** The action's id: its canonical ABI signature (structs as tuples), or 'constructor', 'receive', 'fallback'. */
+export function actionId(fn: FunctionDefinition, deref: Deref): string {
   if (fn.kind !== 'function') return fn.kind === 'freeFunction' ? fn.name : fn.kind;
-  return `${fn.name}(${fn.parameters.parameters.map((p) => canonicalType(p.typeDescriptions.typeString ?? '')).join(',')})`;
+  return `${fn.name}(${fn.parameters.parameters.map((p) => abiType(p, deref)).join(',')})`;
+}
+
+/** A parameter's type as the ABI writes it: a struct is the tuple of its members, with any array suffix kept. */
+function abiType(decl: VariableDeclaration, deref: Deref): string {
+  const struct = /^t_struct\$_\w+?_\$(\d+)/.exec(decl.typeDescriptions.typeIdentifier ?? '');
+  const definition = struct ? deref('StructDefinition', Number(struct[1])) : null;
+  if (definition) {
+    const suffix = /((?:\[\d*\])*)(?: \w+)*$/.exec((decl.typeDescriptions.typeString ?? '').replace(/^struct \S+?(?=\[|\s|$)/, ''))?.[1] ?? '';
+    return `(${definition.members.map((m) => abiType(m, deref)).join(',')})${suffix}`;
+  }
+  // A user-defined value type (`type UD60x18 is uint256`) is its underlying type.
+  const udvt = /^t_userDefinedValueType\$_\w+?_\$(\d+)/.exec(decl.typeDescriptions.typeIdentifier ?? '');
+  const underlying = udvt ? deref('UserDefinedValueTypeDefinition', Number(udvt[1]))?.underlyingType.typeDescriptions.typeString : null;
+  if (underlying) return canonicalType(underlying + ((decl.typeDescriptions.typeString ?? '').match(/(\[\d*\])+/)?.[0] ?? ''));
+  return canonicalType(decl.typeDescriptions.typeString ?? '');
 }
 
 function canonicalType(typeString: string): string {
@@ -30,6 +47,7 @@ export function isDescribed(fn: FunctionDefinition): boolean {
 }
 
 export function readActions(context: ExtractContext): ActionRead[] {
+  const deref = makeDeref(context.scope);
   const locate = (src: string) => context.locate({ src });
   const codeOf = (src: string) => context.lower.codeOf({ src });
   const reads: ActionRead[] = [
@@ -37,7 +55,7 @@ export function readActions(context: ExtractContext): ActionRead[] {
   ];
   for (const fn of context.scope.functions) {
     if (!isDescribed(fn)) continue;
-    const id = actionId(fn);
+    const id = actionId(fn, deref);
     reads.push({ id, definition: fn, facts: factsOf(new Lowerer(context.lower).lowerAction(fn), id, locate, codeOf) });
   }
   // The lock's first write at deployment (ReentrancyGuard's constructor) is bookkeeping too.

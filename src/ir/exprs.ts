@@ -264,7 +264,8 @@ export function wrapPrior(value: Expr, target: Expr): Expr {
   const k = key(target);
   return rewrite(value, (e) => {
     if (e.kind === 'prior' || e.kind === 'call-outcome') return e;
-    if (key(e) === k) return { kind: 'prior', of: e };
+    // Everything inside a read made before the call is read before the call too: one mark says it.
+    if (key(e) === k) return { kind: 'prior', of: withoutPrior(e) };
     return null;
   });
 }
