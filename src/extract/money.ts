@@ -13,8 +13,10 @@ export const money: Extractor = {
   extract(_context, terms) {
     const drafts: Draft[] = [];
     drafts.push(...pullPayments(terms.actions));
+    // Where some action pays out the whole balance, an excess stays in it and leaves with it.
+    const balancePaidOut = terms.actions.some((a) => a.payments.some((p) => p.direction === 'out' && (p.amount.kind === 'balance' || p.amount.kind === 'token-balance')));
     for (const action of terms.actions) {
-      drafts.push(...overpayments(action));
+      drafts.push(...overpayments(action, balancePaidOut));
       drafts.push(...remainders(action));
     }
     terms.money = drafts.map((d, i) => ({ ...d, id: `money-fact:${i + 1}`, basis: 'code' }));
@@ -46,7 +48,7 @@ function paysFrom(payment: Payment, ledger: string): boolean {
 }
 
 /** `msg.value >= x` (or `>`): the action accepts more than x. Where does the excess go? */
-function overpayments(action: Action): Draft[] {
+function overpayments(action: Action, balancePaidOut: boolean): Draft[] {
   if (!action.payable) return [];
   const drafts: Draft[] = [];
   for (const condition of action.conditions) {
@@ -54,7 +56,7 @@ function overpayments(action: Action): Draft[] {
     if (!minimum) continue;
     const forwarded = action.payments.find((p) => p.direction === 'out' && p.amount.kind === 'value-sent');
     const stored = action.effects.find((e) => e.value?.kind === 'value-sent');
-    const detail: Expr | null = forwarded ? forwarded.to : stored ? stored.target : null;
+    const detail: Expr | null = forwarded ? forwarded.to : stored ? stored.target : balancePaidOut ? { kind: 'balance', of: { kind: 'this' } } : null;
     drafts.push({ kind: 'overpayment', action: action.id, subject: minimum, detail, withdrawal: null, party: forwarded?.toParty ?? null, when: condition.when, source: condition.source });
   }
   return drafts;

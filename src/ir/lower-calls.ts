@@ -54,8 +54,15 @@ export abstract class CallLowerer extends ExpressionLowerer {
     }
     if (callee.nodeType === 'MemberAccess' && node.kind === 'functionCall' && isExternalTarget(callee)) return this.evExternal(node, callee, state, frame);
     if (callee.nodeType === 'FunctionCallOptions' && callee.expression.nodeType === 'MemberAccess' && isExternalTarget(callee.expression)) {
-      callee.options.forEach((o) => this.ev(o, state, frame));
-      return this.evExternal(node, callee.expression, state, frame);
+      // `target.f{value: v}(…)`: v ETH goes to the other contract with the call, which reverts if it fails.
+      const options = callee.options.map((o) => this.ev(o, state, frame));
+      const valueIndex = callee.names.indexOf('value');
+      const results = this.evExternal(node, callee.expression, state, frame);
+      if (valueIndex >= 0) {
+        const target = this.ev(callee.expression.expression, state, frame);
+        this.pay(state, frame, node.src, { asset: { kind: 'eth' }, to: target, from: null, amount: options[valueIndex], direction: 'out', method: 'call', reverts: true });
+      }
+      return results;
     }
     args.forEach((a) => this.ev(a, state, frame));
     return [];
