@@ -48,6 +48,8 @@ export abstract class LowererBase {
   readonly statements: LoweredAction['statements'] = new Map();
   readonly reads: string[] = [];
   protected nextId = 1;
+  /** Set when code reached from the current statement was not followed (recursion cut): it is not explained. */
+  protected unread = false;
   /** Success flags (`call-outcome` values) → the instruction they report on. */
   protected readonly outcomes = new WeakMap<Expr, Instr>();
   /** Locals that are storage references (`Order storage o = orders[id]`): they name a place, not a value. */
@@ -177,7 +179,8 @@ export abstract class LowererBase {
   /** Marks a statement explained when every instruction it made and every value it bound is represented. */
   protected end(firstId: number, id: number, src: string, values: Expr[], reason: Opaque['reason'] = 'statement'): void {
     const made = this.instrs.filter((i) => i.id >= firstId);
-    const explained = values.every((v) => !hasCode(v)) && made.every((i) => !instrHasCode(i));
+    const explained = !this.unread && values.every((v) => !hasCode(v)) && made.every((i) => !instrHasCode(i));
+    this.unread = false;
     this.mark(id, src, explained, reason);
   }
 

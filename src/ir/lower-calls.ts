@@ -64,7 +64,10 @@ export abstract class CallLowerer extends ExpressionLowerer {
       }
       return results;
     }
+    // Anything else (a new contract, a call through a function value, a built-in with no meaning here):
+    // what it does is not represented, so the statement making it is not explained.
     args.forEach((a) => this.ev(a, state, frame));
+    this.unread = true;
     return [];
   }
 

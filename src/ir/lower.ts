@@ -176,7 +176,12 @@ export class Lowerer extends CallLowerer {
   /** Inlines an internal or library function at a call site; the arguments are already evaluated. */
   protected override inline(fn: FunctionDefinition, args: Expr[], state: State, frame: Frame, callSite: string | null): Expr[] {
     const stackKey = `fn:${fn.id}`;
-    if (frame.stack.includes(stackKey) || frame.stack.length > MAX_DEPTH || !fn.body) return [];
+    if (!fn.body) return [];
+    if (frame.stack.includes(stackKey) || frame.stack.length > MAX_DEPTH) {
+      // A recursive call (or one nested too deep) is not followed: the statement making it is not explained.
+      this.unread = true;
+      return [code(fn.name)];
+    }
     this.reads.push(fn.name);
     const env = new Map<number, Expr>();
     fn.parameters.parameters.forEach((param, i) => {
