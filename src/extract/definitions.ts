@@ -16,37 +16,48 @@ export const definitions: Extractor = {
     for (const expr of allExpressions(terms)) for (const node of walkExpr(expr)) if (node.kind === 'call') names.add(node.name);
     const list: Definition[] = [];
     for (const name of names) {
-      const fn = findFunction(context.scope.linearized, name);
-      if (!fn) continue;
-      const formula = new Lowerer(context.lower).formula(fn);
-      const source = context.locate(fn);
-      list.push({
-        id: `definition:${name}`,
-        name,
-        label: humanise(name),
-        parameters: fn.parameters.parameters.map((p) => ({ name: p.name, label: humanise(p.name), type: p.typeDescriptions.typeString ?? '' })),
-        formula,
-        source,
-        basis: 'code',
-      });
-      if (!formula) {
-        // The amount it computes is named in the terms but its formula is not stated: one statement not explained.
-        terms.notExplained.push({ action: null, code: `function ${name}(…)`, reason: 'expression', source });
-        terms.coverage.statements += 1;
+      // Overloads (`releasable(account)` and `releasable(token, account)`) each have their own formula.
+      const overloads = findFunctions(context.scope.linearized, name);
+      for (const fn of overloads) {
+        const formula = new Lowerer(context.lower).formula(fn);
+        const source = context.locate(fn);
+        const types = fn.parameters.parameters.map((p) => p.typeDescriptions.typeString ?? '').join(',');
+        list.push({
+          id: overloads.length > 1 ? `definition:${name}(${types})` : `definition:${name}`,
+          name,
+          label: humanise(name),
+          parameters: fn.parameters.parameters.map((p) => ({ name: p.name, label: humanise(p.name), type: p.typeDescriptions.typeString ?? '' })),
+          formula,
+          source,
+          basis: 'code',
+        });
+        if (!formula) {
+          // The amount it computes is named in the terms but its formula is not stated: one statement not explained.
+          terms.notExplained.push({ action: null, code: `function ${name}(…)`, reason: 'expression', source });
+          terms.coverage.statements += 1;
+        }
       }
     }
     terms.definitions = list;
   },
 };
 
-function findFunction(contracts: { nodes: unknown[] }[], name: string): FunctionDefinition | null {
+/** The implemented functions of that name, most derived first, one per parameter list. */
+function findFunctions(contracts: { nodes: unknown[] }[], name: string): FunctionDefinition[] {
+  const found: FunctionDefinition[] = [];
+  const seen = new Set<string>();
   for (const contract of contracts) {
     for (const node of contract.nodes as FunctionDefinition[]) {
-      if (node.nodeType === 'FunctionDefinition' && node.name === name && node.implemented) return node;
+      if (node.nodeType !== 'FunctionDefinition' || node.name !== name || !node.implemented) continue;
+      const key = node.parameters.parameters.map((p) => p.typeDescriptions.typeString ?? '').join(',');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      found.push(node);
     }
   }
-  return null;
+  return found;
 }
+
 
 function allExpressions(terms: ContractTerms): Expr[] {
   return terms.actions.flatMap((a) => [

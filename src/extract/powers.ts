@@ -39,6 +39,8 @@ export const powers: Extractor = {
       };
       for (const effect of action.effects) {
         const kind = classify(effect, terms, action, lifecycleVariables);
+        // Giving up one's own role (the caller must be the account named) is not a power over anyone else.
+        if (kind === 'revoke-role' && holders.length === 1 && holders[0] === 'caller') continue;
         if (kind) add(kind, effect.target, effect);
       }
       const reads = context.reads.find((r) => r.id === action.id)?.facts;
@@ -104,7 +106,8 @@ function readByOthers(terms: ContractTerms, action: Action, name: string): boole
   const mentions = (expr: Expr | null) => expr !== null && [...walkExpr(expr)].some((e) => e.kind === 'variable' && e.name === name);
   return terms.actions.some((other) =>
     other.id !== action.id && other.kind !== 'constructor' &&
-    (other.conditions.some((c) => mentions(c.expr)) || other.payments.some((p) => mentions(p.amount) || mentions(p.to)) || other.effects.some((e) => mentions(e.value))));
+    (other.conditions.some((c) => mentions(c.expr)) || other.payments.some((p) => mentions(p.amount) || mentions(p.to)) || other.effects.some((e) => mentions(e.value)) ||
+      other.externalCalls.some((c) => mentions(c.target))));
 }
 
 

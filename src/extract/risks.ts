@@ -27,6 +27,8 @@ export const risks: Extractor = {
     for (const action of terms.actions) {
       for (const call of action.externalCalls) {
         const key = JSON.stringify(call.target);
+        // A call to this contract's own external function is not a dependency on another contract.
+        if (call.target.kind === 'this') continue;
         if (seenTargets.has(key) || terms.assets.some((a) => a.kind === 'token' && JSON.stringify(a.token) === key)) continue;
         seenTargets.add(key);
         drafts.push({ kind: 'external-contract', action: action.id, party: null, subject: call.target, text: call.name, source: call.source });

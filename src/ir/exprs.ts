@@ -290,3 +290,8 @@ export function unifyPrior(a: Expr, b: Expr): Expr | null {
   const wrappedB = pa.reduce(wrapPrior, b);
   return same(wrappedA, wrappedB) ? wrappedA : null;
 }
+
+/** Marks named formulas (views such as `releasable(account)`) in a value as computed before the call. */
+export function markFormulas(value: Expr): Expr {
+  return rewrite(value, (e) => (e.kind === 'prior' ? e : e.kind === 'call' ? { kind: 'prior', of: e } : null));
+}

@@ -7,7 +7,7 @@ import type { VariableDeclaration } from 'solidity-ast';
 import type { Expr } from '../terms/index.ts';
 import { hasCode, walkExpr } from '../terms/index.ts';
 import { makeDeref } from './calls.ts';
-import { arith, code, key, negate, variableExpr, wrapPrior, ZERO } from './exprs.ts';
+import { arith, code, key, markFormulas, negate, variableExpr, wrapPrior, ZERO } from './exprs.ts';
 import type { LoopFrame } from './loops.ts';
 import { type State } from './state.ts';
 import type { Instr, LoweredAction, Opaque, Origin } from './types.ts';
@@ -140,7 +140,8 @@ export abstract class LowererBase {
     }
     for (const [id, value] of state.env) {
       if (this.refs.has(id)) continue;
-      const wrapped = wrapPrior(value, target);
+      // A named formula read before this write may read the place too: it is its value before the call.
+      const wrapped = markFormulas(wrapPrior(value, target));
       if (wrapped !== value) state.env.set(id, wrapped);
     }
   }

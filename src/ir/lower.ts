@@ -7,7 +7,7 @@
 import type { Expression, FunctionDefinition, ModifierDefinition, ModifierInvocation, Statement, YulBlock } from 'solidity-ast';
 import type { Expr } from '../terms/index.ts';
 import { hasCode } from '../terms/index.ts';
-import { code, negate, wrapPrior, ZERO } from './exprs.ts';
+import { code, markFormulas, negate, wrapPrior, ZERO } from './exprs.ts';
 import { CallLowerer } from './lower-calls.ts';
 import { MAX_DEPTH, NAMESPACE, type Frame, type LowerContext } from './lower-base.ts';
 import { callName, isStorageRef } from './lower-helpers.ts';
@@ -440,7 +440,9 @@ function markEarlierReads(instrs: LoweredAction['instrs']): void {
   for (const instr of instrs) {
     const later = stores.filter((s) => s.id > instr.id).map((s) => s.target);
     if (later.length === 0) continue;
-    const mark = (e: Expr) => later.reduce(wrapPrior, e);
+    // A named formula (a view such as `releasable(account)`) reads stored values too: computed before a
+    // later write, it is the formula's value as it stood before the call.
+    const mark = (e: Expr) => markFormulas(later.reduce(wrapPrior, e));
     switch (instr.k) {
       case 'pay': instr.to = mark(instr.to); instr.amount = mark(instr.amount); break;
       case 'emit': instr.args = instr.args.map(mark); break;

@@ -164,6 +164,14 @@ function registerLookupHelpers(hb: typeof Handlebars): void {
     options.data.introduced.add(name);
     return '';
   });
+  /** The bits a conversion to a narrower integer keeps (`uint96(x)` of a uint256 x), else null. */
+  hb.registerHelper('narrowedBits', (expr: Expr) => {
+    if (expr.kind !== 'convert') return null;
+    const to = /^u?int(\d+)$/.exec(expr.to);
+    const from = /^u?int(\d*)$/.exec(expr.operand.kind === 'variable' || expr.operand.kind === 'member' ? expr.operand.type : '');
+    if (!to || !from) return null;
+    return Number(to[1]) < Number(from[1] || '256') ? to[1] : null;
+  });
   hb.registerHelper('isConstructor', (options: HelperOptions) => options.data.actionKind === 'constructor');
   /** True when some of the contract's code could not be read: negative statements then speak only of what was read. */
   hb.registerHelper('partlyRead', (options: HelperOptions) => (options.data.terms?.notExplained.length ?? 0) > 0);

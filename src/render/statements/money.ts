@@ -4,7 +4,7 @@
  * `money-fact:<n>` (pull payments, overpayment, rounding), `definition:<name>` (formulas of named amounts).
  */
 import type { Asset, ContractTerms, Expr, Party, Payment } from '../../terms/index.ts';
-import { findAction, prefixed, spanSources, spec, type StatementSpec } from './spec.ts';
+import { actionNames, findAction, prefixed, spanSources, spec, type StatementSpec } from './spec.ts';
 
 export interface Recipient {
   party: Party | null;
@@ -59,12 +59,14 @@ export function buildMoneySpecs(terms: ContractTerms): StatementSpec[] {
         basis: fact.basis,
         source: fact.source,
         actionKind: action?.kind ?? null,
-        context: { fact, action, party, withdrawal },
+        // Other ways out: actions that pay out the whole balance, credited money included.
+        context: { fact, action, party, withdrawal, sweeps: fact.kind === 'pull-payment' ? sweepingActions(terms, fact.withdrawal) : [] },
       }),
     );
   }
   for (const definition of terms.definitions) {
-    specs.push(spec(prefixed('definition', definition.id), 'money', 'definition', { basis: definition.basis, source: definition.source, context: { definition } }));
+    const overloaded = terms.definitions.filter((other) => other.name === definition.name).length > 1;
+    specs.push(spec(prefixed('definition', definition.id), 'money', 'definition', { basis: definition.basis, source: definition.source, context: { definition, overloaded } }));
   }
   if (!all.some(({ payment }) => payment.direction === 'out')) {
     specs.push(spec('money:none-out', 'money', 'money-none-out', { basis: 'code', source: terms.source, context: {} }));
@@ -96,4 +98,12 @@ function sameAsset(a: Asset, b: Asset): boolean {
 
 function addOnce(list: string[], item: string): void {
   if (!list.includes(item)) list.push(item);
+}
+
+/** Names of actions (other than `except`) that pay out everything the contract holds. */
+function sweepingActions(terms: ContractTerms, except: string | null): string[] {
+  const ids = terms.actions
+    .filter((a) => a.id !== except && a.payments.some((p) => p.direction === 'out' && (p.amount.kind === 'balance' || p.amount.kind === 'token-balance')))
+    .map((a) => a.id);
+  return actionNames(terms, ids);
 }

@@ -101,8 +101,9 @@ export function findAction(terms: ContractTerms, id: string): Action | null {
 }
 
 /** The code names of actions, for lists of `name`s. */
+/** The names of actions, each once (overloads such as `release()` and `release(address)` share a name). */
 export function actionNames(terms: ContractTerms, ids: string[]): string[] {
-  return ids.map((id) => findAction(terms, id)?.name ?? id);
+  return [...new Set(ids.map((id) => findAction(terms, id)?.name ?? id))];
 }
 
 /** A statement id under a prefix, without doubling it when the model's id already carries it ('risk:1'). */
