@@ -118,8 +118,16 @@ export function same(a: Expr, b: Expr): boolean {
   return a === b || key(a) === key(b);
 }
 
+const keys = new WeakMap<Expr, string>();
+
+/** A value's structure as text, to compare values; values are never changed in place, so it is kept. */
 export function key(expr: Expr): string {
-  return JSON.stringify(expr);
+  let text = keys.get(expr);
+  if (text === undefined) {
+    text = JSON.stringify(expr);
+    keys.set(expr, text);
+  }
+  return text;
 }
 
 export function complementary(a: Expr, b: Expr): boolean {
@@ -262,6 +270,7 @@ export function mentions(expr: Expr, node: Expr): boolean {
 /** Marks reads of `target` inside a value as reads made before the call changed it. */
 export function wrapPrior(value: Expr, target: Expr): Expr {
   const k = key(target);
+  if (!key(value).includes(k)) return value;
   return rewrite(value, (e) => {
     if (e.kind === 'prior' || e.kind === 'call-outcome') return e;
     // Everything inside a read made before the call is read before the call too: one mark says it.

@@ -158,6 +158,7 @@ export abstract class LowererBase {
 
   /** The value a place holds on this path: what this path stored there, else the place itself (its value before the call). */
   protected load(state: State, place: Expr): Expr {
+    if (state.mem.size === 0) return place;
     return state.mem.get(key(place))?.value ?? place;
   }
 

@@ -5,7 +5,18 @@
  */
 const ACRONYMS = new Set(['bps', 'eth', 'id', 'uri', 'url', 'lc', 'erc', 'nft', 'fob', 'cif', 'usd', 'usdc', 'dai', 'ipfs', 'bol', 'kyc']);
 
+const labels = new Map<string, string>();
+
 export function humanise(name: string): string {
+  let label = labels.get(name);
+  if (label === undefined) {
+    label = humaniseWords(name);
+    labels.set(name, label);
+  }
+  return label;
+}
+
+function humaniseWords(name: string): string {
   const words = name
     .replace(/^_+|_+$/g, '')
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
