@@ -47,7 +47,9 @@ export function factsOf(lowered: LoweredAction, action: string, locate: (src: st
   };
   const cite = (instr: Instr) => locate(instr.origin.callSites[0] ?? instr.origin.src);
   for (const instr of lowered.instrs) {
-    const common = { when: instr.guard, via: instr.via, source: cite(instr), basis: 'code' as const, each: instr.each };
+    // Cited at the outermost call site; the helper's own line is kept beside it.
+    const helperSource = instr.origin.callSites.length > 0 ? locate(instr.origin.src) : null;
+    const common = { when: instr.guard, via: instr.via, source: cite(instr), basis: 'code' as const, each: instr.each, helperSource };
     switch (instr.k) {
       case 'require':
         facts.conditions.push({ expr: instr.cond, message: instr.message, error: instr.error, form: instr.form, isAccess: false, ...common });
@@ -69,7 +71,7 @@ export function factsOf(lowered: LoweredAction, action: string, locate: (src: st
         facts.effects.push({ kind: instr.op, target: instr.target, value: instr.value, ...common });
         break;
       case 'emit':
-        facts.emits.push({ event: instr.event, label: humanise(instr.event), args: instr.args, when: instr.guard, each: instr.each, source: common.source, basis: 'code' });
+        facts.emits.push({ event: instr.event, label: humanise(instr.event), args: instr.args, when: instr.guard, each: instr.each, helperSource, source: common.source, basis: 'code' });
         break;
       case 'call':
         facts.externalCalls.push({ target: instr.target, name: instr.name, when: instr.guard, each: instr.each, source: common.source });

@@ -105,6 +105,8 @@ export interface Condition extends Located {
   isAccess: boolean;
   /** When the check is made for every item a loop walks; null otherwise. */
   each: Each | null;
+  /** Where the check is written, when a helper the action calls makes it (`source` is the call site). */
+  helperSource: SourceRef | null;
 }
 
 export type Asset = { kind: 'eth' } | { kind: 'token'; token: Expr };
@@ -126,6 +128,8 @@ export interface Payment extends Located {
   via: string | null;
   /** When the payment is made for every item a loop walks; null otherwise. */
   each: Each | null;
+  /** Where the payment is written, when a helper the action calls makes it (`source` is the call site). */
+  helperSource: SourceRef | null;
 }
 
 export interface Effect extends Located {
@@ -137,6 +141,8 @@ export interface Effect extends Located {
   via: string | null;
   /** When the change is made to every item a loop walks; null otherwise. */
   each: Each | null;
+  /** Where the change is written, when a helper the action calls makes it (`source` is the call site). */
+  helperSource: SourceRef | null;
 }
 
 export interface Emit extends Located {
@@ -147,6 +153,8 @@ export interface Emit extends Located {
   when: Expr[];
   /** When the event is recorded for every item a loop walks; null otherwise. */
   each: Each | null;
+  /** Where the event is written, when a helper the action calls records it (`source` is the call site). */
+  helperSource: SourceRef | null;
 }
 
 /** A call to another contract that is not a payment. */

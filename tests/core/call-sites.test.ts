@@ -12,6 +12,8 @@ describe('call sites', { timeout: 60_000 }, () => {
     const refund = terms.actions.find((a) => a.name === 'refund')!;
     expect(release.payments.map((p) => [p.toParty, p.source.line, p.resultChecked, p.via])).toEqual([['seller', 19, true, '_close']]);
     expect(refund.payments.map((p) => [p.toParty, p.source.line, p.resultChecked, p.via])).toEqual([['buyer', 24, true, '_close']]);
+    // The helper's own line is kept beside the call site.
+    expect([...release.payments, ...refund.payments].map((p) => p.helperSource?.line)).toEqual([34, 34]);
     // Paying the whole balance to the seller is not the buyer "taking" the money.
     expect(terms.powers).toEqual([]);
   });

@@ -78,7 +78,7 @@ export function buildSaleTerms(): ContractTerms {
     signature: null,
     selector: null,
     effects: [
-      { kind: 'set', target: shipBy, value: { kind: 'arith', op: '+', left: { kind: 'now' }, right: days(30) }, when: [], via: null, source: at(24), basis: 'code', each: null },
+      { kind: 'set', target: shipBy, value: { kind: 'arith', op: '+', left: { kind: 'now' }, right: days(30) }, when: [], via: null, source: at(24), basis: 'code', each: null, helperSource: null },
     ],
     transitions: [{ lifecycle: 'stage', from: [], to: 'Created', action: 'constructor', when: [], creates: false, source: at(25) }],
   });
@@ -86,8 +86,8 @@ export function buildSaleTerms(): ContractTerms {
     payable: true,
     access: { anyone: false, rules: [{ kind: 'party', party: 'buyer', via: 'onlyBuyer' }], source: at(12) },
     conditions: [
-      { expr: { kind: 'compare', op: '==', left: { kind: 'caller' }, right: buyer }, message: 'not the buyer', error: null, form: 'require', via: 'onlyBuyer', when: [], isAccess: true, source: at(12), basis: 'code', each: null },
-      { expr: stateIs('Created', 'Created'), message: 'wrong stage', error: null, form: 'require', via: null, when: [], isAccess: false, source: at(31), basis: 'code', each: null },
+      { expr: { kind: 'compare', op: '==', left: { kind: 'caller' }, right: buyer }, message: 'not the buyer', error: null, form: 'require', via: 'onlyBuyer', when: [], isAccess: true, source: at(12), basis: 'code', each: null, helperSource: null },
+      { expr: stateIs('Created', 'Created'), message: 'wrong stage', error: null, form: 'require', via: null, when: [], isAccess: false, source: at(31), basis: 'code', each: null, helperSource: null },
       {
         expr: { kind: 'compare', op: '==', left: { kind: 'value-sent' }, right: { kind: 'percent-of', base: price, rate: { kind: 'number', value: '3000', written: '3000', unit: null }, scale: '10000', percent: '30' } },
         message: 'Sale: incorrect deposit',
@@ -99,11 +99,12 @@ export function buildSaleTerms(): ContractTerms {
         source: at(32),
         basis: 'code',
         each: null,
+        helperSource: null,
       },
-      { expr: { kind: 'compare', op: '<=', left: { kind: 'now' }, right: shipBy }, message: null, error: 'TooLate', form: 'if-revert', via: null, when: [], isAccess: false, source: at(33), basis: 'code', each: null },
+      { expr: { kind: 'compare', op: '<=', left: { kind: 'now' }, right: shipBy }, message: null, error: 'TooLate', form: 'if-revert', via: null, when: [], isAccess: false, source: at(33), basis: 'code', each: null, helperSource: null },
     ],
     transitions: [{ lifecycle: 'stage', from: ['Created'], to: 'Paid', action: 'payDeposit()', when: [], creates: false, source: at(34) }],
-    emits: [{ event: 'DepositPaid', label: 'Deposit Paid', args: [], when: [], each: null, source: at(35), basis: 'code' }],
+    emits: [{ event: 'DepositPaid', label: 'Deposit Paid', args: [], when: [], each: null, helperSource: null, source: at(35), basis: 'code' }],
   });
   const confirmShipment = action('confirmShipment()', 'confirmShipment', 'Confirm Shipment', 40, {
     access: { anyone: false, rules: [{ kind: 'party', party: 'seller', via: null }], source: at(41) },
@@ -122,11 +123,12 @@ export function buildSaleTerms(): ContractTerms {
         source: at(44, 45),
         basis: 'code',
         each: null,
+        helperSource: null,
       },
     ],
   });
   const reclaim = action('reclaim()', 'reclaim', 'Reclaim', 50, {
-    conditions: [{ expr: { kind: 'compare', op: '>', left: { kind: 'now' }, right: shipBy }, message: 'too early', error: null, form: 'require', via: null, when: [], isAccess: false, source: at(51), basis: 'code', each: null }],
+    conditions: [{ expr: { kind: 'compare', op: '>', left: { kind: 'now' }, right: shipBy }, message: 'too early', error: null, form: 'require', via: null, when: [], isAccess: false, source: at(51), basis: 'code', each: null, helperSource: null }],
   });
   const setFee = action('setFee(uint256)', 'setFee', 'Set Fee', 60, {
     access: { anyone: false, rules: [{ kind: 'party', party: 'owner', via: 'onlyOwner' }], source: at(61) },
