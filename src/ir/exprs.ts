@@ -110,7 +110,7 @@ function hasComplement(list: Expr[]): boolean {
   return list.some((e) => keys.has(key(withoutPrior(negate(e)))));
 }
 
-function withoutPrior(expr: Expr): Expr {
+export function withoutPrior(expr: Expr): Expr {
   return rewrite(expr, (e) => (e.kind === 'prior' ? withoutPrior(e.of) : null));
 }
 
@@ -265,42 +265,4 @@ export function mentions(expr: Expr, node: Expr): boolean {
     return found ? e : null;
   });
   return found;
-}
-
-/** Marks reads of `target` inside a value as reads made before the call changed it. */
-export function wrapPrior(value: Expr, target: Expr): Expr {
-  const k = key(target);
-  if (!key(value).includes(k)) return value;
-  return rewrite(value, (e) => {
-    if (e.kind === 'prior' || e.kind === 'call-outcome') return e;
-    // Everything inside a read made before the call is read before the call too: one mark says it.
-    if (key(e) === k) return { kind: 'prior', of: withoutPrior(e) };
-    return null;
-  });
-}
-
-/**
- * Two values of a local at a join that differ only in that one path wrote a place the value had read:
- * on the other path the place was not written, so its read is the value before the call too.
- */
-export function unifyPrior(a: Expr, b: Expr): Expr | null {
-  const priors = (e: Expr) => {
-    const found: Expr[] = [];
-    rewrite(e, (n) => {
-      if (n.kind === 'prior') found.push(n.of);
-      return n.kind === 'prior' ? n : null;
-    });
-    return found;
-  };
-  const pa = priors(a);
-  const pb = priors(b);
-  if (pa.length === 0 && pb.length === 0) return null;
-  const wrappedA = pb.reduce(wrapPrior, a);
-  const wrappedB = pa.reduce(wrapPrior, b);
-  return same(wrappedA, wrappedB) ? wrappedA : null;
-}
-
-/** Marks named formulas (views such as `releasable(account)`) in a value as computed before the call. */
-export function markFormulas(value: Expr): Expr {
-  return rewrite(value, (e) => (e.kind === 'prior' ? e : e.kind === 'call' ? { kind: 'prior', of: e } : null));
 }

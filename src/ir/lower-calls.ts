@@ -1,8 +1,8 @@
 /** Calls: payments, library functions read by their documented meaning, internal calls inlined, calls to other contracts. */
-import type { Expression, FunctionCall, FunctionDefinition } from 'solidity-ast';
+import type { Expression, FunctionCall, FunctionDefinition, Statement } from 'solidity-ast';
 import type { Expr, Payment } from '../terms/index.ts';
 import { calledFunction, isBuiltinId, isExternalTarget, isViewCall, type CalledFunction } from './calls.ts';
-import { arith, constantOf } from './exprs.ts';
+import { arith, code, constantOf } from './exprs.ts';
 import { type State } from './state.ts';
 
 import { type Frame } from './lower-base.ts';
@@ -11,6 +11,8 @@ import { ExpressionLowerer } from './lower-expressions.ts';
 import { humanise } from './names.ts';
 
 export abstract class CallLowerer extends ExpressionLowerer {
+  protected abstract lowerStatements(statements: readonly Statement[], state: State, frame: Frame): void;
+
   /** Inlines an internal or library function at a call site; the arguments are already evaluated. */
   protected abstract inline(fn: FunctionDefinition, args: Expr[], state: State, frame: Frame, callSite: string | null): Expr[];
 
@@ -252,4 +254,27 @@ export abstract class CallLowerer extends ExpressionLowerer {
     return { kind: 'struct', name: definition.name, label: humanise(definition.name), fields };
   }
 
+
+  /** `try`: the call is made; the success clause runs when it succeeded, the catch clauses when it failed. */
+  protected lowerTry(statement: Extract<Statement, { nodeType: 'TryStatement' }>, state: State, frame: Frame, first: number): void {
+    const call = statement.externalCall;
+    const results = this.evCall(call, state, frame);
+    const instr = [...this.instrs].reverse().find((i) => i.id >= first && (i.k === 'call' || i.k === 'pay'));
+    const outcome: Expr = instr?.k === 'pay'
+      ? { kind: 'call-outcome', call: 'payment', target: instr.to, name: instr.method, amount: instr.amount }
+      : { kind: 'call-outcome', call: 'call', target: instr?.k === 'call' ? instr.target : code(this.ctx.codeOf(call)), name: instr?.k === 'call' ? instr.name : '', amount: null };
+    if (instr) this.outcomes.set(outcome, instr);
+    this.end(first, statement.id, statement.src, []);
+    const [success, ...failures] = statement.clauses;
+    const clause = (c: typeof success, s: State, values: Expr[]) => {
+      c.parameters?.parameters.forEach((p, i) => s.env.set(p.id, values[i] ?? code(p.name)));
+      this.lowerStatements(c.block.statements ?? [], s, frame);
+    };
+    this.branch(
+      state,
+      outcome,
+      (s) => clause(success, s, results),
+      failures.length > 0 ? (s) => failures.forEach((c) => s.alive && clause(c, s, (c.parameters?.parameters ?? []).map((p) => code(p.name)))) : null,
+    );
+  }
 }

@@ -4,15 +4,17 @@
  * are evaluated in the order the EVM evaluates them; `&&`, `||`, `?:`, `require`, `revert`, `try`, early
  * `return` and `continue` are branches. See types.ts for the IR and state.ts for paths and joins.
  */
-import type { Expression, FunctionDefinition, ModifierDefinition, ModifierInvocation, Statement, YulBlock } from 'solidity-ast';
+import type { Expression, FunctionDefinition, ModifierDefinition, ModifierInvocation, Statement } from 'solidity-ast';
 import type { Expr } from '../terms/index.ts';
 import { hasCode } from '../terms/index.ts';
-import { code, markFormulas, negate, wrapPrior, ZERO } from './exprs.ts';
+import { code, negate, ZERO } from './exprs.ts';
+import { markEarlierReads } from './prior.ts';
 import { CallLowerer } from './lower-calls.ts';
 import { MAX_DEPTH, NAMESPACE, type Frame, type LowerContext } from './lower-base.ts';
 import { callName, isStorageRef } from './lower-helpers.ts';
 import { summariseLoop } from './loops.ts';
 import { baseArguments, resolveModifier } from './scope.ts';
+import { readAssembly } from './assembly.ts';
 import { recogniseLocks } from './locks.ts';
 import { fork, freshState, joinValues, merge, mergeAll, replace, type State } from './state.ts';
 import type { LoweredAction } from './types.ts';
@@ -210,7 +212,7 @@ export class Lowerer extends CallLowerer {
 
   // ── Statements ──────────────────────────────────────────────────────────────────────────────────
 
-  protected lowerStatements(statements: readonly Statement[], state: State, frame: Frame): void {
+  protected override lowerStatements(statements: readonly Statement[], state: State, frame: Frame): void {
     for (const statement of statements) {
       if (!state.alive) return;
       this.lowerStatement(statement, state, frame);
@@ -351,59 +353,20 @@ export class Lowerer extends CallLowerer {
     replace(state, merge(a, b));
   }
 
-  protected lowerTry(statement: Extract<Statement, { nodeType: 'TryStatement' }>, state: State, frame: Frame, first: number): void {
-    const call = statement.externalCall;
-    const results = this.evCall(call, state, frame);
-    const instr = [...this.instrs].reverse().find((i) => i.id >= first && (i.k === 'call' || i.k === 'pay'));
-    const outcome: Expr = instr?.k === 'pay'
-      ? { kind: 'call-outcome', call: 'payment', target: instr.to, name: instr.method, amount: instr.amount }
-      : { kind: 'call-outcome', call: 'call', target: instr?.k === 'call' ? instr.target : code(this.ctx.codeOf(call)), name: instr?.k === 'call' ? instr.name : '', amount: null };
-    if (instr) this.outcomes.set(outcome, instr);
-    this.end(first, statement.id, statement.src, []);
-    const [success, ...failures] = statement.clauses;
-    const clause = (c: typeof success, s: State, values: Expr[]) => {
-      c.parameters?.parameters.forEach((p, i) => s.env.set(p.id, values[i] ?? code(p.name)));
-      this.lowerStatements(c.block.statements ?? [], s, frame);
-    };
-    this.branch(
-      state,
-      outcome,
-      (s) => clause(success, s, results),
-      failures.length > 0 ? (s) => failures.forEach((c) => s.alive && clause(c, s, (c.parameters?.parameters ?? []).map((p) => code(p.name)))) : null,
-    );
-  }
-
   protected lowerAssembly(statement: Extract<Statement, { nodeType: 'InlineAssembly' }>, state: State, frame: Frame): void {
-    // Compilers before 0.6 give the assembly as text only.
-    const block = (statement.AST as YulBlock | undefined) ?? { statements: [], nodeType: 'YulBlock', src: statement.src };
-    const last = block.statements[block.statements.length - 1];
-    if (last?.nodeType === 'YulExpressionStatement' && last.expression.nodeType === 'YulFunctionCall' && last.expression.functionName.name === 'revert') {
-      this.revert(state, frame, statement.src, { message: null, error: null });
-      this.mark(statement.id, statement.src, true, 'assembly');
-      return;
-    }
-    // `$.slot := LOCATION`: a storage pointer to a namespaced struct (ERC-7201).
-    const slots = (statement.externalReferences ?? []).filter((r) => r.isSlot);
-    const onlySlots = block.statements.length > 0 && block.statements.every((s) => s.nodeType === 'YulAssignment' && s.variableNames.every((v) => v.name.endsWith('.slot')));
-    if (slots.length > 0 && onlySlots) {
-      for (const reference of slots) {
-        const decl = this.deref('VariableDeclaration', reference.declaration);
-        const struct = /^struct (\S+)/.exec(decl?.typeDescriptions.typeString ?? '');
-        if (decl && struct) {
-          state.env.set(decl.id, code(`${NAMESPACE}${struct[1]}`));
-          this.refs.add(decl.id);
-        }
+    const reading = readAssembly(statement, this.deref);
+    this.mark(statement.id, statement.src, reading.k !== 'opaque', 'assembly');
+    if (reading.k === 'revert') return this.revert(state, frame, statement.src, { message: null, error: null });
+    if (reading.k === 'namespace') {
+      for (const { decl, struct } of reading.bindings) {
+        state.env.set(decl.id, code(`${NAMESPACE}${struct}`));
+        this.refs.add(decl.id);
       }
-      this.mark(statement.id, statement.src, true, 'assembly');
       return;
     }
-    this.mark(statement.id, statement.src, false, 'assembly');
     this.opaque.push({ src: statement.src, reason: 'assembly' });
     // What the block assigns is unknown from here on.
-    for (const reference of statement.externalReferences ?? []) {
-      const decl = this.deref('VariableDeclaration', reference.declaration);
-      if (decl && state.env.has(decl.id) && !this.refs.has(decl.id)) state.env.set(decl.id, code(decl.name));
-    }
+    for (const decl of reading.referenced) if (state.env.has(decl.id) && !this.refs.has(decl.id)) state.env.set(decl.id, code(decl.name));
   }
 
   // ── Loops and locks ───────────────────────────────────────────────────────────────────────────────
@@ -427,38 +390,4 @@ export class Lowerer extends CallLowerer {
   }
 
 
-}
-
-/**
- * A sentence about an action reads its values as of the whole call. A payment, event or write that used a
- * stored value before a later write in the same call changed it reads "as it stood before the call" (the
- * outbid bidder is refunded before the new bidder is recorded). Conditions and guards are read when checked.
- */
-function markEarlierReads(instrs: LoweredAction['instrs']): void {
-  const stores = instrs.filter((i): i is Extract<LoweredAction['instrs'][number], { k: 'store' }> => i.k === 'store');
-  if (stores.length === 0) return;
-  for (const instr of instrs) {
-    const later = stores.filter((s) => s.id > instr.id).map((s) => s.target);
-    if (later.length === 0) continue;
-    // A named formula (a view such as `releasable(account)`) reads stored values too: computed before a
-    // later write, it is the formula's value as it stood before the call.
-    const mark = (e: Expr) => markFormulas(later.reduce(wrapPrior, e));
-    switch (instr.k) {
-      case 'pay': instr.to = mark(instr.to); instr.amount = mark(instr.amount); break;
-      case 'emit': instr.args = instr.args.map(mark); break;
-      case 'store':
-        // The place written stays the place; the keys that pick it were read before the later write.
-        instr.target = markKeys(instr.target, mark);
-        if (instr.value) instr.value = mark(instr.value);
-        break;
-      case 'call': instr.target = mark(instr.target); break;
-      default: break;
-    }
-  }
-}
-
-function markKeys(place: Expr, mark: (e: Expr) => Expr): Expr {
-  if (place.kind === 'index') return { ...place, base: markKeys(place.base, mark), index: mark(place.index) };
-  if (place.kind === 'member') return { ...place, object: markKeys(place.object, mark) };
-  return place;
 }

@@ -4,7 +4,8 @@
  * merge two states into one, turning values that differ into phis (`c ? a : b`).
  */
 import type { Expr } from '../terms/index.ts';
-import { and, choose, complementary, key, negate, or, same, unifyPrior } from './exprs.ts';
+import { and, choose, complementary, key, negate, or, same } from './exprs.ts';
+import { unifyPrior } from './prior.ts';
 
 export interface State {
   guard: Expr[];

@@ -1,0 +1,80 @@
+/**
+ * Reads made before a write: a value read from a place that the same call writes afterwards is marked
+ * `prior` ("as it stood before the call"), so that a sentence about the whole action does not read it as
+ * the new value.
+ */
+import type { Expr } from '../terms/index.ts';
+import { key, rewrite, same, withoutPrior } from './exprs.ts';
+import type { LoweredAction } from './types.ts';
+
+/** Marks reads of `target` inside a value as reads made before the call changed it. */
+export function wrapPrior(value: Expr, target: Expr): Expr {
+  const k = key(target);
+  if (!key(value).includes(k)) return value;
+  return rewrite(value, (e) => {
+    if (e.kind === 'prior' || e.kind === 'call-outcome') return e;
+    // Everything inside a read made before the call is read before the call too: one mark says it.
+    if (key(e) === k) return { kind: 'prior', of: withoutPrior(e) };
+    return null;
+  });
+}
+
+/**
+ * Two values of a local at a join that differ only in that one path wrote a place the value had read:
+ * on the other path the place was not written, so its read is the value before the call too.
+ */
+export function unifyPrior(a: Expr, b: Expr): Expr | null {
+  const priors = (e: Expr) => {
+    const found: Expr[] = [];
+    rewrite(e, (n) => {
+      if (n.kind === 'prior') found.push(n.of);
+      return n.kind === 'prior' ? n : null;
+    });
+    return found;
+  };
+  const pa = priors(a);
+  const pb = priors(b);
+  if (pa.length === 0 && pb.length === 0) return null;
+  const wrappedA = pb.reduce(wrapPrior, a);
+  const wrappedB = pa.reduce(wrapPrior, b);
+  return same(wrappedA, wrappedB) ? wrappedA : null;
+}
+
+/** Marks named formulas (views such as `releasable(account)`) in a value as computed before the call. */
+export function markFormulas(value: Expr): Expr {
+  return rewrite(value, (e) => (e.kind === 'prior' ? e : e.kind === 'call' ? { kind: 'prior', of: e } : null));
+}
+
+/**
+ * A sentence about an action reads its values as of the whole call. A payment, event or write that used a
+ * stored value before a later write in the same call changed it reads "as it stood before the call" (the
+ * outbid bidder is refunded before the new bidder is recorded). Conditions and guards are read when checked.
+ */
+export function markEarlierReads(instrs: LoweredAction['instrs']): void {
+  const stores = instrs.filter((i): i is Extract<LoweredAction['instrs'][number], { k: 'store' }> => i.k === 'store');
+  if (stores.length === 0) return;
+  for (const instr of instrs) {
+    const later = stores.filter((s) => s.id > instr.id).map((s) => s.target);
+    if (later.length === 0) continue;
+    // A named formula (a view such as `releasable(account)`) reads stored values too: computed before a
+    // later write, it is the formula's value as it stood before the call.
+    const mark = (e: Expr) => markFormulas(later.reduce(wrapPrior, e));
+    switch (instr.k) {
+      case 'pay': instr.to = mark(instr.to); instr.amount = mark(instr.amount); break;
+      case 'emit': instr.args = instr.args.map(mark); break;
+      case 'store':
+        // The place written stays the place; the keys that pick it were read before the later write.
+        instr.target = markKeys(instr.target, mark);
+        if (instr.value) instr.value = mark(instr.value);
+        break;
+      case 'call': instr.target = mark(instr.target); break;
+      default: break;
+    }
+  }
+}
+
+function markKeys(place: Expr, mark: (e: Expr) => Expr): Expr {
+  if (place.kind === 'index') return { ...place, base: markKeys(place.base, mark), index: mark(place.index) };
+  if (place.kind === 'member') return { ...place, object: markKeys(place.object, mark) };
+  return place;
+}
