@@ -4,6 +4,7 @@ import { partyOfExpr } from '../ir/exprs.ts';
 import { humanise } from '../ir/names.ts';
 import { parseNatspec } from '../ir/natspec.ts';
 import type { Access, Action, CallerRule, Condition, Expr } from '../terms/index.ts';
+import { walkExpr } from '../terms/index.ts';
 import type { ActionRead, ExtractContext, Extractor } from './context.ts';
 
 export const actions: Extractor = {
@@ -60,14 +61,14 @@ export function deriveAccess(conditions: Condition[]): Access {
     const rules = callerRules(condition.expr, condition.via);
     if (rules) {
       condition.isAccess = true;
-      return { anyone: false, rules, source: condition.source };
+      return { anyone: false, rules, source: condition.source, forwarded: [...walkExpr(condition.expr)].some(isForwardedSender) };
     }
   }
   // A check of the caller that is not a plain list of who may call (the token's owner or an operator it
   // approved, or only on some paths): not anyone, and the check itself is stated as a condition.
   const checked = conditions.find((c) => identifiesCaller(c.expr));
-  if (checked) return { anyone: false, rules: [], source: checked.source };
-  return { anyone: true, rules: [], source: null };
+  if (checked) return { anyone: false, rules: [], source: checked.source, forwarded: [...walkExpr(checked.expr)].some(isForwardedSender) };
+  return { anyone: true, rules: [], source: null, forwarded: false };
 }
 
 /** True when a condition requires the caller to be someone (`caller == x`, or a role or list it must be in). */
@@ -91,6 +92,11 @@ function callerRules(expr: Expr, via: string | null): CallerRule[] | null {
   const role = roleMembership(expr);
   if (role) return [{ kind: 'role', role, via }];
   return null;
+}
+
+/** ERC-2771's sender: the caller, or the address a trusted forwarder appends. */
+function isForwardedSender(expr: Expr): boolean {
+  return expr.kind === 'conditional' && isCaller(expr);
 }
 
 /**

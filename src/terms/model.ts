@@ -80,6 +80,11 @@ export interface Access {
   rules: CallerRule[];
   /** Where the check is made: an inline require, a modifier, a helper function. Null when anyone may call. */
   source: SourceRef | null;
+  /**
+   * True when the check is of the sender as ERC-2771 defines it: a trusted forwarder may then make the
+   * call in the name of whoever the rules name.
+   */
+  forwarded: boolean;
 }
 
 export type CallerRule =

@@ -55,7 +55,7 @@ describe('ArbiterEscrow', { timeout: 60_000 }, () => {
 
   it('reclaimAfterDeadline may be called by anyone and pays the Buyer', async () => {
     const reclaim = action(await load(), 'reclaimAfterDeadline()');
-    expect(reclaim.access).toEqual({ anyone: true, rules: [], source: null });
+    expect(reclaim.access).toEqual({ anyone: true, rules: [], source: null, forwarded: false });
     expect(reclaim.payments).toHaveLength(1);
     expect(reclaim.payments[0]).toMatchObject({ toParty: 'buyer', amount: { kind: 'variable', name: 'amount' } });
   });

@@ -52,7 +52,7 @@ function action(id: string, name: string, label: string, line: number, extra: Pa
     inherited: false,
     payable: false,
     parameters: [],
-    access: { anyone: true, rules: [], source: null },
+    access: { anyone: true, rules: [], source: null, forwarded: false },
     conditions: [],
     payments: [],
     effects: [],
@@ -84,7 +84,7 @@ export function buildSaleTerms(): ContractTerms {
   });
   const payDeposit = action('payDeposit()', 'payDeposit', 'Pay Deposit', 30, {
     payable: true,
-    access: { anyone: false, rules: [{ kind: 'party', party: 'buyer', via: 'onlyBuyer' }], source: at(12) },
+    access: { anyone: false, rules: [{ kind: 'party', party: 'buyer', via: 'onlyBuyer' }], source: at(12), forwarded: false },
     conditions: [
       { expr: { kind: 'compare', op: '==', left: { kind: 'caller' }, right: buyer }, message: 'not the buyer', error: null, form: 'require', via: 'onlyBuyer', when: [], isAccess: true, source: at(12), basis: 'code', each: null, helperSource: null },
       { expr: stateIs('Created', 'Created'), message: 'wrong stage', error: null, form: 'require', via: null, when: [], isAccess: false, source: at(31), basis: 'code', each: null, helperSource: null },
@@ -107,7 +107,7 @@ export function buildSaleTerms(): ContractTerms {
     emits: [{ event: 'DepositPaid', label: 'Deposit Paid', args: [], when: [], each: null, helperSource: null, source: at(35), basis: 'code' }],
   });
   const confirmShipment = action('confirmShipment()', 'confirmShipment', 'Confirm Shipment', 40, {
-    access: { anyone: false, rules: [{ kind: 'party', party: 'seller', via: null }], source: at(41) },
+    access: { anyone: false, rules: [{ kind: 'party', party: 'seller', via: null }], source: at(41), forwarded: false },
     payments: [
       {
         asset: { kind: 'eth' },
@@ -131,7 +131,7 @@ export function buildSaleTerms(): ContractTerms {
     conditions: [{ expr: { kind: 'compare', op: '>', left: { kind: 'now' }, right: shipBy }, message: 'too early', error: null, form: 'require', via: null, when: [], isAccess: false, source: at(51), basis: 'code', each: null, helperSource: null }],
   });
   const setFee = action('setFee(uint256)', 'setFee', 'Set Fee', 60, {
-    access: { anyone: false, rules: [{ kind: 'party', party: 'owner', via: 'onlyOwner' }], source: at(61) },
+    access: { anyone: false, rules: [{ kind: 'party', party: 'owner', via: 'onlyOwner' }], source: at(61), forwarded: false },
   });
   return {
     name: 'Sale',
@@ -210,7 +210,7 @@ export function buildSaleTerms(): ContractTerms {
         tag: 'notice',
         param: null,
         text: 'Only the buyer can reclaim.',
-        contradiction: { claimed: ['buyer'], actual: { anyone: true, rules: [], source: null } },
+        contradiction: { claimed: ['buyer'], actual: { anyone: true, rules: [], source: null, forwarded: false } },
         source: at(49),
         basis: 'natspec',
       },
