@@ -3,7 +3,8 @@
  * Ids: `key-fact:parties`, `key-fact:money`, `key-fact:deadline:<id>`, `key-fact:lifecycle:<id>`,
  * `key-fact:powers`, `key-fact:coverage`, `party:<party id>`.
  */
-import type { ContractTerms, Party } from '../../terms/index.ts';
+import type { ContractTerms, Deadline, Expr, Party } from '../../terms/index.ts';
+import { readTimeOffset } from '../expr-helpers.ts';
 import { describeRecipients } from './money.ts';
 import { actionNames, combineBasis, spanSources, spec, type StatementSpec } from './spec.ts';
 
@@ -36,7 +37,7 @@ export function buildKeyFactSpecs(terms: ContractTerms): StatementSpec[] {
       spec(`key-fact:deadline:${deadline.id}`, 'key-facts', 'key-fact-deadline', {
         basis: deadline.basis,
         source: spanSources(deadline.setBy.map((set) => set.source), deadline.source),
-        context: { deadline, setBy },
+        context: { deadline, setBy, offset: commonOffset(deadline) },
       }),
     );
   }
@@ -90,4 +91,15 @@ export function buildPartySpecs(terms: ContractTerms): StatementSpec[] {
       context: { party, changers: actionNames(terms, party.changedBy) },
     }),
   );
+}
+
+/**
+ * The moment every check of a deadline uses, when it is the stored time plus one period (`createdAt +
+ * reclamationPeriod`): the key fact names that moment, not the stored time it counts from.
+ */
+function commonOffset(deadline: Deadline): { base: Expr; amount: Expr; sign: '+' | '-' } | null {
+  const offsets = deadline.checks.map((check) => readTimeOffset(check.against));
+  const first = offsets[0];
+  if (!first || offsets.some((o) => o === null || o.sign !== first.sign || JSON.stringify(o.amount) !== JSON.stringify(first.amount))) return null;
+  return first;
 }
