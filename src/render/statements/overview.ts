@@ -98,7 +98,13 @@ export function buildPartySpecs(terms: ContractTerms): StatementSpec[] {
  * reclamationPeriod`): the key fact names that moment, not the stored time it counts from.
  */
 function commonOffset(deadline: Deadline): { base: Expr; amount: Expr; sign: '+' | '-' } | null {
-  const offsets = deadline.checks.map((check) => readTimeOffset(check.against));
+  // The stored time plus a period kept with it (`createdAt + reclamationPeriod`), even without a time unit.
+  const offsetOf = (against: Expr) =>
+    readTimeOffset(against) ??
+    (against.kind === 'arith' && (against.op === '+' || against.op === '-') && JSON.stringify(against.left) === JSON.stringify(deadline.subject)
+      ? { base: against.left, amount: against.right, sign: against.op }
+      : null);
+  const offsets = deadline.checks.map((check) => offsetOf(check.against));
   const first = offsets[0];
   if (!first || offsets.some((o) => o === null || o.sign !== first.sign || JSON.stringify(o.amount) !== JSON.stringify(first.amount))) return null;
   return first;
