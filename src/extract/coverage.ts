@@ -10,7 +10,8 @@ export const coverage: Extractor = {
     for (const read of context.reads) {
       for (const [id, explained] of read.facts.statements) statements.set(id, (statements.get(id) ?? true) && explained);
       for (const item of read.facts.notExplained) {
-        const key = `${item.source.path}:${item.source.line}:${item.source.endLine}`;
+        // One entry per statement: two statements on one line (`if (x) revert E();`) are two entries.
+        const key = `${item.source.path}:${item.source.line}:${item.source.endLine}:${item.code}`;
         if (!notExplained.has(key)) notExplained.set(key, item);
       }
     }

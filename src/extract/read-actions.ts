@@ -18,7 +18,7 @@ export function actionId(fn: FunctionDefinition, deref: Deref): string {
 
 /** A parameter's type as the ABI writes it: a struct is the tuple of its members, with any array suffix kept. */
 function abiType(decl: VariableDeclaration, deref: Deref): string {
-  const struct = /^t_struct\$_\w+?_\$(\d+)/.exec(decl.typeDescriptions.typeIdentifier ?? '');
+  const struct = /^t_(?:array\$_t_)?struct\$_\w+?_\$(\d+)/.exec(decl.typeDescriptions.typeIdentifier ?? '');
   const definition = struct ? deref('StructDefinition', Number(struct[1])) : null;
   if (definition) {
     const suffix = /((?:\[\d*\])*)(?: \w+)*$/.exec((decl.typeDescriptions.typeString ?? '').replace(/^struct \S+?(?=\[|\s|$)/, ''))?.[1] ?? '';

@@ -90,9 +90,7 @@ export function factsOf(lowered: LoweredAction, action: string, locate: (src: st
   for (const [id, statement] of lowered.statements) {
     facts.statements.set(id, statement.explained);
     if (statement.explained) continue;
-    const source = locate(statement.src);
-    if (facts.notExplained.some((n) => n.source.path === source.path && n.source.line === source.line && n.source.endLine === source.endLine)) continue;
-    facts.notExplained.push({ action, code: firstLine(codeOf(statement.src)), reason: statement.reason, source });
+    facts.notExplained.push({ action, code: firstLine(codeOf(statement.src)), reason: statement.reason, source: locate(statement.src) });
   }
   return facts;
 }

@@ -31,6 +31,8 @@ const CORPUS: [file: string, contract: string][] = [
   [`${ZORA}/Asks/Core/ETH/AsksCoreEth.sol`, 'AsksCoreEth'],
   [`${THIRDWEB}/split/Split.sol`, 'Split'],
   [`${THIRDWEB}/marketplace/english-auctions/EnglishAuctionsLogic.sol`, 'EnglishAuctionsLogic'],
+  // A payment to a party the parties list does not hold once broke rendering.
+  [`${THIRDWEB}/unaudited/burn-to-claim-drop/extension/BurnToClaimDrop721Logic.sol`, 'BurnToClaimDrop721Logic'],
   [`${SABLIER}/SablierV2LockupLinear.sol`, 'SablierV2LockupLinear'],
 ];
 
