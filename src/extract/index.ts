@@ -70,6 +70,7 @@ function extractContract(compilation: Compilation, contract: ContractDefinition)
   const terms: ContractTerms = {
     name: contract.name,
     label: humanise(contract.name),
+    abstract: contract.abstract ?? false,
     source: locate(contract),
     inherits: scope.linearized.slice(1).map((c) => c.name),
     natspec: { title: natspec.title, notice: natspec.notice, dev: natspec.dev, author: natspec.author },

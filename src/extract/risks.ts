@@ -4,6 +4,7 @@
  * before the books are updated without a reentrancy lock, tx.origin checks, unchecked payments.
  */
 import type { Action, ContractTerms, Expr, Lifecycle, Risk } from '../terms/index.ts';
+import { walkExpr } from '../terms/index.ts';
 import type { Extractor } from './context.ts';
 import { timeComparisons } from './deadlines.ts';
 
@@ -34,6 +35,7 @@ export const risks: Extractor = {
         drafts.push({ kind: 'external-contract', action: action.id, party: null, subject: call.target, text: call.name, source: call.source });
       }
     }
+    drafts.push(...renouncedPayee(terms));
     if (terms.deadlines.length > 0) drafts.push({ kind: 'timestamp', action: null, party: null, subject: null, text: null, source: terms.deadlines[0].source });
     for (const read of context.reads) {
       const action = terms.actions.find((a) => a.id === read.id);
@@ -114,4 +116,24 @@ function firstPaymentSource(terms: ContractTerms, token: Expr): Risk['source'] {
   const key = JSON.stringify(token);
   const payment = terms.actions.flatMap((a) => a.payments).find((p) => p.asset.kind === 'token' && JSON.stringify(p.asset.token) === key);
   return payment?.source ?? terms.source;
+}
+
+/**
+ * The owner can renounce ownership (the owner becomes the zero address) while the code pays the owner:
+ * those payments then go to the zero address. Not where the payment is made only to a non-zero owner.
+ */
+function renouncedPayee(terms: ContractTerms): Draft[] {
+  const renounce = terms.powers.find((p) => p.kind === 'renounce-ownership');
+  const owner = terms.parties.find((p) => p.kind === 'owner');
+  if (!renounce || !owner) return [];
+  const checksOwner = (exprs: Expr[]) => exprs.some((e) => [...walkExpr(e)].some((n) => n.kind === 'variable' && n.party === owner.id) && [...walkExpr(e)].some((n) => n.kind === 'zero-address'));
+  const drafts: Draft[] = [];
+  const named = new Set<string>();
+  for (const action of terms.actions) {
+    if (action.kind === 'constructor' || action.id === renounce.action || named.has(action.name)) continue;
+    const payment = action.payments.find((p) => p.direction === 'out' && p.toParty === owner.id && !checksOwner([...p.when, ...action.conditions.map((c) => c.expr)]));
+    if (payment) named.add(action.name);
+    if (payment) drafts.push({ kind: 'renounce-redirects-payments', action: action.id, party: owner.id, subject: null, text: renounce.action, source: payment.source });
+  }
+  return drafts;
 }

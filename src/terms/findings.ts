@@ -54,7 +54,9 @@ export type RiskKind =
   | 'unchecked-call'
   | 'stuck-funds'
   | 'owner-can-pause'
-  | 'unrestricted-action';
+  | 'unrestricted-action'
+  /** Payments to the owner that go to the zero address once ownership is renounced. */
+  | 'renounce-redirects-payments';
 
 export interface Risk extends Located {
   id: string;

@@ -293,6 +293,8 @@ export interface Coverage {
 export interface ContractTerms {
   name: string;
   label: string;
+  /** True for an abstract contract: it runs only inside a contract that inherits it. */
+  abstract: boolean;
   source: SourceRef;
   /** Linearised base contracts, most base last, excluding the contract itself. */
   inherits: string[];

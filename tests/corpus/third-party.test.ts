@@ -82,6 +82,13 @@ describe('what a lawyer needs from the corpus', { timeout: 120_000 }, () => {
     const { all } = await read(`${OZ5}/finance/VestingWallet.sol`, 'VestingWallet');
     expect(all).toContain('No action is refused because of the time of the call, but what `release` pays or changes depends on it (see the formulas above); nothing happens automatically.');
     expect(all.some((s) => s.includes('whichever token the caller names (`token`)'))).toBe(true);
+    // The owner is the payee: renouncing ownership sends later payouts to the zero address.
+    expect(all.filter((s) => s.startsWith('If the Owner (`_owner`) gives up ownership (`renounceOwnership`), what `release` pays to the owner afterwards goes to the zero address'))).toHaveLength(1);
+  });
+
+  it('OpenZeppelin VestingWalletCliff: an abstract contract says so first', async () => {
+    const { of } = await read(`${OZ5}/finance/VestingWalletCliff.sol`, 'VestingWalletCliff');
+    expect(of('key-fact:')[0]).toBe('`VestingWalletCliff` is abstract: it cannot be deployed on its own. A contract that inherits it supplies the rest, and may add to or change what is described here.');
   });
 
   it('OpenZeppelin TokenTimelock: the beneficiary gets the whole balance, only from the release time', async () => {

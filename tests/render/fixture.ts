@@ -136,6 +136,7 @@ export function buildSaleTerms(): ContractTerms {
   return {
     name: 'Sale',
     label: 'Sale',
+    abstract: false,
     source: at(1, 80),
     inherits: [],
     natspec: { title: 'A sale', notice: null, dev: null, author: null },

@@ -11,6 +11,9 @@ import { actionNames, combineBasis, spanSources, spec, type StatementSpec } from
 export function buildKeyFactSpecs(terms: ContractTerms): StatementSpec[] {
   const specs: StatementSpec[] = [];
   const whole = terms.source;
+  if (terms.abstract) {
+    specs.push(spec('key-fact:abstract', 'key-facts', 'key-fact-abstract', { basis: 'code', source: whole, context: { terms } }));
+  }
   if (terms.parties.length > 0) {
     specs.push(
       spec('key-fact:parties', 'key-facts', 'key-fact-parties', {

@@ -6,6 +6,7 @@ import type { Action, Basis, ContractTerms, Section, SourceRef } from '../../ter
 
 /** Every kind of statement; each has a template `statements/<kind>.hbs` in every locale. */
 export const STATEMENT_KINDS = [
+  'key-fact-abstract',
   'key-fact-parties',
   'key-fact-money',
   'key-fact-deadline',
