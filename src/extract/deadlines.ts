@@ -15,14 +15,14 @@ export const deadlines: Extractor = {
     const byId = new Map<string, Deadline>();
     for (const action of terms.actions) {
       for (const condition of action.conditions) {
-        for (const { op, against, when, otherwise } of timeChecks(condition.expr)) {
+        for (const { op, against, when, otherwise, clock } of timeChecks(condition.expr)) {
           const subject = subjectOf(against);
           // A parameter checked against the block time (`_expiry > block.timestamp`) is input validation, not a deadline.
           if (!subject && onlyParameters(against)) continue;
-          const id = subject ? pathOf(subject) : `${action.id}:${condition.source.line}`;
+          const id = (subject ? pathOf(subject) : `${action.id}:${condition.source.line}`) + (clock === 'blocks' ? '@blocks' : '');
           let deadline = byId.get(id);
           if (!deadline) {
-            deadline = { id, subject: subject ?? against, label: subject ? labelOf(subject) : '', setBy: [], checks: [], derived: !subject, source: condition.source, basis: 'code' };
+            deadline = { id, subject: subject ?? against, label: subject ? labelOf(subject) : '', setBy: [], checks: [], derived: !subject, clock, source: condition.source, basis: 'code' };
             byId.set(id, deadline);
           }
           deadline.checks.push({ action: action.id, op, against, when: [...condition.when, ...when], otherwise, source: condition.source });
@@ -33,14 +33,14 @@ export const deadlines: Extractor = {
       if (deadline.derived) continue;
       for (const action of terms.actions) {
         for (const effect of action.effects) {
-          if (effect.kind === 'set' && effect.value && pathOf(effect.target) === deadline.id) deadline.setBy.push({ action: action.id, value: effect.value, source: effect.source });
+          if (effect.kind === 'set' && effect.value && pathOf(effect.target) === pathOf(deadline.subject)) deadline.setBy.push({ action: action.id, value: effect.value, source: effect.source });
           if (effect.value?.kind === 'struct' && deadline.subject.kind === 'member') {
             const field = effect.value.fields.find((f) => f.name === (deadline.subject as { member: string }).member);
-            if (field && collectionOfPath(deadline.id) === targetName(effect.target)) deadline.setBy.push({ action: action.id, value: field.value, source: effect.source });
+            if (field && collectionOfPath(pathOf(deadline.subject)) === targetName(effect.target)) deadline.setBy.push({ action: action.id, value: field.value, source: effect.source });
           }
         }
       }
-      const declared = context.scope.stateVariables.find((v) => v.name === deadline.id);
+      const declared = context.scope.stateVariables.find((v) => v.name === pathOf(deadline.subject));
       if (declared) deadline.source = context.locate(declared);
     }
     terms.deadlines = [...byId.values()];
@@ -52,7 +52,7 @@ export const deadlines: Extractor = {
  * conjunct, or one alternative of a disjunction (with the other alternatives, which also let the action
  * go ahead). Deeper nestings are left to the action's own sentence.
  */
-export function timeChecks(expr: Expr): { op: CompareOp; against: Expr; when: Expr[]; otherwise: Expr[] }[] {
+export function timeChecks(expr: Expr): { op: CompareOp; against: Expr; when: Expr[]; otherwise: Expr[]; clock: 'time' | 'blocks' }[] {
   if (expr.kind === 'and') return expr.operands.flatMap(timeChecks);
   if (expr.kind === 'or') {
     return expr.operands.flatMap((operand, i) => {
@@ -69,13 +69,18 @@ export function timeChecks(expr: Expr): { op: CompareOp; against: Expr; when: Ex
 }
 
 /** Every comparison with the block time inside a condition, normalised to `now OP against`. */
-export function timeComparisons(expr: Expr): { op: CompareOp; against: Expr }[] {
+export function timeComparisons(expr: Expr): { op: CompareOp; against: Expr; clock: 'time' | 'blocks' }[] {
   if (expr.kind === 'and' || expr.kind === 'or') return expr.operands.flatMap(timeComparisons);
   if (expr.kind === 'not') return [];
   if (expr.kind !== 'compare') return [];
-  if (isNow(expr.left)) return [{ op: expr.op, against: expr.right }];
-  if (isNow(expr.right)) return [{ op: FLIP[expr.op], against: expr.left }];
+  if (isNow(expr.left)) return [{ op: expr.op, against: expr.right, clock: clockOf(expr.left) }];
+  if (isNow(expr.right)) return [{ op: FLIP[expr.op], against: expr.left, clock: clockOf(expr.right) }];
   return [];
+}
+
+function clockOf(expr: Expr): 'time' | 'blocks' {
+  if (expr.kind === 'convert') return clockOf(expr.operand);
+  return expr.kind === 'block-number' ? 'blocks' : 'time';
 }
 
 function onlyParameters(expr: Expr): boolean {

@@ -36,7 +36,8 @@ export const risks: Extractor = {
       }
     }
     drafts.push(...renouncedPayee(terms));
-    if (terms.deadlines.length > 0) drafts.push({ kind: 'timestamp', action: null, party: null, subject: null, text: null, source: terms.deadlines[0].source });
+    const timed = terms.deadlines.find((d) => d.clock === 'time');
+    if (timed) drafts.push({ kind: 'timestamp', action: null, party: null, subject: null, text: null, source: timed.source });
     for (const read of context.reads) {
       const action = terms.actions.find((a) => a.id === read.id);
       if (!action) continue;

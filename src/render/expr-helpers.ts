@@ -143,7 +143,7 @@ function registerLookupHelpers(hb: typeof Handlebars): void {
   );
   /** True for a stored value the contract compares with the block time: it reads as a moment. */
   hb.registerHelper('isDeadlineVariable', (name: string, options: HelperOptions) =>
-    options.data.terms?.deadlines.some((deadline) => deadline.subject.kind === 'variable' && deadline.subject.name === name) ?? false,
+    options.data.terms?.deadlines.some((deadline) => deadline.clock === 'time' && deadline.subject.kind === 'variable' && deadline.subject.name === name) ?? false,
   );
   hb.registerHelper('lifecycleOfEnum', (enumName: string, options: HelperOptions) =>
     options.data.terms?.lifecycles.find((l) => l.enumName === enumName) ?? null,

@@ -232,6 +232,8 @@ export interface Deadline extends Located {
   checks: DeadlineCheck[];
   /** True for a time-valued expression compared directly, not a stored variable (e.g. start + 7 days). */
   derived: boolean;
+  /** What the checks compare with: the block's timestamp, or the block number (counted in blocks, not time). */
+  clock: 'time' | 'blocks';
 }
 
 // ── Lifecycle ────────────────────────────────────────────────────────────────────────────────────

@@ -158,6 +158,7 @@ export function buildSaleTerms(): ContractTerms {
           { action: 'reclaim()', op: '>', against: shipBy, when: [], otherwise: [], source: at(51) },
         ],
         derived: false,
+        clock: 'time',
         source: at(9),
         basis: 'code',
       },

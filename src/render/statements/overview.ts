@@ -40,7 +40,7 @@ export function buildKeyFactSpecs(terms: ContractTerms): StatementSpec[] {
       spec(`key-fact:deadline:${deadline.id}`, 'key-facts', 'key-fact-deadline', {
         basis: deadline.basis,
         source: spanSources(deadline.setBy.map((set) => set.source), deadline.source),
-        context: { deadline, setBy, offset: commonOffset(deadline) },
+        context: { deadline, setBy, offset: commonOffset(deadline), roughSeconds: roughSeconds(deadline) },
       }),
     );
   }
@@ -103,7 +103,7 @@ export function buildPartySpecs(terms: ContractTerms): StatementSpec[] {
 function commonOffset(deadline: Deadline): { base: Expr; amount: Expr; sign: '+' | '-' } | null {
   // The stored time plus a period kept with it (`createdAt + reclamationPeriod`), even without a time unit.
   const offsetOf = (against: Expr) =>
-    readTimeOffset(against) ??
+    (deadline.clock === 'time' ? readTimeOffset(against) : null) ??
     (against.kind === 'arith' && (against.op === '+' || against.op === '-') && JSON.stringify(against.left) === JSON.stringify(deadline.subject)
       ? { base: against.left, amount: against.right, sign: against.op }
       : null);
@@ -111,4 +111,11 @@ function commonOffset(deadline: Deadline): { base: Expr; amount: Expr; sign: '+'
   const first = offsets[0];
   if (!first || offsets.some((o) => o === null || o.sign !== first.sign || JSON.stringify(o.amount) !== JSON.stringify(first.amount))) return null;
   return first;
+}
+
+/** About how long a window counted in blocks lasts, at 12 seconds a block (Ethereum since the Merge). */
+function roughSeconds(deadline: Deadline): string | null {
+  if (deadline.clock !== 'blocks') return null;
+  const amount = commonOffset(deadline)?.amount;
+  return amount?.kind === 'number' ? (BigInt(amount.value) * 12n).toString() : null;
 }

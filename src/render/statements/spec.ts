@@ -40,6 +40,7 @@ export const STATEMENT_KINDS = [
   'deadline-manual',
   'deadlines-none',
   'block-time',
+  'block-numbers',
   'lifecycle-states',
   'lifecycle-initial',
   'lifecycle-transition',

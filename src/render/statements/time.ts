@@ -16,8 +16,10 @@ export function buildDeadlineSpecs(terms: ContractTerms): StatementSpec[] {
     return [spec('deadlines:none', 'deadlines', 'deadlines-none', { basis: 'code', source: terms.source, context: { timed: actionNames(terms, timedActions(terms)) } })];
   }
   const specs = terms.deadlines.flatMap((deadline) => buildOneDeadline(terms, deadline));
-  const first = terms.deadlines[0]!;
-  specs.push(spec('deadlines:block-time', 'deadlines', 'block-time', { basis: 'code', source: first.source, context: {} }));
+  const timed = terms.deadlines.find((deadline) => deadline.clock === 'time');
+  if (timed) specs.push(spec('deadlines:block-time', 'deadlines', 'block-time', { basis: 'code', source: timed.source, context: {} }));
+  const counted = terms.deadlines.find((deadline) => deadline.clock === 'blocks');
+  if (counted) specs.push(spec('deadlines:block-numbers', 'deadlines', 'block-numbers', { basis: 'code', source: counted.source, context: {} }));
   return specs;
 }
 
