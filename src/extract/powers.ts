@@ -120,9 +120,20 @@ function boundsOn(action: Action, effect: Effect): Expr[] {
     .map((c) => c.expr);
 }
 
+/**
+ * Whether a change reaches deals under way: the term is read live by another action (in a check, a
+ * payment, a call, or a write to the contract's own state). A term only copied into a record when the
+ * record is created (`invoices[id] = Invoice({fee: feeBps, …})`) leaves existing records as they were.
+ */
 function readElsewhere(terms: ContractTerms, action: Action, target: Expr): boolean | null {
   const name = targetName(target);
-  return name ? readByOthers(terms, action, name) : null;
+  if (!name) return null;
+  const mentions = (expr: Expr | null) => expr !== null && [...walkExpr(expr)].some((e) => e.kind === 'variable' && e.name === name);
+  const intoRecord = (e: Effect) => e.target.kind === 'index' || e.target.kind === 'member' || e.kind === 'push';
+  return terms.actions.some((other) =>
+    other.id !== action.id && other.kind !== 'constructor' &&
+    (other.conditions.some((c) => mentions(c.expr)) || other.payments.some((p) => mentions(p.amount) || mentions(p.to)) ||
+      other.effects.some((e) => mentions(e.value) && !intoRecord(e)) || other.externalCalls.some((c) => mentions(c.target))));
 }
 
 /** The divisor of the shares the term is used as a rate in (`amount * feeBps / 10000` → '10000'). */
