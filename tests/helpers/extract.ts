@@ -18,22 +18,26 @@ export interface Extracted {
   terms: ContractTerms;
 }
 
-const cache = new Map<string, Promise<Extracted>>();
+/** One result per file and contract, computed once per test file (module scope). */
+export function perContract<T>(compute: (file: string, contract: string) => Promise<T>): (file: string, contract: string) => Promise<T> {
+  const cache = new Map<string, Promise<T>>();
+  return (file, contract) => {
+    const key = `${file}#${contract}`;
+    let result = cache.get(key);
+    if (!result) {
+      result = compute(file, contract);
+      cache.set(key, result);
+    }
+    return result;
+  };
+}
 
 /** Compile `file` (relative to the repository root) and extract `contract`; cached per file and contract. */
-export function extracted(file: string, contract: string): Promise<Extracted> {
-  const key = `${file}#${contract}`;
-  let result = cache.get(key);
-  if (!result) {
-    result = (async () => {
-      const compilation = await compileFiles([file], { cwd: repo });
-      const [terms] = extractContracts(compilation, { contracts: [contract] });
-      return { compilation, terms };
-    })();
-    cache.set(key, result);
-  }
-  return result;
-}
+export const extracted = perContract(async (file, contract): Promise<Extracted> => {
+  const compilation = await compileFiles([file], { cwd: repo });
+  const [terms] = extractContracts(compilation, { contracts: [contract] });
+  return { compilation, terms };
+});
 
 export async function termsOf(file: string, contract: string): Promise<ContractTerms> {
   return (await extracted(file, contract)).terms;

@@ -4,7 +4,7 @@
  */
 import { summarize } from '../../src/summarize.ts';
 import type { ContractTerms, Statement } from '../../src/terms/index.ts';
-import { repo } from './extract.ts';
+import { perContract, repo } from './extract.ts';
 
 export interface Read {
   terms: ContractTerms;
@@ -15,24 +15,14 @@ export interface Read {
   of(prefix: string): string[];
 }
 
-const cache = new Map<string, Promise<Read>>();
-
-export function read(file: string, contract: string): Promise<Read> {
-  const key = `${file}#${contract}`;
-  let result = cache.get(key);
-  if (!result) {
-    result = (async () => {
-      const { documents } = await summarize([file], { contracts: [contract], formats: ['json'], cwd: repo, cache: false });
-      const entry = documents[0].contracts[0];
-      const statements = entry.statements;
-      return {
-        terms: entry,
-        statements,
-        all: statements.map((s) => s.text),
-        of: (prefix: string) => statements.filter((s) => s.id.startsWith(prefix)).map((s) => s.text),
-      };
-    })();
-    cache.set(key, result);
-  }
-  return result;
-}
+export const read = perContract(async (file, contract): Promise<Read> => {
+  const { documents } = await summarize([file], { contracts: [contract], formats: ['json'], cwd: repo, cache: false });
+  const entry = documents[0].contracts[0];
+  const statements = entry.statements;
+  return {
+    terms: entry,
+    statements,
+    all: statements.map((s) => s.text),
+    of: (prefix: string) => statements.filter((s) => s.id.startsWith(prefix)).map((s) => s.text),
+  };
+});
