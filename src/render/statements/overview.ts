@@ -40,7 +40,15 @@ export function buildKeyFactSpecs(terms: ContractTerms): StatementSpec[] {
       spec(`key-fact:deadline:${deadline.id}`, 'key-facts', 'key-fact-deadline', {
         basis: deadline.basis,
         source: spanSources(deadline.setBy.map((set) => set.source), deadline.source),
-        context: { deadline, setBy, offset: commonOffset(deadline), roughSeconds: roughSeconds(deadline) },
+        // Every check allows the action only after the moment: it is when something opens, not a deadline.
+        context: {
+          deadline,
+          setBy,
+          offset: commonOffset(deadline),
+          roughSeconds: roughSeconds(deadline),
+          // Only when nothing else lets the action through earlier (no path conditions, no alternatives).
+          opens: deadline.checks.every((check) => (check.op === '>' || check.op === '>=') && check.when.length === 0 && check.otherwise.length === 0) ? { strict: deadline.checks.every((check) => check.op === '>'), actions: actionNames(terms, deadline.checks.map((check) => check.action)) } : null,
+        },
       }),
     );
   }
