@@ -75,6 +75,8 @@ export function deriveAccess(conditions: Condition[]): Access {
 function identifiesCaller(expr: Expr): boolean {
   if (expr.kind === 'and' || expr.kind === 'or') return expr.operands.some(identifiesCaller);
   if (expr.kind === 'compare') return expr.op === '==' && (isCaller(expr.left) || isCaller(expr.right));
+  // A yes/no answer about the caller from a function (`permissions.hasRole(LISTER, sender)`, `_isAllowed(msg.sender)`).
+  if (expr.kind === 'external-call' || expr.kind === 'call') return expr.args.some(isCaller);
   return roleMembership(expr) !== null;
 }
 

@@ -127,6 +127,12 @@ describe('what a lawyer needs from the corpus', { timeout: 120_000 }, () => {
     expect(all.some((s) => /^Anyone may call `(setContractURI|grantRole|revokeRole)`/.test(s))).toBe(false);
   });
 
+  it('thirdweb English auctions: a role asked of another contract about the caller is a check of the caller, not "anyone"', async () => {
+    const { all } = await read(`${THIRDWEB}/marketplace/english-auctions/EnglishAuctionsLogic.sol`, 'EnglishAuctionsLogic');
+    expect(all).toContain('Who may call `createAuction` is limited by a check of the caller, stated below.');
+    expect(all.some((s) => /^Anyone may call `(createAuction|cancelAuction)`/.test(s))).toBe(false);
+  });
+
   it('Sablier: a recipient hook is called only when the admin has allowlisted the recipient', async () => {
     const { all } = await read(`${SABLIER}/SablierV2LockupLinear.sol`, 'SablierV2LockupLinear');
     const hooks = all.filter((s) => /calls `onSablierLockup(Cancel|Withdraw)`/.test(s));
