@@ -134,7 +134,9 @@ function renouncedPayee(terms: ContractTerms): Draft[] {
     if (action.kind === 'constructor' || action.id === renounce.action || named.has(action.name)) continue;
     const payment = action.payments.find((p) => p.direction === 'out' && p.toParty === owner.id && !checksOwner([...p.when, ...action.conditions.map((c) => c.expr)]));
     if (payment) named.add(action.name);
-    if (payment) drafts.push({ kind: 'renounce-redirects-payments', action: action.id, party: owner.id, subject: null, text: renounce.action, source: payment.source });
+    // The subject is the token paid, or null for ETH: what happens at the zero address differs.
+    const subject = payment?.asset.kind === 'token' ? payment.asset.token : null;
+    if (payment) drafts.push({ kind: 'renounce-redirects-payments', action: action.id, party: owner.id, subject, text: renounce.action, source: payment.source });
   }
   return drafts;
 }

@@ -31,4 +31,12 @@ describe('records, signed values and namespaced storage', { timeout: 60_000 }, (
     expect(terms.parties.map((p) => [p.id, p.kind])).toEqual([['owner', 'owner']]);
     expect(all.some((s) => /Anyone may call `(setFee|transferOwnership|renounceOwnership)`/.test(s))).toBe(false);
   });
+
+  it('renouncing ownership while the owner is paid in a token: the token may refuse or the tokens are lost', async () => {
+    const { all } = await read('tests/fixtures/core/Signed.sol', 'TokenFeeDesk');
+    const risk = all.filter((s) => s.startsWith('If the Owner') && s.includes('gives up ownership'));
+    expect(risk).toEqual([expect.stringContaining('what `payFee` pays to the owner afterwards goes to the zero address: the token at')]);
+    expect(risk[0]).toContain('may refuse such a transfer, which leaves the tokens where they were, or accept it, and the tokens are lost.');
+    expect(risk[0]).not.toContain('ETH');
+  });
 });
