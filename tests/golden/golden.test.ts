@@ -41,4 +41,11 @@ describe('golden summaries of the bundled contracts', () => {
       for (const suffix of ['en.md', 'en.json', 'zh.md']) expect(example(`${name}.${suffix}`)).toBe(readFileSync(golden(`${name}.${suffix}`), 'utf8'));
     });
   }
+
+  it('the README excerpt is word for word from the FobSale example', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const excerpt = readme.split('```markdown\n')[1]!.split('\n```')[0]!;
+    const lines = new Set(example('FobSale.en.md').split('\n'));
+    expect(excerpt.split('\n').filter((line) => line !== '' && !lines.has(line))).toEqual([]);
+  });
 });
