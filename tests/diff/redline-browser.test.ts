@@ -6,11 +6,9 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diffFiles, type DiffDocument, renderDiff } from '../../src/diff/index.ts';
 import { wordChanges } from '../../src/diff/render-diff.ts';
-import { chromiumMissingMessage, launchBrowser } from '../html/report-fixture.ts';
+import { launchBrowser } from '../html/report-fixture.ts';
 import { repo } from '../helpers/extract.ts';
 
-const missing = chromiumMissingMessage();
-const mustRun = process.env.CI === 'true' || process.env.CI === '1';
 const dir = 'tests/fixtures/diff';
 
 function writePage(doc: DiffDocument, locale: string): string {
@@ -27,10 +25,6 @@ const inView = (page: Page, selector: string) =>
   });
 
 describe('HTML redline in a real browser', { timeout: 120_000 }, () => {
-  if (missing && !mustRun) {
-    it.skip(`${missing} (skipped outside CI)`, () => {});
-    return;
-  }
   let browser: BrowserContext;
   let page: Page;
   let doc: DiffDocument;
@@ -39,7 +33,6 @@ describe('HTML redline in a real browser', { timeout: 120_000 }, () => {
   const otherRequests: string[] = [];
 
   beforeAll(async () => {
-    if (missing) throw new Error(missing);
     doc = await diffFiles(`${dir}/MarketplaceOrder.sol`, `${dir}/MarketplaceOrder.amendment.sol`, { cwd: repo });
     urls = { en: writePage(doc, 'en'), zh: writePage(doc, 'zh') };
     browser = await launchBrowser();

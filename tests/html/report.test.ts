@@ -1,16 +1,10 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SummaryDocument } from '../../src/terms/index.ts';
-import { chromiumMissingMessage, launchBrowser, writeReport } from './report-fixture.ts';
+import { launchBrowser, writeReport } from './report-fixture.ts';
 
-const missing = chromiumMissingMessage();
-const mustRun = process.env.CI === 'true' || process.env.CI === '1';
 
 describe('HTML report in a real browser', { timeout: 120_000 }, () => {
-  if (missing && !mustRun) {
-    it.skip(`${missing} (skipped outside CI)`, () => {});
-    return;
-  }
   let browser: BrowserContext;
   let page: Page;
   let documents: SummaryDocument[];
@@ -18,7 +12,6 @@ describe('HTML report in a real browser', { timeout: 120_000 }, () => {
   const otherRequests: string[] = [];
 
   beforeAll(async () => {
-    if (missing) throw new Error(missing);
     const report = await writeReport('contracts/ArbiterEscrow.sol', 'ArbiterEscrow', ['en', 'zh']);
     documents = report.documents;
     browser = await launchBrowser();
