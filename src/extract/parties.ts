@@ -9,7 +9,7 @@ import { humanise } from '../ir/names.ts';
 import { typeDefinitions } from '../ir/scope.ts';
 import type { ContractTerms, Expr, Party } from '../terms/index.ts';
 import type { ExtractContext, Extractor } from './context.ts';
-import { isAddressType, partyIdOf } from './party-ids.ts';
+import { isAddressType, partyIdFromName, partyIdOf } from './party-ids.ts';
 
 export const parties: Extractor = {
   name: 'parties',
@@ -66,7 +66,7 @@ function contractCallers(context: ExtractContext, actions: ContractTerms['action
       if (bare.kind !== 'variable' || (bare.scope !== 'state' && bare.scope !== 'immutable')) return rule;
       const decl = context.scope.stateVariables.find((v) => v.name === bare.name);
       if (!decl || !/^contract /.test(decl.typeDescriptions.typeString ?? '')) return rule;
-      const id = decl.name.replace(/^_+|_+$/g, '') || decl.name;
+      const id = partyIdFromName(decl.name);
       if (![...known, ...found].some((p) => p.id === id)) found.push(addressParty(context, decl, id));
       return { kind: 'party', party: id, via: rule.via };
     });

@@ -9,7 +9,12 @@ export function partyIdOf(decl: VariableDeclaration): string | null {
   if (!decl.stateVariable || decl.constant || !isAddressType(decl.typeDescriptions.typeString)) return null;
   // `address private immutable __self = address(this)`: the contract's own address, not a party.
   if (isOwnAddress(decl.value)) return null;
-  return decl.name.replace(/^_+|_+$/g, '') || decl.name;
+  return partyIdFromName(decl.name);
+}
+
+/** A party's id: the variable's name without leading or trailing underscores (`_owner` → `owner`). */
+export function partyIdFromName(name: string): string {
+  return name.replace(/^_+|_+$/g, '') || name;
 }
 
 function isOwnAddress(value: Expression | null | undefined): boolean {

@@ -102,12 +102,17 @@ function chosenByCaller(value: Expr): boolean {
   return [...walkExpr(value)].some((e) => e.kind === 'variable' && e.scope === 'parameter');
 }
 
-function readByOthers(terms: ContractTerms, action: Action, name: string): boolean {
+/**
+ * Whether another action reads the variable: in a check, a payment, a call's target, or a value it writes.
+ * `liveOnly` leaves out values copied into a record (a mapping entry, a struct field, a pushed item).
+ */
+function readByOthers(terms: ContractTerms, action: Action, name: string, liveOnly = false): boolean {
   const mentions = (expr: Expr | null) => expr !== null && [...walkExpr(expr)].some((e) => e.kind === 'variable' && e.name === name);
+  const intoRecord = (e: Effect) => e.target.kind === 'index' || e.target.kind === 'member' || e.kind === 'push';
   return terms.actions.some((other) =>
     other.id !== action.id && other.kind !== 'constructor' &&
-    (other.conditions.some((c) => mentions(c.expr)) || other.payments.some((p) => mentions(p.amount) || mentions(p.to)) || other.effects.some((e) => mentions(e.value)) ||
-      other.externalCalls.some((c) => mentions(c.target))));
+    (other.conditions.some((c) => mentions(c.expr)) || other.payments.some((p) => mentions(p.amount) || mentions(p.to)) ||
+      other.effects.some((e) => mentions(e.value) && !(liveOnly && intoRecord(e))) || other.externalCalls.some((c) => mentions(c.target))));
 }
 
 
@@ -127,13 +132,7 @@ function boundsOn(action: Action, effect: Effect): Expr[] {
  */
 function readElsewhere(terms: ContractTerms, action: Action, target: Expr): boolean | null {
   const name = targetName(target);
-  if (!name) return null;
-  const mentions = (expr: Expr | null) => expr !== null && [...walkExpr(expr)].some((e) => e.kind === 'variable' && e.name === name);
-  const intoRecord = (e: Effect) => e.target.kind === 'index' || e.target.kind === 'member' || e.kind === 'push';
-  return terms.actions.some((other) =>
-    other.id !== action.id && other.kind !== 'constructor' &&
-    (other.conditions.some((c) => mentions(c.expr)) || other.payments.some((p) => mentions(p.amount) || mentions(p.to)) ||
-      other.effects.some((e) => mentions(e.value) && !intoRecord(e)) || other.externalCalls.some((c) => mentions(c.target))));
+  return name ? readByOthers(terms, action, name, true) : null;
 }
 
 /** The divisor of the shares the term is used as a rate in (`amount * feeBps / 10000` → '10000'). */

@@ -127,7 +127,10 @@ function renouncedPayee(terms: ContractTerms): Draft[] {
   const renounce = terms.powers.find((p) => p.kind === 'renounce-ownership');
   const owner = terms.parties.find((p) => p.kind === 'owner');
   if (!renounce || !owner) return [];
-  const checksOwner = (exprs: Expr[]) => exprs.some((e) => [...walkExpr(e)].some((n) => n.kind === 'variable' && n.party === owner.id) && [...walkExpr(e)].some((n) => n.kind === 'zero-address'));
+  const checksOwner = (exprs: Expr[]) => exprs.some((e) => {
+    const nodes = [...walkExpr(e)];
+    return nodes.some((n) => n.kind === 'variable' && n.party === owner.id) && nodes.some((n) => n.kind === 'zero-address');
+  });
   const drafts: Draft[] = [];
   const named = new Set<string>();
   for (const action of terms.actions) {
