@@ -132,14 +132,19 @@ function renouncedPayee(terms: ContractTerms): Draft[] {
     return nodes.some((n) => n.kind === 'variable' && n.party === owner.id) && nodes.some((n) => n.kind === 'zero-address');
   });
   const drafts: Draft[] = [];
+  // One sentence per function name and asset: overloads that pay ETH and a token (`release()` and
+  // `release(token)`) each get theirs, since what happens at the zero address differs.
   const named = new Set<string>();
   for (const action of terms.actions) {
-    if (action.kind === 'constructor' || action.id === renounce.action || named.has(action.name)) continue;
+    if (action.kind === 'constructor' || action.id === renounce.action) continue;
     const payment = action.payments.find((p) => p.direction === 'out' && p.toParty === owner.id && !checksOwner([...p.when, ...action.conditions.map((c) => c.expr)]));
-    if (payment) named.add(action.name);
-    // The subject is the token paid, or null for ETH: what happens at the zero address differs.
-    const subject = payment?.asset.kind === 'token' ? payment.asset.token : null;
-    if (payment) drafts.push({ kind: 'renounce-redirects-payments', action: action.id, party: owner.id, subject, text: renounce.action, source: payment.source });
+    if (!payment) continue;
+    // The subject is the token paid, or null for ETH.
+    const subject = payment.asset.kind === 'token' ? payment.asset.token : null;
+    const name = `${action.name}:${payment.asset.kind}`;
+    if (named.has(name)) continue;
+    named.add(name);
+    drafts.push({ kind: 'renounce-redirects-payments', action: action.id, party: owner.id, subject, text: renounce.action, source: payment.source });
   }
   return drafts;
 }

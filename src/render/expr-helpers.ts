@@ -63,6 +63,9 @@ export function isIdentity(expr: Expr): boolean {
 export function needsParens(parent: Expr, child: Expr, side: 'left' | 'right'): boolean {
   const inner = unwrap(child);
   if (inner.kind === 'conditional') return true;
+  // "the F for A and B minus C": without brackets the operator reads as part of the last argument.
+  const call = inner.kind === 'prior' ? unwrap(inner.of) : inner;
+  if (parent.kind === 'arith' && side === 'left' && call.kind === 'call' && call.args.length > 0) return true;
   if (parent.kind !== 'arith' || inner.kind !== 'arith') return false;
   const outer = PRECEDENCE[parent.op];
   const own = PRECEDENCE[inner.op];

@@ -83,8 +83,15 @@ describe('what a lawyer needs from the corpus', { timeout: 120_000 }, () => {
     expect(all).toContain('No action is refused because of the time of the call, but what `release` pays or changes depends on it (see the formulas above); nothing happens automatically.');
     expect(all.some((s) => s.includes('whichever token the caller names (`token`)'))).toBe(true);
     // The owner is the payee: renouncing ownership sends later payouts to the zero address.
-    // ETH to the zero address is lost; no token clause for an ETH payout.
-    expect(all.filter((s) => s.startsWith('If the Owner (`_owner`) gives up ownership (`renounceOwnership`), what `release` pays to the owner afterwards goes to the zero address'))).toEqual([expect.stringMatching(/zero address: (ETH sent there is lost\.|the token at .* may refuse such a transfer, which leaves the money in the contract, or accept it, and the tokens are lost\.)$/)]);
+    // release() pays ETH and release(token) a token: each overload gets the sentence for its asset.
+    const renounced = all.filter((s) => s.startsWith('If the Owner') && s.includes('gives up ownership (`renounceOwnership`), what `release` pays to the owner afterwards goes to the zero address: '));
+    expect(renounced).toHaveLength(2);
+    expect(renounced.filter((s) => s.endsWith('zero address: ETH sent there is lost.'))).toHaveLength(1);
+    expect(renounced.filter((s) => s.includes('may refuse such a transfer, which leaves the tokens where they were, or accept it, and the tokens are lost.'))).toHaveLength(1);
+    // A formula computed before the call says so once, after its name, not after its last argument.
+    expect(all.some((s) => s.includes('the time of the call as it stood before the call'))).toBe(false);
+    // The formula's arguments are bracketed off from the subtraction that follows them.
+    expect(all).toContain('The contract pays the Owner (`_owner`) ETH equal to (the Vesting Schedule as it stood before the call, for the ETH held by this contract plus the Released as it stood before the call and the time of the call) minus the Released as it stood before the call.');
   });
 
   it('OpenZeppelin VestingWalletCliff: an abstract contract says so first', async () => {
