@@ -95,7 +95,9 @@ function transitionKey(terms: ContractTerms, transition: Transition): string {
 }
 
 export function compareLifecycles(before: ContractTerms, after: ContractTerms): TermChange[] {
-  const { pairs } = matchBy(before.lifecycles, after.lifecycles, (lifecycle) => lifecycle.id);
+  // A one-way flag's setting is an action's effect, and its changes are told with the action's.
+  const enums = (terms: ContractTerms) => terms.lifecycles.filter((lifecycle) => lifecycle.kind === 'enum');
+  const { pairs } = matchBy(enums(before), enums(after), (lifecycle) => lifecycle.id);
   return pairs.flatMap(([old, now]) => [...compareStates(old, now), ...compareTransitions(before, after, old, now)]);
 }
 

@@ -1,32 +1,57 @@
 /**
- * Lifecycles: enum state variables, and enum fields of records kept in a mapping or array (a state per
- * item). Transitions come from assignments of an enum member; the states an action moves from come from
- * its conditions on the same variable. The initial state is the declared or deployed value, or the
- * enum's first member (Solidity's default); final states have no way out.
+ * Lifecycles: the stages a deal, or each record of it, passes through, read from any stored state that
+ * guards actions.
+ *
+ * - An enum state variable, or an enum field of records kept in a mapping or array (a state per item).
+ *   Transitions come from assignments of an enum member; the states an action moves from come from its
+ *   conditions on the same variable. The initial state is the declared or deployed value, or the enum's
+ *   first member (Solidity's default); final states have no way out.
+ * - A one-way flag: a bool, or a time that is zero until set (`deliveredAt`), held by the contract or by
+ *   each record, that some action's conditions read and that actions only ever move from false (zero) to
+ *   true (set). A switch that actions can also turn back (a pause, a lock held during a call, a flag set
+ *   from a parameter, a record deleted) is not a stage of the deal and is left to the actions' own
+ *   sentences.
  */
 import type { EnumDefinition, VariableDeclaration } from 'solidity-ast';
 import { humanise } from '../ir/names.ts';
 import { targetName } from '../ir/exprs.ts';
 import { typeDefinitions } from '../ir/scope.ts';
-import type { Action, Condition, Expr, Lifecycle, Transition } from '../terms/index.ts';
+import type { Action, Condition, Effect, Expr, Lifecycle, Transition } from '../terms/index.ts';
+import { walkExpr } from '../terms/index.ts';
 import type { ExtractContext, Extractor } from './context.ts';
 import { storedStruct } from './parties.ts';
 
+type HolderKind = Lifecycle['kind'];
+
+/** What reading a condition about a state needs: a holder while extracting, or a built lifecycle. */
+type StateHolder = Pick<Holder, 'kind' | 'variable' | 'collection' | 'enumName'> & { members?: string[]; states?: { name: string }[] };
+
 interface Holder {
   id: string;
+  kind: HolderKind;
   item: string | null;
   variable: string;
-  enumDef: EnumDefinition;
+  /** The enum's members for an enum; ['off', 'on'] for a flag or a time. */
+  members: string[];
+  enumName: string | null;
   collection: string | null;
   source: { src: string };
 }
 
+/** The two states of a flag or a time: false (zero, not yet set) and true (set). */
+const OFF = 'off';
+const ON = 'on';
+
 export const lifecycle: Extractor = {
   name: 'lifecycle',
   extract(context, terms) {
-    terms.lifecycles = findHolders(context).map((holder) => buildLifecycle(context, holder, terms.actions));
+    terms.lifecycles = findHolders(context)
+      .map((holder) => buildLifecycle(context, holder, terms.actions))
+      .filter((built): built is Lifecycle => built !== null);
+    // An action's own sentences tell an enum move as a move; setting a one-way flag stays an effect.
+    const enums = terms.lifecycles.filter((l) => l.kind === 'enum');
     for (const action of terms.actions) {
-      action.transitions = terms.lifecycles.flatMap((l) => l.transitions.filter((t) => t.action === action.id));
+      action.transitions = enums.flatMap((l) => l.transitions.filter((t) => t.action === action.id));
     }
   },
 };
@@ -34,19 +59,22 @@ export const lifecycle: Extractor = {
 function findHolders(context: ExtractContext): Holder[] {
   const { enums, structs } = typeDefinitions(context.scope);
   const holders: Holder[] = [];
-  for (const decl of context.scope.stateVariables) {
+  const flags: Holder[] = [];
+  const add = (decl: VariableDeclaration, struct: { name: string } | null, collection: string | null, id: string) => {
+    const common = { id, item: struct ? humanise(struct.name) : null, variable: decl.name, collection, source: decl };
     const enumDef = enumOf(decl, enums);
-    if (enumDef && !decl.constant) {
-      holders.push({ id: decl.name, item: null, variable: decl.name, enumDef, collection: null, source: decl });
-      continue;
-    }
+    if (enumDef) holders.push({ ...common, kind: 'enum', members: enumDef.members.map((m) => m.name), enumName: enumDef.name });
+    else if (decl.typeDescriptions.typeString === 'bool') flags.push({ ...common, kind: 'flag', members: [OFF, ON], enumName: null });
+    else if (/^uint\d*$/.test(decl.typeDescriptions.typeString ?? '')) flags.push({ ...common, kind: 'time', members: [OFF, ON], enumName: null });
+  };
+  for (const decl of context.scope.stateVariables) {
+    if (decl.constant || decl.mutability === 'immutable') continue;
     const struct = storedStruct(decl, structs);
-    for (const member of struct?.members ?? []) {
-      const memberEnum = enumOf(member, enums);
-      if (memberEnum) holders.push({ id: `${decl.name}.${member.name}`, item: humanise(struct!.name), variable: member.name, enumDef: memberEnum, collection: decl.name, source: member });
-    }
+    if (struct) for (const member of struct.members) add(member, struct, decl.name, `${decl.name}.${member.name}`);
+    else add(decl, null, null, decl.name);
   }
-  return holders;
+  // Enums first, as before; flags and times after them, in declaration order.
+  return [...holders, ...flags];
 }
 
 function enumOf(decl: VariableDeclaration, enums: Map<number, EnumDefinition>): EnumDefinition | null {
@@ -54,18 +82,21 @@ function enumOf(decl: VariableDeclaration, enums: Map<number, EnumDefinition>): 
   return match ? enums.get(Number(match[1])) ?? null : null;
 }
 
-function buildLifecycle(context: ExtractContext, holder: Holder, actions: Action[]): Lifecycle {
-  const members = holder.enumDef.members.map((m) => m.name);
+function buildLifecycle(context: ExtractContext, holder: Holder, actions: Action[]): Lifecycle | null {
+  const members = holder.members;
   const transitions: Transition[] = [];
   let initial: string | null = holder.collection ? null : members[0] ?? null;
   const creations: Transition[] = [];
+  // A flag or a time that some write moves back, or to a value the code cannot place: not one-way.
+  let backwards = false;
   for (const action of actions) {
-    const required = statesRequired(action.conditions, holder, members);
+    const required = statesRequired(action.conditions, holder);
     // Successive writes under the same conditions chain: Submitted → Approved, then Approved → Paid.
     const last = new Map<string, string>();
     for (const effect of action.effects) {
-      if (effect.kind !== 'set' || !refersTo(effect.target, holder)) continue;
-      const to = memberOf(effect.value, holder);
+      if (!writes(effect, holder)) continue;
+      const to = stateWritten(effect, holder);
+      if (holder.kind !== 'enum' && action.kind !== 'constructor' && to !== ON) backwards = true;
       if (!to) continue;
       if (action.kind === 'constructor') {
         initial = to;
@@ -74,7 +105,7 @@ function buildLifecycle(context: ExtractContext, holder: Holder, actions: Action
       const key = JSON.stringify(effect.when);
       const previous = last.get(key);
       // Only the states the path's own conditions allow: under `if (status == Reclaimed)`, from Reclaimed.
-      const allowed = effect.when.map((w) => statesOf(w, holder, members)).filter((x): x is string[] => x !== null);
+      const allowed = effect.when.map((w) => statesOf(w, holder)).filter((x): x is string[] => x !== null);
       const from = allowed.reduce((states, only) => (states.length === 0 ? only : states.filter((s) => only.includes(s))), required);
       transitions.push({ lifecycle: holder.id, from: previous ? [previous] : from, to, action: action.id, when: effect.when, creates: false, source: effect.source });
       last.set(key, to);
@@ -84,29 +115,76 @@ function buildLifecycle(context: ExtractContext, holder: Holder, actions: Action
       if (!holder.collection || effect.value?.kind !== 'struct' || effect.value.name === undefined) continue;
       if (targetName(effect.target) !== holder.collection) continue;
       const field = effect.value.fields.find((f) => f.name === holder.variable);
-      const to = field ? memberOf(field.value, holder) : null;
+      const to = field ? valueState(field.value, holder) : null;
       if (to) creations.push({ lifecycle: holder.id, from: [], to, action: action.id, when: effect.when, creates: true, source: effect.source });
+      else if (holder.kind !== 'enum') backwards = true;
     }
   }
+  if (holder.kind !== 'enum' && (backwards || !isStage(holder, actions, transitions, initial, creations))) return null;
   if (holder.collection) initial = creations[0]?.to ?? members[0] ?? null;
   transitions.unshift(...creations);
   const leaving = new Set(transitions.filter((t) => !creations.includes(t)).flatMap((t) => (t.from.length ? t.from : members)));
   const reached = new Set([initial, ...transitions.map((t) => t.to)]);
+  const label = humanise(holder.variable);
   return {
     id: holder.id,
+    kind: holder.kind,
     variable: holder.variable,
-    label: humanise(holder.variable),
-    enumName: holder.enumDef.name,
+    label,
+    enumName: holder.enumName,
     perItem: holder.collection !== null,
     collection: holder.collection,
     collectionLabel: holder.collection ? humanise(holder.collection) : null,
     itemLabel: holder.item,
-    states: members.map((name) => ({ name, label: humanise(name), initial: name === initial, final: reached.has(name) && !leaving.has(name) && name !== initial })),
+    states: members.map((name) => ({
+      name,
+      label: holder.kind === 'enum' ? humanise(name) : label,
+      initial: name === initial,
+      // A one-way flag's set state is final however often it is set again.
+      final: holder.kind === 'enum' ? reached.has(name) && !leaving.has(name) && name !== initial : name === ON,
+    })),
     initial,
     transitions,
     source: context.locate(holder.source),
     basis: 'code',
   };
+}
+
+/**
+ * A flag or a time is a stage of the deal when it starts unset, an action other than creation sets it,
+ * and some action's conditions read whether it is set. A time must be set from the block time.
+ */
+function isStage(holder: Holder, actions: Action[], transitions: Transition[], initial: string | null, creations: Transition[]): boolean {
+  if (holder.collection ? creations.some((t) => t.to !== OFF) : initial !== OFF) return false;
+  if (!transitions.some((t) => t.to === ON)) return false;
+  if (holder.kind === 'time') {
+    const fromClock = (effect: Effect) => effect.value !== null && [...walkExpr(effect.value)].some((e) => e.kind === 'now');
+    if (!actions.every((a) => a.kind === 'constructor' || a.effects.every((e) => !writes(e, holder) || fromClock(e)))) return false;
+  }
+  return actions.some((a) => a.conditions.some((c) => [...walkExpr(c.expr)].some((e) => statesOf(e, holder) !== null)));
+}
+
+/** True when the effect writes the holder: the variable or field itself, or (to clear it) the whole record. */
+function writes(effect: Effect, holder: Holder): boolean {
+  if (refersTo(effect.target, holder)) return true;
+  // `delete orders[id]` clears every field of the record.
+  return holder.kind !== 'enum' && holder.collection !== null && effect.kind === 'delete' && targetName(effect.target) === holder.collection && effect.target.kind !== 'member';
+}
+
+function stateWritten(effect: Effect, holder: Holder): string | null {
+  if (effect.kind === 'delete') return holder.kind === 'enum' ? holder.members[0] ?? null : OFF;
+  if (effect.kind !== 'set') return null;
+  return valueState(effect.value, holder);
+}
+
+/** The state a written value puts the holder in, when the code says: a member, true or false, zero or a time. */
+function valueState(expr: Expr | null, holder: Holder): string | null {
+  if (!expr) return null;
+  const value = expr.kind === 'convert' ? expr.operand : expr;
+  if (holder.kind === 'enum') return value.kind === 'enum-member' && value.enumName === holder.enumName ? value.member : null;
+  if (holder.kind === 'flag') return value.kind === 'bool' ? (value.value ? ON : OFF) : null;
+  if (value.kind === 'number') return value.value === '0' ? OFF : null;
+  return [...walkExpr(value)].some((e) => e.kind === 'now') ? ON : null;
 }
 
 /** True when an expression is the holder: the state variable, or the field of an item of the collection. */
@@ -121,36 +199,53 @@ function collectionOf(expr: Expr): string | null {
   return null;
 }
 
-function memberOf(expr: Expr | null, holder: Holder): string | null {
-  return expr?.kind === 'enum-member' && expr.enumName === holder.enumDef.name ? expr.member : null;
-}
-
-/** States the action requires before it runs: `state == X`, `state == X || state == Y`, `state != X`. */
-function statesRequired(conditions: Condition[], holder: Holder, members: string[]): string[] {
+/** States the action requires before it runs: `state == X`, `state == X || state == Y`, `state != X`, `!paid`. */
+function statesRequired(conditions: Condition[], holder: Holder): string[] {
   for (const condition of conditions) {
     if (condition.when.length > 0) continue;
-    const states = statesOf(condition.expr, holder, members);
+    const states = statesOf(condition.expr, holder);
     if (states) return states;
   }
   return [];
 }
 
-function statesOf(expr: Expr, holder: Holder, members: string[]): string[] | null {
-  if (expr.kind === 'or') {
-    const parts = expr.operands.map((e) => statesOf(e, holder, members));
+/** The states in which a condition holds, when it is about the holder alone; else null. */
+export function statesOf(expr: Expr, holder: StateHolder, negate = false): string[] | null {
+  const members = holder.members ?? holder.states?.map((s) => s.name) ?? [];
+  const flip = (states: string[]) => (negate ? members.filter((m) => !states.includes(m)) : states);
+  if (expr.kind === 'not') return statesOf(expr.operand, holder, !negate);
+  if ((expr.kind === 'or' && !negate) || (expr.kind === 'and' && negate)) {
+    const parts = expr.operands.map((e) => statesOf(e, holder, negate));
     return parts.every(Boolean) ? [...new Set(parts.flat() as string[])] : null;
   }
-  if (expr.kind === 'and') {
+  if (expr.kind === 'and' || expr.kind === 'or') {
     for (const operand of expr.operands) {
-      const states = statesOf(operand, holder, members);
+      const states = statesOf(operand, holder, negate);
       if (states) return states;
     }
     return null;
   }
-  if (expr.kind !== 'compare' || (expr.op !== '==' && expr.op !== '!=')) return null;
+  if (holder.kind === 'flag' && refersTo(expr, holder)) return flip([ON]);
+  if (expr.kind !== 'compare') return null;
   const [subject, value] = refersTo(expr.left, holder) ? [expr.left, expr.right] : refersTo(expr.right, holder) ? [expr.right, expr.left] : [null, null];
   if (!subject || !value) return null;
-  const member = memberOf(value, holder);
-  if (!member) return null;
-  return expr.op === '==' ? [member] : members.filter((m) => m !== member);
+  const op = subject === expr.left ? expr.op : mirror(expr.op);
+  if (holder.kind === 'enum') {
+    if (op !== '==' && op !== '!=') return null;
+    const member = value.kind === 'enum-member' && value.enumName === holder.enumName ? value.member : null;
+    if (!member) return null;
+    return flip(op === '==' ? [member] : members.filter((m) => m !== member));
+  }
+  if (holder.kind === 'flag') {
+    if (value.kind !== 'bool' || (op !== '==' && op !== '!=')) return null;
+    return flip(value.value === (op === '==') ? [ON] : [OFF]);
+  }
+  if (value.kind !== 'number' || value.value !== '0') return null;
+  if (op === '==' || op === '<=') return flip([OFF]);
+  if (op === '!=' || op === '>') return flip([ON]);
+  return null;
+}
+
+function mirror(op: string): string {
+  return ({ '<': '>', '>': '<', '<=': '>=', '>=': '<=' } as Record<string, string>)[op] ?? op;
 }

@@ -3,10 +3,11 @@
  * with no time limit, reliance on external tokens and contracts and on the block time, money sent
  * before the books are updated without a reentrancy lock, tx.origin checks, unchecked payments.
  */
-import type { Action, ContractTerms, Expr, Lifecycle, Risk } from '../terms/index.ts';
+import type { Action, ContractTerms, Expr, Lifecycle, LifecycleState, Risk } from '../terms/index.ts';
 import { walkExpr } from '../terms/index.ts';
 import type { Extractor } from './context.ts';
 import { timeComparisons } from './deadlines.ts';
+import { statesOf } from './lifecycle.ts';
 
 type Draft = Omit<Risk, 'id' | 'basis'>;
 
@@ -15,14 +16,14 @@ export const risks: Extractor = {
   extract(context, terms) {
     const drafts: Draft[] = [];
     for (const claim of terms.claims) {
-      if (claim.contradiction) drafts.push({ kind: 'claim-contradicted', action: claim.action, party: claim.contradiction.claimed[0] ?? null, subject: null, text: claim.text, source: claim.source });
+      if (claim.contradiction) drafts.push({ kind: 'claim-contradicted', action: claim.action, party: claim.contradiction.claimed[0] ?? null, subject: null, text: claim.text, state: null, source: claim.source });
     }
     for (const power of terms.powers) {
-      if (power.kind === 'change-term' && power.bounds.length === 0) drafts.push({ kind: 'no-upper-bound', action: power.action, party: power.holders[0] ?? null, subject: power.target, text: null, source: power.source });
+      if (power.kind === 'change-term' && power.bounds.length === 0) drafts.push({ kind: 'no-upper-bound', action: power.action, party: power.holders[0] ?? null, subject: power.target, text: null, state: null, source: power.source });
     }
-    for (const lifecycle of terms.lifecycles) drafts.push(...stalls(lifecycle, terms.actions), ...stuckFunds(lifecycle, terms));
+    for (const lifecycle of terms.lifecycles) drafts.push(...stalls(lifecycle, terms.actions, terms.lifecycles), ...stuckFunds(lifecycle, terms));
     for (const asset of terms.assets) {
-      if (asset.kind === 'token') drafts.push({ kind: 'external-token', action: null, party: null, subject: asset.token, text: null, source: firstPaymentSource(terms, asset.token) });
+      if (asset.kind === 'token') drafts.push({ kind: 'external-token', action: null, party: null, subject: asset.token, text: null, state: null, source: firstPaymentSource(terms, asset.token) });
     }
     const seenTargets = new Set<string>();
     for (const action of terms.actions) {
@@ -32,23 +33,23 @@ export const risks: Extractor = {
         if (call.target.kind === 'this') continue;
         if (seenTargets.has(key) || terms.assets.some((a) => a.kind === 'token' && JSON.stringify(a.token) === key)) continue;
         seenTargets.add(key);
-        drafts.push({ kind: 'external-contract', action: action.id, party: null, subject: call.target, text: call.name, source: call.source });
+        drafts.push({ kind: 'external-contract', action: action.id, party: null, subject: call.target, text: call.name, state: null, source: call.source });
       }
     }
     drafts.push(...renouncedPayee(terms));
     const timed = terms.deadlines.find((d) => d.clock === 'time');
-    if (timed) drafts.push({ kind: 'timestamp', action: null, party: null, subject: null, text: null, source: timed.source });
+    if (timed) drafts.push({ kind: 'timestamp', action: null, party: null, subject: null, text: null, state: null, source: timed.source });
     for (const read of context.reads) {
       const action = terms.actions.find((a) => a.id === read.id);
       if (!action) continue;
-      if (read.facts.txOrigin) drafts.push({ kind: 'tx-origin', action: action.id, party: null, subject: null, text: null, source: read.facts.txOrigin });
+      if (read.facts.txOrigin) drafts.push({ kind: 'tx-origin', action: action.id, party: null, subject: null, text: null, state: null, source: read.facts.txOrigin });
       for (const payment of action.payments) {
-        if (payment.resultChecked === false) drafts.push({ kind: 'unchecked-call', action: action.id, party: payment.toParty, subject: payment.to, text: null, source: payment.source });
+        if (payment.resultChecked === false) drafts.push({ kind: 'unchecked-call', action: action.id, party: payment.toParty, subject: payment.to, text: null, state: null, source: payment.source });
       }
       // Money sent before a record is updated on the same path (not in the other branch of an `if`).
       const samePath = (a: Expr[], b: Expr[]) => { const [x, y] = [JSON.stringify(a), JSON.stringify(b)]; return x.startsWith(y.slice(0, -1)) || y.startsWith(x.slice(0, -1)); };
       const risky = action.payments.find((p) => p.direction === 'out' && (p.method === 'call' || p.asset.kind === 'token') && action.effects.some((e) => e.source.line > p.source.line && samePath(e.when, p.when)));
-      if (risky && read.facts.reentrancyGuards.length === 0) drafts.push({ kind: 'no-reentrancy-guard', action: action.id, party: null, subject: null, text: null, source: risky.source });
+      if (risky && read.facts.reentrancyGuards.length === 0) drafts.push({ kind: 'no-reentrancy-guard', action: action.id, party: null, subject: null, text: null, state: null, source: risky.source });
     }
     terms.risks = drafts.map((d, i) => ({ ...d, id: `risk:${i + 1}`, basis: 'code' }));
   },
@@ -58,7 +59,7 @@ export const risks: Extractor = {
  * A state from which only one side can move the deal on, with no time limit and no timed way out for
  * anyone else: that side can stall indefinitely.
  */
-function stalls(lifecycle: Lifecycle, actions: Action[]): Draft[] {
+function stalls(lifecycle: Lifecycle, actions: Action[], lifecycles: Lifecycle[]): Draft[] {
   const drafts: Draft[] = [];
   for (const state of lifecycle.states) {
     if (state.final) continue;
@@ -70,13 +71,44 @@ function stalls(lifecycle: Lifecycle, actions: Action[]): Draft[] {
     const movers = out.map((t) => actions.find((a) => a.id === t.action)).filter((a): a is Action => a !== undefined);
     const timed = movers.some((a) => a.conditions.some((c) => timeComparisons(c.expr).length > 0));
     if (timed || movers.some((a) => a.access.anyone)) continue;
-    const holders = new Set(movers.flatMap((a) => a.access.rules.map((r) => (r.kind === 'party' ? r.party : r.kind === 'role' ? r.role : ''))));
+    const holders = new Set(movers.flatMap((a) => a.access.rules.map(ruleHolder)));
     if (holders.size !== 1) continue;
     const [party] = holders;
-    const member: Expr = { kind: 'enum-member', enumName: lifecycle.enumName, member: state.name, label: state.label };
-    drafts.push({ kind: 'no-deadline', action: movers[0].id, party: party || null, subject: member, text: lifecycle.id, source: out[0].source });
+    // Another side can take its money back at the same stage (cancel before shipping): no one is held.
+    if (movers.some((mover) => actions.some((exit) => isWayOut(exit, mover, party, lifecycles, lifecycle, state.name)))) continue;
+    drafts.push({ kind: 'no-deadline', action: movers[0].id, party: party || null, subject: stateMember(lifecycle, state), text: lifecycle.id, state: state.name, source: out[0].source });
   }
   return drafts;
+}
+
+function ruleHolder(rule: Action['access']['rules'][number]): string {
+  return rule.kind === 'party' ? rule.party : rule.kind === 'role' ? rule.role : '';
+}
+
+/**
+ * An action someone other than the stalling party may call, that pays money out, and that the code allows
+ * in a situation where the stalled move is also possible: for each lifecycle, the states it requires
+ * overlap the states the move requires (with the stalled lifecycle in the stalled state).
+ */
+function isWayOut(exit: Action, mover: Action, party: string, lifecycles: Lifecycle[], stalled: Lifecycle, state: string): boolean {
+  if (exit.id === mover.id || exit.kind === 'constructor' || !exit.payments.some((p) => p.direction === 'out')) return false;
+  if (!exit.access.anyone && exit.access.rules.every((rule) => ruleHolder(rule) === party)) return false;
+  return lifecycles.every((lifecycle) => {
+    const needed = lifecycle === stalled ? [state] : requiredStates(mover, lifecycle);
+    const allowed = requiredStates(exit, lifecycle);
+    return needed.length === 0 || allowed.length === 0 || allowed.some((s) => needed.includes(s));
+  });
+}
+
+/** The states of a lifecycle an action's unconditional checks require; [] when they do not restrict it. */
+function requiredStates(action: Action, lifecycle: Lifecycle): string[] {
+  let states: string[] = [];
+  for (const condition of action.conditions) {
+    if (condition.when.length > 0) continue;
+    const only = statesOf(condition.expr, lifecycle);
+    if (only) states = states.length === 0 ? only : states.filter((s) => only.includes(s));
+  }
+  return states;
 }
 
 /**
@@ -96,16 +128,24 @@ function stuckFunds(lifecycle: Lifecycle, terms: ContractTerms): Draft[] {
     if (!silent) continue;
     const exits = terms.actions.filter((a) => a.kind !== 'constructor' && a.payments.some((p) => p.direction === 'out') && availableIn(a, lifecycle, state.name));
     if (exits.length > 0) continue;
-    const member: Expr = { kind: 'enum-member', enumName: lifecycle.enumName, member: state.name, label: state.label };
-    drafts.push({ kind: 'stuck-funds', action: silent.t.action, party: null, subject: member, text: lifecycle.id, source: silent.t.source });
+    drafts.push({ kind: 'stuck-funds', action: silent.t.action, party: null, subject: stateMember(lifecycle, state), text: lifecycle.id, state: state.name, source: silent.t.source });
   }
   return drafts;
+}
+
+/** An enum state as an expression, for the templates; a flag's state is told from the lifecycle itself. */
+function stateMember(lifecycle: Lifecycle, state: LifecycleState): Expr | null {
+  return lifecycle.enumName === null ? null : { kind: 'enum-member', enumName: lifecycle.enumName, member: state.name, label: state.label };
 }
 
 /** True unless the action requires the lifecycle to be in other states. */
 function availableIn(action: Action, lifecycle: Lifecycle, state: string): boolean {
   const required = lifecycle.transitions.filter((t) => t.action === action.id && !t.creates && t.from.length > 0).flatMap((t) => t.from);
   if (required.length > 0) return required.includes(state);
+  if (lifecycle.kind !== 'enum') {
+    // A condition on the flag that rules the state out (anywhere in the condition, as a part that must hold).
+    return !action.conditions.some((c) => c.when.length === 0 && (statesOf(c.expr, lifecycle) ?? [state]).every((s) => s !== state));
+  }
   const mentionsOtherState = action.conditions.some((c) => {
     const text = JSON.stringify(c.expr);
     return text.includes(`"enumName":"${lifecycle.enumName}"`) && !text.includes(`"member":"${state}"`);
@@ -144,7 +184,7 @@ function renouncedPayee(terms: ContractTerms): Draft[] {
     const name = `${action.name}:${payment.asset.kind}`;
     if (named.has(name)) continue;
     named.add(name);
-    drafts.push({ kind: 'renounce-redirects-payments', action: action.id, party: owner.id, subject, text: renounce.action, source: payment.source });
+    drafts.push({ kind: 'renounce-redirects-payments', action: action.id, party: owner.id, subject, text: renounce.action, state: null, source: payment.source });
   }
   return drafts;
 }

@@ -22,7 +22,7 @@ export interface Environment {
 export function createEnvironment(facts: OrderFacts, terms: ContractTerms): Environment {
   const parties = new Map(Object.entries(facts.parties ?? {}).map(([id, address]) => [id, BigInt(address)]));
   const state = new Map(Object.entries(facts.state ?? {}).map(([name, value]) => [name, readFact(value)]));
-  const enums = new Map(terms.lifecycles.map((lifecycle) => [lifecycle.enumName, lifecycle.states.map((s) => s.name)]));
+  const enums = new Map(terms.lifecycles.flatMap((lifecycle) => (lifecycle.enumName === null ? [] : [[lifecycle.enumName, lifecycle.states.map((s) => s.name)] as const])));
   return { parties, state, enums, usedState: false };
 }
 

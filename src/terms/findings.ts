@@ -66,6 +66,8 @@ export interface Risk extends Located {
   /** Extra data the template needs (a state, a token, a claim's words). */
   subject: Expr | null;
   text: string | null;
+  /** For a risk at a stage of a lifecycle (whose id is `text`): the state's name; else null. */
+  state: string | null;
 }
 
 export interface Claim extends Located {

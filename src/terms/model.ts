@@ -198,6 +198,7 @@ export interface Action extends Located {
   conditions: Condition[];
   payments: Payment[];
   effects: Effect[];
+  /** Moves between the states of enum lifecycles; setting a one-way flag or time is told as an effect. */
   transitions: Transition[];
   emits: Emit[];
   /** Calls to other contracts that are not payments (the contract depends on them). */
@@ -259,10 +260,16 @@ export interface LifecycleState {
 
 export interface Lifecycle extends Located {
   id: string;
+  /**
+   * `enum`: an enum's members are the states. `flag`: a bool that actions only set, states `off` (false)
+   * and `on` (true). `time`: a time that is zero until an action records it, states `off` and `on`.
+   */
+  kind: 'enum' | 'flag' | 'time';
   /** The variable holding the state; for per-item lifecycles the struct field (e.g. 'status'). */
   variable: string;
   label: string;
-  enumName: string;
+  /** The enum's name; null for a flag or a time. */
+  enumName: string | null;
   /** True for an enum held in a struct inside an array or mapping: each item has its own state. */
   perItem: boolean;
   /** For per-item lifecycles: the collection (e.g. 'milestones') and its label. */

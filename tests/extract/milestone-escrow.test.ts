@@ -30,11 +30,18 @@ describe('MilestoneEscrow', { timeout: 60_000 }, () => {
 
   it('each milestone has its own lifecycle on milestones.status: Pending first, Paid or Refunded at the end', async () => {
     const lifecycles = (await load()).lifecycles;
-    expect(lifecycles).toHaveLength(1);
+    expect(lifecycles.map((l) => `${l.kind} ${l.id}`)).toEqual(['enum milestones.status', 'flag funded']);
     const [status] = lifecycles;
     expect(status).toMatchObject({ id: 'milestones.status', variable: 'status', enumName: 'Status', perItem: true, collection: 'milestones', initial: 'Pending' });
     expect(status.states.filter((s) => s.final).map((s) => s.name)).toEqual(['Paid', 'Refunded']);
     expect(status.states.find((s) => s.name === 'Pending')?.initial).toBe(true);
+  });
+
+  it('the Funded flag is a one-way step: only fund sets it and nothing clears it', async () => {
+    const terms = await load();
+    const funded = terms.lifecycles.find((l) => l.id === 'funded')!;
+    expect(funded.transitions.map((t) => `${t.action}: ${t.from.join('|')}->${t.to}`)).toEqual(['fund(): off->on']);
+    expect(funded.states.map((s) => [s.name, s.initial, s.final])).toEqual([['off', true, false], ['on', false, true]]);
   });
 
   it('milestone transitions follow submit, approve (then pay), dispute, resolve and refundOverdue', async () => {

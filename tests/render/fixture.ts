@@ -166,6 +166,7 @@ export function buildSaleTerms(): ContractTerms {
     lifecycles: [
       {
         id: 'stage',
+        kind: 'enum',
         variable: 'stage',
         label: 'Stage',
         enumName: 'Stage',
@@ -202,7 +203,7 @@ export function buildSaleTerms(): ContractTerms {
         basis: 'code',
       },
     ],
-    risks: [{ id: 'risk:1', kind: 'timestamp', action: null, party: null, subject: null, text: null, source: at(33), basis: 'code' }],
+    risks: [{ id: 'risk:1', kind: 'timestamp', action: null, party: null, subject: null, text: null, state: null, source: at(33), basis: 'code' }],
     money: [],
     definitions: [],
     claims: [

@@ -73,7 +73,8 @@ async function viewContract(locale: string, contract: ContractTerms & { statemen
   const inSection = (section: string) => statements.filter((_, index) => contract.statements[index]!.section === section);
   const actionName = (id: string) => contract.actions.find((action) => action.id === id)?.name ?? id;
   const lifecycles = await Promise.all(
-    contract.lifecycles.map(async (lifecycle) => ({
+    // A one-way flag has two states and one direction: its sentences say all a diagram would.
+    contract.lifecycles.filter((lifecycle) => lifecycle.kind === 'enum').map(async (lifecycle) => ({
       label: lifecycle.label,
       svg: new Handlebars.SafeString(await renderLifecycleSvg(lifecycle, actionName)),
     })),

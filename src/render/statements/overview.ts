@@ -3,7 +3,7 @@
  * Ids: `key-fact:parties`, `key-fact:money`, `key-fact:deadline:<id>`, `key-fact:lifecycle:<id>`,
  * `key-fact:powers`, `key-fact:coverage`, `party:<party id>`.
  */
-import type { ContractTerms, Deadline, Expr, Party } from '../../terms/index.ts';
+import type { ContractTerms, Deadline, Expr, Lifecycle, Party } from '../../terms/index.ts';
 import { readTimeOffset } from '../expr-helpers.ts';
 import { describeRecipients } from './money.ts';
 import { actionNames, combineBasis, spanSources, spec, type StatementSpec } from './spec.ts';
@@ -53,6 +53,7 @@ export function buildKeyFactSpecs(terms: ContractTerms): StatementSpec[] {
     );
   }
   for (const lifecycle of terms.lifecycles) {
+    if (lifecycle.kind !== 'enum') continue;
     specs.push(
       spec(`key-fact:lifecycle:${lifecycle.id}`, 'key-facts', 'key-fact-lifecycle', {
         basis: lifecycle.basis,
@@ -65,6 +66,7 @@ export function buildKeyFactSpecs(terms: ContractTerms): StatementSpec[] {
       }),
     );
   }
+  specs.push(...stepKeyFacts(terms));
   specs.push(
     spec('key-fact:powers', 'key-facts', 'key-fact-powers', {
       basis: 'code',
@@ -74,6 +76,27 @@ export function buildKeyFactSpecs(terms: ContractTerms): StatementSpec[] {
   );
   specs.push(spec('key-fact:coverage', 'key-facts', 'key-fact-coverage', { basis: 'code', source: whole, context: { coverage: terms.coverage } }));
   return specs;
+}
+
+/** One-way flags and times, in one key fact for the contract and one for each kind of record. */
+function stepKeyFacts(terms: ContractTerms): StatementSpec[] {
+  const groups = new Map<string, Lifecycle[]>();
+  for (const lifecycle of terms.lifecycles) {
+    if (lifecycle.kind === 'enum') continue;
+    const key = lifecycle.collection ?? '';
+    groups.set(key, [...(groups.get(key) ?? []), lifecycle]);
+  }
+  return [...groups].map(([key, lifecycles]) => {
+    const steps = lifecycles.map((lifecycle) => ({
+      lifecycle,
+      actions: actionNames(terms, lifecycle.transitions.filter((t) => !t.creates).map((t) => t.action)),
+    }));
+    return spec(`key-fact:steps${key ? `:${key}` : ''}`, 'key-facts', 'key-fact-steps', {
+      basis: 'code',
+      source: spanSources(lifecycles.map((l) => l.source), lifecycles[0].source),
+      context: { first: lifecycles[0], steps },
+    });
+  });
 }
 
 /** For each party holding powers: the party and the names of the actions that give the powers. */

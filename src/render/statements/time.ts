@@ -73,6 +73,7 @@ export function buildLifecycleSpecs(terms: ContractTerms): StatementSpec[] {
 function buildOneLifecycle(terms: ContractTerms, lifecycle: Lifecycle): StatementSpec[] {
   const prefix = prefixed('lifecycle', lifecycle.id);
   const base = { basis: lifecycle.basis, source: lifecycle.source };
+  if (lifecycle.kind !== 'enum') return buildOneStep(terms, lifecycle, prefix, base);
   const first = lifecycle.states[0]?.label ?? null;
   const initial = lifecycle.initial === null ? null : stateLabel(terms, lifecycle.id, lifecycle.initial);
   const specs = [
@@ -99,6 +100,27 @@ function buildOneLifecycle(terms: ContractTerms, lifecycle: Lifecycle): Statemen
   });
   const finals = lifecycle.states.filter((state) => state.final).map((state) => state.label);
   if (finals.length > 0) specs.push(spec(`${prefix}:final`, 'lifecycle', 'lifecycle-final', { ...base, context: { lifecycle, finals } }));
+  return specs;
+}
+
+/**
+ * A one-way flag or time: one sentence for what it is (unset at first, never cleared once set), then one for
+ * each action that sets it. Records created with it unset are told by the creating action's own sentences.
+ */
+function buildOneStep(terms: ContractTerms, lifecycle: Lifecycle, prefix: string, base: { basis: Lifecycle['basis']; source: Lifecycle['source'] }): StatementSpec[] {
+  const specs = [spec(`${prefix}:states`, 'lifecycle', 'lifecycle-step', { ...base, context: { lifecycle } })];
+  lifecycle.transitions.forEach((transition, index) => {
+    if (transition.creates) return;
+    const action = findAction(terms, transition.action);
+    specs.push(
+      spec(`${prefix}:transition:${index + 1}`, 'lifecycle', 'lifecycle-step-set', {
+        basis: 'code',
+        source: transition.source,
+        actionKind: action?.kind ?? null,
+        context: { lifecycle, transition, action, name: action?.name ?? transition.action },
+      }),
+    );
+  });
   return specs;
 }
 

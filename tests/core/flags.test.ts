@@ -1,0 +1,57 @@
+/**
+ * Lifecycles from booleans and times, not only enums: a one-way flag or a time recorded once is a stage of
+ * the deal; a switch that can be turned back (a pause, a lock held during a call, a record deleted) is not.
+ */
+import { describe, expect, it } from 'vitest';
+import { read } from '../helpers/sentences.ts';
+
+const FILE = 'tests/fixtures/core/Flags.sol';
+
+describe('lifecycles from flags and times', { timeout: 60_000 }, () => {
+  it('key facts list the one-way steps of each order and of the sale, with the actions that take them', async () => {
+    const { of } = await read(FILE, 'FlagOrders');
+    expect(of('key-fact:steps')).toEqual([
+      'One-way steps for each Order: Paid set (`paid`, by `release`), Cancelled set (`cancelled`, by `cancel`), and Shipped At recorded (`shippedAt`, by `ship`); no action undoes any of them.',
+      'One-way step: Ended set (`ended`, by `end`); no action undoes it.',
+    ]);
+  });
+
+  it('says what each flag is and who sets it, and never calls a flag a state with two names', async () => {
+    const { of, all } = await read(FILE, 'FlagOrders');
+    expect(of('lifecycle:')).toEqual(
+      expect.arrayContaining([
+        'Each Order in `orders` has its own Shipped At time (`shippedAt`): it is zero (not recorded) when the Order is recorded, and once recorded, no action sets it back to zero.',
+        'The Seller of the Order concerned may record the Shipped At time of the Order concerned by calling `ship`.',
+        'The Ended flag (`ended`) is not set at first, and once set, no action clears it.',
+        'Anyone may set the Ended flag by calling `end`.',
+      ]),
+    );
+    expect(all.filter((s) => /States|from Paid to Paid|always one of/.test(s))).toEqual([]);
+  });
+
+  it('a pause the owner can turn on and off, and a lock released at the end of a call, are not stages', async () => {
+    const { terms, all } = await read(FILE, 'FlagOrders');
+    expect(terms.lifecycles.map((l) => `${l.kind} ${l.id}`)).toEqual(['flag orders.paid', 'flag orders.cancelled', 'time orders.shippedAt', 'flag ended']);
+    expect(all.some((s) => /Paused set|Locked set/.test(s))).toBe(false);
+  });
+
+  it('the Buyer alone decides when to release after shipping; the Seller is not said to stall shipping, since the Buyer may cancel', async () => {
+    const { of } = await read(FILE, 'FlagOrders');
+    const stalls = of('risk:').filter((s) => s.startsWith('The code sets no time limit'));
+    expect(stalls).toEqual([
+      'The code sets no time limit for the Buyer (`buyer`) of the Order concerned to call `release` while the Paid flag (`paid`) of the Order concerned is not set; the deal can stay at that stage indefinitely.',
+    ]);
+  });
+
+  it('a flag that deleting the record clears is not one-way', async () => {
+    const { terms, all } = await read(FILE, 'Tickets');
+    expect(terms.lifecycles).toEqual([]);
+    expect(all.some((s) => s.includes('no action clears it'))).toBe(false);
+  });
+
+  it('the same terms in Chinese', async () => {
+    const { summarize } = await import('../../src/summarize.ts');
+    const { outputs } = await summarize([FILE], { contracts: ['FlagOrders'], formats: ['md'], languages: ['zh'], cache: false });
+    expect(outputs[0].text).toContain('单向步骤：设置标志 `ended`（通过 `end`）；一经完成，没有任何操作能撤销。');
+  });
+});
