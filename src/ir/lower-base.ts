@@ -49,6 +49,8 @@ export abstract class LowererBase {
   readonly statements: LoweredAction['statements'] = new Map();
   readonly reads: string[] = [];
   protected nextId = 1;
+  /** True while lowering deployment, when storage not yet written is zero. */
+  protected deploying = false;
   /** Set when code reached from the current statement was not followed (recursion cut): it is not explained. */
   protected unread = false;
   /** Success flags (`call-outcome` values) → the instruction they report on. */
@@ -159,8 +161,14 @@ export abstract class LowererBase {
 
   /** The value a place holds on this path: what this path stored there, else the place itself (its value before the call). */
   protected load(state: State, place: Expr): Expr {
-    if (state.mem.size === 0) return place;
-    return state.mem.get(key(place))?.value ?? place;
+    const stored = state.mem.size === 0 ? undefined : state.mem.get(key(place))?.value;
+    if (stored) return stored;
+    // At deployment, storage starts empty: a state variable no initialiser or constructor has written yet is zero.
+    if (this.deploying && place.kind === 'variable' && place.scope === 'state') {
+      const zero = this.zeroOf(place);
+      if (zero.kind !== 'code') return zero;
+    }
+    return place;
   }
 
   protected rootFrame(from: number): Frame {

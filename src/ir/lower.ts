@@ -41,6 +41,7 @@ export class Lowerer extends CallLowerer {
   lowerDeployment(): LoweredAction {
     const { scope } = this.ctx;
     const state = freshState();
+    this.deploying = true;
     for (const base of [...scope.linearized].reverse()) {
       const frame = { ...this.rootFrame(base.id), via: base.id === scope.contract.id ? null : base.name };
       for (const node of base.nodes) {

@@ -7,7 +7,7 @@ import type { Action, ContractTerms, Section, Statement, SummaryDocument } from 
 import { loadLocale } from './engine.ts';
 import { formatSourceRef } from './format.ts';
 import { createRenderData, renderTemplate } from './render-data.ts';
-import { prefixed } from './statements/spec.ts';
+import { headingName, prefixed } from './statements/spec.ts';
 
 export type DocumentFormat = 'md' | 'text';
 
@@ -61,10 +61,10 @@ export function renderDocument(document: SummaryDocument, format: DocumentFormat
 function viewContract(terms: ContractTerms, statements: Statement[]) {
   const views = statements.map((statement): StatementView => ({ ...statement, ref: statement.source ? formatSourceRef(statement.source) : null }));
   const sections = Object.fromEntries(Object.values(SECTION_KEYS).map((key) => [key, [] as StatementView[]])) as Record<SectionKey, StatementView[]>;
-  const actions = terms.actions.map((action) => groupOf(action.id, action.name, action.label, action));
+  const actions = terms.actions.map((action) => groupOf(action.id, headingName(terms, action), action.label, action));
   const powers = terms.powers.map((power) => {
     const action = terms.actions.find((candidate) => candidate.id === power.action);
-    return groupOf(prefixed('power', power.id), action?.name ?? power.action, action?.label ?? power.action, null);
+    return groupOf(prefixed('power', power.id), action ? headingName(terms, action) : power.action, action?.label ?? power.action, null);
   });
   for (const statement of views) {
     if (statement.section === 'actions') {

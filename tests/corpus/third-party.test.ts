@@ -94,6 +94,14 @@ describe('what a lawyer needs from the corpus', { timeout: 120_000 }, () => {
     expect(all).toContain('The contract pays the Owner (`_owner`) ETH equal to (the Vesting Schedule as it stood before the call, for the ETH held by this contract plus the Released as it stood before the call and the time of the call) minus the Released as it stood before the call.');
   });
 
+  it('OpenZeppelin VestingWallet: each overload of release has its own heading, named by its signature; the deployment event names the zero address as the owner before', async () => {
+    const { outputs } = await summarize([`${OZ5}/finance/VestingWallet.sol`], { contracts: ['VestingWallet'], formats: ['md'], languages: ['en'], cwd: repo, cache: false });
+    const headings = outputs[0].text.split('\n').filter((line) => line.startsWith('### Release'));
+    expect(headings).toEqual(['### Release (`release()`)', '### Release (`release(address)`)']);
+    // Storage starts empty: the owner before deployment is the zero address, not "as it stood before the call".
+    expect(outputs[0].text).toContain('- Deployment records the event `OwnershipTransferred` on the chain, with the zero address and the given Beneficiary. [Ownable.sol:42]');
+  });
+
   it('OpenZeppelin VestingWalletCliff: an abstract contract says so first', async () => {
     const { of } = await read(`${OZ5}/finance/VestingWalletCliff.sol`, 'VestingWalletCliff');
     expect(of('key-fact:')[0]).toBe('`VestingWalletCliff` is abstract: it cannot be deployed on its own. A contract that inherits it supplies the rest, and may add to or change what is described here.');

@@ -1,5 +1,6 @@
 /** Parties against actions: who may call what, from each action's access rules. */
 import type { Action, ContractTerms } from '../../terms/index.ts';
+import { headingName } from '../statements/spec.ts';
 
 export interface AccessTable {
   parties: { id: string; label: string; name: string }[];
@@ -13,7 +14,7 @@ export function buildAccessTable(terms: ContractTerms): AccessTable {
   return {
     parties: parties.map((party) => ({ id: party.id, label: party.label, name: party.name })),
     rows: actions.map((action) => ({
-      name: action.name,
+      name: headingName(terms, action),
       label: action.label,
       anyone: action.access.anyone,
       other: action.access.rules.some((rule) => rule.kind === 'expr' || (rule.kind === 'role' && !parties.some((p) => p.id === `role:${rule.role}`))),

@@ -111,6 +111,12 @@ export function actionNames(terms: ContractTerms, ids: string[]): string[] {
   return [...new Set(ids.map((id) => findAction(terms, id)?.name ?? id))];
 }
 
+/** An action's name in a heading or table: its signature when another action shares the name (`release()`, `release(address)`). */
+export function headingName(terms: ContractTerms, action: Action): string {
+  const overloaded = terms.actions.some((other) => other !== action && other.name === action.name);
+  return overloaded && action.signature ? action.signature : action.name;
+}
+
 /** A statement id under a prefix, without doubling it when the model's id already carries it ('risk:1'). */
 export function prefixed(prefix: string, id: string): string {
   return id.startsWith(`${prefix}:`) ? id : `${prefix}:${id}`;
