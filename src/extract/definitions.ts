@@ -43,7 +43,7 @@ export const definitions: Extractor = {
 };
 
 /** The implemented functions of that name, most derived first, one per parameter list. */
-function findFunctions(contracts: { nodes: unknown[] }[], name: string): FunctionDefinition[] {
+export function findFunctions(contracts: { nodes: unknown[] }[], name: string): FunctionDefinition[] {
   const found: FunctionDefinition[] = [];
   const seen = new Set<string>();
   for (const contract of contracts) {

@@ -1,6 +1,6 @@
 /**
- * Parties: address state variables and immutables (the Ownable owner among them), AccessControl roles,
- * and address fields of per-item records (an order's buyer). For each: how it is first set, and which
+ * Parties: address state variables and immutables (the Ownable owner among them, not the contract's own
+ * address kept for checks), AccessControl roles, and address fields of per-item records (an order's buyer). For each: how it is first set, and which
  * actions can change it afterwards.
  */
 import type { VariableDeclaration } from 'solidity-ast';
@@ -18,7 +18,8 @@ export const parties: Extractor = {
     for (const field of [...context.scope.stateVariables, ...context.scope.namespacedFields]) {
       const decl = field.stateVariable ? field : { ...field, stateVariable: true };
       const id = partyIdOf(decl);
-      if (id) list.push(addressParty(context, decl, id));
+      const party = id ? addressParty(context, decl, id) : null;
+      if (party && !isOwnAddress(party)) list.push(party);
     }
     list.push(...contractCallers(context, terms.actions, list));
     list.push(...roleParties(context, terms.actions.flatMap((a) => a.access.rules)));
@@ -26,6 +27,7 @@ export const parties: Extractor = {
     list.push(...items);
     terms.parties = list;
     linkItemCallers(terms.actions, items);
+    linkCallerPayees(terms.actions);
   },
 };
 
@@ -50,6 +52,12 @@ function addressParty(context: ExtractContext, decl: VariableDeclaration, id: st
     source: context.locate(decl),
     basis: 'code',
   };
+}
+
+/** An address the contract keeps of itself (`_cachedThis = address(this)`, never changed) is not a party. */
+function isOwnAddress(party: Party): boolean {
+  const value = party.initial?.kind === 'convert' ? party.initial.operand : party.initial;
+  return value?.kind === 'this' && party.changedBy.length === 0;
 }
 
 /**
@@ -161,6 +169,18 @@ function linkItemCallers(actions: ContractTerms['actions'], items: Party[]): voi
       const party = items.find((p) => p.collection === collection && p.name === (rule.expr as { member: string }).member);
       return party ? { kind: 'party', party: party.id, via: rule.via } : rule;
     });
+  }
+}
+
+/** Only one party may call: a payment to the caller is a payment to that party (`selfdestruct(payable(msg.sender))` after an owner check). */
+function linkCallerPayees(actions: ContractTerms['actions']): void {
+  for (const action of actions) {
+    const [rule, ...others] = action.access.rules;
+    if (action.access.anyone || others.length > 0 || rule?.kind !== 'party') continue;
+    for (const payment of action.payments) {
+      const to = payment.to.kind === 'convert' ? payment.to.operand : payment.to;
+      if (payment.direction === 'out' && to.kind === 'caller') payment.toParty ??= rule.party;
+    }
   }
 }
 

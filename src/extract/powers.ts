@@ -6,7 +6,11 @@
 import { targetName } from '../ir/exprs.ts';
 import type { Action, ContractTerms, Effect, Expr, Power, PowerKind } from '../terms/index.ts';
 import { walkExpr } from '../terms/index.ts';
-import type { Extractor } from './context.ts';
+import type { ExtractContext, Extractor } from './context.ts';
+import { findFunctions } from './definitions.ts';
+import type { FunctionDefinition } from 'solidity-ast';
+import { findAll } from 'solidity-ast/utils.js';
+import { Lowerer } from '../ir/lower.ts';
 import { roleWritten } from './parties.ts';
 import { timeComparisons } from './deadlines.ts';
 
@@ -15,8 +19,11 @@ export const powers: Extractor = {
   extract(context, terms) {
     const list: Power[] = [];
     const lifecycleVariables = new Set(terms.lifecycles.filter((l) => !l.perItem).map((l) => l.variable));
+    const stored = storedReads(context);
     for (const action of terms.actions) {
       if (action.kind === 'constructor' || action.access.anyone) continue;
+      // Only the contract itself may call it: it is reached through another of its actions, not by a party alone.
+      if (action.access.rules.length > 0 && action.access.rules.every((r) => r.kind === 'expr' && unwrap(r.expr).kind === 'this')) continue;
       const rules = action.access.rules.map((r) => (r.kind === 'party' ? r.party : r.kind === 'role' ? r.role : 'caller'));
       // Restricted by a check that is not a list of parties: whoever passes it.
       const holders = rules.length > 0 ? rules : ['checked'];
@@ -46,7 +53,7 @@ export const powers: Extractor = {
       const reads = context.reads.find((r) => r.id === action.id)?.facts;
       if (reads?.selfDestruct) add('self-destruct', null, null);
       if (reads?.delegatecall) add('upgrade', null, null);
-      if (!isStepOfDeal(action) && action.payments.some((p) => p.direction === 'out' && takesAtWill(p.to, p.amount, holders))) add('withdraw-funds', null, null);
+      if (!isStepOfDeal(action) && !needsOthersStep(action, holders, terms, stored) && action.payments.some((p) => p.direction === 'out' && takesAtWill(p.to, p.amount, holders))) add('withdraw-funds', null, null);
     }
     terms.powers = dedupe(list);
   },
@@ -181,6 +188,74 @@ function ownCredit(amount: Expr, to: Expr): boolean {
  */
 function isStepOfDeal(action: Action): boolean {
   return action.conditions.some((c) => !c.isAccess && (timeComparisons(c.expr).length > 0 || [...walkExpr(c.expr)].some((e) => e.kind === 'enum-member')));
+}
+
+/**
+ * The action goes ahead only after another party's own step: a signature it checks, or a record its
+ * conditions read (directly or through a view such as `isOperationReady`) that only other parties' actions
+ * write (an operation a proposer scheduled). Then its holders cannot take the money alone.
+ */
+function needsOthersStep(action: Action, holders: string[], terms: ContractTerms, stored: StoredReads): boolean {
+  const checks = action.conditions.filter((c) => !c.isAccess).map((c) => c.expr);
+  const read = new Set(checks.flatMap((expr) => [...stored(expr)]));
+  if (read.has(SIGNATURE)) return true;
+  return [...read].some((name) => {
+    // Actions open to the same callers (execute and executeBatch) are not another party's step.
+    const same = (a: Action) => JSON.stringify(a.access.rules) === JSON.stringify(action.access.rules) && a.access.anyone === action.access.anyone;
+    const writers = terms.actions.filter((a) => !same(a) && a.kind !== 'constructor' && a.effects.some((e) => targetName(e.target) === name));
+    return writers.length > 0 && writers.every((w) => !w.access.anyone && w.access.rules.length > 0 && w.access.rules.every((r) => r.kind !== 'expr' && !holders.includes(r.kind === 'party' ? r.party : r.role)));
+  });
+}
+
+/** Stands in the reads of an expression for a signature it checks (`ecrecover`, ECDSA `recover`). */
+const SIGNATURE = '#signature';
+
+type StoredReads = (expr: Expr) => Set<string>;
+
+/**
+ * The state variables an expression reads, through the views it calls too, and SIGNATURE when it checks a
+ * signature. A view whose formula cannot be read (assembly splitting a signature) is searched for a call
+ * to `ecrecover` or `recover`, in its body and in the functions it calls.
+ */
+function storedReads(context: ExtractContext): StoredReads {
+  const formulas = new Map<string, Expr[]>();
+  const formulasOf = (name: string): Expr[] => {
+    if (!formulas.has(name)) {
+      formulas.set(name, []);
+      const found = findFunctions(context.scope.linearized, name).map((fn) => new Lowerer(context.lower).formula(fn));
+      formulas.set(name, found.filter((f): f is Expr => f !== null));
+    }
+    return formulas.get(name)!;
+  };
+  const collect = (expr: Expr, into: Set<string>, depth: number): Set<string> => {
+    for (const node of walkExpr(expr)) {
+      if (node.kind === 'variable' && node.scope === 'state') into.add(node.name);
+      if (node.kind === 'signer') into.add(SIGNATURE);
+      if (node.kind !== 'call' || depth >= 4) continue;
+      for (const formula of formulasOf(node.name)) collect(formula, into, depth + 1);
+      if (findFunctions(context.scope.linearized, node.name).some((fn) => recoversSigner(context, fn, new Set()))) into.add(SIGNATURE);
+    }
+    return into;
+  };
+  return (expr) => collect(expr, new Set(), 0);
+}
+
+function recoversSigner(context: ExtractContext, fn: FunctionDefinition, seen: Set<number>): boolean {
+  if (seen.has(fn.id) || !fn.body) return false;
+  seen.add(fn.id);
+  for (const call of findAll('FunctionCall', fn.body)) {
+    const callee = call.expression;
+    const name = callee.nodeType === 'Identifier' ? callee.name : callee.nodeType === 'MemberAccess' ? callee.memberName : null;
+    if (name === 'ecrecover' || name === 'recover' || name === 'tryRecover') return true;
+    const id = callee.nodeType === 'Identifier' ? callee.referencedDeclaration : null;
+    const target = id ? context.scope.functions.find((f) => f.id === id) : undefined;
+    if (target && recoversSigner(context, target, seen)) return true;
+  }
+  return false;
+}
+
+function unwrap(expr: Expr): Expr {
+  return expr.kind === 'convert' ? unwrap(expr.operand) : expr;
 }
 
 function dedupe(list: Power[]): Power[] {

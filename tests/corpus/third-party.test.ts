@@ -102,6 +102,20 @@ describe('what a lawyer needs from the corpus', { timeout: 120_000 }, () => {
     expect(outputs[0].text).toContain('- Deployment records the event `OwnershipTransferred` on the chain, with the zero address and the given Beneficiary. [Ownable.sol:42]');
   });
 
+  it('OpenZeppelin 4 TimelockController: executing a scheduled operation and changing the delay are not powers of anyone alone', async () => {
+    const { statements } = await read(`${OZ4}/governance/TimelockController.sol`, 'TimelockController');
+    const warnings = statements.filter((s) => s.section === 'warning').map((s) => s.text);
+    expect(warnings).toEqual([
+      'Holders of the Admin Role (`adminRole`) may give a role to any address, by calling `grantRole`.',
+      'Holders of the Admin Role may take a role away from any address, by calling `revokeRole`.',
+    ]);
+  });
+
+  it('Sablier LockupLinear: the contract’s own address kept against delegate calls is not a party', async () => {
+    const { terms } = await read(`${SABLIER}/SablierV2LockupLinear.sol`, 'SablierV2LockupLinear');
+    expect(terms.parties.map((p) => p.name)).not.toContain('ORIGINAL');
+  });
+
   it('OpenZeppelin VestingWalletCliff: an abstract contract says so first', async () => {
     const { of } = await read(`${OZ5}/finance/VestingWalletCliff.sol`, 'VestingWalletCliff');
     expect(of('key-fact:')[0]).toBe('`VestingWalletCliff` is abstract: it cannot be deployed on its own. A contract that inherits it supplies the rest, and may add to or change what is described here.');
