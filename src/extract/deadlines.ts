@@ -4,6 +4,7 @@
  */
 import { targetName } from '../ir/exprs.ts';
 import { humanise } from '../ir/names.ts';
+import { hasCode } from '../terms/index.ts';
 import type { CompareOp, Deadline, Expr } from '../terms/index.ts';
 import type { Extractor } from './context.ts';
 
@@ -19,6 +20,8 @@ export const deadlines: Extractor = {
           const subject = subjectOf(against);
           // A parameter checked against the block time (`_expiry > block.timestamp`) is input validation, not a deadline.
           if (!subject && onlyParameters(against)) continue;
+          // Nor is a bound the model cannot read (`type(uint48).max`, a cast's overflow check): the action's own sentence shows it as code.
+          if (!subject && hasCode(against)) continue;
           const id = (subject ? pathOf(subject) : `${action.id}:${condition.source.line}`) + (clock === 'blocks' ? '@blocks' : '');
           let deadline = byId.get(id);
           if (!deadline) {

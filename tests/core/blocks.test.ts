@@ -12,4 +12,10 @@ describe('block numbers are blocks, not times', { timeout: 60_000 }, () => {
     expect(all).toContain('`claim` can succeed only if the number of the block it is in is more than the Start Block plus 7,200.');
     expect(all.some((s) => /Start Block time|2 hours|Times are block timestamps|depends on the block time/.test(s))).toBe(false);
   });
+
+  it('a cast’s overflow check on the block number is not a deadline', async () => {
+    const { of, all } = await read('tests/fixtures/core/Clock.sol', 'Checkpoints');
+    expect(of('key-fact:deadline')).toEqual([]);
+    expect(all.some((s) => s.startsWith('Deadline'))).toBe(false);
+  });
 });

@@ -73,6 +73,7 @@ describe('what a lawyer needs from the corpus', { timeout: 120_000 }, () => {
     const { all } = await read(`${KLEROS}/SimpleEscrow.sol`, 'SimpleEscrow');
     expect(all).toContain('Only the Arbitrator (`arbitrator`) may call `rule`.');
     expect(all).toContain('`releaseFunds` can succeed only if the call is made more than 3 minutes (`reclamationPeriod`) after the Created At time, or if the caller is the Payer (`payer`).');
+    expect(all).toContain('Nothing happens automatically 3 minutes after the Created At time: someone must call `releaseFunds`.');
     expect(all.some((s) => /anyone may call `rule` alone|The code sets no deadline/.test(s))).toBe(false);
     // The payer's reclaim is a step of the dispute procedure, not a power over the deal.
     expect(all.some((s) => /may take money held by the contract alone/.test(s))).toBe(false);

@@ -131,7 +131,7 @@ export function buildPartySpecs(terms: ContractTerms): StatementSpec[] {
  * The moment every check of a deadline uses, when it is the stored time plus one period (`createdAt +
  * reclamationPeriod`): the key fact names that moment, not the stored time it counts from.
  */
-function commonOffset(deadline: Deadline): { base: Expr; amount: Expr; sign: '+' | '-' } | null {
+export function commonOffset(deadline: Deadline): { base: Expr; amount: Expr; sign: '+' | '-' } | null {
   // The stored time plus a period kept with it (`createdAt + reclamationPeriod`), even without a time unit.
   const offsetOf = (against: Expr) =>
     (deadline.clock === 'time' ? readTimeOffset(against) : null) ??

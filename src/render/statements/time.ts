@@ -6,6 +6,7 @@
 import type { ContractTerms, Deadline, Expr, Lifecycle } from '../../terms/index.ts';
 import { walkExpr } from '../../terms/index.ts';
 import { stateLabel, stateLabels } from './actions.ts';
+import { commonOffset } from './overview.ts';
 import { actionNames, findAction, prefixed, spec, type StatementSpec } from './spec.ts';
 
 /** Comparisons that make an action possible only once the time has come. */
@@ -62,7 +63,7 @@ function buildOneDeadline(terms: ContractTerms, deadline: Deadline): StatementSp
   });
   const after = deadline.checks.filter((check) => AFTER_OPS.has(check.op));
   const callers = actionNames(terms, unique((after.length > 0 ? after : deadline.checks).map((check) => check.action)));
-  specs.push(spec(`${prefix}:manual`, 'deadlines', 'deadline-manual', { basis: 'code', source: deadline.source, context: { deadline, callers } }));
+  specs.push(spec(`${prefix}:manual`, 'deadlines', 'deadline-manual', { basis: 'code', source: deadline.source, context: { deadline, callers, offset: commonOffset(deadline) } }));
   return specs;
 }
 
