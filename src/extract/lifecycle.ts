@@ -246,6 +246,29 @@ export function statesOf(expr: Expr, holder: StateHolder, negate = false): strin
   return null;
 }
 
+/** The states of a lifecycle an action's unconditional checks require; [] when they do not restrict it. */
+export function requiredStates(action: Action, lifecycle: Lifecycle): string[] {
+  let states: string[] = [];
+  for (const condition of action.conditions) {
+    if (condition.when.length > 0) continue;
+    const only = statesOf(condition.expr, lifecycle);
+    if (only) states = states.length === 0 ? only : states.filter((s) => only.includes(s));
+  }
+  return states;
+}
+
+/**
+ * True when the action can run at most once (for each record, for a lifecycle of records): it requires
+ * states that it always leaves, and no action ever moves back into them.
+ */
+export function runsOnce(action: Action, lifecycle: Lifecycle): boolean {
+  const required = requiredStates(action, lifecycle);
+  if (required.length === 0) return false;
+  const leaves = lifecycle.transitions.some((t) => t.action === action.id && !t.creates && t.when.length === 0 && !required.includes(t.to));
+  const reenters = lifecycle.transitions.some((t) => !t.creates && required.includes(t.to) && (t.from.length === 0 || t.from.some((f) => !required.includes(f))));
+  return leaves && !reenters;
+}
+
 function mirror(op: string): string {
   return ({ '<': '>', '>': '<', '<=': '>=', '>=': '<=' } as Record<string, string>)[op] ?? op;
 }

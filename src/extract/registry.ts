@@ -7,9 +7,10 @@ import { coverage } from './coverage.ts';
 import { deadlines } from './deadlines.ts';
 import { definitions } from './definitions.ts';
 import { lifecycle } from './lifecycle.ts';
+import { partyOnce } from './party-once.ts';
 import { money } from './money.ts';
 import { parties } from './parties.ts';
 import { powers } from './powers.ts';
 import { risks } from './risks.ts';
 
-export const EXTRACTORS: readonly Extractor[] = [actions, assets, parties, lifecycle, deadlines, powers, money, claims, risks, coverage, definitions];
+export const EXTRACTORS: readonly Extractor[] = [actions, assets, parties, lifecycle, partyOnce, deadlines, powers, money, claims, risks, coverage, definitions];

@@ -7,7 +7,7 @@ import type { Action, ContractTerms, Expr, Lifecycle, LifecycleState, Risk } fro
 import { walkExpr } from '../terms/index.ts';
 import type { Extractor } from './context.ts';
 import { timeComparisons } from './deadlines.ts';
-import { statesOf } from './lifecycle.ts';
+import { requiredStates, statesOf } from './lifecycle.ts';
 
 type Draft = Omit<Risk, 'id' | 'basis'>;
 
@@ -98,17 +98,6 @@ function isWayOut(exit: Action, mover: Action, party: string, lifecycles: Lifecy
     const allowed = requiredStates(exit, lifecycle);
     return needed.length === 0 || allowed.length === 0 || allowed.some((s) => needed.includes(s));
   });
-}
-
-/** The states of a lifecycle an action's unconditional checks require; [] when they do not restrict it. */
-function requiredStates(action: Action, lifecycle: Lifecycle): string[] {
-  let states: string[] = [];
-  for (const condition of action.conditions) {
-    if (condition.when.length > 0) continue;
-    const only = statesOf(condition.expr, lifecycle);
-    if (only) states = states.length === 0 ? only : states.filter((s) => only.includes(s));
-  }
-  return states;
 }
 
 /**

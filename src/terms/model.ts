@@ -58,8 +58,13 @@ export interface Party extends Located {
   setAt: 'declaration' | 'deployment' | 'action' | 'never';
   /** The value it is set to first, e.g. a constructor parameter or the caller (the deployer). */
   initial: Expr | null;
-  /** Ids of actions that can change it after deployment. */
+  /** Ids of actions that can change it after deployment, as often as they run. */
   changedBy: string[];
+  /**
+   * Ids of actions that write it but can run only once (for each record): they require a stage of the
+   * deal that they leave for good (Purchase's `confirmPurchase` from Created, a vote once `voted` is set).
+   */
+  setOnceBy: string[];
   /** For item-field parties: the collection holding the items (e.g. 'orders'). */
   collection: string | null;
   /** For item-field parties: one item, named after its record type ("Order"). */

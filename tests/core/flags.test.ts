@@ -54,4 +54,18 @@ describe('lifecycles from flags and times', { timeout: 60_000 }, () => {
     const { outputs } = await summarize([FILE], { contracts: ['FlagOrders'], formats: ['md'], languages: ['zh'], cache: false });
     expect(outputs[0].text).toContain('单向步骤：设置标志 `ended`（通过 `end`）；一经完成，没有任何操作能撤销。');
   });
+
+  it('a party written by an action that runs once per stage or per record is set once, not replaceable', async () => {
+    const final = await read(FILE, 'FinalOffer');
+    expect(final.of('party:buyer')).toEqual(['The Buyer (`buyer`) is an address, set once, through `accept`; no action changes it afterwards.']);
+    expect(final.of('key-fact:parties')).toEqual(['Parties: Buyer (`buyer`); no action can replace any of them.']);
+    const { of } = await read(FILE, 'Offer');
+    expect(of('party:')).toEqual([
+      'The Seller (`seller`) is an address, set at deployment to the deployer; no action changes it afterwards.',
+      // accept runs from Open, but reopen returns to Open: the Buyer can be written again.
+      'The Buyer (`buyer`) is an address, set when an action records it; it can be changed through `accept`.',
+      'The Carrier (`carrier`) is an address, set when an action records it; it can be changed through `reopen` and `nameCarrier`.',
+      'Each Member in `members` names its own Proxy (`proxy`), set once, through `appoint`; no action changes it afterwards.',
+    ]);
+  });
 });

@@ -32,6 +32,7 @@ function party(id: string, label: string, line: number, extra: Partial<Party> = 
     setAt: 'deployment',
     initial: variable(`_${id}`, label, { scope: 'parameter' }),
     changedBy: [],
+    setOnceBy: [],
     collection: null,
   itemLabel: null,
     source: at(line),

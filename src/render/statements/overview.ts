@@ -19,7 +19,8 @@ export function buildKeyFactSpecs(terms: ContractTerms): StatementSpec[] {
       spec('key-fact:parties', 'key-facts', 'key-fact-parties', {
         basis: combineBasis(terms.parties.map((party) => party.basis)),
         source: spanSources(terms.parties.map((party) => party.source), whole),
-        context: { parties: terms.parties, replaceable: terms.parties.filter((party) => party.changedBy.length > 0) },
+        // A party set once by an action after deployment (a buyer who confirms) is not replaced; one set at deployment and changed once is.
+        context: { parties: terms.parties, replaceable: terms.parties.filter((party) => party.changedBy.length > 0 || (party.setOnceBy.length > 0 && party.setAt !== 'action')) },
       }),
     );
   }
@@ -122,7 +123,7 @@ export function buildPartySpecs(terms: ContractTerms): StatementSpec[] {
       basis: party.basis,
       source: party.source,
       actionKind: party.setAt === 'deployment' ? 'constructor' : null,
-      context: { party, changers: actionNames(terms, party.changedBy) },
+      context: { party, changers: actionNames(terms, party.changedBy), setOnce: actionNames(terms, party.setOnceBy) },
     }),
   );
 }
