@@ -67,5 +67,7 @@ describe('lifecycles from flags and times', { timeout: 60_000 }, () => {
       'The Carrier (`carrier`) is an address, set when an action records it; it can be changed through `reopen` and `nameCarrier`.',
       'Each Member in `members` names its own Proxy (`proxy`), set once, through `appoint`; no action changes it afterwards.',
     ]);
+    // The record is the caller's own: not "of the Member concerned".
+    expect(of('lifecycle:members.voted')).toContain('Anyone may set the Voted flag of their own Member (the entry for the caller) by calling `appoint`.');
   });
 });

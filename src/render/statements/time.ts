@@ -3,7 +3,7 @@
  * `deadlines:none`, `deadlines:block-time`; `lifecycle:<id>:states`, `lifecycle:<id>:initial`,
  * `lifecycle:<id>:transition:<n>`, `lifecycle:<id>:final`.
  */
-import type { ContractTerms, Deadline, Expr, Lifecycle } from '../../terms/index.ts';
+import type { Action, ContractTerms, Deadline, Expr, Lifecycle } from '../../terms/index.ts';
 import { walkExpr } from '../../terms/index.ts';
 import { stateLabel, stateLabels } from './actions.ts';
 import { commonOffset } from './overview.ts';
@@ -118,11 +118,21 @@ function buildOneStep(terms: ContractTerms, lifecycle: Lifecycle, prefix: string
         basis: 'code',
         source: transition.source,
         actionKind: action?.kind ?? null,
-        context: { lifecycle, transition, action, name: action?.name ?? transition.action },
+        context: { lifecycle, transition, action, name: action?.name ?? transition.action, own: action ? ownRecord(action, lifecycle) : false },
       }),
     );
   });
   return specs;
+}
+
+/** True when every write of the lifecycle's field is to the caller's own record (`voters[msg.sender].voted`). */
+function ownRecord(action: Action, lifecycle: Lifecycle): boolean {
+  if (!lifecycle.collection) return false;
+  const writes = action.effects.filter((e) => e.target.kind === 'member' && e.target.member === lifecycle.variable);
+  return writes.length > 0 && writes.every((e) => {
+    const record = (e.target as { object: Expr }).object;
+    return record.kind === 'index' && record.base.kind === 'variable' && record.base.name === lifecycle.collection && record.index.kind === 'caller';
+  });
 }
 
 function unique<T>(items: T[]): T[] {
