@@ -39,7 +39,8 @@ export const powers: Extractor = {
           affectsExisting: target ? readElsewhere(terms, action, target) : null,
           timelock: timelockOf(action)?.expr ?? null,
           timelockWhen: timelockOf(action)?.when ?? [],
-          rateScale: target ? rateScaleOf(terms, target) : null,
+          // Filled in by the units extractor, from the one value-format inference.
+          rateScale: null,
           source: effect?.source ?? action.source,
           basis: 'code',
         });
@@ -140,20 +141,6 @@ function boundsOn(action: Action, effect: Effect): Expr[] {
 function readElsewhere(terms: ContractTerms, action: Action, target: Expr): boolean | null {
   const name = targetName(target);
   return name ? readByOthers(terms, action, name, true) : null;
-}
-
-/** The divisor of the shares the term is used as a rate in (`amount * feeBps / 10000` → '10000'). */
-function rateScaleOf(terms: ContractTerms, target: Expr): string | null {
-  if (target.kind !== 'variable') return null;
-  for (const action of terms.actions) {
-    const exprs = [...action.payments.map((p) => p.amount), ...action.effects.flatMap((e) => (e.value ? [e.value] : [])), ...action.conditions.map((c) => c.expr)];
-    for (const expr of exprs) {
-      for (const node of walkExpr(expr)) {
-        if (node.kind === 'percent-of' && node.rate.kind === 'variable' && node.rate.name === target.name) return node.scale;
-      }
-    }
-  }
-  return null;
 }
 
 function timelockOf(action: Action): { expr: Expr; when: Expr[] } | null {

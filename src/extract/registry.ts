@@ -7,10 +7,11 @@ import { coverage } from './coverage.ts';
 import { deadlines } from './deadlines.ts';
 import { definitions } from './definitions.ts';
 import { lifecycle } from './lifecycle.ts';
+import { units } from './units.ts';
 import { partyOnce } from './party-once.ts';
 import { money } from './money.ts';
 import { parties } from './parties.ts';
 import { powers } from './powers.ts';
 import { risks } from './risks.ts';
 
-export const EXTRACTORS: readonly Extractor[] = [actions, assets, parties, lifecycle, partyOnce, deadlines, powers, money, claims, risks, coverage, definitions];
+export const EXTRACTORS: readonly Extractor[] = [actions, assets, parties, lifecycle, partyOnce, deadlines, powers, units, money, claims, risks, coverage, definitions];

@@ -1,7 +1,8 @@
 /** Exact values of Solidity number literals, as decimal strings (never JS numbers). */
-import type { Unit } from '../terms/index.ts';
+import type { ShareUnit, Unit } from '../terms/index.ts';
 
-const UNIT_FACTORS: Record<Unit, bigint> = {
+/** Solidity's own number units (shares are not written in the code but inferred). */
+const UNIT_FACTORS: Record<Exclude<Unit, ShareUnit>, bigint> = {
   wei: 1n,
   gwei: 10n ** 9n,
   ether: 10n ** 18n,
@@ -12,7 +13,7 @@ const UNIT_FACTORS: Record<Unit, bigint> = {
   weeks: 604800n,
 };
 
-export function isUnit(name: string | null | undefined): name is Unit {
+export function isUnit(name: string | null | undefined): name is Exclude<Unit, ShareUnit> {
   return name !== null && name !== undefined && name in UNIT_FACTORS;
 }
 
@@ -20,7 +21,7 @@ export function isUnit(name: string | null | undefined): name is Unit {
  * The exact integer value of a literal as written (`10_000`, `0x1F`, `1e18`, `2.5` with `ether`),
  * scaled by its unit; null when it is not an integer after scaling.
  */
-export function literalValue(written: string, unit: Unit | null): string | null {
+export function literalValue(written: string, unit: Exclude<Unit, ShareUnit> | null): string | null {
   const factor = unit ? UNIT_FACTORS[unit] : 1n;
   const text = written.replace(/_/g, '');
   if (/^0x[0-9a-f]+$/i.test(text)) return (BigInt(text) * factor).toString();

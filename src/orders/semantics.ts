@@ -43,6 +43,16 @@ function inferAll(terms: ContractTerms) {
   return found;
 }
 
+/**
+ * The format of any expression of an action, from a fresh inference over the terms as they stand (not
+ * cached: the extractors call it while the terms are still being built).
+ */
+export function inferFormats(terms: ContractTerms): (expr: Expr, action: string) => ValueFormat | null {
+  const inference = new Inference(terms);
+  inference.run();
+  return (expr, action) => inference.formatOf(expr, action);
+}
+
 /** The parameter semantics of every action of a contract (cached per Terms object). */
 export function readSemantics(terms: ContractTerms): ContractSemantics {
   return inferAll(terms).parameters;
@@ -94,6 +104,10 @@ class Inference {
     if (fact) return { name, type, ...fact };
     const evidence: FormatEvidence = { reason: 'type', via: null, action: null, source: null };
     return { name, type, format: formatFromType(type), evidence };
+  }
+
+  formatOf(expr: Expr, action: string): ValueFormat | null {
+    return this.infer(expr, action);
   }
 
   stateFormats(): Map<string, ValueFormat> {

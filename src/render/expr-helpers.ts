@@ -3,8 +3,9 @@
  * for its kind (`partials/expr/<kind>.hbs`); the helpers below only choose, compare and look up.
  */
 import type Handlebars from 'handlebars';
-import type { ArithOp, CompareOp, Expr } from '../terms/index.ts';
-import { formatList, type ListType } from './format.ts';
+import type { ArithOp, CompareOp, Expr, ShareUnit } from '../terms/index.ts';
+import { SHARE_SCALE } from '../terms/index.ts';
+import { formatList, formatPercent, sharePercent, type ListType } from './format.ts';
 import { renderPartial, type RenderData, squash } from './render-data.ts';
 
 type HelperOptions = Omit<Handlebars.HelperOptions, 'data'> & { data: RenderData };
@@ -101,6 +102,11 @@ export function registerExprHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('isIdentity', (left: Expr, right: Expr) => isIdentity(left) || isIdentity(right));
   hb.registerHelper('isValue', (expr: Expr) => VALUE_KINDS.has(unwrap(expr).kind));
   hb.registerHelper('isTimeUnit', (unit: string | null) => unit !== null && TIME_UNITS.has(unit));
+  hb.registerHelper('isShareUnit', (unit: string | null) => unit !== null && unit in SHARE_SCALE);
+  /** `{{shareValue value unit}}`: a number read as a share, as a percentage ('1500', basis points → '15%'). */
+  hb.registerHelper('shareValue', (value: string, unit: ShareUnit, options: HelperOptions) =>
+    formatPercent(sharePercent(value, SHARE_SCALE[unit]), options.data.locale),
+  );
   hb.registerHelper('isEthUnit', (unit: string | null) => unit === 'ether' || unit === 'gwei' || unit === 'wei');
   hb.registerHelper('needsParens', (parent: Expr, child: Expr, side: 'left' | 'right') => needsParens(parent, child, side));
   hb.registerHelper('unwrap', (expr: Expr) => unwrap(expr));

@@ -21,7 +21,7 @@ import {
 import { registerExprHelpers } from './expr-helpers.ts';
 import { registerTextHelpers } from './text-helpers.ts';
 import type { RenderData } from './render-data.ts';
-import type { Expr, SourceRef, Unit } from '../terms/index.ts';
+import type { SourceRef, Unit } from '../terms/index.ts';
 
 type HelperOptions = Omit<Handlebars.HelperOptions, 'data'> & { data: RenderData };
 
@@ -44,15 +44,6 @@ function registerFormatHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('isRoundEth', (wei: string) => isRoundEth(wei));
   hb.registerHelper('pct', (value: string, options: HelperOptions) => formatPercent(value, options.data.locale));
   hb.registerHelper('bps', (value: string, options: HelperOptions) => formatBps(value, options.data.locale));
-  /** Upper limits in bounds (`x <= 1500`) as exact percentages of a share's divisor: ['15']. */
-  hb.registerHelper('limitShares', (bounds: Expr[], scale: string) =>
-    bounds.flatMap((bound) => {
-      if (bound.kind !== 'compare') return [];
-      const limit = bound.op === '<=' || bound.op === '<' ? bound.right : bound.op === '>=' || bound.op === '>' ? bound.left : null;
-      const value = limit?.kind === 'number' ? limit.value : limit?.kind === 'variable' ? limit.value : null;
-      return value === null ? [] : [sharePercent(value, scale)];
-    }),
-  );
   hb.registerHelper('share', (rate: string, scale: string, options: HelperOptions) =>
     formatPercent(sharePercent(rate, scale), options.data.locale),
   );

@@ -3,7 +3,21 @@
  * per locale (templates/<locale>/partials/expr/<kind>.hbs); no English is built here.
  */
 
-export type Unit = 'wei' | 'gwei' | 'ether' | 'seconds' | 'minutes' | 'hours' | 'days' | 'weeks';
+/**
+ * How a number is read. ETH and time units are written in the code; the shares (`basis-points`: of 10,000,
+ * `per-mille`: of 1,000, `percent`: of 100) are inferred from how the value is used (a rate in a share).
+ */
+export type Unit = 'wei' | 'gwei' | 'ether' | 'seconds' | 'minutes' | 'hours' | 'days' | 'weeks' | ShareUnit;
+
+export type ShareUnit = 'basis-points' | 'per-mille' | 'percent';
+
+/** The divisor of a share unit: 10,000 for basis points. */
+export const SHARE_SCALE: Record<ShareUnit, string> = { 'basis-points': '10000', 'per-mille': '1000', percent: '100' };
+
+/** The share unit of a divisor, when it is one ('10000' → basis points). */
+export function shareUnitOf(scale: string): ShareUnit | null {
+  return (Object.keys(SHARE_SCALE) as ShareUnit[]).find((unit) => SHARE_SCALE[unit] === scale) ?? null;
+}
 
 export type CompareOp = '==' | '!=' | '<' | '<=' | '>' | '>=';
 export type ArithOp = '+' | '-' | '*' | '/' | '%' | '**';

@@ -28,7 +28,7 @@ describe('compareTerms on versions of the bundled contracts', () => {
     expect(change.subject).toBe('MAX_COMMISSION_BPS');
     expect((change.old as { value: string }).value).toBe('1500');
     expect((change.new as { value: string }).value).toBe('2000');
-    expect(renderDiff(doc, { format: 'text', locale: 'en' })).toMatch(/changes from 1,500 to 2,000/);
+    expect(renderDiff(doc, { format: 'text', locale: 'en' })).toMatch(/changes from 15% \(1,500 basis points\) to 20% \(2,000\s+basis points\)/);
   });
 
   it('reports a flipped deadline comparison as a changed condition', async () => {

@@ -136,7 +136,7 @@ describe('orders in Chinese', { timeout: 120_000 }, () => {
   it('states a rate in basis points as a percentage, and a condition it fails with the code’s message', async () => {
     const { text } = await zhOrder('ConsignmentAuction', 'setCommissionBps');
     expect(text).toContain('参数 `newBps`：20%；作此解读的依据是：该值存入 `commissionBps`，而代码将其用作比率，单位为万分之一（基点）。');
-    expect(text).toContain('指令中的 `newBps`（20%）不超过15%——不满足：本指令将失败，并返回错误提示“commission too high”。');
+    expect(text).toContain('指令中的 `newBps`（20%）不超过15%（1,500个基点）——不满足：本指令将失败，并返回错误提示“commission too high”。');
     expect(text).toContain('本指令将会失败：上述条件中有1项不满足，因此不会产生任何变化。');
   });
 
