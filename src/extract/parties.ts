@@ -19,7 +19,7 @@ export const parties: Extractor = {
       const decl = field.stateVariable ? field : { ...field, stateVariable: true };
       const id = partyIdOf(decl);
       const party = id ? addressParty(context, decl, id) : null;
-      if (party && !isOwnAddress(party)) list.push(party);
+      if (party && !isOwnAddress(party)) list.push(nameOwnerByRole(party));
     }
     list.push(...contractCallers(context, terms.actions, list));
     list.push(...roleParties(context, terms.actions.flatMap((a) => a.access.rules)));
@@ -50,9 +50,20 @@ function addressParty(context: ExtractContext, decl: VariableDeclaration, id: st
     setOnceBy: [],
     collection: null,
     itemLabel: null,
+    ownerNamed: false,
     source: context.locate(decl),
     basis: 'code',
   };
+}
+
+/**
+ * An owner the constructor sets from one of its parameters (`Ownable(beneficiary)`, `_transferOwnership(bank)`)
+ * is named by that role: the Beneficiary, the owner. An owner set to the deployer stays the Owner.
+ */
+function nameOwnerByRole(party: Party): Party {
+  const value = party.initial?.kind === 'convert' ? party.initial.operand : party.initial;
+  if (party.kind !== 'owner' || party.setAt !== 'deployment' || value?.kind !== 'variable' || value.scope !== 'parameter') return party;
+  return { ...party, label: value.label, ownerNamed: true };
 }
 
 /** An address the contract keeps of itself (`_cachedThis = address(this)`, never changed) is not a party. */
@@ -108,6 +119,7 @@ function roleParties(context: ExtractContext, rules: { kind: string; role?: stri
       setOnceBy: [],
       collection: null,
       itemLabel: null,
+      ownerNamed: false,
       source: decl ? context.locate(decl) : context.locate(context.scope.contract),
       basis: 'code' as const,
     };
@@ -147,6 +159,7 @@ function itemParties(context: ExtractContext): Party[] {
         setOnceBy: [],
         collection: decl.name,
         itemLabel: humanise(struct.name),
+        ownerNamed: false,
         source: context.locate(member),
         basis: 'code',
       });

@@ -69,6 +69,11 @@ export interface Party extends Located {
   collection: string | null;
   /** For item-field parties: one item, named after its record type ("Order"). */
   itemLabel: string | null;
+  /**
+   * True for the contract's owner when it is named by the role its constructor gives it: `Ownable(beneficiary)`
+   * makes the owner "the Beneficiary (the owner)". The label is then the constructor parameter's.
+   */
+  ownerNamed: boolean;
 }
 
 // ── Actions ──────────────────────────────────────────────────────────────────────────────────────

@@ -85,14 +85,23 @@ describe('what a lawyer needs from the corpus', { timeout: 120_000 }, () => {
     expect(all.some((s) => s.includes('whichever token the caller names (`token`)'))).toBe(true);
     // The owner is the payee: renouncing ownership sends later payouts to the zero address.
     // release() pays ETH and release(token) a token: each overload gets the sentence for its asset.
-    const renounced = all.filter((s) => s.startsWith('If the Owner') && s.includes('gives up ownership (`renounceOwnership`), what `release` pays to the owner afterwards goes to the zero address: '));
+    const renounced = all.filter((s) => s.startsWith('If the Beneficiary') && s.includes('gives up ownership (`renounceOwnership`), what `release` pays to the owner afterwards goes to the zero address: '));
     expect(renounced).toHaveLength(2);
     expect(renounced.filter((s) => s.endsWith('zero address: ETH sent there is lost.'))).toHaveLength(1);
     expect(renounced.filter((s) => s.includes('may refuse such a transfer, which leaves the tokens where they were, or accept it, and the tokens are lost.'))).toHaveLength(1);
     // A formula computed before the call says so once, after its name, not after its last argument.
     expect(all.some((s) => s.includes('the time of the call as it stood before the call'))).toBe(false);
     // The formula's arguments are bracketed off from the subtraction that follows them.
-    expect(all).toContain('The contract pays the Owner (`_owner`) ETH equal to (the Vesting Schedule as it stood before the call, for the ETH held by this contract plus the Released as it stood before the call and the time of the call) minus the Released as it stood before the call.');
+    expect(all).toContain('The contract pays the Beneficiary (the owner, `_owner`) ETH equal to (the Vesting Schedule as it stood before the call, for the ETH held by this contract plus the Released as it stood before the call and the time of the call) minus the Released as it stood before the call.');
+  });
+
+  it('OpenZeppelin VestingWallet: the owner is named by the role its constructor gives it, and handing over ownership hands over the payouts', async () => {
+    const { of, statements } = await read(`${OZ5}/finance/VestingWallet.sol`, 'VestingWallet');
+    expect(of('key-fact:parties')).toEqual(['Parties: Beneficiary (the owner, `_owner`); the Beneficiary can be replaced.']);
+    expect(of('party:owner')).toEqual(['The Beneficiary (`_owner`) is the owner of the contract, set at deployment to the given Beneficiary (`beneficiary`); it can be changed through `renounceOwnership` and `transferOwnership`.']);
+    expect(statements.filter((s) => s.section === 'warning').map((s) => s.text)).toContain(
+      'The Beneficiary may hand ownership of the contract to an address of their choosing, by calling `transferOwnership`; that address then receives what `release` pays to the owner.',
+    );
   });
 
   it('OpenZeppelin VestingWallet: each overload of release has its own heading, named by its signature; the deployment event names the zero address as the owner before', async () => {

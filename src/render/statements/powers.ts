@@ -5,7 +5,7 @@
  * With no powers: `powers:none`.
  */
 import type { ContractTerms, Power } from '../../terms/index.ts';
-import { findAction, prefixed, spec, type StatementSpec } from './spec.ts';
+import { actionNames, findAction, prefixed, spec, type StatementSpec } from './spec.ts';
 
 /** Kinds whose new value can be bounded by the code. */
 const BOUNDED_KINDS = new Set<Power['kind']>(['change-term', 'change-party']);
@@ -41,5 +41,15 @@ function powerContext(terms: ContractTerms, power: Power): Record<string, unknow
     power,
     action: findAction(terms, power.action),
     holders: power.holders.map((holder) => terms.parties.find((party) => party.id === holder) ?? null).filter((party) => party !== null),
+    // Actions paying the party the power replaces: their payments follow the new holder (VestingWallet's release).
+    paidAfter: actionNames(terms, paidTo(terms, power)),
   };
+}
+
+function paidTo(terms: ContractTerms, power: Power): string[] {
+  if (power.kind !== 'transfer-ownership' && power.kind !== 'change-party') return [];
+  const target = power.target?.kind === 'variable' ? power.target : null;
+  const party = target?.party ?? null;
+  if (!party) return [];
+  return terms.actions.filter((a) => a.kind !== 'constructor' && a.payments.some((p) => p.direction === 'out' && p.toParty === party)).map((a) => a.id);
 }
