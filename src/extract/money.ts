@@ -36,7 +36,7 @@ function pullPayments(actions: Action[]): Draft[] {
       const withdrawal = actions.find((other) => other.id !== action.id && other.payments.some((p) => p.direction === 'out' && paysFrom(p, ledger.name)));
       if (!withdrawal || seen.has(`${ledger.name}|${action.id}`)) continue;
       seen.add(`${ledger.name}|${action.id}`);
-      drafts.push({ kind: 'pull-payment', action: action.id, subject: effect.target, detail: null, withdrawal: withdrawal.id, party: null, when: effect.when, source: effect.source });
+      drafts.push({ kind: 'pull-payment', action: action.id, subject: effect.target, detail: null, withdrawal: withdrawal.id, party: null, when: effect.when, source: effect.source, excess: null });
     }
   }
   return drafts;
@@ -54,10 +54,20 @@ function overpayments(action: Action, balancePaidOut: boolean): Draft[] {
   for (const condition of action.conditions) {
     const minimum = minimumOf(condition.expr);
     if (!minimum) continue;
+    // The whole ETH sent forwarded, or what is left of it once the minimum is taken (`msg.value - price` back to the caller).
+    const returned = action.payments.find((p) => p.direction === 'out' && p.amount.kind === 'arith' && p.amount.op === '-' && p.amount.left.kind === 'value-sent');
     const forwarded = action.payments.find((p) => p.direction === 'out' && p.amount.kind === 'value-sent');
     const stored = action.effects.find((e) => e.value?.kind === 'value-sent');
-    const detail: Expr | null = forwarded ? forwarded.to : stored ? stored.target : balancePaidOut ? { kind: 'balance', of: { kind: 'this' } } : null;
-    drafts.push({ kind: 'overpayment', action: action.id, subject: minimum, detail, withdrawal: null, party: forwarded?.toParty ?? null, when: condition.when, source: condition.source });
+    const [excess, detail, party]: [MoneyFact['excess'], Expr | null, string | null] = returned
+      ? ['returned', returned.to, returned.toParty]
+      : forwarded
+        ? ['forwarded', forwarded.to, forwarded.toParty]
+        : stored
+          ? ['stored', stored.target, null]
+          : balancePaidOut
+            ? ['with-balance', { kind: 'balance', of: { kind: 'this' } }, null]
+            : ['stays', null, null];
+    drafts.push({ kind: 'overpayment', action: action.id, subject: minimum, detail, withdrawal: null, party, when: condition.when, source: condition.source, excess });
   }
   return drafts;
 }
@@ -80,10 +90,10 @@ function remainders(action: Action): Draft[] {
     const share = JSON.stringify(payment.amount);
     const complements = action.payments.filter((p) => p !== payment && p.amount.kind === 'arith' && p.amount.op === '-' && JSON.stringify(p.amount.right) === share);
     if (complements.length === 0) {
-      drafts.push({ kind: 'rounding-remainder', action: action.id, subject: payment.amount, detail: null, withdrawal: null, party: null, when: payment.when, source: payment.source });
+      drafts.push({ kind: 'rounding-remainder', action: action.id, subject: payment.amount, detail: null, withdrawal: null, party: null, when: payment.when, source: payment.source, excess: null });
     }
     for (const complement of complements) {
-      drafts.push({ kind: 'rounding-remainder', action: action.id, subject: payment.amount, detail: complement.to, withdrawal: null, party: complement.toParty, when: complement.when, source: complement.source });
+      drafts.push({ kind: 'rounding-remainder', action: action.id, subject: payment.amount, detail: complement.to, withdrawal: null, party: complement.toParty, when: complement.when, source: complement.source, excess: null });
     }
   }
   return drafts;

@@ -51,6 +51,14 @@ function registerFormatHelpers(hb: typeof Handlebars): void {
     const { values, options } = argsOf(args);
     return formatDuration(String(values[0]), options.data.locale, (values[1] as Unit | null | undefined) ?? null);
   });
+  /** `{{percentList values "disjunction"}}`: exact percentages ('1.5') as a list: '1.5% or 2%'. */
+  hb.registerHelper('percentList', (values: string[], type: ListType, options: HelperOptions) =>
+    formatList(values.map((value) => formatPercent(value, options.data.locale)), options.data.locale, type),
+  );
+  /** `{{durationList seconds "disjunction"}}`: periods in seconds as a list: '7 days or 14 days'. */
+  hb.registerHelper('durationList', (values: string[], type: ListType, options: HelperOptions) =>
+    formatList(values.map((value) => formatDuration(value, options.data.locale)), options.data.locale, type),
+  );
   hb.registerHelper('address', (value: string) => checksumAddress(value));
   hb.registerHelper('source', (source: SourceRef | null) => (source ? formatSourceRef(source) : ''));
   hb.registerHelper('list', (...args: unknown[]) => {

@@ -3,7 +3,7 @@
  * and the definitions of amounts the code computes. Part of the Terms model (plain data).
  */
 import type { Expr } from './expr.ts';
-import type { Access, Located, Parameter } from './model.ts';
+import type { Access, Located, Parameter, SourceRef } from './model.ts';
 
 // ── Powers, risks, claims ────────────────────────────────────────────────────────────────────────
 
@@ -77,8 +77,35 @@ export interface Claim extends Located {
   tag: 'title' | 'notice' | 'dev' | 'param' | 'return' | 'author';
   param: string | null;
   text: string;
-  /** When the code contradicts the claim: the parties the claim names and what the code allows. */
-  contradiction: { claimed: string[]; actual: Access } | null;
+  /** Each statement of the claim the checker could read (who, how much, when, rounding, refunds, fixity), with its verdict. */
+  checks: ClaimCheck[];
+}
+
+/**
+ * What a claim says about who may act, how much, when, rounding, refunds or whether a term is fixed.
+ * `excess`: ETH sent beyond the price is returned. `refund`: money goes back to a named party.
+ */
+export type ClaimTopic = 'who' | 'amount' | 'when' | 'rounding' | 'excess' | 'refund' | 'fixity';
+
+export interface ClaimCheck {
+  topic: ClaimTopic;
+  /** `contradicts`: the code does otherwise (a risk); `matches`: the code does what the claim says; `cannot-tell`: the model cannot decide. */
+  verdict: 'matches' | 'contradicts' | 'cannot-tell';
+  /** The words of the claim this check reads. */
+  said: string;
+  /**
+   * What the claim states, in model terms: party ids (who, refund), exact percentages (amount), seconds
+   * (when), 'up' or 'down' (rounding), state variable names (fixity).
+   */
+  claimed: string[];
+  /** What the code does, in the same terms: parties allowed or paid, percentages or periods applied, power ids (fixity). */
+  actual: string[];
+  /** For `who`: who the code lets call. */
+  access: Access | null;
+  /** The code that decides the verdict; null when it cannot tell. */
+  source: SourceRef | null;
+  /** For `cannot-tell`: the code uses a value the model cannot pin down (a rate or period set later or given in the call). */
+  unpinned: boolean;
 }
 
 // ── Definitions ──────────────────────────────────────────────────────────────────────────────────
@@ -117,4 +144,10 @@ export interface MoneyFact extends Located {
   party: string | null;
   /** Conditions of enclosing `if` statements under which the fact holds; [] when always. */
   when: Expr[];
+  /**
+   * overpayment only: where the excess goes. `forwarded`: all the ETH sent is paid on to `detail`;
+   * `returned`: what is sent beyond the minimum is paid back to `detail`; `stored`: all of it is recorded in
+   * `detail`; `with-balance`: it leaves with the whole balance; `stays`: nothing pays it back. Null for other kinds.
+   */
+  excess: 'forwarded' | 'returned' | 'stored' | 'with-balance' | 'stays' | null;
 }

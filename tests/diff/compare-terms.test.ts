@@ -23,7 +23,9 @@ describe('compareTerms on versions of the bundled contracts', () => {
 
   it('reports a raised maximum commission once, with the old and new values', async () => {
     const doc = await diff('ConsignmentAuction.sol', 'ConsignmentAuction.fee.sol');
-    expect(kinds(doc)).toEqual(['constant-changed']);
+    // The constructor's comment still says "at most 1500" basis points: the raised cap contradicts it, a new risk.
+    expect(kinds(doc)).toEqual(['constant-changed', 'risk-added']);
+    expect(JSON.stringify(doc.changes[1].new)).toContain('Initial commission in basis points (at most 1500).');
     const [change] = doc.changes;
     expect(change.subject).toBe('MAX_COMMISSION_BPS');
     expect((change.old as { value: string }).value).toBe('1500');

@@ -76,13 +76,13 @@ describe('ArbiterEscrow', { timeout: 60_000 }, () => {
     const claim = claims.find((c) => c.action === 'reclaimAfterDeadline()' && c.tag === 'notice');
     expect(claim?.text).toBe('Only the buyer can request a refund after the deadline.');
     expect(claim?.basis).toBe('natspec');
-    expect(claim?.contradiction).not.toBeNull();
-    expect(claim?.contradiction?.claimed).toEqual(['buyer']);
-    expect(claim?.contradiction?.actual.anyone).toBe(true);
+    const who = claim?.checks.find((check) => check.topic === 'who');
+    expect(who).toMatchObject({ verdict: 'contradicts', claimed: ['buyer'] });
+    expect(who?.access?.anyone).toBe(true);
   });
 
   it('no other claim is reported as contradicted', async () => {
-    const contradicted = (await load()).claims.filter((c) => c.contradiction !== null).map((c) => c.action);
+    const contradicted = (await load()).claims.filter((c) => c.checks.some((check) => check.verdict === 'contradicts')).map((c) => c.action);
     expect(contradicted).toEqual(['reclaimAfterDeadline()']);
   });
 

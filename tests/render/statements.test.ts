@@ -61,7 +61,7 @@ describe('statements', () => {
 
   it('quotes the author and says plainly where the code disagrees', () => {
     expect(byId('claim:1')).toMatchObject({ basis: 'natspec', text: 'The author’s comment on `reclaim`: “Only the buyer can reclaim.”' });
-    expect(byId('claim:1:contradiction')).toMatchObject({ basis: 'code', text: 'Not so: anyone may call `reclaim`, not only the Buyer (`buyer`).' });
+    expect(byId('claim:1:check:1')).toMatchObject({ basis: 'code', text: 'Not so: anyone may call `reclaim`, not only the Buyer (`buyer`).' });
   });
 
   it('lists what the code does not cover and what was not explained', () => {

@@ -3,6 +3,7 @@
  * explained, and the disclaimer. Ids: `risk:<id>`, `claim:<id>`, `claim:<id>:contradiction`,
  * `not-covered:<topic>`, `not-explained:<n>`, `not-explained:coverage`, `disclaimer:<n>`.
  */
+import { CALLER } from '../../extract/claim-check.ts';
 import type { ContractTerms } from '../../terms/index.ts';
 import { findAction, prefixed, spec, type StatementSpec } from './spec.ts';
 
@@ -37,12 +38,23 @@ export function buildRiskSpecs(terms: ContractTerms): StatementSpec[] {
 export function buildClaimSpecs(terms: ContractTerms): StatementSpec[] {
   return terms.claims.flatMap((claim) => {
     const action = claim.action === null ? null : findAction(terms, claim.action);
-    const context = { claim, action, claimed: claim.contradiction?.claimed.map((id) => terms.parties.find((p) => p.id === id) ?? null) ?? [] };
-    const specs = [spec(prefixed('claim', claim.id), 'claims', 'claim', { basis: 'natspec', source: claim.source, context })];
-    if (claim.contradiction) {
-      const source = claim.contradiction.actual.source ?? action?.source ?? claim.source;
-      specs.push(spec(`${prefixed('claim', claim.id)}:contradiction`, 'claims', 'claim-contradiction', { basis: 'code', source, context }));
-    }
+    const specs = [spec(prefixed('claim', claim.id), 'claims', 'claim', { basis: 'natspec', source: claim.source, context: { claim, action } })];
+    claim.checks.forEach((check, index) => {
+      const party = (id: string) => terms.parties.find((p) => p.id === id) ?? null;
+      const parties = (ids: string[]) => ids.map(party).filter((p) => p !== null);
+      const powers = check.topic === 'fixity' ? terms.powers.filter((p) => check.actual.includes(p.id)) : [];
+      const context = {
+        claim,
+        check,
+        action,
+        claimed: check.topic === 'fixity' ? [] : parties(check.claimed),
+        paid: check.topic === 'refund' ? parties(check.actual) : [],
+        paidCaller: check.topic === 'refund' && check.actual.includes(CALLER),
+        powers: powers.map((p) => ({ power: p, action: findAction(terms, p.action), holders: parties(p.holders) })),
+      };
+      const source = check.source ?? action?.source ?? claim.source;
+      specs.push(spec(`${prefixed('claim', claim.id)}:check:${index + 1}`, 'claims', `claim-${check.verdict}`, { basis: check.verdict === 'cannot-tell' ? 'natspec' : 'code', source, context }));
+    });
     return specs;
   });
 }

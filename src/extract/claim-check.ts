@@ -1,0 +1,306 @@
+/**
+ * The author's claims checked against the model. Each sentence of a NatSpec comment is read for the
+ * statements a lawyer relies on, and each is matched against what the code does:
+ *
+ * - who: "only the buyer can …" against who may call; "anyone can …" against a restricted action;
+ * - how much: a percentage ("a 1% fee", "up to 15%", "250 basis points") against the shares and caps the
+ *   code applies;
+ * - when: a period ("within 7 days", "after 30 days") against the periods the code checks;
+ * - rounding: "rounds up" against a share computed by division, which rounds down;
+ * - excess: "any excess is returned" against what happens to ETH sent beyond the price;
+ * - refunds: "refunds the buyer" against whom the action pays;
+ * - fixity: "the fee is fixed" or "cannot be changed" against the powers that change that term.
+ *
+ * A verdict is `contradicts` only when the model knows what the code does and it is not what the claim
+ * says; when the code computes the value from something the model cannot pin down (a rate set later, a
+ * period given in the call), the verdict is `cannot-tell`. The claims are read in English only.
+ */
+import type { Action, ClaimCheck, ContractTerms, Expr, Party, SourceRef } from '../terms/index.ts';
+import { SHARE_SCALE, walkExpr, type ShareUnit } from '../terms/index.ts';
+import { exactDivide } from '../ir/exprs.ts';
+
+type Draft = Omit<ClaimCheck, 'said' | 'unpinned'> & { unpinned?: boolean };
+
+/** In a refund check's `actual`: the caller of an action anyone may call. */
+export const CALLER = '#caller';
+
+const UNIT_SECONDS: Record<string, bigint> = { second: 1n, minute: 60n, hour: 3600n, day: 86400n, week: 604800n };
+const TIME_UNIT_FACTOR: Record<string, bigint> = { seconds: 1n, minutes: 60n, hours: 3600n, days: 86400n, weeks: 604800n };
+
+/** Checks of one comment: on an action, or (action null) on the contract as a whole. */
+export function checkClaim(text: string, action: Action | null, terms: ContractTerms): ClaimCheck[] {
+  const checks: ClaimCheck[] = [];
+  for (const sentence of sentences(text)) {
+    const lower = sentence.toLowerCase();
+    const add = (check: Draft | null) => {
+      if (check) checks.push({ unpinned: false, ...check, said: sentence });
+    };
+    if (action) add(checkWho(lower, action, terms.parties));
+    add(checkAmount(lower, action, terms));
+    add(checkWhen(lower, scopeOf(action, terms), terms));
+    add(checkRounding(lower, scopeOf(action, terms)));
+    if (action) add(checkExcess(lower, action, terms));
+    if (action) add(checkRefund(lower, action, terms.parties));
+    add(checkFixity(lower, action, terms));
+  }
+  return checks;
+}
+
+function sentences(text: string): string[] {
+  return text
+    .split(/(?<=[.;!?])\s+|\n+/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+/** The actions a claim speaks of: its own action, or every action for a comment on the contract. */
+function scopeOf(action: Action | null, terms: ContractTerms): Action[] {
+  return action ? [action] : terms.actions;
+}
+
+// ── who ───────────────────────────────────────────────────────────────────────────────────────────
+
+function checkWho(lower: string, action: Action, parties: Party[]): Draft | null {
+  const source = action.access.source ?? action.source;
+  if (/\b(anyone|anybody) (can|may)\b/.test(lower)) {
+    const open = action.access.anyone;
+    return { topic: 'who', verdict: open ? 'matches' : 'contradicts', claimed: [], actual: holdersOf(action), access: action.access, source: source };
+  }
+  const match =
+    /\bonly (?:the |an? )?`?([a-z][\w ]*?)`?(?: or (?:the |an? )?`?([a-z][\w ]*?)`?)?(?= can| may| is| will| must|[,.;:)]|$)/.exec(lower) ??
+    /\b(?:can|may|must|should) only be called by (?:the |an? )?`?([a-z_][\w]*)`?(?: or (?:the |an? )?`?([a-z_][\w]*)`?)?/.exec(lower) ??
+    /\bonly callable by (?:the |an? )?`?([a-z_][\w]*)`?(?: or (?:the |an? )?`?([a-z_][\w]*)`?)?/.exec(lower);
+  if (!match) return null;
+  const named = [match[1], match[2]].filter(Boolean).map((n) => findParty(n!, parties)).filter((p): p is Party => p !== null);
+  if (named.length === 0) return null;
+  const claimed = named.map((p) => p.id);
+  const verdict = allowsOnly(action, claimed) ? 'matches' : 'contradicts';
+  return { topic: 'who', verdict, claimed, actual: holdersOf(action), access: action.access, source: source };
+}
+
+function holdersOf(action: Action): string[] {
+  return action.access.rules.flatMap((rule) => (rule.kind === 'party' ? [rule.party] : rule.kind === 'role' ? [rule.role] : []));
+}
+
+export function findParty(words: string, parties: Party[]): Party | null {
+  const wanted = words.trim().toLowerCase().replace(/s$/, '');
+  return parties.find((p) => p.label.toLowerCase() === wanted || p.name.toLowerCase() === wanted || p.name.toLowerCase().replace(/^_+/, '') === wanted) ?? null;
+}
+
+function allowsOnly(action: Action, claimed: string[]): boolean {
+  if (action.access.anyone) return false;
+  return action.access.rules.every((rule) => (rule.kind === 'party' ? claimed.includes(rule.party) : rule.kind === 'role' ? claimed.includes(rule.role) : false));
+}
+
+// ── how much ──────────────────────────────────────────────────────────────────────────────────────
+
+/** Percentages the claim states: "1%", "1.5 percent", "250 basis points", and in a basis-point context "at most 1500". */
+function claimedPercents(lower: string): string[] {
+  const found: string[] = [];
+  for (const m of lower.matchAll(/(\d+(?:\.\d+)?)\s*(%|percent\b|per cent\b|basis points?\b|bps\b)/g)) {
+    const value = m[1]!;
+    found.push(/^(basis|bps)/.test(m[2]!) ? percentOf(value.replace(/\.\d+$/, ''), 'basis-points') : normalise(value));
+  }
+  if (/\bbasis points?\b|\bbps\b/.test(lower)) {
+    for (const m of lower.matchAll(/\b(?:at most|up to|maximum(?: of)?|max(?:imum)?|no more than)\s+(\d[\d,_]*)(?!\s*(%|percent|basis|bps|\.\d))/g)) {
+      found.push(percentOf(m[1]!.replace(/[,_]/g, ''), 'basis-points'));
+    }
+  }
+  return [...new Set(found)];
+}
+
+function percentOf(value: string, unit: ShareUnit): string {
+  return exactDivide(BigInt(value) * 100n, BigInt(SHARE_SCALE[unit]));
+}
+
+/** 100 minus an exact percentage: '10' → '90', '2.5' → '97.5'. */
+function complement(percent: string): string {
+  const [whole, fraction = ''] = percent.split('.');
+  const scaled = BigInt(whole!) * 10n ** 6n + BigInt(fraction.padEnd(6, '0').slice(0, 6) || '0');
+  return normalise(exactDivide(100n * 10n ** 6n - scaled, 10n ** 6n));
+}
+
+function normalise(decimal: string): string {
+  return decimal.includes('.') ? decimal.replace(/0+$/, '').replace(/\.$/, '') : decimal;
+}
+
+/**
+ * The percentages the code applies in these actions: constant shares of an amount, and constant caps on a
+ * rate; `open` when some share uses a rate the model cannot pin down to a number.
+ */
+function actualPercents(actions: Action[]): { values: string[]; open: boolean; sources: SourceRef[] } {
+  const values: string[] = [];
+  const sources: SourceRef[] = [];
+  let open = false;
+  const scan = (expr: Expr, source: SourceRef) => {
+    for (const node of walkExpr(expr)) {
+      if (node.kind === 'percent-of') {
+        if (node.percent !== null) {
+          values.push(normalise(node.percent));
+          sources.push(source);
+        } else open = true;
+      }
+      if ((node.kind === 'number' || node.kind === 'variable') && node.unit && node.unit in SHARE_SCALE && node.value !== null) {
+        values.push(percentOf(node.value, node.unit as ShareUnit));
+        sources.push(source);
+      }
+    }
+  };
+  for (const action of actions) {
+    for (const payment of action.payments) {
+      scan(payment.amount, payment.source);
+      // `value - cut` beside a payment of the cut: the rest of the base, 90% beside 10%.
+      const rest = payment.amount.kind === 'arith' && payment.amount.op === '-' ? payment.amount.right : null;
+      if (rest?.kind === 'percent-of' && rest.percent !== null) {
+        values.push(complement(rest.percent));
+        sources.push(payment.source);
+      }
+    }
+    for (const condition of action.conditions) scan(condition.expr, condition.source);
+    for (const effect of action.effects) if (effect.value) scan(effect.value, effect.source);
+  }
+  return { values: [...new Set(values)], open, sources };
+}
+
+function checkAmount(lower: string, action: Action | null, terms: ContractTerms): Draft | null {
+  const claimed = claimedPercents(lower);
+  if (claimed.length === 0) return null;
+  // An action that applies no share itself may take an amount fixed elsewhere (a deposit computed at deployment).
+  const own = actualPercents(scopeOf(action, terms));
+  const actual = own.values.length > 0 || own.open ? own : actualPercents(terms.actions);
+  const agreeing = claimed.filter((c) => actual.values.includes(c));
+  if (agreeing.length === claimed.length) {
+    return { topic: 'amount', verdict: 'matches', claimed, actual: actual.values, access: null, source: actual.sources[actual.values.indexOf(agreeing[0]!)] ?? null };
+  }
+  // A share at a rate the model cannot state (a rate set later) may be the claimed one.
+  if (actual.values.length === 0 || actual.open) return { topic: 'amount', verdict: 'cannot-tell', claimed, actual: actual.values, access: null, source: null, unpinned: actual.open };
+  return { topic: 'amount', verdict: 'contradicts', claimed, actual: actual.values, access: null, source: actual.sources[0] ?? null };
+}
+
+// ── when ──────────────────────────────────────────────────────────────────────────────────────────
+
+function claimedSeconds(lower: string): string[] {
+  const found: string[] = [];
+  for (const m of lower.matchAll(/\b(\d+|one|two|three|seven|fourteen|thirty)[\s-]+(second|minute|hour|day|week)s?\b/g)) {
+    const count = WORDS[m[1]!] ?? BigInt(m[1]!);
+    found.push((count * UNIT_SECONDS[m[2]!]!).toString());
+  }
+  return [...new Set(found)];
+}
+
+const WORDS: Record<string, bigint> = { one: 1n, two: 2n, three: 3n, seven: 7n, fourteen: 14n, thirty: 30n };
+
+/** Periods (in seconds) the code checks in these actions, from constants written with a time unit; `open` when a period is given in the call or stored. */
+function actualSeconds(actions: Action[], terms: ContractTerms): { values: string[]; open: boolean; sources: SourceRef[] } {
+  const values: string[] = [];
+  const sources: SourceRef[] = [];
+  let open = false;
+  const ids = new Set(actions.map((a) => a.id));
+  const scan = (expr: Expr, source: SourceRef) => {
+    for (const node of walkExpr(expr)) {
+      if ((node.kind === 'number' || node.kind === 'variable') && node.unit && node.unit in TIME_UNIT_FACTOR && node.value !== null) {
+        values.push(node.value);
+        sources.push(source);
+      }
+    }
+  };
+  for (const deadline of terms.deadlines) {
+    for (const check of deadline.checks) {
+      if (!ids.has(check.action)) continue;
+      // The period checked: the offset in the check (`paidUntil + GRACE`), else the one the deadline was set with (`now + 14 days`).
+      const before = values.length;
+      scan(check.against, check.source);
+      if (values.length === before) for (const set of deadline.setBy) scan(set.value, set.source);
+      // A period given in the call, or read from storage other than the deadline itself, is not pinned down.
+      const subject = deadline.subject.kind === 'variable' ? deadline.subject.name : null;
+      const loose = (n: Expr) => n.kind === 'variable' && n.type.startsWith('uint') && (n.scope === 'parameter' || (n.scope === 'state' && n.value === null && n.name !== subject));
+      if ([...walkExpr(check.against), ...deadline.setBy.flatMap((s) => [...walkExpr(s.value)])].some(loose)) open = true;
+    }
+    // A deadline stored by one of these actions (`deliverBy = block.timestamp + 7 days`) states a period too.
+    for (const set of deadline.setBy) if (ids.has(set.action)) scan(set.value, set.source);
+  }
+  return { values: [...new Set(values)], open, sources };
+}
+
+function checkWhen(lower: string, actions: Action[], terms: ContractTerms): Draft | null {
+  const claimed = claimedSeconds(lower);
+  if (claimed.length === 0) return null;
+  const actual = actualSeconds(actions, terms);
+  if (claimed.every((c) => actual.values.includes(c))) {
+    return { topic: 'when', verdict: 'matches', claimed, actual: actual.values, access: null, source: actual.sources[actual.values.indexOf(claimed[0]!)] ?? null };
+  }
+  if (actual.values.length === 0 || actual.open) return { topic: 'when', verdict: 'cannot-tell', claimed, actual: actual.values, access: null, source: null, unpinned: actual.open };
+  return { topic: 'when', verdict: 'contradicts', claimed, actual: actual.values, access: null, source: actual.sources[0] ?? null };
+}
+
+// ── rounding ──────────────────────────────────────────────────────────────────────────────────────
+
+function checkRounding(lower: string, actions: Action[]): Draft | null {
+  const way = /\bround(?:s|ed|ing)?\s+up\b|\bceil/.test(lower) ? 'up' : /\bround(?:s|ed|ing)?\s+down\b|\btruncat|\bfloor/.test(lower) ? 'down' : null;
+  if (!way) return null;
+  const divided = actions.flatMap((a) => a.payments).find((p) => [...walkExpr(p.amount)].some((n) => n.kind === 'percent-of' || (n.kind === 'arith' && n.op === '/')));
+  if (!divided) return { topic: 'rounding', verdict: 'cannot-tell', claimed: [way], actual: [], access: null, source: null };
+  // `(a + b - 1) / b` or a call named like ceilDiv rounds up; a plain division rounds down.
+  const roundsUp = [...walkExpr(divided.amount)].some((n) => (n.kind === 'call' && /ceil|up/i.test(n.name)) || (n.kind === 'arith' && n.op === '/' && n.left.kind === 'arith' && n.left.op === '-' && n.left.right.kind === 'number' && n.left.right.value === '1'));
+  const actual = roundsUp ? 'up' : 'down';
+  return { topic: 'rounding', verdict: actual === way ? 'matches' : 'contradicts', claimed: [way], actual: [actual], access: null, source: divided.source };
+}
+
+// ── excess and refunds ────────────────────────────────────────────────────────────────────────────
+
+function checkExcess(lower: string, action: Action, terms: ContractTerms): Draft | null {
+  if (!/\b(excess|overpay\w*|surplus|extra|change|remainder|rest)\b/.test(lower) || !/\b(return|refund|sen[dt] back|give[ns]? back|reimburs)\w*/.test(lower)) return null;
+  const facts = terms.money.filter((m) => m.kind === 'overpayment' && m.action === action.id);
+  if (facts.length === 0) return { topic: 'excess', verdict: 'cannot-tell', claimed: [], actual: [], access: null, source: null };
+  // Paid back to the caller (or all of it forwarded to the caller): returned. Kept, stored or paid to someone else: not.
+  const toCaller = facts.every((m) => (m.excess === 'returned' || m.excess === 'forwarded') && (m.detail?.kind === 'convert' ? m.detail.operand : m.detail)?.kind === 'caller');
+  return { topic: 'excess', verdict: toCaller ? 'matches' : 'contradicts', claimed: ['returned'], actual: [toCaller ? 'returned' : 'kept'], access: null, source: facts[0]!.source };
+}
+
+function checkRefund(lower: string, action: Action, parties: Party[]): Draft | null {
+  const match = /\b(?:refund(?:s|ed)?|return(?:s|ed)?|repay(?:s|ed)?|sends? back|sends?|pays?|transfers?|releases?)\b[^.;]*?\bto (?:the |an? )?`?([a-z_][\w ]*?)`?(?=[,.;:)]|$| if| when| after| once| and| or| for| in| on)/.exec(lower)
+    ?? /\b(?:refund(?:s|ed)?|repay(?:s|ed)?)\s+(?:the |an? )?([a-z][\w]*)/.exec(lower);
+  if (!match || /\b(excess|overpay|surplus|change)\b/.test(lower)) return null;
+  const party = findParty(match[1]!, parties);
+  if (!party) return null;
+  const out = action.payments.filter((p) => p.direction === 'out');
+  if (out.length === 0) return null;
+  // Paid to the caller of an action anyone may call: whoever calls, not a named party.
+  const toCaller = (p: (typeof out)[number]) => p.toParty === null && action.access.anyone && (p.to.kind === 'caller' || (p.to.kind === 'convert' && p.to.operand.kind === 'caller'));
+  const paid = [...new Set(out.map((p) => (toCaller(p) ? CALLER : p.toParty)).filter((id): id is string => id !== null))];
+  if (paid.includes(party.id)) return { topic: 'refund', verdict: 'matches', claimed: [party.id], actual: paid, access: null, source: out.find((p) => p.toParty === party.id)!.source };
+  // Paid to an address the model cannot name (a parameter, an entry): it may be that party.
+  if (out.some((p) => p.toParty === null && !toCaller(p))) return { topic: 'refund', verdict: 'cannot-tell', claimed: [party.id], actual: paid, access: null, source: null };
+  return { topic: 'refund', verdict: 'contradicts', claimed: [party.id], actual: paid, access: null, source: out[0]!.source };
+}
+
+// ── fixity ────────────────────────────────────────────────────────────────────────────────────────
+
+function checkFixity(lower: string, action: Action | null, terms: ContractTerms): Draft | null {
+  const fixedAtCreation = /\b(fixed|locked|set|frozen)\s+(at|on|when)\s+(creation|deployment|listing|purchase|order|the time)/.test(lower);
+  const neverChanges = /\b(cannot|can ?not|can't|never|no one can|nobody can)\s+(be\s+)?(chang|modif|updat|rais|increas|alter)\w*/.test(lower) || /\b(is|are) (fixed|immutable|constant)\b/.test(lower);
+  if (!fixedAtCreation && !neverChanges) return null;
+  // The term: a state variable whose name's words the sentence uses ("fee" → platformFeeBps).
+  const terms_ = candidates(lower, terms);
+  if (terms_.length === 0) return null;
+  const powers = terms.powers.filter((p) => (p.kind === 'change-term' || p.kind === 'change-party') && p.target?.kind === 'variable' && terms_.includes(p.target.name));
+  if (powers.length === 0) return { topic: 'fixity', verdict: 'matches', claimed: terms_, actual: [], access: null, source: null };
+  // "Fixed at creation": a change that does not reach records already made keeps the claim true for them.
+  const reaching = fixedAtCreation ? powers.filter((p) => p.affectsExisting !== false) : powers;
+  if (reaching.length === 0) return { topic: 'fixity', verdict: 'matches', claimed: terms_, actual: powers.map((p) => p.id), access: null, source: powers[0]!.source };
+  return { topic: 'fixity', verdict: 'contradicts', claimed: terms_, actual: reaching.map((p) => p.id), access: null, source: reaching[0]!.source };
+}
+
+/** State variables (not constants) whose name words all appear in the sentence: "fee" names `feeBps` and `platformFee`. */
+function candidates(lower: string, terms: ContractTerms): string[] {
+  const words = new Set(lower.match(/[a-z]+/g) ?? []);
+  const names = new Set<string>();
+  for (const action of terms.actions) {
+    for (const effect of action.effects) {
+      if (effect.target.kind !== 'variable' || effect.target.scope !== 'state') continue;
+      const parts = effect.target.label.toLowerCase().split(/\s+/).filter((w) => !['bps', 'percent', 'pct', 'basis', 'points', 'rate', 'amount'].includes(w));
+      if (parts.length > 0 && parts.every((w) => words.has(w) || words.has(`${w}s`))) names.add(effect.target.name);
+    }
+  }
+  return [...names];
+}
