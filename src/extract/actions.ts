@@ -63,6 +63,14 @@ export function deriveAccess(conditions: Condition[]): Access {
       condition.isAccess = true;
       return { anyone: false, rules, source: condition.source, forwarded: [...walkExpr(condition.expr)].some(isForwardedSender) };
     }
+    // `msg.sender == contractor && state == Open`: the caller part decides who may call; the whole check is
+    // still stated as a condition, since it asks more.
+    if (condition.expr.kind === 'and') {
+      for (const operand of condition.expr.operands) {
+        const part = callerRules(operand, condition.via);
+        if (part) return { anyone: false, rules: part, source: condition.source, forwarded: [...walkExpr(operand)].some(isForwardedSender) };
+      }
+    }
   }
   // A check of the caller that is not a plain list of who may call (the token's owner or an operator it
   // approved, or only on some paths): not anyone, and the check itself is stated as a condition.
