@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'BAD_CALLDATA'
   | 'BAD_INPUT'
   | 'CHAIN_ERROR'
+  | 'OUTPUT_NOT_WRITABLE'
   | 'USAGE';
 
 export interface Diagnostic {

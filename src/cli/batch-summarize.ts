@@ -5,7 +5,8 @@
  * is reported and the rest go on; files that define no deployable contract are skipped. A progress
  * bar is drawn on a terminal only. Exit code 1 when a file failed on its input, 3 on a bug.
  */
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { writeOutput } from './write-output.ts';
 import path from 'node:path';
 import { formatDiagnostic, isBuildFolder, listSolidityFiles } from '../compile/index.ts';
 import { isPlaintermsError } from '../errors.ts';
@@ -101,8 +102,7 @@ async function summarizeJob(job: Job, options: SummarizeOptions, format: Summary
   for (const name of names) {
     const summary = names.length === 1 ? first : await summarize([job.input], { ...options, contracts: [name], formats: [format] });
     const target = chooseTarget(outputFolder, job, name, format, [...taken, ...written]);
-    mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(target, summary.outputs[0].text);
+    writeOutput(target, summary.outputs[0].text, { createFolder: true });
     written.push(target);
   }
   return written;

@@ -2,7 +2,7 @@
  * `plainterms diff <old.sol> <new.sol>`: the redline between two versions of a contract, as changes
  * of terms. With --exit-code the command exits 1 when the terms differ (for CI gates).
  */
-import { writeFileSync } from 'node:fs';
+import { writeOutput } from './write-output.ts';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { diffFiles, renderDiff } from '../diff/index.ts';
 import { DIFF_FORMATS, type DiffFormat } from '../diff/render-diff.ts';
@@ -42,7 +42,7 @@ export function registerDiffCommand(program: Command, io: CliOutput = processOut
           ...(options.contracts ? { contracts: options.contracts } : {}),
         });
         const text = renderDiff(doc, { format: options.format, locale: options.lang });
-        if (options.output) writeFileSync(options.output, text);
+        if (options.output) writeOutput(options.output, text);
         else io.out(text);
         if (options.exitCode && !doc.same) io.exit(1);
       }),

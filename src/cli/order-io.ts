@@ -3,7 +3,7 @@
  * and the exit code, defaulting to the process's. PlaintermsErrors become a message, a hint and
  * their exit code; anything else is rethrown (a bug, exit 3 by the program).
  */
-import { writeFileSync } from 'node:fs';
+import { writeOutput } from './write-output.ts';
 import { formatDiagnostic } from '../compile/index.ts';
 import { isPlaintermsError } from '../errors.ts';
 
@@ -24,7 +24,7 @@ export const processOutput: CliOutput = {
 /** Writes the text to the file, or to stdout. */
 export function emit(io: CliOutput, text: string, file?: string): void {
   const ended = text.endsWith('\n') ? text : `${text}\n`;
-  if (file) writeFileSync(file, ended);
+  if (file) writeOutput(file, ended);
   else io.out(ended);
 }
 

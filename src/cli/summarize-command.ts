@@ -2,7 +2,7 @@
  * `plainterms summarize <files...>`: the terms of each contract in plain language. The output is
  * written only once everything has rendered, so a failure never leaves a partial file.
  */
-import { writeFileSync } from 'node:fs';
+import { writeOutput } from './write-output.ts';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { fail } from '../errors.ts';
 import { listLocales } from '../render/index.ts';
@@ -73,7 +73,7 @@ export function registerSummarizeCommand(program: Command, io: CliOutput): Comma
       if (isBatchOutput(options.output)) return summarizeBatch(files, { ...settings, format: options.format, outputFolder: options.output }, io);
       const { outputs } = await summarize(files, { ...settings, formats: [options.format] });
       const text = outputs.map((output) => output.text).join('');
-      if (options.output) writeFileSync(options.output, text);
+      if (options.output) writeOutput(options.output, text);
       else io.out(text);
     });
 }

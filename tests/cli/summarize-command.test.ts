@@ -140,6 +140,21 @@ describe('plainterms summarize', () => {
     expect(JSON.parse(readFileSync(target, 'utf8')).schema).toBe('plainterms/summary@2');
   });
 
+  it('reports -o into a missing folder or under a file as an input error, exit 1, not a bug', async () => {
+    const file = path.join(folder, 'plain-file');
+    await run(['summarize', 'contracts/FobSale.sol', '-o', file]);
+    const cases: [string, string][] = [
+      [path.join(folder, 'missing', 'x.md'), `the folder ${path.join(folder, 'missing')} does not exist`],
+      [path.join(file, 'x.md'), 'part of the path is a file, not a folder'],
+    ];
+    for (const [target, message] of cases) {
+      const result = await run(['summarize', 'contracts/FobSale.sol', '-o', target]);
+      expect(result.code, target).toBe(1);
+      expect(result.err).toContain(`plainterms: cannot write ${target}: ${message}`);
+      expect(result.err).not.toMatch(/internal error|at .*\.ts:\d+/);
+    }
+  });
+
   it('turns a bug into an internal error, exit 3, without a stack trace unless asked', async () => {
     const failingOut = { out: () => { throw new TypeError('boom'); } };
     const quiet = await run(['summarize', 'contracts/FobSale.sol'], failingOut);
