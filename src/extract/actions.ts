@@ -21,6 +21,8 @@ function buildAction(context: ExtractContext, read: ActionRead): Action {
   const kind = read.id === 'constructor' ? 'constructor' : fn?.kind === 'receive' ? 'receive' : fn?.kind === 'fallback' ? 'fallback' : 'function';
   const definedIn = fn ? context.scope.contractOf(fn.scope)?.name ?? context.scope.contract.name : context.scope.contract.name;
   const name = fn?.kind === 'function' ? fn.name : kind;
+  // `revert(...)` on every path: the action never goes ahead, so it accepts no ETH and changes nothing.
+  const alwaysFails = facts.conditions.some((c) => c.when.length === 0 && c.each === null && c.expr.kind === 'bool' && !c.expr.value);
   return {
     id: read.id,
     name,
@@ -30,7 +32,8 @@ function buildAction(context: ExtractContext, read: ActionRead): Action {
     selector: fn?.functionSelector ? `0x${fn.functionSelector}` : null,
     definedIn,
     inherited: definedIn !== context.scope.contract.name,
-    payable: fn ? fn.stateMutability === 'payable' : false,
+    payable: fn ? fn.stateMutability === 'payable' && !alwaysFails : false,
+    alwaysFails,
     parameters: (fn?.parameters.parameters ?? []).map((p) => ({ name: p.name, label: humanise(p.name), type: p.typeDescriptions.typeString ?? '' })),
     access,
     conditions: facts.conditions,

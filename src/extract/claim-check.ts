@@ -109,6 +109,8 @@ function claimedPercents(lower: string): string[] {
   return [...new Set(found)];
 }
 
+const MONEY_WORDS = /\b(fee|fees|commission|royalt\w*|share|shares|deposit|price|penalt\w*|cut|tax|interest|discount|rate|bid|bids|pay\w*|paid|charge\w*|split|cap|capped|receive\w*|keep\w*|takes?|refund\w*|amount|proceeds|sale|basis points?|bps)\b/;
+
 function percentOf(value: string, unit: ShareUnit): string {
   return exactDivide(BigInt(value) * 100n, BigInt(SHARE_SCALE[unit]));
 }
@@ -138,6 +140,11 @@ function actualPercents(actions: Action[]): { values: string[]; open: boolean; s
         if (node.percent !== null) {
           values.push(normalise(node.percent));
           sources.push(source);
+          // `bid * 105 / 100`: 5% more than the bid.
+          if (Number(node.percent) > 100) {
+            values.push(normalise(exactDivide(BigInt(Math.round(Number(node.percent) * 1e6)) - 100n * 10n ** 6n, 10n ** 6n)));
+            sources.push(source);
+          }
         } else open = true;
       }
       if ((node.kind === 'number' || node.kind === 'variable') && node.unit && node.unit in SHARE_SCALE && node.value !== null) {
@@ -164,7 +171,8 @@ function actualPercents(actions: Action[]): { values: string[]; open: boolean; s
 
 function checkAmount(lower: string, action: Action | null, terms: ContractTerms): Draft | null {
   const claimed = claimedPercents(lower);
-  if (claimed.length === 0) return null;
+  // A percentage about money (a fee, a share, a deposit, a bid), not an illustration ("at 50% of the vesting period").
+  if (claimed.length === 0 || !MONEY_WORDS.test(lower)) return null;
   // An action that applies no share itself may take an amount fixed elsewhere (a deposit computed at deployment).
   const own = actualPercents(scopeOf(action, terms));
   const actual = own.values.length > 0 || own.open ? own : actualPercents(terms.actions);
@@ -219,6 +227,11 @@ function actualSeconds(actions: Action[], terms: ContractTerms): { values: strin
     // A deadline stored by one of these actions (`deliverBy = block.timestamp + 7 days`) states a period too.
     for (const set of deadline.setBy) if (ids.has(set.action)) scan(set.value, set.source);
   }
+  // Any other period the actions' own code names: a branch near the end (`stopTime - 10 minutes`), an extension (`stopTime += 10 minutes`).
+  for (const action of actions) {
+    for (const condition of action.conditions) for (const expr of [condition.expr, ...condition.when]) scan(expr, condition.source);
+    for (const effect of action.effects) for (const expr of [...(effect.value ? [effect.value] : []), ...effect.when]) scan(expr, effect.source);
+  }
   return { values: [...new Set(values)], open, sources };
 }
 
@@ -258,10 +271,13 @@ function checkExcess(lower: string, action: Action, terms: ContractTerms): Draft
 }
 
 function checkRefund(lower: string, action: Action, parties: Party[]): Draft | null {
-  const match = /\b(?:refund(?:s|ed)?|return(?:s|ed)?|repay(?:s|ed)?|sends? back|sends?|pays?|transfers?|releases?)\b[^.;]*?\bto (?:the |an? )?`?([a-z_][\w ]*?)`?(?=[,.;:)]|$| if| when| after| once| and| or| for| in| on)/.exec(lower)
-    ?? /\b(?:refund(?:s|ed)?|repay(?:s|ed)?)\s+(?:the |an? )?([a-z][\w]*)/.exec(lower);
-  if (!match || /\b(excess|overpay|surplus|change)\b/.test(lower)) return null;
-  const party = findParty(match[1]!, parties);
+  if (/\b(excess|overpay|surplus|change)\b/.test(lower)) return null;
+  // "pays/sends/returns … to the X", or "refunds the X": the first that names a party.
+  const named = [
+    /\b(?:refund(?:s|ed)?|return(?:s|ed)?|repay(?:s|ed)?|sends? back|sends?|pays?|transfers?|releases?)\b[^.;]*?\bto (?:the |an? )?`?([a-z_][\w ]*?)`?(?=[,.;:)]|$| if| when| after| once| and| or| for| in| on)/.exec(lower),
+    /\b(?:refund(?:s|ed)?|repay(?:s|ed)?)\s+(?:the |an? )?([a-z][\w]*)/.exec(lower),
+  ].flatMap((m) => (m ? [findParty(m[1]!, parties)] : []));
+  const party = named.find((p): p is Party => p !== null);
   if (!party) return null;
   const out = action.payments.filter((p) => p.direction === 'out');
   if (out.length === 0) return null;
@@ -297,7 +313,8 @@ function candidates(lower: string, terms: ContractTerms): string[] {
   const names = new Set<string>();
   for (const action of terms.actions) {
     for (const effect of action.effects) {
-      if (effect.target.kind !== 'variable' || effect.target.scope !== 'state') continue;
+      // A term is one stored value (a fee, a price, a party), not a list or a table of records.
+      if (effect.target.kind !== 'variable' || effect.target.scope !== 'state' || /\[\]|^mapping\(/.test(effect.target.type) || effect.kind === 'push' || effect.kind === 'pop') continue;
       const parts = effect.target.label.toLowerCase().split(/\s+/).filter((w) => !['bps', 'percent', 'pct', 'basis', 'points', 'rate', 'amount'].includes(w));
       if (parts.length > 0 && parts.every((w) => words.has(w) || words.has(`${w}s`))) names.add(effect.target.name);
     }

@@ -202,7 +202,10 @@ export interface Action extends Located {
   /** The contract the function body is written in. */
   definedIn: string;
   inherited: boolean;
+  /** Accepts ETH with the call (false when every call fails, whatever the code's `payable` says). */
   payable: boolean;
+  /** Every call fails: an unconditional `revert` (a `receive` that refuses ETH). */
+  alwaysFails: boolean;
   parameters: Parameter[];
   access: Access;
   conditions: Condition[];

@@ -47,6 +47,20 @@ describe('the author’s claims checked against the code', { timeout: 60_000 }, 
     expect(fund.all).toContain('Not so: `claimRefund` pays the caller, not the Owner.');
   });
 
+  it('"5% higher" is borne out by a bid above 105% of the highest, and an extension by its own period', async () => {
+    const { all } = await read(FILE, 'PlantedBids');
+    expect(all.filter((s) => s.startsWith('Not so'))).toEqual([]);
+    expect(all).toContain('The code bears this out: the code uses 5%.');
+    expect(all).toContain('The code bears this out: the code checks 10 minutes.');
+  });
+
+  it('a receive that always reverts takes no ETH, and the contract is not said to pay out what it never pays', async () => {
+    const { all } = await read(FILE, 'PlantedBids');
+    expect(all).toContain('No one can send ETH straight to the contract: `receive` always fails, with “use bid”, and nothing changes.');
+    expect(all).toContain('The contract receives ETH.');
+    expect(all.some((s) => /Anyone may send ETH straight|`receive` accepts ETH|receives and pays out/.test(s))).toBe(false);
+  });
+
   it('a contradicted claim is a risk', async () => {
     const { of } = await read(FILE, 'PlantedSplit');
     expect(of('risk:')).toContain('The author’s comment on `setArtist` (“The artist address is fixed and cannot be changed.”) says more than the code enforces; see the author’s claims below.');

@@ -53,6 +53,7 @@ function action(id: string, name: string, label: string, line: number, extra: Pa
     definedIn: 'Sale',
     inherited: false,
     payable: false,
+    alwaysFails: false,
     parameters: [],
     access: { anyone: true, rules: [], source: null, forwarded: false },
     conditions: [],

@@ -16,6 +16,11 @@ function buildOneAction(terms: ContractTerms, action: Action): StatementSpec[] {
   if (action.inherited) {
     specs.push(spec(`${prefix}:inherited`, 'actions', 'inherited', { ...base, source: action.source, context: { action } }));
   }
+  if (action.alwaysFails) {
+    // Nothing else it says can happen: one sentence, with the code's message.
+    const refusal = action.conditions.find((c) => c.when.length === 0 && c.expr.kind === 'bool' && !c.expr.value)!;
+    return [...specs, spec(`${prefix}:always-fails`, 'actions', 'always-fails', { ...base, basis: 'code', source: refusal.source, context: { action, condition: refusal } })];
+  }
   specs.push(
     spec(`${prefix}:access`, 'actions', 'access', { ...base, basis: 'code', source: action.access.source ?? action.source, context: { action } }),
   );

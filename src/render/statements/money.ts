@@ -21,7 +21,12 @@ export function buildMoneySpecs(terms: ContractTerms): StatementSpec[] {
       spec(`money:asset:${index + 1}`, 'money', 'money-asset', {
         basis: asset.kind === 'token' ? 'deployment' : 'code',
         source: spanSources(sources, terms.source),
-        context: { asset },
+        context: {
+          asset,
+          // What the code does with it: an ETH contract may only take money in, or only pay out what it was given at deployment.
+          receives: terms.actions.some((a) => (asset.kind === 'eth' && a.payable) || a.payments.some((p) => p.direction === 'in' && sameAsset(p.asset, asset))),
+          paysOut: terms.actions.some((a) => a.payments.some((p) => p.direction === 'out' && sameAsset(p.asset, asset))),
+        },
       }),
     );
   });

@@ -50,6 +50,7 @@ export const STATEMENT_KINDS = [
   'lifecycle-step-set',
   'risk',
   'claim',
+  'always-fails',
   'claim-contradicts',
   'claim-matches',
   'claim-cannot-tell',
