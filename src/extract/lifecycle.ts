@@ -93,8 +93,8 @@ function buildLifecycle(context: ExtractContext, holder: Holder, actions: Action
     const required = statesRequired(action.conditions, holder);
     // Successive writes under the same conditions chain: Submitted → Approved, then Approved → Paid.
     const last = new Map<string, string>();
-    for (const effect of action.effects) {
-      if (!writes(effect, holder)) continue;
+    for (const write of action.effects.flatMap((effect) => (writes(effect, holder) ? branches(effect) : []))) {
+      const effect = write;
       const to = stateWritten(effect, holder);
       if (holder.kind !== 'enum' && action.kind !== 'constructor' && to !== ON) backwards = true;
       if (!to) continue;
@@ -162,6 +162,17 @@ function isStage(holder: Holder, actions: Action[], transitions: Transition[], i
     if (!actions.every((a) => a.kind === 'constructor' || a.effects.every((e) => !writes(e, holder) || fromClock(e)))) return false;
   }
   return actions.some((a) => a.conditions.some((c) => [...walkExpr(c.expr)].some((e) => statesOf(e, holder) !== null)));
+}
+
+/** `state = favorBuyer ? Refunded : Complete`: one write for each branch, under its own condition. */
+function branches(effect: Effect): Effect[] {
+  const value = effect.value;
+  if (effect.kind !== 'set' || value?.kind !== 'conditional') return [effect];
+  const not: Expr = { kind: 'not', operand: value.condition };
+  return [
+    ...branches({ ...effect, value: value.then, when: [...effect.when, value.condition] }),
+    ...branches({ ...effect, value: value.otherwise, when: [...effect.when, not] }),
+  ];
 }
 
 /** True when the effect writes the holder: the variable or field itself, or (to clear it) the whole record. */

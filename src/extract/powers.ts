@@ -100,10 +100,21 @@ function isImplementationSlot(target: Expr): boolean {
  * A switch: a flag that restricted actions can both turn on and off, and that other actions require to be
  * off (Pausable's `whenNotPaused`). A flag set once as a step of the deal (a dispute raised) is not one.
  */
+/**
+ * A pause: a flag that guards other actions and that the same party can both set and clear at will. A
+ * dispute flag one side raises and an arbiter clears is a step of the deal, not a pause.
+ */
 function isSwitch(terms: ContractTerms, name: string): boolean {
-  const setters = (value: boolean) => terms.actions.some((a) => a.kind !== 'constructor' && !a.access.anyone && a.effects.some((e) => e.target.kind === 'variable' && e.target.name === name && e.value?.kind === 'bool' && e.value.value === value));
+  const holders = (value: boolean) =>
+    new Set(
+      terms.actions
+        .filter((a) => a.kind !== 'constructor' && !a.access.anyone && a.effects.some((e) => e.target.kind === 'variable' && e.target.name === name && e.value?.kind === 'bool' && e.value.value === value))
+        .flatMap((a) => (a.access.rules.length > 0 ? a.access.rules.map((r) => (r.kind === 'party' ? r.party : r.kind === 'role' ? r.role : '?')) : ['?'])),
+    );
+  const on = holders(true);
+  const off = holders(false);
   const required = terms.actions.some((a) => a.conditions.some((c) => c.expr.kind === 'not' && c.expr.operand.kind === 'variable' && c.expr.operand.name === name));
-  return setters(true) && setters(false) && required;
+  return [...on].some((holder) => off.has(holder)) && required;
 }
 
 function chosenByCaller(value: Expr): boolean {

@@ -70,4 +70,18 @@ describe('lifecycles from flags and times', { timeout: 60_000 }, () => {
     // The record is the caller's own: not "of the Member concerned".
     expect(of('lifecycle:members.voted')).toContain('Anyone may set the Voted flag of their own Member (the entry for the caller) by calling `appoint`.');
   });
+
+  it('a state set either way in one line moves to both, so Disputed is not final; a dispute flag is not a pause', async () => {
+    const { of, statements, terms } = await read(FILE, 'DisputeDesk');
+    expect(of('key-fact:lifecycle')).toEqual(['States: Funded, Disputed, Paid, Refunded; final: Paid or Refunded.']);
+    expect(of('action:resolve(bool)')).toEqual(
+      expect.arrayContaining([
+        'If the given To Buyer (`toBuyer`) is set, `resolve` moves the Stage from Disputed to Refunded.',
+        'If the given To Buyer is not set, `resolve` moves the Stage from Disputed to Paid.',
+      ]),
+    );
+    // Raised by either side and cleared by the agent as part of resolving: a step of the deal, not a pause.
+    expect(statements.filter((s) => s.section === 'warning')).toEqual([]);
+    expect(terms.powers.map((p) => p.kind)).not.toContain('pause');
+  });
 });
