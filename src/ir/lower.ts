@@ -280,7 +280,14 @@ export class Lowerer extends CallLowerer {
       case 'ForStatement':
       case 'WhileStatement':
       case 'DoWhileStatement':
-        summariseLoop(this.loopHooks(), statement, state, frame);
+        {
+          // Inside a loop a stored value read at deployment may have been written by an earlier turn:
+          // it is not known to be zero there.
+          const deploying = this.deploying;
+          this.deploying = false;
+          summariseLoop(this.loopHooks(), statement, state, frame);
+          this.deploying = deploying;
+        }
         return;
       case 'Continue':
         if (frame.loop) {

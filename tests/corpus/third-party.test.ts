@@ -112,6 +112,11 @@ describe('what a lawyer needs from the corpus', { timeout: 120_000 }, () => {
     expect(outputs[0].text).toContain('- Deployment records the event `OwnershipTransferred` on the chain, with the zero address and the given Beneficiary. [Ownable.sol:42]');
   });
 
+  it('OpenZeppelin 4 PaymentSplitter: a total kept in a loop at deployment is not read as zero', async () => {
+    const { all } = await read(`${OZ4}/finance/PaymentSplitter.sol`, 'PaymentSplitter');
+    expect(all.some((s) => s.includes('Total Shares (`_totalShares`) is set to zero'))).toBe(false);
+  });
+
   it('OpenZeppelin 4 TimelockController: executing a scheduled operation and changing the delay are not powers of anyone alone', async () => {
     const { statements } = await read(`${OZ4}/governance/TimelockController.sol`, 'TimelockController');
     const warnings = statements.filter((s) => s.section === 'warning').map((s) => s.text);
