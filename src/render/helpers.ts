@@ -2,6 +2,7 @@
  * Template helpers. They format values, compare, look things up in the model and render partials; they
  * never return words of their own — every word comes from the templates or from Intl for the locale.
  */
+import { markdownSafe, showInvisible } from './safe-text.ts';
 import type Handlebars from 'handlebars';
 import {
   checksumAddress,
@@ -59,6 +60,9 @@ function registerFormatHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('durationList', (values: string[], type: ListType, options: HelperOptions) =>
     formatList(values.map((value) => formatDuration(value, options.data.locale)), options.data.locale, type),
   );
+  /** `{{markdownSafe text}}` and `{{plainSafe text}}`: authors' and callers' text made safe to show (safe-text.ts). */
+  hb.registerHelper('markdownSafe', (text: string) => markdownSafe(String(text)));
+  hb.registerHelper('plainSafe', (text: string) => showInvisible(String(text)));
   hb.registerHelper('address', (value: string) => checksumAddress(value));
   hb.registerHelper('source', (source: SourceRef | null) => (source ? formatSourceRef(source) : ''));
   hb.registerHelper('list', (...args: unknown[]) => {
