@@ -22,6 +22,13 @@ describe('bin/plainterms.js', { timeout: 60_000 }, () => {
     }
   });
 
+  it('imports as a library in plain Node, with no TypeScript loader (the package exports the build in dist/)', () => {
+    const script = "const { summarize } = await import('plainterms'); const r = await summarize(['contracts/FobSale.sol'], { formats: ['json'], cache: false }); console.log(JSON.parse(r.outputs[0].text).contracts[0].name);";
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, NODE_OPTIONS: '' } });
+    expect(result.stderr).toBe('');
+    expect(result.stdout.trim()).toBe('FobSale');
+  });
+
   it('gives a located error and exit 1 for a broken contract, with no stack trace', () => {
     const result = run('summarize', 'tests/fixtures/broken/SyntaxError.sol', '--no-cache');
     expect(result.status).toBe(1);
