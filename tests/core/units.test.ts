@@ -27,4 +27,11 @@ describe('units of the numbers stated', { timeout: 60_000 }, () => {
     expect(outputs[0].text).toContain('不超过25%（2,500个基点，`MAX_FEE_BPS`）');
     expect(outputs[0].text).toContain('1.5%（150个基点）');
   });
+
+  it('key facts state each share the code takes, with the cap on a rate a party can change', async () => {
+    const { of } = await read(FILE, 'FeeDesk');
+    expect(of('key-fact:shares')).toEqual([
+      'Shares: the Owner receives the Fee BPS (`feeBps`) share (in basis points) of the ETH sent with the call, at most 25% (2,500 basis points, `MAX_FEE_BPS`) (through `pay`) and the Owner receives the Tip Percent (`tipPercent`) share (in percent) of the ETH sent with the call, at most 10% (through `pay`).',
+    ]);
+  });
 });

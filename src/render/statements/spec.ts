@@ -12,6 +12,7 @@ export const STATEMENT_KINDS = [
   'key-fact-deadline',
   'key-fact-lifecycle',
   'key-fact-steps',
+  'key-fact-shares',
   'key-fact-powers',
   'key-fact-coverage',
   'party',
