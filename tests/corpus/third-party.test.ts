@@ -142,6 +142,11 @@ describe('what a lawyer needs from the corpus', { timeout: 120_000 }, () => {
     expect(all).toContain('`release` can succeed only if the call is made at or after the Release Time.');
   });
 
+  it('OpenZeppelin RefundEscrow: a credited deposit leaves only when the Owner calls withdraw, or with the balance', async () => {
+    const { all } = await read(`${OZ4}/utils/escrow/RefundEscrow.sol`, 'RefundEscrow');
+    expect(all).toContain('`deposit` credits money to the Deposits of the given Refundee (`refundee`) instead of paying it out; the money leaves the contract when the Owner calls `withdraw`, or with the whole balance when anyone calls `beneficiaryWithdraw`.');
+  });
+
   it('OpenZeppelin RefundEscrow: refunding a depositor its own deposit is not the owner taking the money', async () => {
     const { all, terms } = await read(`${OZ4}/utils/escrow/RefundEscrow.sol`, 'RefundEscrow');
     expect(terms.powers.some((p) => p.kind === 'withdraw-funds')).toBe(false);

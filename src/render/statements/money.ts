@@ -3,7 +3,7 @@
  * `money:in:<action id>[:<n>]`, `money:out:<action id>:<n>` (n as in the action's payments), `money:none-out`,
  * `money-fact:<n>` (pull payments, overpayment, rounding), `definition:<name>` (formulas of named amounts).
  */
-import type { Asset, ContractTerms, Expr, Party, Payment } from '../../terms/index.ts';
+import type { Action, Asset, ContractTerms, Expr, Party, Payment } from '../../terms/index.ts';
 import { actionNames, findAction, prefixed, spanSources, spec, type StatementSpec } from './spec.ts';
 
 export interface Recipient {
@@ -58,14 +58,16 @@ export function buildMoneySpecs(terms: ContractTerms): StatementSpec[] {
   for (const fact of terms.money) {
     const action = fact.action === null ? null : findAction(terms, fact.action);
     const party = terms.parties.find((candidate) => candidate.id === fact.party) ?? null;
-    const withdrawal = fact.withdrawal === null ? null : (findAction(terms, fact.withdrawal)?.name ?? fact.withdrawal);
+    const withdrawalAction = fact.withdrawal === null ? null : findAction(terms, fact.withdrawal);
+    const withdrawal = fact.withdrawal === null ? null : (withdrawalAction?.name ?? fact.withdrawal);
     specs.push(
       spec(prefixed('money-fact', fact.id), 'money', 'money-fact', {
         basis: fact.basis,
         source: fact.source,
         actionKind: action?.kind ?? null,
         // Other ways out: actions that pay out the whole balance, credited money included.
-        context: { fact, action, party, withdrawal, sweeps: fact.kind === 'pull-payment' ? sweepingActions(terms, fact.withdrawal) : [] },
+        // Who may make the money leave: "when the Owner calls `withdraw`", not "when someone calls".
+        context: { fact, action, party, withdrawal, withdrawalAccess: withdrawalAction?.access ?? null, ownCredit: withdrawalAction ? paysOwnCredit(withdrawalAction) : false, sweeps: fact.kind === 'pull-payment' ? sweepingActions(terms, fact.withdrawal) : [] },
       }),
     );
   }
@@ -106,9 +108,16 @@ function addOnce(list: string[], item: string): void {
 }
 
 /** Names of actions (other than `except`) that pay out everything the contract holds. */
-function sweepingActions(terms: ContractTerms, except: string | null): string[] {
-  const ids = terms.actions
+/** The withdrawal pays the caller its own entry of a ledger (`pendingReturns[msg.sender]`): only the credited address takes it. */
+function paysOwnCredit(action: Action): boolean {
+  return action.payments.some((p) => {
+    const amount = p.amount.kind === 'prior' ? p.amount.of : p.amount;
+    return p.direction === 'out' && amount.kind === 'index' && amount.index.kind === 'caller';
+  });
+}
+
+function sweepingActions(terms: ContractTerms, except: string | null): { name: string; access: Action['access'] }[] {
+  return terms.actions
     .filter((a) => a.id !== except && a.payments.some((p) => p.direction === 'out' && (p.amount.kind === 'balance' || p.amount.kind === 'token-balance')))
-    .map((a) => a.id);
-  return actionNames(terms, ids);
+    .map((a) => ({ name: a.name, access: a.access }));
 }
