@@ -176,9 +176,11 @@ function checkAmount(lower: string, action: Action | null, terms: ContractTerms)
   // An action that applies no share itself may take an amount fixed elsewhere (a deposit computed at deployment).
   const own = actualPercents(scopeOf(action, terms));
   const actual = own.values.length > 0 || own.open ? own : actualPercents(terms.actions);
+  // A sentence may name several percentages, some only to explain a unit ("1,000 basis points = 10%; 1 bps =
+  // 0.01%"): it is borne out when the code uses one of them, and contradicted only when it uses none.
   const agreeing = claimed.filter((c) => actual.values.includes(c));
-  if (agreeing.length === claimed.length) {
-    return { topic: 'amount', verdict: 'matches', claimed, actual: actual.values, access: null, source: actual.sources[actual.values.indexOf(agreeing[0]!)] ?? null };
+  if (agreeing.length > 0) {
+    return { topic: 'amount', verdict: 'matches', claimed: agreeing, actual: actual.values, access: null, source: actual.sources[actual.values.indexOf(agreeing[0]!)] ?? null };
   }
   // A share at a rate the model cannot state (a rate set later) may be the claimed one.
   if (actual.values.length === 0 || actual.open) return { topic: 'amount', verdict: 'cannot-tell', claimed, actual: actual.values, access: null, source: null, unpinned: actual.open };

@@ -72,6 +72,12 @@ function overpayments(action: Action, balancePaidOut: boolean): Draft[] {
   return drafts;
 }
 
+/** `price - fee - royalty`: the share is one of the amounts taken off, at any depth of the chain. */
+function subtracts(amount: Expr, share: string): boolean {
+  if (amount.kind !== 'arith' || amount.op !== '-') return false;
+  return JSON.stringify(amount.right) === share || subtracts(amount.left, share);
+}
+
 function minimumOf(expr: Expr): Expr | null {
   if (expr.kind !== 'compare') return null;
   if (expr.left.kind === 'value-sent' && (expr.op === '>=' || expr.op === '>')) return expr.right;
@@ -88,7 +94,7 @@ function remainders(action: Action): Draft[] {
   for (const payment of action.payments) {
     if (payment.amount.kind !== 'percent-of') continue;
     const share = JSON.stringify(payment.amount);
-    const complements = action.payments.filter((p) => p !== payment && p.amount.kind === 'arith' && p.amount.op === '-' && JSON.stringify(p.amount.right) === share);
+    const complements = action.payments.filter((p) => p !== payment && subtracts(p.amount, share));
     if (complements.length === 0) {
       drafts.push({ kind: 'rounding-remainder', action: action.id, subject: payment.amount, detail: null, withdrawal: null, party: null, when: payment.when, source: payment.source, excess: null });
     }

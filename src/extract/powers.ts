@@ -75,7 +75,9 @@ function classify(effect: Effect, terms: ContractTerms, action: Action, lifecycl
       return 'change-party';
     }
     if (lifecycleVariables.has(target.name)) return null;
-    if (effect.value?.kind === 'bool' && isSwitch(terms, target.name)) return effect.value.value ? 'pause' : 'unpause';
+    // A pause does nothing but set the flag: an action that also takes a deposit or pays out is a step of the deal.
+    const onlyTheFlag = action.payments.length === 0 && !action.payable && action.effects.every((e) => e.target.kind === 'variable' && e.target.name === target.name);
+    if (effect.value?.kind === 'bool' && onlyTheFlag && isSwitch(terms, target.name)) return effect.value.value ? 'pause' : 'unpause';
     // A term the holder sets to a value of their choosing (a parameter), which other actions rely on.
     if (effect.value && chosenByCaller(effect.value) && readByOthers(terms, action, target.name)) return 'change-term';
     return null;

@@ -1,4 +1,5 @@
 /** Expressions: each evaluated for its value, in the order the EVM evaluates it, lowering what it does on the way. */
+import { wrapPrior } from './prior.ts';
 import type { Expression, FunctionCall, VariableDeclaration } from 'solidity-ast';
 import type { ArithOp, CompareOp, Expr } from '../terms/index.ts';
 import { and, arith, choose, code, constantOf, key, literalExpr, negate, ONE, recordName, same, typeName, variableExpr, ZERO } from './exprs.ts';
@@ -169,6 +170,8 @@ export abstract class ExpressionLowerer extends LowererBase {
       const old = this.ev(node.subExpression, state, frame);
       const updated = arith(node.operator === '++' ? '+' : '-', old, ONE);
       this.write(node.subExpression, node.operator === '++' ? 'increase' : 'decrease', ONE, updated, state, frame, node.src);
+      // `id = nextOrderId++`: the value read before the increment, which a later sentence must not read as the new one.
+      if (!node.prefix && this.isStorage(node.subExpression)) return wrapPrior(old, old);
       return node.prefix ? updated : old;
     }
     if (node.operator === 'delete') {

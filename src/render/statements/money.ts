@@ -86,7 +86,8 @@ export function describeRecipients(terms: ContractTerms): Recipient[] {
   const byKey = new Map<string, Recipient>();
   for (const action of terms.actions) {
     for (const payment of action.payments.filter((candidate) => candidate.direction === 'out')) {
-      const key = payment.toParty ?? JSON.stringify(payment.to);
+      // One recipient however its type is spelled (`address` in one overload, `address payable` in another).
+      const key = payment.toParty ?? JSON.stringify(payment.to, (name, value) => (name === 'type' ? undefined : value));
       const recipient = byKey.get(key) ?? { party: findParty(terms, payment), to: payment.to, actions: [] };
       addOnce(recipient.actions, action.name);
       byKey.set(key, recipient);

@@ -62,8 +62,10 @@ function buildOneDeadline(terms: ContractTerms, deadline: Deadline): StatementSp
     );
   });
   const after = deadline.checks.filter((check) => AFTER_OPS.has(check.op));
-  const callers = actionNames(terms, unique((after.length > 0 ? after : deadline.checks).map((check) => check.action)));
-  specs.push(spec(`${prefix}:manual`, 'deadlines', 'deadline-manual', { basis: 'code', source: deadline.source, context: { deadline, callers, offset: commonOffset(deadline) } }));
+  // Actions that open at the moment must be called by someone; actions that close at it simply stop succeeding.
+  const callers = actionNames(terms, unique(after.map((check) => check.action)));
+  const closes = after.length > 0 ? [] : actionNames(terms, unique(deadline.checks.map((check) => check.action)));
+  specs.push(spec(`${prefix}:manual`, 'deadlines', 'deadline-manual', { basis: 'code', source: deadline.source, context: { deadline, callers, closes, offset: commonOffset(deadline) } }));
   return specs;
 }
 
