@@ -153,7 +153,36 @@ function boundsOn(action: Action, effect: Effect): Expr[] {
  */
 function readElsewhere(terms: ContractTerms, action: Action, target: Expr): boolean | null {
   const name = targetName(target);
-  return name ? readByOthers(terms, action, name, true) : null;
+  if (!name) return null;
+  if (!readByOthers(terms, action, name, true)) return false;
+  // The change is allowed only while the deal is not under way (`require(!active)`), and every action that
+  // reads the term only while it is (`require(active)`): no deal under way ever sees the change.
+  const readers = terms.actions.filter((a) => a.id !== action.id && a.kind !== 'constructor' && reads(a, name));
+  return !readers.every((reader) => excludes(action, reader));
+}
+
+/** Whether an action's conditions, payments or writes use a stored value. */
+function reads(action: Action, name: string): boolean {
+  const mentions = (expr: Expr | null) => expr !== null && [...walkExpr(expr)].some((e) => e.kind === 'variable' && e.name === name);
+  return action.conditions.some((c) => mentions(c.expr)) || action.payments.some((p) => mentions(p.amount) || mentions(p.to)) || action.effects.some((e) => mentions(e.value));
+}
+
+/** Two actions that require opposite values of the same stored flag: they never run in the same stage. */
+function excludes(a: Action, b: Action): boolean {
+  const flags = (action: Action) => {
+    const found = new Map<string, boolean>();
+    for (const condition of action.conditions) {
+      if (condition.when.length > 0) continue;
+      const parts = condition.expr.kind === 'and' ? condition.expr.operands : [condition.expr];
+      for (const part of parts) {
+        if (part.kind === 'variable' && part.scope === 'state' && part.type === 'bool') found.set(part.name, true);
+        if (part.kind === 'not' && part.operand.kind === 'variable' && part.operand.scope === 'state' && part.operand.type === 'bool') found.set(part.operand.name, false);
+      }
+    }
+    return found;
+  };
+  const inB = flags(b);
+  return [...flags(a)].some(([name, value]) => inB.has(name) && inB.get(name) !== value);
 }
 
 function timelockOf(action: Action): { expr: Expr; when: Expr[] } | null {

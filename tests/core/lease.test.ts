@@ -32,4 +32,10 @@ describe('leases and shops', { timeout: 60_000 }, () => {
     const { of } = await read(FILE, 'Shop');
     expect(of('action:order(uint256)').some((s) => s.includes('the Next ID as it stood before the call'))).toBe(true);
   });
+
+  it('a rent the landlord may change only between leases does not reach a lease under way', async () => {
+    const { all, terms } = await read(FILE, 'Rerentable');
+    expect(terms.powers.find((p) => p.action === 'setRent(uint256)')?.affectsExisting).toBe(false);
+    expect(all).toContain('A change through `setRent` leaves deals already under way as they were.');
+  });
 });
