@@ -31,7 +31,7 @@ describe('units of the numbers stated', { timeout: 60_000 }, () => {
   it('key facts state each share the code takes, with the cap on a rate a party can change', async () => {
     const { of } = await read(FILE, 'FeeDesk');
     expect(of('key-fact:shares')).toEqual([
-      'Shares: the Owner receives the Fee BPS (`feeBps`) share (in basis points) of the ETH sent with the call, at most 25% (2,500 basis points, `MAX_FEE_BPS`) (through `pay`) and the Owner receives the Tip Percent (`tipPercent`) share (in percent) of the ETH sent with the call, at most 10% (through `pay`).',
+      'Shares: the Owner receives the Fee BPS (`feeBps`) share (in basis points) of the ETH sent with the call (through `pay`), a rate the Owner may change through `setFee` up to 25% (2,500 basis points, `MAX_FEE_BPS`) and the Owner receives the Tip Percent (`tipPercent`) share (in percent) of the ETH sent with the call (through `pay`), a rate the Owner may change through `setTip` up to 10%.',
     ]);
   });
 });

@@ -119,6 +119,9 @@ interface ShareFact {
   actions: string[];
   /** For a rate set by a power: the largest value the code accepts, as a number with its share unit. */
   cap: Expr | null;
+  /** For a rate a party may change: who may (parties), and through which actions. */
+  changers: Party[];
+  changedThrough: string[];
   source: SourceRef;
 }
 
@@ -129,7 +132,7 @@ interface ShareFact {
  */
 function describeShares(terms: ContractTerms): ShareFact[] {
   const facts: ShareFact[] = [];
-  const add = (share: Expr, action: string, fact: Omit<ShareFact, 'share' | 'actions' | 'cap'>) => {
+  const add = (share: Expr, action: string, fact: Omit<ShareFact, 'share' | 'actions' | 'cap' | 'changers' | 'changedThrough'>) => {
     if (share.kind !== 'percent-of') return;
     const key = JSON.stringify([share.rate, share.base, fact.party?.id ?? fact.to, fact.stored]);
     const known = facts.find((f) => JSON.stringify([f.share.rate, f.share.base, f.party?.id ?? f.to, f.stored]) === key);
@@ -137,7 +140,9 @@ function describeShares(terms: ContractTerms): ShareFact[] {
       if (!known.actions.includes(action)) known.actions.push(action);
       return;
     }
-    facts.push({ share, actions: [action], cap: capOf(terms, share.rate), ...fact });
+    const powers = share.rate.kind === 'variable' && share.rate.value === null ? terms.powers.filter((p) => p.kind === 'change-term' && p.target?.kind === 'variable' && p.target.name === (share.rate as { name: string }).name) : [];
+    const changers = terms.parties.filter((party) => powers.some((p) => p.holders.includes(party.id)));
+    facts.push({ share, actions: [action], cap: capOf(terms, share.rate), changers, changedThrough: actionNames(terms, powers.map((p) => p.action)), ...fact });
   };
   for (const action of terms.actions) {
     for (const payment of action.payments) {
