@@ -8,6 +8,7 @@ import { targetName } from '../ir/exprs.ts';
 import { humanise } from '../ir/names.ts';
 import { typeDefinitions } from '../ir/scope.ts';
 import type { ContractTerms, Expr, Party } from '../terms/index.ts';
+import { walkExpr } from '../terms/index.ts';
 import type { ExtractContext, Extractor } from './context.ts';
 import { isAddressType, partyIdFromName, partyIdOf } from './party-ids.ts';
 
@@ -37,7 +38,8 @@ function addressParty(context: ExtractContext, decl: VariableDeclaration, id: st
   const changedBy = context.reads
     .filter((r) => r.id !== 'constructor' && r.facts.effects.some((e) => e.target.kind === 'variable' && e.target.name === decl.name))
     .map((r) => r.id);
-  const fromDeclaration = Boolean(decl.value) && initial?.source.line === context.locate(decl).line;
+  // `address payer = msg.sender;` is written in the declaration but takes its value at deployment: the deployer.
+  const fromDeclaration = Boolean(decl.value) && initial?.source.line === context.locate(decl).line && !mentionsDeployment(initial.value);
   return {
     id,
     name: decl.name,
@@ -64,6 +66,11 @@ function nameOwnerByRole(party: Party): Party {
   const value = party.initial?.kind === 'convert' ? party.initial.operand : party.initial;
   if (party.kind !== 'owner' || party.setAt !== 'deployment' || value?.kind !== 'variable' || value.scope !== 'parameter') return party;
   return { ...party, label: value.label, ownerNamed: true };
+}
+
+/** A value known only at deployment: the deployer, the time, the contract's own address. */
+function mentionsDeployment(value: Expr | null): boolean {
+  return value !== null && [...walkExpr(value)].some((e) => e.kind === 'caller' || e.kind === 'origin' || e.kind === 'now' || e.kind === 'block-number' || e.kind === 'this' || e.kind === 'value-sent');
 }
 
 /** An address the contract keeps of itself (`_cachedThis = address(this)`, never changed) is not a party. */

@@ -74,6 +74,9 @@ describe('what a lawyer needs from the corpus', { timeout: 120_000 }, () => {
     expect(all).toContain('Only the Arbitrator (`arbitrator`) may call `rule`.');
     expect(all).toContain('`releaseFunds` can succeed only if the call is made more than 3 minutes (`reclamationPeriod`) after the Created At time, or if the caller is the Payer (`payer`).');
     expect(all).toContain('Nothing happens automatically 3 minutes after the Created At time: someone must call `releaseFunds`.');
+    // Only the Payer may reclaim; the payer is the deployer (`payer = msg.sender` in the declaration).
+    expect(all).toContain('Nothing happens automatically 3 minutes after the Reclaimed At time: only the Payer can act on it, by calling `reclaimFunds`.');
+    expect(all).toContain('The Payer (`payer`) is an address, set at deployment to the deployer; no action changes it afterwards.');
     expect(all.some((s) => /anyone may call `rule` alone|The code sets no deadline/.test(s))).toBe(false);
     // The payer's reclaim is a step of the dispute procedure, not a power over the deal.
     expect(all.some((s) => /may take money held by the contract alone/.test(s))).toBe(false);

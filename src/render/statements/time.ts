@@ -64,8 +64,12 @@ function buildOneDeadline(terms: ContractTerms, deadline: Deadline): StatementSp
   const after = deadline.checks.filter((check) => AFTER_OPS.has(check.op));
   // Actions that open at the moment must be called by someone; actions that close at it simply stop succeeding.
   const callers = actionNames(terms, unique(after.map((check) => check.action)));
+  // Who must call: one party when every action that opens is restricted to that same party.
+  const openers = unique(after.map((check) => check.action)).map((id) => findAction(terms, id)).filter((a): a is Action => a !== null);
+  const accesses = unique(openers.map((a) => JSON.stringify(a.access.rules)));
+  const caller = openers.length > 0 && accesses.length === 1 && !openers[0]!.access.anyone && openers[0]!.access.rules.length > 0 ? openers[0]!.access : null;
   const closes = after.length > 0 ? [] : actionNames(terms, unique(deadline.checks.map((check) => check.action)));
-  specs.push(spec(`${prefix}:manual`, 'deadlines', 'deadline-manual', { basis: 'code', source: deadline.source, context: { deadline, callers, closes, offset: commonOffset(deadline) } }));
+  specs.push(spec(`${prefix}:manual`, 'deadlines', 'deadline-manual', { basis: 'code', source: deadline.source, context: { deadline, callers, closes, caller, offset: commonOffset(deadline) } }));
   return specs;
 }
 
