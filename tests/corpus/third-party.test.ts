@@ -77,6 +77,8 @@ describe('what a lawyer needs from the corpus', { timeout: 120_000 }, () => {
     // Only the Payer may reclaim; the payer is the deployer (`payer = msg.sender` in the declaration).
     expect(all).toContain('Nothing happens automatically 3 minutes after the Reclaimed At time: only the Payer can act on it, by calling `reclaimFunds`.');
     expect(all).toContain('The Payer (`payer`) is an address, set at deployment to the deployer; no action changes it afterwards.');
+    // A ruling of 0 resolves the dispute and pays no one.
+    expect(all).toContain('Money can stay in the contract with no action to pay it out once the Status is Resolved: `rule` can lead there without paying anything out.');
     expect(all.some((s) => /anyone may call `rule` alone|The code sets no deadline/.test(s))).toBe(false);
     // The payer's reclaim is a step of the dispute procedure, not a power over the deal.
     expect(all.some((s) => /may take money held by the contract alone/.test(s))).toBe(false);
