@@ -66,13 +66,18 @@ function checkWho(lower: string, action: Action, parties: Party[]): Draft | null
     const open = action.access.anyone;
     return { topic: 'who', verdict: open ? 'matches' : 'contradicts', claimed: [], actual: holdersOf(action), access: action.access, source: source };
   }
-  const match =
-    /\bonly (?:the |an? )?`?([a-z][\w ]*?)`?(?: or (?:the |an? )?`?([a-z][\w ]*?)`?)?(?= can| may| is| will| must|[,.;:)]|$)/.exec(lower) ??
-    /\b(?:can|may|must|should) only be called by (?:the |an? )?`?([a-z_][\w]*)`?(?: or (?:the |an? )?`?([a-z_][\w]*)`?)?/.exec(lower) ??
-    /\bonly callable by (?:the |an? )?`?([a-z_][\w]*)`?(?: or (?:the |an? )?`?([a-z_][\w]*)`?)?/.exec(lower);
-  if (!match) return null;
-  const named = [match[1], match[2]].filter(Boolean).map((n) => findParty(n!, parties)).filter((p): p is Party => p !== null);
-  if (named.length === 0) return null;
+  // "only the buyer can …", "can only be called by the current owner", "only callable by `chairperson`":
+  // the first phrasing that names a party of the contract.
+  const phrasings = [
+    /\bonly (?:the |an? )?`?([a-z][\w ]*?)`?(?: or (?:the |an? )?`?([a-z][\w ]*?)`?)?(?= can| may| is| will| must|[,.;:)]|$)/,
+    /\b(?:can|may|must|should) only be called by (?:the |an? )?(?:current |contract )?`?([a-z_][\w]*)`?(?: or (?:the |an? )?`?([a-z_][\w]*)`?)?/,
+    /\bonly callable by (?:the |an? )?(?:current |contract )?`?([a-z_][\w]*)`?(?: or (?:the |an? )?`?([a-z_][\w]*)`?)?/,
+  ];
+  const named = phrasings
+    .map((phrasing) => phrasing.exec(lower))
+    .map((match) => (match ? [match[1], match[2]].filter(Boolean).map((n) => findParty(n!, parties)).filter((p): p is Party => p !== null) : []))
+    .find((found) => found.length > 0);
+  if (!named) return null;
   const claimed = named.map((p) => p.id);
   const verdict = allowsOnly(action, claimed) ? 'matches' : 'contradicts';
   return { topic: 'who', verdict, claimed, actual: holdersOf(action), access: action.access, source: source };
@@ -83,7 +88,8 @@ function holdersOf(action: Action): string[] {
 }
 
 export function findParty(words: string, parties: Party[]): Party | null {
-  const wanted = words.trim().toLowerCase().replace(/s$/, '');
+  // "the current owner", "the contract owner": the party named.
+  const wanted = words.trim().toLowerCase().replace(/^(current|contract|present)\s+/, '').replace(/s$/, '');
   return parties.find((p) => p.label.toLowerCase() === wanted || p.name.toLowerCase() === wanted || p.name.toLowerCase().replace(/^_+/, '') === wanted) ?? null;
 }
 

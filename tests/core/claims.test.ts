@@ -61,6 +61,11 @@ describe('the author’s claims checked against the code', { timeout: 60_000 }, 
     expect(all.some((s) => /Anyone may send ETH straight|`receive` accepts ETH|receives and pays out/.test(s))).toBe(false);
   });
 
+  it('OpenZeppelin Ownable’s "Can only be called by the current owner" is checked against who may call', async () => {
+    const { all } = await read('contracts/MarketplaceOrder.sol', 'MarketplaceOrder');
+    expect(all).toContain('The code bears this out: only the Owner may call `transferOwnership`.');
+  });
+
   it('a contradicted claim is a risk', async () => {
     const { of } = await read(FILE, 'PlantedSplit');
     expect(of('risk:')).toContain('The author’s comment on `setArtist` (“The artist address is fixed and cannot be changed.”) says more than the code enforces; see the author’s claims below.');
