@@ -17,6 +17,7 @@ const DONE_CODES = new Set(['commander.helpDisplayed', 'commander.help', 'comman
 export async function runCli(argv: string[], io: CliOutput, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let code = 0;
   const output: CliOutput = { out: io.out, err: io.err, exit: (value) => (code = Math.max(code, value)) };
+  const restore = consoleToErr(io);
   try {
     await (await buildProgram(output, argv)).parseAsync(argv, { from: 'user' });
     return code;
@@ -28,7 +29,20 @@ export async function runCli(argv: string[], io: CliOutput, env: NodeJS.ProcessE
     }
     io.err(describeInternalError(error, env.PLAINTERMS_DEBUG === '1'));
     return 3;
+  } finally {
+    restore();
   }
+}
+
+/**
+ * Only the document goes to stdout: while a command runs, what libraries print through the console
+ * (ethers' "[Warning] Invalid Fragment", say) goes to the error stream, so `--format json` stays valid JSON.
+ */
+function consoleToErr(io: CliOutput): () => void {
+  const levels = ['log', 'info', 'warn', 'debug'] as const;
+  const saved = levels.map((level) => console[level]);
+  for (const level of levels) console[level] = (...args: unknown[]) => io.err(`${args.map(String).join(' ')}\n`);
+  return () => levels.forEach((level, i) => (console[level] = saved[i]!));
 }
 
 function describeInputError(error: PlaintermsError): string {

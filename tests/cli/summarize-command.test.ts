@@ -155,6 +155,16 @@ describe('plainterms summarize', () => {
     }
   });
 
+  it('keeps stdout for the document: what a library prints through the console during a run goes to stderr', async () => {
+    const pending = run(['summarize', 'contracts/FobSale.sol', '--format', 'json', '--no-cache']);
+    // Runs at the command's first await, while it is under way (the compile itself is synchronous).
+    void Promise.resolve().then(() => console.log('[Warning] Invalid Fragment'));
+    const result = await pending;
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.out).schema).toBe('plainterms/summary@2');
+    expect(result.err).toBe('[Warning] Invalid Fragment\n');
+  });
+
   it('turns a bug into an internal error, exit 3, without a stack trace unless asked', async () => {
     const failingOut = { out: () => { throw new TypeError('boom'); } };
     const quiet = await run(['summarize', 'contracts/FobSale.sol'], failingOut);
