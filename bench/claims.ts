@@ -8,6 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { summarize } from '../src/summarize.ts';
+import { BUNDLED_FILES } from './corpus.ts';
 import type { Claim } from '../src/terms/index.ts';
 import { scoreClaims, type LabelledSentence } from '../tests/helpers/claim-score.ts';
 
@@ -16,7 +17,7 @@ const labels = (JSON.parse(readFileSync('tests/fixtures/claims/planted.json', 'u
 
 /** Contracts whose comments are the authors' own: every flag here must be a real contradiction. */
 const REAL: [file: string, contract: string][] = [
-  ...['FobSale', 'ArbiterEscrow', 'LetterOfCredit', 'MilestoneEscrow', 'ConsignmentAuction', 'MarketplaceOrder'].map((name): [string, string] => [`contracts/${name}.sol`, name]),
+  ...BUNDLED_FILES,
   ['node_modules/@kleros/erc-792/contracts/examples/SimpleEscrow.sol', 'SimpleEscrow'],
   ['node_modules/@kleros/erc-792/contracts/examples/Escrow.sol', 'Escrow'],
   ['node_modules/@kleros/erc-792/contracts/examples/SimpleCentralizedArbitrator.sol', 'SimpleCentralizedArbitrator'],

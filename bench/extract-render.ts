@@ -9,11 +9,12 @@ import { performance } from 'node:perf_hooks';
 import { compileFiles } from '../src/compile/index.ts';
 import { extractContracts } from '../src/extract/index.ts';
 import { buildSummaryDocument, renderSummary } from '../src/render/index.ts';
+import { BUNDLED_FILES } from './corpus.ts';
 
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 9;
 /** The bundled contracts, then contracts from the corpus the team did not write (npm devDependencies). */
 const CONTRACTS: [file: string, name: string][] = [
-  ...['FobSale', 'ArbiterEscrow', 'LetterOfCredit', 'MilestoneEscrow', 'ConsignmentAuction', 'MarketplaceOrder'].map((name): [string, string] => [`contracts/${name}.sol`, name]),
+  ...BUNDLED_FILES,
   ['node_modules/@kleros/erc-792/contracts/examples/SimpleEscrow.sol', 'SimpleEscrow'],
   ['node_modules/@openzeppelin/contracts/finance/VestingWallet.sol', 'VestingWallet'],
   ['node_modules/@openzeppelin/contracts-v4/finance/PaymentSplitter.sol', 'PaymentSplitter'],

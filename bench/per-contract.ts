@@ -9,10 +9,11 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { summarize } from '../src/summarize.ts';
+import { BUNDLED } from './corpus.ts';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 5;
-const CONTRACTS = ['FobSale', 'ArbiterEscrow', 'LetterOfCredit', 'MilestoneEscrow', 'ConsignmentAuction', 'MarketplaceOrder'];
+const CONTRACTS = BUNDLED;
 
 const BARE_COMPILE = `
 const fs = require('fs'), path = require('path');

@@ -107,6 +107,11 @@ function callerRules(expr: Expr, via: string | null): CallerRule[] | null {
   return null;
 }
 
+/** Who a caller rule names: a party's id or a role's id; null for a check on some other value. */
+export function ruleHolder(rule: CallerRule): string | null {
+  return rule.kind === 'party' ? rule.party : rule.kind === 'role' ? rule.role : null;
+}
+
 /** ERC-2771's sender: the caller, or the address a trusted forwarder appends. */
 function isForwardedSender(expr: Expr): boolean {
   return expr.kind === 'conditional' && isCaller(expr);

@@ -16,8 +16,9 @@
  * period given in the call), the verdict is `cannot-tell`. The claims are read in English only.
  */
 import type { Action, ClaimCheck, ContractTerms, Expr, Party, SourceRef } from '../terms/index.ts';
-import { SHARE_SCALE, walkExpr, type ShareUnit } from '../terms/index.ts';
+import { SHARE_SCALE, unwrap, walkExpr, type ShareUnit } from '../terms/index.ts';
 import { exactDivide } from '../ir/exprs.ts';
+import { ruleHolder } from './actions.ts';
 
 type Draft = Omit<ClaimCheck, 'said' | 'unpinned'> & { unpinned?: boolean };
 
@@ -84,7 +85,7 @@ function checkWho(lower: string, action: Action, parties: Party[]): Draft | null
 }
 
 function holdersOf(action: Action): string[] {
-  return action.access.rules.flatMap((rule) => (rule.kind === 'party' ? [rule.party] : rule.kind === 'role' ? [rule.role] : []));
+  return action.access.rules.map(ruleHolder).filter((holder): holder is string => holder !== null);
 }
 
 export function findParty(words: string, parties: Party[]): Party | null {
@@ -121,11 +122,15 @@ function percentOf(value: string, unit: ShareUnit): string {
   return exactDivide(BigInt(value) * 100n, BigInt(SHARE_SCALE[unit]));
 }
 
-/** 100 minus an exact percentage: '10' → '90', '2.5' → '97.5'. */
-function complement(percent: string): string {
+/** An exact percentage ('2.5') in millionths, for exact arithmetic. */
+function scaled(percent: string): bigint {
   const [whole, fraction = ''] = percent.split('.');
-  const scaled = BigInt(whole!) * 10n ** 6n + BigInt(fraction.padEnd(6, '0').slice(0, 6) || '0');
-  return normalise(exactDivide(100n * 10n ** 6n - scaled, 10n ** 6n));
+  return BigInt(whole!) * 10n ** 6n + BigInt(fraction.padEnd(6, '0').slice(0, 6) || '0');
+}
+
+/** One exact percentage minus another: ('100', '10') → '90'; ('105', '100') → '5'. */
+function difference(a: string, b: string): string {
+  return normalise(exactDivide(scaled(a) - scaled(b), 10n ** 6n));
 }
 
 function normalise(decimal: string): string {
@@ -147,8 +152,8 @@ function actualPercents(actions: Action[]): { values: string[]; open: boolean; s
           values.push(normalise(node.percent));
           sources.push(source);
           // `bid * 105 / 100`: 5% more than the bid.
-          if (Number(node.percent) > 100) {
-            values.push(normalise(exactDivide(BigInt(Math.round(Number(node.percent) * 1e6)) - 100n * 10n ** 6n, 10n ** 6n)));
+          if (scaled(node.percent) > scaled('100')) {
+            values.push(difference(node.percent, '100'));
             sources.push(source);
           }
         } else open = true;
@@ -165,7 +170,7 @@ function actualPercents(actions: Action[]): { values: string[]; open: boolean; s
       // `value - cut` beside a payment of the cut: the rest of the base, 90% beside 10%.
       const rest = payment.amount.kind === 'arith' && payment.amount.op === '-' ? payment.amount.right : null;
       if (rest?.kind === 'percent-of' && rest.percent !== null) {
-        values.push(complement(rest.percent));
+        values.push(difference('100', rest.percent));
         sources.push(payment.source);
       }
     }
@@ -274,7 +279,7 @@ function checkExcess(lower: string, action: Action, terms: ContractTerms): Draft
   const facts = terms.money.filter((m) => m.kind === 'overpayment' && m.action === action.id);
   if (facts.length === 0) return { topic: 'excess', verdict: 'cannot-tell', claimed: [], actual: [], access: null, source: null };
   // Paid back to the caller (or all of it forwarded to the caller): returned. Kept, stored or paid to someone else: not.
-  const toCaller = facts.every((m) => (m.excess === 'returned' || m.excess === 'forwarded') && (m.detail?.kind === 'convert' ? m.detail.operand : m.detail)?.kind === 'caller');
+  const toCaller = facts.every((m) => (m.excess === 'returned' || m.excess === 'forwarded') && m.detail !== null && unwrap(m.detail).kind === 'caller');
   return { topic: 'excess', verdict: toCaller ? 'matches' : 'contradicts', claimed: ['returned'], actual: [toCaller ? 'returned' : 'kept'], access: null, source: facts[0]!.source };
 }
 
@@ -290,7 +295,7 @@ function checkRefund(lower: string, action: Action, parties: Party[]): Draft | n
   const out = action.payments.filter((p) => p.direction === 'out');
   if (out.length === 0) return null;
   // Paid to the caller of an action anyone may call: whoever calls, not a named party.
-  const toCaller = (p: (typeof out)[number]) => p.toParty === null && action.access.anyone && (p.to.kind === 'caller' || (p.to.kind === 'convert' && p.to.operand.kind === 'caller'));
+  const toCaller = (p: (typeof out)[number]) => p.toParty === null && action.access.anyone && unwrap(p.to).kind === 'caller';
   const paid = [...new Set(out.map((p) => (toCaller(p) ? CALLER : p.toParty)).filter((id): id is string => id !== null))];
   if (paid.includes(party.id)) return { topic: 'refund', verdict: 'matches', claimed: [party.id], actual: paid, access: null, source: out.find((p) => p.toParty === party.id)!.source };
   // Paid to an address the model cannot name (a parameter, an entry): it may be that party.

@@ -4,11 +4,10 @@
  */
 import { targetName } from '../ir/exprs.ts';
 import { humanise } from '../ir/names.ts';
-import { hasCode } from '../terms/index.ts';
+import { FLIPPED_COMPARE, hasCode } from '../terms/index.ts';
 import type { CompareOp, Deadline, Expr } from '../terms/index.ts';
 import type { Extractor } from './context.ts';
 
-const FLIP: Record<CompareOp, CompareOp> = { '==': '==', '!=': '!=', '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
 
 export const deadlines: Extractor = {
   name: 'deadlines',
@@ -77,7 +76,7 @@ export function timeComparisons(expr: Expr): { op: CompareOp; against: Expr; clo
   if (expr.kind === 'not') return [];
   if (expr.kind !== 'compare') return [];
   if (isNow(expr.left)) return [{ op: expr.op, against: expr.right, clock: clockOf(expr.left) }];
-  if (isNow(expr.right)) return [{ op: FLIP[expr.op], against: expr.left, clock: clockOf(expr.right) }];
+  if (isNow(expr.right)) return [{ op: FLIPPED_COMPARE[expr.op], against: expr.left, clock: clockOf(expr.right) }];
   return [];
 }
 

@@ -17,7 +17,7 @@ import { humanise } from '../ir/names.ts';
 import { targetName } from '../ir/exprs.ts';
 import { typeDefinitions } from '../ir/scope.ts';
 import type { Action, Condition, Effect, Expr, Lifecycle, Transition } from '../terms/index.ts';
-import { walkExpr } from '../terms/index.ts';
+import { FLIPPED_COMPARE, unwrap, walkExpr } from '../terms/index.ts';
 import type { ExtractContext, Extractor } from './context.ts';
 import { storedStruct } from './parties.ts';
 
@@ -191,7 +191,7 @@ function stateWritten(effect: Effect, holder: Holder): string | null {
 /** The state a written value puts the holder in, when the code says: a member, true or false, zero or a time. */
 function valueState(expr: Expr | null, holder: Holder): string | null {
   if (!expr) return null;
-  const value = expr.kind === 'convert' ? expr.operand : expr;
+  const value = unwrap(expr);
   if (holder.kind === 'enum') return value.kind === 'enum-member' && value.enumName === holder.enumName ? value.member : null;
   if (holder.kind === 'flag') return value.kind === 'bool' ? (value.value ? ON : OFF) : null;
   if (value.kind === 'number') return value.value === '0' ? OFF : null;
@@ -240,7 +240,7 @@ export function statesOf(expr: Expr, holder: StateHolder, negate = false): strin
   if (expr.kind !== 'compare') return null;
   const [subject, value] = refersTo(expr.left, holder) ? [expr.left, expr.right] : refersTo(expr.right, holder) ? [expr.right, expr.left] : [null, null];
   if (!subject || !value) return null;
-  const op = subject === expr.left ? expr.op : mirror(expr.op);
+  const op = subject === expr.left ? expr.op : FLIPPED_COMPARE[expr.op];
   if (holder.kind === 'enum') {
     if (op !== '==' && op !== '!=') return null;
     const member = value.kind === 'enum-member' && value.enumName === holder.enumName ? value.member : null;
@@ -280,6 +280,3 @@ export function runsOnce(action: Action, lifecycle: Lifecycle): boolean {
   return leaves && !reenters;
 }
 
-function mirror(op: string): string {
-  return ({ '<': '>', '>': '<', '<=': '>=', '>=': '<=' } as Record<string, string>)[op] ?? op;
-}

@@ -8,7 +8,7 @@ import { targetName } from '../ir/exprs.ts';
 import { humanise } from '../ir/names.ts';
 import { typeDefinitions } from '../ir/scope.ts';
 import type { ContractTerms, Expr, Party } from '../terms/index.ts';
-import { walkExpr } from '../terms/index.ts';
+import { unwrap, walkExpr } from '../terms/index.ts';
 import type { ExtractContext, Extractor } from './context.ts';
 import { isAddressType, partyIdFromName, partyIdOf } from './party-ids.ts';
 
@@ -63,7 +63,7 @@ function addressParty(context: ExtractContext, decl: VariableDeclaration, id: st
  * is named by that role: the Beneficiary, the owner. An owner set to the deployer stays the Owner.
  */
 function nameOwnerByRole(party: Party): Party {
-  const value = party.initial?.kind === 'convert' ? party.initial.operand : party.initial;
+  const value = party.initial ? unwrap(party.initial) : null;
   if (party.kind !== 'owner' || party.setAt !== 'deployment' || value?.kind !== 'variable' || value.scope !== 'parameter') return party;
   return { ...party, label: value.label, ownerNamed: true };
 }
@@ -75,7 +75,7 @@ function mentionsDeployment(value: Expr | null): boolean {
 
 /** An address the contract keeps of itself (`_cachedThis = address(this)`, never changed) is not a party. */
 function isOwnAddress(party: Party): boolean {
-  const value = party.initial?.kind === 'convert' ? party.initial.operand : party.initial;
+  const value = party.initial ? unwrap(party.initial) : null;
   return value?.kind === 'this' && party.changedBy.length === 0;
 }
 
@@ -201,8 +201,7 @@ function linkCallerPayees(actions: ContractTerms['actions']): void {
     const [rule, ...others] = action.access.rules;
     if (action.access.anyone || others.length > 0 || rule?.kind !== 'party') continue;
     for (const payment of action.payments) {
-      const to = payment.to.kind === 'convert' ? payment.to.operand : payment.to;
-      if (payment.direction === 'out' && to.kind === 'caller') payment.toParty ??= rule.party;
+      if (payment.direction === 'out' && unwrap(payment.to).kind === 'caller') payment.toParty ??= rule.party;
     }
   }
 }

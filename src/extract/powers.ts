@@ -5,8 +5,9 @@
  */
 import { targetName } from '../ir/exprs.ts';
 import type { Action, ContractTerms, Effect, Expr, Power, PowerKind } from '../terms/index.ts';
-import { walkExpr } from '../terms/index.ts';
+import { unwrap, walkExpr } from '../terms/index.ts';
 import type { ExtractContext, Extractor } from './context.ts';
+import { ruleHolder } from './actions.ts';
 import { findFunctions } from './definitions.ts';
 import type { FunctionDefinition } from 'solidity-ast';
 import { findAll } from 'solidity-ast/utils.js';
@@ -24,7 +25,7 @@ export const powers: Extractor = {
       if (action.kind === 'constructor' || action.access.anyone) continue;
       // Only the contract itself may call it: it is reached through another of its actions, not by a party alone.
       if (action.access.rules.length > 0 && action.access.rules.every((r) => r.kind === 'expr' && unwrap(r.expr).kind === 'this')) continue;
-      const rules = action.access.rules.map((r) => (r.kind === 'party' ? r.party : r.kind === 'role' ? r.role : 'caller'));
+      const rules = action.access.rules.map((r) => ruleHolder(r) ?? 'caller');
       // Restricted by a check that is not a list of parties: whoever passes it.
       const holders = rules.length > 0 ? rules : ['checked'];
       const add = (kind: PowerKind, target: Expr | null, effect: Effect | null) => {
@@ -111,7 +112,7 @@ function isSwitch(terms: ContractTerms, name: string): boolean {
     new Set(
       terms.actions
         .filter((a) => a.kind !== 'constructor' && !a.access.anyone && a.effects.some((e) => e.target.kind === 'variable' && e.target.name === name && e.value?.kind === 'bool' && e.value.value === value))
-        .flatMap((a) => (a.access.rules.length > 0 ? a.access.rules.map((r) => (r.kind === 'party' ? r.party : r.kind === 'role' ? r.role : '?')) : ['?'])),
+        .flatMap((a) => (a.access.rules.length > 0 ? a.access.rules.map((r) => ruleHolder(r) ?? '?') : ['?'])),
     );
   const on = holders(true);
   const off = holders(false);
@@ -128,12 +129,17 @@ function chosenByCaller(value: Expr): boolean {
  * `liveOnly` leaves out values copied into a record (a mapping entry, a struct field, a pushed item).
  */
 function readByOthers(terms: ContractTerms, action: Action, name: string, liveOnly = false): boolean {
+  return terms.actions.some((other) => other.id !== action.id && other.kind !== 'constructor' && reads(other, name, liveOnly));
+}
+
+/** Whether an action reads a stored value: in a check, a payment, a call's target, or a value it writes (`liveOnly`: not one copied into a record). */
+function reads(action: Action, name: string, liveOnly: boolean): boolean {
   const mentions = (expr: Expr | null) => expr !== null && [...walkExpr(expr)].some((e) => e.kind === 'variable' && e.name === name);
   const intoRecord = (e: Effect) => e.target.kind === 'index' || e.target.kind === 'member' || e.kind === 'push';
-  return terms.actions.some((other) =>
-    other.id !== action.id && other.kind !== 'constructor' &&
-    (other.conditions.some((c) => mentions(c.expr)) || other.payments.some((p) => mentions(p.amount) || mentions(p.to)) ||
-      other.effects.some((e) => mentions(e.value) && !(liveOnly && intoRecord(e))) || other.externalCalls.some((c) => mentions(c.target))));
+  return (
+    action.conditions.some((c) => mentions(c.expr)) || action.payments.some((p) => mentions(p.amount) || mentions(p.to)) ||
+    action.effects.some((e) => mentions(e.value) && !(liveOnly && intoRecord(e))) || action.externalCalls.some((c) => mentions(c.target))
+  );
 }
 
 
@@ -157,14 +163,8 @@ function readElsewhere(terms: ContractTerms, action: Action, target: Expr): bool
   if (!readByOthers(terms, action, name, true)) return false;
   // The change is allowed only while the deal is not under way (`require(!active)`), and every action that
   // reads the term only while it is (`require(active)`): no deal under way ever sees the change.
-  const readers = terms.actions.filter((a) => a.id !== action.id && a.kind !== 'constructor' && reads(a, name));
+  const readers = terms.actions.filter((a) => a.id !== action.id && a.kind !== 'constructor' && reads(a, name, true));
   return !readers.every((reader) => excludes(action, reader));
-}
-
-/** Whether an action's conditions, payments or writes use a stored value. */
-function reads(action: Action, name: string): boolean {
-  const mentions = (expr: Expr | null) => expr !== null && [...walkExpr(expr)].some((e) => e.kind === 'variable' && e.name === name);
-  return action.conditions.some((c) => mentions(c.expr)) || action.payments.some((p) => mentions(p.amount) || mentions(p.to)) || action.effects.some((e) => mentions(e.value));
 }
 
 /** Two actions that require opposite values of the same stored flag: they never run in the same stage. */
@@ -232,7 +232,7 @@ function needsOthersStep(action: Action, holders: string[], terms: ContractTerms
     // Actions open to the same callers (execute and executeBatch) are not another party's step.
     const same = (a: Action) => JSON.stringify(a.access.rules) === JSON.stringify(action.access.rules) && a.access.anyone === action.access.anyone;
     const writers = terms.actions.filter((a) => !same(a) && a.kind !== 'constructor' && a.effects.some((e) => targetName(e.target) === name));
-    return writers.length > 0 && writers.every((w) => !w.access.anyone && w.access.rules.length > 0 && w.access.rules.every((r) => r.kind !== 'expr' && !holders.includes(r.kind === 'party' ? r.party : r.role)));
+    return writers.length > 0 && writers.every((w) => !w.access.anyone && w.access.rules.length > 0 && w.access.rules.every((r) => { const holder = ruleHolder(r); return holder !== null && !holders.includes(holder); }));
   });
 }
 
@@ -281,10 +281,6 @@ function recoversSigner(context: ExtractContext, fn: FunctionDefinition, seen: S
     if (target && recoversSigner(context, target, seen)) return true;
   }
   return false;
-}
-
-function unwrap(expr: Expr): Expr {
-  return expr.kind === 'convert' ? unwrap(expr.operand) : expr;
 }
 
 function dedupe(list: Power[]): Power[] {

@@ -6,6 +6,7 @@
 import type { Action, ContractTerms, Expr, Lifecycle, LifecycleState, Risk } from '../terms/index.ts';
 import { walkExpr } from '../terms/index.ts';
 import type { Extractor } from './context.ts';
+import { ruleHolder } from './actions.ts';
 import { timeComparisons } from './deadlines.ts';
 import { requiredStates, statesOf } from './lifecycle.ts';
 
@@ -72,7 +73,7 @@ function stalls(lifecycle: Lifecycle, actions: Action[], lifecycles: Lifecycle[]
     const movers = out.map((t) => actions.find((a) => a.id === t.action)).filter((a): a is Action => a !== undefined);
     const timed = movers.some((a) => a.conditions.some((c) => timeComparisons(c.expr).length > 0));
     if (timed || movers.some((a) => a.access.anyone)) continue;
-    const holders = new Set(movers.flatMap((a) => a.access.rules.map(ruleHolder)));
+    const holders = new Set(movers.flatMap((a) => a.access.rules.map((rule) => ruleHolder(rule) ?? '')));
     if (holders.size !== 1) continue;
     const [party] = holders;
     // Another side can take its money back at the same stage (cancel before shipping): no one is held.
@@ -82,10 +83,6 @@ function stalls(lifecycle: Lifecycle, actions: Action[], lifecycles: Lifecycle[]
   return drafts;
 }
 
-function ruleHolder(rule: Action['access']['rules'][number]): string {
-  return rule.kind === 'party' ? rule.party : rule.kind === 'role' ? rule.role : '';
-}
-
 /**
  * An action someone other than the stalling party may call, that pays money out, and that the code allows
  * in a situation where the stalled move is also possible: for each lifecycle, the states it requires
@@ -93,7 +90,7 @@ function ruleHolder(rule: Action['access']['rules'][number]): string {
  */
 function isWayOut(exit: Action, mover: Action, party: string, lifecycles: Lifecycle[], stalled: Lifecycle, state: string): boolean {
   if (exit.id === mover.id || exit.kind === 'constructor' || !exit.payments.some((p) => p.direction === 'out')) return false;
-  if (!exit.access.anyone && exit.access.rules.every((rule) => ruleHolder(rule) === party)) return false;
+  if (!exit.access.anyone && exit.access.rules.every((rule) => (ruleHolder(rule) ?? '') === party)) return false;
   return lifecycles.every((lifecycle) => {
     const needed = lifecycle === stalled ? [state] : requiredStates(mover, lifecycle);
     const allowed = requiredStates(exit, lifecycle);

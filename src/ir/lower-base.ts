@@ -159,6 +159,17 @@ export abstract class LowererBase {
     return code('');
   }
 
+  /** Runs code where stored values read at deployment are not known to be zero (a loop's body). */
+  protected storageNotEmpty(run: () => void): void {
+    const deploying = this.deploying;
+    this.deploying = false;
+    try {
+      run();
+    } finally {
+      this.deploying = deploying;
+    }
+  }
+
   /** The value a place holds on this path: what this path stored there, else the place itself (its value before the call). */
   protected load(state: State, place: Expr): Expr {
     const stored = state.mem.size === 0 ? undefined : state.mem.get(key(place))?.value;

@@ -280,14 +280,8 @@ export class Lowerer extends CallLowerer {
       case 'ForStatement':
       case 'WhileStatement':
       case 'DoWhileStatement':
-        {
-          // Inside a loop a stored value read at deployment may have been written by an earlier turn:
-          // it is not known to be zero there.
-          const deploying = this.deploying;
-          this.deploying = false;
-          summariseLoop(this.loopHooks(), statement, state, frame);
-          this.deploying = deploying;
-        }
+        // Inside a loop a stored value read at deployment may have been written by an earlier turn.
+        this.storageNotEmpty(() => summariseLoop(this.loopHooks(), statement, state, frame));
         return;
       case 'Continue':
         if (frame.loop) {

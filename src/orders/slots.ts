@@ -3,6 +3,7 @@
  * state variable, a field of a collection's items. Also the format a value has from its ABI type alone.
  */
 import type { Expr } from '../terms/index.ts';
+import { unwrap } from '../terms/index.ts';
 import type { FormatEvidence, ValueFormat } from './model.ts';
 
 const NUMERIC_FORMATS = new Set(['eth', 'token', 'datetime', 'duration', 'percent', 'item', 'integer']);
@@ -76,9 +77,7 @@ export function isPlainNumber(expr: Expr): boolean {
   return inner.kind === 'number' && inner.unit === null;
 }
 
-export function unwrap(expr: Expr): Expr {
-  return expr.kind === 'convert' ? unwrap(expr.operand) : expr;
-}
+export { unwrap };
 
 export function firstKnown(formats: (ValueFormat | null)[]): ValueFormat | null {
   return formats.find((format) => format !== null) ?? null;

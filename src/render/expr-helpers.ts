@@ -4,7 +4,7 @@
  */
 import type Handlebars from 'handlebars';
 import type { ArithOp, CompareOp, Expr, ShareUnit } from '../terms/index.ts';
-import { SHARE_SCALE } from '../terms/index.ts';
+import { SHARE_SCALE, unwrap } from '../terms/index.ts';
 import { formatList, formatPercent, sharePercent, type ListType } from './format.ts';
 import { renderPartial, type RenderData, squash } from './render-data.ts';
 
@@ -21,10 +21,8 @@ export function renderExpr(expr: Expr, data: RenderData): string {
   return squash(renderPartial(`expr/${expr.kind}`, expr, data));
 }
 
-/** Removes type conversions, which render as their operand. */
-export function unwrap(expr: Expr): Expr {
-  return expr.kind === 'convert' ? unwrap(expr.operand) : expr;
-}
+/** Type conversions render as their operand. */
+export { unwrap };
 
 /** For a comparison with the block time on one side: the operator with the time on the left, and the other side. */
 export function readTimeCompare(expr: Expr): { op: CompareOp; against: Expr } | null {

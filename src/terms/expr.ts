@@ -113,6 +113,14 @@ type AssertEqual<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : ne
 /** Compile-time check that EXPR_KINDS lists every kind. */
 export const exprKindsComplete: AssertEqual<(typeof EXPR_KINDS)[number], ExprKind> = true;
 
+/** Removes type conversions (`payable(x)`, `uint64(x)`), which change no term. */
+export function unwrap(expr: Expr): Expr {
+  return expr.kind === 'convert' ? unwrap(expr.operand) : expr;
+}
+
+/** The same comparison read from the other side: `a < b` is `b > a`. */
+export const FLIPPED_COMPARE: Record<CompareOp, CompareOp> = { '==': '==', '!=': '!=', '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
+
 /** True when the tree contains a node the model could not translate. */
 export function hasCode(expr: Expr): boolean {
   if (expr.kind === 'code') return true;
