@@ -85,6 +85,8 @@ class Inference {
   run(): void {
     this.seedParties();
     for (const deadline of this.terms.deadlines) {
+      // A window counted in block numbers is not a date.
+      if (deadline.clock === 'blocks') continue;
       for (const check of deadline.checks) this.assign(deadline.subject, { kind: 'datetime' }, 'deadline', { action: check.action, source: check.source });
     }
     for (const action of this.terms.actions) this.scanAction(action);
@@ -228,6 +230,8 @@ class Inference {
       case 'arith': {
         if (expr.op !== '+' && expr.op !== '-') return null;
         const sides = [this.infer(expr.left, action), this.infer(expr.right, action)];
+        // The time between two dates is a period.
+        if (expr.op === '-' && sides.every((format) => format?.kind === 'datetime')) return { kind: 'duration' };
         return sides.find((format) => format?.kind === 'datetime') ?? firstKnown(sides);
       }
       case 'percent-of': return this.infer(expr.base, action);
@@ -268,6 +272,13 @@ class Inference {
 
   private assignArith(expr: Arith, format: ValueFormat, inner: (child: Expr, format?: ValueFormat) => void, action: string): void {
     if (expr.op === '+' || expr.op === '-') {
+      const sides = [this.infer(expr.left, action), this.infer(expr.right, action)];
+      if (format.kind === 'duration' && expr.op === '-' && sides.some((side) => side?.kind === 'datetime')) {
+        // A period measured from a date (`now - startedAt`): the other side is a date too.
+        inner(expr.left, { kind: 'datetime' });
+        inner(expr.right, { kind: 'datetime' });
+        return;
+      }
       if (format.kind !== 'datetime') {
         inner(expr.left);
         inner(expr.right);

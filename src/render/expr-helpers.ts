@@ -105,7 +105,12 @@ export function registerExprHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('shareValue', (value: string, unit: ShareUnit, options: HelperOptions) =>
     formatPercent(sharePercent(value, SHARE_SCALE[unit]), options.data.locale),
   );
-  hb.registerHelper('isEthUnit', (unit: string | null) => unit === 'ether' || unit === 'gwei' || unit === 'wei');
+  hb.registerHelper('isEthUnit', (unit: string | null) => isEthUnit(unit));
+  /** A number or constant that is an amount of ETH (`0.1 ether`, or a raw number the code compares with the ETH sent). */
+  hb.registerHelper('isEthAmount', (expr: Expr) => {
+    const inner = unwrap(expr);
+    return (inner.kind === 'number' || inner.kind === 'variable') && isEthUnit(inner.unit);
+  });
   hb.registerHelper('needsParens', (parent: Expr, child: Expr, side: 'left' | 'right') => needsParens(parent, child, side));
   hb.registerHelper('unwrap', (expr: Expr) => unwrap(expr));
   hb.registerHelper('kindOf', (expr: Expr) => unwrap(expr).kind);
@@ -182,4 +187,8 @@ function registerLookupHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('isConstructor', (options: HelperOptions) => options.data.actionKind === 'constructor');
   /** True when some of the contract's code could not be read: negative statements then speak only of what was read. */
   hb.registerHelper('partlyRead', (options: HelperOptions) => (options.data.terms?.notExplained.length ?? 0) > 0);
+}
+
+function isEthUnit(unit: string | null): boolean {
+  return unit === 'ether' || unit === 'gwei' || unit === 'wei';
 }

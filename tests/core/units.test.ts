@@ -1,7 +1,9 @@
 /**
  * One unit inference for the numbers the summary states: a number compared with, or stored in, a value the
  * code uses as a rate of a share is that share ("at most 25% (2,500 basis points)", not "at most 2,500"),
- * including a state variable's initial value ("1.5% (150 basis points)", not "150").
+ * including a state variable's initial value ("1.5% (150 basis points)", not "150"). A raw number compared
+ * with a time difference or added to a date is a period ("7 days", not "604,800"); one compared with the ETH
+ * sent is an amount of ETH ("2 ETH"); one added to a block number stays a count of blocks.
  */
 import { describe, expect, it } from 'vitest';
 import { summarize } from '../../src/summarize.ts';
@@ -33,5 +35,23 @@ describe('units of the numbers stated', { timeout: 60_000 }, () => {
     expect(of('key-fact:shares')).toEqual([
       'Shares: the Owner receives the Fee BPS (`feeBps`) share (in basis points) of the ETH sent with the call (through `pay`), a rate the Owner may change through `setFee` up to 25% (2,500 basis points, `MAX_FEE_BPS`) and the Owner receives the Tip Percent (`tipPercent`) share (in percent) of the ETH sent with the call (through `pay`), a rate the Owner may change through `setTip` up to 10%.',
     ]);
+  });
+
+  it('a raw number used as a period or an amount of ETH is stated in days or ETH, and in the key facts', async () => {
+    const { all, of } = await read(FILE, 'RawNumbers');
+    expect(all).toContain('A call to `start` goes ahead only if the ETH sent with the call equals 2 ETH (`DEPOSIT`); otherwise it fails with “deposit” and nothing changes.');
+    expect(all).toContain('A call to `topUp` goes ahead only if the ETH sent with the call is at least 0.1 ETH; otherwise it fails with “too little” and nothing changes.');
+    expect(all).toContain('`reclaim` can succeed only if the call is made more than 7 days (`GRACE`) after the Started At time.');
+    expect(all).toContain('`topUp` accepts more than 0.1 ETH; all the ETH sent, any excess included, becomes part of the ETH held by this contract.');
+    // Two actions held to different moments counted from one stored time: each rule, never the stored time as the deadline.
+    expect(of('key-fact:deadline')).toContain(
+      'Deadlines counted from the Started At time (`startedAt`), set by `start` to the time of the call: `topUp` can succeed only if the call is made no later than 1 day after the Started At time; `reclaim` can succeed only if the call is made more than 7 days (`GRACE`) after the Started At time.',
+    );
+    expect(all.some((s) => /604,800|2,000,000,000,000,000,000|100,000,000,000,000,000|Deadline: the Started At|more ETH than 0\.1/.test(s))).toBe(false);
+    // A count of blocks is not a period of time.
+    expect(all).toContain('`reclaim` can succeed only if the number of the block it is in is more than the Start Block plus 7,200 (`LOCK_BLOCKS`).');
+    expect(of('key-fact:deadline')).toContain(
+      'Opens (in blocks): `reclaim` can succeed only in a block more than 7,200 blocks after the Start Block (`startBlock`), roughly 1 day at 12 seconds a block (the Start Block being set by `start` to the block number at the time of the call).',
+    );
   });
 });

@@ -56,6 +56,7 @@ export function buildKeyFactSpecs(terms: ContractTerms): StatementSpec[] {
           deadline,
           setBy,
           offset: commonOffset(deadline),
+          moments: separateMoments(terms, deadline),
           roughSeconds: roughSeconds(deadline),
           // Only when nothing else lets the action through earlier (no path conditions, no alternatives).
           opens: deadline.checks.every((check) => (check.op === '>' || check.op === '>=') && check.when.length === 0 && check.otherwise.length === 0) ? { strict: deadline.checks.every((check) => check.op === '>'), actions: actionNames(terms, deadline.checks.map((check) => check.action)) } : null,
@@ -224,9 +225,30 @@ export function commonOffset(deadline: Deadline): { base: Expr; amount: Expr; si
   return first;
 }
 
+/**
+ * The moments each action is held to, when they are not one moment: checks that count different periods
+ * from the stored time (`startedAt + 1 day` for one action, `startedAt + GRACE` for another) or compare an
+ * expression of it that is not a plain offset. The key fact then states each rule, never the stored time
+ * alone as the deadline. Null when every check compares with the stored time or with one offset of it.
+ */
+function separateMoments(terms: ContractTerms, deadline: Deadline): { names: string[]; check: Deadline['checks'][number] }[] | null {
+  if (commonOffset(deadline)) return null;
+  const subject = JSON.stringify(deadline.subject);
+  if (deadline.checks.every((check) => JSON.stringify(check.against) === subject)) return null;
+  const groups = new Map<string, { actions: string[]; check: Deadline['checks'][number] }>();
+  for (const check of deadline.checks) {
+    const key = JSON.stringify([check.op, check.against, check.when, check.otherwise]);
+    const group = groups.get(key);
+    if (!group) groups.set(key, { actions: [check.action], check });
+    else if (!group.actions.includes(check.action)) group.actions.push(check.action);
+  }
+  return [...groups.values()].map(({ actions, check }) => ({ names: actionNames(terms, actions), check }));
+}
+
 /** About how long a window counted in blocks lasts, at 12 seconds a block (Ethereum since the Merge). */
 function roughSeconds(deadline: Deadline): string | null {
   if (deadline.clock !== 'blocks') return null;
   const amount = commonOffset(deadline)?.amount;
-  return amount?.kind === 'number' ? (BigInt(amount.value) * 12n).toString() : null;
+  const blocks = amount?.kind === 'number' || amount?.kind === 'variable' ? amount.value : null;
+  return blocks !== null && /^\d+$/.test(blocks) ? (BigInt(blocks) * 12n).toString() : null;
 }
