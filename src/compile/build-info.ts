@@ -11,14 +11,14 @@ import { findProjectRoot } from './project.ts';
 import type { Compilation } from './types.ts';
 
 export function isBuildInfo(json: any): boolean {
-  return typeof json?._format === 'string' && /build-info/.test(json._format) && typeof json.input === 'object';
+  return typeof json?._format === 'string' && /build-info/.test(json._format) && isObject(json.input);
 }
 
 export function readBuildInfo(file: string, json: any, cwd: string, shown: string): Compilation {
   const output = json.output ?? readSeparateOutput(file, json, shown);
-  const inputSources: Record<string, { content?: string }> = json.input.sources ?? {};
-  if (output?.sources === undefined) fail('BAD_INPUT', `${shown}: the build-info holds no compiler output`);
-  const missingAst = Object.entries<any>(output.sources).find(([, source]) => source.ast === undefined);
+  const inputSources: Record<string, { content?: unknown } | null> = isObject(json.input.sources) ? json.input.sources : {};
+  if (!isObject(output?.sources)) fail('BAD_INPUT', `${shown}: the build-info holds no compiler output`);
+  const missingAst = Object.entries<any>(output.sources).find(([, source]) => !isObject(source?.ast));
   if (missingAst) {
     fail('BAD_INPUT', `${shown}: the build-info has no AST for ${missingAst[0]}`, { hint: 'build again with the AST in the output selection (Hardhat and Foundry include it by default)' });
   }
@@ -26,7 +26,7 @@ export function readBuildInfo(file: string, json: any, cwd: string, shown: strin
   const hardhat3 = String(json._format).startsWith('hh3-');
   const sources = Object.keys(output.sources).map((unitName) => {
     const content = inputSources[unitName]?.content;
-    if (content === undefined) fail('BAD_INPUT', `${shown}: the build-info has no source text for ${unitName}`);
+    if (typeof content !== 'string') fail('BAD_INPUT', `${shown}: the build-info has no source text for ${unitName}`);
     return loadEmbeddedSource(unitName, content, projectRoot, cwd, hardhat3 ? localNameOf(unitName) : unitName);
   });
   const userSources = Object.keys(json.userSourceNameMap ?? {}).map((name) => json.userSourceNameMap[name] as string);
@@ -39,4 +39,8 @@ function readSeparateOutput(file: string, json: any, shown: string): any {
   const outputFile = path.join(path.dirname(file), `${json.id ?? path.basename(file, '.json')}.output.json`);
   if (!isFile(outputFile)) fail('BAD_INPUT', `${shown}: the build-info has no output, and ${path.basename(outputFile)} is not beside it`);
   return readJsonFile(outputFile, outputFile).output;
+}
+
+function isObject(value: unknown): value is Record<string, any> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

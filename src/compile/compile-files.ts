@@ -14,7 +14,8 @@ import { chooseCompiler } from './choose-compiler.ts';
 import { readBuildFolder } from './foundry-out.ts';
 import { classifyInputs } from './input-kinds.ts';
 import { relativeInside, toDisplayPath, toSlashes } from './paths.ts';
-import { findNodeModulesFolders, findProjectRoot } from './project.ts';
+import { findDisplayRoot, findNodeModulesFolders, findProjectRoot } from './project.ts';
+import { isWithinRoots } from './path-policy.ts';
 import { readRemappingsFile, resolveRemappings } from './remappings.ts';
 import { createImportResolver, type LoadedSource } from './resolver.ts';
 import { runSolcJob, type StandardInput } from './solc-job.ts';
@@ -28,15 +29,16 @@ export async function compileFiles(files: string[], options: CompileOptions = {}
   if (files.length === 0) fail('BAD_INPUT', 'no Solidity files given');
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const given = classifyInputs(files, cwd);
-  if (given.kind === 'build-folder') return readBuildFolder(given.folder, cwd, given.shown);
-  if (given.kind === 'build-info') return readBuildInfo(given.file, given.json, cwd, given.shown);
+  if (given.kind === 'build-folder') return readBuildFolder(given.folder, findDisplayRoot(path.join(given.folder, 'x'), cwd), given.shown);
+  if (given.kind === 'build-info') return readBuildInfo(given.file, given.json, findDisplayRoot(given.file, cwd), given.shown);
   if (given.kind === 'standard-json') {
-    return compileStandardJson({ ...given, cwd, options, outputSelection: OUTPUT_SELECTION, cacheFolder: chooseCacheFolder(options) });
+    return compileStandardJson({ ...given, cwd: findDisplayRoot(given.file, cwd), options, outputSelection: OUTPUT_SELECTION, cacheFolder: chooseCacheFolder(options) });
   }
   const absoluteFiles = given.files;
   const { basePath, includePaths, remappings, resolver } = layOutProject(absoluteFiles, options, cwd);
-  const inputs = absoluteFiles.map((file) => readInput(file, nameUnit(file, basePath, includePaths), resolver.loaded, cwd));
-  const choice = chooseCompiler(collectPragmas(inputs, resolver, remappings, cwd), options);
+  const shownFrom = findDisplayRoot(absoluteFiles[0], cwd);
+  const inputs = absoluteFiles.map((file) => readInput(file, nameUnit(file, basePath, includePaths), resolver.loaded, shownFrom));
+  const choice = chooseCompiler(collectPragmas(inputs, resolver, remappings, shownFrom), options);
   const input: StandardInput = {
     language: 'Solidity',
     sources: Object.fromEntries(inputs.map((unitName) => [unitName, { content: resolver.loaded.get(unitName)!.content }])),
@@ -46,7 +48,7 @@ export async function compileFiles(files: string[], options: CompileOptions = {}
     input,
     resolver,
     inputs,
-    cwd,
+    cwd: shownFrom,
     choice,
     lookup: { basePath, includePaths, roots: resolver.listRoots() },
     cacheFolder: chooseCacheFolder(options),
@@ -70,11 +72,20 @@ function layOutProject(absoluteFiles: string[], options: CompileOptions, cwd: st
   const fromFile = resolveRemappings(projectRoot === null ? [] : readRemappingsFile(projectRoot), projectRoot ?? cwd, basePath);
   const fromOptions = resolveRemappings(options.remappings ?? [], cwd, basePath);
   const inputFolders = absoluteFiles.map((file) => path.dirname(file));
+  const nodeModules = findNodeModulesFolders([...inputFolders, projectRoot ?? basePath, basePath]);
+  // The project's own remappings.txt opens no folder outside what the user gave (the project, the base
+  // and include paths, the packages): an import through such a remapping is refused like any import
+  // outside the roots, without reading it. Remappings given as options are the user's own choice.
+  const allowed = { folders: [projectRoot ?? basePath, basePath, ...includePaths, ...nodeModules] };
   const resolver = createImportResolver({
     basePath,
     includePaths,
-    nodeModules: findNodeModulesFolders([...inputFolders, projectRoot ?? basePath, basePath]),
-    extraRoots: [...inputFolders, ...fromFile.folders, ...fromOptions.folders],
+    nodeModules,
+    extraRoots: [
+      ...inputFolders,
+      ...fromFile.targets.filter((target) => isWithinRoots(target.folder, allowed)).map((target) => target.folder),
+      ...fromOptions.targets.map((target) => target.folder),
+    ],
   });
   return { basePath, includePaths, remappings: [...fromFile.settings, ...fromOptions.settings], resolver };
 }

@@ -5,13 +5,14 @@
  * (files without contracts get one with only the AST), and the source text is read from the project,
  * checked against the hashes the build recorded.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { keccak256Hex } from '../hashing.ts';
 import { fail } from '../errors.ts';
 import type { SolcOutput } from './compilation.ts';
 import { readBuildInfo } from './build-info.ts';
-import { isDirectory, isFile, relativeInside } from './paths.ts';
+import { checkWithinRoots } from './path-policy.ts';
+import { isDirectory, isFile, isInside, relativeInside } from './paths.ts';
 import { chooseOwnSources, cleanVersion, compilationFromOutput, readJsonFile } from './prebuilt.ts';
 import { findNodeModulesFolders, findProjectRoot } from './project.ts';
 import type { LoadedSource } from './resolver.ts';
@@ -53,7 +54,9 @@ function listArtifactFiles(folder: string): string[] {
     for (const name of readdirSync(dir)) {
       const full = path.join(dir, name);
       if (name === 'build-info' || name.startsWith('.')) continue;
-      if (statSync(full).isDirectory()) {
+      // Build output is never a symbolic link: one is not followed (it could lead anywhere, or nowhere).
+      if (isSymbolicLink(full)) continue;
+      if (isDirectory(full)) {
         if (depth < 8) visit(full, depth + 1);
       } else if (name.endsWith('.json') && !name.endsWith('.dbg.json') && path.basename(dir).endsWith('.sol')) found.push(full);
     }
@@ -110,13 +113,35 @@ function checkOneBuild(byUnit: Map<string, ArtifactSource>, shown: string): void
   }
 }
 
+/**
+ * The source an artifact names, read from the project or its packages, never from a path the artifact
+ * alone points to: a name that leads outside them (`/etc/passwd`, `../../x.sol`) is refused unread.
+ */
 function readProjectSource(unitName: string, projectRoot: string, recorded: string | undefined, cwd: string): LoadedSource {
-  const candidates = [path.resolve(projectRoot, unitName), ...findNodeModulesFolders([projectRoot]).map((folder) => path.resolve(folder, unitName))];
-  const absolutePath = candidates.find(isFile) ?? candidates[0];
+  const nodeModules = findNodeModulesFolders([projectRoot]);
+  const roots = { folders: [projectRoot, ...nodeModules] };
+  const candidates = [path.resolve(projectRoot, unitName), ...nodeModules.map((folder) => path.resolve(folder, unitName))];
+  const inside = candidates.filter((candidate) => isInside(candidate, projectRoot) || nodeModules.some((folder) => isInside(candidate, folder)));
+  if (inside.length === 0) {
+    fail('PATH_OUTSIDE_ROOTS', `${unitName}: a build artifact names this source, which lies outside the project (${projectRoot}); plainterms does not read it`, {
+      hint: 'build the project again (forge build --ast) from its own folder, or give the sources',
+    });
+  }
+  const absolutePath = inside.find(isFile) ?? inside[0];
   if (!isFile(absolutePath)) fail('FILE_NOT_FOUND', `${unitName}: the source of this build is not in ${projectRoot}`, { hint: 'run plainterms from the project, or give a build-info file, which holds the sources' });
+  // A package may be linked into node_modules from elsewhere (npm workspaces, pnpm), as the import resolver allows.
+  if (!nodeModules.some((folder) => isInside(absolutePath, folder))) checkWithinRoots(absolutePath, roots, unitName);
   const content = readFileSync(absolutePath, 'utf8');
   if (recorded !== undefined && keccak256Hex(content) !== recorded) {
     fail('BAD_INPUT', `${relativeInside(absolutePath, cwd) ?? unitName}: changed since it was built`, { hint: 'build again (forge build) so the output matches the sources' });
   }
   return { unitName, absolutePath, content };
+}
+
+function isSymbolicLink(file: string): boolean {
+  try {
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }

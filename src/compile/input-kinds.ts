@@ -3,12 +3,14 @@
  * Foundry out/ / Hardhat artifacts/ folder (read, not recompiled), or a standard-JSON input (compiled
  * as it stands).
  */
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fail } from '../errors.ts';
 import { isBuildInfo } from './build-info.ts';
 import { isBuildFolder } from './foundry-out.ts';
 import { readJsonFile } from './prebuilt.ts';
+import { checkWithinRoots, realPathOf } from './path-policy.ts';
+import { findNodeModulesFolders, findProjectRoot } from './project.ts';
 import { isStandardJsonInput } from './standard-json.ts';
 
 export type InputKind =
@@ -33,12 +35,28 @@ export function classifyInputs(given: string[], cwd: string): InputKind {
   return { kind: 'sources', files: [...new Set(files)] };
 }
 
-/** The .sol files in a folder and below it, in a stable order; BAD_INPUT when there are none. */
+/**
+ * The .sol files in a folder and below it, in a stable order; BAD_INPUT when there are none. A symbolic
+ * link is followed only when it leads inside the folder's project (or the folder itself, outside any
+ * project) or a node_modules folder around it; one that leads outside, nowhere or in a loop is refused
+ * by name (path-policy.ts).
+ */
 export function listSolidityFiles(folder: string, shown: string = folder): string[] {
   const found: string[] = [];
+  const roots = { folders: [findProjectRoot(path.join(folder, 'x')) ?? folder, ...findNodeModulesFolders([folder])] };
+  const seen = new Set<string>();
+  const entryName = (full: string) => path.join(shown, path.relative(folder, full));
   const visit = (dir: string) => {
+    const real = realPathOf(dir);
+    if ('real' in real) {
+      if (seen.has(real.real)) return;
+      seen.add(real.real);
+    }
     for (const name of readdirSync(dir).sort()) {
       const full = path.join(dir, name);
+      const isLink = lstatSync(full).isSymbolicLink();
+      if (isLink && (name.endsWith('.sol') || !name.startsWith('.'))) checkWithinRoots(full, roots, entryName(full));
+      if (isLink && !existsSync(full)) continue;
       if (statSync(full).isDirectory()) {
         if (!name.startsWith('.') && !SKIPPED_FOLDERS.has(name)) visit(full);
       } else if (name.endsWith('.sol')) found.push(full);

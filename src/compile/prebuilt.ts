@@ -8,7 +8,8 @@ import path from 'node:path';
 import { fail } from '../errors.ts';
 import { buildCompilation, type SolcOutput } from './compilation.ts';
 import { normaliseSources } from './normalise-ast.ts';
-import { isFile, toDisplayPath } from './paths.ts';
+import { isWithinRoots } from './path-policy.ts';
+import { isFile, isInside, toDisplayPath } from './paths.ts';
 import type { LoadedSource } from './resolver.ts';
 import type { Compilation } from './types.ts';
 
@@ -38,10 +39,12 @@ export function readJsonFile(file: string, shown: string): any {
  */
 export function loadEmbeddedSource(unitName: string, content: string, projectRoot: string | null, cwd: string, localName = unitName): LoadedSource {
   const onDisk = projectRoot === null ? null : path.resolve(projectRoot, localName);
-  if (onDisk !== null && isFile(onDisk) && readFileSync(onDisk, 'utf8') === content) {
+  // Only a file of the project is compared: a unit name must not make plainterms read anything else.
+  const inProject = onDisk !== null && isInside(onDisk, projectRoot!) && (!isFile(onDisk) || isWithinRoots(onDisk, { folders: [projectRoot!] }));
+  if (inProject && isFile(onDisk) && readFileSync(onDisk, 'utf8') === content) {
     return { unitName, absolutePath: onDisk, content, path: toDisplayPath(onDisk, localName, cwd) };
   }
-  return { unitName, absolutePath: onDisk ?? unitName, content, path: localName };
+  return { unitName, absolutePath: inProject ? onDisk : unitName, content, path: localName };
 }
 
 /**

@@ -18,8 +18,8 @@ export interface Remapping {
 export interface ResolvedRemappings {
   /** What goes into solc's `settings.remappings`. */
   settings: string[];
-  /** Existing folders that remapping targets point to; imports may read from them. */
-  folders: string[];
+  /** Existing folders that remapping targets point to, with the remapping as written; imports may read from them. */
+  targets: { folder: string; text: string }[];
 }
 
 export function parseRemapping(text: string): Remapping {
@@ -56,15 +56,15 @@ export function readRemappingsFile(root: string): string[] {
  */
 export function resolveRemappings(texts: string[], origin: string, basePath: string): ResolvedRemappings {
   const settings: string[] = [];
-  const folders: string[] = [];
+  const targets: { folder: string; text: string }[] = [];
   for (const text of texts) {
     const { context, prefix, target } = parseRemapping(text);
     const resolvedTarget = resolveRemappedPath(target, origin, basePath);
-    if (resolvedTarget.folder !== null) folders.push(resolvedTarget.folder);
+    if (resolvedTarget.folder !== null) targets.push({ folder: resolvedTarget.folder, text });
     const resolvedContext = context === '' ? '' : resolveRemappedPath(context, origin, basePath).unitName;
     settings.push(`${resolvedContext === '' ? '' : `${resolvedContext}:`}${prefix}=${resolvedTarget.unitName}`);
   }
-  return { settings, folders };
+  return { settings, targets };
 }
 
 function resolveRemappedPath(written: string, origin: string, basePath: string): { unitName: string; folder: string | null } {

@@ -15,7 +15,7 @@ import type { Compilation, CompileOptions } from './types.ts';
 
 /** A standard-JSON input: a language and sources, and no output. */
 export function isStandardJsonInput(json: any): boolean {
-  return typeof json?.language === 'string' && typeof json.sources === 'object' && json.output === undefined && json._format === undefined;
+  return typeof json?.language === 'string' && typeof json.sources === 'object' && json.sources !== null && json.output === undefined && json._format === undefined;
 }
 
 export interface StandardJsonJob {
@@ -31,11 +31,11 @@ export interface StandardJsonJob {
 export async function compileStandardJson({ file, json, shown, cwd, options, outputSelection, cacheFolder }: StandardJsonJob): Promise<Compilation> {
   if (json.language !== 'Solidity') fail('BAD_INPUT', `${shown}: the language is ${json.language}; plainterms reads Solidity`);
   const projectRoot = findProjectRoot(path.resolve(file));
-  const sources = Object.entries<{ content?: string }>(json.sources).map(([unitName, source]) => {
-    if (typeof source.content !== 'string') {
+  const sources = Object.entries<{ content?: unknown } | null>(json.sources).map(([unitName, source]) => {
+    if (typeof source?.content !== 'string') {
       fail('BAD_INPUT', `${shown}: ${unitName} has no content`, { hint: 'give a standard-JSON input with the source text in each "content" (as explorers publish it)' });
     }
-    return loadEmbeddedSource(unitName, source.content, projectRoot, cwd);
+    return loadEmbeddedSource(unitName, source.content as string, projectRoot, cwd);
   });
   const resolver = createEmbeddedResolver(sources);
   const choice = chooseCompiler(sources.map((source) => readSourcePragmas(source.path ?? source.unitName, source.content)), options);

@@ -2,6 +2,7 @@
  * Decoding one call with ethers against the contract's compiled ABI, and finding the action it selects
  * in the Terms. Every way the input can be wrong is a BAD_CALLDATA (or BAD_INPUT) error with a hint.
  */
+import { findDirtyWord } from './strict-abi.ts';
 import { AbiCoder, dataSlice, type FunctionFragment, Interface, type InterfaceAbi, isHexString, type ParamType, type Result } from 'ethers';
 import { fail } from '../errors.ts';
 import { checksumAddress, checksumHex } from '../address.ts';
@@ -93,6 +94,12 @@ export function decodeCall(contract: OrderContract, call: OrderCallInput): Decod
   if (value > 0n && !action.payable) {
     fail('BAD_CALLDATA', `${fragment.format('sighash')} is not payable: it accepts no ETH, but ${value} wei would be sent`, {
       hint: 'leave out --value, or check that the calldata is for the intended function',
+    });
+  }
+  const dirty = contract.abiCoder === 'v1' ? null : findDirtyWord(fragment.inputs, data.slice(10));
+  if (dirty) {
+    fail('BAD_CALLDATA', `the calldata's ${dirty.path} (${dirty.type}) ${dirty.reason}: Solidity's ABI decoder rejects it, so the contract would revert this call`, {
+      hint: 'the calldata is not what an ABI encoder produces; check how it was built',
     });
   }
   const words = compiled.words.get(fragment);

@@ -177,6 +177,12 @@ export interface TokenFacts {
 export interface OrderContract {
   terms: ContractTerms;
   abi: readonly unknown[];
+  /**
+   * The ABI decoder the contract was compiled with: 'v2' (the default since solc 0.8) rejects calldata
+   * with bits a value's type cannot hold, and such calldata is refused as an order; 'v1' cleans those
+   * bits, and the cleaned value is what the contract uses. Default 'v2'.
+   */
+  abiCoder?: 'v1' | 'v2';
 }
 
 export interface OrderCallInput {

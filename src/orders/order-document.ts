@@ -38,7 +38,19 @@ export async function loadContract(files: string[], contract: string | null, opt
   }
   const terms = all[0];
   const unitName = Object.keys(compilation.contracts).find((unit) => compilation.contracts[unit][terms.name]) ?? '';
-  return { compilation, terms, abi: compilation.contracts[unitName]?.[terms.name]?.abi ?? [], unitName };
+  return { compilation, terms, abi: compilation.contracts[unitName]?.[terms.name]?.abi ?? [], unitName, abiCoder: abiCoderOf(compilation, unitName) };
+}
+
+/** ABI coder v2 from solc 0.8 on, or where the file asks for it (`pragma abicoder v2`, `pragma experimental ABIEncoderV2`). */
+function abiCoderOf(compilation: Compilation, unitName: string): 'v1' | 'v2' {
+  const major = /^0\.(\d+)\./.exec(compilation.compiler.version);
+  if (major === null || Number(major[1]) >= 8) return 'v2';
+  const unit = compilation.sources.find((source) => source.unitName === unitName);
+  const asks = (unit?.ast.nodes ?? []).some((node: { nodeType: string; literals?: string[] }) => {
+    const words = node.nodeType === 'PragmaDirective' ? (node.literals ?? []).join(' ') : '';
+    return /^abicoder v2$|^experimental ABIEncoderV2$/.test(words);
+  });
+  return asks ? 'v2' : 'v1';
 }
 
 export function buildOrderDocument(order: OrderTerms, terms: ContractTerms, compilation: Compilation, language = 'en'): OrderDocument {

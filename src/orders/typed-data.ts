@@ -31,6 +31,7 @@ export interface SignedOrderOptions {
 }
 
 export function describeSignedOrder(contract: OrderContract, typedData: TypedDataInput, options: SignedOrderOptions = {}, facts: OrderFacts = {}): OrderTerms {
+  checkShape(typedData);
   const { domain, message } = typedData;
   const types = Object.fromEntries(Object.entries(typedData.types ?? {}).filter(([name]) => name !== 'EIP712Domain'));
   let primaryType: string;
@@ -56,6 +57,18 @@ export function describeSignedOrder(contract: OrderContract, typedData: TypedDat
   if (value !== null && value !== '0' && !action.payable) fail('BAD_INPUT', `${action.id} is not payable: it accepts no ETH, but ${value} wei would be sent`);
   const signed = { primaryType, domain: Object.fromEntries(Object.entries(domain).map(([key, item]) => [key, String(item)])), digest, parameter: parameter.name };
   return describeAction(contract, action, { args, data: null, value, from: readAddress(options.from ?? null, 'from'), signed }, facts);
+}
+
+/** The parts of eth_signTypedData_v4's JSON, each an object (primaryType a string when given), or BAD_INPUT naming what is wrong. */
+function checkShape(typedData: unknown): asserts typedData is TypedDataInput {
+  const hint = 'give the JSON of eth_signTypedData_v4: { domain, types, primaryType, message }';
+  const isObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
+  if (!isObject(typedData)) fail('BAD_INPUT', 'the typed data is not a JSON object', { hint });
+  const input = typedData as Record<string, unknown>;
+  for (const part of ['domain', 'types', 'message']) {
+    if (!isObject(input[part])) fail('BAD_INPUT', `the typed data has no ${part} object`, { hint });
+  }
+  if (input.primaryType !== undefined && typeof input.primaryType !== 'string') fail('BAD_INPUT', 'the typed data’s primaryType is not a type name', { hint });
 }
 
 /** The function taking a struct of the primary type, and that parameter (with the ABI's field list). */

@@ -47,9 +47,9 @@ describe('compileFiles', () => {
     }
   });
 
-  it('shows paths relative to cwd, and unit names for files outside it', async () => {
+  it('shows paths relative to the project root, wherever plainterms is run from, and packages by their package path', async () => {
     const compilation = await compileFiles([path.join(repo, fixture('relative/Main.sol'))], { cwd: path.join(repo, 'tests') });
-    expect(compilation.sources.map((source) => source.path)).toEqual(['fixtures/compile/relative/Main.sol', 'fixtures/compile/relative/lib/Fees.sol']);
+    expect(compilation.sources.map((source) => source.path)).toEqual(['tests/fixtures/compile/relative/Main.sol', 'tests/fixtures/compile/relative/lib/Fees.sol']);
     const outside = await compileFiles([path.join(repo, fixture('oz-import.sol'))], { cwd: path.join(repo, 'src') });
     expect(outside.sources.map((source) => source.path).sort()).toEqual([
       '@openzeppelin/contracts/access/Ownable.sol',

@@ -1,0 +1,179 @@
+/**
+ * The bad-input matrix, command by command: each hostile or careless input exits 1 (or 2 for usage)
+ * with a message that says what is wrong, never a stack trace or "internal error", and never shows a
+ * byte of a file outside the roots. A canary file is planted outside every project; its content must
+ * appear nowhere in what plainterms prints.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Interface } from 'ethers';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type CliOutput, runCli } from '../../src/cli/run.ts';
+import { loadEmbeddedSource } from '../../src/compile/prebuilt.ts';
+
+const CANARY = 'CANARY-7f3a9c-NEVER-PRINT';
+const outside = mkdtempSync(path.join(tmpdir(), 'plainterms-outside-'));
+const canary = path.join(outside, 'canary.sol');
+writeFileSync(canary, `${CANARY}\n`);
+const projects = mkdtempSync(path.join(tmpdir(), 'plainterms-hostile-'));
+afterAll(() => {
+  rmSync(outside, { recursive: true, force: true });
+  rmSync(projects, { recursive: true, force: true });
+});
+
+const CONTRACT = '// SPDX-License-Identifier: MIT\npragma solidity ^0.8.20;\ncontract A { uint256 public n; function f() external { n += 1; } }\n';
+
+/** A project folder (with package.json) holding the given files; a value `{ link }` makes a symbolic link. */
+function project(name: string, files: Record<string, string | { link: string }>): string {
+  const root = path.join(projects, name);
+  mkdirSync(root, { recursive: true });
+  writeFileSync(path.join(root, 'package.json'), '{}');
+  for (const [relative, content] of Object.entries(files)) {
+    const target = path.join(root, relative);
+    mkdirSync(path.dirname(target), { recursive: true });
+    if (typeof content === 'string') writeFileSync(target, content);
+    else symlinkSync(content.link, target);
+  }
+  return root;
+}
+
+async function run(argv: string[], cwd = process.cwd()): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliOutput = { out: (text) => void (out += text), err: (text) => void (err += text), exit: () => undefined };
+  const before = process.cwd();
+  process.chdir(cwd);
+  try {
+    const code = await runCli(argv, io, {});
+    return { code, out, err };
+  } finally {
+    process.chdir(before);
+  }
+}
+
+const order = new Interface(['function placeOrder(address seller, uint256 amount, uint64 deliverBy)']);
+const clean = order.encodeFunctionData('placeOrder', ['0x1111111111111111111111111111111111111111', 5n, 1000n]);
+/** The calldata with the byte at `word` (0-based, after the selector) and `offset` set to ff. */
+const dirty = (word: number, offset: number) => {
+  const at = 10 + word * 64 + offset * 2;
+  return `${clean.slice(0, at)}ff${clean.slice(at + 2)}`;
+};
+const typedData = (name: string, json: string) => {
+  const file = path.join(projects, `${name}.json`);
+  writeFileSync(file, json);
+  return file;
+};
+
+interface Case {
+  name: string;
+  argv: () => string[];
+  message: RegExp;
+  code?: number;
+}
+
+const CASES: Case[] = [
+  {
+    name: 'a folder with a symbolic link that leads out of the project',
+    argv: () => ['summarize', project('link-out', { 'contracts/A.sol': CONTRACT, 'contracts/Link.sol': { link: canary } })],
+    message: /contracts\/Link\.sol: leads to a file outside the project/,
+  },
+  {
+    name: 'a folder with a symbolic link to nothing',
+    argv: () => ['summarize', project('dangling', { 'contracts/A.sol': CONTRACT, 'contracts/Gone.sol': { link: path.join(outside, 'missing.sol') } })],
+    message: /contracts\/Gone\.sol: a symbolic link to something that does not exist/,
+  },
+  {
+    name: 'a folder with a symbolic link loop',
+    argv: () => ['summarize', project('loop', { 'contracts/A.sol': CONTRACT, 'contracts/one': { link: 'two' }, 'contracts/two': { link: 'one' } })],
+    message: /contracts\/one: a symbolic link that leads back to itself/,
+  },
+  {
+    name: 'a remappings.txt that maps a prefix to a folder outside the project',
+    argv: () => [
+      'summarize',
+      path.join(project('remap-out', { 'remappings.txt': `sys/=${outside}/\n`, 'src/B.sol': `${CONTRACT}import "sys/canary.sol";\n` }), 'src/B.sol'),
+    ],
+    message: /import "sys\/canary\.sol" .*points outside the allowed folders/,
+  },
+  {
+    name: 'a remappings.txt that climbs out with ../',
+    argv: () => {
+      const root = project('remap-up', { 'src/B.sol': `${CONTRACT}import "up/canary.sol";\n` });
+      writeFileSync(path.join(root, 'remappings.txt'), `up/=${path.relative(root, outside)}/\n`);
+      return ['summarize', path.join(root, 'src/B.sol')];
+    },
+    message: /import "up\/canary\.sol" .*points outside the allowed folders/,
+  },
+  ...[canary, '../../canary.sol'].map((absolutePath) => ({
+    name: `a Foundry artifact whose ast.absolutePath is ${absolutePath.startsWith('/') ? 'a file outside the project' : 'a climb out of it'}`,
+    argv: () => {
+      const artifact = { id: 0, ast: { absolutePath, nodeType: 'SourceUnit', nodes: [], src: '0:0:0' }, metadata: { compiler: { version: '0.8.20+commit.a1b79de6' }, sources: {} } };
+      const root = project(`artifact-${absolutePath.length}`, { 'foundry.toml': '[profile.default]\n', 'out/A.sol/A.json': JSON.stringify(artifact) });
+      return ['summarize', path.join(root, 'out')];
+    },
+    message: /a build artifact names this source, which lies outside the project/,
+  })),
+  {
+    name: 'a standard-JSON input whose source is null',
+    argv: () => ['summarize', typedData('std-null', JSON.stringify({ language: 'Solidity', sources: { 'A.sol': null } }))],
+    message: /A\.sol has no content/,
+  },
+  {
+    name: 'a build-info whose input is null',
+    argv: () => ['summarize', typedData('bi-null', JSON.stringify({ _format: 'hh-sol-build-info-1', input: null, output: {} }))],
+    message: /neither a build-info file nor a solc standard-JSON input/,
+  },
+  {
+    name: 'typed data that is null',
+    argv: () => ['order', 'contracts/MarketplaceOrder.sol', '--typed-data', typedData('td-null', 'null')],
+    message: /the typed data is not a JSON object/,
+  },
+  {
+    name: 'typed data without a domain',
+    argv: () => ['order', 'contracts/MarketplaceOrder.sol', '--typed-data', typedData('td-no-domain', '{"types":{},"primaryType":"X","message":{}}')],
+    message: /the typed data has no domain object/,
+  },
+  {
+    name: 'calldata whose address word has dirty high bytes',
+    argv: () => ['order', 'contracts/MarketplaceOrder.sol', '--calldata', dirty(0, 0)],
+    message: /seller \(address\) has bits set above its 20 bytes: Solidity's ABI decoder rejects it, so the contract would revert this call/,
+  },
+  {
+    name: 'calldata whose uint64 word has dirty high bits',
+    argv: () => ['order', 'contracts/MarketplaceOrder.sol', '--calldata', dirty(2, 0)],
+    message: /deliverBy \(uint64\) is larger than a uint64 can hold/,
+  },
+  {
+    name: '-o into a missing folder',
+    argv: () => ['summarize', 'contracts/FobSale.sol', '-o', path.join(projects, 'no/such/folder/out.md')],
+    message: /cannot write/i,
+  },
+];
+
+describe('bad input exits 1 or 2 with a clear message, no stack trace, nothing from outside the roots', { timeout: 60_000 }, () => {
+  it.each(CASES)('$name', async ({ argv, message, code = 1 }) => {
+    const result = await run(argv());
+    expect(result.err).toMatch(message);
+    expect(result.code).toBe(code);
+    expect(result.err).not.toMatch(/internal error|\n\s+at [\w.<]+ \(/);
+    expect(`${result.out}${result.err}`).not.toContain(CANARY);
+  });
+
+  it('a unit name in a standard-JSON input or build-info that points at a file outside the project is not read to compare it', () => {
+    const root = project('oracle', {});
+    // Same content as the canary: were the file read, the source would be taken for the canary itself.
+    const source = loadEmbeddedSource(path.relative(root, canary), readFileSync(canary, 'utf8'), root, root);
+    expect(source.absolutePath).not.toBe(canary);
+    const inside = loadEmbeddedSource('contracts/A.sol', CONTRACT, project('oracle-inside', { 'contracts/A.sol': CONTRACT }), root);
+    expect(inside.absolutePath).toBe(path.join(projects, 'oracle-inside/contracts/A.sol'));
+  });
+
+  it('a summary reads the same whichever folder plainterms is run from', async () => {
+    const repo = process.cwd();
+    const here = await run(['summarize', 'contracts/FobSale.sol', '--format', 'json']);
+    const above = await run(['summarize', path.join(path.basename(repo), 'contracts/FobSale.sol'), '--format', 'json'], path.dirname(repo));
+    expect(here.code).toBe(0);
+    expect(JSON.parse(above.out)).toEqual(JSON.parse(here.out));
+  });
+});
