@@ -22,7 +22,8 @@ export interface SummarizeOptions extends CompileOptions {
   /** Renderings to produce; default ['md']. */
   formats?: SummaryFormat[];
   /** Read a deployed instance: its public state and whether its code matches the source. One contract only. */
-  deployment?: { rpc: string; address: string };
+  /** A deployed instance to read: the JSON-RPC URL (or URL and request timeout) and the address. */
+  deployment?: { rpc: string | { url: string; timeoutMs?: number }; address: string };
 }
 
 export interface SummaryOutput {
@@ -65,20 +66,28 @@ export type { Compilation };
  * Adds what was read from a deployed instance: the facts, and their statements (basis `deployment`) in each
  * language. The "deployed code was not checked" line gives way to the result of the check.
  */
-async function addDeployment(documents: SummaryDocument[], files: string[], options: SummarizeOptions & { rpc: string; address: string; contracts: string[] }): Promise<void> {
+async function addDeployment(documents: SummaryDocument[], files: string[], options: SummarizeOptions & { rpc: string | { url: string; timeoutMs?: number }; address: string; contracts: string[] }): Promise<void> {
   if (options.contracts.length !== 1) {
     fail('USAGE', `--address names one deployed contract, but the files define ${options.contracts.length}: ${options.contracts.join(', ')}`, { hint: 'choose it with --contract' });
   }
   const { languages, language, formats, deployment: _, contracts, ...compileOptions } = options;
-  for (const document of documents) {
-    // The chain layer (and ethers with it) is loaded only when a deployment is read.
-    const { readDeploymentOfFiles } = await import('./chain/index.ts');
-    const { deployment, statements } = await readDeploymentOfFiles(files, { ...compileOptions, contract: contracts[0], lang: document.language });
-    const contract = document.contracts[0];
-    const kept = contract.statements.filter((s) => s.id !== 'not-covered:deployed-code');
-    const at = kept.findIndex((s) => s.section !== 'warning' && s.section !== 'key-facts');
-    const read = statements.map(({ id, text, basis, source }) => ({ id, section: 'deployment' as const, text, basis, source }));
-    contract.statements = [...kept.slice(0, at), ...read, ...kept.slice(at)];
-    contract.deployment = deployment as unknown as Record<string, unknown>;
+  // The chain layer (and ethers with it) is loaded only when a deployment is read.
+  const { readDeploymentOfFiles, disconnectAll } = await import('./chain/index.ts');
+  try {
+    for (const document of documents) addDeploymentTo(document, await readDeploymentOfFiles(files, { ...compileOptions, contract: contracts[0], lang: document.language }));
+  } finally {
+    // Nothing is left open, so a command-line run always ends.
+    disconnectAll();
   }
 }
+
+function addDeploymentTo(document: SummaryDocument, { deployment, statements }: { deployment: DeploymentRead['deployment']; statements: DeploymentRead['statements'] }): void {
+  const contract = document.contracts[0];
+  const kept = contract.statements.filter((s) => s.id !== 'not-covered:deployed-code');
+  const at = kept.findIndex((s) => s.section !== 'warning' && s.section !== 'key-facts');
+  const read = statements.map(({ id, text, basis, source }) => ({ id, section: 'deployment' as const, text, basis, source }));
+  contract.statements = [...kept.slice(0, at), ...read, ...kept.slice(at)];
+  contract.deployment = deployment as unknown as Record<string, unknown>;
+}
+
+type DeploymentRead = Awaited<ReturnType<typeof import('./chain/index.ts').readDeploymentOfFiles>>;

@@ -35,7 +35,7 @@ const ERC20 = ['function name() view returns (string)', 'function symbol() view 
  * read or holds no code there.
  */
 export async function readDeployment(source: ChainSource, address: string, contract: OrderContract & { compilation?: Compilation }, options: ReadDeploymentOptions = {}): Promise<DeploymentFacts> {
-  const provider = connect(source);
+  const provider = await connect(source);
   const target = readAddress(address, '--address') ?? fail('USAGE', 'give the contract’s --address');
   const network = await onChain('read the chain id', provider, () => provider.getNetwork());
   const block = await onChain('read the block', provider, () => provider.getBlock(options.blockTag ?? 'latest'));

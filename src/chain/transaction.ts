@@ -14,7 +14,7 @@ export interface MinedCall extends Required<OrderCallInput> {
 
 export async function readTransaction(source: ChainSource, hash: string): Promise<MinedCall> {
   if (!/^0x[0-9a-fA-F]{64}$/.test(hash)) fail('BAD_INPUT', `--tx ${hash}: not a transaction hash (32 bytes, 0x-prefixed hex)`);
-  const provider = connect(source);
+  const provider = await connect(source);
   const tx = await onChain(`read transaction ${hash}`, provider, () => provider.getTransaction(hash));
   if (!tx) fail('CHAIN_ERROR', `no transaction ${hash} on this chain`, { hint: 'check the hash and the network of --rpc' });
   const receipt = await onChain(`read the receipt of ${hash}`, provider, () => provider.getTransactionReceipt(hash));

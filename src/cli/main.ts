@@ -15,3 +15,7 @@ const code = await runCli(process.argv.slice(2), {
 });
 // A code a command set through io.exit (diff --exit-code) stands unless the run ended with a higher one.
 process.exitCode = Math.max(code, Number(process.exitCode ?? 0));
+// The command is done: once what it wrote has been handed to the streams, the process ends, even if a
+// socket to a node that never answered is still open.
+await Promise.all([process.stdout, process.stderr].map((stream) => new Promise<void>((resolve) => stream.write('', () => resolve()))));
+process.exit();

@@ -7,19 +7,20 @@ import { readFileSync } from 'node:fs';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { fail } from '../errors.ts';
 import { describeOrder } from '../orders/describe.ts';
-import { buildDeploymentStatements, type DeploymentFacts, loadContractWithBytecode, readDeployment, readTransaction, toOrderFacts } from '../chain/index.ts';
+import { buildDeploymentStatements, type DeploymentFacts, disconnectAll, loadContractWithBytecode, readDeployment, readTransaction, toOrderFacts } from '../chain/index.ts';
 import type { OrderFacts, OrderTerms } from '../orders/model.ts';
 import { buildOrderDocument, type CompiledContract, loadContract } from '../orders/order-document.ts';
 import { type OrderStatement, renderOrder } from '../orders/render.ts';
 import { termsHash } from '../orders/terms-hash.ts';
 import { describeSignedOrder, type TypedDataInput } from '../orders/typed-data.ts';
-import { type CliOutput, emit, processOutput, reportErrors } from './order-io.ts';
+import { type CliOutput, emit, parseSeconds, processOutput, reportErrors } from './order-io.ts';
 
 interface OrderCommandOptions {
   contract?: string;
   typedData?: string;
   action?: string;
   rpc?: string;
+  rpcTimeout: number;
   address?: string;
   tx?: string;
   calldata?: string;
@@ -39,7 +40,7 @@ function collectParty(value: string, previous: Record<string, string>): Record<s
 
 /** The order read against a chain: a mined transaction (state read at the block before it), or calldata with the latest state. */
 async function describeOnChain(files: string[], options: OrderCommandOptions): Promise<string> {
-  const rpc = options.rpc!;
+  const rpc = { url: options.rpc!, timeoutMs: options.rpcTimeout * 1000 };
   const contract = await loadContractWithBytecode(files, options.contract ?? null);
   const mined = options.tx === undefined ? null : await readTransaction(rpc, options.tx);
   if (mined === null && options.calldata === undefined) fail('USAGE', 'give --tx <hash>, or --calldata 0x… with --address');
@@ -94,12 +95,20 @@ export function registerOrderCommand(program: Command, io: CliOutput = processOu
     .option('--rpc <url>', 'read parties and state from a chain (JSON-RPC URL), and check the deployed code')
     .option('--address <address>', 'with --rpc: the deployed contract')
     .option('--tx <hash>', 'with --rpc: decode this mined transaction as the order')
+    .option('--rpc-timeout <seconds>', 'with --rpc: how long one request to the node may take', parseSeconds, 15)
     .addOption(new Option('--lang <lang>', 'language of the terms').default('en'))
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'md', 'json']).default('text'))
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .action((files: string[], options: OrderCommandOptions) =>
       reportErrors(io, async () => {
-        if (options.rpc !== undefined) return emit(io, await describeOnChain(files, options), options.output);
+        if (options.rpc !== undefined) {
+          try {
+            return emit(io, await describeOnChain(files, options), options.output);
+          } finally {
+            // Nothing is left open, so the process always ends.
+            disconnectAll();
+          }
+        }
         if (options.tx !== undefined || options.address !== undefined) fail('USAGE', '--tx and --address need --rpc <url>');
         if (options.calldata === undefined && options.typedData === undefined) fail('USAGE', 'give the order as --calldata 0x… or --typed-data <file>, or --rpc <url> --tx <hash>');
         if (options.calldata !== undefined && options.typedData !== undefined) fail('USAGE', 'give either --calldata or --typed-data, not both');

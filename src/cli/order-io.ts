@@ -3,6 +3,7 @@
  * and the exit code, defaulting to the process's. PlaintermsErrors become a message, a hint and
  * their exit code; anything else is rethrown (a bug, exit 3 by the program).
  */
+import { InvalidArgumentError } from 'commander';
 import { writeOutput } from './write-output.ts';
 import { formatDiagnostic } from '../compile/index.ts';
 import { isPlaintermsError } from '../errors.ts';
@@ -38,4 +39,11 @@ export async function reportErrors(io: CliOutput, body: () => Promise<void>): Pr
     io.err(`${details}plainterms: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ''}`);
     io.exit(error.exitCode);
   }
+}
+
+/** `--rpc-timeout 30`: a positive number of seconds. */
+export function parseSeconds(text: string): number {
+  const seconds = Number(text);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new InvalidArgumentError('expected a positive number of seconds, e.g. 30');
+  return seconds;
 }

@@ -8,7 +8,7 @@ import { fail } from '../errors.ts';
 import { listLocales } from '../render/index.ts';
 import { summarize, SUMMARY_FORMATS, type SummaryFormat } from '../summarize.ts';
 import { isBatchOutput, summarizeBatch } from './batch-summarize.ts';
-import type { CliOutput } from './order-io.ts';
+import { type CliOutput, parseSeconds } from './order-io.ts';
 
 interface SummarizeCommandOptions {
   contract?: string[];
@@ -21,6 +21,7 @@ interface SummarizeCommandOptions {
   solc?: string;
   cache: boolean;
   rpc?: string;
+  rpcTimeout: number;
   address?: string;
 }
 
@@ -54,13 +55,14 @@ export function registerSummarizeCommand(program: Command, io: CliOutput): Comma
     .option('--no-cache', 'neither read nor keep compiler output on disk')
     .option('--rpc <url>', 'with --address: read the deployed contract through this JSON-RPC endpoint')
     .option('--address <0x…>', 'with --rpc: the deployed contract to read (its state, and whether its code matches)')
+    .option('--rpc-timeout <seconds>', 'with --rpc: how long one request to the node may take', parseSeconds, 15)
     .action(async (files: string[], options: SummarizeCommandOptions) => {
       if (options.lang.length > 1 && options.format === 'json') {
         fail('USAGE', 'a JSON document holds one language', { hint: 'ask for --lang en or --lang zh' });
       }
       if (Boolean(options.rpc) !== Boolean(options.address)) fail('USAGE', '--rpc and --address go together', { hint: 'give both to read a deployed contract' });
       const settings = {
-        ...(options.rpc && options.address ? { deployment: { rpc: options.rpc, address: options.address } } : {}),
+        ...(options.rpc && options.address ? { deployment: { rpc: { url: options.rpc, timeoutMs: options.rpcTimeout * 1000 }, address: options.address } } : {}),
         language: options.lang[0],
         languages: options.lang,
         ...(options.contract ? { contracts: options.contract } : {}),
