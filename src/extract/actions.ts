@@ -82,6 +82,22 @@ export function deriveAccess(conditions: Condition[]): Access {
   return { anyone: true, rules: [], source: null, forwarded: false };
 }
 
+/**
+ * Who may make the action take a path (`when` its conditions): the action's callers, narrowed by a check
+ * of the caller made on that path only (`if (depositHeld > 0) returnDeposit()`, where `returnDeposit`
+ * requires the Landlord): a payment on that path is made only when that caller calls.
+ */
+export function accessOnPath(action: Action, when: Expr[]): Access {
+  const onPath = new Set(when.map((w) => JSON.stringify(w)));
+  for (const condition of action.conditions) {
+    if (condition.isAccess || condition.when.length === 0 || condition.each !== null) continue;
+    if (!condition.when.every((w) => onPath.has(JSON.stringify(w)))) continue;
+    const rules = callerRules(condition.expr, condition.via);
+    if (rules) return { anyone: false, rules, source: condition.source, forwarded: [...walkExpr(condition.expr)].some(isForwardedSender) };
+  }
+  return action.access;
+}
+
 /** True when a condition requires the caller to be someone (`caller == x`, or a role or list it must be in). */
 function identifiesCaller(expr: Expr): boolean {
   if (expr.kind === 'and' || expr.kind === 'or') return expr.operands.some(identifiesCaller);

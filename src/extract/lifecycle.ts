@@ -18,6 +18,7 @@ import { targetName } from '../ir/exprs.ts';
 import { typeDefinitions } from '../ir/scope.ts';
 import type { Action, Condition, Effect, Expr, Lifecycle, Transition } from '../terms/index.ts';
 import { FLIPPED_COMPARE, unwrap, walkExpr } from '../terms/index.ts';
+import { writesNewRecord } from './records.ts';
 import type { ExtractContext, Extractor } from './context.ts';
 import { storedStruct } from './parties.ts';
 
@@ -87,6 +88,7 @@ function buildLifecycle(context: ExtractContext, holder: Holder, actions: Action
   const transitions: Transition[] = [];
   let initial: string | null = holder.collection ? null : members[0] ?? null;
   const creations: Transition[] = [];
+  const all = actions.map((action) => ({ id: action.id, effects: action.effects }));
   // A flag or a time that some write moves back, or to a value the code cannot place: not one-way.
   let backwards = false;
   for (const action of actions) {
@@ -100,6 +102,11 @@ function buildLifecycle(context: ExtractContext, holder: Holder, actions: Action
       if (!to) continue;
       if (action.kind === 'constructor') {
         initial = to;
+        continue;
+      }
+      // A new record filled field by field (`jobCounter++; jobs[jobCounter].status = Active`) starts in that state.
+      if (holder.collection && writesNewRecord(effect.target, action.id, all)) {
+        creations.push({ lifecycle: holder.id, from: [], to, action: action.id, when: effect.when, creates: true, source: effect.source });
         continue;
       }
       const key = JSON.stringify(effect.when);

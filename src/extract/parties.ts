@@ -7,10 +7,11 @@ import type { VariableDeclaration } from 'solidity-ast';
 import { targetName } from '../ir/exprs.ts';
 import { humanise } from '../ir/names.ts';
 import { typeDefinitions } from '../ir/scope.ts';
-import type { ContractTerms, Expr, Party } from '../terms/index.ts';
+import type { ContractTerms, Effect, Expr, Party } from '../terms/index.ts';
 import { unwrap, walkExpr } from '../terms/index.ts';
 import type { ExtractContext, Extractor } from './context.ts';
 import { isAddressType, partyIdFromName, partyIdOf } from './party-ids.ts';
+import { writesNewRecord } from './records.ts';
 
 export const parties: Extractor = {
   name: 'parties',
@@ -150,10 +151,13 @@ function itemParties(context: ExtractContext): Party[] {
     if (!struct) continue;
     for (const member of struct.members) {
       if (!isAddressType(member.typeDescriptions.typeString)) continue;
-      // Actions that write this field of an existing record (not the record written whole when created).
-      const changedBy = context.reads
-        .filter((r) => r.id !== 'constructor' && r.facts.effects.some((e) => e.kind === 'set' && e.target.kind === 'member' && e.target.member === member.name && targetName(e.target) === decl.name))
-        .map((r) => r.id);
+      // Actions that write this field of an existing record (not the record written whole when created,
+      // nor a new record filled field by field at a fresh index): the others set it once, for each record.
+      const all = context.reads.map((r) => ({ id: r.id, effects: r.facts.effects }));
+      const writers = context.reads.filter((r) => r.id !== 'constructor').map((r) => ({ id: r.id, writes: r.facts.effects.filter((e) => e.kind === 'set' && e.target.kind === 'member' && e.target.member === member.name && targetName(e.target) === decl.name) })).filter((w) => w.writes.length > 0);
+      const creates = (w: { id: string; writes: Effect[] }) => w.writes.every((e) => writesNewRecord(e.target, w.id, all));
+      const changedBy = writers.filter((w) => !creates(w)).map((w) => w.id);
+      const setOnceBy = writers.filter(creates).map((w) => w.id);
       list.push({
         id: `${decl.name}.${member.name}`,
         name: member.name,
@@ -163,7 +167,7 @@ function itemParties(context: ExtractContext): Party[] {
         setAt: 'action',
         initial: null,
         changedBy,
-        setOnceBy: [],
+        setOnceBy,
         collection: decl.name,
         itemLabel: humanise(struct.name),
         ownerNamed: false,

@@ -20,7 +20,7 @@ export const partyOnce: Extractor = {
         const action = terms.actions.find((a) => a.id === id);
         return action !== undefined && terms.lifecycles.some((lifecycle) => writesOnceUnder(action, party, lifecycle));
       });
-      party.setOnceBy = once;
+      party.setOnceBy = [...party.setOnceBy, ...once];
       party.changedBy = party.changedBy.filter((id) => !once.includes(id));
     }
   },

@@ -22,7 +22,11 @@ export const powers: Extractor = {
     const lifecycleVariables = new Set(terms.lifecycles.filter((l) => !l.perItem).map((l) => l.variable));
     const stored = storedReads(context);
     for (const action of terms.actions) {
-      if (action.kind === 'constructor' || action.access.anyone) continue;
+      if (action.kind !== 'constructor' && action.access.anyone) {
+        list.push(...selfAppointments(terms, action, list.length));
+        continue;
+      }
+      if (action.kind === 'constructor') continue;
       // Only the contract itself may call it: it is reached through another of its actions, not by a party alone.
       if (action.access.rules.length > 0 && action.access.rules.every((r) => r.kind === 'expr' && unwrap(r.expr).kind === 'this')) continue;
       const rules = action.access.rules.map((r) => ruleHolder(r) ?? 'caller');
@@ -56,6 +60,9 @@ export const powers: Extractor = {
       if (reads?.selfDestruct) add('self-destruct', null, null);
       if (reads?.delegatecall) add('upgrade', null, null);
       if (!isStepOfDeal(action) && !needsOthersStep(action, holders, terms, stored) && action.payments.some((p) => p.direction === 'out' && takesAtWill(p.to, p.amount, holders))) add('withdraw-funds', null, null);
+      // The party of one record paid everything the contract holds: the money of every other record too,
+      // even in an ordinary step of that record's deal (a client cancelling one job).
+      else if (action.payments.some((p) => p.direction === 'out' && paysPoolToRecordParty(p.amount, p.toParty, terms))) add('take-pooled-funds', null, null);
     }
     terms.powers = dedupe(list);
   },
@@ -175,14 +182,26 @@ function excludes(a: Action, b: Action): boolean {
       if (condition.when.length > 0) continue;
       const parts = condition.expr.kind === 'and' ? condition.expr.operands : [condition.expr];
       for (const part of parts) {
-        if (part.kind === 'variable' && part.scope === 'state' && part.type === 'bool') found.set(part.name, true);
-        if (part.kind === 'not' && part.operand.kind === 'variable' && part.operand.scope === 'state' && part.operand.type === 'bool') found.set(part.operand.name, false);
+        const flag = flagRequired(part);
+        if (flag) found.set(flag.name, flag.value);
       }
     }
     return found;
   };
   const inB = flags(b);
   return [...flags(a)].some(([name, value]) => inB.has(name) && inB.get(name) !== value);
+}
+
+/** `active`, `!active`, `active == false`, `active != true`: the stored flag and the value required of it. */
+function flagRequired(expr: Expr): { name: string; value: boolean } | null {
+  const isFlag = (e: Expr): e is Extract<Expr, { kind: 'variable' }> => e.kind === 'variable' && e.scope === 'state' && e.type === 'bool';
+  if (isFlag(expr)) return { name: expr.name, value: true };
+  if (expr.kind === 'not' && isFlag(expr.operand)) return { name: expr.operand.name, value: false };
+  if (expr.kind === 'compare' && (expr.op === '==' || expr.op === '!=')) {
+    const [flag, literal] = isFlag(expr.left) ? [expr.left, expr.right] : isFlag(expr.right) ? [expr.right, expr.left] : [null, null];
+    if (flag && literal?.kind === 'bool') return { name: flag.name, value: literal.value === (expr.op === '==') };
+  }
+  return null;
 }
 
 function timelockOf(action: Action): { expr: Expr; when: Expr[] } | null {
@@ -203,6 +222,47 @@ function takesAtWill(to: Expr, amount: Expr, holders: string[]): boolean {
   if (bare.kind === 'caller' || (bare.kind === 'variable' && bare.scope === 'parameter')) return true;
   const party = bare.kind === 'variable' ? bare.party : null;
   return party !== null && holders.includes(party);
+}
+
+/**
+ * An action open to anyone that makes the caller a party, for nothing (no ETH, no condition but on who the
+ * caller is): anyone may take that party's place, whenever they like (a stranger signing as the Tenant of
+ * a running lease). A bid that must beat the last one, or a role set once, is a step of the deal instead.
+ */
+function selfAppointments(terms: ContractTerms, action: Action, count: number): Power[] {
+  if (action.payable || action.conditions.some((c) => !c.isAccess && ![...walkExpr(c.expr)].some((e) => e.kind === 'caller'))) return [];
+  return action.effects
+    .filter((effect) => effect.kind === 'set' && effect.when.length === 0 && effect.target.kind === 'variable' && effect.value?.kind === 'caller')
+    .filter((effect) => {
+      const party = terms.parties.find((p) => effect.target.kind === 'variable' && p.id === effect.target.party);
+      return party !== undefined && party.kind !== 'owner' && party.changedBy.includes(action.id);
+    })
+    .map((effect, index) => ({
+      id: `power:${count + index + 1}`,
+      kind: 'change-party' as const,
+      action: action.id,
+      holders: [],
+      target: effect.target,
+      value: effect.value,
+      bounds: [],
+      affectsExisting: null,
+      timelock: null,
+      timelockWhen: [],
+      rateScale: null,
+      source: effect.source,
+      basis: 'code' as const,
+    }));
+}
+
+/**
+ * A payment of the contract's whole balance (of ETH or of a token) to a party named by one record
+ * (`jobs[id].client`): where the contract keeps a record per deal, that balance holds the other deals'
+ * money as well.
+ */
+function paysPoolToRecordParty(amount: Expr, toParty: string | null, terms: ContractTerms): boolean {
+  const whole = unwrap(amount);
+  if ((whole.kind !== 'balance' && whole.kind !== 'token-balance') || unwrap(whole.of).kind !== 'this') return false;
+  return terms.parties.some((party) => party.id === toParty && party.kind === 'item-field');
 }
 
 /** `ledger[to]` (as it stood before the call): what the recipient itself is owed. */

@@ -18,6 +18,8 @@ export type PowerKind =
   | 'grant-role'
   | 'revoke-role'
   | 'withdraw-funds'
+  /** The party of one record takes the contract's whole balance, other records' money included. */
+  | 'take-pooled-funds'
   | 'self-destruct';
 
 export interface Power extends Located {

@@ -31,7 +31,10 @@ beforeAll(async () => {
   urls.garbage = await serve(() => 'this is not JSON');
   urls.wrong = await serve(() => '{"jsonrpc":"2.0","id":1,"result":"0xzz"}');
 });
-afterAll(() => servers.forEach((server) => server.closeAllConnections() || server.close()));
+afterAll(() => servers.forEach((server) => {
+  server.closeAllConnections();
+  server.close();
+}));
 
 /** Runs the command; resolves with its exit code, output and how long it took (killed after 30 s). */
 function run(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {

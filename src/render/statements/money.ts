@@ -3,6 +3,7 @@
  * `money:in:<action id>[:<n>]`, `money:out:<action id>:<n>` (n as in the action's payments), `money:none-out`,
  * `money-fact:<n>` (pull payments, overpayment, rounding), `definition:<name>` (formulas of named amounts).
  */
+import { accessOnPath } from '../../extract/actions.ts';
 import type { Action, Asset, ContractTerms, Expr, Party, Payment } from '../../terms/index.ts';
 import { actionNames, findAction, prefixed, spanSources, spec, type StatementSpec } from './spec.ts';
 
@@ -50,7 +51,8 @@ export function buildMoneySpecs(terms: ContractTerms): StatementSpec[] {
           source: payment.source,
           actionKind: action.kind,
           // The sentence says who receives what when the action is called: the action's own conditions still apply.
-          context: { action, payment, party: findParty(terms, payment), conditional: action.conditions.some((c) => !c.isAccess) },
+          // Who makes the payment happen: the action's callers, narrowed by a caller check on the payment's own path.
+          context: { action, payment, payer: accessOnPath(action, payment.when), party: findParty(terms, payment), conditional: action.conditions.some((c) => !c.isAccess) },
         }),
       );
     });

@@ -1,0 +1,49 @@
+/**
+ * Contracts fetched from public repositories (tests/fixtures/third-party, MIT): sentences a lawyer needs
+ * and the false ones a review of their summaries found, which must not come back.
+ */
+import { describe, expect, it } from 'vitest';
+import { read } from '../helpers/sentences.ts';
+
+const DIR = 'tests/fixtures/third-party';
+
+describe('MilestoneEscrow (one pool of ETH for many jobs)', { timeout: 60_000 }, () => {
+  it('says first that the client of one job can take every job’s money', async () => {
+    const { statements } = await read(`${DIR}/MilestoneEscrow.sol`, 'MilestoneEscrow');
+    const warning = statements.filter((s) => s.section === 'warning').map((s) => s.text);
+    expect(warning).toContain(
+      'The Client (`client`) of the Job concerned may take all the money the contract holds, by calling `cancelJob`: it pays out the contract’s whole balance, which includes the money held for every other Job, not only this one’s.',
+    );
+  });
+
+  it('a job created at a fresh id does not change another job: its parties are set once, and creating is not a move', async () => {
+    const { all } = await read(`${DIR}/MilestoneEscrow.sol`, 'MilestoneEscrow');
+    expect(all).toContain('Each Job in `jobs` names its own Client (`client`), set once, through `createJob`; no action changes it afterwards.');
+    expect(all).toContain('Anyone may record a new Job in `jobs`, with its Status at Active, by calling `createJob`.');
+    expect(all.some((s) => /can be replaced|can be changed through `createJob`|From any state/.test(s))).toBe(false);
+  });
+});
+
+describe('RentalAgreement (a lease)', { timeout: 60_000 }, () => {
+  it('the deposit comes back on termination only when the Landlord terminates, as `returnDeposit` requires', async () => {
+    const { all } = await read(`${DIR}/RentalAgreement.sol`, 'RentalAgreement');
+    expect(all).toContain(
+      'The Tenant as it stood before the call receives ETH equal to the Deposit Held (`depositHeld`) as it stood before the call when the Landlord (`landlord`) calls `terminateContract`, if the Deposit Held is not zero, provided the call meets the conditions stated for `terminateContract`.',
+    );
+    expect(all.some((s) => /the Tenant, or the Property Manager \(`propertyManager`\) calls `terminateContract`, if the Deposit/.test(s))).toBe(false);
+  });
+
+  it('says first that anyone may make themselves the Tenant or the Property Manager', async () => {
+    const { statements } = await read(`${DIR}/RentalAgreement.sol`, 'RentalAgreement');
+    const warning = statements.filter((s) => s.section === 'warning').map((s) => s.text);
+    expect(warning).toContain('Anyone may make themselves the Tenant (`tenant`), in place of whoever holds it, by calling `signAsTenant`; the new address then receives what `returnDeposit` pays to it.');
+    expect(warning).toContain('Anyone may make themselves the Property Manager (`propertyManager`), in place of whoever holds it, by calling `signAsPropertyManager`.');
+  });
+
+  it('a term the Landlord may change only while the lease is not active does not reach a running lease', async () => {
+    const { all } = await read(`${DIR}/RentalAgreement.sol`, 'RentalAgreement');
+    for (const action of ['changeRentCost', 'changeManagementFee', 'changeEndDate']) {
+      expect(all).toContain(`A change through \`${action}\` leaves deals already under way as they were.`);
+    }
+  });
+});
