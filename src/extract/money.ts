@@ -4,6 +4,7 @@
  * remainder when a share is computed by division.
  */
 import type { Action, Expr, MoneyFact, Payment } from '../terms/index.ts';
+import { walkExpr } from '../terms/index.ts';
 import type { Extractor } from './context.ts';
 
 type Draft = Omit<MoneyFact, 'id' | 'basis'>;
@@ -74,6 +75,8 @@ function overpayments(action: Action, balancePaidOut: boolean): Draft[] {
 
 /** `price - fee - royalty`: the share is one of the amounts taken off, at any depth of the chain. */
 function subtracts(amount: Expr, share: string): boolean {
+  // Chosen on a condition: the remainder goes there only if it does on every path.
+  if (amount.kind === 'conditional') return subtracts(amount.then, share) && subtracts(amount.otherwise, share);
   if (amount.kind !== 'arith' || amount.op !== '-') return false;
   return JSON.stringify(amount.right) === share || subtracts(amount.left, share);
 }
@@ -91,11 +94,18 @@ function minimumOf(expr: Expr): Expr | null {
  */
 function remainders(action: Action): Draft[] {
   const drafts: Draft[] = [];
+  const seen = new Set<string>();
+  // An amount plainterms could not read (after a loop, say) may be the one that takes the remainder.
+  const unread = action.payments.some((p) => [...walkExpr(p.amount)].some((e) => e.kind === 'code'));
   for (const payment of action.payments) {
     if (payment.amount.kind !== 'percent-of') continue;
     const share = JSON.stringify(payment.amount);
-    const complements = action.payments.filter((p) => p !== payment && subtracts(p.amount, share));
+    // One sentence for a share paid on several paths (a transfer helper's branches).
+    if (seen.has(share)) continue;
+    seen.add(share);
+    const complements = uniqueBy(action.payments.filter((p) => p !== payment && subtracts(p.amount, share)), (p) => JSON.stringify([p.to, p.when]));
     if (complements.length === 0) {
+      if (unread) continue;
       drafts.push({ kind: 'rounding-remainder', action: action.id, subject: payment.amount, detail: null, withdrawal: null, party: null, when: payment.when, source: payment.source, excess: null });
     }
     for (const complement of complements) {
@@ -103,4 +113,14 @@ function remainders(action: Action): Draft[] {
     }
   }
   return drafts;
+}
+
+function uniqueBy<T>(items: T[], keyOf: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const key = keyOf(item);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

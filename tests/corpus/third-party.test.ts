@@ -194,4 +194,9 @@ describe('what a lawyer needs from the corpus', { timeout: 120_000 }, () => {
     expect(hooks.length).toBeGreaterThan(0);
     for (const sentence of hooks) expect(sentence).toMatch(/^If /);
   });
+
+  it('thirdweb direct listings: the platform fee’s rounding is not said to stay in the contract, since the seller is paid the rest', async () => {
+    const { all } = await read(`${THIRDWEB}/marketplace/direct-listings/DirectListingsLogic.sol`, 'DirectListingsLogic');
+    expect(all.some((s) => /the fraction left over stays in the contract/.test(s))).toBe(false);
+  });
 });
