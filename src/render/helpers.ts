@@ -100,6 +100,10 @@ function registerLogicHelpers(hb: typeof Handlebars): void {
     if (index < 0 || text[index] === '`') return text;
     return text.slice(0, index) + text.charAt(index).toLocaleUpperCase(options.data.locale) + text.slice(index + 1);
   });
+  /** `{{#midSentence}}If the Buyer …{{/midSentence}}`: a clause written to start a sentence, placed after a semicolon: 'If' becomes 'if'. */
+  hb.registerHelper('midSentence', function (this: unknown, options: HelperOptions) {
+    return options.fn(this).replace(/^(\s*)If /, '$1if ');
+  });
   hb.registerHelper('concat', (...args: unknown[]) => argsOf(args).values.map(String).join(''));
   /** True when the text's last word is one of the given words (case-insensitive). */
   hb.registerHelper('endsWithWord', (...args: unknown[]) => {

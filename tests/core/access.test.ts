@@ -26,7 +26,8 @@ describe('who may call, from a combined check', { timeout: 60_000 }, () => {
   it('states the elapsed-time limits as deadlines from their anchors', async () => {
     const { of } = await read(FILE, 'Elapsed');
     expect(of('key-fact:deadline')).toEqual([
-      'Deadline: 30 days after the Created At time (`createdAt`) (the Created At being the time of deployment).',
+      // The moment closes `submit` and opens `refund`: both rules, so that neither reads as the whole.
+      'Deadlines counted from the Created At time (`createdAt`), the time of deployment: `submit` can succeed only if the call is made no later than 30 days after the Created At time; `refund` can succeed only if the call is made more than 30 days after the Created At time.',
       'Opens: `autoRelease` can succeed only more than 7 days after the Submitted At time (`submittedAt`) (the Submitted At being set by `submit` to the time of the call).',
     ]);
   });

@@ -57,6 +57,7 @@ export function buildKeyFactSpecs(terms: ContractTerms): StatementSpec[] {
           setBy,
           offset: commonOffset(deadline),
           moments: separateMoments(terms, deadline),
+          atTheMoment: atTheMoment(deadline),
           roughSeconds: roughSeconds(deadline),
           // Only when nothing else lets the action through earlier (no path conditions, no alternatives).
           opens: deadline.checks.every((check) => (check.op === '>' || check.op === '>=') && check.when.length === 0 && check.otherwise.length === 0) ? { strict: deadline.checks.every((check) => check.op === '>'), actions: actionNames(terms, deadline.checks.map((check) => check.action)) } : null,
@@ -232,9 +233,14 @@ export function commonOffset(deadline: Deadline): { base: Expr; amount: Expr; si
  * alone as the deadline. Null when every check compares with the stored time or with one offset of it.
  */
 function separateMoments(terms: ContractTerms, deadline: Deadline): { names: string[]; check: Deadline['checks'][number] }[] | null {
-  if (commonOffset(deadline)) return null;
+  const before = deadline.checks.every((check) => check.op === '<' || check.op === '<=');
+  const after = deadline.checks.every((check) => check.op === '>' || check.op === '>=');
+  // A moment that only closes actions, or only opens them, is said as such. One that closes some actions
+  // and opens others is told rule by rule, so that neither side reads as the whole.
+  const oneKind = before || after;
+  if (oneKind && commonOffset(deadline)) return null;
   const subject = JSON.stringify(deadline.subject);
-  if (deadline.checks.every((check) => JSON.stringify(check.against) === subject)) return null;
+  if (oneKind && deadline.checks.every((check) => JSON.stringify(check.against) === subject)) return null;
   const groups = new Map<string, { actions: string[]; check: Deadline['checks'][number] }>();
   for (const check of deadline.checks) {
     const key = JSON.stringify([check.op, check.against, check.when, check.otherwise]);
@@ -243,6 +249,12 @@ function separateMoments(terms: ContractTerms, deadline: Deadline): { names: str
     else if (!group.actions.includes(check.action)) group.actions.push(check.action);
   }
   return [...groups.values()].map(({ actions, check }) => ({ names: actionNames(terms, actions), check }));
+}
+
+/** True when every check compares with the stored time itself, not a period counted from it. */
+function atTheMoment(deadline: Deadline): boolean {
+  const subject = JSON.stringify(deadline.subject);
+  return deadline.checks.every((check) => JSON.stringify(check.against) === subject);
 }
 
 /** About how long a window counted in blocks lasts, at 12 seconds a block (Ethereum since the Merge). */
