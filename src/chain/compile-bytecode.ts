@@ -70,8 +70,9 @@ function collectBytecode(output: { contracts?: Record<string, Record<string, Evm
   }
 }
 
-/** The bytecode of a contract by name, wherever it is defined. */
-export function findBytecode(compiled: CompilationWithBytecode, contract: string): ContractBytecode | null {
+/** The bytecode of a contract by name: in the given source unit when known, else wherever it is defined. */
+export function findBytecode(compiled: CompilationWithBytecode, contract: string, unitName: string | null = null): ContractBytecode | null {
+  if (unitName !== null && compiled.bytecode[unitName]?.[contract]) return compiled.bytecode[unitName][contract];
   for (const byName of Object.values(compiled.bytecode)) if (byName[contract]) return byName[contract];
   return null;
 }

@@ -21,6 +21,6 @@ export async function loadContractWithBytecode(
     fail('USAGE', `the files define ${all.length} contracts; choose one with --contract`, { hint: `contracts: ${all.map((t) => t.name).join(', ')}` });
   }
   const terms = all[0];
-  const unitName = Object.keys(compilation.contracts).find((unit) => compilation.contracts[unit][terms.name]) ?? '';
-  return { compilation, terms, abi: compilation.contracts[unitName]?.[terms.name]?.abi ?? [], unitName, bytecode: findBytecode(compiled, terms.name) };
+  const unitName = compilation.sources.find((source) => source.path === terms.source.path)?.unitName ?? Object.keys(compilation.contracts).find((unit) => compilation.contracts[unit][terms.name]) ?? '';
+  return { compilation, terms, abi: compilation.contracts[unitName]?.[terms.name]?.abi ?? [], unitName, bytecode: findBytecode(compiled, terms.name, unitName) };
 }

@@ -34,7 +34,7 @@ export function registerErc7730Command(program: Command, io: CliOutput = process
     .command('erc7730')
     .description('write an ERC-7730 clear-signing descriptor, with field formats taken from what the code does')
     .argument('<files...>', 'the Solidity files of the contract')
-    .option('--contract <name>', 'the contract (needed when the files define several)')
+    .option('--contract <name>', 'the contract (needed when the files define several; path:Name when two files use the name)')
     .option('--chain-id <n>', 'chain id of the deployment', parseChainId)
     .option('--address <address>', 'address of the deployment')
     .option('--token <variable=address>', 'address of a token the contract holds in a variable (repeatable)', collectToken, {})

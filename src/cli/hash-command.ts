@@ -23,7 +23,7 @@ export function registerHashCommand(program: Command, io: CliOutput = processOut
     .command('hash')
     .description('print the terms hash of each contract, or of one order (keccak256 of the canonical terms)')
     .argument('<files...>', 'the Solidity files')
-    .option('--contract <name>', 'only this contract')
+    .option('--contract <name>', 'only this contract (path:Name when two files use the name)')
     .option('--calldata <hex>', 'hash the terms of this order instead')
     .option('--value <wei>', 'ETH sent with the order, in wei')
     .option('--from <address>', 'the account sending the order')

@@ -85,7 +85,7 @@ export function registerOrderCommand(program: Command, io: CliOutput = processOu
     .command('order')
     .description('state the terms of one order: a call to the contract, decoded from its calldata')
     .argument('<files...>', 'the Solidity files of the contract')
-    .option('--contract <name>', 'the contract called (needed when the files define several)')
+    .option('--contract <name>', 'the contract called (needed when the files define several; path:Name when two files use the name)')
     .option('--calldata <hex>', 'the calldata of the order, 0x-prefixed')
     .option('--typed-data <file>', 'a signed order: the EIP-712 JSON (domain, types, primaryType, message)')
     .option('--action <name>', 'with --typed-data: the function that takes the signed struct, when several do')

@@ -44,7 +44,7 @@ export function registerSummarizeCommand(program: Command, io: CliOutput): Comma
     .command('summarize')
     .description('state the terms of Solidity trade contracts in plain language, each sentence with its source lines')
     .argument('<files...>', 'Solidity files or folders, a build-info or standard-JSON file, or a Foundry out/ folder')
-    .option('--contract <name...>', 'only these contracts (default: every deployable contract in the files)')
+    .option('--contract <name...>', 'only these contracts (default: every deployable contract in the files); path:Name when two files use the name')
     .addOption(new Option('--lang <lang>', `language of the summary: ${listLocales().join(', ')}, or several with commas (en,zh)`).argParser(parseLanguages).default(['en'], 'en'))
     .addOption(new Option('--format <format>', 'output format').choices([...SUMMARY_FORMATS]).default('md'))
     .option('-o, --output <file>', 'write to this file instead of stdout; to a folder (out/) one file per contract')

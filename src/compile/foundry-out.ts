@@ -35,7 +35,15 @@ export function listBuildInfoFiles(folder: string): string[] {
 export function readBuildFolder(folder: string, cwd: string, shown: string): Compilation {
   const buildInfos = listBuildInfoFiles(folder);
   if (buildInfos.length === 1) return readBuildInfo(buildInfos[0], readJsonFile(buildInfos[0], buildInfos[0]), cwd, buildInfos[0]);
-  const artifacts = listArtifactFiles(folder).map((file) => readJsonFile(file, file)).filter((artifact) => artifact.ast !== undefined);
+  const artifacts = listArtifactFiles(folder)
+    .map((file) => ({ file, artifact: readJsonFile(file, file) }))
+    .filter(({ artifact }) => isObject(artifact) && artifact.ast !== undefined)
+    .map(({ file, artifact }) => {
+      if (!isObject(artifact.ast) || typeof artifact.ast.absolutePath !== 'string' || artifact.ast.absolutePath === '') {
+        fail('BAD_INPUT', `${relativeInside(file, cwd) ?? file}: not a Foundry artifact (its AST names no source file)`, { hint: 'build again with forge build --ast, or give the sources' });
+      }
+      return artifact;
+    });
   if (artifacts.length > 0) return readArtifacts(artifacts, folder, cwd, shown);
   if (buildInfos.length > 1) {
     fail('BAD_INPUT', `${shown}: holds ${buildInfos.length} builds`, {
@@ -105,7 +113,7 @@ function checkOneBuild(byUnit: Map<string, ArtifactSource>, shown: string): void
     const other = ids.get(Number(id));
     if (other !== undefined) fail('BAD_INPUT', `${shown}: ${other} and ${unitName} come from different builds`, { hint: 'rebuild from clean (forge build --force)' });
     ids.set(Number(id), unitName);
-    for (const node of ast.nodes ?? []) {
+    for (const node of Array.isArray(ast.nodes) ? ast.nodes : []) {
       if (node.nodeType === 'ImportDirective' && !byUnit.has(node.absolutePath)) {
         fail('BAD_INPUT', `${shown}: no artifact carries ${node.absolutePath}, imported by ${unitName}`, { hint: 'set `build_info = true` in foundry.toml and build again' });
       }
@@ -144,4 +152,8 @@ function isSymbolicLink(file: string): boolean {
   } catch {
     return false;
   }
+}
+
+function isObject(value: unknown): value is Record<string, any> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -79,9 +79,31 @@ export interface PrebuiltParts {
 
 /** A Compilation from output solc already wrote (old ASTs brought into the 0.8 shape). */
 export function compilationFromOutput({ version, output, sources, inputs, cwd }: PrebuiltParts): Compilation {
+  checkOutputShape(output);
   const loaded = new Map(sources.map((source) => [source.unitName, source]));
   const compilation = buildCompilation({ version, output: normaliseSources(output, version), loaded, inputs, cwd });
   return { ...compilation, fromCache: false };
+}
+
+/**
+ * Output read from a file is checked for the shape solc writes before anything reads it: each source an
+ * AST of a source unit (with its path, its nodes and its location), each contract's ABI a list. A file
+ * edited by hand or cut short is then an input error, not a crash.
+ */
+function checkOutputShape(output: SolcOutput): void {
+  const broken = (what: string) => fail('BAD_INPUT', `the build output is malformed: ${what}`, { hint: 'build the project again (forge build --ast, npx hardhat compile), or give the sources' });
+  for (const [unitName, source] of Object.entries<any>(output.sources ?? {})) {
+    const ast = source?.ast;
+    if (typeof ast !== 'object' || ast === null) broken(`${unitName} has no AST`);
+    if (!Array.isArray(ast.nodes) || typeof ast.src !== 'string' || typeof ast.absolutePath !== 'string') broken(`the AST of ${unitName} is not a source unit as solc writes it`);
+    if (ast.nodes.some((node: unknown) => typeof node !== 'object' || node === null || typeof (node as { nodeType?: unknown }).nodeType !== 'string')) broken(`the AST of ${unitName} holds a node without a type`);
+  }
+  for (const [unitName, contracts] of Object.entries<any>(output.contracts ?? {})) {
+    if (typeof contracts !== 'object' || contracts === null) broken(`the contracts of ${unitName} are missing`);
+    for (const [name, contract] of Object.entries<any>(contracts)) {
+      if (typeof contract !== 'object' || contract === null || (contract.abi !== undefined && !Array.isArray(contract.abi))) broken(`the ABI of ${name} in ${unitName} is not a list`);
+    }
+  }
 }
 
 /** '0.8.24+commit.e11b9ed9' from the forms build tools write ('v0.8.24+commit.e11b9ed9', '0.8.24'). */

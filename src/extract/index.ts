@@ -9,7 +9,7 @@ import { parseNatspec } from '../ir/natspec.ts';
 import { buildScope } from '../ir/scope.ts';
 import { makeCodeReader } from '../ir/code-reader.ts';
 import type { LowerContext } from '../ir/lower.ts';
-import type { Compilation } from '../compile/index.ts';
+import type { Compilation, SourceFile } from '../compile/index.ts';
 import { fail } from '../errors.ts';
 import type { ContractTerms } from '../terms/index.ts';
 import type { ExtractContext } from './context.ts';
@@ -41,13 +41,24 @@ function chooseContracts(compilation: Compilation, names: string[]): ContractDef
     if (available.length === 0) fail('NO_CONTRACT', 'the files define no deployable contract (only interfaces, libraries or abstract contracts)');
     return available;
   }
-  const everything = compilation.sources.flatMap((s) => [...findAll('ContractDefinition', s.ast)]);
-  return names.map((name) => {
-    const found = everything.find((c) => c.name === name && c.contractKind === 'contract');
-    if (!found) {
-      fail('UNKNOWN_CONTRACT', `no contract named ${name}`, { hint: `contracts in these files: ${available.map((c) => c.name).join(', ') || 'none'}` });
+  const everything = compilation.sources.flatMap((source) => [...findAll('ContractDefinition', source.ast)].map((contract) => ({ source, contract })));
+  const inputs = new Set(compilation.inputs);
+  return names.map((wanted) => {
+    // `Name`, or `path:Name` when two files define a contract of that name.
+    const colon = wanted.lastIndexOf(':');
+    const [file, name] = colon > 0 ? [wanted.slice(0, colon), wanted.slice(colon + 1)] : [null, wanted];
+    const inFile = (source: SourceFile) => file === null || [source.path, source.unitName].some((shown) => shown === file || shown.endsWith(`/${file}`));
+    let found = everything.filter(({ source, contract }) => contract.name === name && contract.contractKind === 'contract' && inFile(source));
+    // The user's own file wins over a dependency that happens to use the name.
+    if (found.length > 1 && found.some(({ source }) => inputs.has(source.unitName))) found = found.filter(({ source }) => inputs.has(source.unitName));
+    if (found.length === 0) {
+      fail('UNKNOWN_CONTRACT', `no contract named ${name}${file === null ? '' : ` in ${file}`}`, { hint: `contracts in these files: ${available.map((c) => c.name).join(', ') || 'none'}` });
     }
-    return found;
+    if (found.length > 1) {
+      const named = found.map(({ source }) => `${source.path}:${name}`);
+      fail('AMBIGUOUS_CONTRACT', `${found.length} contracts are named ${name}: ${named.join(', ')}`, { hint: `say which, as --contract ${named[0]}` });
+    }
+    return found[0].contract;
   });
 }
 

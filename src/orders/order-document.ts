@@ -37,7 +37,7 @@ export async function loadContract(files: string[], contract: string | null, opt
     fail('USAGE', `the files define ${all.length} contracts; choose one with --contract`, { hint: `contracts: ${all.map((t) => t.name).join(', ')}` });
   }
   const terms = all[0];
-  const unitName = Object.keys(compilation.contracts).find((unit) => compilation.contracts[unit][terms.name]) ?? '';
+  const unitName = compilation.sources.find((source) => source.path === terms.source.path)?.unitName ?? Object.keys(compilation.contracts).find((unit) => compilation.contracts[unit][terms.name]) ?? '';
   return { compilation, terms, abi: compilation.contracts[unitName]?.[terms.name]?.abi ?? [], unitName, abiCoder: abiCoderOf(compilation, unitName) };
 }
 

@@ -145,6 +145,14 @@ const CASES: Case[] = [
     message: /deliverBy \(uint64\) is larger than a uint64 can hold/,
   },
   {
+    name: 'two contracts with one name, without saying which',
+    argv: () => {
+      const root = project('same-name', { 'a/Sale.sol': CONTRACT.replace('contract A', 'contract Sale'), 'b/Sale.sol': CONTRACT.replace('contract A', 'contract Sale').replace('n += 1', 'n += 2') });
+      return ['summarize', path.join(root, 'a/Sale.sol'), path.join(root, 'b/Sale.sol'), '--contract', 'Sale'];
+    },
+    message: /2 contracts are named Sale: a\/Sale\.sol:Sale, b\/Sale\.sol:Sale\nhint: say which, as --contract a\/Sale\.sol:Sale/,
+  },
+  {
     name: '-o into a missing folder',
     argv: () => ['summarize', 'contracts/FobSale.sol', '-o', path.join(projects, 'no/such/folder/out.md')],
     message: /cannot write/i,
@@ -167,6 +175,14 @@ describe('bad input exits 1 or 2 with a clear message, no stack trace, nothing f
     expect(source.absolutePath).not.toBe(canary);
     const inside = loadEmbeddedSource('contracts/A.sol', CONTRACT, project('oracle-inside', { 'contracts/A.sol': CONTRACT }), root);
     expect(inside.absolutePath).toBe(path.join(projects, 'oracle-inside/contracts/A.sol'));
+  });
+
+  it('path:Name chooses between two contracts of one name', async () => {
+    const root = project('same-name-chosen', { 'a/Sale.sol': CONTRACT.replace('contract A', 'contract Sale'), 'b/Sale.sol': CONTRACT.replace('contract A', 'contract Sale').replace('n += 1', 'n += 2') });
+    const result = await run(['summarize', path.join(root, 'a/Sale.sol'), path.join(root, 'b/Sale.sol'), '--contract', 'b/Sale.sol:Sale', '--format', 'json']);
+    expect(result.code).toBe(0);
+    const [contract] = JSON.parse(result.out).contracts;
+    expect(contract.source.path).toBe('b/Sale.sol');
   });
 
   it('a summary reads the same whichever folder plainterms is run from', async () => {
