@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { alignStatements, comparableText } from '../../src/diff/html/align.ts';
 import { markWhole, wordDiffHtml } from '../../src/diff/html/word-diff.ts';
@@ -69,7 +70,12 @@ describe('the HTML redline page', () => {
   it('is one self-contained page with a Content-Security-Policy and no external resources', async () => {
     const html = renderDiff(await loadAmendment(), { format: 'html', locale: 'en' });
     expect(html).toMatch(/^<!doctype html>/);
-    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">`);
+    // Only the page's own style sheet and script may run, named by their hashes: no 'unsafe-inline'.
+    const hash = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+    const style = /<style>([\s\S]*?)<\/style>/.exec(html)![1];
+    const script = /<script>([\s\S]*?)<\/script>/.exec(html)![1];
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${hash(style)}; script-src ${hash(script)}; img-src data:; base-uri 'none'; form-action 'none'">`);
+    expect(html).not.toContain('unsafe-inline');
     expect(html).not.toMatch(/\b(?:src|href)="(?!#)/);
     expect(html).not.toMatch(/https?:\/\//);
   });

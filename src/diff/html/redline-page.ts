@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
+import { contentSecurityPolicy } from '../../render/html/csp.ts';
 import { formatSourceRef } from '../../render/format.ts';
 import { domId, statementHtml } from '../../render/html/html-text.ts';
 import { readToolVersion, TEMPLATES_ROOT } from '../../render/package-root.ts';
@@ -121,5 +122,6 @@ export function renderRedlineHtml(doc: DiffDocument, changes: RenderedChange[], 
     sections,
     css: asset('redline.css'),
     script: asset('redline-client.js'),
+    csp: new Handlebars.SafeString(contentSecurityPolicy(String(asset('redline.css')), String(asset('redline-client.js')))),
   }, { partials: { cell: template(locale, 'cell') } });
 }

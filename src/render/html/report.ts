@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
+import { contentSecurityPolicy } from './csp.ts';
 import { SECTIONS, type ContractTerms, type Statement, type SummaryDocument } from '../../terms/index.ts';
 import { TEMPLATES_ROOT } from '../package-root.ts';
 import { buildAccessTable } from './access-table.ts';
@@ -117,5 +118,6 @@ export async function renderHtmlReport(documents: SummaryDocument[], sources: So
     files: citedSources(documents, sources),
     css: new Handlebars.SafeString(asset('report.css')),
     script: new Handlebars.SafeString(asset('report-client.js')),
+    csp: new Handlebars.SafeString(contentSecurityPolicy(asset('report.css'), asset('report-client.js'))),
   });
 }
