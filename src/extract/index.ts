@@ -15,6 +15,7 @@ import type { ContractTerms } from '../terms/index.ts';
 import type { ExtractContext } from './context.ts';
 import { partyIdOf } from './party-ids.ts';
 import { readActions } from './read-actions.ts';
+import { readEip712Domain } from './eip712.ts';
 import { EXTRACTORS } from './registry.ts';
 
 export interface ExtractOptions {
@@ -83,6 +84,7 @@ function extractContract(compilation: Compilation, contract: ContractDefinition)
     label: humanise(contract.name),
     abstract: contract.abstract ?? false,
     source: locate(contract),
+    eip712: readEip712Domain(scope.linearized, locate),
     inherits: scope.linearized.slice(1).map((c) => c.name),
     natspec: { title: natspec.title, notice: natspec.notice, dev: natspec.dev, author: natspec.author },
     assets: [],

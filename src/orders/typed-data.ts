@@ -32,6 +32,7 @@ export interface SignedOrderOptions {
 
 export function describeSignedOrder(contract: OrderContract, typedData: TypedDataInput, options: SignedOrderOptions = {}, facts: OrderFacts = {}): OrderTerms {
   checkShape(typedData);
+  checkDomain(contract, typedData.domain);
   const { domain, message } = typedData;
   const types = Object.fromEntries(Object.entries(typedData.types ?? {}).filter(([name]) => name !== 'EIP712Domain'));
   let primaryType: string;
@@ -57,6 +58,24 @@ export function describeSignedOrder(contract: OrderContract, typedData: TypedDat
   if (value !== null && value !== '0' && !action.payable) fail('BAD_INPUT', `${action.id} is not payable: it accepts no ETH, but ${value} wei would be sent`);
   const signed = { primaryType, domain: Object.fromEntries(Object.entries(domain).map(([key, item]) => [key, String(item)])), digest, parameter: parameter.name };
   return describeAction(contract, action, { args, data: null, value, from: readAddress(options.from ?? null, 'from'), signed }, facts);
+}
+
+/**
+ * The domain's name and version against the ones the contract signs in (`EIP712("Book", "1")`): a message
+ * signed in another domain does not verify, so the contract would reject it. Values the code takes from a
+ * parameter are not known here and not checked.
+ */
+function checkDomain(contract: OrderContract, domain: Record<string, unknown>): void {
+  const own = contract.terms.eip712;
+  if (!own) return;
+  const where = `${own.source.path}:${own.source.line}`;
+  for (const [field, expected] of [['name', own.name], ['version', own.version]] as const) {
+    if (expected === null || domain[field] === expected) continue;
+    const given = domain[field] === undefined ? 'no ' + field : `the ${field} ${JSON.stringify(domain[field])}`;
+    fail('BAD_INPUT', `the typed data's domain has ${given}, but ${contract.terms.name} signs with the ${field} ${JSON.stringify(expected)} (${where}): the contract would reject this signature`, {
+      hint: 'check that the order was signed for this contract (its EIP712 name and version)',
+    });
+  }
 }
 
 /** The parts of eth_signTypedData_v4's JSON, each an object (primaryType a string when given), or BAD_INPUT naming what is wrong. */

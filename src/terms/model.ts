@@ -318,6 +318,11 @@ export interface ContractTerms {
   /** True for an abstract contract: it runs only inside a contract that inherits it. */
   abstract: boolean;
   source: SourceRef;
+  /**
+   * The EIP-712 domain the contract signs in, as its code gives it to OpenZeppelin's EIP712 (`EIP712("Book",
+   * "1")`, `__EIP712_init(…)`): a name or version set from a parameter is null. Null when it has none.
+   */
+  eip712: { name: string | null; version: string | null; source: SourceRef } | null;
   /** Linearised base contracts, most base last, excluding the contract itself. */
   inherits: string[];
   natspec: { title: string | null; notice: string | null; dev: string | null; author: string | null };

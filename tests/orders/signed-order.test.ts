@@ -50,6 +50,26 @@ function field(args: OrderArgument[], name: string): OrderArgument {
 }
 
 describe('describeSignedOrder', () => {
+  it('refuses a message signed in another domain than the contract’s EIP712("SignedOrderBook", "1"): the contract would reject it', async () => {
+    const book = await bundled('SignedOrderBook', FILE);
+    expect(book.terms.eip712).toMatchObject({ name: 'SignedOrderBook', version: '1' });
+    for (const [domain, message] of [
+      [{ ...typedData().domain, name: 'OtherBook' }, `the typed data's domain has the name "OtherBook", but SignedOrderBook signs with the name "SignedOrderBook"`],
+      [{ ...typedData().domain, version: '2' }, `the typed data's domain has the version "2", but SignedOrderBook signs with the version "1"`],
+      [{}, `the typed data's domain has no name, but SignedOrderBook signs with the name "SignedOrderBook"`],
+    ] as const) {
+      let error: unknown = null;
+      try {
+        describeSignedOrder(book, { ...typedData(), domain });
+      } catch (thrown) {
+        error = thrown;
+      }
+      expect(isPlaintermsError(error)).toBe(true);
+      expect((error as Error).message).toContain(message);
+      expect((error as Error).message).toMatch(/\(tests\/orders\/fixtures\/SignedOrderBook\.sol:24\): the contract would reject this signature$/);
+    }
+  });
+
   it('reads each signed field by what the function taking it does with it', async () => {
     const book = await bundled('SignedOrderBook', FILE);
     const order = describeSignedOrder(book, typedData());

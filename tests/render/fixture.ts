@@ -140,6 +140,7 @@ export function buildSaleTerms(): ContractTerms {
     name: 'Sale',
     label: 'Sale',
     abstract: false,
+    eip712: null,
     source: at(1, 80),
     inherits: [],
     natspec: { title: 'A sale', notice: null, dev: null, author: null },
