@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'COMPILER_NOT_INSTALLED'
   | 'BAD_CALLDATA'
   | 'BAD_INPUT'
+  | 'SOURCE_TOO_LARGE'
   | 'CHAIN_ERROR'
   | 'OUTPUT_NOT_WRITABLE'
   | 'USAGE';

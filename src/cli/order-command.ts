@@ -13,7 +13,8 @@ import { buildOrderDocument, type CompiledContract, loadContract } from '../orde
 import { type OrderStatement, renderOrder } from '../orders/render.ts';
 import { termsHash } from '../orders/terms-hash.ts';
 import { describeSignedOrder, type TypedDataInput } from '../orders/typed-data.ts';
-import { type CliOutput, emit, parseSeconds, processOutput, reportErrors } from './order-io.ts';
+import { type CliOutput, emit, parseBytes, parseSeconds, processOutput, reportErrors } from './order-io.ts';
+import { DEFAULT_MAX_SOURCE_BYTES } from '../compile/types.ts';
 
 interface OrderCommandOptions {
   contract?: string;
@@ -21,6 +22,7 @@ interface OrderCommandOptions {
   action?: string;
   rpc?: string;
   rpcTimeout: number;
+  maxSourceBytes: number;
   address?: string;
   tx?: string;
   calldata?: string;
@@ -41,7 +43,7 @@ function collectParty(value: string, previous: Record<string, string>): Record<s
 /** The order read against a chain: a mined transaction (state read at the block before it), or calldata with the latest state. */
 async function describeOnChain(files: string[], options: OrderCommandOptions): Promise<string> {
   const rpc = { url: options.rpc!, timeoutMs: options.rpcTimeout * 1000 };
-  const contract = await loadContractWithBytecode(files, options.contract ?? null);
+  const contract = await loadContractWithBytecode(files, options.contract ?? null, { maxSourceBytes: options.maxSourceBytes });
   const mined = options.tx === undefined ? null : await readTransaction(rpc, options.tx);
   if (mined === null && options.calldata === undefined) fail('USAGE', 'give --tx <hash>, or --calldata 0x… with --address');
   const address = mined?.to ?? options.address ?? fail('USAGE', 'give the contract’s --address');
@@ -96,6 +98,7 @@ export function registerOrderCommand(program: Command, io: CliOutput = processOu
     .option('--address <address>', 'with --rpc: the deployed contract')
     .option('--tx <hash>', 'with --rpc: decode this mined transaction as the order')
     .option('--rpc-timeout <seconds>', 'with --rpc: how long one request to the node may take', parseSeconds, 15)
+    .option('--max-source-bytes <bytes>', 'the most Solidity source one run compiles, imports included', parseBytes, DEFAULT_MAX_SOURCE_BYTES)
     .addOption(new Option('--lang <lang>', 'language of the terms').default('en'))
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'md', 'json']).default('text'))
     .option('-o, --output <file>', 'write to a file instead of stdout')
@@ -112,7 +115,7 @@ export function registerOrderCommand(program: Command, io: CliOutput = processOu
         if (options.tx !== undefined || options.address !== undefined) fail('USAGE', '--tx and --address need --rpc <url>');
         if (options.calldata === undefined && options.typedData === undefined) fail('USAGE', 'give the order as --calldata 0x… or --typed-data <file>, or --rpc <url> --tx <hash>');
         if (options.calldata !== undefined && options.typedData !== undefined) fail('USAGE', 'give either --calldata or --typed-data, not both');
-        const contract = await loadContract(files, options.contract ?? null);
+        const contract = await loadContract(files, options.contract ?? null, { maxSourceBytes: options.maxSourceBytes });
         const facts: OrderFacts = { parties: options.party };
         const call = { value: options.value ?? null, from: options.from ?? null };
         const order = options.typedData !== undefined

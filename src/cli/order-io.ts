@@ -47,3 +47,10 @@ export function parseSeconds(text: string): number {
   if (!Number.isFinite(seconds) || seconds <= 0) throw new InvalidArgumentError('expected a positive number of seconds, e.g. 30');
   return seconds;
 }
+
+/** `--max-source-bytes 10000000`: a positive whole number of bytes. */
+export function parseBytes(text: string): number {
+  const bytes = Number(text.replace(/[_,]/g, ''));
+  if (!Number.isSafeInteger(bytes) || bytes <= 0) throw new InvalidArgumentError('expected a positive whole number of bytes, e.g. 10000000');
+  return bytes;
+}

@@ -26,8 +26,10 @@ export async function buildProgram(io: CliOutput, argv: readonly string[] = []):
     .version(readToolVersion())
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (text, write) => write(text) })
-    .showHelpAfterError('(run plainterms --help for usage)');
-  const named = argv.find((arg) => !arg.startsWith('-'));
+    .showHelpAfterError('(run plainterms --help for usage)')
+    // Read by the process that runs the command (main.ts), which stops it when the time is up.
+    .option('--timeout <seconds>', 'stop and fail after this many seconds', '600');
+  const named = argv.find((arg, index) => !arg.startsWith('-') && argv[index - 1] !== '--timeout');
   const wanted = named && named !== 'help' && named in COMMANDS ? [named] : Object.keys(COMMANDS);
   for (const name of wanted) (await COMMANDS[name]!())(program, io);
   return program;

@@ -8,7 +8,8 @@ import { fail } from '../errors.ts';
 import { listLocales } from '../render/index.ts';
 import { summarize, SUMMARY_FORMATS, type SummaryFormat } from '../summarize.ts';
 import { isBatchOutput, summarizeBatch } from './batch-summarize.ts';
-import { type CliOutput, parseSeconds } from './order-io.ts';
+import { type CliOutput, parseBytes, parseSeconds } from './order-io.ts';
+import { DEFAULT_MAX_SOURCE_BYTES } from '../compile/types.ts';
 
 interface SummarizeCommandOptions {
   contract?: string[];
@@ -22,6 +23,7 @@ interface SummarizeCommandOptions {
   cache: boolean;
   rpc?: string;
   rpcTimeout: number;
+  maxSourceBytes: number;
   address?: string;
 }
 
@@ -56,6 +58,7 @@ export function registerSummarizeCommand(program: Command, io: CliOutput): Comma
     .option('--rpc <url>', 'with --address: read the deployed contract through this JSON-RPC endpoint')
     .option('--address <0x…>', 'with --rpc: the deployed contract to read (its state, and whether its code matches)')
     .option('--rpc-timeout <seconds>', 'with --rpc: how long one request to the node may take', parseSeconds, 15)
+    .option('--max-source-bytes <bytes>', 'the most Solidity source one run compiles, imports included', parseBytes, DEFAULT_MAX_SOURCE_BYTES)
     .action(async (files: string[], options: SummarizeCommandOptions) => {
       if (options.lang.length > 1 && options.format === 'json') {
         fail('USAGE', 'a JSON document holds one language', { hint: 'ask for --lang en or --lang zh' });
@@ -71,6 +74,7 @@ export function registerSummarizeCommand(program: Command, io: CliOutput): Comma
         ...(options.remap ? { remappings: options.remap } : {}),
         ...(options.solc ? { solcVersion: options.solc } : {}),
         cache: options.cache,
+        maxSourceBytes: options.maxSourceBytes,
       };
       if (isBatchOutput(options.output)) return summarizeBatch(files, { ...settings, format: options.format, outputFolder: options.output }, io);
       const { outputs } = await summarize(files, { ...settings, formats: [options.format] });

@@ -22,6 +22,7 @@ import { runSolcJob, type StandardInput } from './solc-job.ts';
 import { collectPragmas } from './source-graph.ts';
 import { compileStandardJson } from './standard-json.ts';
 import type { Compilation, CompileOptions } from './types.ts';
+import { checkSourceSize } from './limits.ts';
 
 export const OUTPUT_SELECTION = { '*': { '': ['ast'], '*': ['abi', 'devdoc', 'userdoc'] } };
 
@@ -38,7 +39,9 @@ export async function compileFiles(files: string[], options: CompileOptions = {}
   const { basePath, includePaths, remappings, resolver } = layOutProject(absoluteFiles, options, cwd);
   const shownFrom = findDisplayRoot(absoluteFiles[0], cwd);
   const inputs = absoluteFiles.map((file) => readInput(file, nameUnit(file, basePath, includePaths), resolver.loaded, shownFrom));
-  const choice = chooseCompiler(collectPragmas(inputs, resolver, remappings, shownFrom), options);
+  const pragmas = collectPragmas(inputs, resolver, remappings, shownFrom);
+  checkSourceSize([...resolver.loaded.values()].map((source) => source.content), options);
+  const choice = chooseCompiler(pragmas, options);
   const input: StandardInput = {
     language: 'Solidity',
     sources: Object.fromEntries(inputs.map((unitName) => [unitName, { content: resolver.loaded.get(unitName)!.content }])),

@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { fail } from '../errors.ts';
 import { chooseCompiler, readSourcePragmas } from './choose-compiler.ts';
+import { checkSourceSize } from './limits.ts';
 import { chooseOwnSources, loadEmbeddedSource } from './prebuilt.ts';
 import { findProjectRoot } from './project.ts';
 import type { ImportResolver, LoadedSource } from './resolver.ts';
@@ -37,6 +38,7 @@ export async function compileStandardJson({ file, json, shown, cwd, options, out
     }
     return loadEmbeddedSource(unitName, source.content as string, projectRoot, cwd);
   });
+  checkSourceSize(sources.map((source) => source.content), options);
   const resolver = createEmbeddedResolver(sources);
   const choice = chooseCompiler(sources.map((source) => readSourcePragmas(source.path ?? source.unitName, source.content)), options);
   const { outputSelection: _ignored, modelChecker: _notRun, ...settings } = json.settings ?? {};

@@ -29,7 +29,11 @@ export interface CompileOptions {
   cache?: boolean;
   /** Where compiler output is kept; default `<cache>/output`. */
   cacheFolder?: string;
+  /** The most Solidity source, in bytes, imports included, that one run compiles; default 5,000,000. */
+  maxSourceBytes?: number;
 }
+
+export const DEFAULT_MAX_SOURCE_BYTES = 5_000_000;
 
 export interface SourceFile {
   /** solc source unit name. */

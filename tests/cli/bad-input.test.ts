@@ -153,6 +153,11 @@ const CASES: Case[] = [
     message: /2 contracts are named Sale: a\/Sale\.sol:Sale, b\/Sale\.sol:Sale\nhint: say which, as --contract a\/Sale\.sol:Sale/,
   },
   {
+    name: 'sources larger than --max-source-bytes',
+    argv: () => ['summarize', 'contracts/FobSale.sol', '--max-source-bytes', '1000'],
+    message: /the sources come to [\d,]+ bytes with their imports, more than the limit of 1,000\nhint: raise the limit with --max-source-bytes/,
+  },
+  {
     name: '-o into a missing folder',
     argv: () => ['summarize', 'contracts/FobSale.sol', '-o', path.join(projects, 'no/such/folder/out.md')],
     message: /cannot write/i,

@@ -36,4 +36,12 @@ describe('bin/plainterms.js', { timeout: 60_000 }, () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(result.stdout).toBe('');
   });
+
+  it('--timeout stops a run, even inside a compilation, with a clear message and exit 1', () => {
+    const result = run('summarize', 'contracts/LetterOfCredit.sol', '--no-cache', '--timeout', '0.3');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe('plainterms: stopped after 0.3 s, the limit set by --timeout\nhint: give a longer --timeout, or fewer or smaller files\n');
+    expect(result.stdout).toBe('');
+    expect(run('summarize', 'contracts/FobSale.sol', '--timeout', 'soon').status).toBe(2);
+  });
 });
