@@ -59,7 +59,12 @@ export const powers: Extractor = {
       const reads = context.reads.find((r) => r.id === action.id)?.facts;
       if (reads?.selfDestruct) add('self-destruct', null, null);
       if (reads?.delegatecall) add('upgrade', null, null);
-      if (!isStepOfDeal(action) && !needsOthersStep(action, holders, terms, stored) && action.payments.some((p) => p.direction === 'out' && takesAtWill(p.to, p.amount, holders))) add('withdraw-funds', null, null);
+      const taken = isStepOfDeal(action) || needsOthersStep(action, holders, terms, stored) ? undefined : action.payments.find((p) => p.direction === 'out' && takesAtWill(p.to, p.amount, holders));
+      // A recipient the caller names, but only from a list of parties (`_receiver == buyer || _receiver == seller`):
+      // the holder directs the money, under that condition, rather than taking it.
+      const directed = taken ? recipientLimits(action, taken.to) : [];
+      if (taken && directed.length > 0) list.push({ ...draftPower(list.length, 'direct-funds', action, holders), bounds: directed, source: taken.source });
+      else if (taken) add('withdraw-funds', null, null);
       // The party of one record paid everything the contract holds: the money of every other record too,
       // even in an ordinary step of that record's deal (a client cancelling one job).
       else if (action.payments.some((p) => p.direction === 'out' && paysPoolToRecordParty(p.amount, p.toParty, terms))) add('take-pooled-funds', null, null);
@@ -70,6 +75,8 @@ export const powers: Extractor = {
 
 function classify(effect: Effect, terms: ContractTerms, action: Action, lifecycleVariables: Set<string>): PowerKind | null {
   const target = effect.target;
+  // The books kept of a payment the action makes (`releasedAmount += _amount` beside paying `_amount`) are not a term.
+  if ((effect.kind === 'increase' || effect.kind === 'decrease') && effect.value && action.payments.some((p) => JSON.stringify(p.amount) === JSON.stringify(effect.value))) return null;
   if (isImplementationSlot(target)) return 'upgrade';
   if (target.kind === 'variable') {
     // Clearing a pending party as part of a handover is bookkeeping, not a power of its own.
@@ -222,6 +229,25 @@ function takesAtWill(to: Expr, amount: Expr, holders: string[]): boolean {
   if (bare.kind === 'caller' || (bare.kind === 'variable' && bare.scope === 'parameter')) return true;
   const party = bare.kind === 'variable' ? bare.party : null;
   return party !== null && holders.includes(party);
+}
+
+/** A power with nothing changed: the holders, the action, its source. */
+function draftPower(count: number, kind: PowerKind, action: Action, holders: string[]): Power {
+  return { id: `power:${count + 1}`, kind, action: action.id, holders, target: null, value: null, bounds: [], affectsExisting: null, timelock: null, timelockWhen: [], rateScale: null, source: action.source, basis: 'code' };
+}
+
+/** The unconditional checks that limit a recipient the caller gives to named parties (`to == buyer || to == seller`). */
+function recipientLimits(action: Action, to: Expr): Expr[] {
+  const recipient = unwrap(to);
+  if (recipient.kind !== 'variable' || recipient.scope !== 'parameter') return [];
+  const namesParties = (expr: Expr): boolean => {
+    if (expr.kind === 'or') return expr.operands.every(namesParties);
+    if (expr.kind !== 'compare' || expr.op !== '==') return false;
+    const [left, right] = [unwrap(expr.left), unwrap(expr.right)];
+    const other = left.kind === 'variable' && left.name === recipient.name ? right : right.kind === 'variable' && right.name === recipient.name ? left : null;
+    return other !== null && other.kind === 'variable' && other.party !== null;
+  };
+  return action.conditions.filter((c) => !c.isAccess && c.when.length === 0 && namesParties(c.expr)).map((c) => c.expr);
 }
 
 /**

@@ -18,6 +18,8 @@ export type PowerKind =
   | 'grant-role'
   | 'revoke-role'
   | 'withdraw-funds'
+  /** The holder pays money out alone, to a recipient of their choosing among named parties (`bounds`). */
+  | 'direct-funds'
   /** The party of one record takes the contract's whole balance, other records' money included. */
   | 'take-pooled-funds'
   | 'self-destruct';

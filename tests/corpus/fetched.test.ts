@@ -47,3 +47,14 @@ describe('RentalAgreement (a lease)', { timeout: 60_000 }, () => {
     }
   });
 });
+
+describe('TokenEscrow (an ERC-20 escrow with an arbiter)', { timeout: 60_000 }, () => {
+  it('the arbiter directs the money to the buyer or the seller; it does not take it, and the payout’s bookkeeping is not a term', async () => {
+    const { statements, all } = await read(`${DIR}/TokenEscrow.sol`, 'Escrow');
+    const warning = statements.filter((s) => s.section === 'warning').map((s) => s.text);
+    expect(warning).toEqual([
+      'The Buyer (`BUYER`) or the Arbiter (`ARBITER`) may pay out money held by the contract alone, by calling `releasePartialAmount`, to a recipient of their choosing, provided the given Receiver (`_receiver`) is the Buyer or the given Receiver is the Seller (`SELLER`).',
+    ]);
+    expect(all.some((s) => /may take money held by the contract alone|may change the Released Amount/.test(s))).toBe(false);
+  });
+});
