@@ -14,6 +14,7 @@ import { findAll } from 'solidity-ast/utils.js';
 import { Lowerer } from '../ir/lower.ts';
 import { roleWritten } from './parties.ts';
 import { timeComparisons } from './deadlines.ts';
+import { statesOf } from './lifecycle.ts';
 
 export const powers: Extractor = {
   name: 'powers',
@@ -64,7 +65,8 @@ export const powers: Extractor = {
       // the holder directs the money, under that condition, rather than taking it.
       const directed = taken ? recipientLimits(action, taken.to) : [];
       if (taken && directed.length > 0) list.push({ ...draftPower(list.length, 'direct-funds', action, holders), bounds: directed, source: taken.source });
-      else if (taken) add('withdraw-funds', null, null);
+      // Only once the deal has reached a stage others bring about (the goal met): the power waits for it.
+      else if (taken) list.push({ ...draftPower(list.length, 'withdraw-funds', action, holders), bounds: stagesReached(action, terms, holders), source: action.source });
       // The party of one record paid everything the contract holds: the money of every other record too,
       // even in an ordinary step of that record's deal (a client cancelling one job).
       else if (action.payments.some((p) => p.direction === 'out' && paysPoolToRecordParty(p.amount, p.toParty, terms))) add('take-pooled-funds', null, null);
@@ -229,6 +231,23 @@ function takesAtWill(to: Expr, amount: Expr, holders: string[]): boolean {
   if (bare.kind === 'caller' || (bare.kind === 'variable' && bare.scope === 'parameter')) return true;
   const party = bare.kind === 'variable' ? bare.party : null;
   return party !== null && holders.includes(party);
+}
+
+/**
+ * The conditions of an action that require a one-way step (a flag or a time set, for good) that someone
+ * other than the holders brings about: `require(isFunded)`, set when contributions reach the goal.
+ */
+function stagesReached(action: Action, terms: ContractTerms, holders: string[]): Expr[] {
+  return action.conditions
+    .filter((c) => !c.isAccess && c.when.length === 0)
+    .filter((c) =>
+      terms.lifecycles.some((lifecycle) => {
+        if (lifecycle.kind === 'enum' || !statesOf(c.expr, lifecycle)?.every((state) => state === 'on')) return false;
+        const setters = lifecycle.transitions.map((t) => terms.actions.find((a) => a.id === t.action)).filter((a): a is Action => a !== undefined && a.kind !== 'constructor');
+        return setters.some((setter) => setter.access.anyone || setter.access.rules.some((rule) => !holders.includes(ruleHolder(rule) ?? '')));
+      }),
+    )
+    .map((c) => c.expr);
 }
 
 /** A power with nothing changed: the holders, the action, its source. */

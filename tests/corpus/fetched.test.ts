@@ -58,3 +58,11 @@ describe('TokenEscrow (an ERC-20 escrow with an arbiter)', { timeout: 60_000 }, 
     expect(all.some((s) => /may take money held by the contract alone|may change the Released Amount/.test(s))).toBe(false);
   });
 });
+
+describe('RefundableCrowdfunding', { timeout: 60_000 }, () => {
+  it('the owner takes the money only once the goal is met, and the summary says so', async () => {
+    const { statements } = await read(`${DIR}/RefundableCrowdfunding.sol`, 'RefundableCrowdfunding');
+    const warning = statements.filter((s) => s.section === 'warning').map((s) => s.text);
+    expect(warning).toEqual(['The Owner (`owner`) may take money held by the contract alone, by calling `withdrawFunds`, once the Is Funded flag (`isFunded`) is set.']);
+  });
+});
