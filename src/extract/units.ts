@@ -21,8 +21,11 @@ export const units: Extractor = {
     const unitOf = (expr: Expr, action: string): Unit | null => unitOfFormat(formatOf(expr, action));
     const mark = (expr: Expr, action: string): Expr =>
       rewrite(expr, (node) => {
-        // A share's own rate is told as a percentage already.
-        if (node.kind === 'percent-of') return node;
+        // A share's own rate is told as a percentage already; the inference settles which factor it is.
+        if (node.kind === 'percent-of') {
+          const rate = formatOf.rateOf(node, action);
+          return rate === node.rate ? node : { ...node, base: node.rate, rate: node.base };
+        }
         if (node.kind === 'compare') return markPair(node, unitOf(node.left, action), unitOf(node.right, action), mark, action);
         if (node.kind === 'arith' && (node.op === '+' || node.op === '-')) {
           // A date plus or minus a plain number: the number is a period in seconds.

@@ -177,9 +177,12 @@ function asShare(left: Expr, right: Expr): Expr | null {
   }
   const factors = productFactors(left);
   const constants = factors.filter((f) => constantOf(f) !== null);
+  // A constant factor is the rate (`amount * 250 / 10000`); otherwise, as written, the last factor
+  // (`amount * feeBps / 10000`). Which factor is the amount and which the rate is then settled by the one
+  // format inference (orders/semantics.ts, applied in extract/units.ts), from what the code does with each.
   let rate: Expr | undefined;
   if (constants.length === 1) rate = constants[0];
-  else if (constants.length === 0) rate = factors.find(isRateName) ?? factors[factors.length - 1];
+  else if (constants.length === 0) rate = factors[factors.length - 1];
   if (!rate) return null;
   const rest = factors.filter((f) => f !== rate);
   const base = rest.slice(1).reduce<Expr>((product, factor) => ({ kind: 'arith', op: '*', left: product, right: factor }), rest[0]);
@@ -191,10 +194,6 @@ function asShare(left: Expr, right: Expr): Expr | null {
 function productFactors(expr: Expr): Expr[] {
   if (expr.kind === 'arith' && expr.op === '*') return [...productFactors(expr.left), ...productFactors(expr.right)];
   return [expr];
-}
-
-function isRateName(expr: Expr): boolean {
-  return expr.kind === 'variable' && /bps|percent|rate|fee|share|pct|basis/i.test(expr.name);
 }
 
 /** A decimal string for numerator / denominator, exact (the divisor here is always 10^k). */

@@ -8,6 +8,7 @@
 import type { Action, ContractTerms, Expr, SourceRef } from '../terms/index.ts';
 import { walkExpr } from '../terms/index.ts';
 import type { FormatEvidence, FormatReason, ParameterSemantics, ValueFormat } from './model.ts';
+import { constantOf } from '../ir/exprs.ts';
 import { firstKnown, formatFromType, isCompatible, isPlainNumber, keyOf, namesParty, storedIn, unwrap } from './slots.ts';
 
 interface Fact {
@@ -22,6 +23,7 @@ interface Site {
 }
 
 type Arith = Extract<Expr, { kind: 'arith' }>;
+type PercentOf = Extract<Expr, { kind: 'percent-of' }>;
 
 const TIME_UNITS = new Set(['seconds', 'minutes', 'hours', 'days', 'weeks']);
 const ETH_UNITS = new Set(['ether', 'gwei']);
@@ -47,10 +49,10 @@ function inferAll(terms: ContractTerms) {
  * The format of any expression of an action, from a fresh inference over the terms as they stand (not
  * cached: the extractors call it while the terms are still being built).
  */
-export function inferFormats(terms: ContractTerms): (expr: Expr, action: string) => ValueFormat | null {
+export function inferFormats(terms: ContractTerms): ((expr: Expr, action: string) => ValueFormat | null) & { rateOf: (share: PercentOf, action: string) => Expr } {
   const inference = new Inference(terms);
   inference.run();
-  return (expr, action) => inference.formatOf(expr, action);
+  return Object.assign((expr: Expr, action: string) => inference.formatOf(expr, action), { rateOf: (share: PercentOf, action: string) => inference.rateOf(share, action) });
 }
 
 /** The parameter semantics of every action of a contract (cached per Terms object). */
@@ -78,6 +80,8 @@ class Inference {
   private readonly candidates = new Map<string, Fact[]>();
   private readonly flows: { slot: Expr; value: Expr; site: Site }[] = [];
   private readonly pairs: { left: Expr; right: Expr; site: Site }[] = [];
+  /** Shares (`amount * feeBps / 10000`): which factor is the rate is settled once amounts are known. */
+  private readonly shares: { share: PercentOf; site: Site }[] = [];
   private changed = false;
 
   constructor(private readonly terms: ContractTerms) {}
@@ -161,7 +165,7 @@ class Inference {
 
   private scanExpr(root: Expr, site: Site): void {
     for (const expr of walkExpr(root)) {
-      if (expr.kind === 'percent-of') this.assign(expr.rate, { kind: 'percent', scale: expr.scale }, 'rate', site);
+      if (expr.kind === 'percent-of') this.shares.push({ share: expr, site });
       else if (expr.kind === 'index' && expr.base.kind === 'variable') this.assign(expr.index, { kind: 'item', collection: expr.base.name, label: expr.base.label }, 'index', site);
       else if (expr.kind === 'arith') this.scanTimeOffset(expr, site);
       else if (expr.kind === 'compare') this.scanCompare(expr.left, expr.right, site);
@@ -185,8 +189,25 @@ class Inference {
     this.pairs.push({ left, right, site });
   }
 
+  /**
+   * The rate of a share: the factor written as the rate, unless the code uses it as an amount (of ETH or
+   * a token) and the other factor is not one; then the other factor is the rate (`feeBps * price / 10000`).
+   */
+  rateOf(share: PercentOf, action: string): Expr {
+    return this.swapped(share, action) ? share.base : share.rate;
+  }
+
+  private swapped(share: PercentOf, action: string): boolean {
+    if (constantOf(share.rate) !== null || unwrap(share.base).kind === 'arith') return false;
+    const isAmount = (format: ValueFormat | null) => format?.kind === 'eth' || format?.kind === 'token';
+    return isAmount(this.infer(share.rate, action)) && !isAmount(this.infer(share.base, action));
+  }
+
   /** One round of flows through storage and comparisons between values of known format. */
   private propagate(): void {
+    for (const { share, site } of this.shares) {
+      this.assign(this.rateOf(share, site.action), { kind: 'percent', scale: share.scale }, 'rate', site);
+    }
     for (const { slot, value, site } of this.flows) {
       const key = keyOf(slot, site.action);
       const slotFact = key === null ? undefined : this.facts.get(key);
@@ -234,7 +255,7 @@ class Inference {
         if (expr.op === '-' && sides.every((format) => format?.kind === 'datetime')) return { kind: 'duration' };
         return sides.find((format) => format?.kind === 'datetime') ?? firstKnown(sides);
       }
-      case 'percent-of': return this.infer(expr.base, action);
+      case 'percent-of': return this.infer(this.swapped(expr, action) ? expr.rate : expr.base, action);
       case 'min': case 'max': return firstKnown(expr.operands.map((operand) => this.infer(operand, action)));
       case 'conditional': return firstKnown([this.infer(expr.then, action), this.infer(expr.otherwise, action)]);
       default: return null;
@@ -262,7 +283,7 @@ class Inference {
     const inner = (child: Expr, childFormat = format) => this.assign(child, childFormat, reason, site, evidence);
     switch (expr.kind) {
       case 'convert': return inner(expr.operand);
-      case 'percent-of': return inner(expr.base);
+      case 'percent-of': return inner(this.swapped(expr, site.action) ? expr.rate : expr.base);
       case 'min': case 'max': return expr.operands.forEach((operand) => inner(operand));
       case 'conditional': inner(expr.then); return inner(expr.otherwise);
       case 'arith': return this.assignArith(expr, format, inner, site.action);

@@ -3,7 +3,8 @@
  * code uses as a rate of a share is that share ("at most 25% (2,500 basis points)", not "at most 2,500"),
  * including a state variable's initial value ("1.5% (150 basis points)", not "150"). A raw number compared
  * with a time difference or added to a date is a period ("7 days", not "604,800"); one compared with the ETH
- * sent is an amount of ETH ("2 ETH"); one added to a block number stays a count of blocks.
+ * sent is an amount of ETH ("2 ETH"); one added to a block number stays a count of blocks. Which factor of
+ * a share is the rate is read from the same inference (the one that is not an amount), not from names.
  */
 import { describe, expect, it } from 'vitest';
 import { summarize } from '../../src/summarize.ts';
@@ -53,5 +54,15 @@ describe('units of the numbers stated', { timeout: 60_000 }, () => {
     expect(of('key-fact:deadline')).toContain(
       'Opens (in blocks): `reclaim` can succeed only in a block more than 7,200 blocks after the Start Block (`startBlock`), roughly 1 day at 12 seconds a block (the Start Block being set by `start` to the block number at the time of the call).',
     );
+  });
+
+  it('the rate of a share is the factor the code does not use as an amount, whatever its name or place', async () => {
+    const { all, terms } = await read(FILE, 'RateFirst');
+    expect(all).toContain('Shares: the Platform receives the Cut (`cut`) share (in basis points) of the ETH sent with the call (through `buy`), a rate the Platform may change through `setCut` up to 10% (1,000 basis points).');
+    expect(all).toContain('The Seller (`seller`) receives ETH equal to the ETH sent with the call minus the Cut share (in basis points) of the ETH sent with the call when anyone calls `buy`.');
+    // Orders and ERC-7730 read the same inference: the new cut is a percentage.
+    const { readSemantics } = await import('../../src/orders/semantics.ts');
+    const [newCut] = readSemantics(terms).get('setCut(uint256)')!;
+    expect(newCut.format).toEqual({ kind: 'percent', scale: '10000' });
   });
 });
