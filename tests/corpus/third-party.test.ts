@@ -199,4 +199,10 @@ describe('what a lawyer needs from the corpus', { timeout: 120_000 }, () => {
     const { all } = await read(`${THIRDWEB}/marketplace/direct-listings/DirectListingsLogic.sol`, 'DirectListingsLogic');
     expect(all.some((s) => /the fraction left over stays in the contract/.test(s))).toBe(false);
   });
+
+  it('thirdweb direct listings: a time check made only when the start time changes does not close updateListing for good', async () => {
+    const { all } = await read(`${THIRDWEB}/marketplace/direct-listings/DirectListingsLogic.sol`, 'DirectListingsLogic');
+    expect(all).toContain('Nothing happens automatically 1 hour after the Start Timestamp of the given Params; after it, `updateListing` can succeed only in the cases the checks above exempt from it.');
+    expect(all.some((s) => /from then on `(updateListing|createListing)` can no longer succeed/.test(s))).toBe(false);
+  });
 });

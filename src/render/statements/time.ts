@@ -68,8 +68,13 @@ function buildOneDeadline(terms: ContractTerms, deadline: Deadline): StatementSp
   const openers = unique(after.map((check) => check.action)).map((id) => findAction(terms, id)).filter((a): a is Action => a !== null);
   const accesses = unique(openers.map((a) => JSON.stringify(a.access.rules)));
   const caller = openers.length > 0 && accesses.length === 1 && !openers[0]!.access.anyone && openers[0]!.access.rules.length > 0 ? openers[0]!.access : null;
-  const closes = after.length > 0 ? [] : actionNames(terms, unique(deadline.checks.map((check) => check.action)));
-  specs.push(spec(`${prefix}:manual`, 'deadlines', 'deadline-manual', { basis: 'code', source: deadline.source, context: { deadline, callers, closes, caller, offset: commonOffset(deadline) } }));
+  // An action closes for good only where its time check applies on every path; a check made only in some
+  // cases (`if (startChanged)`), or with another way through, leaves it open in the others.
+  const closing = after.length > 0 ? [] : unique(deadline.checks.map((check) => check.action));
+  const always = (id: string) => deadline.checks.every((check) => check.action !== id || (check.when.length === 0 && check.otherwise.length === 0));
+  const closes = actionNames(terms, closing.filter(always));
+  const narrows = actionNames(terms, closing.filter((id) => !always(id)));
+  specs.push(spec(`${prefix}:manual`, 'deadlines', 'deadline-manual', { basis: 'code', source: deadline.source, context: { deadline, callers, closes, narrows, caller, offset: commonOffset(deadline) } }));
   return specs;
 }
 
