@@ -52,7 +52,7 @@ function buildOneAction(terms: ContractTerms, action: Action): StatementSpec[] {
     specs.push(spec(`${prefix}:emit:${index + 1}`, 'actions', 'emit', { ...base, basis: emit.basis, source: emit.source, context: { action, emit } }));
   });
   action.externalCalls.forEach((call, index) => {
-    specs.push(spec(`${prefix}:external-call:${index + 1}`, 'actions', 'external-call', { ...base, basis: 'code', source: call.source, context: { action, call } }));
+    specs.push(spec(`${prefix}:external-call:${index + 1}`, 'actions', 'external-call', { ...base, basis: 'code', source: call.source, context: { action, call, described: terms.actions.some((a) => a.name === call.name) || terms.definitions.some((d) => d.name === call.name) } }));
   });
   return specs;
 }
