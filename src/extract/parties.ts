@@ -17,8 +17,11 @@ export const parties: Extractor = {
   name: 'parties',
   extract(context, terms) {
     const list: Party[] = [];
+    // An address the contract uses as a token (WETH it wraps ETH in) is a contract it relies on, not a party.
+    const tokens = new Set(terms.assets.flatMap((asset) => (asset.kind === 'token' && unwrap(asset.token).kind === 'variable' ? [(unwrap(asset.token) as { name: string }).name] : [])));
     for (const field of [...context.scope.stateVariables, ...context.scope.namespacedFields]) {
       const decl = field.stateVariable ? field : { ...field, stateVariable: true };
+      if (tokens.has(decl.name)) continue;
       const id = partyIdOf(decl);
       const party = id ? addressParty(context, decl, id) : null;
       if (party && !isOwnAddress(party)) list.push(nameOwnerByRole(party));

@@ -204,6 +204,9 @@ describe('what a lawyer needs from the corpus', { timeout: 120_000 }, () => {
     const { all } = await read(`${THIRDWEB}/marketplace/direct-listings/DirectListingsLogic.sol`, 'DirectListingsLogic');
     expect(all).toContain('Nothing happens automatically 1 hour after the Start Timestamp of the given Params; after it, `updateListing` can succeed only in the cases the checks above exempt from it.');
     expect(all.some((s) => /from then on `(updateListing|createListing)` can no longer succeed/.test(s))).toBe(false);
+    // The wrapped-ETH contract it pays through is a token it relies on, not a party.
+    expect(all).toContain('Parties: plainterms found no address that the code keeps as a party; who may call each action, and who is paid, is stated below.');
+    expect(all.some((s) => /^Parties: Native Token Wrapper/.test(s))).toBe(false);
     // getRoyalty is another module's, reached through this contract's address: no heading of its own here.
     expect(all).toContain('`buyFromListing` calls `getRoyalty` at this contract’s own address, which this contract’s code does not define: the call reaches code that is not part of this summary (another module, or a fallback).'.replace(/’/g, "'"));
   });

@@ -14,7 +14,10 @@ export function buildKeyFactSpecs(terms: ContractTerms): StatementSpec[] {
   if (terms.abstract) {
     specs.push(spec('key-fact:abstract', 'key-facts', 'key-fact-abstract', { basis: 'code', source: whole, context: { terms } }));
   }
-  if (terms.parties.length > 0) {
+  if (terms.parties.length === 0) {
+    // Said, so that a reader does not take the missing line for an oversight.
+    specs.push(spec('key-fact:parties', 'key-facts', 'key-fact-parties-none', { basis: 'code', source: whole, context: {} }));
+  } else {
     specs.push(
       spec('key-fact:parties', 'key-facts', 'key-fact-parties', {
         basis: combineBasis(terms.parties.map((party) => party.basis)),

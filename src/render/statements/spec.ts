@@ -8,6 +8,7 @@ import type { Action, Basis, ContractTerms, Section, SourceRef } from '../../ter
 export const STATEMENT_KINDS = [
   'key-fact-abstract',
   'key-fact-parties',
+  'key-fact-parties-none',
   'key-fact-money',
   'key-fact-deadline',
   'key-fact-lifecycle',
