@@ -315,6 +315,15 @@ function judge(c: Case, code: number | null, stdout: string, stderr: string, tim
       return `${c.kind}: --format json printed invalid JSON`;
     }
   }
+  if (code !== 0 && c.json && stderr.startsWith('{')) {
+    // With --format json an input error is one JSON object: {"error": {code, message, …}}.
+    try {
+      if (typeof JSON.parse(stderr).error?.message !== 'string') return `${c.kind}: a JSON error without a message`;
+    } catch {
+      return `${c.kind}: an error that is not valid JSON`;
+    }
+    return null;
+  }
   if (code !== 0 && !/^plainterms: |error:|^error: |Usage:/m.test(stderr)) return `${c.kind}: exit ${code} without a message`;
   return null;
 }

@@ -1,6 +1,6 @@
 /**
  * `plainterms diff <old.sol> <new.sol>`: the redline between two versions of a contract, as changes
- * of terms. With --exit-code the command exits 1 when the terms differ (for CI gates).
+ * of terms. With --exit-code the command exits 1 when the terms differ (for CI gates), and 2 on an error.
  */
 import { writeOutput } from './write-output.ts';
 import { type Command, InvalidArgumentError, Option } from 'commander';
@@ -33,7 +33,7 @@ export function registerDiffCommand(program: Command, io: CliOutput = processOut
     .addOption(new Option('--contracts <old:new>', 'different contract names in the old and new file').argParser(parsePair))
     .addOption(new Option('--lang <lang>', 'language of the sentences').choices(['en', 'zh']).default('en'))
     .addOption(new Option('--format <format>', 'output format').choices([...DIFF_FORMATS]).default('md'))
-    .option('--exit-code', 'exit 1 when the terms differ')
+    .option('--exit-code', 'exit 1 when the terms differ (and 2 on an error, like git diff)')
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .action((oldFile: string, newFile: string, options: DiffCommandOptions) =>
       reportErrors(io, async () => {
@@ -45,6 +45,6 @@ export function registerDiffCommand(program: Command, io: CliOutput = processOut
         if (options.output) writeOutput(options.output, text);
         else io.out(text);
         if (options.exitCode && !doc.same) io.exit(1);
-      }),
+      }, { json: options.format === 'json', minimumCode: options.exitCode ? 2 : 1 }),
     );
 }

@@ -122,6 +122,6 @@ export function registerOrderCommand(program: Command, io: CliOutput = processOu
           ? describeSignedOrder(contract, readTypedData(options.typedData), { ...call, action: options.action ?? null }, facts)
           : describeOrder(contract, { data: options.calldata!, ...call }, facts);
         emit(io, present(order, contract, options, []), options.output);
-      }),
+      }, { json: options.format === 'json' }),
     );
 }

@@ -6,7 +6,7 @@
 import { InvalidArgumentError } from 'commander';
 import { writeOutput } from './write-output.ts';
 import { formatDiagnostic } from '../compile/index.ts';
-import { isPlaintermsError } from '../errors.ts';
+import { isPlaintermsError, type PlaintermsError } from '../errors.ts';
 
 export interface CliOutput {
   out(text: string): void;
@@ -29,16 +29,29 @@ export function emit(io: CliOutput, text: string, file?: string): void {
   else io.out(ended);
 }
 
-/** Runs a command body, reporting a PlaintermsError as a message and its exit code. */
-export async function reportErrors(io: CliOutput, body: () => Promise<void>): Promise<void> {
+/**
+ * Runs a command body, reporting a PlaintermsError as a message (a JSON object when the command was asked
+ * for JSON) and its exit code, at least `minimumCode` (`diff --exit-code` keeps 1 for "the terms differ").
+ */
+export async function reportErrors(io: CliOutput, body: () => Promise<void>, options: { json?: boolean; minimumCode?: number } = {}): Promise<void> {
   try {
     await body();
   } catch (error) {
     if (!isPlaintermsError(error)) throw error;
-    const details = error.diagnostics.map((diagnostic) => `${formatDiagnostic(diagnostic)}\n`).join('');
-    io.err(`${details}plainterms: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ''}`);
-    io.exit(error.exitCode);
+    io.err(formatInputError(error, options.json ?? false));
+    io.exit(Math.max(error.exitCode, options.minimumCode ?? 1));
   }
+}
+
+/** An input error for people (located diagnostics, the message, a hint), or as one JSON object for programs: `{"error": {code, message, path, line, column, hint}}`. */
+export function formatInputError(error: PlaintermsError, json: boolean): string {
+  if (json) {
+    const located = error.diagnostics.find((diagnostic) => diagnostic.path !== null) ?? null;
+    const body = { code: error.code, message: error.message, path: located?.path ?? null, line: located?.line ?? null, column: located?.column ?? null, hint: error.hint };
+    return `${JSON.stringify({ error: body })}\n`;
+  }
+  const details = error.diagnostics.map((diagnostic) => `${formatDiagnostic(diagnostic)}\n`).join('');
+  return `${details}plainterms: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ''}`;
 }
 
 /** `--rpc-timeout 30`: a positive number of seconds. */

@@ -3,9 +3,8 @@
  * error; 3 an internal error (a bug). The only place that decides exit codes.
  */
 import { CommanderError } from 'commander';
-import { formatDiagnostic } from '../compile/index.ts';
-import { isPlaintermsError, type PlaintermsError } from '../errors.ts';
-import type { CliOutput } from './order-io.ts';
+import { isPlaintermsError } from '../errors.ts';
+import { type CliOutput, formatInputError } from './order-io.ts';
 import { buildProgram } from './program.ts';
 
 export type { CliOutput } from './order-io.ts';
@@ -24,7 +23,7 @@ export async function runCli(argv: string[], io: CliOutput, env: NodeJS.ProcessE
   } catch (error) {
     if (error instanceof CommanderError) return DONE_CODES.has(error.code) ? 0 : 2;
     if (isPlaintermsError(error)) {
-      io.err(describeInputError(error));
+      io.err(formatInputError(error, asJson(argv)));
       return error.exitCode;
     }
     io.err(describeInternalError(error, env.PLAINTERMS_DEBUG === '1'));
@@ -45,9 +44,9 @@ function consoleToErr(io: CliOutput): () => void {
   return () => levels.forEach((level, i) => (console[level] = saved[i]!));
 }
 
-function describeInputError(error: PlaintermsError): string {
-  const details = error.diagnostics.map((diagnostic) => `${formatDiagnostic(diagnostic)}\n`).join('');
-  return `${details}plainterms: ${error.message}\n${error.hint ? `hint: ${error.hint}\n` : ''}`;
+/** True when the run asked for JSON (`--format json`): its errors are JSON too. */
+function asJson(argv: string[]): boolean {
+  return argv.some((arg, index) => arg === '--format=json' || (arg === '--format' && argv[index + 1] === 'json'));
 }
 
 function describeInternalError(error: unknown, debug: boolean): string {

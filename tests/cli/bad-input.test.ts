@@ -182,6 +182,22 @@ describe('bad input exits 1 or 2 with a clear message, no stack trace, nothing f
     expect(inside.absolutePath).toBe(path.join(projects, 'oracle-inside/contracts/A.sol'));
   });
 
+  it('with --format json an error is one JSON object on stderr, with its code and location', async () => {
+    const result = await run(['summarize', 'tests/fixtures/broken/SyntaxError.sol', '--format', 'json']);
+    expect(result.code).toBe(1);
+    expect(result.out).toBe('');
+    expect(JSON.parse(result.err)).toMatchObject({ error: { code: 'COMPILE_ERROR', path: 'tests/fixtures/broken/SyntaxError.sol', line: 11, column: 5 } });
+    const order = await run(['order', 'contracts/MarketplaceOrder.sol', '--calldata', '0x12', '--format', 'json']);
+    expect(JSON.parse(order.err)).toEqual({ error: { code: 'BAD_CALLDATA', message: 'the calldata is 1 bytes long, shorter than a 4-byte selector', path: null, line: null, column: null, hint: null } });
+  });
+
+  it('diff --exit-code keeps 1 for terms that differ and exits 2 on an error, like git diff', async () => {
+    expect((await run(['diff', 'tests/fixtures/diff/FobSale.sol', 'tests/fixtures/diff/FobSale.open-cancel.sol', '--exit-code'])).code).toBe(1);
+    const missing = await run(['diff', 'tests/fixtures/diff/FobSale.sol', 'tests/fixtures/diff/Missing.sol', '--exit-code']);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('no such file');
+  });
+
   it('path:Name chooses between two contracts of one name', async () => {
     const root = project('same-name-chosen', { 'a/Sale.sol': CONTRACT.replace('contract A', 'contract Sale'), 'b/Sale.sol': CONTRACT.replace('contract A', 'contract Sale').replace('n += 1', 'n += 2') });
     const result = await run(['summarize', path.join(root, 'a/Sale.sol'), path.join(root, 'b/Sale.sol'), '--contract', 'b/Sale.sol:Sale', '--format', 'json']);
