@@ -157,7 +157,13 @@ function itemParties(context: ExtractContext): Party[] {
       // Actions that write this field of an existing record (not the record written whole when created,
       // nor a new record filled field by field at a fresh index): the others set it once, for each record.
       const all = context.reads.map((r) => ({ id: r.id, effects: r.facts.effects }));
-      const writers = context.reads.filter((r) => r.id !== 'constructor').map((r) => ({ id: r.id, writes: r.facts.effects.filter((e) => e.kind === 'set' && e.target.kind === 'member' && e.target.member === member.name && targetName(e.target) === decl.name) })).filter((w) => w.writes.length > 0);
+      // A record written whole (`listings[tokenId] = Listing({seller: …})`) writes the field too: over an
+      // existing record when the key can come again (a token listed anew), unless the key is fresh.
+      const writesField = (e: Effect) =>
+        e.kind === 'set' &&
+        targetName(e.target) === decl.name &&
+        ((e.target.kind === 'member' && e.target.member === member.name) || (e.target.kind === 'index' && e.value?.kind === 'struct' && e.value.fields.some((f) => f.name === member.name)));
+      const writers = context.reads.filter((r) => r.id !== 'constructor').map((r) => ({ id: r.id, writes: r.facts.effects.filter(writesField) })).filter((w) => w.writes.length > 0);
       const creates = (w: { id: string; writes: Effect[] }) => w.writes.every((e) => writesNewRecord(e.target, w.id, all));
       const changedBy = writers.filter((w) => !creates(w)).map((w) => w.id);
       const setOnceBy = writers.filter(creates).map((w) => w.id);

@@ -42,7 +42,9 @@ function recordOf(target: Expr): { index: Expr } | null {
 
 /** `c` or `c + n` with c a state variable and n a constant. */
 function counterOf(index: Expr): { counter: string | null; offset: number } {
-  const bare = unwrap(index);
+  let bare = unwrap(index);
+  // `orders[nextId++]` reads the counter as it stood before the call.
+  if (bare.kind === 'prior') bare = unwrap(bare.of);
   if (bare.kind === 'variable' && bare.scope === 'state') return { counter: bare.name, offset: 0 };
   if (bare.kind === 'arith' && bare.op === '+') {
     const left = unwrap(bare.left);

@@ -66,3 +66,12 @@ describe('RefundableCrowdfunding', { timeout: 60_000 }, () => {
     expect(warning).toEqual(['The Owner (`owner`) may take money held by the contract alone, by calling `withdrawFunds`, once the Is Funded flag (`isFunded`) is set.']);
   });
 });
+
+describe('NFTMarketplace (listings keyed by token id)', { timeout: 60_000 }, () => {
+  it('a listing written again for the same token replaces its seller; a token minted at a fresh id keeps its creator', async () => {
+    const { all } = await read(`${DIR}/NFTMarketplace.sol`, 'NFTMarketplace');
+    expect(all).toContain('Each Listing in `listings` names its own Seller (`seller`), set when an action records it; it can be changed through `listNFT`.');
+    expect(all).toContain('Each NFT in `nfts` names its own Creator (`creator`), set once, through `mintNFT`; no action changes it afterwards.');
+    expect(all.some((s) => /no action can replace any of them/.test(s))).toBe(false);
+  });
+});
