@@ -37,7 +37,8 @@ export function checkClaim(text: string, action: Action | null, terms: ContractT
       if (check) checks.push({ unpinned: false, ...check, said: sentence });
     };
     if (action) add(checkWho(lower, action, terms.parties));
-    add(checkAmount(lower, action, terms));
+    // A clause may leave what its percentage is of to the one before it ("Fee is in basis points; max 1000 (10%).").
+    add(checkAmount(lower, action, terms, text.toLowerCase()));
     add(checkWhen(lower, scopeOf(action, terms), terms));
     add(checkRounding(lower, scopeOf(action, terms)));
     if (action) add(checkExcess(lower, action, terms));
@@ -139,28 +140,24 @@ function normalise(decimal: string): string {
 
 /**
  * The percentages the code applies in these actions: constant shares of an amount, and constant caps on a
- * rate; `open` when some share uses a rate the model cannot pin down to a number.
+ * rate, each with where it is and the words of the values it concerns (a cap on `_royalty` concerns
+ * "royalty"); `open` when some share uses a rate the model cannot pin down to a number.
  */
-function actualPercents(actions: Action[]): { values: string[]; open: boolean; sources: SourceRef[] } {
-  const values: string[] = [];
-  const sources: SourceRef[] = [];
+function actualPercents(actions: Action[]): { found: FoundPercent[]; open: boolean } {
+  const found: FoundPercent[] = [];
   let open = false;
   const scan = (expr: Expr, source: SourceRef) => {
+    const words = wordsOf(expr);
     for (const node of walkExpr(expr)) {
       if (node.kind === 'percent-of') {
         if (node.percent !== null) {
-          values.push(normalise(node.percent));
-          sources.push(source);
+          found.push({ value: normalise(node.percent), source, words });
           // `bid * 105 / 100`: 5% more than the bid.
-          if (scaled(node.percent) > scaled('100')) {
-            values.push(difference(node.percent, '100'));
-            sources.push(source);
-          }
+          if (scaled(node.percent) > scaled('100')) found.push({ value: difference(node.percent, '100'), source, words });
         } else open = true;
       }
       if ((node.kind === 'number' || node.kind === 'variable') && node.unit && node.unit in SHARE_SCALE && node.value !== null) {
-        values.push(percentOf(node.value, node.unit as ShareUnit));
-        sources.push(source);
+        found.push({ value: percentOf(node.value, node.unit as ShareUnit), source, words });
       }
     }
   };
@@ -169,33 +166,57 @@ function actualPercents(actions: Action[]): { values: string[]; open: boolean; s
       scan(payment.amount, payment.source);
       // `value - cut` beside a payment of the cut: the rest of the base, 90% beside 10%.
       const rest = payment.amount.kind === 'arith' && payment.amount.op === '-' ? payment.amount.right : null;
-      if (rest?.kind === 'percent-of' && rest.percent !== null) {
-        values.push(difference('100', rest.percent));
-        sources.push(payment.source);
-      }
+      if (rest?.kind === 'percent-of' && rest.percent !== null) found.push({ value: difference('100', rest.percent), source: payment.source, words: wordsOf(payment.amount) });
     }
     for (const condition of action.conditions) scan(condition.expr, condition.source);
     for (const effect of action.effects) if (effect.value) scan(effect.value, effect.source);
   }
-  return { values: [...new Set(values)], open, sources };
+  return { found, open };
 }
 
-function checkAmount(lower: string, action: Action | null, terms: ContractTerms): Draft | null {
+interface FoundPercent {
+  value: string;
+  source: SourceRef;
+  /** The words of the labels of the values the percentage concerns (`_royalty` → royalty). */
+  words: Set<string>;
+}
+
+/** Words too common in claims and labels to tie a claim to a value. */
+const COMMON_WORDS = new Set(['the', 'and', 'for', 'with', 'can', 'may', 'max', 'maximum', 'min', 'minimum', 'percent', 'percentage', 'basis', 'points', 'bps', 'given', 'new', 'amount', 'value', 'rate', 'total']);
+
+function wordsOf(expr: Expr): Set<string> {
+  const words = new Set<string>();
+  for (const node of walkExpr(expr)) {
+    const label = node.kind === 'variable' || node.kind === 'member' ? node.label : null;
+    for (const word of (label ?? '').toLowerCase().split(/[^a-z]+/)) if (word.length >= 3 && !COMMON_WORDS.has(word)) words.add(word);
+  }
+  return words;
+}
+
+function checkAmount(lower: string, action: Action | null, terms: ContractTerms, comment: string): Draft | null {
   const claimed = claimedPercents(lower);
-  // A percentage about money (a fee, a share, a deposit, a bid), not an illustration ("at 50% of the vesting period").
-  if (claimed.length === 0 || !MONEY_WORDS.test(lower)) return null;
+  // A percentage about money (a fee, a share, a deposit, a bid), not an illustration ("at 50% of the vesting
+  // period"); a clause of one sentence may name the money in the clause before it.
+  const sentence = comment.split(/(?<=[.!?])\s+|\n+/).find((whole) => whole.includes(lower.replace(/[;.]$/, ''))) ?? lower;
+  if (claimed.length === 0 || !(MONEY_WORDS.test(lower) || MONEY_WORDS.test(sentence))) return null;
   // An action that applies no share itself may take an amount fixed elsewhere (a deposit computed at deployment).
   const own = actualPercents(scopeOf(action, terms));
-  const actual = own.values.length > 0 || own.open ? own : actualPercents(terms.actions);
+  const everywhere = own.found.length > 0 || own.open ? own : actualPercents(terms.actions);
+  // Where the claim names what the percentage is of ("marketplace fee (max 10%)"), only the percentages the
+  // code applies to values of that name count: a royalty cap of 10% does not bear out a fee cap.
+  const claimWords = new Set(sentence.split(/[^a-z]+/).filter((word) => word.length >= 3 && !COMMON_WORDS.has(word)));
+  const related = everywhere.found.filter((entry) => [...entry.words].some((word) => claimWords.has(word) || claimWords.has(`${word}s`)));
+  const pool = related.length > 0 ? related : everywhere.found;
+  const values = [...new Set(pool.map((entry) => entry.value))];
   // A sentence may name several percentages, some only to explain a unit ("1,000 basis points = 10%; 1 bps =
   // 0.01%"): it is borne out when the code uses one of them, and contradicted only when it uses none.
-  const agreeing = claimed.filter((c) => actual.values.includes(c));
+  const agreeing = claimed.filter((c) => values.includes(c));
   if (agreeing.length > 0) {
-    return { topic: 'amount', verdict: 'matches', claimed: agreeing, actual: actual.values, access: null, source: actual.sources[actual.values.indexOf(agreeing[0]!)] ?? null };
+    return { topic: 'amount', verdict: 'matches', claimed: agreeing, actual: values, access: null, source: pool.find((entry) => entry.value === agreeing[0])?.source ?? null };
   }
   // A share at a rate the model cannot state (a rate set later) may be the claimed one.
-  if (actual.values.length === 0 || actual.open) return { topic: 'amount', verdict: 'cannot-tell', claimed, actual: actual.values, access: null, source: null, unpinned: actual.open };
-  return { topic: 'amount', verdict: 'contradicts', claimed, actual: actual.values, access: null, source: actual.sources[0] ?? null };
+  if (values.length === 0 || everywhere.open) return { topic: 'amount', verdict: 'cannot-tell', claimed, actual: values, access: null, source: null, unpinned: everywhere.open };
+  return { topic: 'amount', verdict: 'contradicts', claimed, actual: values, access: null, source: pool[0]?.source ?? null };
 }
 
 // ── when ──────────────────────────────────────────────────────────────────────────────────────────

@@ -2,6 +2,9 @@
  * Contracts fetched from public repositories (tests/fixtures/third-party, MIT): sentences a lawyer needs
  * and the false ones a review of their summaries found, which must not come back.
  */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { read } from '../helpers/sentences.ts';
 
@@ -73,5 +76,32 @@ describe('NFTMarketplace (listings keyed by token id)', { timeout: 60_000 }, () 
     expect(all).toContain('Each Listing in `listings` names its own Seller (`seller`), set when an action records it; it can be changed through `listNFT`.');
     expect(all).toContain('Each NFT in `nfts` names its own Creator (`creator`), set once, through `mintNFT`; no action changes it afterwards.');
     expect(all.some((s) => /no action can replace any of them/.test(s))).toBe(false);
+  });
+});
+
+describe('NFTMarketplace: the author’s percentages, checked against the values they are about', { timeout: 60_000 }, () => {
+  it('a fee cap is borne out by the fee’s check, not by the royalty cap that happens to be the same', async () => {
+    const { terms } = await read(`${DIR}/NFTMarketplace.sol`, 'NFTMarketplace');
+    const checks = terms.claims.flatMap((claim) => claim.checks).map((check) => [check.said, check.verdict, check.source?.line ?? null]);
+    expect(checks).toEqual(
+      expect.arrayContaining([
+        ['- Users can mint NFTs with a royalty percentage (max 10%).', 'matches', 92],
+        ['- Owner can adjust marketplace fee (max 10%).', 'matches', 198],
+        ['max 1000 (10%).', 'matches', 198],
+      ]),
+    );
+  });
+
+  it('with the fee cap raised to 20%, the 10% royalty cap no longer “bears out” the fee claim', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'plainterms-nft-'));
+    const file = path.join(folder, 'NFTMarketplace.sol');
+    writeFileSync(file, readFileSync(`${DIR}/NFTMarketplace.sol`, 'utf8').replace('require(_fee <= 1000, "Fee too high");', 'require(_fee <= 2000, "Fee too high");'));
+    try {
+      const { terms } = await read(file, 'NFTMarketplace');
+      const fee = terms.claims.flatMap((claim) => claim.checks).find((check) => check.said === '- Owner can adjust marketplace fee (max 10%).');
+      expect(fee?.verdict).not.toBe('matches');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
