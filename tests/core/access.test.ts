@@ -28,7 +28,7 @@ describe('who may call, from a combined check', { timeout: 60_000 }, () => {
     expect(of('key-fact:deadline')).toEqual([
       // The moment closes `submit` and opens `refund`: both rules, so that neither reads as the whole.
       'Deadlines counted from the Created At time (`createdAt`), the time of deployment: `submit` can succeed only if the call is made no later than 30 days after the Created At time; `refund` can succeed only if the call is made more than 30 days after the Created At time.',
-      'Opens: `autoRelease` can succeed only more than 7 days after the Submitted At time (`submittedAt`) (the Submitted At being set by `submit` to the time of the call).',
+      'Opens: `autoRelease`, which anyone may call, can succeed only more than 7 days after the Submitted At time (`submittedAt`) (the Submitted At being set by `submit` to the time of the call).',
     ]);
   });
 });

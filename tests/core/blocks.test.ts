@@ -8,7 +8,7 @@ import { read } from '../helpers/sentences.ts';
 describe('block numbers are blocks, not times', { timeout: 60_000 }, () => {
   it('the claim window reads in blocks', async () => {
     const { all } = await read('tests/fixtures/core/Blocks.sol', 'BlockWindow');
-    expect(all).toContain('Opens (in blocks): `claim` can succeed only in a block more than 7,200 blocks after the Start Block (`startBlock`), roughly 1 day at 12 seconds a block (the Start Block being set at deployment to the block number at deployment).');
+    expect(all).toContain('Opens (in blocks): `claim`, which anyone may call, can succeed only in a block more than 7,200 blocks after the Start Block (`startBlock`), roughly 1 day at 12 seconds a block (the Start Block being set at deployment to the block number at deployment).');
     expect(all).toContain('`claim` can succeed only if the number of the block it is in is more than the Start Block plus 7,200.');
     expect(all.some((s) => /Start Block time|2 hours|Times are block timestamps|depends on the block time/.test(s))).toBe(false);
   });

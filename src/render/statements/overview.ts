@@ -63,7 +63,7 @@ export function buildKeyFactSpecs(terms: ContractTerms): StatementSpec[] {
           atTheMoment: atTheMoment(deadline),
           roughSeconds: roughSeconds(deadline),
           // Only when nothing else lets the action through earlier (no path conditions, no alternatives).
-          opens: deadline.checks.every((check) => (check.op === '>' || check.op === '>=') && check.when.length === 0 && check.otherwise.length === 0) ? { strict: deadline.checks.every((check) => check.op === '>'), actions: actionNames(terms, deadline.checks.map((check) => check.action)) } : null,
+          opens: deadline.checks.every((check) => (check.op === '>' || check.op === '>=') && check.when.length === 0 && check.otherwise.length === 0) ? { strict: deadline.checks.every((check) => check.op === '>'), actions: actionNames(terms, deadline.checks.map((check) => check.action)), anyone: deadline.checks.every((check) => terms.actions.find((a) => a.id === check.action)?.access.anyone === true) } : null,
         },
       }),
     );
