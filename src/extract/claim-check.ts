@@ -317,11 +317,22 @@ function checkRefund(lower: string, action: Action, parties: Party[]): Draft | n
   if (out.length === 0) return null;
   // Paid to the caller of an action anyone may call: whoever calls, not a named party.
   const toCaller = (p: (typeof out)[number]) => p.toParty === null && action.access.anyone && unwrap(p.to).kind === 'caller';
-  const paid = [...new Set(out.map((p) => (toCaller(p) ? CALLER : p.toParty)).filter((id): id is string => id !== null))];
-  if (paid.includes(party.id)) return { topic: 'refund', verdict: 'matches', claimed: [party.id], actual: paid, access: null, source: out.find((p) => p.toParty === party.id)!.source };
+  // The parties a payment may go to: its own, or each of those a condition chooses between (`favorBuyer ? buyer : seller`).
+  const recipients = (p: (typeof out)[number]): string[] => (toCaller(p) ? [CALLER] : p.toParty !== null ? [p.toParty] : chosenParties(p.to));
+  const paid = [...new Set(out.flatMap(recipients))];
+  if (paid.includes(party.id)) return { topic: 'refund', verdict: 'matches', claimed: [party.id], actual: paid, access: null, source: out.find((p) => recipients(p).includes(party.id))!.source };
   // Paid to an address the model cannot name (a parameter, an entry): it may be that party.
-  if (out.some((p) => p.toParty === null && !toCaller(p))) return { topic: 'refund', verdict: 'cannot-tell', claimed: [party.id], actual: paid, access: null, source: null };
+  if (out.some((p) => recipients(p).length === 0)) return { topic: 'refund', verdict: 'cannot-tell', claimed: [party.id], actual: paid, access: null, source: null };
   return { topic: 'refund', verdict: 'contradicts', claimed: [party.id], actual: paid, access: null, source: out[0]!.source };
+}
+
+/** The parties of an address chosen on a condition, when every choice is a party; else []. */
+function chosenParties(to: Expr): string[] {
+  const bare = unwrap(to);
+  if (bare.kind === 'variable') return bare.party !== null ? [bare.party] : [];
+  if (bare.kind !== 'conditional') return [];
+  const [then, otherwise] = [chosenParties(bare.then), chosenParties(bare.otherwise)];
+  return then.length > 0 && otherwise.length > 0 ? [...then, ...otherwise] : [];
 }
 
 // ── fixity ────────────────────────────────────────────────────────────────────────────────────────

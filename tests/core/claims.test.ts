@@ -76,4 +76,10 @@ describe('the author’s claims checked against the code', { timeout: 60_000 }, 
     expect(outputs[0].text).toContain('与代码不符：代码适用的比例为1%和99%，而非2%。');
     expect(outputs[0].text).toContain('代码印证了这一点');
   });
+
+  it('a refund to a party the code chooses on a condition (winner = favorBuyer ? buyer : seller) is borne out', async () => {
+    const { terms } = await read('tests/fixtures/core/ChosenRecipient.sol', 'ChosenRecipient');
+    const [check] = terms.claims.flatMap((claim) => claim.checks);
+    expect(check).toMatchObject({ topic: 'refund', verdict: 'matches', claimed: ['buyer'] });
+  });
 });
