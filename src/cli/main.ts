@@ -2,7 +2,6 @@
 // it: after --timeout seconds (default 600) it stops the worker, even inside a long compilation, and ends
 // with a clear error; on a terminal, a run that takes more than 2 seconds shows that it is still working.
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
-import { runCli } from './run.ts';
 
 const DEFAULT_TIMEOUT_SECONDS = 600;
 const PROGRESS_AFTER_MS = 2000;
@@ -56,6 +55,8 @@ async function supervise(argv: string[]): Promise<void> {
 }
 
 async function work(argv: string[]): Promise<void> {
+  // Loaded here, in the worker only: the watching thread needs none of it.
+  const { runCli } = await import('./run.ts');
   let set = 0;
   const code = await runCli(argv, {
     out: (text) => void process.stdout.write(text),
