@@ -146,8 +146,11 @@ function normalise(decimal: string): string {
 function actualPercents(actions: Action[]): { found: FoundPercent[]; open: boolean } {
   const found: FoundPercent[] = [];
   let open = false;
-  const scan = (expr: Expr, source: SourceRef) => {
-    const words = wordsOf(expr);
+  // The words a percentage concerns: the values it is applied to or compared with, what it is stored in, and
+  // the action (`setTip` concerns the tip).
+  let context = new Set<string>();
+  const scan = (expr: Expr, source: SourceRef, extra: Set<string> = new Set()) => {
+    const words = new Set([...wordsOf(expr), ...context, ...extra]);
     for (const node of walkExpr(expr)) {
       if (node.kind === 'percent-of') {
         if (node.percent !== null) {
@@ -162,6 +165,7 @@ function actualPercents(actions: Action[]): { found: FoundPercent[]; open: boole
     }
   };
   for (const action of actions) {
+    context = wordsIn(action.label);
     for (const payment of action.payments) {
       scan(payment.amount, payment.source);
       // `value - cut` beside a payment of the cut: the rest of the base, 90% beside 10%.
@@ -169,7 +173,7 @@ function actualPercents(actions: Action[]): { found: FoundPercent[]; open: boole
       if (rest?.kind === 'percent-of' && rest.percent !== null) found.push({ value: difference('100', rest.percent), source: payment.source, words: wordsOf(payment.amount) });
     }
     for (const condition of action.conditions) scan(condition.expr, condition.source);
-    for (const effect of action.effects) if (effect.value) scan(effect.value, effect.source);
+    for (const effect of action.effects) if (effect.value) scan(effect.value, effect.source, wordsOf(effect.target));
   }
   return { found, open };
 }
@@ -182,15 +186,19 @@ interface FoundPercent {
 }
 
 /** Words too common in claims and labels to tie a claim to a value. */
-const COMMON_WORDS = new Set(['the', 'and', 'for', 'with', 'can', 'may', 'max', 'maximum', 'min', 'minimum', 'percent', 'percentage', 'basis', 'points', 'bps', 'given', 'new', 'amount', 'value', 'rate', 'total']);
+const COMMON_WORDS = new Set(['the', 'and', 'for', 'with', 'can', 'may', 'set', 'get', 'update', 'change', 'max', 'maximum', 'min', 'minimum', 'percent', 'percentage', 'basis', 'points', 'bps', 'given', 'new', 'amount', 'value', 'rate', 'total']);
 
 function wordsOf(expr: Expr): Set<string> {
   const words = new Set<string>();
   for (const node of walkExpr(expr)) {
     const label = node.kind === 'variable' || node.kind === 'member' ? node.label : null;
-    for (const word of (label ?? '').toLowerCase().split(/[^a-z]+/)) if (word.length >= 3 && !COMMON_WORDS.has(word)) words.add(word);
+    for (const word of wordsIn(label ?? '')) words.add(word);
   }
   return words;
+}
+
+function wordsIn(text: string): Set<string> {
+  return new Set(text.toLowerCase().split(/[^a-z]+/).filter((word) => word.length >= 3 && !COMMON_WORDS.has(word)));
 }
 
 function checkAmount(lower: string, action: Action | null, terms: ContractTerms, comment: string): Draft | null {

@@ -22,7 +22,7 @@ export function writesNewRecord(target: Expr, action: string, all: EffectsByActi
   const effects = all.find((entry) => entry.id === action)?.effects ?? [];
   const { counter, offset } = counterOf(record.index);
   if (counter === null) return false;
-  const raised = effects.filter((e) => e.kind === 'increase' && e.when.length === 0 && targetName(e.target) === counter).reduce((sum, e) => sum + (e.value ? Number(constantOf(e.value) ?? NaN) : NaN), 0);
+  const raised = effects.filter((e) => e.when.length === 0 && targetName(e.target) === counter).reduce((sum, e) => sum + raiseOf(e, counter), 0);
   if (!(raised >= 1)) return false;
   // `c` itself is fresh when the record is written before the raise (`jobs[c++]`); `c + 1 … c + raised` after it.
   if (offset < 0 || offset > raised) return false;
@@ -56,7 +56,17 @@ function counterOf(index: Expr): { counter: string | null; offset: number } {
 
 /** No action but the constructor writes the counter other than by raising it by a constant. */
 function onlyRaised(counter: string, all: EffectsByAction): boolean {
-  return all.every(({ id, effects }) =>
-    id === 'constructor' || effects.every((e) => targetName(e.target) !== counter || e.target.kind !== 'variable' || (e.kind === 'increase' && e.value !== null && constantOf(e.value) !== null)),
-  );
+  return all.every(({ id, effects }) => id === 'constructor' || effects.every((e) => targetName(e.target) !== counter || e.target.kind !== 'variable' || raiseOf(e, counter) >= 1));
+}
+
+/** How much a write raises the counter: `c += 1`, or `c = c + 1` (`nextId = id + 1` after `id = nextId`); NaN otherwise. */
+function raiseOf(effect: Effect, counter: string): number {
+  if (!effect.value) return NaN;
+  if (effect.kind === 'increase') return Number(constantOf(effect.value) ?? NaN);
+  if (effect.kind !== 'set') return NaN;
+  const value = unwrap(effect.value);
+  if (value.kind !== 'arith' || value.op !== '+') return NaN;
+  const { counter: base, offset } = counterOf(value.left);
+  const step = constantOf(value.right);
+  return base === counter && offset === 0 && step !== null ? Number(step) : NaN;
 }

@@ -188,6 +188,12 @@ describe('what a lawyer needs from the corpus', { timeout: 120_000 }, () => {
     expect(all.some((s) => /^Anyone may call `(createAuction|cancelAuction)`/.test(s))).toBe(false);
   });
 
+  it('Sablier: a stream created at the next id (nextStreamId = streamId + 1) sets its sender once; creating another does not change it', async () => {
+    const { all } = await read(`${SABLIER}/SablierV2LockupLinear.sol`, 'SablierV2LockupLinear');
+    expect(all).toContain('Each Stream in `_streams` names its own Sender (`sender`), set once, through `createWithDurations` or `createWithTimestamps`; no action changes it afterwards.');
+    expect(all.some((s) => /the Sender of the Stream concerned can be replaced/.test(s))).toBe(false);
+  });
+
   it('Sablier: a recipient hook is called only when the admin has allowlisted the recipient', async () => {
     const { all } = await read(`${SABLIER}/SablierV2LockupLinear.sol`, 'SablierV2LockupLinear');
     const hooks = all.filter((s) => /calls `onSablierLockup(Cancel|Withdraw)`/.test(s));
