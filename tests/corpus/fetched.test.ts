@@ -41,6 +41,9 @@ describe('RentalAgreement (a lease)', { timeout: 60_000 }, () => {
     const warning = statements.filter((s) => s.section === 'warning').map((s) => s.text);
     expect(warning).toContain('Anyone may make themselves the Tenant (`tenant`), in place of whoever holds it, by calling `signAsTenant`; the new address then receives what `returnDeposit` pays to it.');
     expect(warning).toContain('Anyone may make themselves the Property Manager (`propertyManager`), in place of whoever holds it, by calling `signAsPropertyManager`.');
+    // There is no new value to bound: the caller becomes the party.
+    const { all } = await read(`${DIR}/RentalAgreement.sol`, 'RentalAgreement');
+    expect(all.some((s) => /no limit on the new value given to `signAs/.test(s))).toBe(false);
   });
 
   it('a term the Landlord may change only while the lease is not active does not reach a running lease', async () => {

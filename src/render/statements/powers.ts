@@ -29,7 +29,8 @@ export function buildPowerSpecs(terms: ContractTerms): StatementSpec[] {
     const context = powerContext(terms, power);
     const fields = { basis: power.basis, source: power.source, context };
     const specs: StatementSpec[] = [];
-    if (BOUNDED_KINDS.has(power.kind)) specs.push(spec(`${id}:bounds`, 'powers', 'power-bounds', fields));
+    // A party who makes themselves the party gives no new value to bound: who may do so is the limit, stated above.
+    if (BOUNDED_KINDS.has(power.kind) && power.value?.kind !== 'caller') specs.push(spec(`${id}:bounds`, 'powers', 'power-bounds', fields));
     if (BOUNDED_KINDS.has(power.kind) && power.affectsExisting !== null) specs.push(spec(`${id}:existing`, 'powers', 'power-existing', fields));
     specs.push(spec(`${id}:timelock`, 'powers', 'power-timelock', fields));
     return specs;
