@@ -8,8 +8,11 @@
 import sha3 from 'js-sha3';
 import type { ContractTerms } from '../terms/index.ts';
 
-/** Keys dropped at every depth: wording and positions, not terms. */
-export const HASH_EXCLUDED_KEYS: readonly string[] = ['statements', 'label', 'source'];
+/**
+ * Keys dropped at every depth: wording and positions, not terms, and what a deployed instance held when it
+ * was read from a chain (`deployment` in `summarize --format json`), which is a fact of that moment, not a term.
+ */
+export const HASH_EXCLUDED_KEYS: readonly string[] = ['statements', 'label', 'source', 'deployment'];
 
 const EXCLUDED = new Set(HASH_EXCLUDED_KEYS);
 const contractHashes = new WeakMap<object, string>();

@@ -2,8 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import sha3 from 'js-sha3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { registerHashCommand } from '../../src/cli/hash-command.ts';
+import { summarize } from '../../src/summarize.ts';
 import { compileFiles } from '../../src/compile/index.ts';
 import { extractContracts } from '../../src/extract/index.ts';
 import { describeOrder } from '../../src/orders/describe.ts';
@@ -40,6 +42,19 @@ describe('termsHash', () => {
       '{"a":true,"b":[2,{"c":"x","d":null}]}',
     );
     expect(termsHash({})).toBe('0xb48d38f93eaa084033fc5970bf96e559c33c4cdc07d889ab00b4d63f9590739d');
+  });
+
+  it('is reproduced from the JSON document as docs/terms-hash.md says, with an independent RFC 8785 library', async () => {
+    // A CommonJS package whose module.exports is the function (its types declare it as a default export).
+    const canonicalize = (await import('canonicalize')).default as unknown as (input: unknown) => string | undefined;
+    const { documents } = await summarize(['contracts/FobSale.sol'], { formats: ['json'], cwd: repo, cache: false });
+    const entry = JSON.parse(JSON.stringify(documents[0].contracts[0]));
+    const drop = (value: unknown): unknown => {
+      if (Array.isArray(value)) return value.map(drop);
+      if (value === null || typeof value !== 'object') return value;
+      return Object.fromEntries(Object.entries(value).filter(([key]) => !['statements', 'label', 'source', 'deployment'].includes(key)).map(([key, item]) => [key, drop(item)]));
+    };
+    expect(`0x${sha3.keccak256(canonicalize(drop(entry))!)}`).toBe(termsHash(documents[0].contracts[0]));
   });
 
   it('does not depend on key order', async () => {
