@@ -50,7 +50,7 @@ async function supervise(argv: string[]): Promise<void> {
   process.exitCode = code;
   // The command is done: once what it wrote has been handed to the streams, the process ends, even if a
   // socket to a node that never answered is still open.
-  await Promise.all([process.stdout, process.stderr].map((stream) => new Promise<void>((resolve) => stream.write('', () => resolve()))));
+  await flushed();
   process.exit();
 }
 
@@ -68,7 +68,7 @@ async function work(argv: string[]): Promise<void> {
   // A code a command set through io.exit (diff --exit-code) stands unless the run ended with a higher one.
   parentPort!.postMessage({ code: Math.max(code, set) });
   // Let what was written reach the main thread before the worker ends.
-  await Promise.all([process.stdout, process.stderr].map((stream) => new Promise<void>((resolve) => stream.write('', () => resolve()))));
+  await flushed();
   process.exit();
 }
 
@@ -79,4 +79,9 @@ function readTimeout(argv: string[]): number | null {
   const text = argv[at].includes('=') ? argv[at].slice('--timeout='.length) : argv[at + 1];
   const seconds = Number(text);
   return Number.isFinite(seconds) && seconds > 0 ? seconds : null;
+}
+
+/** Resolves once what was written to stdout and stderr has been handed on. */
+function flushed(): Promise<unknown> {
+  return Promise.all([process.stdout, process.stderr].map((stream) => new Promise<void>((resolve) => stream.write('', () => resolve()))));
 }

@@ -5,20 +5,21 @@
  */
 import path from 'node:path';
 import { fail } from '../errors.ts';
+import { isJsonObject } from '../json-shape.ts';
 import { isFile } from './paths.ts';
 import { chooseOwnSources, cleanVersion, compilationFromOutput, loadEmbeddedSource, localNameOf, readJsonFile } from './prebuilt.ts';
 import { findProjectRoot } from './project.ts';
 import type { Compilation } from './types.ts';
 
 export function isBuildInfo(json: any): boolean {
-  return typeof json?._format === 'string' && /build-info/.test(json._format) && isObject(json.input);
+  return typeof json?._format === 'string' && /build-info/.test(json._format) && isJsonObject(json.input);
 }
 
 export function readBuildInfo(file: string, json: any, cwd: string, shown: string): Compilation {
   const output = json.output ?? readSeparateOutput(file, json, shown);
-  const inputSources: Record<string, { content?: unknown } | null> = isObject(json.input.sources) ? json.input.sources : {};
-  if (!isObject(output?.sources)) fail('BAD_INPUT', `${shown}: the build-info holds no compiler output`);
-  const missingAst = Object.entries<any>(output.sources).find(([, source]) => !isObject(source?.ast));
+  const inputSources: Record<string, { content?: unknown } | null> = isJsonObject(json.input.sources) ? json.input.sources : {};
+  if (!isJsonObject(output?.sources)) fail('BAD_INPUT', `${shown}: the build-info holds no compiler output`);
+  const missingAst = Object.entries<any>(output.sources).find(([, source]) => !isJsonObject(source?.ast));
   if (missingAst) {
     fail('BAD_INPUT', `${shown}: the build-info has no AST for ${missingAst[0]}`, { hint: 'build again with the AST in the output selection (Hardhat and Foundry include it by default)' });
   }
@@ -39,8 +40,4 @@ function readSeparateOutput(file: string, json: any, shown: string): any {
   const outputFile = path.join(path.dirname(file), `${json.id ?? path.basename(file, '.json')}.output.json`);
   if (!isFile(outputFile)) fail('BAD_INPUT', `${shown}: the build-info has no output, and ${path.basename(outputFile)} is not beside it`);
   return readJsonFile(outputFile, outputFile).output;
-}
-
-function isObject(value: unknown): value is Record<string, any> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -9,6 +9,7 @@ import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { keccak256Hex } from '../hashing.ts';
 import { fail } from '../errors.ts';
+import { isJsonObject } from '../json-shape.ts';
 import type { SolcOutput } from './compilation.ts';
 import { readBuildInfo } from './build-info.ts';
 import { checkWithinRoots } from './path-policy.ts';
@@ -37,9 +38,9 @@ export function readBuildFolder(folder: string, cwd: string, shown: string): Com
   if (buildInfos.length === 1) return readBuildInfo(buildInfos[0], readJsonFile(buildInfos[0], buildInfos[0]), cwd, buildInfos[0]);
   const artifacts = listArtifactFiles(folder)
     .map((file) => ({ file, artifact: readJsonFile(file, file) }))
-    .filter(({ artifact }) => isObject(artifact) && artifact.ast !== undefined)
+    .filter(({ artifact }) => isJsonObject(artifact) && artifact.ast !== undefined)
     .map(({ file, artifact }) => {
-      if (!isObject(artifact.ast) || typeof artifact.ast.absolutePath !== 'string' || artifact.ast.absolutePath === '') {
+      if (!isJsonObject(artifact.ast) || typeof artifact.ast.absolutePath !== 'string' || artifact.ast.absolutePath === '') {
         fail('BAD_INPUT', `${relativeInside(file, cwd) ?? file}: not a Foundry artifact (its AST names no source file)`, { hint: 'build again with forge build --ast, or give the sources' });
       }
       return artifact;
@@ -152,8 +153,4 @@ function isSymbolicLink(file: string): boolean {
   } catch {
     return false;
   }
-}
-
-function isObject(value: unknown): value is Record<string, any> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

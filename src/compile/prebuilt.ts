@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fail } from '../errors.ts';
+import { isJsonObject } from '../json-shape.ts';
 import { buildCompilation, type SolcOutput } from './compilation.ts';
 import { normaliseSources } from './normalise-ast.ts';
 import { isWithinRoots } from './path-policy.ts';
@@ -94,14 +95,14 @@ function checkOutputShape(output: SolcOutput): void {
   const broken = (what: string) => fail('BAD_INPUT', `the build output is malformed: ${what}`, { hint: 'build the project again (forge build --ast, npx hardhat compile), or give the sources' });
   for (const [unitName, source] of Object.entries<any>(output.sources ?? {})) {
     const ast = source?.ast;
-    if (typeof ast !== 'object' || ast === null) broken(`${unitName} has no AST`);
+    if (!isJsonObject(ast)) broken(`${unitName} has no AST`);
     if (!Array.isArray(ast.nodes) || typeof ast.src !== 'string' || typeof ast.absolutePath !== 'string') broken(`the AST of ${unitName} is not a source unit as solc writes it`);
     if (ast.nodes.some((node: unknown) => typeof node !== 'object' || node === null || typeof (node as { nodeType?: unknown }).nodeType !== 'string')) broken(`the AST of ${unitName} holds a node without a type`);
   }
   for (const [unitName, contracts] of Object.entries<any>(output.contracts ?? {})) {
-    if (typeof contracts !== 'object' || contracts === null) broken(`the contracts of ${unitName} are missing`);
+    if (!isJsonObject(contracts)) broken(`the contracts of ${unitName} are missing`);
     for (const [name, contract] of Object.entries<any>(contracts)) {
-      if (typeof contract !== 'object' || contract === null || (contract.abi !== undefined && !Array.isArray(contract.abi))) broken(`the ABI of ${name} in ${unitName} is not a list`);
+      if (!isJsonObject(contract) || (contract.abi !== undefined && !Array.isArray(contract.abi))) broken(`the ABI of ${name} in ${unitName} is not a list`);
     }
   }
 }

@@ -31,14 +31,14 @@ const TIME_UNIT_FACTOR: Record<string, bigint> = { seconds: 1n, minutes: 60n, ho
 /** Checks of one comment: on an action, or (action null) on the contract as a whole. */
 export function checkClaim(text: string, action: Action | null, terms: ContractTerms): ClaimCheck[] {
   const checks: ClaimCheck[] = [];
-  for (const sentence of sentences(text)) {
+  for (const { clause: sentence, whole } of clauses(text)) {
     const lower = sentence.toLowerCase();
     const add = (check: Draft | null) => {
       if (check) checks.push({ unpinned: false, ...check, said: sentence });
     };
     if (action) add(checkWho(lower, action, terms.parties));
     // A clause may leave what its percentage is of to the one before it ("Fee is in basis points; max 1000 (10%).").
-    add(checkAmount(lower, action, terms, text.toLowerCase()));
+    add(checkAmount(lower, action, terms, whole.toLowerCase()));
     add(checkWhen(lower, scopeOf(action, terms), terms));
     add(checkRounding(lower, scopeOf(action, terms)));
     if (action) add(checkExcess(lower, action, terms));
@@ -48,11 +48,10 @@ export function checkClaim(text: string, action: Action | null, terms: ContractT
   return checks;
 }
 
-function sentences(text: string): string[] {
-  return text
-    .split(/(?<=[.;!?])\s+|\n+/)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
+/** Each clause of the comment (sentences cut at `;` too), with the whole sentence it belongs to. */
+function clauses(text: string): { clause: string; whole: string }[] {
+  const pieces = (part: string, cut: RegExp) => part.split(cut).map((s) => s.trim()).filter((s) => s.length > 0);
+  return pieces(text, /(?<=[.!?])\s+|\n+/).flatMap((whole) => pieces(whole, /(?<=;)\s+/).map((clause) => ({ clause, whole })));
 }
 
 /** The actions a claim speaks of: its own action, or every action for a comment on the contract. */
@@ -201,11 +200,10 @@ function wordsIn(text: string): Set<string> {
   return new Set(text.toLowerCase().split(/[^a-z]+/).filter((word) => word.length >= 3 && !COMMON_WORDS.has(word)));
 }
 
-function checkAmount(lower: string, action: Action | null, terms: ContractTerms, comment: string): Draft | null {
+function checkAmount(lower: string, action: Action | null, terms: ContractTerms, sentence: string): Draft | null {
   const claimed = claimedPercents(lower);
   // A percentage about money (a fee, a share, a deposit, a bid), not an illustration ("at 50% of the vesting
   // period"); a clause of one sentence may name the money in the clause before it.
-  const sentence = comment.split(/(?<=[.!?])\s+|\n+/).find((whole) => whole.includes(lower.replace(/[;.]$/, ''))) ?? lower;
   if (claimed.length === 0 || !(MONEY_WORDS.test(lower) || MONEY_WORDS.test(sentence))) return null;
   // An action that applies no share itself may take an amount fixed elsewhere (a deposit computed at deployment).
   const own = actualPercents(scopeOf(action, terms));

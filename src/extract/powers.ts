@@ -282,21 +282,7 @@ function selfAppointments(terms: ContractTerms, action: Action, count: number): 
       const party = terms.parties.find((p) => effect.target.kind === 'variable' && p.id === effect.target.party);
       return party !== undefined && party.kind !== 'owner' && party.changedBy.includes(action.id);
     })
-    .map((effect, index) => ({
-      id: `power:${count + index + 1}`,
-      kind: 'change-party' as const,
-      action: action.id,
-      holders: [],
-      target: effect.target,
-      value: effect.value,
-      bounds: [],
-      affectsExisting: null,
-      timelock: null,
-      timelockWhen: [],
-      rateScale: null,
-      source: effect.source,
-      basis: 'code' as const,
-    }));
+    .map((effect, index) => ({ ...draftPower(count + index, 'change-party', action, []), target: effect.target, value: effect.value, source: effect.source }));
 }
 
 /**

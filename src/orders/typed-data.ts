@@ -10,6 +10,7 @@ import { fail } from '../errors.ts';
 import type { Action } from '../terms/index.ts';
 import { interfaceOf, readAddress } from './decode.ts';
 import { argumentNode, describeAction, withTokenFacts } from './describe.ts';
+import { isJsonObject } from '../json-shape.ts';
 import type { DecodedValue, OrderArgument, OrderContract, OrderFacts, OrderTerms } from './model.ts';
 import { readFieldSemantics } from './semantics.ts';
 
@@ -81,11 +82,10 @@ function checkDomain(contract: OrderContract, domain: Record<string, unknown>): 
 /** The parts of eth_signTypedData_v4's JSON, each an object (primaryType a string when given), or BAD_INPUT naming what is wrong. */
 function checkShape(typedData: unknown): asserts typedData is TypedDataInput {
   const hint = 'give the JSON of eth_signTypedData_v4: { domain, types, primaryType, message }';
-  const isObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
-  if (!isObject(typedData)) fail('BAD_INPUT', 'the typed data is not a JSON object', { hint });
+  if (!isJsonObject(typedData)) fail('BAD_INPUT', 'the typed data is not a JSON object', { hint });
   const input = typedData as Record<string, unknown>;
   for (const part of ['domain', 'types', 'message']) {
-    if (!isObject(input[part])) fail('BAD_INPUT', `the typed data has no ${part} object`, { hint });
+    if (!isJsonObject(input[part])) fail('BAD_INPUT', `the typed data has no ${part} object`, { hint });
   }
   if (input.primaryType !== undefined && typeof input.primaryType !== 'string') fail('BAD_INPUT', 'the typed data’s primaryType is not a type name', { hint });
 }

@@ -4,13 +4,14 @@
  * byte of a file outside the roots. A canary file is planted outside every project; its content must
  * appear nowhere in what plainterms prints.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Interface } from 'ethers';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type CliOutput, runCli } from '../../src/cli/run.ts';
 import { loadEmbeddedSource } from '../../src/compile/prebuilt.ts';
+import { makeProject, type ProjectFiles, removeProjects } from '../compile/temp-project.ts';
 
 const CANARY = 'CANARY-7f3a9c-NEVER-PRINT';
 const outside = mkdtempSync(path.join(tmpdir(), 'plainterms-outside-'));
@@ -20,23 +21,13 @@ const projects = mkdtempSync(path.join(tmpdir(), 'plainterms-hostile-'));
 afterAll(() => {
   rmSync(outside, { recursive: true, force: true });
   rmSync(projects, { recursive: true, force: true });
+  removeProjects();
 });
 
 const CONTRACT = '// SPDX-License-Identifier: MIT\npragma solidity ^0.8.20;\ncontract A { uint256 public n; function f() external { n += 1; } }\n';
 
-/** A project folder (with package.json) holding the given files; a value `{ link }` makes a symbolic link. */
-function project(name: string, files: Record<string, string | { link: string }>): string {
-  const root = path.join(projects, name);
-  mkdirSync(root, { recursive: true });
-  writeFileSync(path.join(root, 'package.json'), '{}');
-  for (const [relative, content] of Object.entries(files)) {
-    const target = path.join(root, relative);
-    mkdirSync(path.dirname(target), { recursive: true });
-    if (typeof content === 'string') writeFileSync(target, content);
-    else symlinkSync(content.link, target);
-  }
-  return root;
-}
+/** A project folder (with package.json) holding the given files; a value `{ symlinkTo }` makes a symbolic link. */
+const project = (files: ProjectFiles): string => makeProject({ 'package.json': '{}', ...files });
 
 async function run(argv: string[], cwd = process.cwd()): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -75,31 +66,31 @@ interface Case {
 const CASES: Case[] = [
   {
     name: 'a folder with a symbolic link that leads out of the project',
-    argv: () => ['summarize', project('link-out', { 'contracts/A.sol': CONTRACT, 'contracts/Link.sol': { link: canary } })],
+    argv: () => ['summarize', project({ 'contracts/A.sol': CONTRACT, 'contracts/Link.sol': { symlinkTo: canary } })],
     message: /contracts\/Link\.sol: leads to a file outside the project/,
   },
   {
     name: 'a folder with a symbolic link to nothing',
-    argv: () => ['summarize', project('dangling', { 'contracts/A.sol': CONTRACT, 'contracts/Gone.sol': { link: path.join(outside, 'missing.sol') } })],
+    argv: () => ['summarize', project({ 'contracts/A.sol': CONTRACT, 'contracts/Gone.sol': { symlinkTo: path.join(outside, 'missing.sol') } })],
     message: /contracts\/Gone\.sol: a symbolic link to something that does not exist/,
   },
   {
     name: 'a folder with a symbolic link loop',
-    argv: () => ['summarize', project('loop', { 'contracts/A.sol': CONTRACT, 'contracts/one': { link: 'two' }, 'contracts/two': { link: 'one' } })],
+    argv: () => ['summarize', project({ 'contracts/A.sol': CONTRACT, 'contracts/one': { symlinkTo: 'two' }, 'contracts/two': { symlinkTo: 'one' } })],
     message: /contracts\/one: a symbolic link that leads back to itself/,
   },
   {
     name: 'a remappings.txt that maps a prefix to a folder outside the project',
     argv: () => [
       'summarize',
-      path.join(project('remap-out', { 'remappings.txt': `sys/=${outside}/\n`, 'src/B.sol': `${CONTRACT}import "sys/canary.sol";\n` }), 'src/B.sol'),
+      path.join(project({ 'remappings.txt': `sys/=${outside}/\n`, 'src/B.sol': `${CONTRACT}import "sys/canary.sol";\n` }), 'src/B.sol'),
     ],
     message: /import "sys\/canary\.sol" .*points outside the allowed folders/,
   },
   {
     name: 'a remappings.txt that climbs out with ../',
     argv: () => {
-      const root = project('remap-up', { 'src/B.sol': `${CONTRACT}import "up/canary.sol";\n` });
+      const root = project({ 'src/B.sol': `${CONTRACT}import "up/canary.sol";\n` });
       writeFileSync(path.join(root, 'remappings.txt'), `up/=${path.relative(root, outside)}/\n`);
       return ['summarize', path.join(root, 'src/B.sol')];
     },
@@ -109,7 +100,7 @@ const CASES: Case[] = [
     name: `a Foundry artifact whose ast.absolutePath is ${absolutePath.startsWith('/') ? 'a file outside the project' : 'a climb out of it'}`,
     argv: () => {
       const artifact = { id: 0, ast: { absolutePath, nodeType: 'SourceUnit', nodes: [], src: '0:0:0' }, metadata: { compiler: { version: '0.8.20+commit.a1b79de6' }, sources: {} } };
-      const root = project(`artifact-${absolutePath.length}`, { 'foundry.toml': '[profile.default]\n', 'out/A.sol/A.json': JSON.stringify(artifact) });
+      const root = project({ 'foundry.toml': '[profile.default]\n', 'out/A.sol/A.json': JSON.stringify(artifact) });
       return ['summarize', path.join(root, 'out')];
     },
     message: /a build artifact names this source, which lies outside the project/,
@@ -147,7 +138,7 @@ const CASES: Case[] = [
   {
     name: 'two contracts with one name, without saying which',
     argv: () => {
-      const root = project('same-name', { 'a/Sale.sol': CONTRACT.replace('contract A', 'contract Sale'), 'b/Sale.sol': CONTRACT.replace('contract A', 'contract Sale').replace('n += 1', 'n += 2') });
+      const root = project({ 'a/Sale.sol': CONTRACT.replace('contract A', 'contract Sale'), 'b/Sale.sol': CONTRACT.replace('contract A', 'contract Sale').replace('n += 1', 'n += 2') });
       return ['summarize', path.join(root, 'a/Sale.sol'), path.join(root, 'b/Sale.sol'), '--contract', 'Sale'];
     },
     message: /2 contracts are named Sale: a\/Sale\.sol:Sale, b\/Sale\.sol:Sale\nhint: say which, as --contract a\/Sale\.sol:Sale/,
@@ -174,12 +165,13 @@ describe('bad input exits 1 or 2 with a clear message, no stack trace, nothing f
   });
 
   it('a unit name in a standard-JSON input or build-info that points at a file outside the project is not read to compare it', () => {
-    const root = project('oracle', {});
+    const root = project({});
     // Same content as the canary: were the file read, the source would be taken for the canary itself.
     const source = loadEmbeddedSource(path.relative(root, canary), readFileSync(canary, 'utf8'), root, root);
     expect(source.absolutePath).not.toBe(canary);
-    const inside = loadEmbeddedSource('contracts/A.sol', CONTRACT, project('oracle-inside', { 'contracts/A.sol': CONTRACT }), root);
-    expect(inside.absolutePath).toBe(path.join(projects, 'oracle-inside/contracts/A.sol'));
+    const insideRoot = project({ 'contracts/A.sol': CONTRACT });
+    const inside = loadEmbeddedSource('contracts/A.sol', CONTRACT, insideRoot, root);
+    expect(inside.absolutePath).toBe(path.join(insideRoot, 'contracts/A.sol'));
   });
 
   it('with --format json an error is one JSON object on stderr, with its code and location', async () => {
@@ -199,7 +191,7 @@ describe('bad input exits 1 or 2 with a clear message, no stack trace, nothing f
   });
 
   it('path:Name chooses between two contracts of one name', async () => {
-    const root = project('same-name-chosen', { 'a/Sale.sol': CONTRACT.replace('contract A', 'contract Sale'), 'b/Sale.sol': CONTRACT.replace('contract A', 'contract Sale').replace('n += 1', 'n += 2') });
+    const root = project({ 'a/Sale.sol': CONTRACT.replace('contract A', 'contract Sale'), 'b/Sale.sol': CONTRACT.replace('contract A', 'contract Sale').replace('n += 1', 'n += 2') });
     const result = await run(['summarize', path.join(root, 'a/Sale.sol'), path.join(root, 'b/Sale.sol'), '--contract', 'b/Sale.sol:Sale', '--format', 'json']);
     expect(result.code).toBe(0);
     const [contract] = JSON.parse(result.out).contracts;
