@@ -100,32 +100,19 @@ function measureProcesses(commands: Record<string, string[]>): Record<string, Pr
   );
 }
 
-/**
- * The same CLI bundled into plain JavaScript with esbuild (tsx's own dependency), to show what running
- * the TypeScript sources through tsx costs. Placed two levels below the repository, like src/cli, so
- * templates and node_modules are found as usual. Null when esbuild is not there.
- */
-function bundleCli(): string | null {
-  const esbuild = path.join(repo, 'node_modules/.bin/esbuild');
-  const outfile = path.join(repo, '.cache/bench-cli/main.mjs');
-  try {
-    execFileSync(esbuild, ['src/cli/main.ts', '--bundle', '--platform=node', '--format=esm', '--packages=external', `--outfile=${outfile}`, '--log-level=error'], { cwd: repo });
-    return outfile;
-  } catch {
-    return null;
-  }
+/** The build in dist/, which the installed command runs, made fresh so it matches the sources measured in process. */
+function buildDist(): void {
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: repo, stdio: 'inherit' });
 }
 
-function processCommands(files: string[], bundled: string | null): Record<string, string[]> {
+function processCommands(files: string[]): Record<string, string[]> {
   const args = ['summarize', ...files, '--format', 'json', '-o', path.join(scratch, 'summary.json')];
   return {
     floor: ['-e', FLOOR, ...files],
     'floor, baseline wasm tier': ['--liftoff-only', '-e', FLOOR, ...files],
-    'plainterms (no cache)': ['bin/plainterms.js', ...args, '--no-cache'],
-    'plainterms (cached)': ['bin/plainterms.js', ...args],
-    ...(bundled === null
-      ? {}
-      : { 'plainterms (no cache), bundled JS without tsx': [bundled, ...args, '--no-cache'], 'plainterms (cached), bundled JS without tsx': [bundled, ...args] }),
+    'plainterms (no cache)': ['dist/cli/main.js', ...args, '--no-cache'],
+    'plainterms (cached)': ['dist/cli/main.js', ...args],
+    'plainterms (cached), sources through tsx in a checkout': ['bin/plainterms.js', ...args],
     'surya describe': ['node_modules/surya/bin/surya', 'describe', ...files],
   };
 }
@@ -170,13 +157,13 @@ const mb = (m: number) => `${m.toFixed(0)} MB`;
 async function main() {
   // This process is the long-lived, warm case: V8's default wasm tiering, the faster one there.
   process.env.PLAINTERMS_WASM_TIERUP ??= '1';
-  const bundled = bundleCli();
+  buildDist();
   const sets = { single: SINGLE, project: PROJECT };
   const lines: string[] = [`Node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)} at start, ${runs} runs each (medians).`, ''];
   const summary: Record<string, string> = {};
   for (const [label, files] of Object.entries(sets)) {
     const size = await countLines(files);
-    const proc = measureProcesses(processCommands(files, bundled));
+    const proc = measureProcesses(processCommands(files));
     const warm = await measureInProcess(files);
     const floor = proc.floor;
     lines.push(`### ${label}: ${files.length} file${files.length > 1 ? 's' : ''}, ${size.sources} sources with imports, ${size.lines} lines`, '');

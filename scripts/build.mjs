@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// Builds dist/ from src/ (run by `npm ci` through the prepare script): plain JavaScript starts faster than
-// TypeScript run through tsx, which matters for a command-line tool. The page assets (CSS and browser
-// scripts) are copied beside the code that reads them. bin/plainterms.js uses dist/ only while it is newer
-// than every file in src/, so an edited source is never shadowed by an old build.
+// Builds dist/ from src/ (run by `npm ci` and `npm pack` through the prepare script): the JavaScript and
+// declarations the package ships. Plain JavaScript starts faster than TypeScript run through tsx, which
+// matters for a command-line tool. The page assets (CSS and browser scripts) are copied beside the code
+// that reads them. bin/plainterms.js runs dist/ when installed, and the sources in a git checkout.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,10 +24,25 @@ function copyAssets(folder) {
   }
 }
 copyAssets('');
-writeFileSync(path.join(dist, '.built'), `${new Date().toISOString()}\n`);
+rewriteDeclarationImports(dist);
+
+/**
+ * tsc rewrites `./x.ts` to `./x.js` in the JavaScript it emits but not in the declarations, where a consumer's
+ * TypeScript would refuse the `.ts` ending (or find no file): the same rewrite, on every relative specifier.
+ */
+function rewriteDeclarationImports(folder) {
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) rewriteDeclarationImports(full);
+    else if (entry.name.endsWith('.d.ts')) {
+      const text = readFileSync(full, 'utf8');
+      const rewritten = text.replace(/((?:from |import\()\s*['"]\.{1,2}\/[^'"]*?)\.ts(['"])/g, '$1.js$2');
+      if (rewritten !== text) writeFileSync(full, rewritten);
+    }
+  }
+}
 
 // Templates precompiled per locale, so a run from dist/ does not compile them (about 0.4 s).
 const { precompileLocale, listLocales } = await import(path.join(dist, 'render', 'engine.js'));
 mkdirSync(path.join(dist, 'templates'), { recursive: true });
 for (const locale of listLocales()) writeFileSync(path.join(dist, 'templates', `${locale}.cjs`), precompileLocale(locale));
-writeFileSync(path.join(dist, '.built'), `${new Date().toISOString()}\n`);

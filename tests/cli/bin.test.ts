@@ -14,7 +14,7 @@ describe('bin/plainterms.js', { timeout: 60_000 }, () => {
     expect(document.contracts[0].name).toBe('FobSale');
   });
 
-  it('prints the reviewed documents in both languages (from the build in dist/ after npm ci)', () => {
+  it('prints the reviewed documents in both languages (in a checkout, from the TypeScript sources)', () => {
     for (const lang of ['en', 'zh']) {
       const result = run('summarize', 'contracts/FobSale.sol', '--lang', lang);
       expect(result.status).toBe(0);
