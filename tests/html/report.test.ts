@@ -84,3 +84,41 @@ describe('HTML report in a real browser', { timeout: 120_000 }, () => {
     expect(await page.locator('article[lang="en"] table.access tbody tr').count()).toBeGreaterThan(0);
   });
 });
+
+describe('Chinese in the HTML report, in the bundled browser', { timeout: 120_000 }, () => {
+  let browser: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    const report = await writeReport('contracts/ArbiterEscrow.sol', 'ArbiterEscrow', ['zh']);
+    browser = await launchBrowser();
+    page = await browser.newPage();
+    await page.goto(report.url, { waitUntil: 'load' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /**
+   * A missing glyph is drawn as the same empty box whatever the character, so two different characters
+   * swapped leave the picture unchanged; real glyphs change it. The report's first heading is
+   * screenshotted as it stands, then with its first two characters swapped, then with two characters no
+   * font has (U+10FFFD): the heading must differ from both.
+   */
+  it('draws the characters of a Chinese heading as glyphs, not boxes', async () => {
+    const heading = page.locator('article[lang="zh"] h2').first();
+    const text = (await heading.textContent())!.trim();
+    expect(text).toMatch(/^[\u4e00-\u9fff]{2}/);
+    expect(text[0]).not.toBe(text[1]);
+    const shot = async (content: string) => {
+      await heading.evaluate((element, value) => { element.textContent = value; }, content);
+      return heading.screenshot();
+    };
+    const asItStands = await shot(text);
+    const swapped = await shot(text[1] + text[0] + text.slice(2));
+    const missing = await shot('\u{10FFFD}\u{10FFFD}' + text.slice(2));
+    expect(asItStands.equals(swapped)).toBe(false);
+    expect(asItStands.equals(missing)).toBe(false);
+  });
+});
