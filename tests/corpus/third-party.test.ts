@@ -77,6 +77,10 @@ describe('what a lawyer needs from the corpus', { timeout: 120_000 }, () => {
     // Only the Payer may reclaim; the payer is the deployer (`payer = msg.sender` in the declaration).
     expect(all).toContain('Nothing happens automatically 3 minutes after the Reclaimed At time: only the Payer can act on it, by calling `reclaimFunds`.');
     expect(all).toContain('The Payer (`payer`) is an address, set at deployment to the deployer; no action changes it afterwards.');
+    // After a reclaim the payer waits 3 minutes for the payee's fee, and the key fact says so with its case;
+    // it is not a deadline for anyone (the payee's deposit has no time check).
+    expect(all).toContain('Deadlines counted from the Reclaimed At time (`reclaimedAt`), set by `reclaimFunds` to the time of the call: if the Status is Reclaimed, `reclaimFunds` can succeed only if the call is made more than 3 minutes (`arbitrationFeeDepositPeriod`) after the Reclaimed At time.');
+    expect(all.some((s) => s.startsWith('Deadline: 3 minutes'))).toBe(false);
     // A ruling of 0 resolves the dispute and pays no one.
     expect(all).toContain('Money can stay in the contract with no action to pay it out once the Status is Resolved: `rule` can lead there without paying anything out.');
     expect(all.some((s) => /anyone may call `rule` alone|The code sets no deadline/.test(s))).toBe(false);

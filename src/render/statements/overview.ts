@@ -240,7 +240,9 @@ function separateMoments(terms: ContractTerms, deadline: Deadline): { names: str
   const after = deadline.checks.every((check) => check.op === '>' || check.op === '>=');
   // A moment that only closes actions, or only opens them, is said as such. One that closes some actions
   // and opens others is told rule by rule, so that neither side reads as the whole.
-  const oneKind = before || after;
+  // A check that holds only in some cases (a state, an alternative such as "or the caller is the payer")
+  // is told with its case, never folded into a bare "Deadline:".
+  const oneKind = (before || after) && deadline.checks.every((check) => check.when.length === 0 && check.otherwise.length === 0);
   if (oneKind && commonOffset(deadline)) return null;
   const subject = JSON.stringify(deadline.subject);
   if (oneKind && deadline.checks.every((check) => JSON.stringify(check.against) === subject)) return null;
