@@ -23,6 +23,9 @@ export const NOT_COVERED_TOPICS = [
 export const DISCLAIMER_PARTS = ['generated', 'not-advice', 'code-governs', 'off-chain', 'review'] as const;
 
 export function buildRiskSpecs(terms: ContractTerms): StatementSpec[] {
+  // A stall (no-deadline) is drafted only where no one else has an action that pays out at that stage;
+  // in a contract that takes money in, that is the money's fate too.
+  const takesMoney = terms.actions.some((a) => a.payable || a.payments.some((p) => p.direction === 'in'));
   return terms.risks.map((risk) => {
     const action = risk.action === null ? null : findAction(terms, risk.action);
     const party = terms.parties.find((candidate) => candidate.id === risk.party) ?? null;
@@ -30,7 +33,7 @@ export function buildRiskSpecs(terms: ContractTerms): StatementSpec[] {
       basis: risk.basis,
       source: risk.source,
       actionKind: action?.kind ?? null,
-      context: { risk, action, party },
+      context: { risk, action, party, takesMoney },
     });
   });
 }
