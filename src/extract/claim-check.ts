@@ -220,9 +220,29 @@ function checkAmount(lower: string, action: Action | null, terms: ContractTerms,
   if (agreeing.length > 0) {
     return { topic: 'amount', verdict: 'matches', claimed: agreeing, actual: values, access: null, source: pool.find((entry) => entry.value === agreeing[0])?.source ?? null };
   }
+  // A cap the comment states ("can never exceed 10%") on a rate someone may set to any value.
+  if (everywhere.open && CAP_WORDS.test(lower)) {
+    const unbounded = unboundedRates(terms, claimWords);
+    if (unbounded.length > 0) return { topic: 'cap', verdict: 'contradicts', claimed, actual: unbounded.map((power) => power.id), access: null, source: unbounded[0]!.source };
+  }
   // A share at a rate the model cannot state (a rate set later) may be the claimed one.
   if (values.length === 0 || everywhere.open) return { topic: 'amount', verdict: 'cannot-tell', claimed, actual: values, access: null, source: null, unpinned: everywhere.open };
   return { topic: 'amount', verdict: 'contradicts', claimed, actual: values, access: null, source: pool[0]?.source ?? null };
+}
+
+/** Words that make a percentage a ceiling. */
+const CAP_WORDS = /\b(?:never|not|cannot|can't|won't|will not|may not|must not) (?:be )?(?:exceed|more than|above|higher than)|\b(?:at most|up to|no more than|not more than|maximum|max|capped|cap|limited to)\b/;
+
+/**
+ * Powers to change a term the code uses as a rate (`price * feeBps / 10000`) with no condition on the new
+ * value, whose name shares a word with the claim (the platform fee, not another rate).
+ */
+function unboundedRates(terms: ContractTerms, claimWords: Set<string>): ContractTerms['powers'] {
+  return terms.powers.filter(
+    (power) =>
+      power.kind === 'change-term' && power.rateScale !== null && power.bounds.length === 0 && power.target !== null &&
+      [...wordsOf(power.target)].some((word) => claimWords.has(word) || claimWords.has(`${word}s`)),
+  );
 }
 
 // ── when ──────────────────────────────────────────────────────────────────────────────────────────

@@ -89,7 +89,8 @@ export interface Claim extends Located {
  * What a claim says about who may act, how much, when, rounding, refunds or whether a term is fixed.
  * `excess`: ETH sent beyond the price is returned. `refund`: money goes back to a named party.
  */
-export type ClaimTopic = 'who' | 'amount' | 'when' | 'rounding' | 'excess' | 'refund' | 'fixity';
+/** `cap`: a ceiling on a rate ("never exceeds 10%"); `actual` holds the powers that set it with no limit. */
+export type ClaimTopic = 'who' | 'amount' | 'cap' | 'when' | 'rounding' | 'excess' | 'refund' | 'fixity';
 
 export interface ClaimCheck {
   topic: ClaimTopic;
@@ -102,7 +103,7 @@ export interface ClaimCheck {
    * (when), 'up' or 'down' (rounding), state variable names (fixity).
    */
   claimed: string[];
-  /** What the code does, in the same terms: parties allowed or paid, percentages or periods applied, power ids (fixity). */
+  /** What the code does, in the same terms: parties allowed or paid, percentages or periods applied, power ids (fixity, cap). */
   actual: string[];
   /** For `who`: who the code lets call. */
   access: Access | null;

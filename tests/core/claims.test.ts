@@ -47,6 +47,14 @@ describe('the author’s claims checked against the code', { timeout: 60_000 }, 
     expect(fund.all).toContain('Not so: `claimRefund` pays the caller, not the Owner.');
   });
 
+  it('a cap the comment states is checked against the power to set the rate: no limit contradicts it, the stated limit bears it out', async () => {
+    const open = await read(FILE, 'PlantedPlatform');
+    expect(open.all).toContain('Not so: the code lets the Operator (`operator`) set the Platform Fee BPS (`platformFeeBps`) to any value through `setPlatformFee`; it sets no upper limit.');
+    const capped = await read(FILE, 'PlantedCappedPlatform');
+    expect(capped.all.filter((s) => s.startsWith('Not so'))).toEqual([]);
+    expect(capped.all).toContain('The code bears this out: the code uses 10%.');
+  });
+
   it('"5% higher" is borne out by a bid above 105% of the highest, and an extension by its own period', async () => {
     const { all } = await read(FILE, 'PlantedBids');
     expect(all.filter((s) => s.startsWith('Not so'))).toEqual([]);

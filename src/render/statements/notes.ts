@@ -45,12 +45,12 @@ export function buildClaimSpecs(terms: ContractTerms): StatementSpec[] {
     claim.checks.forEach((check, index) => {
       const party = (id: string) => terms.parties.find((p) => p.id === id) ?? null;
       const parties = (ids: string[]) => ids.map(party).filter((p) => p !== null);
-      const powers = check.topic === 'fixity' ? terms.powers.filter((p) => check.actual.includes(p.id)) : [];
+      const powers = check.topic === 'fixity' || check.topic === 'cap' ? terms.powers.filter((p) => check.actual.includes(p.id)) : [];
       const context = {
         claim,
         check,
         action,
-        claimed: check.topic === 'fixity' ? [] : parties(check.claimed),
+        claimed: check.topic === 'fixity' || check.topic === 'cap' ? [] : parties(check.claimed),
         paid: check.topic === 'refund' ? parties(check.actual) : [],
         paidCaller: check.topic === 'refund' && check.actual.includes(CALLER),
         powers: powers.map((p) => ({ power: p, action: findAction(terms, p.action), holders: parties(p.holders) })),
