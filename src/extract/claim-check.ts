@@ -225,9 +225,36 @@ function checkAmount(lower: string, action: Action | null, terms: ContractTerms,
     const unbounded = unboundedRates(terms, claimWords);
     if (unbounded.length > 0) return { topic: 'cap', verdict: 'contradicts', claimed, actual: unbounded.map((power) => power.id), access: null, source: unbounded[0]!.source };
   }
+  // A percentage claimed for an action that pays only parties, in a contract that never multiplies, divides or
+  // asks another contract for a value: no percentage is applied anywhere ("the keeper takes a 3% commission"
+  // on a sweep of the whole balance).
+  if (values.length === 0 && !everywhere.open && action !== null && paysOnlyParties(action) && computesNoShare(terms)) {
+    return { topic: 'amount', verdict: 'contradicts', claimed, actual: [], access: null, source: action.payments.find((p) => p.direction === 'out')!.source };
+  }
   // A share at a rate the model cannot state (a rate set later) may be the claimed one.
   if (values.length === 0 || everywhere.open) return { topic: 'amount', verdict: 'cannot-tell', claimed, actual: values, access: null, source: null, unpinned: everywhere.open };
   return { topic: 'amount', verdict: 'contradicts', claimed, actual: values, access: null, source: pool[0]?.source ?? null };
+}
+
+function paysOnlyParties(action: Action): boolean {
+  const out = action.payments.filter((payment) => payment.direction === 'out');
+  return out.length > 0 && out.every((payment) => payment.toParty !== null);
+}
+
+/**
+ * True when no action multiplies or divides a value, calls another contract or a function of its own for
+ * one, or holds code the model did not translate: nothing in the contract can compute a share.
+ */
+function computesNoShare(terms: ContractTerms): boolean {
+  const exprs = terms.actions.flatMap((action) => [
+    ...action.payments.flatMap((payment) => [payment.amount, payment.to]),
+    ...action.effects.flatMap((effect) => (effect.value ? [effect.value] : [])),
+    ...action.conditions.map((condition) => condition.expr),
+  ]);
+  const computes = (node: Expr) =>
+    (node.kind === 'arith' && (node.op === '*' || node.op === '/')) || ['percent-of', 'external-call', 'call', 'code', 'sum'].includes(node.kind);
+  const calls = terms.actions.some((action) => action.externalCalls.length > 0);
+  return !calls && terms.coverage.explained === terms.coverage.statements && exprs.every((expr) => ![...walkExpr(expr)].some(computes));
 }
 
 /** Words that make a percentage a ceiling. */
