@@ -16,7 +16,7 @@ import { classifyInputs } from './input-kinds.ts';
 import { relativeInside, toDisplayPath, toSlashes } from './paths.ts';
 import { findDisplayRoot, findNodeModulesFolders, findProjectRoot } from './project.ts';
 import { isWithinRoots } from './path-policy.ts';
-import { readRemappingsFile, resolveRemappings } from './remappings.ts';
+import { readProjectRemappings, resolveRemappings } from './remappings.ts';
 import { createImportResolver, type LoadedSource } from './resolver.ts';
 import { runSolcJob, type StandardInput } from './solc-job.ts';
 import { collectPragmas } from './source-graph.ts';
@@ -65,18 +65,18 @@ export function chooseCacheFolder(options: CompileOptions): string | null {
 
 /**
  * The project around the files: base path (default the project root, else cwd), include paths,
- * remappings (remappings.txt first, then the options, so the options win a tie), and the resolver
+ * remappings (the project's own, then the options, so the options win a tie), and the resolver
  * that may read from those folders, the inputs' folders and the node_modules folders above them.
  */
 function layOutProject(absoluteFiles: string[], options: CompileOptions, cwd: string) {
   const projectRoot = findProjectRoot(absoluteFiles[0]);
   const basePath = options.basePath === undefined ? projectRoot ?? cwd : path.resolve(cwd, options.basePath);
   const includePaths = (options.includePaths ?? []).map((folder) => path.resolve(cwd, folder));
-  const fromFile = resolveRemappings(projectRoot === null ? [] : readRemappingsFile(projectRoot), projectRoot ?? cwd, basePath);
+  const fromFile = resolveRemappings(projectRoot === null ? [] : readProjectRemappings(projectRoot), projectRoot ?? cwd, basePath);
   const fromOptions = resolveRemappings(options.remappings ?? [], cwd, basePath);
   const inputFolders = absoluteFiles.map((file) => path.dirname(file));
   const nodeModules = findNodeModulesFolders([...inputFolders, projectRoot ?? basePath, basePath]);
-  // The project's own remappings.txt opens no folder outside what the user gave (the project, the base
+  // The project's own remappings (remappings.txt, foundry.toml) open no folder outside what the user gave (the project, the base
   // and include paths, the packages): an import through such a remapping is refused like any import
   // outside the roots, without reading it. Remappings given as options are the user's own choice.
   const allowed = { folders: [projectRoot ?? basePath, basePath, ...includePaths, ...nodeModules] };

@@ -96,6 +96,28 @@ const CASES: Case[] = [
     },
     message: /import "up\/canary\.sol" .*points outside the allowed folders/,
   },
+  {
+    name: 'a foundry.toml remapping to a folder outside the project',
+    argv: () => [
+      'summarize',
+      path.join(makeProject({ 'foundry.toml': `[profile.default]\nremappings = ["sys/=${outside}/"]\n`, 'src/B.sol': `${CONTRACT}import "sys/canary.sol";\n` }), 'src/B.sol'),
+    ],
+    message: /import "sys\/canary\.sol" .*points outside the allowed folders/,
+  },
+  {
+    name: 'a foundry.toml whose libs folder lies outside the project',
+    argv: () => {
+      const root = makeProject({ 'src/B.sol': CONTRACT });
+      writeFileSync(path.join(root, 'foundry.toml'), `[profile.default]\nsrc = "src"\nlibs = ["${path.relative(root, outside)}"]\n`);
+      return ['summarize', path.join(root, 'src/B.sol')];
+    },
+    message: /foundry\.toml:3: libs ".*" leads to a folder outside the project/,
+  },
+  {
+    name: 'a foundry.toml that is not valid TOML',
+    argv: () => ['summarize', path.join(makeProject({ 'foundry.toml': '[profile.default]\nremappings = ["a/=b/"\n', 'src/B.sol': CONTRACT }), 'src/B.sol')],
+    message: /foundry\.toml:\d+: not valid TOML/,
+  },
   ...[canary, '../../canary.sol'].map((absolutePath) => ({
     name: `a Foundry artifact whose ast.absolutePath is ${absolutePath.startsWith('/') ? 'a file outside the project' : 'a climb out of it'}`,
     argv: () => {
