@@ -2,13 +2,14 @@
  * compileFiles: read the user's files (or folders of them), find the project around them, choose the
  * compiler from the version pragmas of everything they import, and let solc pull in their imports
  * through the resolver (or reuse the cached output), giving a Compilation or one PlaintermsError.
- * A build-info file, a Foundry out/ or Hardhat artifacts/ folder, or a standard-JSON input given
- * alone is read by its own module (see input-kinds.ts).
+ * A build-info file, a contract artifact, a Foundry out/ or Hardhat artifacts/ folder, or a
+ * standard-JSON input given alone is read by its own module (see input-kinds.ts).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fail } from '../errors.ts';
 import { findOutputCacheFolder } from './cache-dir.ts';
+import { readArtifactFile } from './artifact-file.ts';
 import { readBuildInfo } from './build-info.ts';
 import { chooseCompiler } from './choose-compiler.ts';
 import { readBuildFolder } from './foundry-out.ts';
@@ -30,8 +31,10 @@ export async function compileFiles(files: string[], options: CompileOptions = {}
   if (files.length === 0) fail('BAD_INPUT', 'no Solidity files given');
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const given = classifyInputs(files, cwd);
-  if (given.kind === 'build-folder') return readBuildFolder(given.folder, findDisplayRoot(path.join(given.folder, 'x'), cwd), given.shown);
+  const rebuild = { options, outputSelection: OUTPUT_SELECTION, cacheFolder: chooseCacheFolder(options) };
+  if (given.kind === 'build-folder') return readBuildFolder(given.folder, findDisplayRoot(path.join(given.folder, 'x'), cwd), given.shown, rebuild);
   if (given.kind === 'build-info') return readBuildInfo(given.file, given.json, findDisplayRoot(given.file, cwd), given.shown);
+  if (given.kind === 'artifact') return readArtifactFile(given.file, given.json, findDisplayRoot(given.file, cwd), given.shown, rebuild);
   if (given.kind === 'standard-json') {
     return compileStandardJson({ ...given, cwd: findDisplayRoot(given.file, cwd), options, outputSelection: OUTPUT_SELECTION, cacheFolder: chooseCacheFolder(options) });
   }
