@@ -106,6 +106,20 @@ describe('Foundry', () => {
     expect(settings).toEqual([{ remappings: [], optimizer: { enabled: true, runs: 200 }, evmVersion: expect.any(String), outputSelection: { '*': { '': ['ast'], '*': ['abi', 'devdoc', 'userdoc'] } } }]);
   });
 
+  it('says how to install the release the artifacts were built with when it is missing', async () => {
+    const root = makeExampleProject({ 'foundry.toml': '[profile.default]\n' });
+    build.writeFoundryArtifacts(root, run, { ast: false });
+    for (const name of readdirSync(path.join(root, 'out'), { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.json'))) {
+      const artifact = path.join(root, 'out', name);
+      const json = JSON.parse(readFileSync(artifact, 'utf8'));
+      writeFileSync(artifact, JSON.stringify({ ...json, rawMetadata: undefined, metadata: { ...json.metadata, compiler: { version: '0.8.20+commit.a1b79de6' } } }));
+    }
+    const error = await catchPlaintermsError(compileFiles(['out'], { cwd: root, compilersFolder: makeProject({}) }));
+    expect(error.code).toBe('COMPILER_NOT_INSTALLED');
+    expect(error.message).toBe('out was built with solc 0.8.20, which is not installed');
+    expect(error.hint).toBe('install it once with: plainterms compilers add 0.8.20 (or choose another release with --solc <version>)');
+  });
+
   it('says how to build again when the artifacts carry neither an AST nor metadata', async () => {
     const root = makeExampleProject({ 'foundry.toml': '[profile.default]\n' });
     build.writeFoundryArtifacts(root, run, { ast: false });
