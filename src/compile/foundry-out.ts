@@ -13,7 +13,7 @@ import { fail } from '../errors.ts';
 import { isJsonObject } from '../json-shape.ts';
 import type { SolcOutput } from './compilation.ts';
 import { isBuildInfo, readBuildInfo, recordBuildInfo } from './build-info.ts';
-import { isDirectory, relativeInside } from './paths.ts';
+import { isDirectory, relativeInside, toSlashes } from './paths.ts';
 import { chooseOwnSources, cleanVersion, compilationFromOutput, readJsonFile, readProjectSource } from './prebuilt.ts';
 import { findProjectRoot } from './project.ts';
 import { readWriteTime, recompileBuilds, type RebuildJob, type RecordedBuild } from './rebuild.ts';
@@ -43,7 +43,11 @@ export async function readBuildFolder(folder: string, cwd: string, shown: string
   const full = buildInfos.filter(({ json }) => isBuildInfo(json));
   if (buildInfos.length === 1 && full.length === 1) return readBuildInfo(full[0].file, full[0].json, cwd, full[0].file);
   const rebuild: RebuildJob = { ...job, shown, projectRoot: projectRootOf(folder), cwd };
-  if (full.length > 1) return recompileBuilds(full.map(({ file, json }) => recordBuildInfo(file, json, relativeInside(file, cwd) ?? file)), rebuild);
+  if (full.length > 1) {
+    const current = readDebugReferences(folder);
+    const builds = full.map(({ file, json }) => ({ ...recordBuildInfo(file, json, relativeInside(file, cwd) ?? file), current: current.get(file) ?? [] }));
+    return recompileBuilds(builds, rebuild);
+  }
   const artifacts = listArtifactFiles(folder).map((file) => ({ file, artifact: readJsonFile(file, file) }));
   const withAst = artifacts.filter(({ artifact }) => isJsonObject(artifact) && artifact.ast !== undefined).map(({ file, artifact }) => checkArtifactAst(file, artifact, cwd));
   const recorded = artifacts.map(({ file, artifact }) => recordArtifact(file, artifact)).filter((build) => build !== null);
@@ -108,8 +112,24 @@ export function projectRootOf(buildPath: string): string {
   return findProjectRoot(path.join(path.resolve(buildPath), 'x')) ?? path.dirname(path.resolve(buildPath));
 }
 
-/** `<folder>/<File>.sol/<Contract>.json` (Foundry) and deeper (Hardhat), outside build-info. */
-function listArtifactFiles(folder: string): string[] {
+/**
+ * Hardhat 2 keeps beside each artifact a `.dbg.json` naming the build-info it was last built in: for each
+ * build-info file, the sources whose artifacts name it, whose newest build it is whatever the file times
+ * say (a copied folder). Paths are compared, nothing they name is read.
+ */
+function readDebugReferences(folder: string): Map<string, string[]> {
+  const current = new Map<string, string[]>();
+  for (const file of listArtifactFiles(folder, true)) {
+    const debug = readJsonFile(file, file);
+    if (typeof debug?.buildInfo !== 'string') continue;
+    const buildInfo = path.resolve(path.dirname(file), debug.buildInfo);
+    current.set(buildInfo, [...(current.get(buildInfo) ?? []), toSlashes(path.relative(folder, path.dirname(file)))]);
+  }
+  return current;
+}
+
+/** `<folder>/<File>.sol/<Contract>.json` (Foundry) and deeper (Hardhat), outside build-info; or Hardhat's `.dbg.json` files. */
+function listArtifactFiles(folder: string, debug = false): string[] {
   const found: string[] = [];
   const visit = (dir: string, depth: number) => {
     for (const name of readdirSync(dir)) {
@@ -119,7 +139,7 @@ function listArtifactFiles(folder: string): string[] {
       if (isSymbolicLink(full)) continue;
       if (isDirectory(full)) {
         if (depth < 8) visit(full, depth + 1);
-      } else if (name.endsWith('.json') && !name.endsWith('.dbg.json') && path.basename(dir).endsWith('.sol')) found.push(full);
+      } else if (name.endsWith('.json') && name.endsWith('.dbg.json') === debug && path.basename(dir).endsWith('.sol')) found.push(full);
     }
   };
   if (isDirectory(folder)) visit(folder, 0);

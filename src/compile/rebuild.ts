@@ -29,6 +29,8 @@ export interface RecordedBuild {
   file: string;
   /** When it was written (ms): the newest build of a source wins. */
   time: number;
+  /** Sources whose newest build this is, where the tool keeps a record of it (Hardhat's .dbg.json); they win over the time. */
+  current?: string[];
   version: string;
   settings: Record<string, unknown>;
   sources: Record<string, RecordedSource>;
@@ -54,7 +56,8 @@ const KEPT_SETTINGS = ['remappings', 'optimizer', 'evmVersion', 'viaIR'];
 
 export async function recompileBuilds(builds: RecordedBuild[], job: RebuildJob): Promise<Compilation> {
   const newestFirst = [...builds].sort((a, b) => b.time - a.time || a.file.localeCompare(b.file));
-  const newestOf = (unitName: string) => newestFirst.find((build) => build.sources[unitName] !== undefined);
+  const holders = (unitName: string) => newestFirst.filter((build) => build.sources[unitName] !== undefined);
+  const newestOf = (unitName: string) => holders(unitName).find((build) => build.current?.includes(unitName)) ?? holders(unitName)[0];
   const inputs = chooseOwnSources([...new Set(newestFirst.flatMap((build) => build.targets))].sort());
   const chosen = new Map<string, RecordedBuild>();
   const queue = [...inputs];

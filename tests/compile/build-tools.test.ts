@@ -4,7 +4,7 @@
  * build again), and single artifact files. Each gives the terms of the sources as they are now.
  * Hardhat 3 is not run: it needs Node.js 22.13 or later.
  */
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -160,5 +160,15 @@ describe('Hardhat 2', () => {
     const terms = await termsOf(root, 'artifacts');
     expect(names(terms)).toEqual(['FobSale', 'MarketplaceOrder']);
     expect(terms).toEqual(sourceTerms);
+  });
+
+  it('takes each source from the build its .dbg.json names, even when the file times say otherwise (a copied folder)', async () => {
+    const copy = makeProject({});
+    cpSync(root, copy, { recursive: true, verbatimSymlinks: true });
+    const folder = path.join(copy, 'artifacts', 'build-info');
+    const newest = JSON.parse(readFileSync(path.join(copy, 'artifacts/contracts/FobSale.sol/FobSale.dbg.json'), 'utf8')).buildInfo;
+    const older = readdirSync(folder).find((name) => name !== path.basename(newest))!;
+    utimesSync(path.join(folder, older), new Date(), new Date(Date.now() + 60_000));
+    expect(await termsOf(copy, 'artifacts')).toEqual(sourceTerms);
   });
 });
