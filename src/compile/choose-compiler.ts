@@ -71,6 +71,23 @@ export async function loadChosenCompiler(choice: CompilerChoice): Promise<SolcCo
   return loadCompiler();
 }
 
+/**
+ * The release a build was made with, to compile it again as it was: bundled or installed, else
+ * COMPILER_NOT_INSTALLED saying how to install it or to choose another.
+ */
+export function chooseRecordedRelease(recorded: string, shown: string, folder: string | undefined): CompilerChoice {
+  const version = semver.valid(semver.clean(recorded.split('+')[0]) ?? '');
+  if (version === null) fail('BAD_INPUT', `${shown}: names no compiler release ("${recorded}")`, { hint: 'choose one with --solc <version>' });
+  if (version === readBundledVersion()) return { kind: 'bundled', version };
+  const installed = findInstalledCompiler(version, folder);
+  if (installed === null) {
+    fail('COMPILER_NOT_INSTALLED', `${shown} was built with solc ${version}, which is not installed`, {
+      hint: `install it once with: plainterms compilers add ${version} (or choose another release with --solc <version>)`,
+    });
+  }
+  return { kind: 'installed', version, installed };
+}
+
 function chooseNamedRelease(requested: string, bundled: string, folder: string | undefined): CompilerChoice {
   const version = semver.valid(semver.clean(requested) ?? '');
   if (version === null) fail('USAGE', `"${requested}" is not a compiler version`, { hint: 'give an exact release, e.g. --solc 0.7.6' });

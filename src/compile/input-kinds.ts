@@ -1,11 +1,12 @@
 /**
- * What the user pointed at: Solidity files and folders of them (compiled), a build-info file or a
- * Foundry out/ / Hardhat artifacts/ folder (read, not recompiled), or a standard-JSON input (compiled
- * as it stands).
+ * What the user pointed at: Solidity files and folders of them (compiled), a build-info file, a
+ * contract artifact or a Foundry out/ / Hardhat artifacts/ folder (read as they are where they can be,
+ * else compiled again as they were built), or a standard-JSON input (compiled as it stands).
  */
 import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fail } from '../errors.ts';
+import { isArtifact } from './artifact-file.ts';
 import { isBuildInfo } from './build-info.ts';
 import { isBuildFolder } from './foundry-out.ts';
 import { readJsonFile } from './prebuilt.ts';
@@ -17,6 +18,7 @@ export type InputKind =
   | { kind: 'sources'; files: string[] }
   | { kind: 'build-folder'; folder: string; shown: string }
   | { kind: 'build-info'; file: string; json: any; shown: string }
+  | { kind: 'artifact'; file: string; json: any; shown: string }
   | { kind: 'standard-json'; file: string; json: any; shown: string };
 
 /** Folders never searched for sources: packages, build output, hidden folders. */
@@ -71,8 +73,9 @@ function classifyJson(file: string, shown: string): InputKind {
   const json = readJsonFile(file, shown);
   if (isBuildInfo(json)) return { kind: 'build-info', file, json, shown };
   if (isStandardJsonInput(json)) return { kind: 'standard-json', file, json, shown };
-  fail('BAD_INPUT', `${shown}: neither a build-info file nor a solc standard-JSON input`, {
-    hint: 'give a Hardhat or Foundry build-info file (artifacts/build-info/*.json, out/build-info/*.json) or a standard-JSON input ({"language": "Solidity", "sources": …})',
+  if (isArtifact(json)) return { kind: 'artifact', file, json, shown };
+  fail('BAD_INPUT', `${shown}: neither a build-info file, a contract artifact nor a solc standard-JSON input`, {
+    hint: 'give a Hardhat or Foundry build-info file (artifacts/build-info/*.json, out/build-info/*.json), a contract artifact (artifacts/contracts/Sale.sol/Sale.json, out/Sale.sol/Sale.json) or a standard-JSON input ({"language": "Solidity", "sources": …})',
   });
 }
 

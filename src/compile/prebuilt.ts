@@ -9,8 +9,10 @@ import { fail } from '../errors.ts';
 import { isJsonObject } from '../json-shape.ts';
 import { buildCompilation, type SolcOutput } from './compilation.ts';
 import { normaliseSources } from './normalise-ast.ts';
-import { isWithinRoots } from './path-policy.ts';
-import { isFile, isInside, toDisplayPath } from './paths.ts';
+import { keccak256Hex } from '../hashing.ts';
+import { checkWithinRoots, isWithinRoots } from './path-policy.ts';
+import { isFile, isInside, relativeInside, toDisplayPath } from './paths.ts';
+import { findNodeModulesFolders } from './project.ts';
 import type { LoadedSource } from './resolver.ts';
 import type { Compilation } from './types.ts';
 
@@ -46,6 +48,31 @@ export function loadEmbeddedSource(unitName: string, content: string, projectRoo
     return { unitName, absolutePath: onDisk, content, path: toDisplayPath(onDisk, localName, cwd) };
   }
   return { unitName, absolutePath: inProject ? onDisk : unitName, content, path: localName };
+}
+
+/**
+ * The source a build artifact names (by its unit name, checked against the hash the build recorded), read from the project or its packages, never from a path the artifact
+ * alone points to: a name that leads outside them (`/etc/passwd`, `../../x.sol`) is refused unread.
+ */
+export function readProjectSource(unitName: string, projectRoot: string, recorded: string | undefined, cwd: string): LoadedSource {
+  const nodeModules = findNodeModulesFolders([projectRoot]);
+  const roots = { folders: [projectRoot, ...nodeModules] };
+  const candidates = [path.resolve(projectRoot, unitName), ...nodeModules.map((folder) => path.resolve(folder, unitName))];
+  const inside = candidates.filter((candidate) => isInside(candidate, projectRoot) || nodeModules.some((folder) => isInside(candidate, folder)));
+  if (inside.length === 0) {
+    fail('PATH_OUTSIDE_ROOTS', `${unitName}: a build artifact names this source, which lies outside the project (${projectRoot}); plainterms does not read it`, {
+      hint: 'build the project again (forge build --ast) from its own folder, or give the sources',
+    });
+  }
+  const absolutePath = inside.find(isFile) ?? inside[0];
+  if (!isFile(absolutePath)) fail('FILE_NOT_FOUND', `${unitName}: the source of this build is not in ${projectRoot}`, { hint: 'run plainterms from the project, or give a build-info file, which holds the sources' });
+  // A package may be linked into node_modules from elsewhere (npm workspaces, pnpm), as the import resolver allows.
+  if (!nodeModules.some((folder) => isInside(absolutePath, folder))) checkWithinRoots(absolutePath, roots, unitName);
+  const content = readFileSync(absolutePath, 'utf8');
+  if (recorded !== undefined && keccak256Hex(content) !== recorded) {
+    fail('BAD_INPUT', `${relativeInside(absolutePath, cwd) ?? unitName}: changed since it was built`, { hint: 'build again (forge build) so the output matches the sources' });
+  }
+  return { unitName, absolutePath, content };
 }
 
 /**

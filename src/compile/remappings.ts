@@ -1,12 +1,13 @@
 /**
  * Import remappings (`[context:]prefix=target`), as solc, Foundry and Hardhat write them. solc itself
  * applies them (longest context, then longest prefix wins); here they are parsed, read from
- * remappings.txt, and their folder targets rewritten into the unit-name space of this compilation
+ * remappings.txt and foundry.toml, and their folder targets rewritten into the unit-name space of this compilation
  * (relative to the base path), so the import callback can find the files and allow their folders.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fail } from '../errors.ts';
+import { readFoundryConfig } from './foundry-config.ts';
 import { isDirectory, isFile, relativeInside, toSlashes } from './paths.ts';
 
 export interface Remapping {
@@ -37,6 +38,16 @@ export function parseRemapping(text: string): Remapping {
     });
   }
   return remapping;
+}
+
+/**
+ * The project's own remappings, in the order forge ranks them, the strongest last (solc lets the last
+ * of two equal prefixes win): those derived from foundry.toml's libs, remappings.txt, then foundry.toml's
+ * own `remappings`.
+ */
+export function readProjectRemappings(root: string): string[] {
+  const foundry = readFoundryConfig(root);
+  return [...foundry.libraryRemappings, ...readRemappingsFile(root), ...foundry.remappings];
 }
 
 /** The remappings listed in `<root>/remappings.txt` (blank lines and # comments skipped); [] if none. */

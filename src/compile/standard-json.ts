@@ -51,8 +51,8 @@ export async function compileStandardJson({ file, json, shown, cwd, options, out
   return runSolcJob({ input, resolver, inputs, cwd, choice, lookup: 'standard-json', cacheFolder });
 }
 
-/** Imports answered from the file's own sources only. */
-function createEmbeddedResolver(sources: LoadedSource[]): ImportResolver {
+/** Imports answered from the given sources only: nothing is read from disk. */
+export function createEmbeddedResolver(sources: LoadedSource[]): ImportResolver {
   const loaded = new Map(sources.map((source) => [source.unitName, source]));
   const failures: ImportResolver['failures'] = new Map();
   return {
@@ -62,7 +62,7 @@ function createEmbeddedResolver(sources: LoadedSource[]): ImportResolver {
       const source = loaded.get(unitName);
       if (source !== undefined) return { contents: source.content };
       failures.set(unitName, { unitName, kind: 'not-found', refusedPath: null });
-      return { error: 'not among the sources of the standard-JSON input' };
+      return { error: 'not among the sources given' };
     },
     isAllowed: () => false,
     listSearchFolders: () => [],

@@ -96,6 +96,50 @@ const CASES: Case[] = [
     },
     message: /import "up\/canary\.sol" .*points outside the allowed folders/,
   },
+  {
+    name: 'a foundry.toml remapping to a folder outside the project',
+    argv: () => [
+      'summarize',
+      path.join(makeProject({ 'foundry.toml': `[profile.default]\nremappings = ["sys/=${outside}/"]\n`, 'src/B.sol': `${CONTRACT}import "sys/canary.sol";\n` }), 'src/B.sol'),
+    ],
+    message: /import "sys\/canary\.sol" .*points outside the allowed folders/,
+  },
+  {
+    name: 'a foundry.toml whose libs folder lies outside the project',
+    argv: () => {
+      const root = makeProject({ 'src/B.sol': CONTRACT });
+      writeFileSync(path.join(root, 'foundry.toml'), `[profile.default]\nsrc = "src"\nlibs = ["${path.relative(root, outside)}"]\n`);
+      return ['summarize', path.join(root, 'src/B.sol')];
+    },
+    message: /foundry\.toml:3: libs ".*" leads to a folder outside the project/,
+  },
+  {
+    name: 'a foundry.toml that is not valid TOML',
+    argv: () => ['summarize', path.join(makeProject({ 'foundry.toml': '[profile.default]\nremappings = ["a/=b/"\n', 'src/B.sol': CONTRACT }), 'src/B.sol')],
+    message: /foundry\.toml:\d+: not valid TOML/,
+  },
+  {
+    name: 'a Foundry artifact without AST whose metadata names a source outside the project',
+    argv: () => {
+      const metadata = { compiler: { version: '0.8.37+commit.f401782d' }, settings: { compilationTarget: { [canary]: 'A' } }, sources: { [canary]: { keccak256: '0x00' } } };
+      const root = makeProject({ 'foundry.toml': '[profile.default]\n', 'out/A.sol/A.json': JSON.stringify({ abi: [], metadata }) });
+      return ['summarize', path.join(root, 'out')];
+    },
+    message: /a build artifact names this source, which lies outside the project/,
+  },
+  {
+    name: 'a Hardhat artifact whose .dbg.json names a build-info outside the project',
+    argv: () => {
+      const artifact = { _format: 'hh-sol-artifact-1', contractName: 'A', sourceName: 'contracts/A.sol', abi: [] };
+      const root = project({
+        'hardhat.config.js': 'module.exports = {};',
+        'artifacts/contracts/A.sol/A.json': JSON.stringify(artifact),
+        'artifacts/contracts/A.sol/A.dbg.json': JSON.stringify({ _format: 'hh-sol-dbg-1', buildInfo: canary }),
+      });
+      return ['summarize', path.join(root, 'artifacts/contracts/A.sol/A.json')];
+    },
+    message: /A\.dbg\.json: buildInfo ".*" leads outside the project/,
+  },
   ...[canary, '../../canary.sol'].map((absolutePath) => ({
     name: `a Foundry artifact whose ast.absolutePath is ${absolutePath.startsWith('/') ? 'a file outside the project' : 'a climb out of it'}`,
     argv: () => {
@@ -113,7 +157,7 @@ const CASES: Case[] = [
   {
     name: 'a build-info whose input is null',
     argv: () => ['summarize', typedData('bi-null', JSON.stringify({ _format: 'hh-sol-build-info-1', input: null, output: {} }))],
-    message: /neither a build-info file nor a solc standard-JSON input/,
+    message: /neither a build-info file, a contract artifact nor a solc standard-JSON input/,
   },
   {
     name: 'typed data that is null',

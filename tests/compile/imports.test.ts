@@ -84,6 +84,25 @@ describe('remappings', () => {
     expect(unitNames(compilation)).toEqual(['contracts/Deal.sol', 'lib/solmate/src/auth/Owned.sol']);
   });
 
+  it('reads the remappings in foundry.toml and those forge derives from its libs folders', async () => {
+    const root = makeProject({
+      'foundry.toml': '[profile.default]\nlibs = ["deps"]\nremappings = ["@acme/=deps/terms/"]\n',
+      'deps/solmate/src/auth/Owned.sol': library('Owned'),
+      'deps/terms/Terms.sol': library('Terms'),
+      'contracts/Deal.sol': `${PRAGMA}import "solmate/auth/Owned.sol";\nimport "@acme/Terms.sol";\ncontract Deal {}\n`,
+    });
+    const compilation = await compileFiles(['contracts/Deal.sol'], { cwd: root, cache: false });
+    expect(unitNames(compilation)).toEqual(['contracts/Deal.sol', 'deps/solmate/src/auth/Owned.sol', 'deps/terms/Terms.sol']);
+  });
+
+  it('lets a foundry.toml remapping win over remappings.txt, as forge does', async () => {
+    const root = foundryProject();
+    writeFileSync(path.join(root, 'remappings.txt'), '@acme/terms/=lib/wrong/terms/\n');
+    writeFileSync(path.join(root, 'foundry.toml'), '[profile.default]\nremappings = ["@acme/terms/=lib/terms/"]\n');
+    const compilation = await compileFiles(['contracts/Longest.sol'], { cwd: root, cache: false });
+    expect(Object.keys(compilation.contracts['lib/terms/Terms.sol'])).toEqual(['Terms']);
+  });
+
   it('applies a context-specific remapping only inside its context', async () => {
     const root = makeProject({
       'foundry.toml': '',

@@ -3,7 +3,7 @@
  * build-info file or artifacts/ folder, a Foundry out/ folder (artifacts with the AST, or build-info),
  * and a standard-JSON input. Builds are generated here with solc; build outputs are read, not recompiled.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -96,12 +96,42 @@ describe('Foundry', () => {
     expectSameTerms(await compileFiles(['out'], { cwd: root, compiler: noCompiler }));
   });
 
-  it('says how to build with the AST when out/ has neither', async () => {
+  it('compiles the sources again with the settings the artifacts record when they carry no AST', async () => {
     const root = makeExampleProject({ 'foundry.toml': '[profile.default]\n' });
     build.writeFoundryArtifacts(root, run, { ast: false });
+    const solc = await loadCompiler();
+    const settings: unknown[] = [];
+    const recording: SolcCompiler = { version: () => solc.version(), compile: (input, callbacks) => (settings.push(JSON.parse(input).settings), solc.compile(input, callbacks)) };
+    expectSameTerms(await compileFiles(['out'], { cwd: root, compiler: recording, cache: false }));
+    expect(settings).toEqual([{ remappings: [], optimizer: { enabled: true, runs: 200 }, evmVersion: expect.any(String), outputSelection: { '*': { '': ['ast'], '*': ['abi', 'devdoc', 'userdoc'] } } }]);
+  });
+
+  it('says how to install the release the artifacts were built with when it is missing', async () => {
+    const root = makeExampleProject({ 'foundry.toml': '[profile.default]\n' });
+    build.writeFoundryArtifacts(root, run, { ast: false });
+    for (const name of readdirSync(path.join(root, 'out'), { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.json'))) {
+      const artifact = path.join(root, 'out', name);
+      const json = JSON.parse(readFileSync(artifact, 'utf8'));
+      writeFileSync(artifact, JSON.stringify({ ...json, rawMetadata: undefined, metadata: { ...json.metadata, compiler: { version: '0.8.20+commit.a1b79de6' } } }));
+    }
+    const error = await catchPlaintermsError(compileFiles(['out'], { cwd: root, compilersFolder: makeProject({}) }));
+    expect(error.code).toBe('COMPILER_NOT_INSTALLED');
+    expect(error.message).toBe('out was built with solc 0.8.20, which is not installed');
+    expect(error.hint).toBe('install it once with: plainterms compilers add 0.8.20 (or choose another release with --solc <version>)');
+  });
+
+  it('says how to build again when the artifacts carry neither an AST nor metadata', async () => {
+    const root = makeExampleProject({ 'foundry.toml': '[profile.default]\n' });
+    build.writeFoundryArtifacts(root, run, { ast: false });
+    for (const name of readdirSync(path.join(root, 'out'), { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.json'))) {
+      const artifact = path.join(root, 'out', name);
+      const { metadata: _metadata, rawMetadata: _raw, ...rest } = JSON.parse(readFileSync(artifact, 'utf8'));
+      writeFileSync(artifact, JSON.stringify(rest));
+    }
     const error = await catchPlaintermsError(compileFiles(['out'], { cwd: root }));
     expect(error.code).toBe('BAD_INPUT');
-    expect(error.hint).toMatch(/forge build --ast/);
+    expect(error.message).toBe('out: the artifacts name neither their sources nor a build-info');
+    expect(error.hint).toMatch(/forge build/);
   });
 
   it('refuses artifacts whose source changed since the build', async () => {
@@ -145,6 +175,6 @@ describe('a standard-JSON input, as explorers publish verified sources', () => {
     const root = makeProject({ 'package.json': '{"name": "not-a-build"}' });
     const error = await catchPlaintermsError(compileFiles(['package.json'], { cwd: root }));
     expect(error.code).toBe('BAD_INPUT');
-    expect(error.message).toBe('package.json: neither a build-info file nor a solc standard-JSON input');
+    expect(error.message).toBe('package.json: neither a build-info file, a contract artifact nor a solc standard-JSON input');
   });
 });
