@@ -79,7 +79,7 @@ function viewContract(terms: ContractTerms, statements: Statement[]) {
 }
 
 /** The contract's own file first, then the files it imports. */
-function splitSources(sources: SummaryDocument['sources'], terms: ContractTerms) {
+export function splitSources(sources: SummaryDocument['sources'], terms: ContractTerms) {
   return {
     ownFiles: sources.filter((source) => source.path === terms.source.path),
     importedFiles: sources.filter((source) => source.path !== terms.source.path),

@@ -122,3 +122,21 @@ describe('Chinese in the HTML report, in the bundled browser', { timeout: 120_00
     expect(asItStands.equals(missing)).toBe(false);
   });
 });
+
+describe('the files a report names', { timeout: 120_000 }, () => {
+  it('names the contract’s own file at the top and folds the imported files into a closed list after it', async () => {
+    const { summarize } = await import('../../src/summarize.ts');
+    const { outputs } = await summarize(['contracts/MarketplaceOrder.sol'], { formats: ['html'], languages: ['en', 'zh'], cache: false });
+    const html = outputs[0]!.text;
+    for (const [lang, summary] of [['en', 'Also compiled: 13 imported files'], ['zh', '另行编译的导入文件：13个']] as const) {
+      const start = html.indexOf(`<article class="lang" lang="${lang}"`);
+      expect(start).toBeGreaterThan(0);
+      const article = html.slice(start);
+      const ident = article.slice(article.indexOf('<p class="ident">'), article.indexOf('</p>'));
+      expect(ident).toContain('contracts/MarketplaceOrder.sol · keccak256');
+      expect(ident).not.toContain('@openzeppelin');
+      expect(article).toContain(`<details class="ident imported"><summary>${summary}</summary>`);
+      expect(article.indexOf('@openzeppelin/contracts/access/Ownable.sol')).toBeGreaterThan(article.indexOf('<details class="ident imported">'));
+    }
+  });
+});

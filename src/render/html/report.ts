@@ -14,6 +14,7 @@ import { TEMPLATES_ROOT } from '../package-root.ts';
 import { buildAccessTable } from './access-table.ts';
 import { domId, statementHtml } from './html-text.ts';
 import { renderLifecycleSvg } from './lifecycle-svg.ts';
+import { splitSources } from '../document.ts';
 import { citedSources, type SourceText } from './source-view.ts';
 
 export type { SourceText } from './source-view.ts';
@@ -69,7 +70,7 @@ function viewStatement(locale: string, contract: string, statement: Statement): 
   };
 }
 
-async function viewContract(locale: string, contract: ContractTerms & { statements: Statement[] }) {
+async function viewContract(locale: string, contract: ContractTerms & { statements: Statement[] }, sources: SummaryDocument['sources']) {
   const statements = contract.statements.map((statement) => viewStatement(locale, contract.name, statement));
   const inSection = (section: string) => statements.filter((_, index) => contract.statements[index]!.section === section);
   const actionName = (id: string) => contract.actions.find((action) => action.id === id)?.name ?? id;
@@ -83,6 +84,7 @@ async function viewContract(locale: string, contract: ContractTerms & { statemen
   return {
     name: contract.name,
     label: contract.label,
+    ...splitSources(sources, contract),
     warnings: inSection('warning'),
     keyFacts: inSection('key-facts'),
     sections: SECTIONS.filter((section) => !LEADING.has(section))
@@ -99,7 +101,7 @@ export async function renderHtmlReport(documents: SummaryDocument[], sources: So
   if (!first) throw new Error('renderHtmlReport needs at least one document');
   const articles = await Promise.all(
     documents.map(async (document, index) => {
-      const contracts = await Promise.all(document.contracts.map((contract) => viewContract(document.language, contract)));
+      const contracts = await Promise.all(document.contracts.map((contract) => viewContract(document.language, contract, document.sources)));
       const html = template(document.language, 'article')({ document, contracts });
       return { locale: document.language, hidden: index > 0, html: new Handlebars.SafeString(html) };
     }),
