@@ -14,8 +14,10 @@ import { type ChainSource, connect, onChain } from './provider.ts';
 /** bytes32(uint256(keccak256('eip1967.proxy.implementation')) - 1). */
 export const ERC1967_IMPLEMENTATION_SLOT = '0x360894a13ba1a3210667c828492db98dca3e2076cc3735a920a3ca505d382bbc';
 
-export interface ImplementationFacts extends Erc7730Implementation {
+export interface ImplementationFacts extends Omit<Erc7730Implementation, 'matchesSource'> {
   chainId: number;
+  /** The implementation's runtime code, 0x hex. */
+  code: string;
 }
 
 export async function readImplementation(source: ChainSource, address: string): Promise<ImplementationFacts> {
@@ -30,5 +32,5 @@ export async function readImplementation(source: ChainSource, address: string): 
   const proxy = stored !== ZeroAddress;
   const code = proxy ? await onChain('read the implementation’s code', provider, () => provider.getCode(stored, block)) : own;
   if (code === '0x') fail('CHAIN_ERROR', `${target} is an ERC-1967 proxy whose implementation ${stored} holds no code at block ${block}`);
-  return { chainId: Number(network.chainId), address: target, implementation: proxy ? stored : target, proxy, codeHash: keccak256(code), block };
+  return { chainId: Number(network.chainId), address: target, implementation: proxy ? stored : target, proxy, codeHash: keccak256(code), block, code };
 }

@@ -11,6 +11,7 @@ import { fail } from '../errors.ts';
 import { buildErc7730, type Erc7730Implementation } from '../orders/erc7730.ts';
 import { toErc7730Tests, type Erc7730TestsOptions } from '../orders/erc7730-tests.ts';
 import { toErc7730V1 } from '../orders/erc7730-v1.ts';
+import type { ContractWithBytecode } from '../chain/load-contract.ts';
 import { loadContract } from '../orders/order-document.ts';
 import { type CliOutput, emit, parseSeconds, processOutput, reportErrors } from './order-io.ts';
 
@@ -42,18 +43,19 @@ function collectToken(value: string, previous: Record<string, string>): Record<s
 }
 
 /** With --rpc: the chain id, the code the address runs, and the tokens the contract holds (name, symbol, decimals). */
-async function readChain(options: Erc7730CommandOptions, contract: Awaited<ReturnType<typeof loadContract>>): Promise<{ chainId: number; implementation: Erc7730Implementation; tokens: Tokens }> {
-  const { disconnectAll, readDeployment, readImplementation } = await import('../chain/index.ts');
+async function readChain(options: Erc7730CommandOptions, contract: ContractWithBytecode): Promise<{ chainId: number; implementation: Erc7730Implementation; tokens: Tokens }> {
+  const { checkBytecode, disconnectAll, readDeployment, readImplementation } = await import('../chain/index.ts');
   const rpc = { url: options.rpc!, timeoutMs: options.rpcTimeout * 1000 };
   const address = options.address ?? fail('USAGE', '--rpc needs the contract’s --address');
   try {
-    const implementation = await readImplementation(rpc, address);
-    if (options.chainId !== undefined && options.chainId !== implementation.chainId) {
-      fail('BAD_INPUT', `--chain-id ${options.chainId}, but ${options.rpc} is chain ${implementation.chainId}`, { hint: 'leave out --chain-id: with --rpc it is read from the chain' });
+    const { code, chainId, ...read } = await readImplementation(rpc, address);
+    if (options.chainId !== undefined && options.chainId !== chainId) {
+      fail('BAD_INPUT', `--chain-id ${options.chainId}, but ${options.rpc} is chain ${chainId}`, { hint: 'leave out --chain-id: with --rpc it is read from the chain' });
     }
-    const deployment = await readDeployment(rpc, address, contract, { blockTag: implementation.block });
+    const implementation: Erc7730Implementation = { ...read, matchesSource: contract.bytecode ? checkBytecode(code, contract.bytecode).check.matches : null };
+    const deployment = await readDeployment(rpc, address, contract, { blockTag: read.block });
     const tokens: Tokens = Object.fromEntries(deployment.tokens.map(({ variable, address: token, name, symbol, decimals }) => [variable, { address: token, name, symbol, decimals }]));
-    return { chainId: implementation.chainId, implementation, tokens };
+    return { chainId, implementation, tokens };
   } finally {
     disconnectAll();
   }
@@ -80,8 +82,14 @@ export function registerErc7730Command(program: Command, io: CliOutput = process
         if (options.tests !== undefined && options.output === undefined) fail('USAGE', '--tests names the descriptor by its file: give -o <descriptor.json> too');
         if (options.tests !== undefined && options.address === undefined) fail('USAGE', 'test fixtures are transactions to a deployment: give --chain-id and --address, or --rpc and --address');
         if (options.tests !== undefined && options.erc7730Version === '1') fail('USAGE', 'test fixtures follow the v2 tests schema: leave out --erc7730-version 1');
-        const contract = await loadContract(files, options.contract ?? null);
+        // With --rpc the bytecode is compiled too, to check the code the address runs against the source.
+        const contract: ContractWithBytecode = options.rpc === undefined
+          ? { ...(await loadContract(files, options.contract ?? null)), bytecode: null }
+          : await (await import('../chain/index.ts')).loadContractWithBytecode(files, options.contract ?? null);
         const chain = options.rpc === undefined ? null : await readChain(options, contract);
+        if (chain?.implementation.matchesSource === false) {
+          io.err(`plainterms: warning: the code at ${chain.implementation.implementation} is not what ${files.join(', ')} compiles to (with default compiler settings); the descriptor describes the source\n`);
+        }
         const given: Tokens = Object.fromEntries(Object.entries(options.token).map(([name, address]) => [name, { address, symbol: null, decimals: null }]));
         const tokens: Tokens = { ...chain?.tokens, ...given };
         const model = buildErc7730(contract.terms, contract.abi, {

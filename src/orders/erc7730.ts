@@ -29,6 +29,11 @@ export interface Erc7730Implementation {
   proxy: boolean;
   codeHash: string;
   block: number;
+  /**
+   * Whether that code, without its metadata and immutables, is what the source compiles to (with solc's
+   * default settings: code compiled with the optimizer or via IR does not match); null when not checked.
+   */
+  matchesSource: boolean | null;
 }
 
 export interface Erc7730Options {
@@ -123,5 +128,6 @@ function implementationConstants(implementation: Erc7730Implementation): Record<
     implementationCodeHash: implementation.codeHash,
     implementationIsProxy: implementation.proxy,
     implementationReadAtBlock: implementation.block,
+    ...(implementation.matchesSource === null ? {} : { implementationMatchesSource: implementation.matchesSource }),
   };
 }

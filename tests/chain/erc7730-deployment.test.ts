@@ -58,6 +58,7 @@ describe('plainterms erc7730 --rpc', () => {
       implementationCodeHash: keccak256(code),
       implementationIsProxy: false,
       implementationReadAtBlock: await anvil.provider.getBlockNumber(),
+      implementationMatchesSource: true,
     });
   });
 
@@ -71,6 +72,7 @@ describe('plainterms erc7730 --rpc', () => {
       implementationAddress: getAddress(marketAddress),
       implementationCodeHash: keccak256(implementationCode),
       implementationIsProxy: true,
+      implementationMatchesSource: true,
     });
     // The token is read through the proxy: the implementation's immutable.
     expect(descriptor.display.formats[PLACE_ORDER].fields[1].params).toEqual({ token: getAddress(coinAddress) });
@@ -87,6 +89,13 @@ describe('plainterms erc7730 --rpc', () => {
     expect(tests.dataProvider.tokens).toEqual({ [coinAddress.toLowerCase()]: { symbol: 'TUSD', decimals: 6, name: 'Test USD' } });
     const placeOrder = tests.tests.find((test: { description: string }) => test.description === PLACE_ORDER);
     expect(placeOrder.expected.fields[1]).toEqual({ label: 'Amount', value: '1.5 TUSD' });
+  });
+
+  it('records, and warns, that the code the address runs is not what the source compiles to', async () => {
+    const result = await runCommand(registerErc7730Command, ['erc7730', 'contracts/FobSale.sol', '--rpc', anvil.url, '--address', marketAddress]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`warning: the code at ${getAddress(marketAddress)} is not what contracts/FobSale.sol compiles to`);
+    expect(JSON.parse(result.stdout).metadata.constants).toMatchObject({ implementationAddress: getAddress(marketAddress), implementationMatchesSource: false });
   });
 
   it('refuses a --chain-id other than the chain’s', async () => {
