@@ -11,7 +11,7 @@
  * of fields shown always are interpolated (the spec forbids others); `checkInterpolation` enforces it.
  */
 import type { Action, ContractTerms, Expr, Power } from '../terms/index.ts';
-import { unwrap } from '../terms/index.ts';
+import { unwrap, walkExpr } from '../terms/index.ts';
 import type { ModelField } from './erc7730-fields.ts';
 import { renderOrderText } from './render.ts';
 
@@ -32,6 +32,8 @@ export interface IntentContext {
   sends: string | null;
   pays: Slot[];
   others: Slot[];
+  /** Rates this action's payments apply that their holders may change alone (a fee the Owner sets). */
+  rates: { label: string; name: string; holders: string[] }[];
 }
 
 export function buildInterpolatedIntent(action: Action, fields: ModelField[], terms: ContractTerms, lang: string): string {
@@ -58,6 +60,7 @@ export function buildInterpolatedIntent(action: Action, fields: ModelField[], te
     sends: shown.has('@.value') ? '{@.value}' : null,
     pays: pays.filter((slot, index, all) => all.findIndex((other) => other.path === slot.path) === index),
     others,
+    rates: changeableRates(action, terms),
   };
   const text = renderOrderText('erc7730/interpolated-intent', context, lang, terms);
   checkInterpolation(text, new Set(shown.keys()));
@@ -88,6 +91,28 @@ function changeOf(action: Action, terms: ContractTerms, slotOf: (path: string) =
       affectsExisting: power.affectsExisting,
     },
   };
+}
+
+/**
+ * The rates the action's payments take a share by (`amount * feeBps / 10000`) that a power lets its
+ * holders change (either factor of the share is checked, so a rate written first counts too).
+ */
+function changeableRates(action: Action, terms: ContractTerms): IntentContext['rates'] {
+  const rates: IntentContext['rates'] = [];
+  for (const payment of action.payments) {
+    for (const expr of walkExpr(payment.amount)) {
+      if (expr.kind !== 'percent-of') continue;
+      for (const factor of [unwrap(expr.rate), unwrap(expr.base)]) {
+        if (factor.kind !== 'variable' || factor.scope === 'parameter' || factor.scope === 'local') continue;
+        const power = terms.powers.find((candidate) => {
+          const target = candidate.target === null ? null : unwrap(candidate.target);
+          return candidate.kind === 'change-term' && candidate.rateScale !== null && target?.kind === 'variable' && target.name === factor.name;
+        });
+        if (power && !rates.some((rate) => rate.name === factor.name)) rates.push({ label: factor.label, name: factor.name, holders: power.holders });
+      }
+    }
+  }
+  return rates;
 }
 
 const CHANGES = new Set(['change-term', 'change-party', 'transfer-ownership']);

@@ -99,8 +99,8 @@ describe('toErc7730 (v2.0.0)', () => {
     expect(market['placeOrder(address seller,uint256 amount,uint64 deliverBy)'].interpolatedIntent).toBe('Place Order, paying {amount} (Seller {seller}, Deliver By {deliverBy})');
     expect(market['setFeeRecipient(address newRecipient)'].interpolatedIntent).toBe('Make {newRecipient} the Fee Recipient');
     expect(market['transferOwnership(address newOwner)'].interpolatedIntent).toBe('Make {newOwner} the Owner');
-    // Nothing is said of where the money goes when the call itself moves none.
-    expect(market['confirmDelivery(uint256 id)'].interpolatedIntent).toBe('Confirm Delivery');
+    // Where the money goes is left to the summary; an id is not named.
+    expect(market['markShipped(uint256 id)'].interpolatedIntent).toBe('Mark Shipped');
   });
 
   it('declares a fee rate the owner can change alone: unbounded in the marketplace, bounded in the auction, applying to deals already made', async () => {
@@ -113,6 +113,11 @@ describe('toErc7730 (v2.0.0)', () => {
     const auction = await bundled('ConsignmentAuction');
     const commission = toErc7730(auction.terms, auction.abi).display.formats['setCommissionBps(uint256 newBps)'];
     expect(commission.interpolatedIntent).toBe('Change the Commission BPS to {newBps}: a rate the Owner may change alone; the new rate also applies to deals already made');
+    // Where that rate is applied, the intent says the owner may change it.
+    const formats = toErc7730(market.terms, market.abi).display.formats;
+    expect(formats['confirmDelivery(uint256 id)'].interpolatedIntent).toBe('Confirm Delivery; its payments apply the Fee BPS, a rate the Owner may change alone');
+    expect(formats['cancel(uint256 id)'].interpolatedIntent).toBe('Cancel');
+    expect(toErc7730(auction.terms, auction.abi).display.formats['settle()'].interpolatedIntent).toBe('Settle; its payments apply the Commission BPS, a rate the Owner may change alone');
     const zh = toErc7730(market.terms, market.abi, { lang: 'zh' }).display.formats['setFeeBps(uint256 newFeeBps)'];
     expect(zh.interpolatedIntent).toBe('将费率 feeBps 改为 {newFeeBps}（合约所有者可单方变更该费率，代码未设上限；新费率也适用于已成立的交易）');
   });
