@@ -12,6 +12,7 @@ import { walkExpr } from '../terms/index.ts';
 import type { OrderFacts, ParameterSemantics, ValueFormat } from './model.ts';
 import { renderOrderText } from './render.ts';
 import { readFieldSemantics } from './semantics.ts';
+import { formatFromType } from './slots.ts';
 
 export type Erc7730Visibility = 'always' | 'never' | 'optional';
 
@@ -60,26 +61,42 @@ export function buildFields(action: Action, fragment: FunctionFragment, semantic
   const fields: ModelField[] = [];
   fragment.inputs.forEach((input, index) => {
     const name = parameterName(input, index);
-    const parameter = action.parameters[index];
+    const label = action.parameters[index]?.label || humanise(name);
     if (input.isTuple()) {
+      // A struct parameter field by field; its fields' formats come from what the code does with `name.field`.
       const components = input.components.map((component, at) => ({ name: parameterName(component, at), type: component.format('sighash') }));
       const meanings = readFieldSemantics(context.terms, action.id, name, components);
-      input.components.forEach((component, at) => {
-        const path = `${name}.${components[at].name}`;
-        const format = component.isTuple() || component.isArray() ? { kind: 'other' as const } : meanings[at].format;
-        fields.push(makeField(path, humanise(components[at].name), components[at].name, format, component.format('sighash'), fragment, context, 'always'));
-      });
+      input.components.forEach((component, at) => addInput(fields, component, `${name}.${components[at].name}`, humanise(components[at].name), meanings[at].format, fragment, context));
       return;
     }
-    const format = input.isArray() ? { kind: 'other' as const } : (semantics[index]?.format ?? { kind: 'other' as const });
     const visible: Erc7730Visibility = input.type === 'bytes' && isOnlySignature(action, name) ? 'never' : 'always';
-    fields.push(makeField(name, parameter?.label ?? humanise(name), name, format, input.format('sighash'), fragment, context, visible));
+    addInput(fields, input, name, label, semantics[index]?.format ?? formatFromType(input.type), fragment, context, visible);
   });
   if (action.payable) {
     const label = renderOrderText('erc7730/value-label', { action }, context.lang, context.terms);
     fields.push({ field: { path: '@.value', label, format: 'amount', visible: 'always' }, format: { kind: 'eth' }, type: 'uint256' });
   }
   return fields;
+}
+
+/**
+ * One value's fields: a struct inside a struct field by field (by ABI type: the model follows one level);
+ * an array of plain values element by element (`hops.[]`, each element a field with the array's label);
+ * an array of structs or arrays as one raw field.
+ */
+function addInput(fields: ModelField[], input: ParamType, path: string, label: string, format: ValueFormat, fragment: FunctionFragment, context: FieldContext, visible: Erc7730Visibility = 'always'): void {
+  if (input.isTuple()) {
+    input.components.forEach((component, at) => {
+      const name = parameterName(component, at);
+      addInput(fields, component, `${path}.${name}`, humanise(name), formatFromType(component.type), fragment, context, visible);
+    });
+  } else if (input.isArray() && !input.arrayChildren.isTuple() && !input.arrayChildren.isArray()) {
+    fields.push(makeField(`${path}.[]`, label, path.split('.').at(-1)!, formatFromType(input.arrayChildren.type), input.arrayChildren.type, fragment, context, visible));
+  } else if (input.isArray()) {
+    fields.push(makeField(path, label, path.split('.').at(-1)!, { kind: 'other' }, input.format('sighash'), fragment, context, visible));
+  } else {
+    fields.push(makeField(path, label, path.split('.').at(-1)!, format, input.type, fragment, context, visible));
+  }
 }
 
 function makeField(path: string, label: string, name: string, format: ValueFormat, type: string, fragment: FunctionFragment, context: FieldContext, visible: Erc7730Visibility): ModelField {

@@ -50,7 +50,7 @@ export function buildInterpolatedIntent(action: Action, fields: ModelField[], te
     .filter((slot): slot is Slot => slot !== null);
   const used = new Set([...pays.map((slot) => slot.path), ...(change ? [change.path] : []), '@.value']);
   const others = [...shown.values()]
-    .filter(({ field, format }) => !used.has(field.path) && NAMED_FORMATS.has(format.kind))
+    .filter(({ field, format }) => !used.has(field.path) && !field.path.includes('[]') && NAMED_FORMATS.has(format.kind))
     .map(({ field }) => slotOf(field.path)!)
     .filter((slot, index, all) => all.findIndex((other) => other.path === slot.path) === index);
   const context: IntentContext = {

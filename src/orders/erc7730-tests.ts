@@ -87,23 +87,33 @@ export function fieldsOfOrder(model: Erc7730Model, order: OrderTerms, tokens: Re
   const [key, { fields }] = entry;
   const lookup = (path: string): DecodedValue | undefined => {
     if (path === '@.value') return order.value?.value;
-    const [name, member] = path.split('.');
-    const argument = order.arguments.find((candidate, index) => (candidate.name || `arg${index}`) === name);
-    if (!argument) return undefined;
-    return member === undefined ? argument.value : (argument.value as Record<string, DecodedValue>)[member];
+    const [name, ...members] = path.split('.');
+    let value = order.arguments.find((candidate, index) => (candidate.name || `arg${index}`) === name)?.value;
+    for (const member of members) {
+      if (value === undefined || member === '[]') break;
+      const fields = value as Record<string, DecodedValue>;
+      value = fields[member] ?? fields[member.replace(/^arg/, '')];
+    }
+    return value;
   };
   return expectedFor(model.descriptor.display.formats[key], fields, lookup, tokens);
 }
 
 function expectedFor(format: { intent: string; interpolatedIntent: string }, fields: ModelField[], lookup: (path: string) => DecodedValue | undefined, tokens: Record<string, Erc7730TokenInfo>): Erc7730Expected {
   const shown = fields.filter(({ field }) => field.visible !== 'never');
-  const values = new Map(shown.map(({ field }) => [field.path, formatFieldValue(field, lookup(field.path), lookup, tokens)]));
+  // A field over an array (`hops.[]`) is shown once per element.
+  const rendered = shown.map(({ field }) => {
+    const value = lookup(field.path);
+    const values = field.path.endsWith('.[]') && Array.isArray(value) ? value : [value];
+    return { field, values: values.map((item) => formatFieldValue(field, item, lookup, tokens)) };
+  });
+  const values = new Map(rendered.map(({ field, values: [first] }) => [field.path, first]));
   let interpolated = format.interpolatedIntent;
   for (const path of interpolatedPaths(format.interpolatedIntent)) interpolated = interpolated.replace(`{${path}}`, values.get(path) ?? '');
   return {
     intent: format.intent,
     interpolatedIntent: interpolated.replaceAll('{{', '{').replaceAll('}}', '}'),
-    fields: shown.map(({ field }) => ({ label: field.label, value: values.get(field.path)! })),
+    fields: rendered.flatMap(({ field, values: items }) => items.map((value) => ({ label: field.label, value }))),
   };
 }
 
@@ -157,27 +167,32 @@ function tokenInfo(tokens: Erc7730TestsOptions['tokens']): Record<string, Erc773
 }
 
 /**
- * A sample argument for an input, recorded in `samples` by field path: a struct parameter field by field,
- * other values by the format the model gives them (arrays and nested structs by their ABI type alone).
+ * A sample argument for an input, recorded in `samples` by field path as our decoder reads it back: a
+ * struct parameter field by field (a struct or array inside it whole), other values by the format the
+ * model gives them, arrays of one item (or their fixed length) by their ABI type alone.
  */
 function sampleArgument(input: ParamType, path: string, fields: ModelField[], samples: Map<string, DecodedValue>, counter: Counter): unknown {
+  let sample: unknown;
   if (input.isTuple()) {
-    return input.components.map((component, index) => sampleArgument(component, `${path}.${parameterName(component, index)}`, fields, samples, counter));
+    sample = input.components.map((component, index) => sampleArgument(component, `${path}.${parameterName(component, index)}`, fields, samples, counter));
+  } else if (input.isArray()) {
+    sample = Array.from({ length: input.arrayLength === -1 ? 1 : input.arrayLength }, () => sampleArgument(input.arrayChildren, `${path}.[]`, fields, samples, counter));
+  } else {
+    sample = sampleOf(input.type, fields.find(({ field }) => field.path === path)?.format ?? { kind: 'other' }, counter);
   }
-  if (input.isArray()) {
-    const length = input.arrayLength === -1 ? 1 : input.arrayLength;
-    return Array.from({ length }, () => sampleOfType(input.arrayChildren, counter));
-  }
-  const format = fields.find(({ field }) => field.path === path)?.format ?? { kind: 'other' as const };
-  const sample = sampleOf(input.type, format, counter);
-  samples.set(path, typeof sample === 'bigint' ? sample.toString() : sample);
+  samples.set(path, decodedOf(input, sample));
+  if (input.isArray()) samples.set(`${path}.[]`, decodedOf(input, sample));
   return sample;
 }
 
-function sampleOfType(input: ParamType, counter: Counter): unknown {
-  if (input.isTuple()) return input.components.map((component) => sampleOfType(component, counter));
-  if (input.isArray()) return Array.from({ length: input.arrayLength === -1 ? 1 : input.arrayLength }, () => sampleOfType(input.arrayChildren, counter));
-  return sampleOf(input.type, { kind: 'other' }, counter);
+/** A sample as the order decoder gives values: integers as decimal strings, structs as objects by field name. */
+function decodedOf(input: ParamType, sample: unknown): DecodedValue {
+  if (input.isTuple()) {
+    const values = sample as unknown[];
+    return Object.fromEntries(input.components.map((component, index) => [component.name || String(index), decodedOf(component, values[index])]));
+  }
+  if (input.isArray()) return (sample as unknown[]).map((item) => decodedOf(input.arrayChildren, item));
+  return typeof sample === 'bigint' ? sample.toString() : (sample as string | boolean);
 }
 
 function sampleOf(type: string, format: ValueFormat, counter: Counter): bigint | string | boolean {

@@ -14,7 +14,7 @@ import { runCommand } from './run-command.ts';
 
 const DEPLOYMENT = { chainId: 31337, address: '0x5FbDB2315678afecb367f032d93F642f64180aa3' };
 const TOKEN = { address: '0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512', symbol: 'TUSD', decimals: 6, name: 'Test USD' };
-const CONTRACTS: [string, string | undefined][] = [...BUNDLED.map((name): [string, undefined] => [name, undefined]), ['SignedOrderBook', 'tests/orders/fixtures/SignedOrderBook.sol']];
+const CONTRACTS: [string, string | undefined][] = [...BUNDLED.map((name): [string, undefined] => [name, undefined]), ['SignedOrderBook', 'tests/orders/fixtures/SignedOrderBook.sol'], ['Shapes', 'tests/fixtures/erc7730/Shapes.sol']];
 const golden = (name: string) => path.join(repo, 'tests', 'golden', name);
 const temps: string[] = [];
 
@@ -82,6 +82,13 @@ describe('toErc7730Tests', () => {
     const [fill] = tests.tests;
     expect(fill.expected.fields.map((field) => field.label)).toEqual(['Seller', 'Buyer', 'Price', 'Deadline', 'Fee BPS', 'Nonce', 'ETH sent']);
     expect(fill.expected.fields.find((field) => field.label === 'Price')?.value).toBe('1.5 ETH');
+  });
+
+  it('shows an array field once per element, with the array’s label', async () => {
+    const { terms, abi } = await bundled('Shapes', 'tests/fixtures/erc7730/Shapes.sol');
+    const tests = toErc7730Tests(buildErc7730(terms, abi, DEPLOYMENT), abi, { descriptor: 'd.json' });
+    const route = tests.tests.find((test) => test.description.startsWith('route('))!;
+    expect(route.expected.fields).toContainEqual({ label: 'Hops', value: '0x2222222222222222222222222222222222222222' });
   });
 
   it('needs a deployment to address its transactions to', async () => {

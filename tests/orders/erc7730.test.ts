@@ -10,7 +10,8 @@ import { runCommand } from './run-command.ts';
 
 const DEPLOYMENT = { chainId: 31337, address: '0x5fbdb2315678afecb367f032d93f642f64180aa3' };
 const SIGNED = ['SignedOrderBook', 'tests/orders/fixtures/SignedOrderBook.sol'] as const;
-const CONTRACTS: [string, string | undefined][] = [...BUNDLED.map((name): [string, undefined] => [name, undefined]), [...SIGNED]];
+const SHAPES = ['Shapes', 'tests/fixtures/erc7730/Shapes.sol'] as const;
+const CONTRACTS: [string, string | undefined][] = [...BUNDLED.map((name): [string, undefined] => [name, undefined]), [...SIGNED], [...SHAPES]];
 const VALUE_FORMATS = new Set(['amount', 'tokenAmount', 'unit', 'addressName']);
 
 function formatsOf(descriptor: Erc7730Descriptor) {
@@ -131,6 +132,24 @@ describe('toErc7730 (v2.0.0)', () => {
     const descriptor = toErc7730(terms, abi, { tokens: { stablecoin: { address: token, symbol: null, decimals: null } } });
     expect(amountOf(descriptor).params).toEqual({ token: '0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512' });
     expectValid(validateV2, descriptor);
+  });
+
+  it('binds a token amount to the token parameter or struct field the code pays in, keys nested structs and arrays, and names an unnamed parameter', async () => {
+    const { terms, abi } = await bundled(...SHAPES);
+    const descriptor = toErc7730(terms, abi);
+    expectValid(validateV2, descriptor);
+    const formats = descriptor.display.formats;
+    expect(formats['swap(address token,uint256 amount,address to)'].fields[1]).toMatchObject({ path: 'amount', format: 'tokenAmount', params: { tokenPath: 'token' } });
+    expect(formats['pay((address token,uint256 amount) leg)'].fields[1]).toMatchObject({ path: 'leg.amount', format: 'tokenAmount', params: { tokenPath: 'leg.token' } });
+    expect(formats['pay((address token,uint256 amount) leg)'].interpolatedIntent).toBe('Pay, paying {leg.amount} (Token {leg.token})');
+    const route = formats['route(((address token,uint256 amount) leg,address[] hops,uint64 deadline) r,uint256 arg1)'];
+    expect(route.fields.map((field) => [field.path, field.label, field.format])).toEqual([
+      ['r.leg.token', 'Token', 'addressName'],
+      ['r.leg.amount', 'Amount', 'raw'],
+      ['r.hops.[]', 'Hops', 'addressName'],
+      ['r.deadline', 'Deadline', 'date'],
+      ['arg1', 'Arg1', 'raw'],
+    ]);
   });
 
   it('formats placeOrder by what the code does: seller by name, amount in the token, delivery as a date', async () => {
