@@ -62,7 +62,7 @@ export function toErc7730Tests(model: Erc7730Model, abi: readonly unknown[], opt
     const fragment = iface.getFunction(entry.selector)!;
     const format = model.descriptor.display.formats[key];
     const samples = new Map<string, DecodedValue>();
-    const counter = { next: 0, decimals: (format: ValueFormat) => tokenDecimals(format, options.tokens) };
+    const counter: Counter = { next: 0, decimals: (valueFormat) => tokenDecimals(valueFormat, options.tokens) };
     const args = fragment.inputs.map((input, index) => sampleArgument(input, parameterName(input, index), entry.fields, samples, counter));
     const value = entry.fields.some(({ field }) => field.path === '@.value') ? SAMPLE_WEI : 0n;
     samples.set('@.value', value.toString());
