@@ -7,5 +7,5 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 for (const file of readdirSync(path.join(root, 'tests', 'golden'))) {
-  if (/\.(en|zh)\.(md|json|txt)$/.test(file)) copyFileSync(path.join(root, 'tests', 'golden', file), path.join(root, 'examples', file));
+  if (/\.(en|zh)\.(md|json|txt)$|\.erc7730(\.tests)?\.json$/.test(file)) copyFileSync(path.join(root, 'tests', 'golden', file), path.join(root, 'examples', file));
 }

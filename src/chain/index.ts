@@ -10,5 +10,6 @@ export { checkBytecode, stripMetadata, readSolcVersion, type BytecodeCheck } fro
 export { compileWithBytecode, findBytecode, type CompilerSettings, type ContractBytecode, type CompilationWithBytecode } from './compile-bytecode.ts';
 export { loadContractWithBytecode, type ContractWithBytecode } from './load-contract.ts';
 export { readDeploymentOfFiles, type DeploymentOfFilesOptions } from './deployment-of-files.ts';
+export { readImplementation, ERC1967_IMPLEMENTATION_SLOT, type ImplementationFacts } from './implementation.ts';
 export { connect, disconnectAll, type ChainSource } from './provider.ts';
 export type { DeploymentFacts, DeploymentValue } from './model.ts';

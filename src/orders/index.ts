@@ -32,10 +32,24 @@ export { describeSignedOrder, type SignedOrderOptions, type TypedDataInput } fro
 export { termsHash, canonicalJson, HASH_EXCLUDED_KEYS } from './terms-hash.ts';
 
 /**
- * An ERC-7730 v1 clear-signing descriptor for the contract's state-changing functions, with field
- * formats from the code's semantics and every field required (nothing that moves value hidden).
+ * An ERC-7730 v2.0.0 clear-signing descriptor for the contract's state-changing functions, with field
+ * formats from the code's semantics, every field that moves value shown always, and an interpolated
+ * intent saying only what the model proves; v1 (deprecated) from it; and its test fixtures (calldata
+ * from sample arguments, and the fields a wallet shows), checkable against our decoder (fieldsOfOrder).
  */
-export { toErc7730, ERC7730_SCHEMA, type Erc7730Descriptor, type Erc7730Field, type Erc7730Format, type Erc7730Options } from './erc7730.ts';
+export {
+  toErc7730,
+  buildErc7730,
+  ERC7730_SCHEMA,
+  type Erc7730Descriptor,
+  type Erc7730Field,
+  type Erc7730Format,
+  type Erc7730Implementation,
+  type Erc7730Model,
+  type Erc7730Options,
+} from './erc7730.ts';
+export { toErc7730V1, ERC7730_V1_SCHEMA, type Erc7730V1Descriptor } from './erc7730-v1.ts';
+export { toErc7730Tests, fieldsOfOrder, formatFieldValue, ERC7730_TESTS_SCHEMA, type Erc7730Tests, type Erc7730TestsOptions } from './erc7730-tests.ts';
 
 /** The order's sentences (each with its source lines) and the order as a text or Markdown document. */
 export { buildOrderStatements, renderOrder, type OrderStatement, type RenderOrderOptions } from './render.ts';
