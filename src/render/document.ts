@@ -58,7 +58,8 @@ export function renderDocument(document: SummaryDocument, format: DocumentFormat
   return `${text.replace(/\n{3,}/g, '\n\n').trim()}\n`;
 }
 
-function viewContract(terms: ContractTerms, statements: Statement[]) {
+/** The contract's statements by section, with the actions' and the powers' statements grouped under each action. */
+export function viewContract(terms: ContractTerms, statements: Statement[]) {
   const views = statements.map((statement): StatementView => ({ ...statement, ref: statement.source ? formatSourceRef(statement.source) : null }));
   const sections = Object.fromEntries(Object.values(SECTION_KEYS).map((key) => [key, [] as StatementView[]])) as Record<SectionKey, StatementView[]>;
   const actions = terms.actions.map((action) => groupOf(action.id, headingName(terms, action), action.label, action));

@@ -79,6 +79,43 @@ describe('HTML report in a real browser', { timeout: 120_000 }, () => {
     expect(await page.locator('article[lang="en"]').isVisible()).toBe(true);
   });
 
+  it('heads each action’s sentences with the action’s name, in both languages', async () => {
+    const headings = await page.$$eval('article[lang="en"] section[data-section="actions"] h3', (els) => els.map((el) => el.textContent));
+    expect(headings).toEqual(expect.arrayContaining(['Deployment (constructor)', 'Fund (fund)', 'Release (release)', 'Resolve (resolve)']));
+    const zh = await page.$$eval('article[lang="zh"] section[data-section="actions"] h3', (els) => els.map((el) => el.textContent));
+    expect(zh).toContain('部署（constructor）');
+    // Every sentence about an action sits under a heading.
+    expect(await page.locator('article[lang="en"] section[data-section="actions"] > .st').count()).toBe(0);
+  });
+
+  it('reaches a sentence with the Tab key and chooses it with Enter, as a click does', async () => {
+    const statement = documents[0]!.contracts[0]!.statements.find((s) => s.source && s.section === 'key-facts')!;
+    await page.locator('.lang-switch button[data-lang="en"]').focus();
+    let reached = false;
+    for (let presses = 0; presses < 40 && !reached; presses++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate((id) => (document.activeElement as HTMLElement | null)?.dataset.id === id, statement.id);
+    }
+    expect(reached).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await page.locator(`article[lang="en"] .st[data-id="${statement.id}"]`).getAttribute('class')).toContain('active');
+    expect(await page.$$eval('.file li.hl', (els) => els.map((el) => Number((el as HTMLElement).dataset.line)))).toContain(statement.source!.line);
+  });
+
+  it('prints the code after the summary, with long lines wrapped, so the line references on paper lead somewhere', async () => {
+    await page.emulateMedia({ media: 'print' });
+    try {
+      expect(await page.locator('.code').isVisible()).toBe(true);
+      const clipped = await page.$$eval('.file li', (els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1).length);
+      expect(clipped).toBe(0);
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+    // On screen too, a line longer than the pane wraps instead of running out of sight.
+    const clippedOnScreen = await page.$$eval('.file li', (els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1).length);
+    expect(clippedOnScreen).toBe(0);
+  });
+
   it('draws the lifecycle as an inline SVG and the parties against the actions', async () => {
     expect(await page.locator('article[lang="en"] figure.diagram svg').count()).toBeGreaterThan(0);
     expect(await page.locator('article[lang="en"] table.access tbody tr').count()).toBeGreaterThan(0);

@@ -56,6 +56,15 @@
     citers.querySelector('.count').textContent = String(found.length);
     citers.hidden = false;
   });
+  // A sentence reached with the Tab key is chosen with Enter or Space, as a click chooses it.
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter' && event.key !== ' ') return;
+    const target = event.target;
+    if (!(target instanceof Element) || !target.classList.contains('st')) return;
+    event.preventDefault();
+    citers.hidden = true;
+    select(target, false);
+  });
   document.querySelectorAll('.lang-switch button').forEach((button) => {
     button.addEventListener('click', () => {
       const lang = button.dataset.lang;

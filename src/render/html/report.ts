@@ -14,7 +14,7 @@ import { TEMPLATES_ROOT } from '../package-root.ts';
 import { buildAccessTable } from './access-table.ts';
 import { domId, statementHtml } from './html-text.ts';
 import { renderLifecycleSvg } from './lifecycle-svg.ts';
-import { splitSources } from '../document.ts';
+import { splitSources, viewContract as groupStatements } from '../document.ts';
 import { citedSources, type SourceText } from './source-view.ts';
 
 export type { SourceText } from './source-view.ts';
@@ -26,7 +26,7 @@ const hb = Handlebars.create();
 hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
 hb.registerPartial(
   'st',
-  '<p class="st" id="{{domId}}" data-id="{{id}}" data-basis="{{basis}}"{{#if source}} data-path="{{source.path}}" data-line="{{source.line}}" data-end-line="{{source.endLine}}"{{/if}}>' +
+  '<p class="st" tabindex="0" id="{{domId}}" data-id="{{id}}" data-basis="{{basis}}"{{#if source}} data-path="{{source.path}}" data-line="{{source.line}}" data-end-line="{{source.endLine}}"{{/if}}>' +
     '<span class="text">{{html}}</span>{{#if ref}} <span class="ref">[{{ref}}]</span>{{/if}}</p>',
 );
 const compiled = new Map<string, Handlebars.TemplateDelegate>();
@@ -81,10 +81,18 @@ async function viewContract(locale: string, contract: ContractTerms & { statemen
       svg: new Handlebars.SafeString(await renderLifecycleSvg(lifecycle, actionName)),
     })),
   );
+  // The actions' statements under a heading for each action, and the powers' under the action that holds each.
+  const grouped = groupStatements(contract, contract.statements);
+  const byId = new Map(statements.map((statement) => [statement.id, statement]));
+  const groups = (list: typeof grouped.actions) =>
+    list.filter((group) => group.statements.length > 0).map((group) => ({ ...group, statements: group.statements.map((statement) => byId.get(statement.id)!) }));
   return {
     name: contract.name,
     label: contract.label,
     ...splitSources(sources, contract),
+    actionGroups: groups(grouped.actions),
+    powerGroups: groups(grouped.powerGroups),
+    ungroupedPowers: grouped.powers.map((statement) => byId.get(statement.id)!),
     warnings: inSection('warning'),
     keyFacts: inSection('key-facts'),
     sections: SECTIONS.filter((section) => !LEADING.has(section))
