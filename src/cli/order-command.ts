@@ -50,11 +50,7 @@ async function describeOnChain(files: string[], options: OrderCommandOptions): P
   if (options.address !== undefined && mined?.to && mined.to.toLowerCase() !== options.address.toLowerCase()) {
     fail('BAD_INPUT', `transaction ${mined.hash} calls ${mined.to}, not ${options.address}`);
   }
-  const deployment = await readDeployment(rpc, address, contract, {
-    blockTag: mined === null ? 'latest' : Math.max(0, mined.blockNumber - 1),
-    bytecode: contract.bytecode,
-    compiledSolc: contract.compilation.compiler.version,
-  });
+  const deployment = await readDeployment(rpc, address, contract, { blockTag: mined === null ? 'latest' : Math.max(0, mined.blockNumber - 1), codeSource: contract.codeSource });
   const facts = toOrderFacts(deployment);
   facts.parties = { ...facts.parties, ...options.party };
   const call = mined ?? { data: options.calldata!, value: options.value ?? null, from: options.from ?? null };
