@@ -20,6 +20,13 @@ import { shortVersion } from './compilers.ts';
 import type { ProxyFacts } from './proxy.ts';
 import { listMissingFunctions } from './selectors.ts';
 
+/**
+ * Reasons: 'compiler-release', the metadata names another release, not tried (see releaseNotTried);
+ * 'missing-functions', the code has no entry for functions of the source; 'not-reproduced', no
+ * settings tried reproduce it; 'not-compiled', no bytecode could be had for the source (a build
+ * folder holds none, or solc refused every setting), so nothing was compared.
+ */
+
 /** Settings as given: only what was given, the rest null. */
 export interface GivenSettings {
   origin: SettingsOrigin;
@@ -34,8 +41,8 @@ export interface CodeCheck extends BytecodeCheck {
   compiledSolc: string;
   /** The release the source was compiled with for its terms; compiledSolc differs when the deployed metadata named another. */
   sourceSolc: string;
-  /** Where that code came from: compiled here, or the build-info's own bytecode. */
-  compiledFrom: 'compiled' | 'build-info';
+  /** Where that code came from: compiled here, or the bytecode a build-info or a build folder's artifact holds. */
+  compiledFrom: 'compiled' | 'build-info' | 'artifacts';
   /** The settings of the matching code; null when none matched. */
   settings: SettingsFact | null;
   /** The settings given, and whether they are the ones that match (null when none were given). */
@@ -44,7 +51,7 @@ export interface CodeCheck extends BytecodeCheck {
   /** Every set of settings compiled and compared, in order (those solc refused are left out). */
   tried: SettingsFact[];
   /** Why the code does not match, when it does not: only a reason that was established. */
-  reason: 'compiler-release' | 'missing-functions' | 'not-reproduced' | null;
+  reason: 'compiler-release' | 'missing-functions' | 'not-reproduced' | 'not-compiled' | null;
   /** With reason 'compiler-release': why the deployed release was not used. */
   releaseNotTried: 'not-installed' | 'release-chosen' | 'pragma' | null;
   /** Signatures of the source's functions the deployed code has no entry for. */
@@ -63,7 +70,7 @@ export interface CodeSource {
   releaseChosen: boolean;
   given: { origin: SettingsOrigin; settings: CompilerSettings } | null;
   /** Bytecode at hand and its settings: the first compile, or a build-info's own. */
-  initial: { settings: CompilerSettings; bytecode: ContractBytecode; from: 'compiled' | 'build-info' } | null;
+  initial: { settings: CompilerSettings; bytecode: ContractBytecode; from: CodeCheck['compiledFrom'] } | null;
   /** The contract compiled with these settings by this release (default the source's); an error message when solc refuses. */
   compile(settings: CompilerSettings, compiler?: SolcCompiler): Promise<ContractBytecode | { error: string }>;
   /** A release, when bundled or installed. */
@@ -126,7 +133,7 @@ export async function checkCode(code: string, source: CodeSource): Promise<CodeC
     given: source.given ? toGivenSettings(source.given.origin, source.given.settings) : null,
     givenMatch: given === null ? null : matched && last !== undefined && settingsToTry(given).some((settings) => sameSettings(settings, last.settings)),
     tried: tried.map((entry) => toSettingsFact(entry.settings)),
-    reason: matched ? null : releaseNotTried !== null ? 'compiler-release' : missingFunctions.length > 0 ? 'missing-functions' : 'not-reproduced',
+    reason: matched ? null : releaseNotTried !== null ? 'compiler-release' : missingFunctions.length > 0 ? 'missing-functions' : tried.length === 0 ? 'not-compiled' : 'not-reproduced',
     releaseNotTried: matched ? null : releaseNotTried,
     missingFunctions,
     immutables: matched && last ? immutablesOf(last.bytecode, source) : [],

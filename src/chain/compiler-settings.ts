@@ -22,7 +22,7 @@ export interface SettingsFact {
 }
 
 /** Where the settings compared first came from. */
-export type SettingsOrigin = 'options' | 'build-info' | 'standard-json';
+export type SettingsOrigin = 'options' | 'build-info' | 'artifacts' | 'standard-json';
 
 /**
  * Tried in this order when no optimizer setting is given: off (solc, Hardhat and Foundry's default),

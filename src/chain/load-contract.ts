@@ -31,22 +31,26 @@ export async function loadContractWithBytecode(
   const { settings = null, ...compileOptions } = options;
   const given = readGivenInput(files, path.resolve(compileOptions.cwd ?? process.cwd()));
   if (given !== null && settings !== null) {
-    fail('USAGE', `the ${given.kind === 'build-info' ? 'build-info' : 'standard-JSON input'} gives its own compiler settings; compiler options do not apply to it`, {
+    const what = { 'build-info': 'build-info', artifacts: 'build folder', 'standard-json': 'standard-JSON input' }[given.kind];
+    fail('USAGE', `the ${what} gives its own compiler settings; compiler options do not apply to it`, {
       hint: 'leave out --optimizer-runs, --no-optimizer, --evm-version and --via-ir, or give the Solidity sources instead',
     });
   }
-  if (given?.kind === 'build-info') {
+  if (given?.kind === 'build-info' || given?.kind === 'artifacts') {
     const compilation = await compileFiles(files, compileOptions);
     const found = chooseContract(compilation, contract);
     const bytecode = findBytecode({ bytecode: given.bytecode }, found.terms.name, found.unitName);
-    const release = shortVersion(given.version);
+    const recorded = given.kind === 'build-info' ? given : findRecorded(given.contracts, found.terms.name, found.unitName);
+    const release = shortVersion(recorded?.version ?? compilation.compiler.version);
     const codeSource: CodeSource = {
       ...commonSource(compilation, found.abi, compileOptions),
-      version: given.version,
+      version: recorded?.version || compilation.compiler.version,
       releaseChosen: true,
-      given: { origin: 'build-info', settings: given.settings },
-      initial: bytecode ? { settings: given.settings, bytecode, from: 'build-info' } : null,
+      given: recorded ? { origin: given.kind, settings: recorded.settings } : null,
+      initial: bytecode && recorded ? { settings: recorded.settings, bytecode, from: given.kind } : null,
       async compile(other, compiler) {
+        // Foundry's artifacts hold no standard-JSON input to compile again.
+        if (given.kind !== 'build-info') return { error: 'a build folder holds no input to compile again' };
         const solc = compiler ?? (await loadRelease(release, compileOptions));
         if (solc === null) return { error: `solc ${release} is not installed` };
         return pick(compileForBytecode(solc, withSettings(given.input, other, false), { import: () => ({ error: 'not in the build-info' }) }), found);
@@ -68,6 +72,10 @@ export async function loadContractWithBytecode(
     compile: async (other, compiler) => pick(compiled.recompile(other, compiler), found),
   };
   return { ...found, compilation, bytecode, codeSource };
+}
+
+function findRecorded<T>(contracts: Record<string, T>, name: string, unitName: string): T | null {
+  return contracts[`${unitName}:${name}`] ?? Object.entries(contracts).find(([key]) => key.endsWith(`:${name}`))?.[1] ?? null;
 }
 
 function chooseContract(compilation: Compilation, contract: string | null) {

@@ -142,7 +142,7 @@ describe('a build-info with optimizer settings', { timeout: 120_000 }, () => {
       },
     };
     const solc = await loadCompiler();
-    const output = JSON.parse(solc.compile(JSON.stringify(input)));
+    const output = JSON.parse(solc.compile(JSON.stringify(input), { import: () => ({ error: 'no imports' }) }));
     const longVersion = solc.version().replace(/\.Emscripten.*$/, '');
     mkdirSync(path.join(folder, 'artifacts/build-info'), { recursive: true });
     const file = path.join(folder, 'artifacts/build-info/fob.json');
@@ -164,6 +164,37 @@ describe('a build-info with optimizer settings', { timeout: 120_000 }, () => {
     const usage = await run(['summarize', file, '--rpc', anvil.url, '--address', address, '--optimizer-runs', '200']);
     expect(usage.code).toBe(2);
     expect(usage.err).toContain('the build-info gives its own compiler settings');
+  });
+});
+
+describe('a Foundry out/ folder', { timeout: 120_000 }, () => {
+  it('its artifact’s own bytecode is compared, with the settings its metadata records', async () => {
+    const folder = tempFolder();
+    const content = readFileSync(path.join(repo, FOB), 'utf8');
+    mkdirSync(path.join(folder, 'src'));
+    writeFileSync(path.join(folder, 'src/FobSale.sol'), content);
+    writeFileSync(path.join(folder, 'foundry.toml'), '[profile.default]\noptimizer = true\noptimizer_runs = 300\n');
+    const input = {
+      language: 'Solidity',
+      sources: { 'src/FobSale.sol': { content } },
+      settings: {
+        optimizer: { enabled: true, runs: 300 },
+        outputSelection: { '*': { '': ['ast'], '*': ['abi', 'metadata', 'evm.bytecode.object', 'evm.deployedBytecode.object', 'evm.deployedBytecode.immutableReferences'] } },
+      },
+    };
+    const output = JSON.parse((await loadCompiler()).compile(JSON.stringify(input), { import: () => ({ error: 'no imports' }) }));
+    const fob = output.contracts['src/FobSale.sol'].FobSale;
+    mkdirSync(path.join(folder, 'out/FobSale.sol'), { recursive: true });
+    writeFileSync(
+      path.join(folder, 'out/FobSale.sol/FobSale.json'),
+      JSON.stringify({ abi: fob.abi, bytecode: { object: `0x${fob.evm.bytecode.object}` }, deployedBytecode: { object: `0x${fob.evm.deployedBytecode.object}`, immutableReferences: fob.evm.deployedBytecode.immutableReferences }, metadata: JSON.parse(fob.metadata), ast: output.sources['src/FobSale.sol'].ast, id: 0 }),
+    );
+    const [deployer, buyer, seller] = accounts;
+    const deployed = await new ContractFactory(fob.abi as InterfaceAbi, `0x${fob.evm.bytecode.object}`, deployer).deploy(buyer.address, seller.address, parseEther('1'));
+    await deployed.waitForDeployment();
+    const result = await run(['summarize', path.join(folder, 'out'), '--rpc', anvil.url, '--address', await deployed.getAddress()]);
+    expect(result.err).toBe('');
+    expect(result.out).toContain('The code deployed there matches the source compiled with solc 0.8.37 and the optimizer on at 300 runs, for EVM version osaka (the build folder’s own bytecode), so these terms describe the deployed contract.');
   });
 });
 
