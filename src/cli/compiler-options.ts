@@ -22,12 +22,13 @@ export function parseRuns(text: string): number {
   return runs;
 }
 
-export function addCompilerOptions(command: Command): Command {
+/** `with` names the option the settings go with in the help ('--address', '--rpc'). */
+export function addCompilerOptions(command: Command, withOption: string): Command {
   return command
-    .option('--optimizer-runs <n>', 'with --address: the deployment was compiled with the optimizer on, for this many runs', parseRuns)
-    .addOption(new Option('--no-optimizer', 'with --address: the deployment was compiled with the optimizer off'))
-    .addOption(new Option('--evm-version <version>', 'with --address: the EVM version the deployment was compiled for').choices([...EVM_VERSIONS]))
-    .option('--via-ir', 'with --address: the deployment was compiled through the IR pipeline (viaIR)');
+    .option('--optimizer-runs <n>', `with ${withOption}: the deployment was compiled with the optimizer on, for this many runs`, parseRuns)
+    .addOption(new Option('--no-optimizer', `with ${withOption}: the deployment was compiled with the optimizer off`))
+    .addOption(new Option('--evm-version <version>', `with ${withOption}: the EVM version the deployment was compiled for`).choices([...EVM_VERSIONS]))
+    .option('--via-ir', `with ${withOption}: the deployment was compiled through the IR pipeline (viaIR)`);
 }
 
 /**

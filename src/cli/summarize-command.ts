@@ -60,7 +60,7 @@ export function registerSummarizeCommand(program: Command, io: CliOutput): Comma
     .option('--address <0x…>', 'with --rpc: the deployed contract to read (its state, and whether its code matches)')
     .option('--rpc-timeout <seconds>', 'with --rpc: how long one request to the node may take', parseSeconds, 15)
     .option('--max-source-bytes <bytes>', 'the most Solidity source one run compiles, imports included', parseBytes, DEFAULT_MAX_SOURCE_BYTES);
-  return addCompilerOptions(command)
+  return addCompilerOptions(command, '--address')
     .action(async (files: string[], options: SummarizeCommandOptions) => {
       if (options.lang.length > 1 && options.format === 'json') {
         fail('USAGE', 'a JSON document holds one language', { hint: 'ask for --lang en or --lang zh' });

@@ -84,6 +84,17 @@ describe('a deployment compiled with the optimizer', { timeout: 120_000 }, () =>
     expect(code.tried[0]).toEqual({ optimizer: true, runs: 1000, evmVersion: null, viaIR: false });
   });
 
+  it('plainterms order --rpc takes the same settings', async () => {
+    const abi = (await compileContract(FOB, 'FobSale')).abi as InterfaceAbi;
+    const data = new Contract(optimized, abi).interface.encodeFunctionData('payDeposit');
+    const result = await run(['order', FOB, '--rpc', anvil.url, '--address', optimized, '--calldata', data, '--from', accounts[1].address, '--optimizer-runs', '200', '--format', 'md']);
+    expect(result.err).toBe('');
+    expect(result.out).toContain('The code deployed there matches the source compiled with solc 0.8.37 and the optimizer on at 200 runs, so these terms describe the deployed contract.');
+    const usage = await run(['order', FOB, '--calldata', data, '--no-optimizer']);
+    expect(usage.code).toBe(2);
+    expect(usage.err).toContain('give them with --rpc');
+  });
+
   it('in Chinese, names the settings that match', async () => {
     const { document } = await summarize([FOB], { cwd: repo, language: 'zh', deployment: { rpc: anvil.url, address: optimized, settings: { optimizer: { enabled: true, runs: 200 } } } });
     expect(codeStatement(document)).toContain('该地址上部署的代码与使用 solc 0.8.37、开启优化器（`runs` 为200）编译的源代码一致');
@@ -259,6 +270,7 @@ describe('another compiler release', { timeout: 180_000 }, () => {
 
   it('names the release when --solc chose another, when it is not installed, and when the pragma rules it out', async () => {
     const chosen = await run(['summarize', path.join(folder, 'Deal.sol'), '--solc', '0.8.37', '--rpc', anvil.url, '--address', deployed]);
+    expect(chosen.err).toBe('');
     expect(chosen.out).toContain('The code deployed there does not match the source compiled with solc 0.8.37: its metadata names solc 0.7.6, and solc 0.8.37 was chosen for the source.');
     const empty = tempFolder();
     const missing = codeStatement((await summarize([path.join(folder, 'Deal.sol')], { cwd: folder, compilersFolder: empty, deployment: { rpc: anvil.url, address: deployed } })).document);
