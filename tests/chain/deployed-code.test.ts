@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { Contract, ContractFactory, type InterfaceAbi, type JsonRpcSigner, parseEther } from 'ethers';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliOutput, runCli } from '../../src/cli/run.ts';
 import { loadCompiler } from '../../src/compile/index.ts';
@@ -79,6 +80,8 @@ describe('a deployment compiled with the optimizer', { timeout: 120_000 }, () =>
     expect(text).toContain('These are not the settings given (the optimizer off).');
     const result = await run(['summarize', FOB, '--rpc', anvil.url, '--address', optimized, '--optimizer-runs', '1000', '--format', 'json']);
     expect(result.code).toBe(0);
+    const validate = new Ajv2020({ allErrors: true, strict: true }).compile(JSON.parse(readFileSync(path.join(repo, 'schema/summary.schema.json'), 'utf8')));
+    expect(validate(JSON.parse(result.out)), JSON.stringify(validate.errors)).toBe(true);
     const code = JSON.parse(result.out).contracts[0].deployment.code;
     expect(code).toMatchObject({ matches: true, givenMatch: false, given: { origin: 'options', optimizer: true, runs: 1000 }, settings: { optimizer: true, runs: 200 } });
     expect(code.tried[0]).toEqual({ optimizer: true, runs: 1000, evmVersion: null, viaIR: false });
@@ -221,7 +224,9 @@ describe('what the contract holds', { timeout: 120_000 }, () => {
     await (await new Contract(marketAddress, market.abi as InterfaceAbi, buyer).getFunction('placeOrder')(seller.address, 250_000_000n, 1896083200n)).wait();
     await anvil.provider.send('anvil_setBalance', [marketAddress, '0x14d1120d7b160001']); // 1.5 ETH and 1 wei
 
-    const { document, documents } = await summarize(['contracts/MarketplaceOrder.sol'], { cwd: repo, languages: ['en', 'zh'], deployment: { rpc: anvil.url, address: marketAddress } });
+    const { document, documents, outputs } = await summarize(['contracts/MarketplaceOrder.sol'], { cwd: repo, languages: ['en', 'zh'], formats: ['json'], deployment: { rpc: anvil.url, address: marketAddress } });
+    const validate = new Ajv2020({ allErrors: true, strict: true }).compile(JSON.parse(readFileSync(path.join(repo, 'schema/summary.schema.json'), 'utf8')));
+    expect(validate(JSON.parse(outputs[0].text)), JSON.stringify(validate.errors)).toBe(true);
     const balance = (doc: typeof document) => doc.contracts[0].statements.find((statement) => statement.id === 'deployment:balance')?.text;
     expect(balance(documents[0])).toBe('The contract holds 1.500000000000000001 ETH (1,500,000,000,000,000,001 wei) and 250 TUSD (250,000,000 in the token\'s smallest unit) of the Stablecoin token.');
     expect(balance(documents[1])).toBe('该合约当前持有1.500000000000000001 ETH（1,500,000,000,000,000,001 wei），以及`stablecoin` 代币250 TUSD（按代币最小单位计为250,000,000）。');
