@@ -6,9 +6,9 @@
  *   common ones too, so a deployment made with other settings is named as such;
  * - the release: the deployed metadata names the solc release; when it is not the one the source was
  *   compiled with, the source is compiled again with it if it is installed and no release was chosen;
- * - when nothing matches: another release that could not be tried, functions of the source the code
- *   has no entry for (so other source), or else that neither the source nor the settings are known to
- *   be the deployment's.
+ * - when nothing matches: functions of the source the code has no entry for (so other source, whatever
+ *   the release and settings), else another release that could not be tried, else that neither the
+ *   source nor the settings are known to be the deployment's.
  */
 import { getBytes } from 'ethers';
 import type { SolcCompiler } from '../compile/index.ts';
@@ -133,7 +133,8 @@ export async function checkCode(code: string, source: CodeSource): Promise<CodeC
     given: source.given ? toGivenSettings(source.given.origin, source.given.settings) : null,
     givenMatch: given === null ? null : matched && last !== undefined && settingsToTry(given).some((settings) => sameSettings(settings, last.settings)),
     tried: tried.map((entry) => toSettingsFact(entry.settings)),
-    reason: matched ? null : releaseNotTried !== null ? 'compiler-release' : missingFunctions.length > 0 ? 'missing-functions' : tried.length === 0 ? 'not-compiled' : 'not-reproduced',
+    // Missing functions first: the dispatcher's selectors do not depend on the release or the settings.
+    reason: matched ? null : missingFunctions.length > 0 ? 'missing-functions' : releaseNotTried !== null ? 'compiler-release' : tried.length === 0 ? 'not-compiled' : 'not-reproduced',
     releaseNotTried: matched ? null : releaseNotTried,
     missingFunctions,
     immutables: matched && last ? immutablesOf(last.bytecode, source) : [],
