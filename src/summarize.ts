@@ -21,9 +21,16 @@ export interface SummarizeOptions extends CompileOptions {
   languages?: string[];
   /** Renderings to produce; default ['md']. */
   formats?: SummaryFormat[];
-  /** Read a deployed instance: its public state and whether its code matches the source. One contract only. */
-  /** A deployed instance to read: the JSON-RPC URL (or URL and request timeout) and the address. */
-  deployment?: { rpc: string | { url: string; timeoutMs?: number }; address: string };
+  /** A deployed instance to read: its public state and whether its code matches the source. One contract only. */
+  deployment?: DeploymentOptions;
+}
+
+/** A deployed instance to read: the JSON-RPC URL (or URL and request timeout), the address, and the compiler settings it was built with when known. */
+export interface DeploymentOptions {
+  rpc: string | { url: string; timeoutMs?: number };
+  address: string;
+  /** Optimizer, runs, EVM version, via-IR; without them solc's defaults and a few common settings are tried. */
+  settings?: import('./chain/compiler-settings.ts').CompilerSettings | null;
 }
 
 export interface SummaryOutput {
@@ -66,15 +73,20 @@ export type { Compilation };
  * Adds what was read from a deployed instance: the facts, and their statements (basis `deployment`) in each
  * language. The "deployed code was not checked" line gives way to the result of the check.
  */
-async function addDeployment(documents: SummaryDocument[], files: string[], options: SummarizeOptions & { rpc: string | { url: string; timeoutMs?: number }; address: string; contracts: string[] }): Promise<void> {
+async function addDeployment(documents: SummaryDocument[], files: string[], options: SummarizeOptions & DeploymentOptions & { contracts: string[] }): Promise<void> {
   if (options.contracts.length !== 1) {
     fail('USAGE', `--address names one deployed contract, but the files define ${options.contracts.length}: ${options.contracts.join(', ')}`, { hint: 'choose it with --contract' });
   }
   const { languages, language, formats, deployment: _, contracts, ...compileOptions } = options;
   // The chain layer (and ethers with it) is loaded only when a deployment is read.
-  const { readDeploymentOfFiles, disconnectAll } = await import('./chain/index.ts');
+  const { readDeploymentOfFiles, buildDeploymentStatements, disconnectAll } = await import('./chain/index.ts');
   try {
-    for (const document of documents) addDeploymentTo(document, await readDeploymentOfFiles(files, { ...compileOptions, contract: contracts[0], lang: document.language }));
+    // Read (and compiled with bytecode) once, worded in each language.
+    const read = await readDeploymentOfFiles(files, { ...compileOptions, contract: contracts[0], lang: documents[0].language });
+    for (const document of documents) {
+      const statements = document === documents[0] ? read.statements : buildDeploymentStatements(read.deployment, read.terms, document.language);
+      addDeploymentTo(document, { deployment: read.deployment, statements });
+    }
   } finally {
     // Nothing is left open, so a command-line run always ends.
     disconnectAll();

@@ -4,7 +4,8 @@
  */
 import type { CompileOptions } from '../compile/index.ts';
 import type { OrderStatement } from '../orders/render.ts';
-import type { CompilerSettings } from './compile-bytecode.ts';
+import type { ContractTerms } from '../terms/index.ts';
+import type { CompilerSettings } from './compiler-settings.ts';
 import { buildDeploymentStatements } from './deployment-statements.ts';
 import { loadContractWithBytecode } from './load-contract.ts';
 import type { DeploymentFacts } from './model.ts';
@@ -18,13 +19,17 @@ export interface DeploymentOfFilesOptions extends CompileOptions {
   contract?: string | null;
   lang?: string;
   blockTag?: number | 'latest';
-  /** The deployment's compiler settings, when it was compiled with the optimizer or via IR. */
-  settings?: CompilerSettings;
+  /**
+   * The deployment's compiler settings (optimizer, runs, EVM version, via-IR), when known; without them
+   * a few common ones are tried. Not for a build-info or standard-JSON input, which hold their own.
+   */
+  settings?: CompilerSettings | null;
 }
 
-export async function readDeploymentOfFiles(files: string[], options: DeploymentOfFilesOptions): Promise<{ deployment: DeploymentFacts; statements: OrderStatement[] }> {
+/** The deployment read once, and its statements in `lang`; `terms` words them in other languages. */
+export async function readDeploymentOfFiles(files: string[], options: DeploymentOfFilesOptions): Promise<{ deployment: DeploymentFacts; statements: OrderStatement[]; terms: ContractTerms }> {
   const { rpc, address, contract: name = null, lang = 'en', blockTag = 'latest', ...compileOptions } = options;
   const contract = await loadContractWithBytecode(files, name, compileOptions);
-  const deployment = await readDeployment(rpc, address, contract, { blockTag, bytecode: contract.bytecode, compiledSolc: contract.compilation.compiler.version });
-  return { deployment, statements: buildDeploymentStatements(deployment, contract.terms, lang) };
+  const deployment = await readDeployment(rpc, address, contract, { blockTag, codeSource: contract.codeSource });
+  return { deployment, statements: buildDeploymentStatements(deployment, contract.terms, lang), terms: contract.terms };
 }

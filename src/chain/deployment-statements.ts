@@ -23,9 +23,23 @@ export function buildDeploymentStatements(deployment: DeploymentFacts, terms: Co
     ...deployment.parties.map((party) => spec(`party:${party.id}`, 'party', party)),
     ...deployment.lifecycles.map((lifecycle) => spec(`lifecycle:${lifecycle.id}`, 'lifecycle', lifecycle)),
     ...deployment.tokens.map((token) => spec(`token:${token.variable}`, 'token', { ...token, label: labelOf(terms, token.variable) })),
+    ...(deployment.balances ? [spec('balance', 'balance', balanceContext(deployment.balances, terms))] : []),
     ...deployment.values.filter((value) => !shown.has(value.name)).map((value) => spec(`value:${value.name}`, 'value', value)),
   ];
   return renderSpecs(specs, terms, lang);
+}
+
+/** The balances as values with their formats, so templates state them in ETH and in each token's units. */
+function balanceContext(balances: NonNullable<DeploymentFacts['balances']>, terms: ContractTerms) {
+  return {
+    eth: { value: balances.eth, format: { kind: 'eth' } },
+    tokens: balances.tokens.map((token) => ({
+      variable: token.variable,
+      label: labelOf(terms, token.variable),
+      value: token.balance,
+      format: { kind: 'token', decimals: token.decimals, symbol: token.symbol },
+    })),
+  };
 }
 
 /** The defined term of a variable, as the model labels it wherever it appears; its name otherwise. */

@@ -13,7 +13,10 @@ import { formatFromType } from '../orders/slots.ts';
 import { findAll } from 'solidity-ast/utils.js';
 import type { Compilation } from '../compile/index.ts';
 import { type ContractTerms, walkExpr } from '../terms/index.ts';
+import { readBalances } from './balances.ts';
 import { checkBytecode } from './bytecode.ts';
+import { checkCode, type CodeSource } from './check-code.ts';
+import { readProxy } from './proxy.ts';
 import type { ContractBytecode } from './compile-bytecode.ts';
 import type { DeploymentFacts, DeploymentValue } from './model.ts';
 import { type ChainSource, connect, onChain } from './provider.ts';
@@ -25,6 +28,8 @@ export interface ReadDeploymentOptions {
   bytecode?: ContractBytecode | null;
   /** The solc version the bytecode was compiled with, reported beside the deployed one. */
   compiledSolc?: string;
+  /** The compiled side of the full check (settings, releases, proxies); preferred to `bytecode`. */
+  codeSource?: CodeSource | null;
 }
 
 const ERC20 = ['function name() view returns (string)', 'function symbol() view returns (string)', 'function decimals() view returns (uint8)'];
@@ -44,13 +49,15 @@ export async function readDeployment(source: ChainSource, address: string, contr
   if (code === '0x') fail('CHAIN_ERROR', `there is no contract at ${target} on chain ${network.chainId} at block ${block.number}`, { hint: 'check the address and the network of --rpc' });
   const values = await readValues(provider, target, contract, block.number);
   const byName = new Map(values.map((value) => [value.name, value.value]));
+  const checked = await compareCode(provider, target, code, block.number, options);
+  const tokens = await readTokens(provider, contract.terms, byName, block.number);
   return {
     schema: 'plainterms/deployment@1',
     contract: contract.terms.name,
     chainId: network.chainId.toString(),
     address: target,
     block: { number: block.number, timestamp: block.timestamp.toString(), hash: block.hash ?? '' },
-    code: options.bytecode ? { ...checkBytecode(code, options.bytecode).check, compiledSolc: options.compiledSolc ?? '' } : null,
+    code: checked,
     parties: readParties(contract.terms, byName),
     values,
     lifecycles: contract.terms.lifecycles
@@ -59,8 +66,27 @@ export async function readDeployment(source: ChainSource, address: string, contr
         const value = String(byName.get(lifecycle.variable));
         return { id: lifecycle.id, state: lifecycle.states[Number(value)]?.name ?? null, value };
       }),
-    tokens: await readTokens(provider, contract.terms, byName, block.number),
+    tokens,
+    balances: checked?.matches ? await readBalances(provider, target, tokens, block.number) : null,
   };
+}
+
+/**
+ * The code check: the address's own code, and when that does not match and the address is a proxy,
+ * the implementation's code. Null when there is nothing compiled to compare with.
+ */
+async function compareCode(provider: JsonRpcProvider, address: string, code: string, blockTag: number, options: ReadDeploymentOptions): Promise<DeploymentFacts['code']> {
+  if (options.codeSource) {
+    const own = await checkCode(code, options.codeSource);
+    if (own.matches) return own;
+    const proxy = await readProxy(provider, address, code, blockTag);
+    if (proxy === null) return own;
+    const implementation = await onChain('read the implementation’s code', provider, () => provider.getCode(proxy.implementation, blockTag));
+    if (implementation === '0x') return { ...own, proxy };
+    return { ...(await checkCode(implementation, options.codeSource)), proxy };
+  }
+  if (!options.bytecode) return null;
+  return { ...checkBytecode(code, options.bytecode).check, compiledSolc: (options.compiledSolc ?? '').split('+')[0] };
 }
 
 /** The facts describeOrder uses: party addresses, state values and token details. */

@@ -15,8 +15,10 @@ import { termsHash } from '../orders/terms-hash.ts';
 import { describeSignedOrder, type TypedDataInput } from '../orders/typed-data.ts';
 import { type CliOutput, emit, parseBytes, parseSeconds, processOutput, reportErrors } from './order-io.ts';
 import { DEFAULT_MAX_SOURCE_BYTES } from '../compile/types.ts';
+import type { CompilerSettings } from '../chain/compiler-settings.ts';
+import { addCompilerOptions, type CompilerFlags, readCompilerFlags } from './compiler-options.ts';
 
-interface OrderCommandOptions {
+interface OrderCommandOptions extends CompilerFlags {
   contract?: string;
   typedData?: string;
   action?: string;
@@ -41,20 +43,16 @@ function collectParty(value: string, previous: Record<string, string>): Record<s
 }
 
 /** The order read against a chain: a mined transaction (state read at the block before it), or calldata with the latest state. */
-async function describeOnChain(files: string[], options: OrderCommandOptions): Promise<string> {
+async function describeOnChain(files: string[], options: OrderCommandOptions, settings: CompilerSettings | null): Promise<string> {
   const rpc = { url: options.rpc!, timeoutMs: options.rpcTimeout * 1000 };
-  const contract = await loadContractWithBytecode(files, options.contract ?? null, { maxSourceBytes: options.maxSourceBytes });
+  const contract = await loadContractWithBytecode(files, options.contract ?? null, { maxSourceBytes: options.maxSourceBytes, settings });
   const mined = options.tx === undefined ? null : await readTransaction(rpc, options.tx);
   if (mined === null && options.calldata === undefined) fail('USAGE', 'give --tx <hash>, or --calldata 0x… with --address');
   const address = mined?.to ?? options.address ?? fail('USAGE', 'give the contract’s --address');
   if (options.address !== undefined && mined?.to && mined.to.toLowerCase() !== options.address.toLowerCase()) {
     fail('BAD_INPUT', `transaction ${mined.hash} calls ${mined.to}, not ${options.address}`);
   }
-  const deployment = await readDeployment(rpc, address, contract, {
-    blockTag: mined === null ? 'latest' : Math.max(0, mined.blockNumber - 1),
-    bytecode: contract.bytecode,
-    compiledSolc: contract.compilation.compiler.version,
-  });
+  const deployment = await readDeployment(rpc, address, contract, { blockTag: mined === null ? 'latest' : Math.max(0, mined.blockNumber - 1), codeSource: contract.codeSource });
   const facts = toOrderFacts(deployment);
   facts.parties = { ...facts.parties, ...options.party };
   const call = mined ?? { data: options.calldata!, value: options.value ?? null, from: options.from ?? null };
@@ -83,7 +81,7 @@ function present(order: OrderTerms, contract: CompiledContract, options: OrderCo
 }
 
 export function registerOrderCommand(program: Command, io: CliOutput = processOutput): Command {
-  return program
+  const command = program
     .command('order')
     .description('state the terms of one order: a call to the contract, decoded from its calldata')
     .argument('<files...>', 'the Solidity files of the contract')
@@ -101,18 +99,21 @@ export function registerOrderCommand(program: Command, io: CliOutput = processOu
     .option('--max-source-bytes <bytes>', 'the most Solidity source one run compiles, imports included', parseBytes, DEFAULT_MAX_SOURCE_BYTES)
     .addOption(new Option('--lang <lang>', 'language of the terms').default('en'))
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'md', 'json']).default('text'))
-    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .option('-o, --output <file>', 'write to a file instead of stdout');
+  return addCompilerOptions(command, '--rpc')
     .action((files: string[], options: OrderCommandOptions) =>
       reportErrors(io, async () => {
+        const settings = readCompilerFlags(command, options);
         if (options.rpc !== undefined) {
           try {
-            return emit(io, await describeOnChain(files, options), options.output);
+            return emit(io, await describeOnChain(files, options, settings), options.output);
           } finally {
             // Nothing is left open, so the process always ends.
             disconnectAll();
           }
         }
         if (options.tx !== undefined || options.address !== undefined) fail('USAGE', '--tx and --address need --rpc <url>');
+        if (settings !== null) fail('USAGE', 'the compiler options (--optimizer-runs, --no-optimizer, --evm-version, --via-ir) describe a deployment', { hint: 'give them with --rpc' });
         if (options.calldata === undefined && options.typedData === undefined) fail('USAGE', 'give the order as --calldata 0x… or --typed-data <file>, or --rpc <url> --tx <hash>');
         if (options.calldata !== undefined && options.typedData !== undefined) fail('USAGE', 'give either --calldata or --typed-data, not both');
         const contract = await loadContract(files, options.contract ?? null, { maxSourceBytes: options.maxSourceBytes });

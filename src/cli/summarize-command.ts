@@ -10,8 +10,9 @@ import { summarize, SUMMARY_FORMATS, type SummaryFormat } from '../summarize.ts'
 import { isBatchOutput, summarizeBatch } from './batch-summarize.ts';
 import { type CliOutput, parseBytes, parseSeconds } from './order-io.ts';
 import { DEFAULT_MAX_SOURCE_BYTES } from '../compile/types.ts';
+import { addCompilerOptions, type CompilerFlags, readCompilerFlags } from './compiler-options.ts';
 
-interface SummarizeCommandOptions {
+interface SummarizeCommandOptions extends CompilerFlags {
   contract?: string[];
   lang: string[];
   format: SummaryFormat;
@@ -42,7 +43,7 @@ function collectRemapping(value: string, previous: string[] | undefined): string
 }
 
 export function registerSummarizeCommand(program: Command, io: CliOutput): Command {
-  return program
+  const command = program
     .command('summarize')
     .description('state the terms of Solidity trade contracts in plain language, each sentence with its source lines')
     .argument('<files...>', 'Solidity files or folders, a build-info or standard-JSON file, or a Foundry out/ folder')
@@ -58,14 +59,19 @@ export function registerSummarizeCommand(program: Command, io: CliOutput): Comma
     .option('--rpc <url>', 'with --address: read the deployed contract through this JSON-RPC endpoint')
     .option('--address <0x…>', 'with --rpc: the deployed contract to read (its state, and whether its code matches)')
     .option('--rpc-timeout <seconds>', 'with --rpc: how long one request to the node may take', parseSeconds, 15)
-    .option('--max-source-bytes <bytes>', 'the most Solidity source one run compiles, imports included', parseBytes, DEFAULT_MAX_SOURCE_BYTES)
+    .option('--max-source-bytes <bytes>', 'the most Solidity source one run compiles, imports included', parseBytes, DEFAULT_MAX_SOURCE_BYTES);
+  return addCompilerOptions(command, '--address')
     .action(async (files: string[], options: SummarizeCommandOptions) => {
       if (options.lang.length > 1 && options.format === 'json') {
         fail('USAGE', 'a JSON document holds one language', { hint: 'ask for --lang en or --lang zh' });
       }
       if (Boolean(options.rpc) !== Boolean(options.address)) fail('USAGE', '--rpc and --address go together', { hint: 'give both to read a deployed contract' });
+      const compilerSettings = readCompilerFlags(command, options);
+      if (compilerSettings !== null && !options.address) {
+        fail('USAGE', 'the compiler options (--optimizer-runs, --no-optimizer, --evm-version, --via-ir) describe a deployment', { hint: 'give them with --rpc and --address' });
+      }
       const settings = {
-        ...(options.rpc && options.address ? { deployment: { rpc: { url: options.rpc, timeoutMs: options.rpcTimeout * 1000 }, address: options.address } } : {}),
+        ...(options.rpc && options.address ? { deployment: { rpc: { url: options.rpc, timeoutMs: options.rpcTimeout * 1000 }, address: options.address, settings: compilerSettings } } : {}),
         language: options.lang[0],
         languages: options.lang,
         ...(options.contract ? { contracts: options.contract } : {}),

@@ -1,6 +1,6 @@
 /** Deploying bundled contracts to the test chain with ethers, from bytecode compiled by solc. */
 import { ContractFactory, type InterfaceAbi, type JsonRpcProvider, type JsonRpcSigner } from 'ethers';
-import { type CompilationWithBytecode, compileWithBytecode, findBytecode } from '../../src/chain/compile-bytecode.ts';
+import { type CompilationWithBytecode, type CompilerSettings, compileWithBytecode, findBytecode } from '../../src/chain/compile-bytecode.ts';
 import { extractContracts } from '../../src/extract/index.ts';
 import type { OrderContract } from '../../src/orders/model.ts';
 import { repo } from '../orders/contracts.ts';
@@ -10,8 +10,9 @@ export interface Compiled extends OrderContract {
   name: string;
 }
 
-export async function compileContract(file: string, name: string, cwd = repo): Promise<Compiled> {
-  const compiled = await compileWithBytecode([file], { cwd });
+/** Compiled as a deployment would be: with solc's defaults, or the settings and release given. */
+export async function compileContract(file: string, name: string, cwd = repo, options: { settings?: CompilerSettings; solcVersion?: string } = {}): Promise<Compiled> {
+  const compiled = await compileWithBytecode([file], { cwd, ...options });
   const unit = Object.keys(compiled.compilation.contracts).find((candidate) => compiled.compilation.contracts[candidate][name]);
   if (!unit) throw new Error(`${name} not in ${file}`);
   const [terms] = extractContracts(compiled.compilation, { contracts: [name] });

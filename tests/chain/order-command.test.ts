@@ -32,7 +32,7 @@ describe('plainterms order --rpc', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`Transaction \`${response.hash}\` was mined in block`);
     expect(result.stdout).toContain('Shipped At (`shippedAt`): zero (not set).');
-    expect(result.stdout).toContain('The code deployed there matches the compiled source');
+    expect(result.stdout).toContain('The code deployed there matches the source compiled with solc 0.8.37 and the optimizer off, so these terms describe the deployed contract.');
     expect(result.stdout).toContain(`Sent by ${buyer.address}, the Buyer`);
     expect(result.stdout).toContain('Price (`price`): 1 ETH.');
     expect(result.stdout).toContain('The State (`state`) is now Created.');

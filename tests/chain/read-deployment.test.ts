@@ -137,6 +137,6 @@ describe('readDeploymentOfFiles (for summarize --rpc --address)', () => {
     expect(deployment.code?.matches).toBe(true);
     expect(statements.every((statement) => statement.basis === 'deployment' && statement.section === 'deployment')).toBe(true);
     expect(statements.map((statement) => statement.text)).toContain('Price (`price`): 1 ETH.');
-    expect(statements.find((statement) => statement.id === 'deployment:code')?.text).toMatch(/^The code deployed there matches the compiled source/);
+    expect(statements.find((statement) => statement.id === 'deployment:code')?.text).toMatch(/^The code deployed there matches the source compiled with solc 0.8.37 and the optimizer off/);
   });
 });

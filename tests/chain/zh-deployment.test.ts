@@ -51,7 +51,7 @@ describe('deployment facts in Chinese', { timeout: 60_000 }, () => {
     const [, buyer, seller] = accounts;
     expect(text).toContain('以下信息读取自链ID为31337的区块链');
     expect(text).toContain(`所读合约的地址为${fobAddress}`);
-    expect(text).toContain('该地址上部署的代码与编译后的源代码一致');
+    expect(text).toContain('该地址上部署的代码与使用 solc 0.8.37、关闭优化器编译的源代码一致');
     expect(text).toContain('`price` 的当前值为2.5 ETH。');
     expect(text).toContain('`deposit` 的当前值为0.75 ETH。');
     expect(text).toContain('`DEPOSIT_BPS` 的当前值为30%。');
