@@ -43,7 +43,7 @@ function collectToken(value: string, previous: Record<string, string>): Record<s
 }
 
 /** With --rpc: the chain id, the code the address runs, and the tokens the contract holds (name, symbol, decimals). */
-async function readChain(options: Erc7730CommandOptions, contract: ContractWithBytecode): Promise<{ chainId: number; implementation: Erc7730Implementation; tokens: Tokens }> {
+async function readChain(options: Erc7730CommandOptions, contract: Omit<ContractWithBytecode, 'codeSource'>): Promise<{ chainId: number; implementation: Erc7730Implementation; tokens: Tokens }> {
   const { checkBytecode, disconnectAll, readDeployment, readImplementation } = await import('../chain/index.ts');
   const rpc = { url: options.rpc!, timeoutMs: options.rpcTimeout * 1000 };
   const address = options.address ?? fail('USAGE', '--rpc needs the contract’s --address');
@@ -83,7 +83,7 @@ export function registerErc7730Command(program: Command, io: CliOutput = process
         if (options.tests !== undefined && options.address === undefined) fail('USAGE', 'test fixtures are transactions to a deployment: give --chain-id and --address, or --rpc and --address');
         if (options.tests !== undefined && options.erc7730Version === '1') fail('USAGE', 'test fixtures follow the v2 tests schema: leave out --erc7730-version 1');
         // With --rpc the bytecode is compiled too, to check the code the address runs against the source.
-        const contract: ContractWithBytecode = options.rpc === undefined
+        const contract: Omit<ContractWithBytecode, 'codeSource'> = options.rpc === undefined
           ? { ...(await loadContract(files, options.contract ?? null)), bytecode: null }
           : await (await import('../chain/index.ts')).loadContractWithBytecode(files, options.contract ?? null);
         const chain = options.rpc === undefined ? null : await readChain(options, contract);
