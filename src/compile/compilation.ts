@@ -4,6 +4,7 @@
 import { keccak256Hex } from '../hashing.ts';
 import type { SourceUnit } from 'solidity-ast';
 import { astDereferencer } from 'solidity-ast/utils.js';
+import { defaultEvmVersion } from './evm-version.ts';
 import { indexLines, type LineIndex } from './lines.ts';
 import { toDisplayPath } from './paths.ts';
 import type { LoadedSource } from './resolver.ts';
@@ -22,9 +23,11 @@ export interface CompilationParts {
   cwd: string;
   /** keccak256 of sources already known (from the output cache), by unit name. */
   keccak256?: Record<string, string>;
+  /** The `evmVersion` the settings name, if any; else the release's default. */
+  evmVersion?: string | null;
 }
 
-export function buildCompilation({ version, output, loaded, inputs, cwd, keccak256: known = {} }: CompilationParts): Compilation {
+export function buildCompilation({ version, output, loaded, inputs, cwd, keccak256: known = {}, evmVersion = null }: CompilationParts): Compilation {
   const solcSources = output.sources ?? {};
   const sources = Object.entries(solcSources)
     .map(([unitName, { id, ast }]) => buildSourceFile(unitName, id, ast, loaded, cwd, known[unitName]))
@@ -50,6 +53,7 @@ export function buildCompilation({ version, output, loaded, inputs, cwd, keccak2
 
   return {
     compiler: { name: 'solc', version },
+    evmVersion: evmVersion ?? defaultEvmVersion(version),
     sources,
     inputs,
     contracts: selectContractOutputs(output.contracts ?? {}),

@@ -59,7 +59,8 @@ export async function runSolcJob(job: SolcJob): Promise<Compilation> {
 
 function finish(job: SolcJob, version: string, output: SolcOutput, fromCache: boolean, keccak256?: Record<string, string>): Compilation {
   const { loaded } = job.resolver;
-  const compilation = buildCompilation({ version, output: normaliseSources(output, version), loaded, inputs: job.inputs, cwd: job.cwd, keccak256 });
+  const evmVersion = typeof job.input.settings.evmVersion === 'string' ? job.input.settings.evmVersion : null;
+  const compilation = buildCompilation({ version, output: normaliseSources(output, version), loaded, inputs: job.inputs, cwd: job.cwd, keccak256, evmVersion });
   return { ...compilation, fromCache };
 }
 

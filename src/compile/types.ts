@@ -67,6 +67,8 @@ export interface SourceLocation {
 
 export interface Compilation {
   compiler: { name: 'solc'; version: string };
+  /** The EVM version the code was compiled for (the settings', else the release's default); null when not known. */
+  evmVersion: string | null;
   /** Every source solc saw, ordered by id. */
   sources: SourceFile[];
   /** Unit names of the files the user asked for, in the order given. */

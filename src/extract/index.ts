@@ -10,6 +10,7 @@ import { buildScope } from '../ir/scope.ts';
 import { makeCodeReader } from '../ir/code-reader.ts';
 import type { LowerContext } from '../ir/lower.ts';
 import type { Compilation, SourceFile } from '../compile/index.ts';
+import { isCancunOrLater } from '../compile/evm-version.ts';
 import { fail } from '../errors.ts';
 import type { ContractTerms } from '../terms/index.ts';
 import type { ExtractContext } from './context.ts';
@@ -86,6 +87,7 @@ function extractContract(compilation: Compilation, contract: ContractDefinition)
     source: locate(contract),
     eip712: readEip712Domain(scope.linearized, locate),
     inherits: scope.linearized.slice(1).map((c) => c.name),
+    evm: { version: compilation.evmVersion ?? null, cancun: isCancunOrLater(compilation.evmVersion ?? null) },
     natspec: { title: natspec.title, notice: natspec.notice, dev: natspec.dev, author: natspec.author },
     assets: [],
     parties: [],

@@ -58,9 +58,14 @@ export const powers: Extractor = {
         if (kind) add(kind, effect.target, effect);
       }
       const reads = context.reads.find((r) => r.id === action.id)?.facts;
-      if (reads?.selfDestruct) add('self-destruct', null, null);
       if (reads?.delegatecall) add('upgrade', null, null);
-      const taken = isStepOfDeal(action) || needsOthersStep(action, holders, terms, stored) ? undefined : action.payments.find((p) => p.direction === 'out' && takesAtWill(p.to, p.amount, holders));
+      const ordinary = isStepOfDeal(action) || needsOthersStep(action, holders, terms, stored);
+      // `selfdestruct` pays out the whole balance and ends the call: a power by the same rules as any payment
+      // out (not a step of the deal, not after another party's step), whoever receives the money.
+      const destruct = ordinary ? undefined : action.payments.find((p) => p.method === 'selfdestruct');
+      if (destruct) list.push({ ...draftPower(list.length, 'self-destruct', action, holders), target: destruct.to, source: destruct.source });
+      const outs = action.payments.filter((p) => p.direction === 'out' && p !== destruct);
+      const taken = ordinary ? undefined : outs.find((p) => takesAtWill(p.to, p.amount, holders));
       // A recipient the caller names, but only from a list of parties (`_receiver == buyer || _receiver == seller`):
       // the holder directs the money, under that condition, rather than taking it.
       const directed = taken ? recipientLimits(action, taken.to) : [];
@@ -69,7 +74,7 @@ export const powers: Extractor = {
       else if (taken) list.push({ ...draftPower(list.length, 'withdraw-funds', action, holders), bounds: stagesReached(action, terms, holders), source: action.source });
       // The party of one record paid everything the contract holds: the money of every other record too,
       // even in an ordinary step of that record's deal (a client cancelling one job).
-      else if (action.payments.some((p) => p.direction === 'out' && paysPoolToRecordParty(p.amount, p.toParty, terms))) add('take-pooled-funds', null, null);
+      else if (outs.some((p) => paysPoolToRecordParty(p.amount, p.toParty, terms))) add('take-pooled-funds', null, null);
     }
     terms.powers = dedupe(list);
   },

@@ -92,10 +92,17 @@ export abstract class CallLowerer extends ExpressionLowerer {
         return [];
       }
       case 'selfdestruct':
-      case 'suicide':
-        args.forEach((a) => this.ev(a, state, frame));
+      case 'suicide': {
+        // The contract's whole ETH balance goes to the beneficiary (no code of its runs, so it cannot refuse),
+        // and the call ends there: nothing after it runs, a modifier's code after `_` included.
+        const [to] = args.map((a) => this.ev(a, state, frame));
+        if (!state.alive || !to) return [];
+        this.pay(state, frame, node.src, { asset: { kind: 'eth' }, to, from: null, amount: { kind: 'balance', of: { kind: 'this' } }, direction: 'out', method: 'selfdestruct', reverts: true });
         this.add(state, frame, node.src, { k: 'selfdestruct' });
+        state.alive = false;
+        state.exit = 'stop';
         return [];
+      }
       case 'keccak256':
       case 'sha256':
         return [{ kind: 'hash', fn: name, args: encodedArguments(args).map((a) => this.ev(a, state, frame)) }];

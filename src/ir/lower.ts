@@ -161,7 +161,8 @@ export class Lowerer extends CallLowerer {
     const joined = mergeAll(inner.returns.map((r) => r.state));
     if (!joined) {
       state.alive = false;
-      state.exit = 'revert';
+      // Every path reverted, unless one stopped the call (`selfdestruct`): then nothing after it runs either.
+      state.exit = state.exit === 'stop' ? 'stop' : 'revert';
       return [];
     }
     const count = Math.max(0, ...inner.returns.map((r) => r.values.length));

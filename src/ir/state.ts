@@ -13,8 +13,8 @@ export interface State {
   /** Places written on this path (by key), with the value they now hold. */
   mem: Map<string, { place: Expr; value: Expr }>;
   alive: boolean;
-  /** How the path ended: every way out reverted, or some left the function (return, continue). */
-  exit: 'revert' | 'exit' | null;
+  /** How the path ended: every way out reverted, some left the function (return, continue), or the call stopped there (`selfdestruct`). */
+  exit: 'revert' | 'exit' | 'stop' | null;
 }
 
 export function freshState(): State {
@@ -69,7 +69,7 @@ function discriminator(a: Expr[], b: Expr[]): Expr {
  * path declared and the other did not are out of scope after the join and dropped.
  */
 export function merge(a: State, b: State): State {
-  if (!a.alive) return b.alive ? b : { ...b, exit: a.exit === 'exit' || b.exit === 'exit' ? 'exit' : 'revert' };
+  if (!a.alive) return b.alive ? b : { ...b, exit: deadExit(a.exit, b.exit) };
   if (!b.alive) return a;
   const condition = discriminator(a.guard, b.guard);
   const env = new Map<number, Expr>();
@@ -85,6 +85,12 @@ export function merge(a: State, b: State): State {
     mem.set(k, { place, value: choose(condition, x?.value ?? place, y?.value ?? place) });
   }
   return { guard: joinGuards(a.guard, b.guard), env, mem, alive: true, exit: null };
+}
+
+/** Two ended paths: a way out that is not a revert is kept (leaving the function, then stopping), so neither reads as a condition. */
+function deadExit(a: State['exit'], b: State['exit']): State['exit'] {
+  if (a === 'exit' || b === 'exit') return 'exit';
+  return a === 'stop' || b === 'stop' ? 'stop' : 'revert';
 }
 
 /** Several live paths joined (the returns of a function, the ends of a loop body). */

@@ -135,7 +135,8 @@ export interface Payment extends Located {
   /** For transferFrom: whose tokens are taken. Null for payments out of the contract. */
   from: Expr | null;
   direction: 'out' | 'in';
-  method: 'transfer' | 'send' | 'call' | 'sendValue' | 'safeTransfer' | 'safeTransferFrom' | 'erc20-transfer' | 'erc20-transferFrom' | 'msg-value';
+  /** `selfdestruct`: the contract's whole ETH balance, sent as the call ends (it cannot fail). */
+  method: 'transfer' | 'send' | 'call' | 'sendValue' | 'safeTransfer' | 'safeTransferFrom' | 'erc20-transfer' | 'erc20-transferFrom' | 'msg-value' | 'selfdestruct';
   /** Conditions of enclosing `if` statements; [] when the payment always happens. */
   when: Expr[];
   /** For send and call: whether the code checks that the payment succeeded. Null when not applicable. */
@@ -325,6 +326,12 @@ export interface ContractTerms {
   eip712: { name: string | null; version: string | null; source: SourceRef } | null;
   /** Linearised base contracts, most base last, excluding the contract itself. */
   inherits: string[];
+  /**
+   * The EVM version the code was compiled for (solc's `evmVersion`, else the release's default) and whether it
+   * is Cancun or later, where `selfdestruct` sends the balance but no longer deletes the contract (EIP-6780).
+   * Null where not known.
+   */
+  evm: { version: string | null; cancun: boolean | null };
   natspec: { title: string | null; notice: string | null; dev: string | null; author: string | null };
   assets: Asset[];
   parties: Party[];

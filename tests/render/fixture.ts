@@ -143,6 +143,7 @@ export function buildSaleTerms(): ContractTerms {
     eip712: null,
     source: at(1, 80),
     inherits: [],
+    evm: { version: null, cancun: null },
     natspec: { title: 'A sale', notice: null, dev: null, author: null },
     assets: [{ kind: 'eth' }],
     parties: [

@@ -52,7 +52,7 @@ export function buildMoneySpecs(terms: ContractTerms): StatementSpec[] {
           actionKind: action.kind,
           // The sentence says who receives what when the action is called: the action's own conditions still apply.
           // Who makes the payment happen: the action's callers, narrowed by a caller check on the payment's own path.
-          context: { action, payment, payer: accessOnPath(action, payment.when), party: findParty(terms, payment), conditional: action.conditions.some((c) => !c.isAccess) },
+          context: { action, payment, payer: accessOnPath(action, payment.when), party: findParty(terms, payment), conditional: action.conditions.some((c) => !c.isAccess), left: balanceLeft(action, payment) },
         }),
       );
     });
@@ -81,6 +81,29 @@ export function buildMoneySpecs(terms: ContractTerms): StatementSpec[] {
     specs.push(spec('money:none-out', 'money', 'money-none-out', { basis: 'code', source: terms.source, context: {} }));
   }
   return specs;
+}
+
+/**
+ * For a payment of the whole ETH balance (`selfdestruct`, `address(this).balance`): the ETH paid out before it
+ * in the same action, so the sentence says what is left; `sure` when each of those is made whenever it is
+ * (its conditions are among the payment's). Null when nothing is paid before it.
+ */
+export function balanceLeft(action: Action, payment: Payment): { before: Payment[]; sure: boolean } | null {
+  const whole = payment.amount.kind === 'balance' && payment.amount.of.kind === 'this';
+  if (!whole || payment.asset.kind !== 'eth') return null;
+  const index = action.payments.indexOf(payment);
+  const before = action.payments.slice(0, index).filter((p) => p.direction === 'out' && p.asset.kind === 'eth' && p.each === null && mayPrecede(p.when, payment.when));
+  if (before.length === 0) return null;
+  return { before, sure: before.every((p) => isPrefix(p.when, payment.when)) };
+}
+
+/** Paths that can both be taken: one's conditions are a prefix of the other's. */
+function mayPrecede(a: Expr[], b: Expr[]): boolean {
+  return isPrefix(a, b) || isPrefix(b, a);
+}
+
+function isPrefix(a: Expr[], b: Expr[]): boolean {
+  return a.length <= b.length && a.every((e, i) => JSON.stringify(e) === JSON.stringify(b[i]));
 }
 
 /** Who receives money out of the contract, and through which actions. */

@@ -40,6 +40,7 @@ export function buildPowerSpecs(terms: ContractTerms): StatementSpec[] {
 function powerContext(terms: ContractTerms, power: Power): Record<string, unknown> {
   return {
     power,
+    evm: terms.evm,
     action: findAction(terms, power.action),
     holders: power.holders.map((holder) => terms.parties.find((party) => party.id === holder) ?? null).filter((party) => party !== null),
     // Actions paying the party the power replaces: their payments follow the new holder (VestingWallet's release).

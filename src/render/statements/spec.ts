@@ -34,6 +34,7 @@ export const STATEMENT_KINDS = [
   'condition',
   'payment',
   'payment-unchecked',
+  'self-destruct',
   'effect',
   'transition',
   'emit',
