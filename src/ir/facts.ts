@@ -5,6 +5,7 @@
  */
 import type { Condition, Effect, Emit, ExternalCall, NotExplained, Payment, SourceRef } from '../terms/index.ts';
 import { humanise } from '../ir/names.ts';
+import { claimCleared } from './cleared.ts';
 import { partyOfExpr } from './exprs.ts';
 import type { Instr, LoweredAction } from './types.ts';
 
@@ -64,6 +65,7 @@ export function factsOf(lowered: LoweredAction, action: string, locate: (src: st
           direction: instr.direction,
           method: instr.method,
           resultChecked: instr.reverts ? null : instr.checked,
+          claimCleared: instr.reverts || instr.checked ? null : claimCleared(lowered.instrs, instr, facts.lockTargets),
           ...common,
         });
         break;

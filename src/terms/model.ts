@@ -141,6 +141,12 @@ export interface Payment extends Located {
   when: Expr[];
   /** For send and call: whether the code checks that the payment succeeded. Null when not applicable. */
   resultChecked: boolean | null;
+  /**
+   * For a send or call whose result is not checked: whether the action clears the claim to this money on the
+   * payment's path, before or after it (zeroes or reduces the stored amount paid, or writes a value its own
+   * conditions rule out), so a failed payment cannot be claimed again. Null when checked or when it reverts.
+   */
+  claimCleared: boolean | null;
   via: string | null;
   /** When the payment is made for every item a loop walks; null otherwise. */
   each: Each | null;

@@ -122,6 +122,7 @@ export function buildSaleTerms(): ContractTerms {
         method: 'call',
         when: [],
         resultChecked: false,
+        claimCleared: false,
         via: null,
         source: at(44, 45),
         basis: 'code',

@@ -3,7 +3,7 @@
  * pays, records and calls. Ids: `action:<action id>:<part>[:<n>]`, n counting from 1 in the model's order.
  */
 import type { Action, ContractTerms, Effect, Expr } from '../../terms/index.ts';
-import { balanceLeft } from './money.ts';
+import { balanceLeft, clearedClaim } from './money.ts';
 import { spec, type StatementSpec } from './spec.ts';
 
 export function buildActionSpecs(terms: ContractTerms): StatementSpec[] {
@@ -48,7 +48,7 @@ function buildOneAction(terms: ContractTerms, action: Action): StatementSpec[] {
     // What `selfdestruct` does besides paying depends on the EVM version the code is compiled for.
     if (payment.method === 'selfdestruct') specs.push(spec(`${id}:self-destruct`, 'actions', 'self-destruct', { ...base, basis: 'code', source: payment.source, context: { action, payment, evm: terms.evm } }));
     if (payment.resultChecked === false) {
-      specs.push(spec(`${id}:unchecked`, 'actions', 'payment-unchecked', { ...base, basis: 'code', source: payment.source, context: { action, payment } }));
+      specs.push(spec(`${id}:unchecked`, 'actions', 'payment-unchecked', { ...base, basis: 'code', source: payment.source, context: { action, payment, cleared: clearedClaim(terms, action, payment) } }));
     }
   });
   action.emits.forEach((emit, index) => {

@@ -5,6 +5,7 @@
  */
 import { accessOnPath } from '../../extract/actions.ts';
 import type { Action, Asset, ContractTerms, Expr, Party, Payment } from '../../terms/index.ts';
+import { walkExpr } from '../../terms/index.ts';
 import { actionNames, findAction, prefixed, spanSources, spec, type StatementSpec } from './spec.ts';
 
 export interface Recipient {
@@ -142,8 +143,25 @@ function paysOwnCredit(action: Action): boolean {
   });
 }
 
-function sweepingActions(terms: ContractTerms, except: string | null): { name: string; access: Action['access'] }[] {
+function sweepingActions(terms: ContractTerms, except: string | null, pays: (p: Payment) => boolean = isWholeBalance): { name: string; access: Action['access'] }[] {
   return terms.actions
-    .filter((a) => a.id !== except && a.payments.some((p) => p.direction === 'out' && (p.amount.kind === 'balance' || p.amount.kind === 'token-balance')))
+    .filter((a) => a.id !== except && a.kind !== 'constructor' && a.payments.some((p) => p.direction === 'out' && pays(p)))
     .map((a) => ({ name: a.name, access: a.access }));
+}
+
+function isWholeBalance(p: Payment): boolean {
+  return p.amount.kind === 'balance' || p.amount.kind === 'token-balance';
+}
+
+/**
+ * What becomes of a failed unchecked payment whose claim the action cleared first: the other actions that
+ * could still pay that money out (the whole balance, an amount not read from the contract's records, or any
+ * payment of the same asset to the same recipient). Null when the claim was not cleared.
+ */
+export function clearedClaim(terms: ContractTerms, action: Action, payment: Payment): { waysOut: { name: string; access: Action['access'] }[] } | null {
+  if (payment.claimCleared !== true) return null;
+  const recipient = payment.toParty ?? JSON.stringify(payment.to);
+  const fromRecords = (amount: Expr) => [...walkExpr(amount)].some((e) => (e.kind === 'variable' && e.scope === 'state') || e.kind === 'index' || e.kind === 'member');
+  const couldPay = (p: Payment) => sameAsset(p.asset, payment.asset) && (isWholeBalance(p) || !fromRecords(p.amount) || (p.toParty ?? JSON.stringify(p.to)) === recipient);
+  return { waysOut: sweepingActions(terms, action.id, couldPay) };
 }

@@ -4,7 +4,8 @@
  * `not-covered:<topic>`, `not-explained:<n>`, `not-explained:coverage`, `disclaimer:<n>`.
  */
 import { CALLER } from '../../extract/claim-check.ts';
-import type { ContractTerms } from '../../terms/index.ts';
+import type { ContractTerms, Payment, Risk } from '../../terms/index.ts';
+import { clearedClaim } from './money.ts';
 import { findAction, prefixed, spec, type StatementSpec } from './spec.ts';
 
 /** Topics a trade agreement needs that contract code never settles, in the order shown. */
@@ -22,6 +23,13 @@ export const NOT_COVERED_TOPICS = [
 /** The parts of the disclaimer, in order; each is one sentence in every locale. */
 export const DISCLAIMER_PARTS = ['generated', 'not-advice', 'code-governs', 'off-chain', 'review'] as const;
 
+/** For an unchecked payment: the payment, and what becomes of its money when it fails and its claim was cleared first. */
+function uncheckedPayment(terms: ContractTerms, risk: Risk): { payment: Payment | null; cleared: ReturnType<typeof clearedClaim> } {
+  const action = risk.kind === 'unchecked-call' && risk.action !== null ? findAction(terms, risk.action) : undefined;
+  const payment = action?.payments.find((p) => p.resultChecked === false && p.source.line === risk.source.line && p.source.path === risk.source.path);
+  return action && payment ? { payment, cleared: clearedClaim(terms, action, payment) } : { payment: null, cleared: null };
+}
+
 export function buildRiskSpecs(terms: ContractTerms): StatementSpec[] {
   // A stall (no-deadline) is drafted only where no one else has an action that pays out at that stage;
   // in a contract that takes money in, that is the money's fate too.
@@ -33,7 +41,7 @@ export function buildRiskSpecs(terms: ContractTerms): StatementSpec[] {
       basis: risk.basis,
       source: risk.source,
       actionKind: action?.kind ?? null,
-      context: { risk, action, party, takesMoney },
+      context: { risk, action, party, takesMoney, ...uncheckedPayment(terms, risk) },
     });
   });
 }

@@ -5,6 +5,7 @@
  * With no powers: `powers:none`.
  */
 import type { ContractTerms, Power } from '../../terms/index.ts';
+import { unwrap } from '../../terms/index.ts';
 import { actionNames, findAction, prefixed, spec, type StatementSpec } from './spec.ts';
 
 /** Kinds whose new value can be bounded by the code. */
@@ -41,11 +42,19 @@ function powerContext(terms: ContractTerms, power: Power): Record<string, unknow
   return {
     power,
     evm: terms.evm,
+    // The money goes to the holder itself (`selfdestruct(owner)` by the Owner): they take it.
+    toHolder: toHolder(power),
     action: findAction(terms, power.action),
     holders: power.holders.map((holder) => terms.parties.find((party) => party.id === holder) ?? null).filter((party) => party !== null),
     // Actions paying the party the power replaces: their payments follow the new holder (VestingWallet's release).
     paidAfter: actionNames(terms, paidTo(terms, power)),
   };
+}
+
+function toHolder(power: Power): boolean {
+  const target = power.target === null ? null : unwrap(power.target);
+  if (target?.kind === 'caller') return true;
+  return target?.kind === 'variable' && target.party !== null && power.holders.length === 1 && power.holders[0] === target.party;
 }
 
 function paidTo(terms: ContractTerms, power: Power): string[] {
