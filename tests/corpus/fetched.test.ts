@@ -108,3 +108,39 @@ describe('NFTMarketplace: the author’s percentages, checked against the values
     }
   });
 });
+
+describe('UniDirectionalPaymentChannel (close with the sender’s signature, or cancel after expiry; both end with selfdestruct)', { timeout: 60_000 }, () => {
+  const FILE = `${DIR}/UniDirectionalPaymentChannel.sol`;
+
+  it('says who receives what through close and cancel: the Receiver the signed amount, the Sender the rest', async () => {
+    const { all, of } = await read(FILE, 'UniDirectionalPaymentChannel');
+    expect(all).toContain('Money: ETH; paid out to the Receiver (through `close`) and the Sender (through `close` and `cancel`).');
+    expect(all).toContain(
+      'The Sender (`sender`) receives all the ETH the contract still holds after paying the Receiver, when the Receiver calls `close`, provided the call meets the conditions stated for `close`.',
+    );
+    expect(all).toContain('The Sender receives all the ETH that this contract holds when the Sender calls `cancel`, provided the call meets the conditions stated for `cancel`.');
+    // solc 0.8.37 compiles for osaka: the contract is not deleted.
+    expect(of('action:cancel()')).toContain(
+      '`cancel` ends with `selfdestruct`, which sends that ETH. The code is compiled for the `osaka` EVM (Cancun or later), where this does not delete the contract unless it was created in the same transaction: its actions can still be called afterwards.',
+    );
+  });
+
+  it('the receiver’s signed claim and the sender’s remedy after expiry are the deal, not powers over it', async () => {
+    const { statements, all } = await read(FILE, 'UniDirectionalPaymentChannel');
+    expect(statements.filter((s) => s.section === 'warning')).toEqual([]);
+    expect(all).toContain('Powers over the deal: none in the code.');
+    expect(all.some((s) => /may destroy the contract|a term of the deal|may call `(close|cancel)` alone/.test(s))).toBe(false);
+  });
+});
+
+describe('DutchAuction (buy refunds the excess, then selfdestruct pays the seller)', { timeout: 60_000 }, () => {
+  it('the Seller receives the contract’s whole ETH balance through buy; no power over the deal', async () => {
+    const { all, of } = await read(`${DIR}/DutchAuction.sol`, 'DutchAuction');
+    expect(all).toContain('Money: ETH; paid out to the caller (through `buy`) and the Seller (through `buy`).');
+    expect(all).toContain(
+      'The Seller (`seller`) receives all the ETH the contract still holds after any payment to the caller, when anyone calls `buy`, provided the call meets the conditions stated for `buy`.',
+    );
+    expect(of('action:buy()')).toContain('The contract pays the Seller (`seller`) all the ETH the contract still holds after any payment to the caller.');
+    expect(all).toContain('Powers over the deal: none in the code.');
+  });
+});
