@@ -5,7 +5,7 @@
  * the money stays in the contract and the books say it is paid.
  */
 import type { Expr } from '../terms/index.ts';
-import { walkExpr } from '../terms/index.ts';
+import { isPathPrefix, walkExpr } from '../terms/index.ts';
 import { constantOf, key, same, withoutPrior } from './exprs.ts';
 import type { Instr } from './types.ts';
 
@@ -15,7 +15,7 @@ type Store = Extract<Instr, { k: 'store' }>;
 export function claimCleared(instrs: Instr[], pay: Pay, lockTargets: string[]): boolean {
   // Whatever runs whenever the payment does: a failed unchecked payment does not stop the action, so a store
   // after it clears the claim as surely as one before it.
-  const onPath = instrs.filter((i) => i.id !== pay.id && i.each === null && isPrefix(i.guard, pay.guard));
+  const onPath = instrs.filter((i) => i.id !== pay.id && i.each === null && isPathPrefix(i.guard, pay.guard));
   const before = onPath.filter((i) => i.id < pay.id);
   const stores = onPath.filter((i): i is Store => i.k === 'store' && !lockTargets.includes(key(i.target)));
   // The places the amount is read from (as they stood before the call, when written before the payment).
@@ -49,8 +49,4 @@ function literal(expr: Expr | null): string | null {
   if (expr.kind === 'bool') return String(expr.value);
   if (expr.kind === 'enum-member') return `${expr.enumName}.${expr.member}`;
   return constantOf(expr);
-}
-
-function isPrefix(a: Expr[], b: Expr[]): boolean {
-  return a.length <= b.length && a.every((e, i) => same(e, b[i]));
 }

@@ -122,6 +122,11 @@ export function unwrap(expr: Expr): Expr {
 export const FLIPPED_COMPARE: Record<CompareOp, CompareOp> = { '==': '==', '!=': '!=', '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
 
 /** True when the tree contains a node the model could not translate. */
+/** Path conditions: every condition of `a` is the same, in order, at the start of `b` (whenever b's path runs, a's does). */
+export function isPathPrefix(a: Expr[], b: Expr[]): boolean {
+  return a.length <= b.length && a.every((e, i) => e === b[i] || JSON.stringify(e) === JSON.stringify(b[i]));
+}
+
 export function hasCode(expr: Expr): boolean {
   if (expr.kind === 'code') return true;
   return childrenOf(expr).some(hasCode);

@@ -5,7 +5,7 @@
  */
 import { accessOnPath } from '../../extract/actions.ts';
 import type { Action, Asset, ContractTerms, Expr, Party, Payment } from '../../terms/index.ts';
-import { walkExpr } from '../../terms/index.ts';
+import { isPathPrefix, walkExpr } from '../../terms/index.ts';
 import { actionNames, findAction, prefixed, spanSources, spec, type StatementSpec } from './spec.ts';
 
 export interface Recipient {
@@ -95,16 +95,12 @@ export function balanceLeft(action: Action, payment: Payment): { before: Payment
   const index = action.payments.indexOf(payment);
   const before = action.payments.slice(0, index).filter((p) => p.direction === 'out' && p.asset.kind === 'eth' && p.each === null && mayPrecede(p.when, payment.when));
   if (before.length === 0) return null;
-  return { before, sure: before.every((p) => isPrefix(p.when, payment.when)) };
+  return { before, sure: before.every((p) => isPathPrefix(p.when, payment.when)) };
 }
 
 /** Paths that can both be taken: one's conditions are a prefix of the other's. */
 function mayPrecede(a: Expr[], b: Expr[]): boolean {
-  return isPrefix(a, b) || isPrefix(b, a);
-}
-
-function isPrefix(a: Expr[], b: Expr[]): boolean {
-  return a.length <= b.length && a.every((e, i) => JSON.stringify(e) === JSON.stringify(b[i]));
+  return isPathPrefix(a, b) || isPathPrefix(b, a);
 }
 
 /** Who receives money out of the contract, and through which actions. */
