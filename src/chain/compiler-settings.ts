@@ -37,11 +37,7 @@ export const CANDIDATE_SETTINGS: readonly CompilerSettings[] = [
   { optimizer: { enabled: true, runs: 200 }, viaIR: true },
 ];
 
-/** EVM versions solc knows, oldest first. */
-export const EVM_VERSIONS = [
-  'homestead', 'tangerineWhistle', 'spuriousDragon', 'byzantium', 'constantinople', 'petersburg',
-  'istanbul', 'berlin', 'london', 'paris', 'shanghai', 'cancun', 'prague', 'osaka',
-] as const;
+export { EVM_VERSIONS } from '../compile/evm-version.ts';
 
 /** The largest optimizer runs solc accepts (2^32 - 1). */
 export const MAX_RUNS = 4_294_967_295;

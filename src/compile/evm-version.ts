@@ -3,8 +3,11 @@
  * what some instructions do; `selfdestruct` only sends the balance from Cancun on (EIP-6780).
  */
 
-/** EVM versions in the order they came, as solc names them. */
-const EVM_VERSIONS = ['homestead', 'tangerineWhistle', 'spuriousDragon', 'byzantium', 'constantinople', 'petersburg', 'istanbul', 'berlin', 'london', 'paris', 'shanghai', 'cancun', 'prague', 'osaka'];
+/** EVM versions solc knows, oldest first. */
+export const EVM_VERSIONS = [
+  'homestead', 'tangerineWhistle', 'spuriousDragon', 'byzantium', 'constantinople', 'petersburg',
+  'istanbul', 'berlin', 'london', 'paris', 'shanghai', 'cancun', 'prague', 'osaka',
+] as const;
 
 /** solc's default EVM version from each release on (solc's changelog). */
 const DEFAULTS: [string, string][] = [
@@ -30,7 +33,7 @@ export function defaultEvmVersion(solcVersion: string): string | null {
 
 /** Whether the EVM version is Cancun or later; null for a name this list does not know. */
 export function isCancunOrLater(evmVersion: string | null): boolean | null {
-  const index = evmVersion === null ? -1 : EVM_VERSIONS.indexOf(evmVersion);
+  const index = evmVersion === null ? -1 : (EVM_VERSIONS as readonly string[]).indexOf(evmVersion);
   return index < 0 ? null : index >= EVM_VERSIONS.indexOf('cancun');
 }
 
