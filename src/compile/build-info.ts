@@ -33,7 +33,7 @@ export function readBuildInfo(file: string, json: any, cwd: string, shown: strin
     if (typeof content !== 'string') fail('BAD_INPUT', `${shown}: the build-info has no source text for ${unitName}`);
     return loadEmbeddedSource(unitName, content, projectRoot, cwd, hardhat3 ? localNameOf(unitName) : unitName);
   });
-  return compilationFromOutput({ version: cleanVersion(json.solcLongVersion ?? json.solcVersion), output, sources, inputs: inputs ?? listOwnSources(json), cwd });
+  return compilationFromOutput({ version: cleanVersion(json.solcLongVersion ?? json.solcVersion), output, sources, inputs: inputs ?? listOwnSources(json), cwd, evmVersion: json.input.settings?.evmVersion });
 }
 
 /** A build-info as one of several builds to compile again (see rebuild.ts): its sources, settings and imports. */

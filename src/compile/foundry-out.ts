@@ -184,7 +184,8 @@ function readArtifacts(artifacts: any[], folder: string, cwd: string, shown: str
     sources: Object.fromEntries([...byUnit].map(([unitName, { id, ast }]) => [unitName, { id: Number(id), ast }])),
     contracts: Object.fromEntries([...byUnit].map(([unitName, { contracts }]) => [unitName, contracts])),
   };
-  return { compilation: compilationFromOutput({ version: versions[0], output, sources, inputs: chooseOwnSources([...byUnit.keys()]), cwd }) };
+  const evmVersion = artifacts.find((a) => typeof a.metadata?.settings?.evmVersion === 'string')?.metadata.settings.evmVersion;
+  return { compilation: compilationFromOutput({ version: versions[0], output, sources, inputs: chooseOwnSources([...byUnit.keys()]), cwd, evmVersion }) };
 }
 
 /** Null when every imported source is there and no two sources share an id (artifacts of several builds). */

@@ -103,13 +103,15 @@ export interface PrebuiltParts {
   sources: LoadedSource[];
   inputs: string[];
   cwd: string;
+  /** The `evmVersion` the build's settings or metadata name, if any (else the release's default). */
+  evmVersion?: unknown;
 }
 
 /** A Compilation from output solc already wrote (old ASTs brought into the 0.8 shape). */
-export function compilationFromOutput({ version, output, sources, inputs, cwd }: PrebuiltParts): Compilation {
+export function compilationFromOutput({ version, output, sources, inputs, cwd, evmVersion }: PrebuiltParts): Compilation {
   checkOutputShape(output);
   const loaded = new Map(sources.map((source) => [source.unitName, source]));
-  const compilation = buildCompilation({ version, output: normaliseSources(output, version), loaded, inputs, cwd });
+  const compilation = buildCompilation({ version, output: normaliseSources(output, version), loaded, inputs, cwd, evmVersion: typeof evmVersion === 'string' ? evmVersion : null });
   return { ...compilation, fromCache: false };
 }
 

@@ -42,12 +42,24 @@ async function plainterms(cwd: string, ...argv: string[]): Promise<Run> {
   }
 }
 
-/** The terms (the JSON document's contracts) of `summarize <input>`, which must succeed. */
+/**
+ * The terms (the JSON document's contracts) of `summarize <input>`, which must succeed. The EVM version is
+ * the build's own (a build tool's settings, or its compiler's default), so it is left out of the comparison
+ * with the sources compiled by plainterms; `evmOf` reads it.
+ */
 async function termsOf(cwd: string, input: string, ...options: string[]): Promise<unknown[]> {
+  return (await documentOf(cwd, input, ...options)).contracts.map(({ evm: _evm, ...terms }: { evm: unknown }) => terms);
+}
+
+async function evmOf(cwd: string, input: string): Promise<unknown> {
+  return (await documentOf(cwd, input)).contracts[0].evm;
+}
+
+async function documentOf(cwd: string, input: string, ...options: string[]): Promise<any> {
   const run = await plainterms(cwd, 'summarize', input, '--format', 'json', '--no-cache', ...options);
   expect(run.err, `summarize ${input}`).toBe('');
   expect(run.code).toBe(0);
-  return JSON.parse(run.out).contracts;
+  return JSON.parse(run.out);
 }
 
 const names = (terms: unknown[]) => terms.map((contract) => (contract as { name: string }).name);
@@ -160,6 +172,10 @@ describe('Hardhat 2', () => {
     const terms = await termsOf(root, 'artifacts');
     expect(names(terms)).toEqual(['FobSale', 'MarketplaceOrder']);
     expect(terms).toEqual(sourceTerms);
+    // The EVM version is the one the build-info's settings name.
+    const info = readdirSync(path.join(root, 'artifacts/build-info')).find((name) => !name.endsWith('.output.json'))!;
+    const recorded = JSON.parse(readFileSync(path.join(root, 'artifacts/build-info', info), 'utf8')).input.settings.evmVersion;
+    expect(await evmOf(root, 'artifacts')).toEqual({ version: recorded, cancun: ['cancun', 'prague', 'osaka'].includes(recorded) });
   });
 
   it('takes each source from the build its .dbg.json names, even when the file times say otherwise (a copied folder)', async () => {
