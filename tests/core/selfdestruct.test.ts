@@ -31,7 +31,7 @@ describe('selfdestruct', { timeout: 60_000 }, () => {
       'The Owner (`owner`) may, alone, send all the ETH the contract holds to the Beneficiary (`beneficiary`), by calling `kill`, which ends with `selfdestruct`; on a chain before the Cancun upgrade, this also destroys the contract.',
     ]);
     expect(of('action:kill()')).toContain(
-      '`kill` ends with `selfdestruct`, which sends that ETH. The code is compiled for the `london` EVM, before the Cancun upgrade, where this also deletes the contract. On a chain that has adopted Cancun, as Ethereum has since March 2024, the contract stays and its actions can still be called.',
+      '`kill` ends with `selfdestruct`, which sends that ETH. The code is compiled for the `london` EVM, before the Cancun upgrade, where this also deletes the contract: later calls do nothing, and ETH sent to it is lost. On a chain that has adopted Cancun, as Ethereum has since March 2024, the contract stays and its actions can still be called.',
     );
   });
 
