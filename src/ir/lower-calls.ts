@@ -97,6 +97,11 @@ export abstract class CallLowerer extends ExpressionLowerer {
         // and the call ends there: nothing after it runs, a modifier's code after `_` included.
         const [to] = args.map((a) => this.ev(a, state, frame));
         if (!state.alive || !to) return [];
+        // In a loop it ends the call at the first item that reaches it, which a per-item term would not say.
+        if (frame.loop) {
+          this.unread = true;
+          return [];
+        }
         this.pay(state, frame, node.src, { asset: { kind: 'eth' }, to, from: null, amount: { kind: 'balance', of: { kind: 'this' } }, direction: 'out', method: 'selfdestruct', reverts: true });
         this.add(state, frame, node.src, { k: 'selfdestruct' });
         state.alive = false;
