@@ -20,7 +20,8 @@ export function claimCleared(instrs: Instr[], pay: Pay, lockTargets: string[]): 
   const stores = onPath.filter((i): i is Store => i.k === 'store' && !lockTargets.includes(key(i.target)));
   // The places the amount is read from (as they stood before the call, when written before the payment).
   const read = new Set([...walkExpr(pay.amount)].filter((e) => e.kind === 'prior' || e.kind === 'index' || e.kind === 'member' || (e.kind === 'variable' && e.scope === 'state')).map((e) => key(withoutPrior(e))));
-  const debited = stores.some((s) => read.has(key(s.target)) && (zeroes(s) || (s.op === 'decrease' && s.value !== null && same(withoutPrior(s.value), withoutPrior(pay.amount)))));
+  // Zeroed where the amount is read from, or a record entry debited by exactly the amount (`balances[x] -= amount`).
+  const debited = stores.some((s) => (read.has(key(s.target)) && zeroes(s)) || (s.op === 'decrease' && s.target.kind === 'index' && s.value !== null && same(withoutPrior(s.value), withoutPrior(pay.amount))));
   if (debited) return true;
   const conditions = before.filter((i): i is Extract<Instr, { k: 'require' }> => i.k === 'require').map((i) => i.cond);
   return stores.some((s) => s.op === 'set' && s.value !== null && conditions.some((c) => ruledOut(c, s.target, s.value!)));

@@ -70,4 +70,15 @@ describe('an unchecked payment whose claim is cleared in the same call', { timeo
     const ignored = await read('tests/fixtures/core/SuccessFlags.sol', 'IgnoredSend');
     expect(ignored.all.some((s) => /claim to it is cleared/.test(s))).toBe(false);
   });
+
+  it('a ledger debited by the amount clears the claim; a payment the records do not bound, or to the same payee, is a way out', async () => {
+    const { of } = await read(FILE, 'ClearedOrders');
+    expect(of('action:withdraw(uint256):payment:1:unchecked')).toEqual([
+      'The code does not check that this payment succeeded; if it fails, `withdraw` still completes and the money stays in the contract. The claim to it is cleared in the same call, so no action pays it to the caller later.',
+    ]);
+    // `cancel` pays the order's seller its price again, whatever the status: not “no action”.
+    expect(of('action:settle(uint256):payment:1:unchecked')).toEqual([
+      'The code does not check that this payment succeeded; if it fails, `settle` still completes and the money stays in the contract. The claim to it is cleared in the same call: it can leave the contract only when anyone calls `cancel`.',
+    ]);
+  });
 });

@@ -139,9 +139,9 @@ function paysOwnCredit(action: Action): boolean {
   });
 }
 
-function sweepingActions(terms: ContractTerms, except: string | null, pays: (p: Payment) => boolean = isWholeBalance): { name: string; access: Action['access'] }[] {
+function sweepingActions(terms: ContractTerms, except: string | null, pays: (p: Payment, by: Action) => boolean = isWholeBalance): { name: string; access: Action['access'] }[] {
   return terms.actions
-    .filter((a) => a.id !== except && a.kind !== 'constructor' && a.payments.some((p) => p.direction === 'out' && pays(p)))
+    .filter((a) => a.id !== except && a.kind !== 'constructor' && a.payments.some((p) => p.direction === 'out' && pays(p, a)))
     .map((a) => ({ name: a.name, access: a.access }));
 }
 
@@ -156,8 +156,27 @@ function isWholeBalance(p: Payment): boolean {
  */
 export function clearedClaim(terms: ContractTerms, action: Action, payment: Payment): { waysOut: { name: string; access: Action['access'] }[] } | null {
   if (payment.claimCleared !== true) return null;
-  const recipient = payment.toParty ?? JSON.stringify(payment.to);
-  const fromRecords = (amount: Expr) => [...walkExpr(amount)].some((e) => (e.kind === 'variable' && e.scope === 'state') || e.kind === 'index' || e.kind === 'member');
-  const couldPay = (p: Payment) => sameAsset(p.asset, payment.asset) && (isWholeBalance(p) || !fromRecords(p.amount) || (p.toParty ?? JSON.stringify(p.to)) === recipient);
+  const samePayee = (p: Payment) => (p.toParty !== null && p.toParty === payment.toParty) || payeeKey(p.to) === payeeKey(payment.to);
+  const couldPay = (p: Payment, by: Action) => sameAsset(p.asset, payment.asset) && (isWholeBalance(p) || !paysARecord(p, by) || samePayee(p));
   return { waysOut: sweepingActions(terms, action.id, couldPay) };
+}
+
+/** A recipient however it is read: as it stood before the call or now, converted to `address payable` or not. */
+function payeeKey(to: Expr): string {
+  return JSON.stringify(to, (_name, value) => (value?.kind === 'prior' ? value.of : value?.kind === 'convert' ? value.operand : value));
+}
+
+/**
+ * A payment of what the contract's records say is owed: an amount read from storage, or one the action
+ * checks against a record or debits from one (`require(balances[x] >= amount); balances[x] -= amount`).
+ */
+function paysARecord(payment: Payment, action: Action): boolean {
+  const stored = (expr: Expr) => [...walkExpr(expr)].some((e) => (e.kind === 'variable' && e.scope === 'state') || e.kind === 'index' || e.kind === 'member');
+  if (stored(payment.amount)) return true;
+  const amount = JSON.stringify(payment.amount);
+  const mentions = (expr: Expr) => [...walkExpr(expr)].some((e) => JSON.stringify(e) === amount);
+  return (
+    action.effects.some((e) => e.kind === 'decrease' && e.target.kind === 'index' && e.value !== null && JSON.stringify(e.value) === amount) ||
+    action.conditions.some((c) => c.expr.kind === 'compare' && mentions(c.expr) && stored(c.expr))
+  );
 }
