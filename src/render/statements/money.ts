@@ -5,7 +5,7 @@
  */
 import { accessOnPath } from '../../extract/actions.ts';
 import type { Action, Asset, ContractTerms, Expr, Party, Payment } from '../../terms/index.ts';
-import { isPathPrefix, walkExpr } from '../../terms/index.ts';
+import { isPathPrefix, unwrap, walkExpr } from '../../terms/index.ts';
 import { actionNames, findAction, prefixed, spanSources, spec, type StatementSpec } from './spec.ts';
 
 export interface Recipient {
@@ -157,7 +157,9 @@ function isWholeBalance(p: Payment): boolean {
 export function clearedClaim(terms: ContractTerms, action: Action, payment: Payment): { waysOut: { name: string; access: Action['access'] }[] } | null {
   if (payment.claimCleared !== true) return null;
   const samePayee = (p: Payment) => (p.toParty !== null && p.toParty === payment.toParty) || payeeKey(p.to) === payeeKey(payment.to);
-  const couldPay = (p: Payment, by: Action) => sameAsset(p.asset, payment.asset) && (isWholeBalance(p) || !paysARecord(p, by) || samePayee(p));
+  // Forwarding the ETH sent with the call (`arbitrator.appeal{value: msg.value}`) pays out nothing already held.
+  const forwards = (p: Payment) => unwrap(p.amount).kind === 'value-sent';
+  const couldPay = (p: Payment, by: Action) => sameAsset(p.asset, payment.asset) && !forwards(p) && (isWholeBalance(p) || !paysARecord(p, by) || samePayee(p));
   return { waysOut: sweepingActions(terms, action.id, couldPay) };
 }
 
