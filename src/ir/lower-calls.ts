@@ -98,7 +98,8 @@ export abstract class CallLowerer extends ExpressionLowerer {
         const [to] = args.map((a) => this.ev(a, state, frame));
         if (!state.alive || !to) return [];
         // In a loop it ends the call at the first item that reaches it, which a per-item term would not say.
-        if (frame.loop) {
+        // To the contract itself, the ETH is burned before Cancun and kept from it on: not a payment either way.
+        if (frame.loop || (to.kind === 'convert' ? to.operand : to).kind === 'this') {
           this.unread = true;
           return [];
         }
