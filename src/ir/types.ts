@@ -45,7 +45,8 @@ export type Instr = InstrBase &
         /** True once the success flag reaches a guard or a require. */
         checked: boolean;
       }
-    | { k: 'call'; target: Expr; name: string; checked: boolean }
+    /** `args`: the call's arguments as evaluated ([] where the call is a library's documented meaning). */
+    | { k: 'call'; target: Expr; name: string; checked: boolean; args: Expr[] }
     | { k: 'emit'; event: string; args: Expr[] }
     /** The action fails unless `cond` holds (when the guard holds). */
     | { k: 'require'; cond: Expr; message: string | null; error: string | null; form: 'require' | 'if-revert' | 'assert' }

@@ -56,6 +56,12 @@ export type RiskKind =
   | 'no-reentrancy-guard'
   | 'tx-origin'
   | 'unchecked-call'
+  /** An incoming token payment whose result is unchecked: `subject` is the record credited, `text` an action that pays out from it. */
+  | 'unchecked-incoming'
+  /** A push to `subject` (`text`: 'eth' or 'token') that its holder can refuse, making `action` fail; nothing else releases what it holds. */
+  | 'refusal-locks-assets'
+  /** The same push where something else can release the money, or where the action holds nothing of its own. */
+  | 'refusal-blocks-action'
   | 'stuck-funds'
   | 'owner-can-pause'
   | 'unrestricted-action'
