@@ -141,7 +141,12 @@ export type MoneyFactKind =
   /** An action accepts more ETH than it requires; `detail` says where the excess goes (null: it stays in the contract). */
   | 'overpayment'
   /** A share is computed by division; `party` is who ends up with the rounding remainder (null: it stays in the contract). */
-  | 'rounding-remainder';
+  | 'rounding-remainder'
+  /**
+   * The contract holds one item of a token contract (`subject`: item `index` of `base`), taken in by `action`;
+   * `withdrawal` sends it to `detail` (`party` when a party) under `when`. Null `withdrawal`: nothing sends it out.
+   */
+  | 'item-custody';
 
 export interface MoneyFact extends Located {
   id: string;
