@@ -1,0 +1,59 @@
+/**
+ * Risks read from how a payment is made: an unchecked incoming token payment (not with SafeERC20), and a
+ * push its recipient can refuse, which locks money in only where nothing else pays it out.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { read } from '../helpers/sentences.ts';
+
+const FILE = 'tests/fixtures/extract/SafePledges.sol';
+
+/** The fixture with one change, summarised from a copy beside the original (its imports resolve the same way). */
+async function changed(contract: string, from: string, to: string) {
+  const folder = mkdtempSync(path.join(tmpdir(), 'plainterms-pledges-'));
+  const file = path.join(folder, 'SafePledges.sol');
+  const text = readFileSync(FILE, 'utf8');
+  expect(text).toContain(from);
+  writeFileSync(file, text.replace(from, to));
+  try {
+    return await read(file, contract);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+describe('an incoming token payment', { timeout: 60_000 }, () => {
+  it('taken with SafeERC20 carries no risk of a pledge credited without payment', async () => {
+    const { all, terms } = await read(FILE, 'SafePledges');
+    expect(terms.risks.map((r) => r.kind)).not.toContain('unchecked-incoming');
+    expect(all.some((s) => /arrived|nothing was received/.test(s))).toBe(false);
+  });
+
+  it('taken with a plain transferFrom whose result is ignored, credits the pledger although nothing arrived', async () => {
+    const { all } = await changed('SafePledges', 'token.safeTransferFrom(msg.sender, address(this), amount);', 'token.transferFrom(msg.sender, address(this), amount);');
+    expect(all).toContain(
+      '`pledge` does not check that the tokens it takes in arrived. With a token that returns `false` instead of failing, the action still completes and credits the Pledged (`pledged`) of the caller although no tokens arrived; `refund` can then pay out, from tokens others paid in, an amount read from that record.',
+    );
+  });
+
+  it('taken with a transferFrom whose result is required, carries no such risk', async () => {
+    const { terms } = await changed('SafePledges', 'token.safeTransferFrom(msg.sender, address(this), amount);', 'require(token.transferFrom(msg.sender, address(this), amount), "no tokens");');
+    expect(terms.risks.map((r) => r.kind)).not.toContain('unchecked-incoming');
+  });
+});
+
+describe('a push the recipient can refuse', { timeout: 60_000 }, () => {
+  it('does not lock the money in when another action pays out the balance', async () => {
+    const { all } = await read(FILE, 'PushSaleWithExit');
+    expect(all.some((s) => /refuses ETH/.test(s))).toBe(false);
+  });
+
+  it('locks it in when nothing else pays it out and the Seller cannot be replaced', async () => {
+    const { all, statements } = await changed('PushSaleWithExit', 'buyer.transfer(address(this).balance);', 'buyer.transfer(0);');
+    const sentence = 'If the Seller (`seller`) is a contract that refuses ETH, every call to `settle` that would pay it fails; what `settle` would release then stays in the contract, as no other action releases it.';
+    expect(all).toContain(sentence);
+    expect(statements.find((s) => s.text === sentence)?.source?.line).toBe(61);
+  });
+});
