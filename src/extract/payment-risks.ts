@@ -7,7 +7,7 @@
  *   (`refusal-blocks-action`), and where nothing else releases what the action releases, the money or token
  *   then stays in the contract (`refusal-locks-assets`).
  */
-import type { Action, ContractTerms, Expr, Payment, Risk } from '../terms/index.ts';
+import type { Action, ContractTerms, Expr, Payment, Risk, SourceRef } from '../terms/index.ts';
 import { walkExpr } from '../terms/index.ts';
 import type { ItemMove } from '../ir/facts.ts';
 import { partyOfExpr } from '../ir/exprs.ts';
@@ -41,12 +41,14 @@ export function uncheckedPayments(terms: ContractTerms, action: Action): Draft[]
 export function refusals(context: ExtractContext, terms: ContractTerms): Draft[] {
   const drafts: Draft[] = [];
   const moves = new Map(context.reads.map((read) => [read.id, read.facts.itemMoves]));
+  const requiredOf = new Map(context.reads.map((read) => [read.id, read.facts.requiredPayments]));
   const seen = new Set<string>();
   for (const action of terms.actions) {
     if (action.kind === 'constructor') continue;
     const pushes: { to: Expr; when: Expr[]; item: boolean; held: boolean; elsewhere: boolean; source: Risk['source'] }[] = [];
+    const required = requiredOf.get(action.id) ?? [];
     for (const payment of action.payments) {
-      if (payment.direction !== 'out' || payment.asset.kind !== 'eth' || !revertsOnFailure(payment, action)) continue;
+      if (payment.direction !== 'out' || payment.asset.kind !== 'eth' || !revertsOnFailure(payment, required)) continue;
       const keys = keysRead(payment.amount);
       const held = [...keys].some((key) => creditedFromMoneyIn(terms, key));
       const elsewhere = terms.actions.some((a) => a.id !== action.id && a.kind !== 'constructor' && a.payments.some((p) => p.direction === 'out' && p.asset.kind === 'eth' && ([...walkExpr(p.amount)].some((n) => n.kind === 'balance') || [...keysRead(p.amount)].some((k) => keys.has(k)))));
@@ -64,12 +66,13 @@ export function refusals(context: ExtractContext, terms: ContractTerms): Draft[]
       const key = storageKey(push.to);
       // The caller only stops themselves; a parameter or computed address is chosen by whoever calls.
       if (key === null) continue;
-      const party = partyOfExpr(push.to);
+      // A party's variable, or a party kept in each record (`invoices.seller`), whose id is its place.
+      const party = partyOfExpr(push.to) ?? (terms.parties.some((p) => p.id === key) ? key : null);
       if (party !== null && !action.access.anyone && action.access.rules.every((rule) => ruleHolder(rule) === party)) continue;
       const once = `${action.id}:${key}:${push.item}`;
       if (seen.has(once)) continue;
       seen.add(once);
-      const locks = push.held && !push.elsewhere && recipientFixed(terms, action, key);
+      const locks = push.held && !push.elsewhere && recipientFixed(terms, action, party, key);
       // A refusal that only stops the refuser's own payment is theirs to make; it matters when others are paid in the same call.
       const target = JSON.stringify(push.to);
       if (!locks && !paid.some((other) => JSON.stringify(other.to) !== target && samePath(other.when, push.when))) continue;
@@ -79,12 +82,10 @@ export function refusals(context: ExtractContext, terms: ContractTerms): Draft[]
   return drafts;
 }
 
-/** `transfer`, `sendValue` and calls that revert by themselves; or a call whose success a condition requires. */
-function revertsOnFailure(payment: Payment, action: Action): boolean {
+/** `transfer`, `sendValue` and calls that revert by themselves; or a call whose success a require demands. */
+function revertsOnFailure(payment: Payment, required: SourceRef[]): boolean {
   if (payment.resultChecked === null) return true;
-  if (payment.resultChecked === false) return false;
-  const target = JSON.stringify(payment.to);
-  return action.conditions.some((c) => c.when.length === 0 && [...walkExpr(c.expr)].some((n) => n.kind === 'call-outcome' && JSON.stringify(n.target) === target));
+  return payment.resultChecked === true && required.some((r) => JSON.stringify(r) === JSON.stringify(payment.source));
 }
 
 /** A stored place some action fills with ETH sent to it (`highestBid = msg.value`) or with an incoming payment's amount. */
@@ -94,23 +95,24 @@ function creditedFromMoneyIn(terms: ContractTerms, key: string): boolean {
 
 /**
  * No action other than deployment can change the recipient once the blocked action is possible: every
- * action that writes it requires the call to be made before a moment the blocked action must wait for.
+ * action that changes it (as the parties' model says, or any write to its place) requires the call to be
+ * made before a moment the blocked action must wait for. Creating a record at a fresh id changes no other.
  */
-function recipientFixed(terms: ContractTerms, blocked: Action, key: string): boolean {
+function recipientFixed(terms: ContractTerms, blocked: Action, partyId: string | null, key: string): boolean {
+  const party = terms.parties.find((p) => p.id === partyId);
+  const writes = (a: Action) => a.effects.some((e) => { const k = storageKey(e.target); return k !== null && (k === key || key.startsWith(`${k}.`)); });
+  const writers = party ? terms.actions.filter((a) => party.changedBy.includes(a.id)) : terms.actions.filter((a) => a.kind !== 'constructor' && writes(a));
   const opensAt = new Set(blocked.conditions.filter((c) => c.when.length === 0).flatMap((c) => timeComparisons(c.expr)).filter((t) => t.op === '>=' || t.op === '>').map((t) => `${t.op}${JSON.stringify(t.against)}`));
-  return terms.actions.every((a) => {
-    if (a.kind === 'constructor' || !a.effects.some((e) => storageKey(e.target) === key)) return true;
-    return a.conditions.some((c) => c.when.length === 0 && timeComparisons(c.expr).some((t) => {
-      const at = JSON.stringify(t.against);
-      return (t.op === '<' && (opensAt.has(`>=${at}`) || opensAt.has(`>${at}`))) || (t.op === '<=' && opensAt.has(`>${at}`));
-    }));
-  });
+  return writers.every((a) => a.conditions.some((c) => c.when.length === 0 && timeComparisons(c.expr).some((t) => {
+    const at = JSON.stringify(t.against);
+    return (t.op === '<' && (opensAt.has(`>=${at}`) || opensAt.has(`>${at}`))) || (t.op === '<=' && opensAt.has(`>${at}`));
+  })));
 }
 
 /** The stored variable (and struct member) a place belongs to: `campaigns.pledged` for `campaigns[id].pledged`. */
 function storageKey(expr: Expr): string | null {
   switch (expr.kind) {
-    case 'variable': return expr.scope === 'state' ? expr.name : null;
+    case 'variable': return expr.scope === 'state' || expr.scope === 'immutable' ? expr.name : null;
     case 'index': return storageKey(expr.base);
     case 'member': { const key = storageKey(expr.object); return key === null ? null : `${key}.${expr.member}`; }
     case 'prior': return storageKey(expr.of);

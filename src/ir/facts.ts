@@ -29,6 +29,8 @@ export interface Facts {
   effects: Effect[];
   emits: Emit[];
   externalCalls: ExternalCall[];
+  /** Payments whose failure a require turns into the action's failure (`require(ok)` after a `call`). */
+  requiredPayments: SourceRef[];
   /** Tokens moved one by one (ERC-721 and ERC-1155 `transferFrom` and `safeTransferFrom`), read from those calls. */
   itemMoves: ItemMove[];
   notExplained: NotExplained[];
@@ -53,6 +55,7 @@ export function factsOf(lowered: LoweredAction, action: string, locate: (src: st
     emits: [],
     externalCalls: [],
     itemMoves: [],
+    requiredPayments: [],
     notExplained: [],
     reads: [...new Set(lowered.reads)],
     statements: new Map(),
@@ -83,6 +86,7 @@ export function factsOf(lowered: LoweredAction, action: string, locate: (src: st
           resultChecked: instr.reverts ? null : instr.checked,
           ...common,
         });
+        if (instr.required) facts.requiredPayments.push(common.source);
         break;
       case 'store':
         facts.effects.push({ kind: instr.op, target: instr.target, value: instr.value, ...common });

@@ -44,6 +44,8 @@ export type Instr = InstrBase &
         reverts: boolean;
         /** True once the success flag reaches a guard or a require. */
         checked: boolean;
+        /** True when a require demands the success flag itself (`require(ok)`): a failed payment reverts the action. */
+        required?: boolean;
       }
     /** `args`: the call's arguments as evaluated ([] where the call is a library's documented meaning). */
     | { k: 'call'; target: Expr; name: string; checked: boolean; args: Expr[] }

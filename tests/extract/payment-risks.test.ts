@@ -9,14 +9,19 @@ import { describe, expect, it } from 'vitest';
 import { read } from '../helpers/sentences.ts';
 
 const FILE = 'tests/fixtures/extract/SafePledges.sol';
+const NO_SWEEP: [string, string] = ['buyer.transfer(address(this).balance);', 'buyer.transfer(0);'];
+const CALL: string = '(bool ok, ) = seller.call{value: price}("");';
 
 /** The fixture with one change, summarised from a copy beside the original (its imports resolve the same way). */
-async function changed(contract: string, from: string, to: string) {
+async function changed(contract: string, ...edits: [string, string][]) {
   const folder = mkdtempSync(path.join(tmpdir(), 'plainterms-pledges-'));
   const file = path.join(folder, 'SafePledges.sol');
-  const text = readFileSync(FILE, 'utf8');
-  expect(text).toContain(from);
-  writeFileSync(file, text.replace(from, to));
+  let text = readFileSync(FILE, 'utf8');
+  for (const [from, to] of edits) {
+    expect(text).toContain(from);
+    text = text.replace(from, to);
+  }
+  writeFileSync(file, text);
   try {
     return await read(file, contract);
   } finally {
@@ -32,14 +37,14 @@ describe('an incoming token payment', { timeout: 60_000 }, () => {
   });
 
   it('taken with a plain transferFrom whose result is ignored, credits the pledger although nothing arrived', async () => {
-    const { all } = await changed('SafePledges', 'token.safeTransferFrom(msg.sender, address(this), amount);', 'token.transferFrom(msg.sender, address(this), amount);');
+    const { all } = await changed('SafePledges', ['token.safeTransferFrom(msg.sender, address(this), amount);', 'token.transferFrom(msg.sender, address(this), amount);']);
     expect(all).toContain(
       '`pledge` does not check that the tokens it takes in arrived. With a token that returns `false` instead of failing, the action still completes and credits the Pledged (`pledged`) of the caller although no tokens arrived; `refund` can then pay out, from tokens others paid in, an amount read from that record.',
     );
   });
 
   it('taken with a transferFrom whose result is required, carries no such risk', async () => {
-    const { terms } = await changed('SafePledges', 'token.safeTransferFrom(msg.sender, address(this), amount);', 'require(token.transferFrom(msg.sender, address(this), amount), "no tokens");');
+    const { terms } = await changed('SafePledges', ['token.safeTransferFrom(msg.sender, address(this), amount);', 'require(token.transferFrom(msg.sender, address(this), amount), "no tokens");']);
     expect(terms.risks.map((r) => r.kind)).not.toContain('unchecked-incoming');
   });
 });
@@ -51,9 +56,16 @@ describe('a push the recipient can refuse', { timeout: 60_000 }, () => {
   });
 
   it('locks it in when nothing else pays it out and the Seller cannot be replaced', async () => {
-    const { all, statements } = await changed('PushSaleWithExit', 'buyer.transfer(address(this).balance);', 'buyer.transfer(0);');
+    const { all, statements } = await changed('PushSaleWithExit', NO_SWEEP);
     const sentence = 'If the Seller (`seller`) is a contract that refuses ETH, every call to `settle` that would pay it fails; what `settle` would release then stays in the contract, as no other action releases it.';
     expect(all).toContain(sentence);
     expect(statements.find((s) => s.text === sentence)?.source?.line).toBe(61);
+  });
+
+  it('a `call` whose failure a require turns into the action’s failure is such a push too; one whose failure is let pass is not', async () => {
+    const required = await changed('PushSaleWithExit', NO_SWEEP, ['seller.transfer(price);', `${CALL} require(ok, "failed");`]);
+    expect(required.all.some((s) => s.startsWith('If the Seller (`seller`) is a contract that refuses ETH, every call to `settle` that would pay it fails; what `settle` would release then stays'))).toBe(true);
+    const passed = await changed('PushSaleWithExit', NO_SWEEP, ['seller.transfer(price);', `${CALL} if (!ok) { price = price; }`]);
+    expect(passed.all.some((s) => /refuses ETH/.test(s))).toBe(false);
   });
 });
