@@ -26,9 +26,9 @@ export function uncheckedPayments(terms: ContractTerms, action: Action): Draft[]
       drafts.push({ kind: 'unchecked-call', action: action.id, party: payment.toParty, subject: payment.to, text: null, state: null, source: payment.source });
       continue;
     }
-    // What the action records from the amount it meant to take in, and who can later be paid from that record.
+    // A record the action increases by (a value computed from) the amount it meant to take in, and an action that pays out from that record.
     // The payer's own record first (`pledged[id][msg.sender] += amount`), then any other.
-    const credits = action.effects.filter((e) => e.kind !== 'delete' && e.kind !== 'pop' && e.kind !== 'decrease' && e.value !== null && samePath(e.when, payment.when) && storageKey(e.target) !== null && mentions(e.value, payment.amount));
+    const credits = action.effects.filter((e) => e.kind === 'increase' && e.value !== null && samePath(e.when, payment.when) && storageKey(e.target) !== null && mentions(e.value, payment.amount));
     const credit = credits.find((e) => [...walkExpr(e.target)].some((n) => n.kind === 'caller')) ?? credits[0];
     const key = credit ? storageKey(credit.target) : null;
     const payout = key === null ? undefined : terms.actions.find((a) => a.id !== action.id && a.kind !== 'constructor' && a.payments.some((p) => p.direction === 'out' && sameAsset(p, payment) && keysRead(p.amount).has(key)));
@@ -64,8 +64,9 @@ export function refusals(context: ExtractContext, terms: ContractTerms): Draft[]
     const paid = [...action.payments.filter((p) => p.direction === 'out'), ...(moves.get(action.id) ?? [])];
     for (const push of pushes) {
       const key = storageKey(push.to);
-      // The caller only stops themselves; a parameter or computed address is chosen by whoever calls.
-      if (key === null) continue;
+      // The caller only stops themselves; a parameter or computed address is chosen by whoever calls. A
+      // contract called with ETH (`arbitrator.createDispute{value: …}`) is a dependency, told as such.
+      if (key === null || isContractTyped(push.to)) continue;
       // A party's variable, or a party kept in each record (`invoices.seller`), whose id is its place.
       const party = partyOfExpr(push.to) ?? (terms.parties.some((p) => p.id === key) ? key : null);
       if (party !== null && !action.access.anyone && action.access.rules.every((rule) => ruleHolder(rule) === party)) continue;
@@ -119,6 +120,10 @@ function storageKey(expr: Expr): string | null {
     case 'convert': return storageKey(expr.operand);
     default: return null;
   }
+}
+
+function isContractTyped(expr: Expr): boolean {
+  return (expr.kind === 'variable' || expr.kind === 'member') && expr.type.startsWith('contract ');
 }
 
 function keysRead(expr: Expr): Set<string> {

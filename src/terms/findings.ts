@@ -56,7 +56,7 @@ export type RiskKind =
   | 'no-reentrancy-guard'
   | 'tx-origin'
   | 'unchecked-call'
-  /** An incoming token payment whose result is unchecked: `subject` is the record credited, `text` an action that pays out from it. */
+  /** An incoming token payment whose result is unchecked: `subject` is a record it increases, `text` an action that pays out from that record. */
   | 'unchecked-incoming'
   /** A push to `subject` (`text`: 'eth' or 'token') that its holder can refuse, making `action` fail; nothing else releases what it holds. */
   | 'refusal-locks-assets'

@@ -122,10 +122,10 @@ describe('CrowdFund (solidity-by-example: pledges in an ERC-20 token, transfers 
   it('an unchecked incoming transferFrom credits the backer although no tokens arrived, and refund pays from that record', async () => {
     const { all, of } = await read(`${DIR}/CrowdFund.sol`, 'CrowdFund');
     expect(all).toContain(
-      '`pledge` does not check that the tokens it takes in arrived. With a token that returns `false` instead of failing, the action still completes and credits the Pledged Amount (`pledgedAmount`) of the given ID (`_id`) entry for the caller although no tokens arrived; `refund` can then pay out, from tokens others paid in, an amount read from that record.',
+      '`pledge` does not check that the tokens it takes in arrived: with a token that returns `false` instead of failing, a transfer that moved nothing does not by itself make the action fail. If the action goes ahead without the tokens, it still increases the Pledged Amount (`pledgedAmount`) of the given ID (`_id`) entry for the caller, and `refund` can then pay an amount read from that record out of tokens others paid in.',
     );
     expect(of('action:pledge(uint256,uint256):payment:1:unchecked')).toEqual([
-      'The code does not check that these tokens arrived; with a token that returns `false` instead of failing, `pledge` still completes although nothing was received.',
+      'The code does not check that these tokens arrived; with a token that returns `false` instead of failing, a transfer that moved nothing does not by itself make `pledge` fail.',
     ]);
     // Money that never came in cannot stay in the contract.
     expect(all.some((s) => /`pledge`.*money stays in the contract/.test(s))).toBe(false);
