@@ -150,9 +150,9 @@ describe('EnglishAuction (solidity-by-example: an NFT sold for ETH, both pushed 
 
   it('a Seller who refuses ETH, or a Highest Bidder who cannot take the NFT, blocks `end` and locks both in', async () => {
     const { all } = await read(`${DIR}/EnglishAuction.sol`, 'EnglishAuction');
-    expect(all).toContain('If the Seller (`seller`) is a contract that refuses ETH, every call to `end` that would pay it fails; what `end` would release then stays in the contract, as no other action releases it.');
+    expect(all).toContain('If the Seller (`seller`) is a contract that refuses ETH, every call to `end` that would pay it fails. What `end` would release then stays in the contract: no other action releases it.');
     expect(all).toContain(
-      'If the Highest Bidder (`highestBidder`) is a contract that does not accept tokens sent with `safeTransferFrom`, every call to `end` that would send it one fails; what `end` would release then stays in the contract, as no other action releases it.',
+      'If the Highest Bidder (`highestBidder`) is a contract that does not accept tokens sent with `safeTransferFrom`, every call to `end` that would send it one fails. What `end` would release then stays in the contract: no other action releases it.',
     );
     // `withdraw` pays the caller, who can only stop their own withdrawal.
     expect(all.some((s) => /call to `withdraw`/.test(s))).toBe(false);
@@ -165,9 +165,10 @@ describe('EnglishAuction (solidity-by-example: an NFT sold for ETH, both pushed 
     writeFileSync(file, readFileSync(`${DIR}/EnglishAuction.sol`, 'utf8').replace('function end() external {', exit));
     try {
       const { all } = await read(file, 'EnglishAuction');
-      expect(all.some((s) => /Seller \(`seller`\) is a contract that refuses ETH, every call to `end` that would pay it fails; what `end` would release then stays/.test(s))).toBe(false);
+      expect(all.some((s) => /Seller \(`seller`\) is a contract that refuses ETH, every call to `end` that would pay it fails. What `end` would release then stays/.test(s))).toBe(false);
+      expect(all).toContain('If the Seller (`seller`) is a contract that refuses ETH, every call to `end` that would pay it fails.');
       // The NFT still has no other way out.
-      expect(all.some((s) => /Highest Bidder \(`highestBidder`\) is a contract that does not accept tokens sent with `safeTransferFrom`, every call to `end` that would send it one fails; what `end` would release then stays/.test(s))).toBe(true);
+      expect(all.some((s) => /Highest Bidder \(`highestBidder`\) is a contract that does not accept tokens sent with `safeTransferFrom`, every call to `end` that would send it one fails. What `end` would release then stays/.test(s))).toBe(true);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

@@ -57,14 +57,14 @@ describe('a push the recipient can refuse', { timeout: 60_000 }, () => {
 
   it('locks it in when nothing else pays it out and the Seller cannot be replaced', async () => {
     const { all, statements } = await changed('PushSaleWithExit', NO_SWEEP);
-    const sentence = 'If the Seller (`seller`) is a contract that refuses ETH, every call to `settle` that would pay it fails; what `settle` would release then stays in the contract, as no other action releases it.';
+    const sentence = 'If the Seller (`seller`) is a contract that refuses ETH, every call to `settle` that would pay it fails. What `settle` would release then stays in the contract: no other action releases it.';
     expect(all).toContain(sentence);
     expect(statements.find((s) => s.text === sentence)?.source?.line).toBe(61);
   });
 
   it('a `call` whose failure a require turns into the action’s failure is such a push too; one whose failure is let pass is not', async () => {
     const required = await changed('PushSaleWithExit', NO_SWEEP, ['seller.transfer(price);', `${CALL} require(ok, "failed");`]);
-    expect(required.all.some((s) => s.startsWith('If the Seller (`seller`) is a contract that refuses ETH, every call to `settle` that would pay it fails; what `settle` would release then stays'))).toBe(true);
+    expect(required.all.some((s) => s.startsWith('If the Seller (`seller`) is a contract that refuses ETH, every call to `settle` that would pay it fails. What `settle` would release then stays'))).toBe(true);
     const passed = await changed('PushSaleWithExit', NO_SWEEP, ['seller.transfer(price);', `${CALL} if (!ok) { price = price; }`]);
     expect(passed.all.some((s) => /refuses ETH/.test(s))).toBe(false);
   });
