@@ -14,7 +14,7 @@ export const money: Extractor = {
   name: 'money',
   extract(context, terms) {
     const drafts: Draft[] = [];
-    drafts.push(...pullPayments(terms.actions), ...itemCustody(context));
+    drafts.push(...pullPayments(terms.actions), ...itemCustody(context, terms));
     // Where some action pays out the whole balance, an excess stays in it and leaves with it.
     const balancePaidOut = terms.actions.some((a) => a.payments.some((p) => p.direction === 'out' && (p.amount.kind === 'balance' || p.amount.kind === 'token-balance')));
     for (const action of terms.actions) {

@@ -17,6 +17,8 @@ export interface ItemMove {
   from: Expr;
   to: Expr;
   id: Expr;
+  /** ERC-1155: how many units of item `id`; null for ERC-721, which moves the one item. */
+  amount: Expr | null;
   hook: boolean;
   when: Expr[];
   source: SourceRef;
@@ -98,7 +100,8 @@ export function factsOf(lowered: LoweredAction, action: string, locate: (src: st
         facts.externalCalls.push({ target: instr.target, name: instr.name, when: instr.guard, each: instr.each, source: common.source });
         if (isItemMove(instr.name, instr.args.length)) {
           const [from, to, id] = instr.args;
-          facts.itemMoves.push({ token: instr.target, from, to, id, hook: instr.name === 'safeTransferFrom', when: instr.guard, source: common.source });
+          const amount = instr.args.length === 5 ? instr.args[3] : null;
+          facts.itemMoves.push({ token: instr.target, from, to, id, amount, hook: instr.name === 'safeTransferFrom', when: instr.guard, source: common.source });
         }
         break;
       case 'selfdestruct':
