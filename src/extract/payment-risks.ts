@@ -52,14 +52,17 @@ export function refusals(context: ExtractContext, terms: ContractTerms): Draft[]
       const keys = keysRead(payment.amount);
       const held = [...keys].some((key) => creditedFromMoneyIn(terms, key));
       const elsewhere = terms.actions.some((a) => a.id !== action.id && a.kind !== 'constructor' && a.payments.some((p) => p.direction === 'out' && p.asset.kind === 'eth' && ([...walkExpr(p.amount)].some((n) => n.kind === 'balance') || [...keysRead(p.amount)].some((k) => keys.has(k)))));
-      pushes.push({ to: payment.to, when: payment.when, item: false, held, elsewhere, source: payment.source });
+      // The caller may choose another branch of the same action that releases the money (`resolve(toSeller)`).
+      const chosen = action.payments.some((p) => p !== payment && p.direction === 'out' && p.asset.kind === 'eth' && !samePath(p.when, payment.when) && callerChooses(p.when, payment.when) && [...keysRead(p.amount)].some((k) => keys.has(k)));
+      pushes.push({ to: payment.to, when: payment.when, item: false, held, elsewhere: elsewhere || chosen, source: payment.source });
     }
     for (const move of moves.get(action.id) ?? []) {
       if (!move.hook || move.from.kind !== 'this') continue;
       const token = JSON.stringify(move.token);
       const held = [...moves.values()].flat().some((m) => m.to.kind === 'this' && JSON.stringify(m.token) === token);
       const elsewhere = [...moves.entries()].some(([id, list]) => id !== action.id && id !== 'constructor' && list.some((m: ItemMove) => m.from.kind === 'this' && JSON.stringify(m.token) === token));
-      pushes.push({ to: move.to, when: move.when, item: true, held, elsewhere, source: move.source });
+      const chosen = (moves.get(action.id) ?? []).some((m) => m !== move && m.from.kind === 'this' && JSON.stringify(m.token) === token && !samePath(m.when, move.when) && callerChooses(m.when, move.when));
+      pushes.push({ to: move.to, when: move.when, item: true, held, elsewhere: elsewhere || chosen, source: move.source });
     }
     const paid = [...action.payments.filter((p) => p.direction === 'out'), ...(moves.get(action.id) ?? [])];
     for (const push of pushes) {
@@ -120,6 +123,11 @@ function storageKey(expr: Expr): string | null {
     case 'convert': return storageKey(expr.operand);
     default: return null;
   }
+}
+
+/** Two paths told apart by a value the caller gives (a parameter in their conditions). */
+function callerChooses(a: Expr[], b: Expr[]): boolean {
+  return [...a, ...b].some((e) => [...walkExpr(e)].some((n) => n.kind === 'variable' && n.scope === 'parameter'));
 }
 
 function isContractTyped(expr: Expr): boolean {
