@@ -50,8 +50,10 @@ export function refusals(context: ExtractContext, terms: ContractTerms): Draft[]
     for (const payment of action.payments) {
       if (payment.direction !== 'out' || payment.asset.kind !== 'eth' || !revertsOnFailure(payment, required)) continue;
       const keys = keysRead(payment.amount);
-      const held = [...keys].some((key) => creditedFromMoneyIn(terms, key));
-      const elsewhere = terms.actions.some((a) => a.id !== action.id && a.kind !== 'constructor' && a.payments.some((p) => p.direction === 'out' && p.asset.kind === 'eth' && ([...walkExpr(p.amount)].some((n) => n.kind === 'balance') || [...keysRead(p.amount)].some((k) => keys.has(k)))));
+      // The whole balance: held when any action takes ETH in; released elsewhere by any other ETH payment out.
+      const whole = [...walkExpr(payment.amount)].some((n) => n.kind === 'balance');
+      const held = whole ? terms.actions.some((a) => a.payable) : [...keys].some((key) => creditedFromMoneyIn(terms, key));
+      const elsewhere = terms.actions.some((a) => a.id !== action.id && a.kind !== 'constructor' && a.payments.some((p) => p.direction === 'out' && p.asset.kind === 'eth' && (whole || [...walkExpr(p.amount)].some((n) => n.kind === 'balance') || [...keysRead(p.amount)].some((k) => keys.has(k)))));
       // The caller may choose another branch of the same action that releases the money (`resolve(toSeller)`).
       const chosen = action.payments.some((p) => p !== payment && p.direction === 'out' && p.asset.kind === 'eth' && !samePath(p.when, payment.when) && callerChooses(p.when, payment.when) && [...keysRead(p.amount)].some((k) => keys.has(k)));
       pushes.push({ to: payment.to, when: payment.when, item: false, held, elsewhere: elsewhere || chosen, source: payment.source });

@@ -78,4 +78,11 @@ describe('a push the recipient can refuse', { timeout: 60_000 }, () => {
     const single = await changed('ChosenPayee', ['else buyer.transfer(price);', ''], ['if (toSeller) seller.transfer(price);', 'seller.transfer(price);']);
     expect(single.all.some((s) => s.startsWith('If the Seller (`seller`) is a contract that refuses ETH, every call to `decide` that would pay it fails. What `decide` would release then stays'))).toBe(true);
   });
+
+  it('a push of the whole balance locks in what any action took in, unless another action pays ETH out', async () => {
+    const whole = await changed('ChosenPayee', ['else buyer.transfer(price);', ''], ['if (toSeller) seller.transfer(price);', 'seller.transfer(address(this).balance);']);
+    expect(whole.all.some((s) => s.startsWith('If the Seller (`seller`) is a contract that refuses ETH, every call to `decide` that would pay it fails. What `decide` would release then stays'))).toBe(true);
+    const refund = await changed('PushSaleWithExit', ['seller.transfer(price);', 'seller.transfer(address(this).balance);']);
+    expect(risks(refund).some((s) => /refuses ETH/.test(s))).toBe(false);
+  });
 });
