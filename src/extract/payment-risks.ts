@@ -45,7 +45,7 @@ export function refusals(context: ExtractContext, terms: ContractTerms): Draft[]
   const seen = new Set<string>();
   for (const action of terms.actions) {
     if (action.kind === 'constructor') continue;
-    const pushes: { to: Expr; when: Expr[]; item: boolean; held: boolean; elsewhere: boolean; source: Risk['source'] }[] = [];
+    const pushes: { to: Expr; when: Expr[]; item: boolean; stipend: string | null; held: boolean; elsewhere: boolean; source: Risk['source'] }[] = [];
     const required = requiredOf.get(action.id) ?? [];
     for (const payment of action.payments) {
       if (payment.direction !== 'out' || payment.asset.kind !== 'eth' || !revertsOnFailure(payment, required)) continue;
@@ -56,7 +56,7 @@ export function refusals(context: ExtractContext, terms: ContractTerms): Draft[]
       const elsewhere = terms.actions.some((a) => a.id !== action.id && a.kind !== 'constructor' && a.payments.some((p) => p.direction === 'out' && p.asset.kind === 'eth' && (whole || [...walkExpr(p.amount)].some((n) => n.kind === 'balance') || [...keysRead(p.amount)].some((k) => keys.has(k)))));
       // The caller may choose another branch of the same action that releases the money (`resolve(toSeller)`).
       const chosen = action.payments.some((p) => p !== payment && p.direction === 'out' && p.asset.kind === 'eth' && !samePath(p.when, payment.when) && callerChooses(p.when, payment.when) && [...keysRead(p.amount)].some((k) => keys.has(k)));
-      pushes.push({ to: payment.to, when: payment.when, item: false, held, elsewhere: elsewhere || chosen, source: payment.source });
+      pushes.push({ to: payment.to, when: payment.when, item: false, stipend: payment.method === 'transfer' || payment.method === 'send' ? payment.method : null, held, elsewhere: elsewhere || chosen, source: payment.source });
     }
     for (const move of moves.get(action.id) ?? []) {
       if (!move.hook || move.from.kind !== 'this') continue;
@@ -64,7 +64,7 @@ export function refusals(context: ExtractContext, terms: ContractTerms): Draft[]
       const held = [...moves.values()].flat().some((m) => m.to.kind === 'this' && JSON.stringify(m.token) === token);
       const elsewhere = [...moves.entries()].some(([id, list]) => id !== action.id && id !== 'constructor' && list.some((m: ItemMove) => m.from.kind === 'this' && JSON.stringify(m.token) === token));
       const chosen = (moves.get(action.id) ?? []).some((m) => m !== move && m.from.kind === 'this' && JSON.stringify(m.token) === token && !samePath(m.when, move.when) && callerChooses(m.when, move.when));
-      pushes.push({ to: move.to, when: move.when, item: true, held, elsewhere: elsewhere || chosen, source: move.source });
+      pushes.push({ to: move.to, when: move.when, item: true, stipend: null, held, elsewhere: elsewhere || chosen, source: move.source });
     }
     const paid = [...action.payments.filter((p) => p.direction === 'out'), ...(moves.get(action.id) ?? [])];
     for (const push of pushes) {
@@ -82,7 +82,7 @@ export function refusals(context: ExtractContext, terms: ContractTerms): Draft[]
       // A refusal that only stops the refuser's own payment is theirs to make; it matters when others are paid in the same call.
       const target = JSON.stringify(push.to);
       if (!locks && !paid.some((other) => JSON.stringify(other.to) !== target && samePath(other.when, push.when))) continue;
-      drafts.push({ kind: locks ? 'refusal-locks-assets' : 'refusal-blocks-action', action: action.id, party, subject: push.to, text: push.item ? 'token' : 'eth', state: null, source: push.source });
+      drafts.push({ kind: locks ? 'refusal-locks-assets' : 'refusal-blocks-action', action: action.id, party, subject: push.to, text: push.item ? 'token' : (push.stipend ?? 'eth'), state: null, source: push.source });
     }
   }
   return drafts;

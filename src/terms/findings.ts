@@ -58,7 +58,7 @@ export type RiskKind =
   | 'unchecked-call'
   /** An incoming token payment whose result is unchecked: `subject` is a record it increases, `text` an action that pays out from that record. */
   | 'unchecked-incoming'
-  /** A push to `subject` (`text`: 'eth' or 'token') that its holder can refuse, making `action` fail; nothing else releases what it holds. */
+  /** A push to `subject` (`text`: 'eth'; 'transfer' or 'send', which forward 2,300 gas; or 'token') that its holder can refuse, making `action` fail; nothing else releases what it holds. */
   | 'refusal-locks-assets'
   /** The same push where something else can release the money, or where the action holds nothing of its own. */
   | 'refusal-blocks-action'

@@ -85,7 +85,7 @@ describe('NFTMarketplace (listings keyed by token id)', { timeout: 60_000 }, () 
 describe('NFTMarketplace: payments pushed during a purchase', { timeout: 60_000 }, () => {
   it('the Owner, who takes a fee from every sale, can make every purchase fail by refusing ETH; nothing is locked in', async () => {
     const { all } = await read(`${DIR}/NFTMarketplace.sol`, 'NFTMarketplace');
-    expect(all).toContain('If the Owner (`owner`) is a contract that refuses ETH, every call to `buyNFT` that would pay it fails.');
+    expect(all).toContain('If the Owner (`owner`) is a contract that refuses ETH, or needs more gas to accept it than `transfer` forwards, every call to `buyNFT` that would pay it fails.');
     // The price comes with the call and goes back when it fails: nothing stays in the contract.
     expect(all.some((s) => /`buyNFT` would release then stays in the contract/.test(s))).toBe(false);
   });
@@ -150,7 +150,7 @@ describe('EnglishAuction (solidity-by-example: an NFT sold for ETH, both pushed 
 
   it('a Seller who refuses ETH, or a Highest Bidder who cannot take the NFT, blocks `end` and locks both in', async () => {
     const { all } = await read(`${DIR}/EnglishAuction.sol`, 'EnglishAuction');
-    expect(all).toContain('If the Seller (`seller`) is a contract that refuses ETH, every call to `end` that would pay it fails. What `end` would release then stays in the contract: no other action releases it.');
+    expect(all).toContain('If the Seller (`seller`) is a contract that refuses ETH, or needs more gas to accept it than `transfer` forwards, every call to `end` that would pay it fails. What `end` would release then stays in the contract: no other action releases it.');
     expect(all).toContain(
       'If the Highest Bidder (`highestBidder`) is a contract that does not accept tokens sent with `safeTransferFrom`, every call to `end` that would send it one fails. What `end` would release then stays in the contract: no other action releases it.',
     );
@@ -165,8 +165,8 @@ describe('EnglishAuction (solidity-by-example: an NFT sold for ETH, both pushed 
     writeFileSync(file, readFileSync(`${DIR}/EnglishAuction.sol`, 'utf8').replace('function end() external {', exit));
     try {
       const { all } = await read(file, 'EnglishAuction');
-      expect(all.some((s) => /Seller \(`seller`\) is a contract that refuses ETH, every call to `end` that would pay it fails. What `end` would release then stays/.test(s))).toBe(false);
-      expect(all).toContain('If the Seller (`seller`) is a contract that refuses ETH, every call to `end` that would pay it fails.');
+      expect(all.some((s) => /Seller \(`seller`\) is a contract that refuses ETH, or needs more gas to accept it than `transfer` forwards, every call to `end` that would pay it fails. What `end` would release then stays/.test(s))).toBe(false);
+      expect(all).toContain('If the Seller (`seller`) is a contract that refuses ETH, or needs more gas to accept it than `transfer` forwards, every call to `end` that would pay it fails.');
       // The NFT still has no other way out.
       expect(all.some((s) => /Highest Bidder \(`highestBidder`\) is a contract that does not accept tokens sent with `safeTransferFrom`, every call to `end` that would send it one fails. What `end` would release then stays/.test(s))).toBe(true);
     } finally {

@@ -17,7 +17,7 @@ describe('NFT custody', { timeout: 60_000 }, () => {
 
   it('the Lender can stop a repayment by refusing ETH; the Borrower, the only caller of `repay`, only stops their own', async () => {
     const { all } = await read(FILE, 'NftPawn');
-    expect(all).toContain('If the Lender (`lender`) is a contract that refuses ETH, every call to `repay` that would pay it fails.');
+    expect(all).toContain('If the Lender (`lender`) is a contract that refuses ETH, or needs more gas to accept it than `transfer` forwards, every call to `repay` that would pay it fails.');
     expect(all.some((s) => /If the Borrower .* call to `repay`/.test(s))).toBe(false);
   });
 

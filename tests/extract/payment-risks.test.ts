@@ -59,7 +59,7 @@ describe('a push the recipient can refuse', { timeout: 60_000 }, () => {
 
   it('locks it in when nothing else pays it out and the Seller cannot be replaced', async () => {
     const { all, statements } = await changed('PushSaleWithExit', NO_SWEEP);
-    const sentence = 'If the Seller (`seller`) is a contract that refuses ETH, every call to `settle` that would pay it fails. What `settle` would release then stays in the contract: no other action releases it.';
+    const sentence = 'If the Seller (`seller`) is a contract that refuses ETH, or needs more gas to accept it than `transfer` forwards, every call to `settle` that would pay it fails. What `settle` would release then stays in the contract: no other action releases it.';
     expect(all).toContain(sentence);
     expect(statements.find((s) => s.text === sentence)?.source?.line).toBe(61);
   });
@@ -76,12 +76,12 @@ describe('a push the recipient can refuse', { timeout: 60_000 }, () => {
     expect(risks(chosen).some((s) => /refuses ETH/.test(s))).toBe(false);
     // Without the other branch, the Seller's refusal locks the price in.
     const single = await changed('ChosenPayee', ['else buyer.transfer(price);', ''], ['if (toSeller) seller.transfer(price);', 'seller.transfer(price);']);
-    expect(single.all.some((s) => s.startsWith('If the Seller (`seller`) is a contract that refuses ETH, every call to `decide` that would pay it fails. What `decide` would release then stays'))).toBe(true);
+    expect(single.all.some((s) => s.startsWith('If the Seller (`seller`) is a contract that refuses ETH, or needs more gas to accept it than `transfer` forwards, every call to `decide` that would pay it fails. What `decide` would release then stays'))).toBe(true);
   });
 
   it('a push of the whole balance locks in what any action took in, unless another action pays ETH out', async () => {
     const whole = await changed('ChosenPayee', ['else buyer.transfer(price);', ''], ['if (toSeller) seller.transfer(price);', 'seller.transfer(address(this).balance);']);
-    expect(whole.all.some((s) => s.startsWith('If the Seller (`seller`) is a contract that refuses ETH, every call to `decide` that would pay it fails. What `decide` would release then stays'))).toBe(true);
+    expect(whole.all.some((s) => s.startsWith('If the Seller (`seller`) is a contract that refuses ETH, or needs more gas to accept it than `transfer` forwards, every call to `decide` that would pay it fails. What `decide` would release then stays'))).toBe(true);
     const refund = await changed('PushSaleWithExit', ['seller.transfer(price);', 'seller.transfer(address(this).balance);']);
     expect(risks(refund).some((s) => /refuses ETH/.test(s))).toBe(false);
   });
