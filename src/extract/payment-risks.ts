@@ -150,7 +150,7 @@ function sameAsset(a: Payment, b: Payment): boolean {
 }
 
 /** Two path conditions that can hold together: one is a prefix of the other. */
-function samePath(a: Expr[], b: Expr[]): boolean {
+export function samePath(a: Expr[], b: Expr[]): boolean {
   const [x, y] = [JSON.stringify(a), JSON.stringify(b)];
   return x.startsWith(y.slice(0, -1)) || y.startsWith(x.slice(0, -1));
 }

@@ -9,7 +9,7 @@ import type { Extractor } from './context.ts';
 import { ruleHolder } from './actions.ts';
 import { timeComparisons } from './deadlines.ts';
 import { requiredStates, statesOf } from './lifecycle.ts';
-import { refusals, uncheckedPayments } from './payment-risks.ts';
+import { refusals, samePath, uncheckedPayments } from './payment-risks.ts';
 
 type Draft = Omit<Risk, 'id' | 'basis'>;
 
@@ -48,7 +48,6 @@ export const risks: Extractor = {
       if (read.facts.txOrigin) drafts.push({ kind: 'tx-origin', action: action.id, party: null, subject: null, text: null, state: null, source: read.facts.txOrigin });
       drafts.push(...uncheckedPayments(terms, action));
       // Money sent before a record is updated on the same path (not in the other branch of an `if`).
-      const samePath = (a: Expr[], b: Expr[]) => { const [x, y] = [JSON.stringify(a), JSON.stringify(b)]; return x.startsWith(y.slice(0, -1)) || y.startsWith(x.slice(0, -1)); };
       const risky = action.payments.find((p) => p.direction === 'out' && (p.method === 'call' || p.asset.kind === 'token') && action.effects.some((e) => e.source.line > p.source.line && samePath(e.when, p.when)));
       if (risky && read.facts.reentrancyGuards.length === 0) drafts.push({ kind: 'no-reentrancy-guard', action: action.id, party: null, subject: null, text: null, state: null, source: risky.source });
     }
