@@ -56,7 +56,9 @@ export function refusals(context: ExtractContext, terms: ContractTerms): Draft[]
       const elsewhere = terms.actions.some((a) => a.id !== action.id && a.kind !== 'constructor' && a.payments.some((p) => p.direction === 'out' && p.asset.kind === 'eth' && (whole || [...walkExpr(p.amount)].some((n) => n.kind === 'balance') || [...keysRead(p.amount)].some((k) => keys.has(k)))));
       // The caller may choose another branch of the same action that releases the money (`resolve(toSeller)`).
       const chosen = action.payments.some((p) => p !== payment && p.direction === 'out' && p.asset.kind === 'eth' && !samePath(p.when, payment.when) && callerChooses(p.when, payment.when) && [...keysRead(p.amount)].some((k) => keys.has(k)));
-      pushes.push({ to: payment.to, when: payment.when, item: false, stipend: payment.method === 'transfer' || payment.method === 'send' ? payment.method : null, held, elsewhere: elsewhere || chosen, source: payment.source });
+      // `selfdestruct` in another action sends the whole balance away: a way out for ETH too.
+      const destructs = context.reads.some((read) => read.id !== action.id && read.id !== 'constructor' && read.facts.selfDestruct !== null);
+      pushes.push({ to: payment.to, when: payment.when, item: false, stipend: payment.method === 'transfer' || payment.method === 'send' ? payment.method : null, held, elsewhere: elsewhere || chosen || destructs, source: payment.source });
     }
     for (const move of moves.get(action.id) ?? []) {
       if (!move.hook || move.from.kind !== 'this') continue;

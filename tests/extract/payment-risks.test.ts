@@ -85,4 +85,11 @@ describe('a push the recipient can refuse', { timeout: 60_000 }, () => {
     const refund = await changed('PushSaleWithExit', ['seller.transfer(price);', 'seller.transfer(address(this).balance);']);
     expect(risks(refund).some((s) => /refuses ETH/.test(s))).toBe(false);
   });
+
+  it('a selfdestruct in another action is a way out for ETH', async () => {
+    const single: [string, string][] = [['else buyer.transfer(price);', ''], ['if (toSeller) seller.transfer(price);', 'seller.transfer(price);']];
+    const kill: [string, string] = ['price += msg.value;\n    }', 'price += msg.value;\n    }\n\n    function close() external {\n        selfdestruct(buyer);\n    }'];
+    const destructed = await changed('ChosenPayee', ...single, kill);
+    expect(risks(destructed).some((s) => /What `decide` would release then stays/.test(s))).toBe(false);
+  });
 });
