@@ -144,7 +144,9 @@ export abstract class CallLowerer extends ExpressionLowerer {
         amount,
         direction: to.kind === 'this' ? 'in' : 'out',
         method: callee.memberName === 'transfer' ? 'erc20-transfer' : 'erc20-transferFrom',
-        reverts: !returnsBool,
+        // Declared without a result, a token that reports failure by returning false is not caught either:
+        // the call does not revert, and the code has no result to check.
+        reverts: false,
       });
       return returnsBool ? [outcome] : [];
     }

@@ -131,6 +131,23 @@ describe('CrowdFund (solidity-by-example: pledges in an ERC-20 token, transfers 
     expect(all.some((s) => /`pledge`.*money stays in the contract/.test(s))).toBe(false);
   });
 
+  it('declared without a result, transferFrom is no safer: a false from the token is not caught either', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'plainterms-crowdfund-'));
+    const file = path.join(folder, 'CrowdFund.sol');
+    const from = 'function transferFrom(address, address, uint256) external returns (bool);';
+    const text = readFileSync(`${DIR}/CrowdFund.sol`, 'utf8');
+    expect(text).toContain(from);
+    writeFileSync(file, text.replace(from, 'function transferFrom(address, address, uint256) external;'));
+    try {
+      const { of } = await read(file, 'CrowdFund');
+      expect(of('action:pledge(uint256,uint256):payment:1:unchecked')).toEqual([
+        'The code does not check that these tokens arrived; with a token that returns `false` instead of failing, a transfer that moved nothing does not by itself make `pledge` fail.',
+      ]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('an unchecked outgoing transfer keeps its own risk: the action completes and the money stays', async () => {
     const { all } = await read(`${DIR}/CrowdFund.sol`, 'CrowdFund');
     expect(all).toContain('`refund` does not check that a payment succeeded; if it fails, the action still completes and the money stays in the contract.');
