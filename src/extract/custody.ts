@@ -24,6 +24,8 @@ export function itemCustody(context: ExtractContext, terms: ContractTerms): Draf
       const names = [intake.id, ...stored];
       const all = releasesOf(intake.token);
       const releases = all.filter(({ move }) => names.some((name) => same(name, move.id)));
+      // An item of the token sent out under an id the model cannot match to this one: what leaves when is not told.
+      if (releases.length < all.length) continue;
       // The item as the code names it: item `id` of the token contract.
       const subject: Expr = { kind: 'index', base: intake.token, index: stored[0] ?? intake.id, item: null };
       const key = JSON.stringify(subject);
@@ -32,7 +34,7 @@ export function itemCustody(context: ExtractContext, terms: ContractTerms): Draf
       for (const { id, move } of releases) {
         drafts.push({ kind: 'item-custody', action: read.id, subject, detail: move.to, withdrawal: id, party: partyOfExpr(move.to), when: move.when, source: move.source, excess: null });
       }
-      // Nothing sends any item of that token out: the item stays. Items sent out under ids the model cannot match are not told.
+      // Nothing sends any item of that token out: the item stays.
       if (all.length === 0) drafts.push({ kind: 'item-custody', action: read.id, subject, detail: null, withdrawal: null, party: null, when: [], source: intake.source, excess: null });
     }
   }

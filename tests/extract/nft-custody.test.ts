@@ -1,4 +1,7 @@
 /** An NFT the contract takes in: who it goes to, through which action, and from when the contract holds it. */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { read } from '../helpers/sentences.ts';
 
@@ -25,5 +28,20 @@ describe('NFT custody', { timeout: 60_000 }, () => {
     const { all, of } = await read(FILE, 'NftSink');
     expect(all).toContain('`deposit` takes into the contract the token of the Collection (`collection`) whose ID is the given ID (`id`); no action sends it out again.');
     expect(of('key-fact:money')[0]).toMatch(/the contract holds the token of the Collection \(`collection`\) whose ID is the given ID \(`id`\) from `deposit`, and no action sends it out\.$/);
+  });
+
+  it('says nothing of custody when an item of the token leaves under an id it cannot match to the one taken in', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'plainterms-nft-'));
+    const file = path.join(folder, 'NftCustody.sol');
+    const text = readFileSync(FILE, 'utf8');
+    const from = 'function seize() external {';
+    expect(text).toContain(from);
+    writeFileSync(file, text.replace(from, 'function seize(uint256 anyId) external {').replace('collection.safeTransferFrom(address(this), lender, tokenId);', 'collection.safeTransferFrom(address(this), lender, anyId);'));
+    try {
+      const { all } = await read(file, 'NftPawn');
+      expect(all.some((s) => /the contract holds the token|no action sends it out/.test(s))).toBe(false);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
