@@ -9,6 +9,7 @@ import type { Extractor } from './context.ts';
 import { ruleHolder } from './actions.ts';
 import { timeComparisons } from './deadlines.ts';
 import { requiredStates, statesOf } from './lifecycle.ts';
+import { refusals, samePath, uncheckedPayments } from './payment-risks.ts';
 
 type Draft = Omit<Risk, 'id' | 'basis'>;
 
@@ -38,18 +39,15 @@ export const risks: Extractor = {
         drafts.push({ kind: 'external-contract', action: action.id, party: null, subject: call.target, text: call.name, state: null, source: call.source });
       }
     }
-    drafts.push(...renouncedPayee(terms));
+    drafts.push(...renouncedPayee(terms), ...refusals(context, terms));
     const timed = terms.deadlines.find((d) => d.clock === 'time');
     if (timed) drafts.push({ kind: 'timestamp', action: null, party: null, subject: null, text: null, state: null, source: timed.source });
     for (const read of context.reads) {
       const action = terms.actions.find((a) => a.id === read.id);
       if (!action) continue;
       if (read.facts.txOrigin) drafts.push({ kind: 'tx-origin', action: action.id, party: null, subject: null, text: null, state: null, source: read.facts.txOrigin });
-      for (const payment of action.payments) {
-        if (payment.resultChecked === false) drafts.push({ kind: 'unchecked-call', action: action.id, party: payment.toParty, subject: payment.to, text: null, state: null, source: payment.source });
-      }
+      drafts.push(...uncheckedPayments(terms, action));
       // Money sent before a record is updated on the same path (not in the other branch of an `if`).
-      const samePath = (a: Expr[], b: Expr[]) => { const [x, y] = [JSON.stringify(a), JSON.stringify(b)]; return x.startsWith(y.slice(0, -1)) || y.startsWith(x.slice(0, -1)); };
       const risky = action.payments.find((p) => p.direction === 'out' && (p.method === 'call' || p.asset.kind === 'token') && action.effects.some((e) => e.source.line > p.source.line && samePath(e.when, p.when)));
       if (risky && read.facts.reentrancyGuards.length === 0) drafts.push({ kind: 'no-reentrancy-guard', action: action.id, party: null, subject: null, text: null, state: null, source: risky.source });
     }

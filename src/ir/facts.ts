@@ -3,11 +3,27 @@
  * payments, changes to storage, events and calls to other contracts, each cited at its outermost call
  * site in the action's own code (the helper's own line when the call site is the action's header).
  */
-import type { Condition, Effect, Emit, ExternalCall, NotExplained, Payment, SourceRef } from '../terms/index.ts';
+import type { Condition, Effect, Emit, Expr, ExternalCall, NotExplained, Payment, SourceRef } from '../terms/index.ts';
 import { humanise } from '../ir/names.ts';
 import { claimCleared } from './cleared.ts';
 import { partyOfExpr } from './exprs.ts';
 import type { Instr, LoweredAction } from './types.ts';
+
+/**
+ * A non-fungible token moved by a call to its contract: `from`, `to` and the item's `id` as the call gives
+ * them. `hook`: the call is `safeTransferFrom`, which fails unless a receiving contract accepts the token.
+ */
+export interface ItemMove {
+  token: Expr;
+  from: Expr;
+  to: Expr;
+  id: Expr;
+  /** ERC-1155: how many units of item `id`; null for ERC-721, which moves the one item. */
+  amount: Expr | null;
+  hook: boolean;
+  when: Expr[];
+  source: SourceRef;
+}
 
 /** What reading one action's code (its modifiers, body and the internal functions it calls) found. */
 export interface Facts {
@@ -16,6 +32,10 @@ export interface Facts {
   effects: Effect[];
   emits: Emit[];
   externalCalls: ExternalCall[];
+  /** Payments whose failure a require turns into the action's failure (`require(ok)` after a `call`). */
+  requiredPayments: SourceRef[];
+  /** Tokens moved one by one (ERC-721 and ERC-1155 `transferFrom` and `safeTransferFrom`), read from those calls. */
+  itemMoves: ItemMove[];
   notExplained: NotExplained[];
   /** Modifiers and internal functions read, by name. */
   reads: string[];
@@ -37,6 +57,8 @@ export function factsOf(lowered: LoweredAction, action: string, locate: (src: st
     effects: [],
     emits: [],
     externalCalls: [],
+    itemMoves: [],
+    requiredPayments: [],
     notExplained: [],
     reads: [...new Set(lowered.reads)],
     statements: new Map(),
@@ -68,6 +90,7 @@ export function factsOf(lowered: LoweredAction, action: string, locate: (src: st
           claimCleared: instr.reverts || instr.checked ? null : claimCleared(lowered.instrs, instr, facts.lockTargets),
           ...common,
         });
+        if (instr.required) facts.requiredPayments.push(common.source);
         break;
       case 'store':
         facts.effects.push({ kind: instr.op, target: instr.target, value: instr.value, ...common });
@@ -77,6 +100,11 @@ export function factsOf(lowered: LoweredAction, action: string, locate: (src: st
         break;
       case 'call':
         facts.externalCalls.push({ target: instr.target, name: instr.name, when: instr.guard, each: instr.each, source: common.source });
+        if (isItemMove(instr.name, instr.args.length)) {
+          const [from, to, id] = instr.args;
+          const amount = instr.args.length === 5 ? instr.args[3] : null;
+          facts.itemMoves.push({ token: instr.target, from, to, id, amount, hook: instr.name === 'safeTransferFrom', when: instr.guard, source: common.source });
+        }
         break;
       case 'selfdestruct':
         facts.selfDestruct ??= common.source;
@@ -95,6 +123,14 @@ export function factsOf(lowered: LoweredAction, action: string, locate: (src: st
     facts.notExplained.push({ action, code: firstLine(codeOf(statement.src)), reason: statement.reason, source: locate(statement.src) });
   }
   return facts;
+}
+
+/**
+ * A call that reaches here with these names and arities moves one item: ERC-20 `transferFrom` calls are
+ * payments (src/ir/lower-calls.ts), so what remains is ERC-721's (3 or 4 arguments) and ERC-1155's (5).
+ */
+function isItemMove(name: string, arity: number): boolean {
+  return (name === 'transferFrom' && arity === 3) || (name === 'safeTransferFrom' && arity >= 3 && arity <= 5);
 }
 
 export function firstLine(code: string): string {

@@ -111,6 +111,10 @@ export abstract class LowererBase {
   /** `require(cond)`: a success flag in it marks its payment checked; what is left is a condition of the action. */
   protected requireOf(cond: Expr, state: State, frame: Frame, src: string, detail: { message: string | null; error: string | null }, form: 'require' | 'if-revert' | 'assert'): void {
     this.noteGuard(cond);
+    for (const part of cond.kind === 'and' ? cond.operands : [cond]) {
+      const instr = this.outcomes.get(part);
+      if (instr?.k === 'pay') instr.required = true;
+    }
     const rest = withoutOutcomes(cond);
     if (rest === null || (rest.kind === 'bool' && rest.value)) return;
     this.add(state, frame, src, { k: 'require', cond: rest, message: detail.message, error: detail.error, form });

@@ -157,7 +157,9 @@ export abstract class CallLowerer extends ExpressionLowerer {
         amount,
         direction: to.kind === 'this' ? 'in' : 'out',
         method: callee.memberName === 'transfer' ? 'erc20-transfer' : 'erc20-transferFrom',
-        reverts: !returnsBool,
+        // Declared without a result, a token that reports failure by returning false is not caught either:
+        // the call does not revert, and the code has no result to check.
+        reverts: false,
       });
       return returnsBool ? [outcome] : [];
     }
@@ -193,7 +195,7 @@ export abstract class CallLowerer extends ExpressionLowerer {
     if ((name === 'functionCall' || name === 'functionDelegateCall') && arity >= 2) {
       const [target] = t();
       if (name === 'functionDelegateCall') this.add(state, frame, node.src, { k: 'delegatecall' });
-      else this.add(state, frame, node.src, { k: 'call', target, name: 'call', checked: true });
+      else this.add(state, frame, node.src, { k: 'call', target, name: 'call', checked: true, args: [] });
       return [{ kind: 'external-call', target, name: 'call', args: [] }];
     }
     if (name === 'safeTransfer' && arity === 3) {
@@ -208,7 +210,7 @@ export abstract class CallLowerer extends ExpressionLowerer {
     }
     if (/^(forceApprove|safeApprove|safeIncreaseAllowance|safeDecreaseAllowance)$/.test(name) && arity === 3) {
       const [token, spender, amount] = t();
-      this.add(state, frame, node.src, { k: 'call', target: token, name: 'approve', checked: true });
+      this.add(state, frame, node.src, { k: 'call', target: token, name: 'approve', checked: true, args: [spender, amount] });
       return [{ kind: 'external-call', target: token, name: 'approve', args: [spender, amount] }];
     }
     if ((name === 'min' || name === 'max') && arity === 2) return [{ kind: name, operands: t() }];
@@ -254,7 +256,7 @@ export abstract class CallLowerer extends ExpressionLowerer {
     if (callee.memberName === 'balanceOf' && args.length === 1) return [{ kind: 'token-balance', token: target, of: args[0] }];
     if (callee.memberName === 'delegatecall') this.add(state, frame, node.src, { k: 'delegatecall' });
     const view = isViewCall(callee);
-    if (!view) this.add(state, frame, node.src, { k: 'call', target, name: callee.memberName, checked: false });
+    if (!view) this.add(state, frame, node.src, { k: 'call', target, name: callee.memberName, checked: false, args });
     return [{ kind: 'external-call', target, name: callee.memberName, args }];
   }
 

@@ -44,8 +44,11 @@ export type Instr = InstrBase &
         reverts: boolean;
         /** True once the success flag reaches a guard or a require. */
         checked: boolean;
+        /** True when a require demands the success flag itself (`require(ok)`): a failed payment reverts the action. */
+        required?: boolean;
       }
-    | { k: 'call'; target: Expr; name: string; checked: boolean }
+    /** `args`: the call's arguments as evaluated ([] where the call is a library's documented meaning). */
+    | { k: 'call'; target: Expr; name: string; checked: boolean; args: Expr[] }
     | { k: 'emit'; event: string; args: Expr[] }
     /** The action fails unless `cond` holds (when the guard holds). */
     | { k: 'require'; cond: Expr; message: string | null; error: string | null; form: 'require' | 'if-revert' | 'assert' }

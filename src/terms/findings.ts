@@ -56,6 +56,12 @@ export type RiskKind =
   | 'no-reentrancy-guard'
   | 'tx-origin'
   | 'unchecked-call'
+  /** An incoming token payment whose result is unchecked: `subject` is a record it increases, `text` an action that pays out from that record. */
+  | 'unchecked-incoming'
+  /** A push to `subject` (`text`: 'eth'; 'transfer' or 'send', which forward 2,300 gas; or 'token') that its holder can refuse, making `action` fail; nothing else releases what it holds. */
+  | 'refusal-locks-assets'
+  /** The same push where something else can release the money, or where the action holds nothing of its own. */
+  | 'refusal-blocks-action'
   | 'stuck-funds'
   | 'owner-can-pause'
   | 'unrestricted-action'
@@ -135,7 +141,12 @@ export type MoneyFactKind =
   /** An action accepts more ETH than it requires; `detail` says where the excess goes (null: it stays in the contract). */
   | 'overpayment'
   /** A share is computed by division; `party` is who ends up with the rounding remainder (null: it stays in the contract). */
-  | 'rounding-remainder';
+  | 'rounding-remainder'
+  /**
+   * The contract holds one item of a token contract (`subject`: item `index` of `base`), taken in by `action`;
+   * `withdrawal` sends it to `detail` (`party` when a party) under `when`. Null `withdrawal`: nothing sends it out.
+   */
+  | 'item-custody';
 
 export interface MoneyFact extends Located {
   id: string;

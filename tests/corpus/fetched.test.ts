@@ -82,6 +82,15 @@ describe('NFTMarketplace (listings keyed by token id)', { timeout: 60_000 }, () 
   });
 });
 
+describe('NFTMarketplace: payments pushed during a purchase', { timeout: 60_000 }, () => {
+  it('the Owner, who takes a fee from every sale, can make every purchase fail by refusing ETH; nothing is locked in', async () => {
+    const { all } = await read(`${DIR}/NFTMarketplace.sol`, 'NFTMarketplace');
+    expect(all).toContain('If the Owner (`owner`) is a contract that refuses ETH, or needs more gas to accept it than `transfer` forwards, every call to `buyNFT` that would pay it fails.');
+    // The price comes with the call and goes back when it fails: nothing stays in the contract.
+    expect(all.some((s) => /`buyNFT` would release then stays in the contract/.test(s))).toBe(false);
+  });
+});
+
 describe('NFTMarketplace: the author’s percentages, checked against the values they are about', { timeout: 60_000 }, () => {
   it('a fee cap is borne out by the fee’s check, not by the royalty cap that happens to be the same', async () => {
     const { terms } = await read(`${DIR}/NFTMarketplace.sol`, 'NFTMarketplace');
@@ -142,5 +151,79 @@ describe('DutchAuction (buy refunds the excess, then selfdestruct pays the selle
     );
     expect(of('action:buy()')).toContain('The contract pays the Seller (`seller`) all the ETH the contract still holds after any payment to the caller.');
     expect(all).toContain('Powers over the deal: none in the code.');
+  });
+});
+
+describe('CrowdFund (solidity-by-example: pledges in an ERC-20 token, transfers unchecked)', { timeout: 60_000 }, () => {
+  it('an unchecked incoming transferFrom credits the backer although no tokens arrived, and refund pays from that record', async () => {
+    const { all, of } = await read(`${DIR}/CrowdFund.sol`, 'CrowdFund');
+    expect(all).toContain(
+      '`pledge` does not check that the tokens it takes in arrived: with a token that returns `false` instead of failing, a transfer that moved nothing does not by itself make the action fail. If the action goes ahead without the tokens, it still increases the Pledged Amount (`pledgedAmount`) of the given ID (`_id`) entry for the caller, and `refund` can then pay an amount read from that record out of tokens others paid in.',
+    );
+    expect(of('action:pledge(uint256,uint256):payment:1:unchecked')).toEqual([
+      'The code does not check that these tokens arrived; with a token that returns `false` instead of failing, a transfer that moved nothing does not by itself make `pledge` fail.',
+    ]);
+    // Money that never came in cannot stay in the contract.
+    expect(all.some((s) => /`pledge`.*money stays in the contract/.test(s))).toBe(false);
+  });
+
+  it('declared without a result, transferFrom is no safer: a false from the token is not caught either', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'plainterms-crowdfund-'));
+    const file = path.join(folder, 'CrowdFund.sol');
+    const from = 'function transferFrom(address, address, uint256) external returns (bool);';
+    const text = readFileSync(`${DIR}/CrowdFund.sol`, 'utf8');
+    expect(text).toContain(from);
+    writeFileSync(file, text.replace(from, 'function transferFrom(address, address, uint256) external;'));
+    try {
+      const { of } = await read(file, 'CrowdFund');
+      expect(of('action:pledge(uint256,uint256):payment:1:unchecked')).toEqual([
+        'The code does not check that these tokens arrived; with a token that returns `false` instead of failing, a transfer that moved nothing does not by itself make `pledge` fail.',
+      ]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('an unchecked outgoing transfer keeps its own risk: the action completes and the money stays', async () => {
+    const { all } = await read(`${DIR}/CrowdFund.sol`, 'CrowdFund');
+    expect(all).toContain('`refund` does not check that a payment succeeded; if it fails, the action still completes and the money stays in the contract.');
+    expect(all.some((s) => /`(unpledge|claim|refund)` does not check that the tokens it takes in arrived/.test(s))).toBe(false);
+  });
+});
+
+describe('EnglishAuction (solidity-by-example: an NFT sold for ETH, both pushed out by `end`)', { timeout: 60_000 }, () => {
+  it('says that the contract holds the NFT from `start` until `end`, and to whom `end` sends it', async () => {
+    const { all, of } = await read(`${DIR}/EnglishAuction.sol`, 'EnglishAuction');
+    expect(of('key-fact:money')).toEqual([
+      'Money: ETH; paid out to the caller (through `withdraw`) and the Seller (through `end`); the contract holds the token of the NFT (`nft`) whose ID is the NFT ID (`nftId`) from `start` until `end`.',
+    ]);
+    expect(all).toContain('If the Highest Bidder is not the zero address, `end` sends the token of the NFT (`nft`) whose ID is the NFT ID (`nftId`) to the Highest Bidder; the contract holds that token from `start` until then.');
+    expect(all).toContain('If the Highest Bidder is the zero address, `end` sends the token of the NFT whose ID is the NFT ID to the Seller; the contract holds that token from `start` until then.');
+  });
+
+  it('a Seller who refuses ETH, or a Highest Bidder who cannot take the NFT, blocks `end` and locks both in', async () => {
+    const { all } = await read(`${DIR}/EnglishAuction.sol`, 'EnglishAuction');
+    expect(all).toContain('If the Seller (`seller`) is a contract that refuses ETH, or needs more gas to accept it than `transfer` forwards, every call to `end` that would pay it fails. What `end` would release then stays in the contract: no other action releases it.');
+    expect(all).toContain(
+      'If the Highest Bidder (`highestBidder`) is a contract that does not accept tokens sent with `safeTransferFrom`, every call to `end` that would send it one fails. What `end` would release then stays in the contract: no other action releases it.',
+    );
+    // `withdraw` pays the caller, who can only stop their own withdrawal.
+    expect(all.some((s) => /call to `withdraw`/.test(s))).toBe(false);
+  });
+
+  it('with a way out for the highest bid, the Seller’s refusal no longer locks it in', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'plainterms-auction-'));
+    const file = path.join(folder, 'EnglishAuction.sol');
+    const exit = 'function sweep() external {\n        require(block.timestamp >= endAt + 30 days, "early");\n        payable(highestBidder).transfer(address(this).balance);\n    }\n\n    function end() external {';
+    writeFileSync(file, readFileSync(`${DIR}/EnglishAuction.sol`, 'utf8').replace('function end() external {', exit));
+    try {
+      const { all } = await read(file, 'EnglishAuction');
+      expect(all.some((s) => /Seller \(`seller`\) is a contract that refuses ETH, or needs more gas to accept it than `transfer` forwards, every call to `end` that would pay it fails. What `end` would release then stays/.test(s))).toBe(false);
+      expect(all).toContain('If the Seller (`seller`) is a contract that refuses ETH, or needs more gas to accept it than `transfer` forwards, every call to `end` that would pay it fails.');
+      // The NFT still has no other way out.
+      expect(all.some((s) => /Highest Bidder \(`highestBidder`\) is a contract that does not accept tokens sent with `safeTransferFrom`, every call to `end` that would send it one fails. What `end` would release then stays/.test(s))).toBe(true);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -103,6 +103,19 @@ function mayPrecede(a: Expr[], b: Expr[]): boolean {
   return isPathPrefix(a, b) || isPathPrefix(b, a);
 }
 
+/** Items of a token the contract holds: the item, the action that takes it in, and the actions that send it out. */
+export function heldItems(terms: ContractTerms): { subject: Expr; from: string; until: string[] }[] {
+  const byItem = new Map<string, { subject: Expr; from: string; until: string[] }>();
+  for (const fact of terms.money.filter((f) => f.kind === 'item-custody')) {
+    const key = JSON.stringify(fact.subject);
+    const entry = byItem.get(key) ?? { subject: fact.subject, from: findAction(terms, fact.action ?? '')?.name ?? fact.action ?? '', until: [] };
+    const until = fact.withdrawal === null ? null : (findAction(terms, fact.withdrawal)?.name ?? fact.withdrawal);
+    if (until !== null && !entry.until.includes(until)) entry.until.push(until);
+    byItem.set(key, entry);
+  }
+  return [...byItem.values()];
+}
+
 /** Who receives money out of the contract, and through which actions. */
 export function describeRecipients(terms: ContractTerms): Recipient[] {
   const byKey = new Map<string, Recipient>();

@@ -5,7 +5,7 @@
  */
 import type { ContractTerms, Deadline, Expr, Lifecycle, Party, SourceRef } from '../../terms/index.ts';
 import { readTimeOffset } from '../expr-helpers.ts';
-import { describeRecipients } from './money.ts';
+import { describeRecipients, heldItems } from './money.ts';
 import { actionNames, combineBasis, spanSources, spec, type StatementSpec } from './spec.ts';
 
 export function buildKeyFactSpecs(terms: ContractTerms): StatementSpec[] {
@@ -32,7 +32,7 @@ export function buildKeyFactSpecs(terms: ContractTerms): StatementSpec[] {
     spec('key-fact:money', 'key-facts', 'key-fact-money', {
       basis: combineBasis(payments.map((payment) => payment.basis)),
       source: spanSources(payments.map((payment) => payment.source), whole),
-      context: { assets: terms.assets, recipients: describeRecipients(terms) },
+      context: { assets: terms.assets, recipients: describeRecipients(terms), held: heldItems(terms) },
     }),
   );
   const shares = describeShares(terms);

@@ -1,0 +1,47 @@
+/** An NFT the contract takes in: who it goes to, through which action, and from when the contract holds it. */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { read } from '../helpers/sentences.ts';
+
+const FILE = 'tests/fixtures/extract/NftCustody.sol';
+
+describe('NFT custody', { timeout: 60_000 }, () => {
+  it('follows the id through the place the intake stores it in, to each action that sends the token out', async () => {
+    const { all, of } = await read(FILE, 'NftPawn');
+    expect(of('key-fact:money')).toEqual([
+      'Money: ETH; paid out to the Lender (through `repay`); the contract holds the token of the Collection (`collection`) whose ID is the Token ID (`tokenId`) from `pawn` until `repay` or `seize`.',
+    ]);
+    expect(all).toContain('`repay` sends the token of the Collection (`collection`) whose ID is the Token ID (`tokenId`) to the Borrower; the contract holds that token from `pawn` until then.');
+    expect(all).toContain('`seize` sends the token of the Collection whose ID is the Token ID to the Lender; the contract holds that token from `pawn` until then.');
+    expect(all.some((s) => /no action sends it out/.test(s))).toBe(false);
+  });
+
+  it('the Lender can stop a repayment by refusing ETH; the Borrower, the only caller of `repay`, only stops their own', async () => {
+    const { all } = await read(FILE, 'NftPawn');
+    expect(all).toContain('If the Lender (`lender`) is a contract that refuses ETH, or needs more gas to accept it than `transfer` forwards, every call to `repay` that would pay it fails.');
+    expect(all.some((s) => /If the Borrower .* call to `repay`/.test(s))).toBe(false);
+  });
+
+  it('says when nothing sends the token out again', async () => {
+    const { all, of } = await read(FILE, 'NftSink');
+    expect(all).toContain('`deposit` takes into the contract the token of the Collection (`collection`) whose ID is the given ID (`id`); no action sends it out again.');
+    expect(of('key-fact:money')[0]).toMatch(/the contract holds the token of the Collection \(`collection`\) whose ID is the given ID \(`id`\) from `deposit`, and no action sends it out\.$/);
+  });
+
+  it('says nothing of custody when an item of the token leaves under an id it cannot match to the one taken in', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'plainterms-nft-'));
+    const file = path.join(folder, 'NftCustody.sol');
+    const text = readFileSync(FILE, 'utf8');
+    const from = 'function seize() external {';
+    expect(text).toContain(from);
+    writeFileSync(file, text.replace(from, 'function seize(uint256 anyId) external {').replace('collection.safeTransferFrom(address(this), lender, tokenId);', 'collection.safeTransferFrom(address(this), lender, anyId);'));
+    try {
+      const { all } = await read(file, 'NftPawn');
+      expect(all.some((s) => /the contract holds the token|no action sends it out/.test(s))).toBe(false);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
