@@ -16,7 +16,7 @@ import type { EnumDefinition, VariableDeclaration } from 'solidity-ast';
 import { humanise } from '../ir/names.ts';
 import { targetName } from '../ir/exprs.ts';
 import { typeDefinitions } from '../ir/scope.ts';
-import type { Action, Condition, Effect, Expr, Lifecycle, Transition } from '../terms/index.ts';
+import type { Action, CompareOp, Condition, Effect, Expr, Lifecycle, Transition } from '../terms/index.ts';
 import { FLIPPED_COMPARE, unwrap, walkExpr } from '../terms/index.ts';
 import { writesNewRecord } from './records.ts';
 import type { ExtractContext, Extractor } from './context.ts';
@@ -38,6 +38,16 @@ interface Holder {
   collection: string | null;
   source: { src: string };
 }
+
+/** Which members satisfy `member OP other`, by their positions in the enum's declaration. */
+const ENUM_ORDER: Record<CompareOp, (i: number, at: number) => boolean> = {
+  '==': (i, at) => i === at,
+  '!=': (i, at) => i !== at,
+  '<': (i, at) => i < at,
+  '<=': (i, at) => i <= at,
+  '>': (i, at) => i > at,
+  '>=': (i, at) => i >= at,
+};
 
 /** The two states of a flag or a time: false (zero, not yet set) and true (set). */
 const OFF = 'off';
@@ -249,10 +259,11 @@ export function statesOf(expr: Expr, holder: StateHolder, negate = false): strin
   if (!subject || !value) return null;
   const op = subject === expr.left ? expr.op : FLIPPED_COMPARE[expr.op];
   if (holder.kind === 'enum') {
-    if (op !== '==' && op !== '!=') return null;
     const member = value.kind === 'enum-member' && value.enumName === holder.enumName ? value.member : null;
-    if (!member) return null;
-    return flip(op === '==' ? [member] : members.filter((m) => m !== member));
+    const at = member === null ? -1 : members.indexOf(member);
+    if (at < 0) return null;
+    // Members compare in declaration order: `status < DisputeCreated` holds in the members declared before it.
+    return flip(members.filter((_, i) => ENUM_ORDER[op](i, at)));
   }
   if (holder.kind === 'flag') {
     if (value.kind !== 'bool' || (op !== '==' && op !== '!=')) return null;
