@@ -32,17 +32,33 @@ export function readTimeCompare(expr: Expr): { op: CompareOp; against: Expr } | 
   return null;
 }
 
-/** `base ± duration`: a point in time before or after another. Null when the sum is not about time. */
-export function readTimeOffset(expr: Expr): { base: Expr; amount: Expr; sign: '+' | '-' } | null {
+/**
+ * `base ± duration`: a point in time before or after another. Null when the sum is not about time. A
+ * stored time the contract compares with the block time (one of `moments`) plus a value is that value's
+ * period after it, with or without a time unit: `lastInteraction + feeTimeout`.
+ */
+export function readTimeOffset(expr: Expr, moments: Expr[] = []): { base: Expr; amount: Expr; sign: '+' | '-' } | null {
   if (expr.kind !== 'arith' || (expr.op !== '+' && expr.op !== '-')) return null;
+  const isMoment = (side: Expr) => moments.some((moment) => JSON.stringify(moment) === JSON.stringify(unwrap(side)));
   const [base, amount] =
-    expr.op === '+' && unwrap(expr.right).kind === 'now' ? [expr.right, expr.left] : [expr.left, expr.right];
+    expr.op === '+' && (unwrap(expr.right).kind === 'now' || (isMoment(expr.right) && !isMoment(expr.left))) ? [expr.right, expr.left] : [expr.left, expr.right];
   const inner = unwrap(amount);
-  const amountIsDuration = (inner.kind === 'number' || inner.kind === 'variable') && inner.unit !== null && TIME_UNITS.has(inner.unit);
+  const amountIsDuration = hasTimeUnit(inner);
   const baseIsNow = unwrap(base).kind === 'now';
+  const periodAfterMoment = isMoment(base) && !isMoment(amount) && inner.kind !== 'now' && inner.kind !== 'number';
   // `now - t` with t a moment is the time elapsed since t, not a moment before the call.
-  if (!amountIsDuration && (!baseIsNow || expr.op === '-')) return null;
+  if (!amountIsDuration && !periodAfterMoment && (!baseIsNow || expr.op === '-')) return null;
   return { base, amount, sign: expr.op };
+}
+
+function hasTimeUnit(expr: Expr): boolean {
+  const inner = unwrap(expr);
+  return (inner.kind === 'number' || inner.kind === 'variable') && inner.unit !== null && TIME_UNITS.has(inner.unit);
+}
+
+/** The stored times the contract compares with the block time. */
+export function momentsOf(terms: { deadlines: { clock: string; subject: Expr }[] } | null | undefined): Expr[] {
+  return (terms?.deadlines ?? []).filter((deadline) => deadline.clock === 'time').map((deadline) => deadline.subject);
 }
 
 /** True for 0 written without a unit, or converted: `bytes32(0)`. */
@@ -95,11 +111,13 @@ export function registerExprHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('codeOnly', (exprs: Expr[]) => exprs.filter((expr) => expr.kind === 'code'));
   hb.registerHelper('withoutCode', (exprs: Expr[]) => exprs.filter((expr) => expr.kind !== 'code'));
   hb.registerHelper('timeCompare', (expr: Expr) => readTimeCompare(expr));
-  hb.registerHelper('timeOffset', (expr: Expr) => readTimeOffset(expr));
+  hb.registerHelper('timeOffset', (expr: Expr, options: HelperOptions) => readTimeOffset(expr, momentsOf(options.data.terms)));
   hb.registerHelper('isZero', (expr: Expr) => isZero(expr));
   hb.registerHelper('isIdentity', (left: Expr, right: Expr) => isIdentity(left) || isIdentity(right));
   hb.registerHelper('isValue', (expr: Expr) => VALUE_KINDS.has(unwrap(expr).kind));
   hb.registerHelper('isTimeUnit', (unit: string | null) => unit !== null && TIME_UNITS.has(unit));
+  /** A number or constant written with a time unit (`14 days`, `GRACE_PERIOD`), as opposed to a stored period. */
+  hb.registerHelper('hasTimeUnit', (expr: Expr) => hasTimeUnit(expr));
   hb.registerHelper('isShareUnit', (unit: string | null) => unit !== null && unit in SHARE_SCALE);
   /** `{{shareValue value unit}}`: a number read as a share, as a percentage ('1500', basis points → '15%'). */
   hb.registerHelper('shareValue', (value: string, unit: ShareUnit, options: HelperOptions) =>
@@ -125,7 +143,7 @@ export function registerExprHelpers(hb: typeof Handlebars): void {
     return bare.kind === 'variable' && bare.scope === 'parameter';
   });
   /** True for the block time, or a time before or after it: the value reads as a moment. */
-  hb.registerHelper('isTimeValue', (expr: Expr | null) => expr !== null && (unwrap(expr).kind === 'now' || readTimeOffset(expr) !== null));
+  hb.registerHelper('isTimeValue', (expr: Expr | null, options: HelperOptions) => expr !== null && (unwrap(expr).kind === 'now' || readTimeOffset(expr, momentsOf(options.data.terms)) !== null));
   /** `{{renderEach "caller-rule" rules "disjunction"}}`: each item through a partial, then joined as a list. */
   hb.registerHelper('renderEach', (partial: string, items: unknown[], type: ListType, options: HelperOptions) =>
     formatList(items.map((item) => squash(renderPartial(partial, item, options.data))), options.data.locale, type),

@@ -216,17 +216,23 @@ export function buildPartySpecs(terms: ContractTerms): StatementSpec[] {
  * The moment every check of a deadline uses, when it is the stored time plus one period (`createdAt +
  * reclamationPeriod`): the key fact names that moment, not the stored time it counts from.
  */
-export function commonOffset(deadline: Deadline): { base: Expr; amount: Expr; sign: '+' | '-' } | null {
-  // The stored time plus a period kept with it (`createdAt + reclamationPeriod`), even without a time unit.
-  const offsetOf = (against: Expr) =>
-    (deadline.clock === 'time' ? readTimeOffset(against) : null) ??
-    (against.kind === 'arith' && (against.op === '+' || against.op === '-') && JSON.stringify(against.left) === JSON.stringify(deadline.subject)
-      ? { base: against.left, amount: against.right, sign: against.op }
-      : null);
-  const offsets = deadline.checks.map((check) => offsetOf(check.against));
+export function commonOffset(deadline: Deadline): TimeOffset | null {
+  const offsets = deadline.checks.map((check) => checkOffset(deadline, check.against));
   const first = offsets[0];
   if (!first || offsets.some((o) => o === null || o.sign !== first.sign || JSON.stringify(o.amount) !== JSON.stringify(first.amount))) return null;
   return first;
+}
+
+export type TimeOffset = { base: Expr; amount: Expr; sign: '+' | '-' };
+
+/** The period a check counts from the stored time (`createdAt + reclamationPeriod`), even without a time unit. */
+export function checkOffset(deadline: Deadline, against: Expr): TimeOffset | null {
+  return (
+    (deadline.clock === 'time' ? readTimeOffset(against, [deadline.subject]) : null) ??
+    (against.kind === 'arith' && (against.op === '+' || against.op === '-') && JSON.stringify(against.left) === JSON.stringify(deadline.subject)
+      ? { base: against.left, amount: against.right, sign: against.op }
+      : null)
+  );
 }
 
 /**
