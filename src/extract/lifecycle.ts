@@ -227,14 +227,15 @@ function collectionOf(expr: Expr): string | null {
   return null;
 }
 
-/** States the action requires before it runs: `state == X`, `state == X || state == Y`, `state != X`, `!paid`. */
-function statesRequired(conditions: Condition[], holder: Holder): string[] {
+/** States the action requires before it runs: `state == X`, `state == X || state == Y`, `state != X`, `!paid`, all of them together. */
+function statesRequired(conditions: Condition[], holder: StateHolder): string[] {
+  let states: string[] = [];
   for (const condition of conditions) {
     if (condition.when.length > 0) continue;
-    const states = statesOf(condition.expr, holder);
-    if (states) return states;
+    const only = statesOf(condition.expr, holder);
+    if (only) states = states.length === 0 ? only : states.filter((s) => only.includes(s));
   }
-  return [];
+  return states;
 }
 
 /** The states in which a condition holds, when it is about the holder alone; else null. */
@@ -247,11 +248,9 @@ export function statesOf(expr: Expr, holder: StateHolder, negate = false): strin
     return parts.every(Boolean) ? [...new Set(parts.flat() as string[])] : null;
   }
   if (expr.kind === 'and' || expr.kind === 'or') {
-    for (const operand of expr.operands) {
-      const states = statesOf(operand, holder, negate);
-      if (states) return states;
-    }
-    return null;
+    // A conjunction holds only where each of its parts about the holder holds: `stage > Funded && stage != Closed`.
+    const parts = expr.operands.map((e) => statesOf(e, holder, negate)).filter((x): x is string[] => x !== null);
+    return parts.length === 0 ? null : parts.reduce((states, only) => states.filter((s) => only.includes(s)));
   }
   if (holder.kind === 'flag' && refersTo(expr, holder)) return flip([ON]);
   if (expr.kind !== 'compare') return null;
@@ -277,13 +276,7 @@ export function statesOf(expr: Expr, holder: StateHolder, negate = false): strin
 
 /** The states of a lifecycle an action's unconditional checks require; [] when they do not restrict it. */
 export function requiredStates(action: Action, lifecycle: Lifecycle): string[] {
-  let states: string[] = [];
-  for (const condition of action.conditions) {
-    if (condition.when.length > 0) continue;
-    const only = statesOf(condition.expr, lifecycle);
-    if (only) states = states.length === 0 ? only : states.filter((s) => only.includes(s));
-  }
-  return states;
+  return statesRequired(action.conditions, lifecycle);
 }
 
 /**

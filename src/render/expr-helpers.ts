@@ -32,6 +32,14 @@ export function readTimeCompare(expr: Expr): { op: CompareOp; against: Expr } | 
   return null;
 }
 
+/** A comparison with an enum member, the member on the right: `Stage.Funded > stage` reads as `stage < Stage.Funded`. */
+export function readEnumCompare(expr: Expr): { op: CompareOp; left: Expr; right: Expr } | null {
+  if (expr.kind !== 'compare') return null;
+  if (unwrap(expr.right).kind === 'enum-member') return { op: expr.op, left: expr.left, right: expr.right };
+  if (unwrap(expr.left).kind === 'enum-member') return { op: FLIPPED[expr.op], left: expr.right, right: expr.left };
+  return null;
+}
+
 /**
  * `base ± duration`: a point in time before or after another. Null when the sum is not about time. A
  * stored time the contract compares with the block time (one of `moments`) plus a value is that value's
@@ -111,6 +119,7 @@ export function registerExprHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('codeOnly', (exprs: Expr[]) => exprs.filter((expr) => expr.kind === 'code'));
   hb.registerHelper('withoutCode', (exprs: Expr[]) => exprs.filter((expr) => expr.kind !== 'code'));
   hb.registerHelper('timeCompare', (expr: Expr) => readTimeCompare(expr));
+  hb.registerHelper('enumCompare', (expr: Expr) => readEnumCompare(expr));
   hb.registerHelper('timeOffset', (expr: Expr, options: HelperOptions) => readTimeOffset(expr, momentsOf(options.data.terms)));
   hb.registerHelper('isZero', (expr: Expr) => isZero(expr));
   hb.registerHelper('isIdentity', (left: Expr, right: Expr) => isIdentity(left) || isIdentity(right));
