@@ -1,0 +1,90 @@
+/**
+ * Stages compared by their order (`status < Status.DisputeCreated`): the states an action moves from are
+ * the members declared before or after the one named, never "any state"; the deadline counted from a
+ * stored time by a stored period reads as that period after that time.
+ */
+import { describe, expect, it } from 'vitest';
+import { read } from '../helpers/sentences.ts';
+
+const KLEROS = 'tests/fixtures/third-party/MultipleArbitrableTransaction.sol';
+const STAGES = 'tests/fixtures/lifecycle/Stages.sol';
+
+describe('Kleros MultipleArbitrableTransaction (solc 0.4.24): fees paid only before a dispute', { timeout: 60_000 }, () => {
+  it('paying the arbitration fee moves a Transaction only from the states declared before Dispute Created', async () => {
+    const { of } = await read(KLEROS, 'MultipleArbitrableTransaction');
+    const lifecycle = of('lifecycle:');
+    expect(lifecycle).toContain(
+      'From No Dispute, Waiting Sender, or Waiting Receiver, the Sender (`sender`) of the Transaction concerned may move the Status of the Transaction concerned to Waiting Receiver by calling `payArbitrationFeeBySender`, if the Receiver Fee of the given Transaction (`transactions[_transactionID]`) is less than the result of `arbitrationCost` on the Arbitrator (`arbitrator`) for the Arbitrator Extra Data (`arbitratorExtraData`).',
+    );
+    expect(lifecycle).toContain(
+      'From No Dispute, Waiting Sender, or Waiting Receiver, the Receiver of the Transaction concerned may move the Status of the Transaction concerned to Dispute Created by calling `payArbitrationFeeByReceiver`, if the Sender Fee of the given Transaction is at least the result of `arbitrationCost` on the Arbitrator for the Arbitrator Extra Data.',
+    );
+    expect(lifecycle).toContain('Resolved is final: no action moves the Status of the Transaction concerned out of it.');
+    expect(lifecycle.some((s) => s.startsWith('From any state'))).toBe(false);
+  });
+
+  it('each action’s own sentence names the states it moves from', async () => {
+    const { all } = await read(KLEROS, 'MultipleArbitrableTransaction');
+    expect(all).toContain(
+      'If the Receiver Fee of the given Transaction is at least the result of `arbitrationCost` on the Arbitrator for the Arbitrator Extra Data, `payArbitrationFeeBySender` moves the Status of the Transaction concerned from No Dispute, Waiting Sender, or Waiting Receiver to Dispute Created.',
+    );
+    expect(all.some((s) => /`payArbitrationFeeBy(Sender|Receiver)` moves the Status( \(`status`\))? of the Transaction concerned to /.test(s))).toBe(false);
+  });
+
+  it('the timeouts read as a period after the last interaction, each with its own moment', async () => {
+    const { of, all } = await read(KLEROS, 'MultipleArbitrableTransaction');
+    expect(all).toContain(
+      'A call to `timeOutBySender` goes ahead only if the call is made at least the Fee Timeout (`feeTimeout`) after the Last Interaction time of the given Transaction; otherwise it fails with “Timeout time has not passed yet.” and nothing changes.',
+    );
+    const deadlines = of('deadline:');
+    expect(deadlines).toContain(
+      '`executeTransaction` can succeed only if the call is made at least the Timeout Payment of the given Transaction after the Last Interaction time of the given Transaction.',
+    );
+    expect(deadlines).toContain(
+      'Nothing happens automatically once the Timeout Payment of the given Transaction has passed since the Last Interaction time of the given Transaction: someone must call `executeTransaction`.',
+    );
+    expect(deadlines).toContain(
+      'Nothing happens automatically once the Fee Timeout has passed since the Last Interaction time of the given Transaction: someone must call `timeOutBySender` or `timeOutByReceiver`.',
+    );
+    // The stored time alone is not the moment anything opens.
+    expect(all.some((s) => /Nothing happens automatically at the Last Interaction/.test(s))).toBe(false);
+    expect(all.some((s) => /Last Interaction of the given Transaction plus the/.test(s))).toBe(false);
+  });
+});
+
+describe('Stages compared by order: one operator for each action', { timeout: 60_000 }, () => {
+  const lines = async () => (await read(STAGES, 'Stages')).of('lifecycle:');
+
+  it('< : before the member named', async () => {
+    expect(await lines()).toContain('From Draft or Open, the Seller (`seller`) may move the Stage to Open by calling `open`.');
+  });
+
+  it('<= : at or before the member named', async () => {
+    expect(await lines()).toContain('From Draft or Open, the Buyer (`buyer`) may move the Stage to Funded by calling `fund`.');
+  });
+
+  it('>= with a separate != : both checks hold together', async () => {
+    expect(await lines()).toContain('From Funded or Shipped, the Seller may move the Stage to Shipped by calling `ship`.');
+  });
+
+  it('> and != in one condition', async () => {
+    expect(await lines()).toContain('From Shipped, anyone may move the Stage to Closed by calling `settle`.');
+  });
+
+  it('a negated ordering: !(stage >= Shipped)', async () => {
+    expect(await lines()).toContain('From Draft, Open, or Funded, the Seller may move the Stage to Closed by calling `refund`.');
+  });
+
+  it('!(stage == Closed) with the member written first (Funded > stage)', async () => {
+    const { all } = await read(STAGES, 'Stages');
+    expect(await lines()).toContain('From Draft or Open, the Buyer may move the Stage to Closed by calling `abandon`.');
+    expect(all).toContain('A call to `abandon` goes ahead only if the Stage is before Funded; otherwise it fails with “funded” and nothing changes.');
+    expect(all.some((s) => /Funded is more than the Stage/.test(s))).toBe(false);
+  });
+
+  it('the state no action leaves is final, and no move is from any state', async () => {
+    const found = await lines();
+    expect(found).toContain('Closed is final: no action moves the Stage out of it.');
+    expect(found.some((s) => s.startsWith('From any state'))).toBe(false);
+  });
+});
