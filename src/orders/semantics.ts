@@ -49,10 +49,13 @@ function inferAll(terms: ContractTerms) {
  * The format of any expression of an action, from a fresh inference over the terms as they stand (not
  * cached: the extractors call it while the terms are still being built).
  */
-export function inferFormats(terms: ContractTerms): ((expr: Expr, action: string) => ValueFormat | null) & { rateOf: (share: PercentOf, action: string) => Expr } {
+export function inferFormats(terms: ContractTerms): ((expr: Expr, action: string) => ValueFormat | null) & { rateOf: (share: PercentOf, action: string) => Expr; moments: () => string[] } {
   const inference = new Inference(terms);
   inference.run();
-  return Object.assign((expr: Expr, action: string) => inference.formatOf(expr, action), { rateOf: (share: PercentOf, action: string) => inference.rateOf(share, action) });
+  return Object.assign((expr: Expr, action: string) => inference.formatOf(expr, action), {
+    rateOf: (share: PercentOf, action: string) => inference.rateOf(share, action),
+    moments: () => inference.moments(),
+  });
 }
 
 /** The parameter semantics of every action of a contract (cached per Terms object). */
@@ -123,6 +126,11 @@ class Inference {
       if ((scope === 'var' || scope === 'call') && !name.includes('.')) formats.set(name, fact.format);
     }
     return formats;
+  }
+
+  /** Stored values that are dates: `shipBy` for a state variable, `orders.deliverBy` for a field of each record. */
+  moments(): string[] {
+    return [...this.facts].filter(([key, fact]) => fact.format.kind === 'datetime' && /^(var|item):/.test(key)).map(([key]) => key.slice(key.indexOf(':') + 1));
   }
 
   private seedParties(): void {

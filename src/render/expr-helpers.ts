@@ -3,7 +3,7 @@
  * for its kind (`partials/expr/<kind>.hbs`); the helpers below only choose, compare and look up.
  */
 import type Handlebars from 'handlebars';
-import type { ArithOp, CompareOp, Expr, ShareUnit } from '../terms/index.ts';
+import type { ArithOp, CompareOp, ContractTerms, Expr, ShareUnit } from '../terms/index.ts';
 import { SHARE_SCALE, unwrap } from '../terms/index.ts';
 import { formatList, formatPercent, sharePercent, type ListType } from './format.ts';
 import { renderPartial, type RenderData, squash } from './render-data.ts';
@@ -45,9 +45,8 @@ export function readEnumCompare(expr: Expr): { op: CompareOp; left: Expr; right:
  * stored time the contract compares with the block time (one of `moments`) plus a value is that value's
  * period after it, with or without a time unit: `lastInteraction + feeTimeout`.
  */
-export function readTimeOffset(expr: Expr, moments: Expr[] = []): { base: Expr; amount: Expr; sign: '+' | '-' } | null {
+export function readTimeOffset(expr: Expr, isMoment: (expr: Expr) => boolean = () => false): { base: Expr; amount: Expr; sign: '+' | '-' } | null {
   if (expr.kind !== 'arith' || (expr.op !== '+' && expr.op !== '-')) return null;
-  const isMoment = (side: Expr) => moments.some((moment) => JSON.stringify(moment) === JSON.stringify(unwrap(side)));
   const [base, amount] =
     expr.op === '+' && (unwrap(expr.right).kind === 'now' || (isMoment(expr.right) && !isMoment(expr.left))) ? [expr.right, expr.left] : [expr.left, expr.right];
   const inner = unwrap(amount);
@@ -64,9 +63,31 @@ function hasTimeUnit(expr: Expr): boolean {
   return (inner.kind === 'number' || inner.kind === 'variable') && inner.unit !== null && TIME_UNITS.has(inner.unit);
 }
 
-/** The stored times the contract compares with the block time. */
-export function momentsOf(terms: { deadlines: { clock: string; subject: Expr }[] } | null | undefined): Expr[] {
-  return (terms?.deadlines ?? []).filter((deadline) => deadline.clock === 'time').map((deadline) => deadline.subject);
+/** True for a stored value the terms know as a moment: a deadline, or a value listed in `moments`. */
+export function isMomentIn(terms: ContractTerms | null | undefined): (expr: Expr) => boolean {
+  const known = new Set(terms?.moments ?? []);
+  for (const deadline of terms?.deadlines ?? []) if (deadline.clock === 'time') known.add(placeKey(deadline.subject) ?? '');
+  return (expr) => {
+    const key = placeKey(expr);
+    return key !== null && known.has(key);
+  };
+}
+
+/** `shipBy`, `orders.deliverBy` (a field of each record), as the model's `moments` names them. */
+function placeKey(expr: Expr): string | null {
+  const inner = unwrap(expr);
+  if (inner.kind === 'prior') return placeKey(inner.of);
+  if (inner.kind === 'variable') return inner.scope === 'state' || inner.scope === 'immutable' ? inner.name : null;
+  if (inner.kind !== 'member') return null;
+  const record = inner.object.kind === 'index' ? inner.object.base : inner.object;
+  return record.kind === 'variable' && record.scope !== 'parameter' && record.scope !== 'local' ? `${record.name}.${inner.member}` : null;
+}
+
+/** `now - t` with t a moment: the time elapsed since t; `t1 - t0`, both moments: the time from t0 to t1. */
+export function readElapsed(expr: Expr, isMoment: (expr: Expr) => boolean): { from: Expr; to: Expr | null } | null {
+  if (expr.kind !== 'arith' || expr.op !== '-' || !isMoment(expr.right)) return null;
+  if (unwrap(expr.left).kind === 'now') return { from: expr.right, to: null };
+  return isMoment(expr.left) ? { from: expr.right, to: expr.left } : null;
 }
 
 /** True for 0 written without a unit, or converted: `bytes32(0)`. */
@@ -120,7 +141,8 @@ export function registerExprHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('withoutCode', (exprs: Expr[]) => exprs.filter((expr) => expr.kind !== 'code'));
   hb.registerHelper('timeCompare', (expr: Expr) => readTimeCompare(expr));
   hb.registerHelper('enumCompare', (expr: Expr) => readEnumCompare(expr));
-  hb.registerHelper('timeOffset', (expr: Expr, options: HelperOptions) => readTimeOffset(expr, momentsOf(options.data.terms)));
+  hb.registerHelper('timeOffset', (expr: Expr, options: HelperOptions) => readTimeOffset(expr, isMomentIn(options.data.terms)));
+  hb.registerHelper('elapsed', (expr: Expr, options: HelperOptions) => readElapsed(expr, isMomentIn(options.data.terms)));
   hb.registerHelper('isZero', (expr: Expr) => isZero(expr));
   hb.registerHelper('isIdentity', (left: Expr, right: Expr) => isIdentity(left) || isIdentity(right));
   hb.registerHelper('isValue', (expr: Expr) => VALUE_KINDS.has(unwrap(expr).kind));
@@ -152,7 +174,7 @@ export function registerExprHelpers(hb: typeof Handlebars): void {
     return bare.kind === 'variable' && bare.scope === 'parameter';
   });
   /** True for the block time, or a time before or after it: the value reads as a moment. */
-  hb.registerHelper('isTimeValue', (expr: Expr | null, options: HelperOptions) => expr !== null && (unwrap(expr).kind === 'now' || readTimeOffset(expr, momentsOf(options.data.terms)) !== null));
+  hb.registerHelper('isTimeValue', (expr: Expr | null, options: HelperOptions) => expr !== null && (unwrap(expr).kind === 'now' || readTimeOffset(expr, isMomentIn(options.data.terms)) !== null));
   /** `{{renderEach "caller-rule" rules "disjunction"}}`: each item through a partial, then joined as a list. */
   hb.registerHelper('renderEach', (partial: string, items: unknown[], type: ListType, options: HelperOptions) =>
     formatList(items.map((item) => squash(renderPartial(partial, item, options.data))), options.data.locale, type),
@@ -182,7 +204,8 @@ function registerLookupHelpers(hb: typeof Handlebars): void {
   );
   /** True for a stored value the contract compares with the block time: it reads as a moment. */
   hb.registerHelper('isDeadlineVariable', (name: string, options: HelperOptions) =>
-    options.data.terms?.deadlines.some((deadline) => deadline.clock === 'time' && deadline.subject.kind === 'variable' && deadline.subject.name === name) ?? false,
+    (options.data.terms?.deadlines.some((deadline) => deadline.clock === 'time' && deadline.subject.kind === 'variable' && deadline.subject.name === name) ?? false) ||
+    (options.data.terms?.moments.includes(name) ?? false),
   );
   hb.registerHelper('lifecycleOfEnum', (enumName: string, options: HelperOptions) =>
     options.data.terms?.lifecycles.find((l) => l.enumName === enumName) ?? null,

@@ -335,6 +335,11 @@ export interface ContractTerms {
   risks: Risk[];
   money: MoneyFact[];
   definitions: Definition[];
+  /**
+   * Stored values the code treats as moments in time (compared with the block time, set from it, or
+   * compared with one that is): a state variable's name, or `collection.field` for a field of each record.
+   */
+  moments: string[];
   claims: Claim[];
   notExplained: NotExplained[];
   coverage: Coverage;

@@ -210,6 +210,7 @@ export function buildSaleTerms(): ContractTerms {
     risks: [{ id: 'risk:1', kind: 'timestamp', action: null, party: null, subject: null, text: null, state: null, source: at(33), basis: 'code' }],
     money: [],
     definitions: [],
+    moments: [],
     claims: [
       {
         id: 'claim:1',

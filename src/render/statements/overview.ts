@@ -4,7 +4,7 @@
  * `key-fact:powers`, `key-fact:coverage`, `party:<party id>`.
  */
 import type { ContractTerms, Deadline, Expr, Lifecycle, Party, SourceRef } from '../../terms/index.ts';
-import { readTimeOffset } from '../expr-helpers.ts';
+import { readTimeOffset, unwrap } from '../expr-helpers.ts';
 import { describeRecipients } from './money.ts';
 import { actionNames, combineBasis, spanSources, spec, type StatementSpec } from './spec.ts';
 
@@ -228,7 +228,7 @@ export type TimeOffset = { base: Expr; amount: Expr; sign: '+' | '-' };
 /** The period a check counts from the stored time (`createdAt + reclamationPeriod`), even without a time unit. */
 export function checkOffset(deadline: Deadline, against: Expr): TimeOffset | null {
   return (
-    (deadline.clock === 'time' ? readTimeOffset(against, [deadline.subject]) : null) ??
+    (deadline.clock === 'time' ? readTimeOffset(against, (side) => JSON.stringify(unwrap(side)) === JSON.stringify(deadline.subject)) : null) ??
     (against.kind === 'arith' && (against.op === '+' || against.op === '-') && JSON.stringify(against.left) === JSON.stringify(deadline.subject)
       ? { base: against.left, amount: against.right, sign: against.op }
       : null)
