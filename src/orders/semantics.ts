@@ -128,9 +128,20 @@ class Inference {
     return formats;
   }
 
-  /** Stored values that are dates: `shipBy` for a state variable, `orders.deliverBy` for a field of each record. */
+  /**
+   * Values that are dates: `shipBy` for a state variable, `orders.deliverBy` for a field of each record,
+   * `parameter:start` for a parameter that is a date in every action that takes one of that name.
+   */
   moments(): string[] {
-    return [...this.facts].filter(([key, fact]) => fact.format.kind === 'datetime' && /^(var|item):/.test(key)).map(([key]) => key.slice(key.indexOf(':') + 1));
+    const stored = [...this.facts].filter(([key, fact]) => fact.format.kind === 'datetime' && /^(var|item):/.test(key)).map(([key]) => key.slice(key.indexOf(':') + 1));
+    const parameters = new Map<string, boolean>();
+    for (const action of this.terms.actions) {
+      for (const parameter of action.parameters) {
+        const isDate = this.facts.get(`parameter:${action.id}:${parameter.name}`)?.format.kind === 'datetime';
+        parameters.set(parameter.name, (parameters.get(parameter.name) ?? true) && isDate);
+      }
+    }
+    return [...stored, ...[...parameters].filter(([, isDate]) => isDate).map(([name]) => `parameter:${name}`)];
   }
 
   private seedParties(): void {

@@ -77,7 +77,7 @@ export function isMomentIn(terms: ContractTerms | null | undefined): (expr: Expr
 function placeKey(expr: Expr): string | null {
   const inner = unwrap(expr);
   if (inner.kind === 'prior') return placeKey(inner.of);
-  if (inner.kind === 'variable') return inner.scope === 'state' || inner.scope === 'immutable' ? inner.name : null;
+  if (inner.kind === 'variable') return inner.scope === 'state' || inner.scope === 'immutable' ? inner.name : inner.scope === 'parameter' ? `parameter:${inner.name}` : null;
   if (inner.kind !== 'member') return null;
   const record = inner.object.kind === 'index' ? inner.object.base : inner.object;
   return record.kind === 'variable' && record.scope !== 'parameter' && record.scope !== 'local' ? `${record.name}.${inner.member}` : null;
@@ -142,6 +142,11 @@ export function registerExprHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('timeCompare', (expr: Expr) => readTimeCompare(expr));
   hb.registerHelper('enumCompare', (expr: Expr) => readEnumCompare(expr));
   hb.registerHelper('timeOffset', (expr: Expr, options: HelperOptions) => readTimeOffset(expr, isMomentIn(options.data.terms)));
+  /** Two moments compared: one is before or after the other. */
+  hb.registerHelper('momentCompare', (expr: Expr, options: HelperOptions) => {
+    const isMoment = isMomentIn(options.data.terms);
+    return expr.kind === 'compare' && isMoment(expr.left) && isMoment(expr.right) ? expr : null;
+  });
   hb.registerHelper('elapsed', (expr: Expr, options: HelperOptions) => readElapsed(expr, isMomentIn(options.data.terms)));
   hb.registerHelper('isZero', (expr: Expr) => isZero(expr));
   hb.registerHelper('isIdentity', (left: Expr, right: Expr) => isIdentity(left) || isIdentity(right));
@@ -203,10 +208,7 @@ function registerLookupHelpers(hb: typeof Handlebars): void {
     options.data.terms?.definitions.find((definition) => definition.name === name && definition.formula !== null) ?? null,
   );
   /** True for a stored value the contract compares with the block time: it reads as a moment. */
-  hb.registerHelper('isDeadlineVariable', (name: string, options: HelperOptions) =>
-    (options.data.terms?.deadlines.some((deadline) => deadline.clock === 'time' && deadline.subject.kind === 'variable' && deadline.subject.name === name) ?? false) ||
-    (options.data.terms?.moments.includes(name) ?? false),
-  );
+  hb.registerHelper('isDeadlineVariable', (expr: Expr, options: HelperOptions) => isMomentIn(options.data.terms)(expr));
   hb.registerHelper('lifecycleOfEnum', (enumName: string, options: HelperOptions) =>
     options.data.terms?.lifecycles.find((l) => l.enumName === enumName) ?? null,
   );

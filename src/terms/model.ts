@@ -337,7 +337,8 @@ export interface ContractTerms {
   definitions: Definition[];
   /**
    * Stored values the code treats as moments in time (compared with the block time, set from it, or
-   * compared with one that is): a state variable's name, or `collection.field` for a field of each record.
+   * compared with one that is): a state variable's name, `collection.field` for a field of each record, or
+   * `parameter:name` for a parameter that is a time in every action that takes one of that name.
    */
   moments: string[];
   claims: Claim[];
