@@ -88,3 +88,30 @@ describe('Stages compared by order: one operator for each action', { timeout: 60
     expect(found.some((s) => s.startsWith('From any state'))).toBe(false);
   });
 });
+
+describe('Vester (the shape of Uniswap’s TreasuryVester, written here): times given at deployment are times', { timeout: 60_000 }, () => {
+  const VESTER = 'tests/fixtures/lifecycle/Vester.sol';
+
+  it('the times given at deployment read as times, and are compared as before and after', async () => {
+    const { all } = await read(VESTER, 'Vester');
+    expect(all).toContain('Deployment goes ahead only if deployment happens on or before the given Vesting Begin time (`vestingBegin_`); otherwise it fails with “Vester: begin too early” and nothing changes.');
+    expect(all).toContain('Deployment goes ahead only if the given Vesting Cliff time (`vestingCliff_`) is at or after the given Vesting Begin time; otherwise it fails with “Vester: cliff is too early” and nothing changes.');
+    expect(all).toContain('Deployment goes ahead only if the given Vesting End (`vestingEnd_`) is after the given Vesting Cliff time; otherwise it fails with “Vester: end is too early” and nothing changes.');
+    expect(all).toContain('At deployment, the Last Update time (`lastUpdate`) is set to the given Vesting Begin time.');
+    expect(all.some((s) => /is at least the given Vesting Begin|is more than the given Vesting Cliff/.test(s))).toBe(false);
+  });
+
+  it('the payment is pro rata with the time elapsed, over the period from begin to end; everything left after the end', async () => {
+    const { of, all } = await read(VESTER, 'Vester');
+    expect(of('money:').concat(all)).toContain(
+      'The contract pays the Recipient (`recipient`) an amount of the token at `token` (in its smallest unit) equal to the amount of the token at the Token held by this contract if the call is made at or after the Vesting End, otherwise the Vesting Amount (`vestingAmount`) times (the time elapsed since the Last Update time as it stood before the call) divided by (the time from the Vesting Begin time (`vestingBegin`) to the Vesting End) (rounded down).',
+    );
+    expect(all.some((s) => /the time of the call minus the Last Update|the Vesting End minus the Vesting Begin/.test(s))).toBe(false);
+  });
+
+  it('the terms model lists the stored and given times', async () => {
+    const { terms } = await read(VESTER, 'Vester');
+    expect(terms.moments).toEqual(expect.arrayContaining(['vestingBegin', 'vestingCliff', 'vestingEnd', 'lastUpdate', 'parameter:vestingBegin_', 'parameter:vestingEnd_']));
+    expect(terms.moments).not.toContain('vestingAmount');
+  });
+});
