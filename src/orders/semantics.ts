@@ -146,6 +146,8 @@ class Inference {
 
   private seedParties(): void {
     for (const party of this.terms.parties) {
+      // A holder is a mapping of amounts by caller, not an address the code keeps.
+      if (party.kind === 'holder') continue;
       const key = party.kind === 'item-field' && party.collection ? `item:${party.collection}.${party.name}` : `var:${party.name}`;
       this.facts.set(key, { format: { kind: 'address', party: party.id }, evidence: { reason: 'party', via: null, action: null, source: party.source } });
     }

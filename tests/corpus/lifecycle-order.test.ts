@@ -115,3 +115,20 @@ describe('Vester (the shape of Uniswap’s TreasuryVester, written here): times 
     expect(terms.moments).not.toContain('vestingAmount');
   });
 });
+
+describe('Parties made by paying in: a mapping keyed by the caller that grows by what they pay', { timeout: 60_000 }, () => {
+  it('CrowdFund (solidity-by-example): each backer is a party to the Campaign concerned, named by the mapping', async () => {
+    const { of } = await read('tests/fixtures/third-party/CrowdFund.sol', 'CrowdFund');
+    expect(of('key-fact:parties')).toEqual(['Parties: Creator (`creator`) and each payer recorded in the Pledged Amount (`pledgedAmount`); no action can replace any of them.']);
+    expect(of('party:pledgedAmount')).toEqual([
+      'Whoever pays through `pledge` becomes a party to the Campaign concerned, and what each of them pays is added to their own amount in the Pledged Amount (`pledgedAmount`).',
+    ]);
+  });
+
+  it('ETH paid in makes a party; an amount the caller only states does not', async () => {
+    const { terms, all } = await read('tests/fixtures/lifecycle/Ledger.sol', 'Ledger');
+    expect(all).toContain('Whoever pays through `deposit` becomes a party, and what each of them pays is added to their own amount in the Deposits (`deposits`).');
+    expect(terms.parties.map((p) => p.id)).toEqual(['deposits']);
+    expect(all.some((s) => /Credits/.test(s) && /party|payer/.test(s))).toBe(false);
+  });
+});

@@ -33,6 +33,7 @@ function party(id: string, label: string, line: number, extra: Partial<Party> = 
     initial: variable(`_${id}`, label, { scope: 'parameter' }),
     changedBy: [],
     setOnceBy: [],
+    joinedBy: [],
     ownerNamed: false,
     collection: null,
   itemLabel: null,

@@ -207,7 +207,7 @@ export function buildPartySpecs(terms: ContractTerms): StatementSpec[] {
       basis: party.basis,
       source: party.source,
       actionKind: party.setAt === 'deployment' ? 'constructor' : null,
-      context: { party, changers: actionNames(terms, party.changedBy), setOnce: actionNames(terms, party.setOnceBy) },
+      context: { party, changers: actionNames(terms, party.changedBy), setOnce: actionNames(terms, party.setOnceBy), joiners: actionNames(terms, party.joinedBy) },
     }),
   );
 }
