@@ -4,6 +4,7 @@
  * stored time by a stored period reads as that period after that time.
  */
 import { describe, expect, it } from 'vitest';
+import { summarize } from '../../src/summarize.ts';
 import { read } from '../helpers/sentences.ts';
 
 const KLEROS = 'tests/fixtures/third-party/MultipleArbitrableTransaction.sol';
@@ -21,6 +22,15 @@ describe('Kleros MultipleArbitrableTransaction (solc 0.4.24): fees paid only bef
     );
     expect(lifecycle).toContain('Resolved is final: no action moves the Status of the Transaction concerned out of it.');
     expect(lifecycle.some((s) => s.startsWith('From any state'))).toBe(false);
+  });
+
+  it('the diagram draws the same moves as the text: none out of Dispute Created but the ruling, none out of Resolved', async () => {
+    const { outputs } = await summarize([KLEROS], { contracts: ['MultipleArbitrableTransaction'], formats: ['html'], cache: false });
+    const edges = [...outputs[0]!.text.matchAll(/<title>(\w+)&#45;&gt;(\w+)<\/title>/g)].map((m) => `${m[1]}->${m[2]}`);
+    expect(edges).toContain('WaitingReceiver->DisputeCreated');
+    expect(edges).toContain('DisputeCreated->Resolved');
+    expect(edges.filter((e) => e.startsWith('DisputeCreated->') && e !== 'DisputeCreated->Resolved')).toEqual([]);
+    expect(edges.filter((e) => e.startsWith('Resolved->'))).toEqual([]);
   });
 
   it('each action’s own sentence names the states it moves from', async () => {
