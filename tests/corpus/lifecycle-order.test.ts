@@ -142,3 +142,30 @@ describe('Parties made by paying in: a mapping keyed by the caller that grows by
     expect(all.some((s) => /Credits/.test(s) && /party|payer/.test(s))).toBe(false);
   });
 });
+
+describe('the same terms in Chinese', { timeout: 60_000 }, () => {
+  const zh = async (file: string, contract: string) => {
+    const { documents } = await summarize([file], { contracts: [contract], formats: ['json'], languages: ['zh'], cache: false });
+    return documents[0]!.contracts[0]!.statements.map((s) => s.text);
+  };
+
+  it('Kleros: the fee moves only from the states before Dispute Created, of the Transaction concerned, and the timeouts count from the last interaction', async () => {
+    const all = await zh(KLEROS, 'MultipleArbitrableTransaction');
+    expect(all.some((s) => s.startsWith('处于No Dispute、Waiting Sender或Waiting Receiver时，相关条目的Sender（`sender`）可调用 `payArbitrationFeeBySender` 将该Transactions条目的状态变为「Waiting Receiver」'))).toBe(true);
+    expect(all).toContain(
+      '自传入编号所指的Transaction记录（`transactions[_transactionID]`）的时间点 `lastInteraction`起经过`feeTimeout`时不会自动发生任何事情：须有人调用`timeOutBySender`或`timeOutByReceiver`。',
+    );
+    expect(all.some((s) => /将每个Transactions条目的状态/.test(s))).toBe(false);
+  });
+
+  it('CrowdFund: each payer is a party to the Campaign concerned', async () => {
+    const all = await zh('tests/fixtures/third-party/CrowdFund.sol', 'CrowdFund');
+    expect(all).toContain('任何通过`pledge`付款的地址，即成为相关 `campaigns` 条目的一方，并在 `pledgedAmount` 中有其自己的记录，该记录金额随其付款而增加。');
+  });
+
+  it('Vester: times compared as earlier and later, the payment as time elapsed', async () => {
+    const all = await zh('tests/fixtures/lifecycle/Vester.sol', 'Vester');
+    expect(all).toContain('部署须满足：传入的时间点 `vestingCliff_`不早于传入的时间点 `vestingBegin_`；否则调用失败（提示“Vester: cliff is too early”），状态不发生任何变化。');
+    expect(all.some((s) => s.includes('（自调用前的`lastUpdate`起已经过的时间）除以（自时间点 `vestingBegin`至时间点 `vestingEnd`的时长）'))).toBe(true);
+  });
+});
