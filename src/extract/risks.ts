@@ -133,6 +133,9 @@ function availableIn(action: Action, lifecycle: Lifecycle, state: string): boole
     // A condition on the flag that rules the state out (anywhere in the condition, as a part that must hold).
     return !action.conditions.some((c) => c.when.length === 0 && (statesOf(c.expr, lifecycle) ?? [state]).every((s) => s !== state));
   }
+  // Checks read as sets of states (`status < Resolved` holds in every state declared before Resolved).
+  const known = requiredStates(action, lifecycle);
+  if (known.length > 0) return known.includes(state);
   const mentionsOtherState = action.conditions.some((c) => {
     const text = JSON.stringify(c.expr);
     return text.includes(`"enumName":"${lifecycle.enumName}"`) && !text.includes(`"member":"${state}"`);

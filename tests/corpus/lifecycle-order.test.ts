@@ -92,6 +92,12 @@ describe('Stages compared by order: one operator for each action', { timeout: 60
     expect(all.some((s) => /Funded is more than the Stage/.test(s))).toBe(false);
   });
 
+  it('a way out allowed by order (phase >= Funded) is available in the final state: no money is said to be stuck there', async () => {
+    const { all } = await read('tests/fixtures/lifecycle/Phases.sol', 'Phases');
+    expect(all).toContain('From Open or Funded, the Owner (`owner`) may move the Phase to Done by calling `close`.');
+    expect(all.some((s) => /Money can stay in the contract with no action to pay it out once the Phase is Done/.test(s))).toBe(false);
+  });
+
   it('the state no action leaves is final, and no move is from any state', async () => {
     const found = await lines();
     expect(found).toContain('Closed is final: no action moves the Stage out of it.');
