@@ -52,7 +52,8 @@ export function readTimeOffset(expr: Expr, isMoment: (expr: Expr) => boolean = (
   const inner = unwrap(amount);
   const amountIsDuration = hasTimeUnit(inner);
   const baseIsNow = unwrap(base).kind === 'now';
-  const periodAfterMoment = isMoment(base) && !isMoment(amount) && inner.kind !== 'now' && inner.kind !== 'number';
+  // Only a sum: `end - start` with start of unknown kind is not "start before end".
+  const periodAfterMoment = expr.op === '+' && isMoment(base) && !isMoment(amount) && inner.kind !== 'now' && inner.kind !== 'number';
   // `now - t` with t a moment is the time elapsed since t, not a moment before the call.
   if (!amountIsDuration && !periodAfterMoment && (!baseIsNow || expr.op === '-')) return null;
   return { base, amount, sign: expr.op };
