@@ -137,7 +137,8 @@ describe('Parties made by paying in: a mapping keyed by the caller that grows by
     const { of } = await read('tests/fixtures/third-party/CrowdFund.sol', 'CrowdFund');
     expect(of('key-fact:parties')).toEqual(['Parties: Creator (`creator`) and each payer recorded in the Pledged Amount (`pledgedAmount`); no action can replace any of them.']);
     expect(of('party:pledgedAmount')).toEqual([
-      'Whoever pays through `pledge` becomes a party to the Campaign concerned, and what each of them pays is added to their own amount in the Pledged Amount (`pledgedAmount`).',
+      // The token's reported failure is ignored (`transferFrom`'s result is not checked): the sentence says so.
+      'Whoever calls `pledge` becomes a party to the Campaign concerned, and the amount the call asks the token to transfer from them is added to their own amount in the Pledged Amount (`pledgedAmount`), even if the token reports that the transfer failed.',
     ]);
   });
 
@@ -166,7 +167,7 @@ describe('the same terms in Chinese', { timeout: 60_000 }, () => {
 
   it('CrowdFund: each payer is a party to the Campaign concerned', async () => {
     const all = await zh('tests/fixtures/third-party/CrowdFund.sol', 'CrowdFund');
-    expect(all).toContain('任何通过`pledge`付款的地址，即成为相关 `campaigns` 条目的一方，并在 `pledgedAmount` 中有其自己的记录，该记录金额随其付款而增加。');
+    expect(all).toContain('任何调用`pledge`的地址，即成为相关 `campaigns` 条目的一方；该调用要求代币自其转出的金额计入其在 `pledgedAmount` 中的记录，即使代币报告转账失败亦同。');
   });
 
   it('Vester: times compared as earlier and later, the payment as time elapsed', async () => {

@@ -201,13 +201,18 @@ function describePowerHolders(terms: ContractTerms): { party: Party | null; hold
   }));
 }
 
+/** True when an action a payer joins through takes their money with a transfer whose reported failure the code ignores. */
+function paysInUnchecked(terms: ContractTerms, ids: string[]): boolean {
+  return terms.actions.some((action) => ids.includes(action.id) && action.payments.some((p) => p.direction === 'in' && p.resultChecked === false));
+}
+
 export function buildPartySpecs(terms: ContractTerms): StatementSpec[] {
   return terms.parties.map((party) =>
     spec(`party:${party.id}`, 'parties', 'party', {
       basis: party.basis,
       source: party.source,
       actionKind: party.setAt === 'deployment' ? 'constructor' : null,
-      context: { party, changers: actionNames(terms, party.changedBy), setOnce: actionNames(terms, party.setOnceBy), joiners: actionNames(terms, party.joinedBy) },
+      context: { party, changers: actionNames(terms, party.changedBy), setOnce: actionNames(terms, party.setOnceBy), joiners: actionNames(terms, party.joinedBy), unchecked: paysInUnchecked(terms, party.joinedBy) },
     }),
   );
 }
