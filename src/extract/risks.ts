@@ -4,7 +4,7 @@
  * before the books are updated without a reentrancy lock, tx.origin checks, unchecked payments.
  */
 import type { Action, ContractTerms, Expr, Lifecycle, LifecycleState, Risk } from '../terms/index.ts';
-import { walkExpr } from '../terms/index.ts';
+import { unwrap, walkExpr } from '../terms/index.ts';
 import type { Extractor } from './context.ts';
 import { ruleHolder } from './actions.ts';
 import { timeComparisons } from './deadlines.ts';
@@ -89,7 +89,9 @@ function stalls(lifecycle: Lifecycle, actions: Action[], lifecycles: Lifecycle[]
  * overlap the states the move requires (with the stalled lifecycle in the stalled state).
  */
 function isWayOut(exit: Action, mover: Action, party: string, lifecycles: Lifecycle[], stalled: Lifecycle, state: string): boolean {
-  if (exit.id === mover.id || exit.kind === 'constructor' || !exit.payments.some((p) => p.direction === 'out')) return false;
+  // Passing on the ETH sent with the call (`appeal` forwarding its fee) pays out nothing the contract holds.
+  const paysHeld = exit.payments.some((p) => p.direction === 'out' && unwrap(p.amount).kind !== 'value-sent');
+  if (exit.id === mover.id || exit.kind === 'constructor' || !paysHeld) return false;
   if (!exit.access.anyone && exit.access.rules.every((rule) => (ruleHolder(rule) ?? '') === party)) return false;
   return lifecycles.every((lifecycle) => {
     const needed = lifecycle === stalled ? [state] : requiredStates(mover, lifecycle);

@@ -33,6 +33,13 @@ describe('Kleros MultipleArbitrableTransaction (solc 0.4.24): fees paid only bef
     expect(edges.filter((e) => e.startsWith('Resolved->'))).toEqual([]);
   });
 
+  it('once a dispute is created only the Arbitrator moves it on, with no time limit; forwarding an appeal fee is no way out', async () => {
+    const { statements } = await read(KLEROS, 'MultipleArbitrableTransaction');
+    expect(statements.filter((s) => s.section === 'risks').map((s) => s.text)).toContain(
+      'The code sets no time limit for the Arbitrator (`arbitrator`) to call `rule` while the Status (`status`) of the Transaction concerned is Dispute Created; the deal can stay at that stage indefinitely, and meanwhile no one else has an action that pays out money the contract holds.',
+    );
+  });
+
   it('each action’s own sentence names the states it moves from', async () => {
     const { all } = await read(KLEROS, 'MultipleArbitrableTransaction');
     expect(all).toContain(
