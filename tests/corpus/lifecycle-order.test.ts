@@ -105,6 +105,15 @@ describe('Stages compared by order: one operator for each action', { timeout: 60
     expect(all.some((s) => /Money can stay in the contract with no action to pay it out once the Phase is Done/.test(s))).toBe(false);
   });
 
+  it('abandoning before anything is paid strands no money', async () => {
+    const { all } = await read(STAGES, 'Stages');
+    expect(all.some((s) => /Money can stay in the contract/.test(s))).toBe(false);
+    // The Buyer's money is held from Funded on, where only the Seller moves the deal: that is said.
+    expect(all).toContain(
+      'The code sets no time limit for the Seller (`seller`) to call `ship` while the Stage (`stage`) is Funded; the deal can stay at that stage indefinitely, and meanwhile no one else has an action that pays out money the contract holds.',
+    );
+  });
+
   it('the state no action leaves is final, and no move is from any state', async () => {
     const found = await lines();
     expect(found).toContain('Closed is final: no action moves the Stage out of it.');
