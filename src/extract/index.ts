@@ -98,6 +98,7 @@ function extractContract(compilation: Compilation, contract: ContractDefinition)
     risks: [],
     money: [],
     definitions: [],
+    moments: [],
     claims: [],
     notExplained: [],
     coverage: { statements: 0, explained: 0 },

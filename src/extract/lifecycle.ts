@@ -16,7 +16,7 @@ import type { EnumDefinition, VariableDeclaration } from 'solidity-ast';
 import { humanise } from '../ir/names.ts';
 import { targetName } from '../ir/exprs.ts';
 import { typeDefinitions } from '../ir/scope.ts';
-import type { Action, Condition, Effect, Expr, Lifecycle, Transition } from '../terms/index.ts';
+import type { Action, CompareOp, Condition, Effect, Expr, Lifecycle, Transition } from '../terms/index.ts';
 import { FLIPPED_COMPARE, unwrap, walkExpr } from '../terms/index.ts';
 import { writesNewRecord } from './records.ts';
 import type { ExtractContext, Extractor } from './context.ts';
@@ -38,6 +38,16 @@ interface Holder {
   collection: string | null;
   source: { src: string };
 }
+
+/** Which members satisfy `member OP other`, by their positions in the enum's declaration. */
+const ENUM_ORDER: Record<CompareOp, (i: number, at: number) => boolean> = {
+  '==': (i, at) => i === at,
+  '!=': (i, at) => i !== at,
+  '<': (i, at) => i < at,
+  '<=': (i, at) => i <= at,
+  '>': (i, at) => i > at,
+  '>=': (i, at) => i >= at,
+};
 
 /** The two states of a flag or a time: false (zero, not yet set) and true (set). */
 const OFF = 'off';
@@ -217,14 +227,15 @@ function collectionOf(expr: Expr): string | null {
   return null;
 }
 
-/** States the action requires before it runs: `state == X`, `state == X || state == Y`, `state != X`, `!paid`. */
-function statesRequired(conditions: Condition[], holder: Holder): string[] {
+/** States the action requires before it runs: `state == X`, `state == X || state == Y`, `state != X`, `!paid`, all of them together. */
+function statesRequired(conditions: Condition[], holder: StateHolder): string[] {
+  let states: string[] = [];
   for (const condition of conditions) {
     if (condition.when.length > 0) continue;
-    const states = statesOf(condition.expr, holder);
-    if (states) return states;
+    const only = statesOf(condition.expr, holder);
+    if (only) states = states.length === 0 ? only : states.filter((s) => only.includes(s));
   }
-  return [];
+  return states;
 }
 
 /** The states in which a condition holds, when it is about the holder alone; else null. */
@@ -237,11 +248,9 @@ export function statesOf(expr: Expr, holder: StateHolder, negate = false): strin
     return parts.every(Boolean) ? [...new Set(parts.flat() as string[])] : null;
   }
   if (expr.kind === 'and' || expr.kind === 'or') {
-    for (const operand of expr.operands) {
-      const states = statesOf(operand, holder, negate);
-      if (states) return states;
-    }
-    return null;
+    // A conjunction holds only where each of its parts about the holder holds: `stage > Funded && stage != Closed`.
+    const parts = expr.operands.map((e) => statesOf(e, holder, negate)).filter((x): x is string[] => x !== null);
+    return parts.length === 0 ? null : parts.reduce((states, only) => states.filter((s) => only.includes(s)));
   }
   if (holder.kind === 'flag' && refersTo(expr, holder)) return flip([ON]);
   if (expr.kind !== 'compare') return null;
@@ -249,10 +258,11 @@ export function statesOf(expr: Expr, holder: StateHolder, negate = false): strin
   if (!subject || !value) return null;
   const op = subject === expr.left ? expr.op : FLIPPED_COMPARE[expr.op];
   if (holder.kind === 'enum') {
-    if (op !== '==' && op !== '!=') return null;
     const member = value.kind === 'enum-member' && value.enumName === holder.enumName ? value.member : null;
-    if (!member) return null;
-    return flip(op === '==' ? [member] : members.filter((m) => m !== member));
+    const at = member === null ? -1 : members.indexOf(member);
+    if (at < 0) return null;
+    // Members compare in declaration order: `status < DisputeCreated` holds in the members declared before it.
+    return flip(members.filter((_, i) => ENUM_ORDER[op](i, at)));
   }
   if (holder.kind === 'flag') {
     if (value.kind !== 'bool' || (op !== '==' && op !== '!=')) return null;
@@ -266,13 +276,7 @@ export function statesOf(expr: Expr, holder: StateHolder, negate = false): strin
 
 /** The states of a lifecycle an action's unconditional checks require; [] when they do not restrict it. */
 export function requiredStates(action: Action, lifecycle: Lifecycle): string[] {
-  let states: string[] = [];
-  for (const condition of action.conditions) {
-    if (condition.when.length > 0) continue;
-    const only = statesOf(condition.expr, lifecycle);
-    if (only) states = states.length === 0 ? only : states.filter((s) => only.includes(s));
-  }
-  return states;
+  return statesRequired(action.conditions, lifecycle);
 }
 
 /**

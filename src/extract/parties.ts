@@ -12,6 +12,7 @@ import { unwrap, walkExpr } from '../terms/index.ts';
 import type { ExtractContext, Extractor } from './context.ts';
 import { isAddressType, partyIdFromName, partyIdOf } from './party-ids.ts';
 import { writesNewRecord } from './records.ts';
+import { holderParties } from './party-holders.ts';
 
 export const parties: Extractor = {
   name: 'parties',
@@ -30,6 +31,7 @@ export const parties: Extractor = {
     list.push(...roleParties(context, terms.actions.flatMap((a) => a.access.rules)));
     const items = itemParties(context);
     list.push(...items);
+    list.push(...holderParties(context, terms.actions, list));
     terms.parties = list;
     linkItemCallers(terms.actions, items);
     linkCallerPayees(terms.actions);
@@ -54,6 +56,7 @@ function addressParty(context: ExtractContext, decl: VariableDeclaration, id: st
     initial: initial?.value ?? null,
     changedBy,
     setOnceBy: [],
+    joinedBy: [],
     collection: null,
     itemLabel: null,
     ownerNamed: false,
@@ -128,6 +131,7 @@ function roleParties(context: ExtractContext, rules: { kind: string; role?: stri
       initial: null,
       changedBy,
       setOnceBy: [],
+      joinedBy: [],
       collection: null,
       itemLabel: null,
       ownerNamed: false,
@@ -177,6 +181,7 @@ function itemParties(context: ExtractContext): Party[] {
         initial: null,
         changedBy,
         setOnceBy,
+        joinedBy: [],
         collection: decl.name,
         itemLabel: humanise(struct.name),
         ownerNamed: false,

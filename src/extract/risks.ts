@@ -4,7 +4,7 @@
  * before the books are updated without a reentrancy lock, tx.origin checks, unchecked payments.
  */
 import type { Action, ContractTerms, Expr, Lifecycle, LifecycleState, Risk } from '../terms/index.ts';
-import { walkExpr } from '../terms/index.ts';
+import { unwrap, walkExpr } from '../terms/index.ts';
 import type { Extractor } from './context.ts';
 import { ruleHolder } from './actions.ts';
 import { timeComparisons } from './deadlines.ts';
@@ -87,7 +87,9 @@ function stalls(lifecycle: Lifecycle, actions: Action[], lifecycles: Lifecycle[]
  * overlap the states the move requires (with the stalled lifecycle in the stalled state).
  */
 function isWayOut(exit: Action, mover: Action, party: string, lifecycles: Lifecycle[], stalled: Lifecycle, state: string): boolean {
-  if (exit.id === mover.id || exit.kind === 'constructor' || !exit.payments.some((p) => p.direction === 'out')) return false;
+  // Passing on the ETH sent with the call (`appeal` forwarding its fee) pays out nothing the contract holds.
+  const paysHeld = exit.payments.some((p) => p.direction === 'out' && unwrap(p.amount).kind !== 'value-sent');
+  if (exit.id === mover.id || exit.kind === 'constructor' || !paysHeld) return false;
   if (!exit.access.anyone && exit.access.rules.every((rule) => (ruleHolder(rule) ?? '') === party)) return false;
   return lifecycles.every((lifecycle) => {
     const needed = lifecycle === stalled ? [state] : requiredStates(mover, lifecycle);
@@ -109,13 +111,39 @@ function stuckFunds(lifecycle: Lifecycle, terms: ContractTerms): Draft[] {
   const drafts: Draft[] = [];
   for (const state of lifecycle.states.filter((s) => s.final)) {
     const entries = lifecycle.transitions.filter((t) => t.to === state.name).map((t) => ({ t, action: terms.actions.find((a) => a.id === t.action) }));
-    const silent = entries.find(({ t, action }) => action && action.kind !== 'constructor' && !paysOut(action, t.when));
+    const holding = statesHoldingMoney(lifecycle, terms.actions);
+    // A move from states in which the contract cannot yet hold the deal's money (abandoning before anything is paid) strands nothing.
+    const silent = entries.find(({ t, action }) => action && action.kind !== 'constructor' && !paysOut(action, t.when) && (t.from.length === 0 || t.from.some((f) => holding.has(f))));
     if (!silent) continue;
     const exits = terms.actions.filter((a) => a.kind !== 'constructor' && a.payments.some((p) => p.direction === 'out') && availableIn(a, lifecycle, state.name));
     if (exits.length > 0) continue;
     drafts.push({ kind: 'stuck-funds', action: silent.t.action, party: null, subject: stateMember(lifecycle, state), text: lifecycle.id, state: state.name, source: silent.t.source });
   }
   return drafts;
+}
+
+/**
+ * The states in which the contract may hold money paid in: those an action taking money in leaves the
+ * lifecycle in (the states it moves to, or, when it moves nothing, the states it may run in), and every
+ * state reachable from them.
+ */
+function statesHoldingMoney(lifecycle: Lifecycle, actions: Action[]): Set<string> {
+  const all = lifecycle.states.map((s) => s.name);
+  const holding = new Set<string>();
+  for (const action of actions.filter((a) => a.payable || a.payments.some((p) => p.direction === 'in'))) {
+    const moves = lifecycle.transitions.filter((t) => t.action === action.id && t.when.length === 0);
+    const required = requiredStates(action, lifecycle);
+    for (const state of moves.length > 0 ? moves.map((t) => t.to) : required.length > 0 ? required : all) holding.add(state);
+  }
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const t of lifecycle.transitions) {
+      if (holding.has(t.to) || !(t.from.length === 0 ? holding.size > 0 : t.from.some((f) => holding.has(f)))) continue;
+      holding.add(t.to);
+      grew = true;
+    }
+  }
+  return holding;
 }
 
 /** An enum state as an expression, for the templates; a flag's state is told from the lifecycle itself. */
@@ -131,6 +159,9 @@ function availableIn(action: Action, lifecycle: Lifecycle, state: string): boole
     // A condition on the flag that rules the state out (anywhere in the condition, as a part that must hold).
     return !action.conditions.some((c) => c.when.length === 0 && (statesOf(c.expr, lifecycle) ?? [state]).every((s) => s !== state));
   }
+  // Checks read as sets of states (`status < Resolved` holds in every state declared before Resolved).
+  const known = requiredStates(action, lifecycle);
+  if (known.length > 0) return known.includes(state);
   const mentionsOtherState = action.conditions.some((c) => {
     const text = JSON.stringify(c.expr);
     return text.includes(`"enumName":"${lifecycle.enumName}"`) && !text.includes(`"member":"${state}"`);

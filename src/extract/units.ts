@@ -58,6 +58,7 @@ export const units: Extractor = {
       }
     }
     markConstants(terms, formatOf);
+    terms.moments = formatOf.moments();
   },
 };
 

@@ -49,10 +49,13 @@ function inferAll(terms: ContractTerms) {
  * The format of any expression of an action, from a fresh inference over the terms as they stand (not
  * cached: the extractors call it while the terms are still being built).
  */
-export function inferFormats(terms: ContractTerms): ((expr: Expr, action: string) => ValueFormat | null) & { rateOf: (share: PercentOf, action: string) => Expr } {
+export function inferFormats(terms: ContractTerms): ((expr: Expr, action: string) => ValueFormat | null) & { rateOf: (share: PercentOf, action: string) => Expr; moments: () => string[] } {
   const inference = new Inference(terms);
   inference.run();
-  return Object.assign((expr: Expr, action: string) => inference.formatOf(expr, action), { rateOf: (share: PercentOf, action: string) => inference.rateOf(share, action) });
+  return Object.assign((expr: Expr, action: string) => inference.formatOf(expr, action), {
+    rateOf: (share: PercentOf, action: string) => inference.rateOf(share, action),
+    moments: () => inference.moments(),
+  });
 }
 
 /** The parameter semantics of every action of a contract (cached per Terms object). */
@@ -125,8 +128,26 @@ class Inference {
     return formats;
   }
 
+  /**
+   * Values that are dates: `shipBy` for a state variable, `orders.deliverBy` for a field of each record,
+   * `parameter:start` for a parameter that is a date in every action that takes one of that name.
+   */
+  moments(): string[] {
+    const stored = [...this.facts].filter(([key, fact]) => fact.format.kind === 'datetime' && /^(var|item):/.test(key)).map(([key]) => key.slice(key.indexOf(':') + 1));
+    const parameters = new Map<string, boolean>();
+    for (const action of this.terms.actions) {
+      for (const parameter of action.parameters) {
+        const isDate = this.facts.get(`parameter:${action.id}:${parameter.name}`)?.format.kind === 'datetime';
+        parameters.set(parameter.name, (parameters.get(parameter.name) ?? true) && isDate);
+      }
+    }
+    return [...stored, ...[...parameters].filter(([, isDate]) => isDate).map(([name]) => `parameter:${name}`)];
+  }
+
   private seedParties(): void {
     for (const party of this.terms.parties) {
+      // A holder is a mapping of amounts by caller, not an address the code keeps.
+      if (party.kind === 'holder') continue;
       const key = party.kind === 'item-field' && party.collection ? `item:${party.collection}.${party.name}` : `var:${party.name}`;
       this.facts.set(key, { format: { kind: 'address', party: party.id }, evidence: { reason: 'party', via: null, action: null, source: party.source } });
     }

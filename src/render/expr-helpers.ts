@@ -3,7 +3,7 @@
  * for its kind (`partials/expr/<kind>.hbs`); the helpers below only choose, compare and look up.
  */
 import type Handlebars from 'handlebars';
-import type { ArithOp, CompareOp, Expr, ShareUnit } from '../terms/index.ts';
+import type { ArithOp, CompareOp, ContractTerms, Expr, ShareUnit } from '../terms/index.ts';
 import { SHARE_SCALE, unwrap } from '../terms/index.ts';
 import { formatList, formatPercent, sharePercent, type ListType } from './format.ts';
 import { renderPartial, type RenderData, squash } from './render-data.ts';
@@ -32,17 +32,63 @@ export function readTimeCompare(expr: Expr): { op: CompareOp; against: Expr } | 
   return null;
 }
 
-/** `base ± duration`: a point in time before or after another. Null when the sum is not about time. */
-export function readTimeOffset(expr: Expr): { base: Expr; amount: Expr; sign: '+' | '-' } | null {
+/** A comparison with an enum member, the member on the right: `Stage.Funded > stage` reads as `stage < Stage.Funded`. */
+export function readEnumCompare(expr: Expr): { op: CompareOp; left: Expr; right: Expr } | null {
+  if (expr.kind !== 'compare') return null;
+  if (unwrap(expr.right).kind === 'enum-member') return { op: expr.op, left: expr.left, right: expr.right };
+  if (unwrap(expr.left).kind === 'enum-member') return { op: FLIPPED[expr.op], left: expr.right, right: expr.left };
+  return null;
+}
+
+/**
+ * `base ± duration`: a point in time before or after another. Null when the sum is not about time. A
+ * stored time the contract compares with the block time (one of `moments`) plus a value is that value's
+ * period after it, with or without a time unit: `lastInteraction + feeTimeout`.
+ */
+export function readTimeOffset(expr: Expr, isMoment: (expr: Expr) => boolean = () => false): { base: Expr; amount: Expr; sign: '+' | '-' } | null {
   if (expr.kind !== 'arith' || (expr.op !== '+' && expr.op !== '-')) return null;
   const [base, amount] =
-    expr.op === '+' && unwrap(expr.right).kind === 'now' ? [expr.right, expr.left] : [expr.left, expr.right];
+    expr.op === '+' && (unwrap(expr.right).kind === 'now' || (isMoment(expr.right) && !isMoment(expr.left))) ? [expr.right, expr.left] : [expr.left, expr.right];
   const inner = unwrap(amount);
-  const amountIsDuration = (inner.kind === 'number' || inner.kind === 'variable') && inner.unit !== null && TIME_UNITS.has(inner.unit);
+  const amountIsDuration = hasTimeUnit(inner);
   const baseIsNow = unwrap(base).kind === 'now';
+  // Only a sum: `end - start` with start of unknown kind is not "start before end".
+  const periodAfterMoment = expr.op === '+' && isMoment(base) && !isMoment(amount) && inner.kind !== 'now' && inner.kind !== 'number';
   // `now - t` with t a moment is the time elapsed since t, not a moment before the call.
-  if (!amountIsDuration && (!baseIsNow || expr.op === '-')) return null;
+  if (!amountIsDuration && !periodAfterMoment && (!baseIsNow || expr.op === '-')) return null;
   return { base, amount, sign: expr.op };
+}
+
+function hasTimeUnit(expr: Expr): boolean {
+  const inner = unwrap(expr);
+  return (inner.kind === 'number' || inner.kind === 'variable') && inner.unit !== null && TIME_UNITS.has(inner.unit);
+}
+
+/** True for a stored value the terms know as a moment: a deadline, or a value listed in `moments`. */
+export function isMomentIn(terms: ContractTerms | null | undefined): (expr: Expr) => boolean {
+  const known = new Set(terms?.moments ?? []);
+  for (const deadline of terms?.deadlines ?? []) if (deadline.clock === 'time') known.add(placeKey(deadline.subject) ?? '');
+  return (expr) => {
+    const key = placeKey(expr);
+    return key !== null && known.has(key);
+  };
+}
+
+/** `shipBy`, `orders.deliverBy` (a field of each record), as the model's `moments` names them. */
+function placeKey(expr: Expr): string | null {
+  const inner = unwrap(expr);
+  if (inner.kind === 'prior') return placeKey(inner.of);
+  if (inner.kind === 'variable') return inner.scope === 'state' || inner.scope === 'immutable' ? inner.name : inner.scope === 'parameter' ? `parameter:${inner.name}` : null;
+  if (inner.kind !== 'member') return null;
+  const record = inner.object.kind === 'index' ? inner.object.base : inner.object;
+  return record.kind === 'variable' && record.scope !== 'parameter' && record.scope !== 'local' ? `${record.name}.${inner.member}` : null;
+}
+
+/** `now - t` with t a moment: the time elapsed since t; `t1 - t0`, both moments: the time from t0 to t1. */
+export function readElapsed(expr: Expr, isMoment: (expr: Expr) => boolean): { from: Expr; to: Expr | null } | null {
+  if (expr.kind !== 'arith' || expr.op !== '-' || !isMoment(expr.right)) return null;
+  if (unwrap(expr.left).kind === 'now') return { from: expr.right, to: null };
+  return isMoment(expr.left) ? { from: expr.right, to: expr.left } : null;
 }
 
 /** True for 0 written without a unit, or converted: `bytes32(0)`. */
@@ -95,11 +141,20 @@ export function registerExprHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('codeOnly', (exprs: Expr[]) => exprs.filter((expr) => expr.kind === 'code'));
   hb.registerHelper('withoutCode', (exprs: Expr[]) => exprs.filter((expr) => expr.kind !== 'code'));
   hb.registerHelper('timeCompare', (expr: Expr) => readTimeCompare(expr));
-  hb.registerHelper('timeOffset', (expr: Expr) => readTimeOffset(expr));
+  hb.registerHelper('enumCompare', (expr: Expr) => readEnumCompare(expr));
+  hb.registerHelper('timeOffset', (expr: Expr, options: HelperOptions) => readTimeOffset(expr, isMomentIn(options.data.terms)));
+  /** Two moments compared: one is before or after the other. */
+  hb.registerHelper('momentCompare', (expr: Expr, options: HelperOptions) => {
+    const isMoment = isMomentIn(options.data.terms);
+    return expr.kind === 'compare' && isMoment(expr.left) && isMoment(expr.right) ? expr : null;
+  });
+  hb.registerHelper('elapsed', (expr: Expr, options: HelperOptions) => readElapsed(expr, isMomentIn(options.data.terms)));
   hb.registerHelper('isZero', (expr: Expr) => isZero(expr));
   hb.registerHelper('isIdentity', (left: Expr, right: Expr) => isIdentity(left) || isIdentity(right));
   hb.registerHelper('isValue', (expr: Expr) => VALUE_KINDS.has(unwrap(expr).kind));
   hb.registerHelper('isTimeUnit', (unit: string | null) => unit !== null && TIME_UNITS.has(unit));
+  /** A number or constant written with a time unit (`14 days`, `GRACE_PERIOD`), as opposed to a stored period. */
+  hb.registerHelper('hasTimeUnit', (expr: Expr) => hasTimeUnit(expr));
   hb.registerHelper('isShareUnit', (unit: string | null) => unit !== null && unit in SHARE_SCALE);
   /** `{{shareValue value unit}}`: a number read as a share, as a percentage ('1500', basis points → '15%'). */
   hb.registerHelper('shareValue', (value: string, unit: ShareUnit, options: HelperOptions) =>
@@ -125,7 +180,7 @@ export function registerExprHelpers(hb: typeof Handlebars): void {
     return bare.kind === 'variable' && bare.scope === 'parameter';
   });
   /** True for the block time, or a time before or after it: the value reads as a moment. */
-  hb.registerHelper('isTimeValue', (expr: Expr | null) => expr !== null && (unwrap(expr).kind === 'now' || readTimeOffset(expr) !== null));
+  hb.registerHelper('isTimeValue', (expr: Expr | null, options: HelperOptions) => expr !== null && (unwrap(expr).kind === 'now' || readTimeOffset(expr, isMomentIn(options.data.terms)) !== null));
   /** `{{renderEach "caller-rule" rules "disjunction"}}`: each item through a partial, then joined as a list. */
   hb.registerHelper('renderEach', (partial: string, items: unknown[], type: ListType, options: HelperOptions) =>
     formatList(items.map((item) => squash(renderPartial(partial, item, options.data))), options.data.locale, type),
@@ -154,9 +209,7 @@ function registerLookupHelpers(hb: typeof Handlebars): void {
     options.data.terms?.definitions.find((definition) => definition.name === name && definition.formula !== null) ?? null,
   );
   /** True for a stored value the contract compares with the block time: it reads as a moment. */
-  hb.registerHelper('isDeadlineVariable', (name: string, options: HelperOptions) =>
-    options.data.terms?.deadlines.some((deadline) => deadline.clock === 'time' && deadline.subject.kind === 'variable' && deadline.subject.name === name) ?? false,
-  );
+  hb.registerHelper('isDeadlineVariable', (expr: Expr, options: HelperOptions) => isMomentIn(options.data.terms)(expr));
   hb.registerHelper('lifecycleOfEnum', (enumName: string, options: HelperOptions) =>
     options.data.terms?.lifecycles.find((l) => l.enumName === enumName) ?? null,
   );

@@ -43,7 +43,12 @@ export type PartyKind =
   /** Whoever deploys the contract, when the code gives the deployer a part of its own. */
   | 'deployer'
   /** An address field of a per-item struct: an order's buyer, a milestone's provider. */
-  | 'item-field';
+  | 'item-field'
+  /**
+   * Whoever pays in through an action that records the amount against their address (`pledgedAmount[id][msg.sender]
+   * += amount`): each caller with an entry of their own, of a record or of the contract. Named by the mapping.
+   */
+  | 'holder';
 
 export interface Party extends Located {
   /** Stable id: the variable name, 'owner', 'role:MINTER_ROLE', 'deployer', 'orders.buyer'. */
@@ -65,6 +70,8 @@ export interface Party extends Located {
    * deal that they leave for good (Purchase's `confirmPurchase` from Created, a vote once `voted` is set).
    */
   setOnceBy: string[];
+  /** For holder parties: the actions through which a caller pays in and so becomes one; [] otherwise. */
+  joinedBy: string[];
   /** For item-field parties: the collection holding the items (e.g. 'orders'). */
   collection: string | null;
   /** For item-field parties: one item, named after its record type ("Order"). */
@@ -348,6 +355,12 @@ export interface ContractTerms {
   risks: Risk[];
   money: MoneyFact[];
   definitions: Definition[];
+  /**
+   * Stored values the code treats as moments in time (compared with the block time, set from it, or
+   * compared with one that is): a state variable's name, `collection.field` for a field of each record, or
+   * `parameter:name` for a parameter that is a time in every action that takes one of that name.
+   */
+  moments: string[];
   claims: Claim[];
   notExplained: NotExplained[];
   coverage: Coverage;

@@ -33,6 +33,7 @@ function party(id: string, label: string, line: number, extra: Partial<Party> = 
     initial: variable(`_${id}`, label, { scope: 'parameter' }),
     changedBy: [],
     setOnceBy: [],
+    joinedBy: [],
     ownerNamed: false,
     collection: null,
   itemLabel: null,
@@ -212,6 +213,7 @@ export function buildSaleTerms(): ContractTerms {
     risks: [{ id: 'risk:1', kind: 'timestamp', action: null, party: null, subject: null, text: null, state: null, source: at(33), basis: 'code' }],
     money: [],
     definitions: [],
+    moments: [],
     claims: [
       {
         id: 'claim:1',

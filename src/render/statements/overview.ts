@@ -4,7 +4,7 @@
  * `key-fact:powers`, `key-fact:coverage`, `party:<party id>`.
  */
 import type { ContractTerms, Deadline, Expr, Lifecycle, Party, SourceRef } from '../../terms/index.ts';
-import { readTimeOffset } from '../expr-helpers.ts';
+import { readTimeOffset, unwrap } from '../expr-helpers.ts';
 import { describeRecipients, heldItems } from './money.ts';
 import { actionNames, combineBasis, spanSources, spec, type StatementSpec } from './spec.ts';
 
@@ -201,13 +201,18 @@ function describePowerHolders(terms: ContractTerms): { party: Party | null; hold
   }));
 }
 
+/** True when an action a payer joins through takes their money with a transfer whose reported failure the code ignores. */
+function paysInUnchecked(terms: ContractTerms, ids: string[]): boolean {
+  return terms.actions.some((action) => ids.includes(action.id) && action.payments.some((p) => p.direction === 'in' && p.resultChecked === false));
+}
+
 export function buildPartySpecs(terms: ContractTerms): StatementSpec[] {
   return terms.parties.map((party) =>
     spec(`party:${party.id}`, 'parties', 'party', {
       basis: party.basis,
       source: party.source,
       actionKind: party.setAt === 'deployment' ? 'constructor' : null,
-      context: { party, changers: actionNames(terms, party.changedBy), setOnce: actionNames(terms, party.setOnceBy) },
+      context: { party, changers: actionNames(terms, party.changedBy), setOnce: actionNames(terms, party.setOnceBy), joiners: actionNames(terms, party.joinedBy), unchecked: paysInUnchecked(terms, party.joinedBy) },
     }),
   );
 }
@@ -216,17 +221,23 @@ export function buildPartySpecs(terms: ContractTerms): StatementSpec[] {
  * The moment every check of a deadline uses, when it is the stored time plus one period (`createdAt +
  * reclamationPeriod`): the key fact names that moment, not the stored time it counts from.
  */
-export function commonOffset(deadline: Deadline): { base: Expr; amount: Expr; sign: '+' | '-' } | null {
-  // The stored time plus a period kept with it (`createdAt + reclamationPeriod`), even without a time unit.
-  const offsetOf = (against: Expr) =>
-    (deadline.clock === 'time' ? readTimeOffset(against) : null) ??
-    (against.kind === 'arith' && (against.op === '+' || against.op === '-') && JSON.stringify(against.left) === JSON.stringify(deadline.subject)
-      ? { base: against.left, amount: against.right, sign: against.op }
-      : null);
-  const offsets = deadline.checks.map((check) => offsetOf(check.against));
+export function commonOffset(deadline: Deadline): TimeOffset | null {
+  const offsets = deadline.checks.map((check) => checkOffset(deadline, check.against));
   const first = offsets[0];
   if (!first || offsets.some((o) => o === null || o.sign !== first.sign || JSON.stringify(o.amount) !== JSON.stringify(first.amount))) return null;
   return first;
+}
+
+export type TimeOffset = { base: Expr; amount: Expr; sign: '+' | '-' };
+
+/** The period a check counts from the stored time (`createdAt + reclamationPeriod`), even without a time unit. */
+export function checkOffset(deadline: Deadline, against: Expr): TimeOffset | null {
+  return (
+    (deadline.clock === 'time' ? readTimeOffset(against, (side) => JSON.stringify(unwrap(side)) === JSON.stringify(deadline.subject)) : null) ??
+    (against.kind === 'arith' && (against.op === '+' || against.op === '-') && JSON.stringify(against.left) === JSON.stringify(deadline.subject)
+      ? { base: against.left, amount: against.right, sign: against.op }
+      : null)
+  );
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { Action, ContractTerms, Deadline, Expr, Lifecycle } from '../../terms/index.ts';
 import { walkExpr } from '../../terms/index.ts';
 import { stateLabel, stateLabels } from './actions.ts';
-import { commonOffset } from './overview.ts';
+import { checkOffset, commonOffset, type TimeOffset } from './overview.ts';
 import { actionNames, findAction, prefixed, spec, type StatementSpec } from './spec.ts';
 
 /** Comparisons that make an action possible only once the time has come. */
@@ -63,11 +63,24 @@ function buildOneDeadline(terms: ContractTerms, deadline: Deadline): StatementSp
   });
   const after = deadline.checks.filter((check) => AFTER_OPS.has(check.op));
   // Actions that open at the moment must be called by someone; actions that close at it simply stop succeeding.
+  // Actions held to different periods from the stored time (`lastInteraction + timeoutPayment` for one,
+  // `lastInteraction + feeTimeout` for others) open at different moments: one sentence for each.
+  const groups = new Map<string, { offset: TimeOffset | null; actions: string[] }>();
+  for (const check of after) {
+    const offset = checkOffset(deadline, check.against);
+    const key = JSON.stringify(offset && [offset.sign, offset.amount]);
+    const group = groups.get(key) ?? { offset, actions: [] };
+    groups.set(key, { offset: group.offset, actions: unique([...group.actions, check.action]) });
+  }
+  if (groups.size > 1) {
+    [...groups.values()].forEach(({ offset, actions }, index) => {
+      const context = { deadline, callers: actionNames(terms, actions), closes: [], narrows: [], caller: soleCaller(terms, actions), offset };
+      specs.push(spec(`${prefix}:manual:${index + 1}`, 'deadlines', 'deadline-manual', { basis: 'code', source: deadline.source, context }));
+    });
+    return specs;
+  }
   const callers = actionNames(terms, unique(after.map((check) => check.action)));
-  // Who must call: one party when every action that opens is restricted to that same party.
-  const openers = unique(after.map((check) => check.action)).map((id) => findAction(terms, id)).filter((a): a is Action => a !== null);
-  const accesses = unique(openers.map((a) => JSON.stringify(a.access.rules)));
-  const caller = openers.length > 0 && accesses.length === 1 && !openers[0]!.access.anyone && openers[0]!.access.rules.length > 0 ? openers[0]!.access : null;
+  const caller = soleCaller(terms, unique(after.map((check) => check.action)));
   // An action closes for good only where its time check applies on every path; a check made only in some
   // cases (`if (startChanged)`), or with another way through, leaves it open in the others.
   const closing = after.length > 0 ? [] : unique(deadline.checks.map((check) => check.action));
@@ -76,6 +89,13 @@ function buildOneDeadline(terms: ContractTerms, deadline: Deadline): StatementSp
   const narrows = actionNames(terms, closing.filter((id) => !always(id)));
   specs.push(spec(`${prefix}:manual`, 'deadlines', 'deadline-manual', { basis: 'code', source: deadline.source, context: { deadline, callers, closes, narrows, caller, offset: commonOffset(deadline) } }));
   return specs;
+}
+
+/** Who must call: one party when every action that opens is restricted to that same party. */
+function soleCaller(terms: ContractTerms, ids: string[]): Action['access'] | null {
+  const openers = ids.map((id) => findAction(terms, id)).filter((a): a is Action => a !== null);
+  const accesses = unique(openers.map((a) => JSON.stringify(a.access.rules)));
+  return openers.length > 0 && accesses.length === 1 && !openers[0]!.access.anyone && openers[0]!.access.rules.length > 0 ? openers[0]!.access : null;
 }
 
 export function buildLifecycleSpecs(terms: ContractTerms): StatementSpec[] {
