@@ -6,6 +6,7 @@ import type Handlebars from 'handlebars';
 import type { ArithOp, CompareOp, Expr, ShareUnit } from '../terms/index.ts';
 import { SHARE_SCALE, unwrap } from '../terms/index.ts';
 import { formatList, formatPercent, sharePercent, type ListType } from './format.ts';
+import { registerNameHelpers } from './name-helpers.ts';
 import { renderPartial, type RenderData, squash } from './render-data.ts';
 
 type HelperOptions = Omit<Handlebars.HelperOptions, 'data'> & { data: RenderData };
@@ -141,6 +142,7 @@ export function registerExprHelpers(hb: typeof Handlebars): void {
     return options.fn(this, { data });
   });
   registerLookupHelpers(hb);
+  registerNameHelpers(hb);
 }
 
 function registerLookupHelpers(hb: typeof Handlebars): void {

@@ -1,0 +1,161 @@
+/**
+ * How a looked-up value and a signature are named: the shapes the templates choose their words from.
+ * Nothing here returns a word of prose; the pieces returned are expressions and labels from the code.
+ */
+import type Handlebars from 'handlebars';
+import type { Expr } from '../terms/index.ts';
+import { unwrap } from '../terms/index.ts';
+import type { RenderData } from './render-data.ts';
+
+type HelperOptions = Omit<Handlebars.HelperOptions, 'data'> & { data: RenderData };
+type Variable = Extract<Expr, { kind: 'variable' }>;
+
+/** Lower-case words that join the parts of a name, as the humaniser keeps them (`balanceOf` → "Balance of"). */
+const JOINERS = ['to', 'of', 'for', 'by', 'per', 'from'];
+
+/**
+ * A lookup in a table that holds no records (`balanceOf[a]`, `isConfirmed[tx][who]`,
+ * `disputeIDtoTxID[d]`): the table and its keys, outermost key first. `target` is what a table named
+ * "A to B" gives ("Transaction ID"); `joiner` is the word a name ending in one carries ("of" in
+ * "Balance of"), with `head` the name without it.
+ */
+export interface Lookup {
+  table: Variable;
+  keys: Expr[];
+  target: string | null;
+  joiner: string | null;
+  head: string;
+  /** The key, when there is only one. */
+  key: Expr | null;
+}
+
+export function lookupOf(expr: Expr): Lookup | null {
+  const keys: Expr[] = [];
+  let node = unwrap(expr);
+  while (node.kind === 'index' && node.item === null && node.index.kind !== 'position') {
+    keys.unshift(node.index);
+    node = unwrap(node.base);
+  }
+  if (node.kind !== 'variable' || keys.length === 0 || node.party !== null || node.value !== null) return null;
+  const words = node.label.split(' ');
+  const middle = words.findIndex((word, at) => at > 0 && at < words.length - 1 && word === 'to');
+  const last = words[words.length - 1];
+  const joiner = words.length > 1 && JOINERS.includes(last) ? last : null;
+  return {
+    table: node,
+    keys,
+    target: middle > 0 ? words.slice(middle + 1).join(' ') : null,
+    joiner,
+    head: joiner ? words.slice(0, -1).join(' ') : node.label,
+    key: keys.length === 1 ? keys[0] : null,
+  };
+}
+
+/**
+ * For a record picked by a key that is itself looked up (`transactions[disputeIDtoTxID[d]]`): the keys of
+ * that lookup, when the table gives the record's own identifier ("Transaction ID" for a Transaction).
+ * The record then reads as "the Transaction for the given Dispute ID".
+ */
+export function recordKeys(index: Expr, item: string | null): Expr[] | null {
+  const lookup = item ? lookupOf(index) : null;
+  if (!lookup?.target || !item) return null;
+  return lookup.target === item || lookup.target.startsWith(`${item} `) ? lookup.keys : null;
+}
+
+/** True when a collection's name is the plural of its records' (Transactions of Transaction): naming it again adds nothing. */
+export function namesItsItems(base: Expr, item: string | null): boolean {
+  if (!item || base.kind !== 'variable' || base.scope !== 'state' || base.party !== null) return false;
+  const label = base.label.toLowerCase();
+  return label === item.toLowerCase() || label.startsWith(item.toLowerCase());
+}
+
+/**
+ * What a signature check reads: `recover(hash, sig)` or `ecrecover(hash, v, r, s)`. `fields` are the values the
+ * signed hash covers, through nested hashes, without the standard "Ethereum Signed Message" prefix (null when
+ * the signed value is not a hash the model can open); `signature` the values given as the signature.
+ */
+export interface SignedMessage {
+  digest: Expr;
+  fields: Expr[] | null;
+  signature: Expr[];
+}
+
+export function signedMessage(expr: Expr): SignedMessage | null {
+  const signer = unwrap(expr);
+  if (signer.kind !== 'signer' || signer.args.length === 0) return null;
+  const [digest, ...signature] = signer.args;
+  const fields = unwrap(digest).kind === 'hash' ? coveredBy(digest) : null;
+  return { digest, fields: fields && fields.length > 0 ? fields : null, signature };
+}
+
+function coveredBy(expr: Expr): Expr[] {
+  const inner = unwrap(expr);
+  if (inner.kind === 'hash') return inner.args.flatMap(coveredBy);
+  if (inner.kind === 'text' && /^\u0019?Ethereum Signed Message:/.test(inner.value)) return [];
+  return [expr];
+}
+
+/** A comparison of a signer with an account: who must have signed, what, and whether the check is that they did not. */
+export function signedBy(expr: Expr): { who: Expr; message: SignedMessage; negated: boolean } | null {
+  if (expr.kind !== 'compare' || (expr.op !== '==' && expr.op !== '!=')) return null;
+  const [signer, who] = unwrap(expr.left).kind === 'signer' ? [expr.left, expr.right] : [expr.right, expr.left];
+  const message = signedMessage(signer);
+  if (!message || unwrap(who).kind === 'signer') return null;
+  return { who, message, negated: expr.op === '!=' };
+}
+
+/**
+ * What one item of a collection is called: the record's name (`Milestone`), else the collection's own name made
+ * singular when it is a plain plural ("Amounts" → "Amount", "Parties" → "Party"); null when neither is known.
+ */
+export function itemOf(collection: Expr, item: string | null): string | null {
+  if (item) return item;
+  const inner = unwrap(collection);
+  if (inner.kind !== 'variable' && inner.kind !== 'member') return null;
+  const { label } = inner;
+  if (/[^aeiou]ies$/.test(label)) return `${label.slice(0, -3)}y`;
+  if (/[^su]s$/.test(label) && !/ss$/.test(label)) return label.slice(0, -1);
+  return null;
+}
+
+/** A one-letter name (`i`, `n`) says nothing to a reader; the templates then say what the value is for. */
+export function isBareLetter(label: string): boolean {
+  return /^[A-Za-z]$/.test(label);
+}
+
+/**
+ * The record a parameter picks out (`milestones[i]` with `i` given): its name and whether the collection is
+ * a list (an array: the parameter is a position) or a table (a mapping: it is a key). Searched in the
+ * contract's actions; null when the parameter picks no record, or records of more than one kind.
+ */
+export function pickedRecord(name: string, data: RenderData): { item: string; list: boolean } | null {
+  const found = new Map<string, boolean>();
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    if (value === null || typeof value !== 'object') return;
+    const node = value as Record<string, unknown>;
+    if (node.kind === 'index' && typeof node.item === 'string') {
+      const index = unwrap(node.index as Expr);
+      const base = unwrap(node.base as Expr);
+      if (index.kind === 'variable' && index.scope === 'parameter' && index.name === name) {
+        found.set(node.item, base.kind === 'variable' && /\[\]$/.test(base.type));
+      }
+    }
+    Object.values(node).forEach(visit);
+  };
+  visit(data.terms?.actions ?? []);
+  if (found.size !== 1) return null;
+  const [[item, list]] = [...found];
+  return { item, list };
+}
+
+export function registerNameHelpers(hb: typeof Handlebars): void {
+  hb.registerHelper('lookupOf', (expr: Expr) => lookupOf(expr));
+  hb.registerHelper('recordKeys', (index: Expr, item: string | null) => recordKeys(index, item));
+  hb.registerHelper('namesItsItems', (base: Expr, item: string | null) => namesItsItems(base, item));
+  hb.registerHelper('signedMessage', (expr: Expr) => signedMessage(expr));
+  hb.registerHelper('signedBy', (expr: Expr) => signedBy(expr));
+  hb.registerHelper('itemOf', (collection: Expr, item: string | null) => itemOf(collection, item));
+  hb.registerHelper('isBareLetter', (label: string) => isBareLetter(label));
+  hb.registerHelper('pickedRecord', (name: string, options: HelperOptions) => pickedRecord(name, options.data));
+}
