@@ -10,10 +10,10 @@ const ACRONYMS = new Set(['bps', 'eth', 'id', 'uri', 'url', 'lc', 'erc', 'nft', 
 const ABBREVIATIONS = new Map<string, string>(Object.entries({
   tx: 'transaction', txs: 'transactions', txn: 'transaction', txns: 'transactions', sig: 'signature', sigs: 'signatures',
   addr: 'address', amt: 'amount', idx: 'index', num: 'number', qty: 'quantity', bal: 'balance', msg: 'message',
-  req: 'request', recv: 'receiver', deps: 'deposits', dep: 'deposit',
+  func: 'function', req: 'request', recv: 'receiver', deps: 'deposits', dep: 'deposit',
 }));
 
-/** Small words that join two parts of a name (`disputeIDtoTxID`, `balanceOf`); kept in lower case. */
+/** Small words that join two parts of a name (`disputeIDtoTxID`, `billOfLading`); kept in lower case between two words. */
 const CONNECTIVES = new Set(['to', 'of', 'for', 'by', 'per', 'from', 'in', 'and', 'or']);
 
 const labels = new Map<string, string>();
@@ -37,10 +37,11 @@ function humaniseWords(name: string): string {
     .split(/[_\s]+/)
     .filter(Boolean);
   return words
-    .map((word, position) => {
+    .map((word, position, all) => {
       const lower = word.toLowerCase();
       if (ACRONYMS.has(lower)) return lower.toUpperCase();
-      if (position > 0 && CONNECTIVES.has(lower)) return lower;
+      if (/^erc\d+$/.test(lower)) return `ERC-${lower.slice(3)}`;
+      if (position > 0 && position < all.length - 1 && CONNECTIVES.has(lower)) return lower;
       const written = ABBREVIATIONS.get(lower) ?? lower;
       return written.charAt(0).toUpperCase() + written.slice(1);
     })

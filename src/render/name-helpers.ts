@@ -10,7 +10,7 @@ import type { RenderData } from './render-data.ts';
 type HelperOptions = Omit<Handlebars.HelperOptions, 'data'> & { data: RenderData };
 type Variable = Extract<Expr, { kind: 'variable' }>;
 
-/** Lower-case words that join the parts of a name, as the humaniser keeps them (`balanceOf` → "Balance of"). */
+/** Small words that end a table's name and join it to its key (`balanceOf` → "Balance Of": the Balance of an account). */
 const JOINERS = ['to', 'of', 'for', 'by', 'per', 'from'];
 
 /**
@@ -27,8 +27,11 @@ export interface Lookup {
   head: string;
   /** The key, when there is only one. */
   key: Expr | null;
+  /** True when the table holds true/false values: the entry reads as a flag. */
+  flag: boolean;
 }
 
+/** Null for a list (an array), and for a table that is not stored (a parameter's). */
 export function lookupOf(expr: Expr): Lookup | null {
   const keys: Expr[] = [];
   let node = unwrap(expr);
@@ -36,18 +39,20 @@ export function lookupOf(expr: Expr): Lookup | null {
     keys.unshift(node.index);
     node = unwrap(node.base);
   }
-  if (node.kind !== 'variable' || keys.length === 0 || node.party !== null || node.value !== null) return null;
+  if (node.kind !== 'variable' || node.scope !== 'state' || !node.type.startsWith('mapping(') || keys.length === 0 || node.party !== null) return null;
   const words = node.label.split(' ');
   const middle = words.findIndex((word, at) => at > 0 && at < words.length - 1 && word === 'to');
-  const last = words[words.length - 1];
+  const last = words[words.length - 1].toLowerCase();
   const joiner = words.length > 1 && JOINERS.includes(last) ? last : null;
   return {
     table: node,
     keys,
     target: middle > 0 ? words.slice(middle + 1).join(' ') : null,
     joiner,
-    head: joiner ? words.slice(0, -1).join(' ') : node.label,
+    // One entry of a table named in the plural is named in the singular: the Balance of the caller.
+    head: joiner ? words.slice(0, -1).join(' ') : (singular(node.label) ?? node.label),
     key: keys.length === 1 ? keys[0] : null,
+    flag: /=> bool\)+$/.test(node.type),
   };
 }
 
@@ -78,6 +83,8 @@ export interface SignedMessage {
   digest: Expr;
   fields: Expr[] | null;
   signature: Expr[];
+  /** The code names of the signature's parts, when each is a parameter (`_sig`; `v`, `r`, `s`), else null. */
+  parts: string[] | null;
 }
 
 export function signedMessage(expr: Expr): SignedMessage | null {
@@ -85,7 +92,9 @@ export function signedMessage(expr: Expr): SignedMessage | null {
   if (signer.kind !== 'signer' || signer.args.length === 0) return null;
   const [digest, ...signature] = signer.args;
   const fields = unwrap(digest).kind === 'hash' ? coveredBy(digest) : null;
-  return { digest, fields: fields && fields.length > 0 ? fields : null, signature };
+  const parts = signature.map(unwrap).map((part) => (part.kind === 'variable' && part.scope === 'parameter' ? part.name : null));
+  const named = parts.length > 0 && parts.every((part) => part !== null) ? (parts as string[]) : null;
+  return { digest, fields: fields && fields.length > 0 ? fields : null, signature, parts: named };
 }
 
 function coveredBy(expr: Expr): Expr[] {
@@ -112,9 +121,13 @@ export function itemOf(collection: Expr, item: string | null): string | null {
   if (item) return item;
   const inner = unwrap(collection);
   if (inner.kind !== 'variable' && inner.kind !== 'member') return null;
-  const { label } = inner;
+  return singular(inner.label);
+}
+
+/** A label that is a plain plural, made singular ("Balances" → "Balance"); null when it is not one. */
+function singular(label: string): string | null {
   if (/[^aeiou]ies$/.test(label)) return `${label.slice(0, -3)}y`;
-  if (/[^su]s$/.test(label) && !/ss$/.test(label)) return label.slice(0, -1);
+  if (/[^su]s$/.test(label)) return label.slice(0, -1);
   return null;
 }
 
@@ -149,7 +162,17 @@ export function pickedRecord(name: string, data: RenderData): { item: string; li
   return { item, list };
 }
 
+/** True for a list (an array) read at an index that is not a loop's own position. */
+export function isListItem(expr: Expr): boolean {
+  return expr.kind === 'index' && expr.index.kind !== 'position' && /\]$/.test(typeOf(unwrap(expr.base)) ?? '');
+}
+
+function typeOf(expr: Expr): string | null {
+  return expr.kind === 'variable' || expr.kind === 'member' ? expr.type : null;
+}
+
 export function registerNameHelpers(hb: typeof Handlebars): void {
+  hb.registerHelper('isListItem', (expr: Expr) => isListItem(expr));
   hb.registerHelper('lookupOf', (expr: Expr) => lookupOf(expr));
   hb.registerHelper('recordKeys', (index: Expr, item: string | null) => recordKeys(index, item));
   hb.registerHelper('namesItsItems', (base: Expr, item: string | null) => namesItsItems(base, item));

@@ -17,15 +17,20 @@ export interface Finding {
 
 /** Each rule: a name and a pattern tried on the sentence with its code spans and quotations removed. */
 const RULES: [string, RegExp][] = [
-  ['operator', /\+=|-=|\*=|\/=|==|!=|&&|\|\||=>|<=|>=/g],
-  ['brackets', /\[|\]/g],
-  ['loop header', /\bfor \(/g],
-  ['member access', /\.\w*length\b|\b[a-z]\w*\.[a-z]\w*\b/g],
+  ['operator', /\+=|-=|\*=|\/=|==|!=|&&|\|\||=>|<=|>=|\+\+|--|(?<=\s)[=<>](?=\s)/g],
+  ['brackets', /[[\]{}]/g],
+  ['loop header', /\b(?:for|while) \(/g],
+  ['call syntax', /\b\w+\(/g],
+  ['member access', /\.length\b|\b[A-Za-z_]\w*\.[A-Za-z_]\w*/g],
+  ['Solidity word', /\b(?:u?int\d*|bytes\d+|mapping|msg|keccak256|sha256|ecrecover|abi|calldata|memory)\b/g],
   ['camelCase', /\b[a-z]+[A-Z]\w*\b/g],
   ['snake_case', /\b\w+_\w*\b/g],
-  // A capitalised label piece with no vowel or a lone capital pair: "Dto", "Txid", "I" as a name.
-  ['split fragment', /\b(?:Dto|Txid|Tx|Txs|Id)\b/g],
-  ['one-letter name', /\b(?:the|computed|given|returned) [A-Z]\b(?! ?[-–])/g],
+  // A name cut in the wrong place: an acronym glued to a small word ("Dto", "IDto"), or a lone capital before a short piece ("I Dto").
+  ['split fragment', /\b[A-Z]{1,3}(?:to|of|by|for)\b|\b[A-Z] [A-Z][a-z]{1,2}\b/g],
+  // A one-letter name read as a term: "the computed I", "the given N".
+  ['one-letter name', /\b(?:the|a|an|given|computed|returned|of|for|by|with|and) (?!A\b)[A-Z]\b/g],
+  // A programmer's abbreviation left in a defined term.
+  ['abbreviation', /\b(?:Tx|Txs|Txn|Sig|Addr|Amt|Idx|Num|Qty|Bal|Msg|Req)\b/g],
 ];
 
 /** The part of a sentence read as English: code spans (`…`) and quotations (“…”) removed. */

@@ -1,0 +1,82 @@
+/**
+ * Names a person would use: no Solidity in the prose of a summary (outside code marks and "Not explained"),
+ * over the bundled contracts, the third-party fixtures and a few OpenZeppelin contracts; and the readings
+ * that replace the code: lookups, signatures, hashes and one-letter names.
+ */
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { summarize } from '../../src/summarize.ts';
+import { codeLikeness, codeLikenessOf } from '../helpers/code-likeness.ts';
+import { OZ4, OZ5, repo } from '../helpers/extract.ts';
+import { read } from '../helpers/sentences.ts';
+
+const solFiles = (dir: string) => readdirSync(new URL(`../../${dir}`, import.meta.url)).filter((f) => f.endsWith('.sol')).map((f) => `${dir}/${f}`);
+
+const CORPUS: [string, string[] | undefined][] = [
+  ...solFiles('contracts').map((file): [string, undefined] => [file, undefined]),
+  ...solFiles('tests/fixtures/third-party').map((file): [string, string[] | undefined] => [file, file.endsWith('TokenEscrow.sol') ? ['Escrow'] : undefined]),
+  [`${OZ4}/finance/VestingWallet.sol`, ['VestingWallet']],
+  [`${OZ4}/finance/PaymentSplitter.sol`, ['PaymentSplitter']],
+  [`${OZ5}/finance/VestingWallet.sol`, ['VestingWallet']],
+  ['tests/fixtures/core/Wrapped.sol', ['Wrapped']],
+  ['tests/fixtures/core/Names.sol', ['Channel']],
+];
+
+describe('the code-likeness check', () => {
+  it('flags the machine phrasing the reviews found', () => {
+    const rules = (text: string) => codeLikeness(text).map((f) => f.rule);
+    expect(rules('the given Amounts of the computed I')).toContain('one-letter name');
+    expect(rules('the Arbitrator of the Tx for the Dispute I Dto Txid of the given Dispute ID in the Txs')).toEqual(
+      expect.arrayContaining(['split fragment', 'abbreviation']),
+    );
+    expect(rules('the account that signed the keccak256 hash of this contract')).toContain('Solidity word');
+    expect(rules('the total += amounts[i] for (i < n)')).toEqual(expect.arrayContaining(['operator', 'brackets', 'loop header']));
+    expect(rules('the Buyer equals msg.sender && the Amount != 0')).toEqual(expect.arrayContaining(['operator', 'member access']));
+    expect(rules('the milestoneAmounts.length of the deposit_total')).toEqual(expect.arrayContaining(['camelCase', 'snake_case', 'member access']));
+  });
+
+  it('leaves code in code marks and quotations alone', () => {
+    expect(codeLikeness('Only the Buyer (`buyer`) may call `release`; otherwise it fails with “amount[i] != 0”.')).toEqual([]);
+    expect(codeLikeness('The Amount of the given Milestone (`milestones[i]`) is at least 1 ETH.')).toEqual([]);
+  });
+});
+
+describe('no code in the prose of a summary', { timeout: 240_000 }, () => {
+  it.each(CORPUS)('%s', async (file, contracts) => {
+    const { documents } = await summarize([file], { contracts, formats: ['json'], cwd: repo, cache: false });
+    const findings = documents[0].contracts.flatMap((contract) => codeLikenessOf(contract.statements).map((f) => `${contract.name} ${f.id} [${f.rule}] ${f.match}: ${f.text}`));
+    expect(findings).toEqual([]);
+  });
+});
+
+describe('readings that replace the code', { timeout: 60_000 }, () => {
+  const FILE = 'tests/fixtures/core/Names.sol';
+
+  it('a signature check says who signed and what the message covers, not how it is hashed', async () => {
+    const { of } = await read(FILE, 'Channel');
+    expect(of('action:close(')).toContain(
+      'A call to `close` goes ahead only if the Payer (`payer`) signed, in the signature given as `v`, `r`, and `s`, a message covering this contract and the given Amount (`_amount`); otherwise it fails with “bad signature” and nothing changes.',
+    );
+    expect(of('action:close(').some((s) => /keccak256|Ethereum Signed Message|account that signed/.test(s))).toBe(false);
+  });
+
+  it('a record reached through a table named “A to B” reads as the record for A', async () => {
+    const { of, all } = await read(FILE, 'Channel');
+    expect(of('action:rule(')).toContain('The contract pays the Seller (`seller`) of the Deal concerned the Price of the Deal for the given Dispute ID in ETH.');
+    expect(of('action:rule(')).toContain('`rule` sets the Settled flag of the Deal for the given Dispute ID to true.');
+    expect(all.some((s) => /Dto|Deal ID for the given|I Dto/.test(s))).toBe(false);
+  });
+
+  it('a table of flags keyed by a hash reads as a flag for the hashed values', async () => {
+    const { of } = await read(FILE, 'Channel');
+    expect(of('action:queue(')).toContain(
+      'A call to `queue` goes ahead only if the Queued flag (`queued`) for the hash (`keccak256`) of (the given Target (`target`) and the given Value (`value`)) is not set; otherwise it fails with “queued” and nothing changes.',
+    );
+  });
+
+  it('a one-letter parameter that picks a record is named by the record', async () => {
+    const { of, all } = await read(FILE, 'Channel');
+    expect(of('action:open(')).toContain('`open` records the event `Opened` on the chain, with the index of the given Deal (`i`, counting from zero).');
+    expect(all.some((s) => /the given I\b/.test(s))).toBe(false);
+  });
+});
