@@ -138,11 +138,22 @@ export function isBareLetter(label: string): boolean {
 
 /**
  * The record a parameter picks out (`milestones[i]` with `i` given): its name and whether the collection is
- * a list (an array: the parameter is a position) or a table (a mapping: it is a key). Searched in the
- * contract's actions; null when the parameter picks no record, or records of more than one kind.
+ * a list (an array: the parameter is a position) or a table (a mapping: it is a key). Said only when every
+ * action that takes a parameter of that name uses it to pick records of the same one kind; else null.
  */
 export function pickedRecord(name: string, data: RenderData): { item: string; list: boolean } | null {
-  const found = new Map<string, boolean>();
+  const actions = (data.terms?.actions ?? []).filter((action) => action.parameters.some((p) => p.name === name));
+  const picks = actions.map((action) => picksIn(action, name));
+  if (picks.length === 0 || picks.some((pick) => pick.size !== 1)) return null;
+  const kinds = new Set(picks.map((pick) => [...pick][0]));
+  if (kinds.size !== 1) return null;
+  const [item, list] = JSON.parse([...kinds][0]) as [string, boolean];
+  return { item, list };
+}
+
+/** The records a parameter picks anywhere in one action's terms, each as JSON `[name, in a list]`. */
+function picksIn(action: unknown, name: string): Set<string> {
+  const found = new Set<string>();
   const visit = (value: unknown): void => {
     if (Array.isArray(value)) return value.forEach(visit);
     if (value === null || typeof value !== 'object') return;
@@ -151,15 +162,14 @@ export function pickedRecord(name: string, data: RenderData): { item: string; li
       const index = unwrap(node.index as Expr);
       const base = unwrap(node.base as Expr);
       if (index.kind === 'variable' && index.scope === 'parameter' && index.name === name) {
-        found.set(node.item, base.kind === 'variable' && /\[\]$/.test(base.type));
+        const list = base.kind === 'variable' && /\]$/.test(base.type);
+        found.add(JSON.stringify([node.item, list]));
       }
     }
     Object.values(node).forEach(visit);
   };
-  visit(data.terms?.actions ?? []);
-  if (found.size !== 1) return null;
-  const [[item, list]] = [...found];
-  return { item, list };
+  visit(action);
+  return found;
 }
 
 /** True for a list (an array) read at an index that is not a loop's own position. */

@@ -79,4 +79,29 @@ describe('readings that replace the code', { timeout: 60_000 }, () => {
     expect(of('action:open(')).toContain('`open` records the event `Opened` on the chain, with the index of the given Deal (`i`, counting from zero).');
     expect(all.some((s) => /the given I\b/.test(s))).toBe(false);
   });
+
+  it('a one-letter parameter is not called a record’s index where another action uses it otherwise', async () => {
+    const { of } = await read(FILE, 'Channel');
+    expect(of('action:note(')).toContain('`note` records the event `Noted` on the chain, with the given value (`k`).');
+    expect(of('action:pick(')).toContain('`pick` records the event `Noted` on the chain, with the given value (`k`).');
+  });
+
+  it('a table named in the plural reads in the singular, keyed by whom it is about', async () => {
+    const { of } = await read('tests/fixtures/core/Wrapped.sol', 'Wrapped');
+    expect(of('action:approve(')).toContain('`approve` sets the Allowance (`_allowances`) for the caller and the given Spender to the given Value (`value`).');
+    expect(of('action:transfer(')).toContain('If the caller is not the zero address, `transfer` sets the Balance of the caller to the Balance of the caller minus the given Value.');
+  });
+
+  it('a table of flags keyed by two values reads as a flag for both (MultiSigWallet)', async () => {
+    const { of } = await read('tests/fixtures/third-party/MultiSigWallet.sol', 'MultiSigWallet');
+    expect(of('action:confirmTransaction(')).toContain(
+      'A call to `confirmTransaction` goes ahead only if the Is Confirmed flag (`isConfirmed`) for the given Transaction Index and the caller is not set; otherwise it fails with “tx already confirmed” and nothing changes.',
+    );
+  });
+
+  it('a loop’s item is named after its list, not “the entry” (bundled MilestoneEscrow)', async () => {
+    const { all } = await read('contracts/MilestoneEscrow.sol', 'MilestoneEscrow');
+    expect(all).toContain('Deployment goes ahead only if the Amount is not zero, for every Amount in the given Amounts; otherwise it fails with “zero amount” and nothing changes.');
+    expect(all.some((s) => /\bthe entry\b/.test(s))).toBe(false);
+  });
 });

@@ -25,8 +25,8 @@ const RULES: [string, RegExp][] = [
   ['Solidity word', /\b(?:u?int\d*|bytes\d+|mapping|msg|keccak256|sha256|ecrecover|abi|calldata|memory)\b/g],
   ['camelCase', /\b[a-z]+[A-Z]\w*\b/g],
   ['snake_case', /\b\w+_\w*\b/g],
-  // A name cut in the wrong place: an acronym glued to a small word ("Dto", "IDto"), or a lone capital before a short piece ("I Dto").
-  ['split fragment', /\b[A-Z]{1,3}(?:to|of|by|for)\b|\b[A-Z] [A-Z][a-z]{1,2}\b/g],
+  // A name cut in the wrong place: an acronym glued to a small word ("I Dto" from `disputeIDtoTxID`).
+  ['split fragment', /\b[A-Z]{1,3}(?:to|of|by|for)\b/g],
   // A one-letter name read as a term: "the computed I", "the given N".
   ['one-letter name', /\b(?:the|a|an|given|computed|returned|of|for|by|with|and) (?!A\b)[A-Z]\b/g],
   // A programmer's abbreviation left in a defined term.
