@@ -177,12 +177,22 @@ export function isListItem(expr: Expr): boolean {
   return expr.kind === 'index' && expr.index.kind !== 'position' && /\]$/.test(typeOf(unwrap(expr.base)) ?? '');
 }
 
+/** True for `list[list.length - 1]`: the last item of the list. */
+export function isLastItem(expr: Expr): boolean {
+  if (expr.kind !== 'index') return false;
+  const index = unwrap(expr.index);
+  if (index.kind !== 'arith' || index.op !== '-') return false;
+  const [length, one] = [unwrap(index.left), unwrap(index.right)];
+  return one.kind === 'number' && one.value === '1' && length.kind === 'length' && JSON.stringify(unwrap(length.of)) === JSON.stringify(unwrap(expr.base));
+}
+
 function typeOf(expr: Expr): string | null {
   return expr.kind === 'variable' || expr.kind === 'member' ? expr.type : null;
 }
 
 export function registerNameHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('isListItem', (expr: Expr) => isListItem(expr));
+  hb.registerHelper('isLastItem', (expr: Expr) => isLastItem(expr));
   hb.registerHelper('lookupOf', (expr: Expr) => lookupOf(expr));
   hb.registerHelper('recordKeys', (index: Expr, item: string | null) => recordKeys(index, item));
   hb.registerHelper('namesItsItems', (base: Expr, item: string | null) => namesItsItems(base, item));

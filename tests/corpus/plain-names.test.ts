@@ -86,6 +86,13 @@ describe('readings that replace the code', { timeout: 60_000 }, () => {
     expect(of('action:pick(')).toContain('`pick` records the event `Noted` on the chain, with the given value (`k`).');
   });
 
+  it('an item of a list at a fixed place reads as first or last, not as an index sum', async () => {
+    const { of, all } = await read(FILE, 'Channel');
+    expect(of('action:payLastFee(')).toContain('The contract pays the Payee (`payee`) the last Fee in the Fees (`fees`) in ETH.');
+    expect(of('action:payFirstFee(')).toContain('The contract pays the Payee (`payee`) the first Fee in the Fees (`fees`) in ETH.');
+    expect(all.some((s) => /number of entries in the Fees minus 1/.test(s))).toBe(false);
+  });
+
   it('a table named in the plural reads in the singular, keyed by whom it is about', async () => {
     const { of } = await read('tests/fixtures/core/Wrapped.sol', 'Wrapped');
     expect(of('action:approve(')).toContain('`approve` sets the Allowance (`_allowances`) for the caller and the given Spender to the given Value (`value`).');
