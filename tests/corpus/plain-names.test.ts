@@ -19,6 +19,7 @@ const CORPUS: [string, string[] | undefined][] = [
   [`${OZ4}/finance/PaymentSplitter.sol`, ['PaymentSplitter']],
   [`${OZ5}/finance/VestingWallet.sol`, ['VestingWallet']],
   ['tests/fixtures/core/Wrapped.sol', ['Wrapped']],
+  ['tests/fixtures/core/OldPush.sol', ['Registry']],
   ['tests/fixtures/core/Names.sol', ['Channel']],
 ];
 
@@ -91,6 +92,12 @@ describe('readings that replace the code', { timeout: 60_000 }, () => {
     expect(of('action:payLastFee(')).toContain('The contract pays the Payee (`payee`) the last Fee in the Fees (`fees`) in ETH.');
     expect(of('action:payFirstFee(')).toContain('The contract pays the Payee (`payee`) the first Fee in the Fees (`fees`) in ETH.');
     expect(all.some((s) => /number of entries in the Fees minus 1/.test(s))).toBe(false);
+  });
+
+  it('the length an old `push` returns is read as the number of entries, not quoted as code', async () => {
+    const { of } = await read('tests/fixtures/core/OldPush.sol', 'Registry');
+    expect(of('action:file(')).toContain('`file` records the event `Filed` on the chain, with the number of entries in the Claims minus 1 and the caller.');
+    expect(of('action:file(').some((s) => s.includes('claims.push'))).toBe(false);
   });
 
   it('a table named in the plural reads in the singular, keyed by whom it is about', async () => {
