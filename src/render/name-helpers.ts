@@ -11,7 +11,7 @@ type HelperOptions = Omit<Handlebars.HelperOptions, 'data'> & { data: RenderData
 type Variable = Extract<Expr, { kind: 'variable' }>;
 
 /** Small words that end a table's name and join it to its key (`balanceOf` → "Balance Of": the Balance of an account). */
-const JOINERS = ['to', 'of', 'for', 'by', 'per', 'from'];
+const JOINERS = ['of', 'for', 'per'];
 
 /**
  * A lookup in a table that holds no records (`balanceOf[a]`, `isConfirmed[tx][who]`,
@@ -61,10 +61,10 @@ export function lookupOf(expr: Expr): Lookup | null {
  * that lookup, when the table gives the record's own identifier ("Transaction ID" for a Transaction).
  * The record then reads as "the Transaction for the given Dispute ID".
  */
-export function recordKeys(index: Expr, item: string | null): Expr[] | null {
+export function recordKeys(index: Expr, item: string | null): { keys: Expr[]; table: string } | null {
   const lookup = item ? lookupOf(index) : null;
   if (!lookup?.target || !item) return null;
-  return lookup.target === item || lookup.target.startsWith(`${item} `) ? lookup.keys : null;
+  return lookup.target === item || lookup.target.startsWith(`${item} `) ? { keys: lookup.keys, table: lookup.table.name } : null;
 }
 
 /** True when a collection's name is the plural of its records' (Transactions of Transaction): naming it again adds nothing. */
@@ -127,7 +127,7 @@ export function itemOf(collection: Expr, item: string | null): string | null {
 /** A label that is a plain plural, made singular ("Balances" → "Balance"); null when it is not one. */
 function singular(label: string): string | null {
   if (/[^aeiou]ies$/.test(label)) return `${label.slice(0, -3)}y`;
-  if (/[^su]s$/.test(label)) return label.slice(0, -1);
+  if (/s$/.test(label) && !/(?:ss|us|is|as|os)$/.test(label)) return label.slice(0, -1);
   return null;
 }
 
