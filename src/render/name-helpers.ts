@@ -4,7 +4,7 @@
  */
 import type Handlebars from 'handlebars';
 import type { Expr } from '../terms/index.ts';
-import { unwrap } from '../terms/index.ts';
+import { unwrap, walkExpr } from '../terms/index.ts';
 import type { RenderData } from './render-data.ts';
 
 type HelperOptions = Omit<Handlebars.HelperOptions, 'data'> & { data: RenderData };
@@ -85,32 +85,63 @@ export interface SignedMessage {
   signature: Expr[];
   /** The code names of the signature's parts, when each is a parameter (`_sig`; `v`, `r`, `s`), else null. */
   parts: string[] | null;
+  /** The message's type name, from a typed (EIP-712) type string it hashes (`Permit(address owner,…)` → "Permit"). */
+  type: string | null;
+  /** True when the message also covers an EIP-712 domain (a value hashed from an `EIP712Domain(…)` type string). */
+  domain: boolean;
 }
 
 export function signedMessage(expr: Expr): SignedMessage | null {
   const signer = unwrap(expr);
   if (signer.kind !== 'signer' || signer.args.length === 0) return null;
   const [digest, ...signature] = signer.args;
-  const fields = unwrap(digest).kind === 'hash' ? coveredBy(digest) : null;
+  const message: Covered = { fields: [], type: null, domain: false };
+  if (unwrap(digest).kind === 'hash') coveredBy(digest, message);
   const parts = signature.map(unwrap).map((part) => (part.kind === 'variable' && part.scope === 'parameter' ? part.name : null));
   const named = parts.length > 0 && parts.every((part) => part !== null) ? (parts as string[]) : null;
-  return { digest, fields: fields && fields.length > 0 ? fields : null, signature, parts: named };
+  const fields = message.fields.length > 0 ? message.fields : null;
+  return { digest, fields, signature, parts: named, type: fields ? message.type : null, domain: fields !== null && message.domain };
 }
 
-function coveredBy(expr: Expr): Expr[] {
+interface Covered {
+  fields: Expr[];
+  type: string | null;
+  domain: boolean;
+}
+
+/** The values a hash covers, through nested hashes; the signing prefixes and type strings are noted, not listed. */
+function coveredBy(expr: Expr, into: Covered): void {
   const inner = unwrap(expr);
-  if (inner.kind === 'hash') return inner.args.flatMap(coveredBy);
-  if (inner.kind === 'text' && /^\u0019?Ethereum Signed Message:/.test(inner.value)) return [];
-  return [expr];
+  if (inner.kind === 'hash') return inner.args.forEach((arg) => coveredBy(arg, into));
+  if (inner.kind === 'text') {
+    // "\x19Ethereum Signed Message:\n32" and "\x19\x01" (EIP-191) say how the message is signed, not what it says.
+    if (/^\u0019|^Ethereum Signed Message:/.test(inner.value)) return;
+    const typed = /^(\w+)\([^()]*\)/.exec(inner.value);
+    if (typed && typed[1] !== 'EIP712Domain') {
+      into.type ??= typed[1];
+      return;
+    }
+  }
+  if ([...walkExpr(inner)].some((node) => node.kind === 'text' && node.value.startsWith('EIP712Domain('))) {
+    into.domain = true;
+    return;
+  }
+  into.fields.push(expr);
 }
 
-/** A comparison of a signer with an account: who must have signed, what, and whether the check is that they did not. */
-export function signedBy(expr: Expr): { who: Expr; message: SignedMessage; negated: boolean } | null {
+/**
+ * A comparison of a signer with an account: who must have signed, what, and whether the check is that they did
+ * not. Compared with the zero address (what recovery gives for a signature that does not verify), the check is
+ * whether the signature is valid: `valid` is then true for `!=`, false for `==`, and `who` is null.
+ */
+export function signedBy(expr: Expr): { who: Expr | null; message: SignedMessage; negated: boolean; valid: boolean | null } | null {
   if (expr.kind !== 'compare' || (expr.op !== '==' && expr.op !== '!=')) return null;
   const [signer, who] = unwrap(expr.left).kind === 'signer' ? [expr.left, expr.right] : [expr.right, expr.left];
   const message = signedMessage(signer);
   if (!message || unwrap(who).kind === 'signer') return null;
-  return { who, message, negated: expr.op === '!=' };
+  const negated = expr.op === '!=';
+  if (unwrap(who).kind === 'zero-address') return { who: null, message, negated, valid: negated };
+  return { who, message, negated, valid: null };
 }
 
 /**
@@ -129,6 +160,19 @@ function singular(label: string): string | null {
   if (/[^aeiou]ies$/.test(label)) return `${label.slice(0, -3)}y`;
   if (/s$/.test(label) && !/(?:ss|us|is|as|os)$/.test(label)) return label.slice(0, -1);
   return null;
+}
+
+/**
+ * Conditions joined by "and", without a check that a signature is valid when another condition names who signed
+ * it (`signer != address(0) && signer == owner`): that one says all the other does.
+ */
+export function withoutImpliedChecks(operands: Expr[]): Expr[] {
+  const key = (message: SignedMessage) => JSON.stringify([message.digest, message.signature]);
+  const named = operands.map((operand) => signedBy(operand)).filter((reading) => reading?.who).map((reading) => key(reading!.message));
+  return operands.filter((operand) => {
+    const reading = signedBy(operand);
+    return !(reading && reading.valid === true && named.includes(key(reading.message)));
+  });
 }
 
 /** A one-letter name (`i`, `n`) says nothing to a reader; the templates then say what the value is for. */
@@ -198,6 +242,7 @@ export function registerNameHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('namesItsItems', (base: Expr, item: string | null) => namesItsItems(base, item));
   hb.registerHelper('signedMessage', (expr: Expr) => signedMessage(expr));
   hb.registerHelper('signedBy', (expr: Expr) => signedBy(expr));
+  hb.registerHelper('withoutImpliedChecks', (operands: Expr[]) => withoutImpliedChecks(operands));
   hb.registerHelper('itemOf', (collection: Expr, item: string | null) => itemOf(collection, item));
   hb.registerHelper('isBareLetter', (label: string) => isBareLetter(label));
   hb.registerHelper('pickedRecord', (name: string, options: HelperOptions) => pickedRecord(name, options.data));

@@ -21,6 +21,7 @@ const CORPUS: [string, string[] | undefined][] = [
   ['tests/fixtures/core/Wrapped.sol', ['Wrapped']],
   ['tests/fixtures/core/OldPush.sol', ['Registry']],
   ['tests/fixtures/core/Names.sol', ['Channel']],
+  ['tests/fixtures/core/Names.sol', ['Permits']],
 ];
 
 describe('the code-likeness check', () => {
@@ -59,6 +60,14 @@ describe('readings that replace the code', { timeout: 60_000 }, () => {
       'A call to `close` goes ahead only if the Payer (`payer`) signed, in the signature given as `v`, `r`, and `s`, a message covering this contract and the given Amount (`_amount`); otherwise it fails with “bad signature” and nothing changes.',
     );
     expect(of('action:close(').some((s) => /keccak256|Ethereum Signed Message|account that signed/.test(s))).toBe(false);
+  });
+
+  it('a typed (EIP-712) permit names the message type and its fields; the check that the signature is valid is implied', async () => {
+    const { of } = await read(FILE, 'Permits');
+    expect(of('action:permit(')).toContain(
+      'A call to `permit` goes ahead only if the given Owner (`owner`) signed, in the signature given as `v`, `r`, and `s`, a “Permit” message covering the Domain Separator (`DOMAIN_SEPARATOR`), the given Owner, the given Spender (`spender`), the given Value (`value`), and the Nonce (`nonces`) of the given Owner as it stood before the call; otherwise it fails with “invalid signature” and nothing changes.',
+    );
+    expect(of('action:permit(').some((s) => /zero address|“Permit\(address|“”/.test(s))).toBe(false);
   });
 
   it('a record reached through a table named “A to B” reads as the record for A', async () => {
