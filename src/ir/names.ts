@@ -33,13 +33,17 @@ function humaniseWords(name: string): string {
     // An acronym glued to a small joining word: `IDto` is "ID to", not "I Dto".
     .replace(/([A-Z]{2,})(to|of|for|by|per|from)(?=[A-Z0-9_]|$)/g, '$1 $2')
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    // An acronym in the plural stays one word: `disputeIDsTo` is "Dispute IDs to", not "Dispute I Ds".
+    .replace(/([A-Z]+)([A-Z][a-z])/g, (whole, head: string, next: string, at: number, text: string) =>
+      next.endsWith('s') && !/[a-z]/.test(text.charAt(at + whole.length)) ? whole : `${head} ${next}`,
+    )
     .split(/[_\s]+/)
     .filter(Boolean);
   return words
     .map((word, position, all) => {
       const lower = word.toLowerCase();
       if (ACRONYMS.has(lower)) return lower.toUpperCase();
+      if (/^[A-Z]{2,}s$/.test(word) && ACRONYMS.has(lower.slice(0, -1))) return `${lower.slice(0, -1).toUpperCase()}s`;
       if (/^erc\d+$/.test(lower)) return `ERC-${lower.slice(3)}`;
       if (position > 0 && position < all.length - 1 && CONNECTIVES.has(lower)) return lower;
       const written = ABBREVIATIONS.get(lower) ?? lower;

@@ -47,7 +47,8 @@ export function lookupOf(expr: Expr): Lookup | null {
   return {
     table: node,
     keys,
-    target: middle > 0 ? words.slice(middle + 1).join(' ') : null,
+    // What one entry gives, in the singular: `appealDisputeIDsToDisputeIDs` gives a Dispute ID.
+    target: middle > 0 ? (singular(words.slice(middle + 1).join(' ')) ?? words.slice(middle + 1).join(' ')) : null,
     joiner,
     // One entry of a table named in the plural is named in the singular: the Balance of the caller.
     head: joiner ? words.slice(0, -1).join(' ') : (singular(node.label) ?? node.label),
@@ -57,14 +58,13 @@ export function lookupOf(expr: Expr): Lookup | null {
 }
 
 /**
- * For a record picked by a key that is itself looked up (`transactions[disputeIDtoTxID[d]]`): the keys of
- * that lookup, when the table gives the record's own identifier ("Transaction ID" for a Transaction).
- * The record then reads as "the Transaction for the given Dispute ID".
+ * For a record picked by a key that is itself looked up in a stored table (`transactions[disputeIDtoTxID[d]]`):
+ * the table and its keys. The record then reads as "the Transaction that `disputeIDtoTxID` records for the given
+ * Dispute ID", which holds whatever the table is called.
  */
 export function recordKeys(index: Expr, item: string | null): { keys: Expr[]; table: string } | null {
   const lookup = item ? lookupOf(index) : null;
-  if (!lookup?.target || !item) return null;
-  return lookup.target === item || lookup.target.startsWith(`${item} `) ? { keys: lookup.keys, table: lookup.table.name } : null;
+  return lookup ? { keys: lookup.keys, table: lookup.table.name } : null;
 }
 
 /** True when a collection's name is the plural of its records' (Transactions of Transaction): naming it again adds nothing. */

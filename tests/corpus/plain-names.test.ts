@@ -5,6 +5,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { humanise } from '../../src/ir/names.ts';
 import { summarize } from '../../src/summarize.ts';
 import { codeLikeness, codeLikenessOf, proseOf } from '../helpers/code-likeness.ts';
 import { OZ4, OZ5, repo } from '../helpers/extract.ts';
@@ -40,6 +41,19 @@ describe('the code-likeness check', () => {
   it('leaves code in code marks and quotations alone', () => {
     expect(codeLikeness('Only the Buyer (`buyer`) may call `release`; otherwise it fails with “amount[i] != 0”.')).toEqual([]);
     expect(codeLikeness('The Amount of the given Milestone (`milestones[i]`) is at least 1 ETH.')).toEqual([]);
+  });
+});
+
+describe('defined terms from code names', () => {
+  it('splits acronyms where a reader would, writes out abbreviations and keeps joining words small', () => {
+    expect(humanise('disputeIDtoTransactionID')).toBe('Dispute ID to Transaction ID');
+    expect(humanise('appealDisputeIDsToDisputeIDs')).toBe('Appeal Dispute IDs to Dispute IDs');
+    expect(humanise('_txIndex')).toBe('Transaction Index');
+    expect(humanise('_sig')).toBe('Signature');
+    expect(humanise('billOfLadingHash')).toBe('Bill of Lading Hash');
+    expect(humanise('shipBy')).toBe('Ship By');
+    expect(humanise('_erc20TotalReleased')).toBe('ERC-20 Total Released');
+    expect(humanise('constructor')).toBe('Constructor');
   });
 });
 
