@@ -70,8 +70,7 @@ export function recordKeys(index: Expr, item: string | null): { keys: Expr[]; ta
 /** True when a collection's name is the plural of its records' (Transactions of Transaction): naming it again adds nothing. */
 export function namesItsItems(base: Expr, item: string | null): boolean {
   if (!item || base.kind !== 'variable' || base.scope !== 'state' || base.party !== null) return false;
-  const label = base.label.toLowerCase();
-  return label === item.toLowerCase() || label.startsWith(item.toLowerCase());
+  return base.label === item || singular(base.label) === item;
 }
 
 /**
