@@ -52,6 +52,8 @@ export abstract class CallLowerer extends ExpressionLowerer {
       const target = this.placeOf(callee.expression, state, frame) ?? this.ev(callee.expression, state, frame);
       const value = args[0] ? this.ev(args[0], state, frame) : null;
       if (this.isStorage(callee.expression) || callee.expression.nodeType === 'Identifier') this.store(state, frame, node.src, callee.memberName === 'push' ? 'push' : 'pop', target, value);
+      // Before Solidity 0.6, `push` returns the list's new length: the number of entries once the item is added.
+      if (callee.memberName === 'push' && /^uint/.test(node.typeDescriptions.typeString ?? '')) return [{ kind: 'length', of: target }];
       return [];
     }
     if (callee.nodeType === 'MemberAccess' && node.kind === 'functionCall' && isExternalTarget(callee)) return this.evExternal(node, callee, state, frame);

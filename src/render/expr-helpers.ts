@@ -6,6 +6,7 @@ import type Handlebars from 'handlebars';
 import type { ArithOp, CompareOp, ContractTerms, Expr, ShareUnit } from '../terms/index.ts';
 import { SHARE_SCALE, unwrap } from '../terms/index.ts';
 import { formatList, formatPercent, sharePercent, type ListType } from './format.ts';
+import { lookupOf, registerNameHelpers } from './name-helpers.ts';
 import { renderPartial, type RenderData, squash } from './render-data.ts';
 
 type HelperOptions = Omit<Handlebars.HelperOptions, 'data'> & { data: RenderData };
@@ -173,6 +174,7 @@ export function registerExprHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('isFlag', (expr: Expr) => {
     const inner = unwrap(expr);
     const bare = inner.kind === 'prior' ? unwrap(inner.of) : inner;
+    if (bare.kind === 'index') return lookupOf(bare)?.flag ?? false;
     return (bare.kind === 'variable' || bare.kind === 'member') && bare.type === 'bool';
   });
   hb.registerHelper('isParameter', (expr: Expr) => {
@@ -196,6 +198,7 @@ export function registerExprHelpers(hb: typeof Handlebars): void {
     return options.fn(this, { data });
   });
   registerLookupHelpers(hb);
+  registerNameHelpers(hb);
 }
 
 function registerLookupHelpers(hb: typeof Handlebars): void {

@@ -11,12 +11,12 @@ describe('values captured before a change', { timeout: 60_000 }, () => {
   it('withdraw pays the pending return as it stood, zeroes it, and restores it if the send fails', async () => {
     const { of, all } = await read(FILE, 'PendingReturns');
     const withdraw = of('action:withdraw()');
-    expect(withdraw).toContain('If the Pending Returns of the caller is not zero, the contract pays the caller ETH equal to the Pending Returns of the caller as it stood before the call.');
+    expect(withdraw).toContain('If the Pending Return of the caller is not zero, the contract pays the caller ETH equal to the Pending Return of the caller as it stood before the call.');
     expect(withdraw).toContain(
-      'If the Pending Returns of the caller is not zero and the payment of the Pending Returns of the caller as it stood before the call to the caller failed, `withdraw` sets the Pending Returns of the caller to the Pending Returns of the caller as it stood before the call.',
+      'If the Pending Return of the caller is not zero and the payment of the Pending Return of the caller as it stood before the call to the caller failed, `withdraw` sets the Pending Return of the caller to the Pending Return of the caller as it stood before the call.',
     );
     expect(all.some((s) => /does not check/.test(s))).toBe(false);
-    expect(all.some((s) => /sets the Pending Returns of the caller to the Pending Returns of the caller\.$/.test(s))).toBe(false);
+    expect(all.some((s) => /sets the Pending Return of the caller to the Pending Return of the caller\.$/.test(s))).toBe(false);
   });
 
   it('a modifier that keeps a value before `_` and compares after: nothing changed it, so no condition is stated', async () => {

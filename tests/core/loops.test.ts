@@ -21,8 +21,8 @@ describe('loops', { timeout: 60_000 }, () => {
 
   it('`continue` and an unchecked increment: every order not yet refunded is refunded and paid', async () => {
     const { of, terms } = await read(FILE, 'BatchRefund');
-    expect(of('action:refundAll()')).toContain('The contract pays the Buyer of the Order the Paid of the Order in ETH, for every Order in the Orders for which the Refunded of the Order is not set.');
-    expect(of('action:constructor')).toContain('At deployment, the Total Paid (`totalPaid`) is set to the sum of the entry of the given Paid at the same position over every entry in the given Buyers.');
+    expect(of('action:refundAll()')).toContain('The contract pays the Buyer of the Order the Paid of the Order in ETH, for every Order in the Orders for which the Refunded flag of the Order is not set.');
+    expect(of('action:constructor')).toContain('At deployment, the Total Paid (`totalPaid`) is set to the sum of the entry at the same position in the given Paid over every Buyer in the given Buyers.');
     expect(terms.coverage.explained).toBe(terms.coverage.statements);
   });
 

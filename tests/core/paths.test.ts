@@ -37,7 +37,7 @@ describe('paths', { timeout: 60_000 }, () => {
   it('a local set in both branches is one value with both cases, not the last branch', async () => {
     const { of } = await read(FILE, 'TieredFee');
     expect(of('action:buy()')).toContain(
-      'The contract pays the Platform (`platform`) ETH equal to 1% of the ETH sent with the call if the Premium (`premium`) of the caller is true, otherwise 3% of the ETH sent with the call.',
+      'The contract pays the Platform (`platform`) ETH equal to 1% of the ETH sent with the call if the Premium flag (`premium`) for the caller is set, otherwise 3% of the ETH sent with the call.',
     );
   });
 });

@@ -153,7 +153,7 @@ describe('what a lawyer needs from the corpus', { timeout: 120_000 }, () => {
 
   it('OpenZeppelin RefundEscrow: a credited deposit leaves only when the Owner calls withdraw, or with the balance', async () => {
     const { all } = await read(`${OZ4}/utils/escrow/RefundEscrow.sol`, 'RefundEscrow');
-    expect(all).toContain('`deposit` credits money to the Deposits of the given Refundee (`refundee`) instead of paying it out; the money leaves the contract when the Owner calls `withdraw`, or with the whole balance when anyone calls `beneficiaryWithdraw`.');
+    expect(all).toContain('`deposit` credits money to the Deposit of the given Refundee (`refundee`) instead of paying it out; the money leaves the contract when the Owner calls `withdraw`, or with the whole balance when anyone calls `beneficiaryWithdraw`.');
   });
 
   it('OpenZeppelin RefundEscrow: refunding a depositor its own deposit is not the owner taking the money', async () => {
