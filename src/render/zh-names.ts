@@ -97,6 +97,12 @@ export function chineseName(name: string): ChineseName | null {
 export function registerZhNameHelpers(hb: typeof Handlebars): void {
   /** `{{#with (zhName label)}}{{text}}{{/with}}`: the Chinese name, or null (the template keeps the code name). */
   hb.registerHelper('zhName', (name: string | null) => (name ? chineseName(String(name)) : null));
+  /** True the first time in a document that a name's English is given beside its Chinese rendering. */
+  hb.registerHelper('firstExplained', (name: string, options: HelperOptions) => {
+    if (options.data.explained.has(name)) return false;
+    options.data.explained.add(name);
+    return true;
+  });
   /** The code name of a state given its label, from the lifecycles of the contract described (else the label). */
   hb.registerHelper('stateCode', (label: string, options: HelperOptions) => {
     for (const lifecycle of options.data.terms?.lifecycles ?? []) {

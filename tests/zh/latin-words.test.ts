@@ -25,6 +25,7 @@ const FILES = [
   ...readdirSync(new URL('../fixtures/third-party', import.meta.url))
     .filter((file) => file.endsWith('.sol'))
     .map((file) => `tests/fixtures/third-party/${file}`),
+  'tests/fixtures/zh/WorksContract.sol',
 ];
 
 /** English words a Chinese summary's statements show outside code, quotations and first-mention brackets. */

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { buildStatements } from '../../src/render/statements.ts';
+import { chineseName } from '../../src/render/zh-names.ts';
+import { extracted } from '../helpers/extract.ts';
+
+async function zhTexts(file: string, contract: string): Promise<string[]> {
+  const { terms } = await extracted(file, contract);
+  return buildStatements(terms, 'zh').map((statement) => statement.text);
+}
+
+describe('Chinese names composed from the word list', () => {
+  it('takes a listed phrase whole, and composes the others word by word in noun-phrase order', () => {
+    expect(chineseName('issuingBank')).toEqual({ text: '开证行', exact: true });
+    expect(chineseName('DocumentsPresented')).toEqual({ text: '已交单', exact: true });
+    expect(chineseName('AwaitingDelivery')).toEqual({ text: '待交付', exact: false });
+    expect(chineseName('DepositPaid')).toEqual({ text: '预付款已支付', exact: false });
+    expect(chineseName('Property Owner')).toEqual({ text: '物业所有者', exact: false });
+  });
+
+  it('reads a plural as its singular, and gives no name when a word is not listed', () => {
+    expect(chineseName('Milestones')?.text).toBe('里程碑');
+    expect(chineseName('zorbist')).toBeNull();
+    expect(chineseName('cancelIfNotShipped')).toBeNull();
+  });
+});
+
+describe('Chinese summaries name roles, states and records in Chinese', { timeout: 120_000 }, () => {
+  it('gives a composed name its English once in the document, and keeps an unknown name as code', async () => {
+    const texts = await zhTexts('tests/fixtures/zh/WorksContract.sol', 'WorksContract');
+    const all = texts.join('\n');
+    expect(all.split('（Property Owner，').length - 1).toBe(1);
+    expect(all).toContain('当事人：承包方（`contractor`）、物业所有者（Property Owner，`propertyOwner`）和`zorbist`。');
+    expect(all).toContain('只有物业所有者（`propertyOwner`）可调用 `pay`。');
+    expect(all).toContain('`pay` 将状态（`stage`）从「待付款」变为「`Zorbed`」。');
+    expect(all).not.toMatch(/Zorbist|Property Owner）|Awaiting Payment/);
+  });
+
+  it('says "the Milestone concerned" as 该里程碑, and "each Milestone" as 每个里程碑', async () => {
+    const all = (await zhTexts('contracts/MilestoneEscrow.sol', 'MilestoneEscrow')).join('\n');
+    expect(all).toContain('`submit` 将该里程碑的状态（`status`）从「待处理」变为「已提交」（`Submitted`）。');
+    expect(all).toContain('每个里程碑各有其状态（`status`），始终为「待处理」（`Pending`）、「已提交」（`Submitted`）');
+    expect(all).not.toContain('每个Milestones条目');
+    expect(all).not.toContain('Milestone记录');
+  });
+
+  it('names the party of a record by its record: 该订单的买方', async () => {
+    const all = (await zhTexts('contracts/MarketplaceOrder.sol', 'MarketplaceOrder')).join('\n');
+    expect(all).toContain('只有该订单的卖方（`seller`）可调用 `markShipped`。');
+    expect(all).toContain('`orders` 中的每个订单各自记载其买方（`buyer`）');
+    expect(all).not.toContain('相关条目');
+  });
+
+  it('translates the states of an escrow, quoted the same way everywhere', async () => {
+    const all = (await zhTexts('contracts/ArbiterEscrow.sol', 'ArbiterEscrow')).join('\n');
+    expect(all).toContain('状态：「待付款」（`AwaitingPayment`）、「待交付」（`AwaitingDelivery`）、「已放款」（`Released`）和「已退款」（`Refunded`）');
+    expect(all).toContain('处于「待交付」时，买方或争议裁决人（`arbiter`）可调用 `release` 将状态变为「已放款」。');
+    expect(all).not.toMatch(/处于Awaiting|从Awaiting/);
+  });
+});
