@@ -5,7 +5,8 @@
  * longest listed phrase is taken at each position and the renderings are joined in English order,
  * which is also the order of a Chinese noun phrase (modifier before head; a noun before its state,
  * 预付款已支付). A name with any word not listed has no Chinese name: the templates then keep the code
- * name. The word list is vocabulary, kept with the Chinese templates; this module only looks it up.
+ * name. Function names read as a verb and its object (chineseAction). The word list is vocabulary, kept
+ * with the Chinese templates; this module only looks it up.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -23,20 +24,37 @@ export interface ChineseName {
 
 const LONGEST_PHRASE = 4;
 
-let words: Map<string, string> | null = null;
+type Kind = 'role' | 'thing' | 'state' | 'modifier';
+interface Entry {
+  zh: string;
+  kind: Kind;
+}
+interface WordList {
+  nouns: Map<string, Entry>;
+  verbs: Map<string, string>;
+}
+
+let list: WordList | null = null;
 const names = new Map<string, ChineseName | null>();
 
-/** The word list: `english words<TAB>中文`, lower case; lines starting with # are comments. An empty rendering drops the word ("is"). */
-function wordList(): Map<string, string> {
-  if (words) return words;
-  words = new Map();
-  const text = readFileSync(path.join(TEMPLATES_ROOT, 'zh', 'names.tsv'), 'utf8');
-  for (const line of text.split('\n')) {
+/**
+ * The word list: `english words<TAB>中文`, lower case, under a line `#: kind`; other lines starting with #
+ * are comments. Verbs are kept apart, as many words are both (fund, refund, bid).
+ */
+function wordList(): WordList {
+  if (list) return list;
+  const found: WordList = { nouns: new Map(), verbs: new Map() };
+  let kind = 'thing';
+  for (const line of readFileSync(path.join(TEMPLATES_ROOT, 'zh', 'names.tsv'), 'utf8').split('\n')) {
+    if (line.startsWith('#:')) kind = line.slice(2).trim();
     if (line.trim() === '' || line.startsWith('#')) continue;
-    const [english, chinese = ''] = line.split('\t');
-    words.set(english!.trim().toLowerCase(), chinese.trim());
+    const [english = '', chinese = ''] = line.split('\t');
+    const key = english.trim().toLowerCase();
+    if (kind === 'verb') found.verbs.set(key, chinese.trim());
+    else found.nouns.set(key, { zh: chinese.trim(), kind: kind as Kind });
   }
-  return words;
+  list = found;
+  return found;
 }
 
 /** The words of a code name or its label: `issuingBank`, `ISSUING_BANK` and `Issuing Bank` → issuing, bank. */
@@ -58,45 +76,77 @@ function singulars(word: string): string[] {
   return forms;
 }
 
-function lookup(phrase: string[]): string | undefined {
-  const list = wordList();
-  const exact = list.get(phrase.join(' '));
+function lookup(phrase: string[]): Entry | undefined {
+  const { nouns } = wordList();
+  const exact = nouns.get(phrase.join(' '));
   if (exact !== undefined) return exact;
   const last = phrase[phrase.length - 1]!;
   for (const singular of singulars(last)) {
-    const found = list.get([...phrase.slice(0, -1), singular].join(' '));
+    const found = nouns.get([...phrase.slice(0, -1), singular].join(' '));
     if (found !== undefined) return found;
   }
   return undefined;
+}
+
+/** The entries that render the words, longest listed phrase first; null when a word is not listed. */
+function compose(parts: string[]): Entry[] | null {
+  const entries: Entry[] = [];
+  let index = 0;
+  while (index < parts.length) {
+    let found: Entry | undefined;
+    let length = Math.min(LONGEST_PHRASE, parts.length - index);
+    for (; length > 0; length--) {
+      found = lookup(parts.slice(index, index + length));
+      if (found !== undefined) break;
+    }
+    if (found === undefined) return null;
+    entries.push(found);
+    index += length;
+  }
+  return entries;
 }
 
 /** The Chinese name of a code name or label, or null when one of its words is not in the list. */
 export function chineseName(name: string): ChineseName | null {
   const cached = names.get(name);
   if (cached !== undefined) return cached;
-  const parts = nameWords(name);
-  const rendered: string[] = [];
-  let index = 0;
-  while (index < parts.length) {
-    let found: string | undefined;
-    let length = Math.min(LONGEST_PHRASE, parts.length - index);
-    for (; length > 0; length--) {
-      found = lookup(parts.slice(index, index + length));
-      if (found !== undefined) break;
-    }
-    if (found === undefined) break;
-    rendered.push(found);
-    index += length;
-  }
-  const text = rendered.join('');
-  const result = index === parts.length && text !== '' ? { text, exact: rendered.length === 1 } : null;
+  const entries = compose(nameWords(name));
+  const text = entries?.map((entry) => entry.zh).join('') ?? '';
+  const result = entries && text !== '' ? { text, exact: entries.length === 1 } : null;
   names.set(name, result);
   return result;
 }
 
-export function registerZhNameHelpers(hb: typeof Handlebars): void {
+/**
+ * A heading for a function from its name: a listed verb, then what it acts on when that is only things
+ * (payDeposit → 支付预付款, presentDocuments → 提交单据). Null otherwise: a party after the verb reads the
+ * wrong way round in Chinese (refundBuyer is 向买方退款), and other words (cancelIfNotShipped) are not a phrase.
+ */
+export function chineseAction(name: string): string | null {
+  const [verb = '', ...rest] = nameWords(name);
+  const head = wordList().verbs.get(verb);
+  if (!head) return null;
+  const entries = compose(rest);
+  if (!entries || entries.some((entry) => entry.kind !== 'thing')) return null;
+  return head + entries.map((entry) => entry.zh).join('');
+}
+
+/** A state's name in a diagram for the locale: in Chinese from the word list (else its code name), otherwise the model's label. */
+export function localStateLabel(locale: string): (state: { name: string; label: string }) => string {
+  if (locale !== 'zh') return (state) => state.label;
+  return (state) => chineseName(state.name)?.text ?? state.name;
+}
+
+/** The look-ups alone, for an instance that renders no statements (the HTML report's page). */
+export function registerZhNameLookups(hb: typeof Handlebars): void {
   /** `{{#with (zhName label)}}{{text}}{{/with}}`: the Chinese name, or null (the template keeps the code name). */
   hb.registerHelper('zhName', (name: string | null) => (name ? chineseName(String(name)) : null));
+  /** `{{#with (zhAction name)}}{{this}}{{/with}}`: a function's heading in Chinese, or null (the code name alone). */
+  hb.registerHelper('zhAction', (name: string) => chineseAction(String(name)));
+}
+
+export function registerZhNameHelpers(hb: typeof Handlebars): void {
+  registerZhNameLookups(hb);
   /** True the first time in a document that a name's English is given beside its Chinese rendering. */
   hb.registerHelper('firstExplained', (name: string, options: HelperOptions) => {
     if (options.data.explained.has(name)) return false;
