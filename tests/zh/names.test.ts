@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildStatements } from '../../src/render/statements.ts';
+import { summarize } from '../../src/summarize.ts';
 import { chineseName } from '../../src/render/zh-names.ts';
 import { extracted } from '../helpers/extract.ts';
 
@@ -55,5 +56,15 @@ describe('Chinese summaries name roles, states and records in Chinese', { timeou
     expect(all).toContain('状态：「待付款」（`AwaitingPayment`）、「待交付」（`AwaitingDelivery`）、「已放款」（`Released`）和「已退款」（`Refunded`）');
     expect(all).toContain('处于「待交付」时，买方或争议裁决人（`arbiter`）可调用 `release` 将状态变为「已放款」。');
     expect(all).not.toMatch(/处于Awaiting|从Awaiting/);
+  });
+
+  it('heads the document with the contract’s name in Chinese when the word list reads it, and each action with its verb', async () => {
+    const { outputs } = await summarize(['contracts/LetterOfCredit.sol'], { formats: ['md'], language: 'zh' });
+    const text = outputs[0]!.text;
+    expect(text).toContain('# LetterOfCredit（信用证） — 合约条款通俗说明');
+    expect(text).toContain('### 提交单据（`presentDocuments`）');
+    // No phrase for "claim after examination period": the heading is the code name alone, not a guess.
+    expect(text).toContain('### `claimAfterExaminationPeriod`\n');
+    expect(text).not.toMatch(/^### [A-Z]/m);
   });
 });
