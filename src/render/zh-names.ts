@@ -23,6 +23,7 @@ export interface ChineseName {
 }
 
 const LONGEST_PHRASE = 4;
+const NAMED_TYPES = /^(?:u?int\d*|enum |mapping\(|struct |string)/;
 
 type Kind = 'role' | 'thing' | 'state' | 'modifier';
 interface Entry {
@@ -141,6 +142,8 @@ export function localStateLabel(locale: string): (state: { name: string; label: 
 export function registerZhNameLookups(hb: typeof Handlebars): void {
   /** `{{#with (zhName label)}}{{text}}{{/with}}`: the Chinese name, or null (the template keeps the code name). */
   hb.registerHelper('zhName', (name: string | null) => (name ? chineseName(String(name)) : null));
+  /** True for a value's type that reads well under a Chinese name: amounts, times, states, records, texts; not addresses, contracts or flags. */
+  hb.registerHelper('zhNamedType', (type: string) => NAMED_TYPES.test(String(type)));
   /** `{{#with (zhAction name)}}{{this}}{{/with}}`: a function's heading in Chinese, or null (the code name alone). */
   hb.registerHelper('zhAction', (name: string) => chineseAction(String(name)));
 }

@@ -155,7 +155,7 @@ describe('orders in Chinese', { timeout: 120_000 }, () => {
   it('names the entry of a collection an argument picks, and the state of that entry only', async () => {
     const { text } = await zhOrder('MarketplaceOrder', 'cancel');
     expect(text).toContain('参数 `id`：3（`orders` 中的条目编号）；作此解读的依据是：代码用其在 `orders` 中选取条目。');
-    expect(text).toContain('本指令将 `orders` 中该订单的状态（`state`）从「已下单」或「已发货」变为「已取消」（`Cancelled`）。');
+    expect(text).toContain('本指令将 `orders` 中该订单的状态从「已下单」或「已发货」变为「已取消」（`Cancelled`）。');
     expect(text).not.toContain('相关条目');
   });
 

@@ -32,13 +32,14 @@ describe('Chinese summaries name roles, states and records in Chinese', { timeou
     expect(all.split('（Property Owner，').length - 1).toBe(1);
     expect(all).toContain('当事人：承包方（`contractor`）、物业所有者（Property Owner，`propertyOwner`）和`zorbist`。');
     expect(all).toContain('只有物业所有者（`propertyOwner`）可调用 `pay`。');
-    expect(all).toContain('`pay` 将状态（`stage`）从「待付款」变为「`Zorbed`」。');
+    expect(all).toContain('`pay` 将状态从「待付款」变为「`Zorbed`」。');
     expect(all).not.toMatch(/Zorbist|Property Owner）|Awaiting Payment/);
   });
 
   it('says "the Milestone concerned" as 该里程碑, and "each Milestone" as 每个里程碑', async () => {
     const all = (await zhTexts('contracts/MilestoneEscrow.sol', 'MilestoneEscrow')).join('\n');
-    expect(all).toContain('`submit` 将该里程碑的状态（`status`）从「待处理」变为「已提交」（`Submitted`）。');
+    expect(all).toContain('`submit` 将该里程碑的状态从「待处理」变为「已提交」（`Submitted`）。');
+    expect(all).toContain('调用 `submit` 须满足：传入编号所指的里程碑（`milestones[i]`）的状态（`status`）为「待处理」（`Pending`）；');
     expect(all).toContain('每个里程碑各有其状态（`status`），始终为「待处理」（`Pending`）、「已提交」（`Submitted`）');
     expect(all).not.toContain('每个Milestones条目');
     expect(all).not.toContain('Milestone记录');
@@ -66,5 +67,21 @@ describe('Chinese summaries name roles, states and records in Chinese', { timeou
     // No phrase for "claim after examination period": the heading is the code name alone, not a guess.
     expect(text).toContain('### `claimAfterExaminationPeriod`\n');
     expect(text).not.toMatch(/^### [A-Z]/m);
+  });
+
+  it('names an amount the code stores in Chinese, and leaves an address or a token contract as code', async () => {
+    const fob = (await zhTexts('contracts/FobSale.sol', 'FobSale')).join('\n');
+    expect(fob).toContain('卖方（`seller`）调用 `confirmShipment` 时（须满足下文所列 `confirmShipment` 的条件），卖方收到以ETH计的预付款（`deposit`）。');
+    expect(fob).toContain('调用时发送的ETH等于价款（`price`）减预付款（`deposit`）减由 `latePenalty` 计算出的值');
+    const market = (await zhTexts('contracts/MarketplaceOrder.sol', 'MarketplaceOrder')).join('\n');
+    expect(market).toContain('`stablecoin`代币');
+    expect(market).not.toContain('代币（`stablecoin`）');
+  });
+
+  it('joins conditions with 且, and says a failed call changes nothing without reusing 状态', async () => {
+    const all = (await zhTexts('contracts/ConsignmentAuction.sol', 'ConsignmentAuction')).join('\n');
+    expect(all).toContain('如最高出价人（`highestBidder`）不为零地址且最高出价（`highestBid`）不少于保留价（`reservePrice`）');
+    expect(all).toContain('否则调用失败（提示“auction ended”），不产生任何变化。');
+    expect(all).not.toMatch(/不为零地址和|状态不发生任何变化/);
   });
 });
