@@ -84,4 +84,12 @@ describe('Chinese summaries name roles, states and records in Chinese', { timeou
     expect(all).toContain('否则调用失败（提示“auction ended”），不产生任何变化。');
     expect(all).not.toMatch(/不为零地址和|状态不发生任何变化/);
   });
+
+  it('labels the HTML report in Chinese: the parties heading the access table and the states of the diagram', async () => {
+    const { outputs } = await summarize(['contracts/FobSale.sol'], { formats: ['html'], language: 'zh' });
+    const html = outputs[0]!.text;
+    expect(html).toContain('<th scope="col">买方</th><th scope="col">卖方</th>');
+    expect(html).toMatch(/<text[^>]*>预付款已支付<\/text>/);
+    expect(html).not.toMatch(/<text[^>]*>Deposit Paid<\/text>|<th scope="col">Buyer<\/th>/);
+  });
 });
