@@ -7,6 +7,7 @@ import type { OrderCallInput, OrderFacts } from '../../src/orders/model.ts';
 import { buildOrderStatements, renderOrder, wordDirectly } from '../../src/orders/render.ts';
 import { BUNDLED, type Bundled, bundled, BUYER, SELLER, STRANGER } from './contracts.ts';
 import { runCommand } from './run-command.ts';
+import { strayEnglish } from '../helpers/latin-words.ts';
 
 const HAN = /[\u4e00-\u9fff]/;
 const DELIVER_BY = 1796083200n; // 2026-12-01T00:00:00Z
@@ -109,6 +110,8 @@ describe('orders in Chinese', { timeout: 120_000 }, () => {
       expect(statement.text, statement.id).toMatch(HAN);
       expect(statement.text, statement.id).not.toMatch(/[\u0001\u0002]|undefined|\[object/);
     }
+    const symbols = Object.values(entry.facts?.tokens ?? {}).map((token) => token.symbol ?? '');
+    expect(strayEnglish(zh.map((s) => s.text), symbols)).toEqual([]);
     expect(wordDirectly(order, contract.terms, 'zh')).toEqual(zh);
     for (const format of ['text', 'md'] as const) {
       const document = renderOrder(order, contract.terms, { format, lang: 'zh', hash: '0x00' });
@@ -165,7 +168,7 @@ describe('orders in Chinese', { timeout: 120_000 }, () => {
     const text = await runCommand(registerOrderCommand, ['order', market.file, '--contract', 'MarketplaceOrder', '--calldata', data, '--from', BUYER, '--lang', 'zh']);
     expect(text.stderr).toBe('');
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/^下达订单（`placeOrder`）：向 MarketplaceOrder 发出的指令\n=+\n/);
+    expect(text.stdout).toMatch(/^下达订单（`placeOrder`）：向 `MarketplaceOrder` 发出的指令\n=+\n/);
     expect(text.stdout).toMatch(/本指令的条款哈希（keccak256）：0x[0-9a-f]{64}/);
     const json = await runCommand(registerOrderCommand, ['order', market.file, '--calldata', data, '--lang', 'zh', '--format', 'json']);
     const document = JSON.parse(json.stdout);
