@@ -23,6 +23,7 @@ export interface ChineseName {
 }
 
 const LONGEST_PHRASE = 4;
+const TIME_WORDS = /(?:时间|日期|日|时点)$/;
 const NAMED_TYPES = /^(?:u?int\d*|enum |mapping\(|struct |string)/;
 
 type Kind = 'role' | 'thing' | 'state' | 'modifier';
@@ -112,7 +113,8 @@ export function chineseName(name: string): ChineseName | null {
   const cached = names.get(name);
   if (cached !== undefined) return cached;
   const entries = compose(nameWords(name));
-  const text = entries?.map((entry) => entry.zh).join('') ?? '';
+  // A word the one before already says is not said twice: end time is 结束时间, not 结束时间时间.
+  const text = entries?.reduce((sofar, entry) => (sofar.endsWith(entry.zh) ? sofar : sofar + entry.zh), '') ?? '';
   const result = entries && text !== '' ? { text, exact: entries.length === 1 } : null;
   names.set(name, result);
   return result;
@@ -144,6 +146,11 @@ export function registerZhNameLookups(hb: typeof Handlebars): void {
   hb.registerHelper('zhName', (name: string | null) => (name ? chineseName(String(name)) : null));
   /** True for a value's type that reads well under a Chinese name: amounts, times, states, records, texts; not addresses, contracts or flags. */
   hb.registerHelper('zhNamedType', (type: string) => NAMED_TYPES.test(String(type)));
+  /** The Chinese name of a moment (截止时间, 到期日), or null when the name does not read as one (the template says 时间点 and the code name). */
+  hb.registerHelper('zhTimeName', (name: string) => {
+    const found = chineseName(String(name));
+    return found && TIME_WORDS.test(found.text) ? found : null;
+  });
   /** `{{#with (zhAction name)}}{{this}}{{/with}}`: a function's heading in Chinese, or null (the code name alone). */
   hb.registerHelper('zhAction', (name: string) => chineseAction(String(name)));
 }

@@ -16,6 +16,7 @@ describe('Chinese names composed from the word list', () => {
     expect(chineseName('AwaitingDelivery')).toEqual({ text: '待交付', exact: false });
     expect(chineseName('DepositPaid')).toEqual({ text: '预付款已支付', exact: false });
     expect(chineseName('Property Owner')).toEqual({ text: '物业所有者', exact: false });
+    expect(chineseName('endTime')?.text).toBe('结束时间');
   });
 
   it('reads a plural as its singular, and gives no name when a word is not listed', () => {
