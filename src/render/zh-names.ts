@@ -108,15 +108,22 @@ function compose(parts: string[]): Entry[] | null {
   return entries;
 }
 
-/** The Chinese name of a code name or label, or null when one of its words is not in the list. */
-export function chineseName(name: string): ChineseName | null {
-  const cached = names.get(name);
+/**
+ * The Chinese name of a code name or label, or null when one of its words is not in the list. A state
+ * reads noun first (DepositPaid: 预付款已支付, the deposit has been paid); a value named the same way is
+ * the thing in that state, so its state word goes first (`amountPaid` as a value: 已支付金额).
+ */
+export function chineseName(name: string, asValue = false): ChineseName | null {
+  const key = `${asValue ? 'value' : 'name'}:${name}`;
+  const cached = names.get(key);
   if (cached !== undefined) return cached;
-  const entries = compose(nameWords(name));
+  let entries = compose(nameWords(name));
+  const last = entries?.[entries.length - 1];
+  if (asValue && entries && last && entries.length > 1 && last.kind === 'state') entries = [last, ...entries.slice(0, -1)];
   // A word the one before already says is not said twice: end time is 结束时间, not 结束时间时间.
   const text = entries?.reduce((sofar, entry) => (sofar.endsWith(entry.zh) ? sofar : sofar + entry.zh), '') ?? '';
   const result = entries && text !== '' ? { text, exact: entries.length === 1 } : null;
-  names.set(name, result);
+  names.set(key, result);
   return result;
 }
 
@@ -144,11 +151,13 @@ export function localStateLabel(locale: string): (state: { name: string; label: 
 export function registerZhNameLookups(hb: typeof Handlebars): void {
   /** `{{#with (zhName label)}}{{text}}{{/with}}`: the Chinese name, or null (the template keeps the code name). */
   hb.registerHelper('zhName', (name: string | null) => (name ? chineseName(String(name)) : null));
+  /** The same for a value the code stores (an amount, a time, a party): a trailing state word goes first. */
+  hb.registerHelper('zhValueName', (name: string | null) => (name ? chineseName(String(name), true) : null));
   /** True for a value's type that reads well under a Chinese name: amounts, times, states, records, texts; not addresses, contracts or flags. */
   hb.registerHelper('zhNamedType', (type: string) => NAMED_TYPES.test(String(type)));
   /** The Chinese name of a moment (截止时间, 到期日), or null when the name does not read as one (the template says 时间点 and the code name). */
   hb.registerHelper('zhTimeName', (name: string) => {
-    const found = chineseName(String(name));
+    const found = chineseName(String(name), true);
     return found && TIME_WORDS.test(found.text) ? found : null;
   });
   /** `{{#with (zhAction name)}}{{this}}{{/with}}`: a function's heading in Chinese, or null (the code name alone). */

@@ -17,6 +17,9 @@ describe('Chinese names composed from the word list', () => {
     expect(chineseName('DepositPaid')).toEqual({ text: '预付款已支付', exact: false });
     expect(chineseName('Property Owner')).toEqual({ text: '物业所有者', exact: false });
     expect(chineseName('endTime')?.text).toBe('结束时间');
+    // A state reads noun first; a value named the same way is the thing in that state.
+    expect(chineseName('DepositPaid', true)?.text).toBe('已支付预付款');
+    expect(chineseName('totalPaid', true)?.text).toBe('已支付总额');
   });
 
   it('reads a plural as its singular, and gives no name when a word is not listed', () => {
