@@ -97,4 +97,12 @@ describe('Chinese summaries name roles, states and records in Chinese', { timeou
     expect(html).toMatch(/<text[^>]*>预付款已支付<\/text>/);
     expect(html).not.toMatch(/<text[^>]*>Deposit Paid<\/text>|<th scope="col">Buyer<\/th>/);
   });
+
+  it('names a role without repeating 角色, and separates the powers of two holders with a semicolon', async () => {
+    const roles = (await zhTexts('tests/fixtures/extract/RoleGated.sol', 'RoleGated')).join('\n');
+    expect(roles).toContain('托运人（`SHIPPER_ROLE`）指持有该角色的任何地址');
+    expect(roles).not.toContain('角色角色');
+    const sale = (await zhTexts('tests/fixtures/extract/UpgradeableSale.sol', 'UpgradeableSale')).join('\n');
+    expect(sale).toContain('`renounceOwnership`；候任所有者可单方调用`acceptOwnership`。');
+  });
 });
