@@ -168,7 +168,7 @@ describe('orders in Chinese', { timeout: 120_000 }, () => {
     const text = await runCommand(registerOrderCommand, ['order', market.file, '--contract', 'MarketplaceOrder', '--calldata', data, '--from', BUYER, '--lang', 'zh']);
     expect(text.stderr).toBe('');
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/^下达订单（`placeOrder`）：向 `MarketplaceOrder` 发出的指令\n=+\n/);
+    expect(text.stdout).toMatch(/^提交订单（`placeOrder`）：向 `MarketplaceOrder` 发出的指令\n=+\n/);
     expect(text.stdout).toMatch(/本指令的条款哈希（keccak256）：0x[0-9a-f]{64}/);
     const json = await runCommand(registerOrderCommand, ['order', market.file, '--calldata', data, '--lang', 'zh', '--format', 'json']);
     const document = JSON.parse(json.stdout);
