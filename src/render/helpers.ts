@@ -21,6 +21,7 @@ import {
 } from './format.ts';
 import { registerExprHelpers } from './expr-helpers.ts';
 import { registerTextHelpers } from './text-helpers.ts';
+import { registerZhNameHelpers } from './zh-names.ts';
 import type { RenderData } from './render-data.ts';
 import type { SourceRef, Unit } from '../terms/index.ts';
 
@@ -36,6 +37,7 @@ export function registerHelpers(hb: typeof Handlebars): void {
   registerLogicHelpers(hb);
   registerExprHelpers(hb);
   registerTextHelpers(hb);
+  registerZhNameHelpers(hb);
 }
 
 function registerFormatHelpers(hb: typeof Handlebars): void {

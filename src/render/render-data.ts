@@ -21,12 +21,14 @@ export interface RenderData {
   terms: ContractTerms | null;
   /** Code names already shown beside their defined term, so each is shown once. */
   introduced: Set<string>;
+  /** Names whose English has been given beside their Chinese rendering: once per document, unlike `introduced`. */
+  explained: Set<string>;
   /** The kind of action being described ('constructor' makes `now` read as the time of deployment). */
   actionKind: string | null;
 }
 
 export function createRenderData(bundle: LocaleBundle, terms: ContractTerms | null): RenderData {
-  return { bundle, locale: bundle.locale, terms, introduced: new Set(), actionKind: null };
+  return { bundle, locale: bundle.locale, terms, introduced: new Set(), explained: new Set(), actionKind: null };
 }
 
 /** Renders a named template of the bundle; throws when it does not exist. */

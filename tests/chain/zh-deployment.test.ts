@@ -57,7 +57,7 @@ describe('deployment facts in Chinese', { timeout: 60_000 }, () => {
     expect(text).toContain('`DEPOSIT_BPS` 的当前值为30%。');
     expect(text).toContain(`买方（\`buyer\`）的地址为${buyer.address}。`);
     expect(text).toContain(`卖方（\`seller\`）的地址为${seller.address}。`);
-    expect(text).toContain('状态（`state`）当前为「Created」。');
+    expect(text).toContain('状态（`state`）当前为「已创建」（`Created`）。');
     expect(text).toMatch(/`shippedAt` 的当前值为零（未设定）。/);
     expect(outputs[0].text).toContain('已部署合约的链上状态');
   });

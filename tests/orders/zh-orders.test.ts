@@ -7,6 +7,7 @@ import type { OrderCallInput, OrderFacts } from '../../src/orders/model.ts';
 import { buildOrderStatements, renderOrder, wordDirectly } from '../../src/orders/render.ts';
 import { BUNDLED, type Bundled, bundled, BUYER, SELLER, STRANGER } from './contracts.ts';
 import { runCommand } from './run-command.ts';
+import { strayEnglish } from '../helpers/latin-words.ts';
 
 const HAN = /[\u4e00-\u9fff]/;
 const DELIVER_BY = 1796083200n; // 2026-12-01T00:00:00Z
@@ -109,6 +110,8 @@ describe('orders in Chinese', { timeout: 120_000 }, () => {
       expect(statement.text, statement.id).toMatch(HAN);
       expect(statement.text, statement.id).not.toMatch(/[\u0001\u0002]|undefined|\[object/);
     }
+    const symbols = Object.values(entry.facts?.tokens ?? {}).map((token) => token.symbol ?? '');
+    expect(strayEnglish(zh.map((s) => s.text), symbols)).toEqual([]);
     expect(wordDirectly(order, contract.terms, 'zh')).toEqual(zh);
     for (const format of ['text', 'md'] as const) {
       const document = renderOrder(order, contract.terms, { format, lang: 'zh', hash: '0x00' });
@@ -155,7 +158,8 @@ describe('orders in Chinese', { timeout: 120_000 }, () => {
   it('names the entry of a collection an argument picks, and the state of that entry only', async () => {
     const { text } = await zhOrder('MarketplaceOrder', 'cancel');
     expect(text).toContain('参数 `id`：3（`orders` 中的条目编号）；作此解读的依据是：代码用其在 `orders` 中选取条目。');
-    expect(text).toContain('本指令将 `orders` 中相关条目的状态（`state`）从「Placed」或「Shipped」变为「Cancelled」。');
+    expect(text).toContain('本指令将 `orders` 中该订单的状态从「已下单」或「已发货」变为「已取消」（`Cancelled`）。');
+    expect(text).not.toContain('相关条目');
   });
 
   it('through the CLI: order --lang zh prints the order in Chinese, and --format json says so', async () => {
@@ -164,7 +168,7 @@ describe('orders in Chinese', { timeout: 120_000 }, () => {
     const text = await runCommand(registerOrderCommand, ['order', market.file, '--contract', 'MarketplaceOrder', '--calldata', data, '--from', BUYER, '--lang', 'zh']);
     expect(text.stderr).toBe('');
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/^Place Order（`placeOrder`）：向 MarketplaceOrder 发出的指令\n=+\n/);
+    expect(text.stdout).toMatch(/^提交订单（`placeOrder`）：向 `MarketplaceOrder` 发出的指令\n=+\n/);
     expect(text.stdout).toMatch(/本指令的条款哈希（keccak256）：0x[0-9a-f]{64}/);
     const json = await runCommand(registerOrderCommand, ['order', market.file, '--calldata', data, '--lang', 'zh', '--format', 'json']);
     const document = JSON.parse(json.stdout);

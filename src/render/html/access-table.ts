@@ -3,7 +3,7 @@ import type { Action, ContractTerms } from '../../terms/index.ts';
 import { headingName } from '../statements/spec.ts';
 
 export interface AccessTable {
-  parties: { id: string; label: string; name: string }[];
+  parties: { id: string; label: string; name: string; kind: string }[];
   rows: { name: string; label: string; anyone: boolean; other: boolean; cells: boolean[] }[];
 }
 
@@ -12,7 +12,7 @@ export function buildAccessTable(terms: ContractTerms): AccessTable {
   const actions = terms.actions.filter((action) => action.kind !== 'constructor');
   const parties = terms.parties.filter((party) => actions.some((action) => allows(action, party.id)));
   return {
-    parties: parties.map((party) => ({ id: party.id, label: party.label, name: party.name })),
+    parties: parties.map((party) => ({ id: party.id, label: party.label, name: party.name, kind: party.kind })),
     rows: actions.map((action) => ({
       name: headingName(terms, action),
       label: action.label,

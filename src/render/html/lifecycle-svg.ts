@@ -3,7 +3,10 @@
  * (Graphviz in WebAssembly). Labels come from the model (state labels and action names).
  */
 import { instance, type Viz } from '@viz-js/viz';
-import type { Lifecycle } from '../../terms/index.ts';
+import type { Lifecycle, LifecycleState } from '../../terms/index.ts';
+
+type StateLabel = (state: LifecycleState) => string;
+const modelLabel: StateLabel = (state) => state.label;
 
 let vizPromise: Promise<Viz> | undefined;
 
@@ -12,7 +15,7 @@ function quote(text: string): string {
 }
 
 /** The Graphviz source of a lifecycle: states as nodes, transitions as edges labelled with the action. */
-export function lifecycleDot(lifecycle: Lifecycle, actionName: (id: string) => string): string {
+export function lifecycleDot(lifecycle: Lifecycle, actionName: (id: string) => string, stateLabel: StateLabel = modelLabel): string {
   const lines = [
     'digraph lifecycle {',
     '  rankdir=LR; bgcolor="transparent";',
@@ -20,7 +23,7 @@ export function lifecycleDot(lifecycle: Lifecycle, actionName: (id: string) => s
     '  edge [color="#4a5a80", fontname="Helvetica", fontsize=9];',
   ];
   for (const state of lifecycle.states) {
-    const attributes = [`label=${quote(state.label)}`, `id=${quote(`state-${state.name}`)}`];
+    const attributes = [`label=${quote(stateLabel(state))}`, `id=${quote(`state-${state.name}`)}`];
     if (state.initial || state.name === lifecycle.initial) attributes.push('penwidth=2');
     if (state.final) attributes.push('peripheries=2');
     lines.push(`  ${quote(state.name)} [${attributes.join(', ')}];`);
@@ -39,9 +42,9 @@ export function lifecycleDot(lifecycle: Lifecycle, actionName: (id: string) => s
 }
 
 /** The lifecycle as an <svg> element (no XML prologue), ready to inline in HTML. */
-export async function renderLifecycleSvg(lifecycle: Lifecycle, actionName: (id: string) => string): Promise<string> {
+export async function renderLifecycleSvg(lifecycle: Lifecycle, actionName: (id: string) => string, stateLabel: StateLabel = modelLabel): Promise<string> {
   vizPromise ??= instance();
   const viz = await vizPromise;
-  const svg = viz.renderString(lifecycleDot(lifecycle, actionName), { format: 'svg' });
+  const svg = viz.renderString(lifecycleDot(lifecycle, actionName, stateLabel), { format: 'svg' });
   return svg.slice(svg.indexOf('<svg'));
 }

@@ -14,6 +14,7 @@ import { TEMPLATES_ROOT } from '../package-root.ts';
 import { buildAccessTable } from './access-table.ts';
 import { domId, statementHtml } from './html-text.ts';
 import { renderLifecycleSvg } from './lifecycle-svg.ts';
+import { localStateLabel, registerZhNameLookups } from '../zh-names.ts';
 import { splitSources, viewContract as groupStatements } from '../document.ts';
 import { citedSources, type SourceText } from './source-view.ts';
 
@@ -24,6 +25,7 @@ const LEADING = new Set(['warning', 'key-facts']);
 
 const hb = Handlebars.create();
 hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+registerZhNameLookups(hb);
 hb.registerPartial(
   'st',
   '<p class="st" tabindex="0" id="{{domId}}" data-id="{{id}}" data-basis="{{basis}}"{{#if source}} data-path="{{source.path}}" data-line="{{source.line}}" data-end-line="{{source.endLine}}"{{/if}}>' +
@@ -78,7 +80,7 @@ async function viewContract(locale: string, contract: ContractTerms & { statemen
     // A one-way flag has two states and one direction: its sentences say all a diagram would.
     contract.lifecycles.filter((lifecycle) => lifecycle.kind === 'enum').map(async (lifecycle) => ({
       label: lifecycle.label,
-      svg: new Handlebars.SafeString(await renderLifecycleSvg(lifecycle, actionName)),
+      svg: new Handlebars.SafeString(await renderLifecycleSvg(lifecycle, actionName, localStateLabel(locale))),
     })),
   );
   // The actions' statements under a heading for each action, and the powers' under the action that holds each.
