@@ -174,9 +174,9 @@ describe('the same terms in Chinese', { timeout: 60_000 }, () => {
 
   it('Kleros: the fee moves only from the states before Dispute Created, of the Transaction concerned, and the timeouts count from the last interaction', async () => {
     const all = await zh(KLEROS, 'MultipleArbitrableTransaction');
-    expect(all.some((s) => s.startsWith('处于No Dispute、Waiting Sender或Waiting Receiver时，相关条目的Sender（`sender`）可调用 `payArbitrationFeeBySender` 将该Transactions条目的状态变为「Waiting Receiver」'))).toBe(true);
+    expect(all.some((s) => s.startsWith('处于「`NoDispute`」、「`WaitingSender`」或「`WaitingReceiver`」时，该记录的发送方（`sender`）可调用 `payArbitrationFeeBySender` 将该记录的状态变为「`WaitingReceiver`」'))).toBe(true);
     expect(all).toContain(
-      '自传入编号所指的Transaction记录（`transactions[_transactionID]`）的时间点 `lastInteraction`起经过`feeTimeout`时不会自动发生任何事情：须有人调用`timeOutBySender`或`timeOutByReceiver`。',
+      '自传入编号所指的记录（`transactions[_transactionID]`）的时间点 `lastInteraction`起经过`feeTimeout`时不会自动发生任何事情：须有人调用`timeOutBySender`或`timeOutByReceiver`。',
     );
     expect(all.some((s) => /将每个Transactions条目的状态/.test(s))).toBe(false);
   });
@@ -188,7 +188,7 @@ describe('the same terms in Chinese', { timeout: 60_000 }, () => {
 
   it('Vester: times compared as earlier and later, the payment as time elapsed', async () => {
     const all = await zh('tests/fixtures/lifecycle/Vester.sol', 'Vester');
-    expect(all).toContain('部署须满足：传入的时间点 `vestingCliff_`不早于传入的时间点 `vestingBegin_`；否则调用失败（提示“Vester: cliff is too early”），状态不发生任何变化。');
+    expect(all).toContain('部署须满足：传入的时间点 `vestingCliff_`不早于传入的时间点 `vestingBegin_`；否则调用失败（提示“Vester: cliff is too early”），不产生任何变化。');
     expect(all.some((s) => s.includes('（自调用前的`lastUpdate`起已经过的时间）除以（自时间点 `vestingBegin`至时间点 `vestingEnd`的时长）'))).toBe(true);
   });
 });

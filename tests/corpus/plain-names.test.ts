@@ -7,6 +7,7 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { humanise } from '../../src/ir/names.ts';
 import { summarize } from '../../src/summarize.ts';
+import { entryFiles } from '../helpers/corpus-files.ts';
 import { codeLikeness, codeLikenessOf, proseOf } from '../helpers/code-likeness.ts';
 import { OZ4, OZ5, repo } from '../helpers/extract.ts';
 import { read } from '../helpers/sentences.ts';
@@ -15,7 +16,7 @@ const solFiles = (dir: string) => readdirSync(new URL(`../../${dir}`, import.met
 
 const CORPUS: [string, string[] | undefined][] = [
   ...solFiles('contracts').map((file): [string, undefined] => [file, undefined]),
-  ...solFiles('tests/fixtures/third-party').map((file): [string, string[] | undefined] => [file, file.endsWith('TokenEscrow.sol') ? ['Escrow'] : undefined]),
+  ...entryFiles('tests/fixtures/third-party').map((file): [string, string[] | undefined] => [file, file.endsWith('TokenEscrow.sol') ? ['Escrow'] : undefined]),
   [`${OZ4}/finance/VestingWallet.sol`, ['VestingWallet']],
   [`${OZ4}/finance/PaymentSplitter.sol`, ['PaymentSplitter']],
   [`${OZ5}/finance/VestingWallet.sol`, ['VestingWallet']],

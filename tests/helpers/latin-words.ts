@@ -1,6 +1,6 @@
 /**
  * Chinese statements are Chinese: no English word outside backticks. What may stay, and why:
- * - units and standards, as WRITING.md allows (ETH, wei, gwei, ERC-20, ERC-721, EIP-712, NFT, ID, UTC and Unix time),
+ * - units and standards, as WRITING.md allows (ETH, EVM, wei, gwei, ERC-20, ERC-721, EIP-712, NFT, ID, UTC and Unix time),
  *   and a token's own symbol (USDC) when the caller names it: the token contract's data, not a word;
  * - numbers in hexadecimal (addresses, hashes: 0x3f…a1);
  * - proper names no translation replaces: the language Solidity, the compiler solc, keccak256, plainterms;
@@ -9,7 +9,7 @@
  * - the English of a name in brackets beside its Chinese rendering, the first time only
  *   (承包方（Contractor，`contractor`）): once per name in a summary.
  */
-const ALLOWED = /^(?:ETH|wei|gwei|ERC-?\d+|EIP-?\d+|NFTs?|IDs?|UTC|Unix|Solidity|solc|keccak256|plainterms)$/;
+const ALLOWED = /^(?:ETH|EVM|wei|gwei|ERC-?\d+|EIP-?\d+|NFTs?|IDs?|UTC|Unix|Solidity|solc|keccak256|plainterms)$/;
 const LATIN_WORD = /[A-Za-z][A-Za-z0-9'’-]*/g;
 const BRACKETED_ENGLISH = /（([A-Za-z][A-Za-z0-9 '’-]*)(?=[，）])/g;
 

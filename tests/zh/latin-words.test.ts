@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compileFiles } from '../../src/compile/index.ts';
 import { extractContracts } from '../../src/extract/index.ts';
 import { buildStatements } from '../../src/render/statements.ts';
+import { entryFiles } from '../helpers/corpus-files.ts';
 import { repo } from '../helpers/extract.ts';
 import { strayEnglish } from '../helpers/latin-words.ts';
 
@@ -10,9 +11,7 @@ const FILES = [
   ...readdirSync(new URL('../../contracts', import.meta.url))
     .filter((file) => file.endsWith('.sol'))
     .map((file) => `contracts/${file}`),
-  ...readdirSync(new URL('../fixtures/third-party', import.meta.url))
-    .filter((file) => file.endsWith('.sol'))
-    .map((file) => `tests/fixtures/third-party/${file}`),
+  ...entryFiles('tests/fixtures/third-party'),
   'tests/fixtures/zh/WorksContract.sol',
 ];
 
