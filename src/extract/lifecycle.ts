@@ -102,7 +102,13 @@ function buildLifecycle(context: ExtractContext, holder: Holder, actions: Action
   // A flag or a time that some write moves back, or to a value the code cannot place: not one-way.
   let backwards = false;
   for (const action of actions) {
-    const required = statesRequired(action.conditions, holder);
+    const { states: required, emptiedBy } = statesRequired(action.conditions, holder);
+    // Checks no state passes together (`require(s == A); require(s == B)`): the action never moves this
+    // lifecycle. Told under "Not explained", not as a move from any state.
+    if (emptiedBy) {
+      context.reads.find((read) => read.id === action.id)?.facts.notExplained.push({ action: action.id, code: holder.variable, reason: 'contradiction', source: emptiedBy.source });
+      continue;
+    }
     // Successive writes under the same conditions chain: Submitted → Approved, then Approved → Paid.
     const last = new Map<string, string>();
     for (const write of action.effects.flatMap((effect) => (writes(effect, holder) ? branches(effect) : []))) {
@@ -123,8 +129,10 @@ function buildLifecycle(context: ExtractContext, holder: Holder, actions: Action
       const previous = last.get(key);
       // Only the states the path's own conditions allow: under `if (status == Reclaimed)`, from Reclaimed.
       const allowed = effect.when.map((w) => statesOf(w, holder)).filter((x): x is string[] => x !== null);
-      const from = allowed.reduce((states, only) => (states.length === 0 ? only : states.filter((s) => only.includes(s))), required);
-      transitions.push({ lifecycle: holder.id, from: previous ? [previous] : from, to, action: action.id, when: effect.when, creates: false, source: effect.source });
+      const from = allowed.reduce<string[] | null>((states, only) => (states === null ? only : states.filter((s) => only.includes(s))), required);
+      // A branch whose own conditions no state passes is never taken.
+      if (from?.length === 0) continue;
+      transitions.push({ lifecycle: holder.id, from: previous ? [previous] : from ?? [], to, action: action.id, when: effect.when, creates: false, source: effect.source });
       last.set(key, to);
     }
     // A record written whole (orders[id] = Order({... state: Placed}), milestones.push(...)) starts in the state it names.
@@ -227,15 +235,23 @@ function collectionOf(expr: Expr): string | null {
   return null;
 }
 
-/** States the action requires before it runs: `state == X`, `state == X || state == Y`, `state != X`, `!paid`, all of them together. */
-function statesRequired(conditions: Condition[], holder: StateHolder): string[] {
-  let states: string[] = [];
+/**
+ * States the action requires before it runs: `state == X`, `state == X || state == Y`, `state != X`, `!paid`,
+ * all of them together. `states` is null when no check restricts the state, and empty when the checks
+ * together allow none; `emptiedBy` is then the check that ruled out the last state. For records, the checks
+ * are taken to be on the same record: checks on two different records (`orders[a]`, `orders[b]`) are not
+ * told apart.
+ */
+function statesRequired(conditions: Condition[], holder: StateHolder): { states: string[] | null; emptiedBy: Condition | null } {
+  let states: string[] | null = null;
   for (const condition of conditions) {
     if (condition.when.length > 0) continue;
     const only = statesOf(condition.expr, holder);
-    if (only) states = states.length === 0 ? only : states.filter((s) => only.includes(s));
+    if (!only) continue;
+    states = states === null ? only : states.filter((s) => only.includes(s));
+    if (states.length === 0) return { states, emptiedBy: condition };
   }
-  return states;
+  return { states, emptiedBy: null };
 }
 
 /** The states in which a condition holds, when it is about the holder alone; else null. */
@@ -274,9 +290,9 @@ export function statesOf(expr: Expr, holder: StateHolder, negate = false): strin
   return null;
 }
 
-/** The states of a lifecycle an action's unconditional checks require; [] when they do not restrict it. */
-export function requiredStates(action: Action, lifecycle: Lifecycle): string[] {
-  return statesRequired(action.conditions, lifecycle);
+/** The states of a lifecycle an action's unconditional checks require: null when they do not restrict it, [] when they allow none. */
+export function requiredStates(action: Action, lifecycle: Lifecycle): string[] | null {
+  return statesRequired(action.conditions, lifecycle).states;
 }
 
 /**
@@ -285,7 +301,7 @@ export function requiredStates(action: Action, lifecycle: Lifecycle): string[] {
  */
 export function runsOnce(action: Action, lifecycle: Lifecycle): boolean {
   const required = requiredStates(action, lifecycle);
-  if (required.length === 0) return false;
+  if (required === null || required.length === 0) return false;
   const leaves = lifecycle.transitions.some((t) => t.action === action.id && !t.creates && t.when.length === 0 && !required.includes(t.to));
   const reenters = lifecycle.transitions.some((t) => !t.creates && required.includes(t.to) && (t.from.length === 0 || t.from.some((f) => !required.includes(f))));
   return leaves && !reenters;

@@ -13,6 +13,7 @@ import type { ExtractContext, Extractor } from './context.ts';
 import { isAddressType, partyIdFromName, partyIdOf } from './party-ids.ts';
 import { writesNewRecord } from './records.ts';
 import { holderParties } from './party-holders.ts';
+import { newParty } from './new-party.ts';
 
 export const parties: Extractor = {
   name: 'parties',
@@ -46,23 +47,16 @@ function addressParty(context: ExtractContext, decl: VariableDeclaration, id: st
     .map((r) => r.id);
   // `address payer = msg.sender;` is written in the declaration but takes its value at deployment: the deployer.
   const fromDeclaration = Boolean(decl.value) && initial?.source.line === context.locate(decl).line && !mentionsDeployment(initial.value);
-  return {
+  return newParty({
     id,
     name: decl.name,
-    label: humanise(decl.name),
     kind: id === 'owner' ? 'owner' : 'address',
     mutability: decl.constant ? 'constant' : decl.mutability === 'immutable' ? 'immutable' : 'mutable',
     setAt: initial ? (fromDeclaration ? 'declaration' : 'deployment') : changedBy.length > 0 ? 'action' : 'never',
     initial: initial?.value ?? null,
     changedBy,
-    setOnceBy: [],
-    joinedBy: [],
-    collection: null,
-    itemLabel: null,
-    ownerNamed: false,
     source: context.locate(decl),
-    basis: 'code',
-  };
+  });
 }
 
 /**
@@ -121,23 +115,15 @@ function roleParties(context: ExtractContext, rules: { kind: string; role?: stri
     const decl = context.scope.stateVariables.find((v) => v.name === name);
     const touching = writes.filter((w) => w.role === name || w.role === '*');
     const changedBy = [...new Set(touching.filter((w) => w.action !== 'constructor').map((w) => w.action))];
-    return {
+    return newParty({
       id,
       name,
-      label: humanise(name),
-      kind: 'role' as const,
-      mutability: 'mutable' as const,
-      setAt: touching.some((w) => w.action === 'constructor') ? ('deployment' as const) : changedBy.length > 0 ? ('action' as const) : ('never' as const),
-      initial: null,
+      kind: 'role',
+      mutability: 'mutable',
+      setAt: touching.some((w) => w.action === 'constructor') ? 'deployment' : changedBy.length > 0 ? 'action' : 'never',
       changedBy,
-      setOnceBy: [],
-      joinedBy: [],
-      collection: null,
-      itemLabel: null,
-      ownerNamed: false,
       source: decl ? context.locate(decl) : context.locate(context.scope.contract),
-      basis: 'code' as const,
-    };
+    });
   });
 }
 
@@ -171,23 +157,18 @@ function itemParties(context: ExtractContext): Party[] {
       const creates = (w: { id: string; writes: Effect[] }) => w.writes.every((e) => writesNewRecord(e.target, w.id, all));
       const changedBy = writers.filter((w) => !creates(w)).map((w) => w.id);
       const setOnceBy = writers.filter(creates).map((w) => w.id);
-      list.push({
+      list.push(newParty({
         id: `${decl.name}.${member.name}`,
         name: member.name,
-        label: humanise(member.name),
         kind: 'item-field',
         mutability: 'mutable',
         setAt: 'action',
-        initial: null,
         changedBy,
         setOnceBy,
-        joinedBy: [],
         collection: decl.name,
         itemLabel: humanise(struct.name),
-        ownerNamed: false,
         source: context.locate(member),
-        basis: 'code',
-      });
+      }));
     }
   }
   return list;

@@ -4,10 +4,10 @@
  * of their own, of the record the outer key names (the Campaign concerned) or of the contract. The party
  * is named by the mapping (the Pledged Amount), never by a role the code does not name.
  */
-import { humanise } from '../ir/names.ts';
 import type { Action, Expr, Party } from '../terms/index.ts';
 import { unwrap, walkExpr } from '../terms/index.ts';
 import type { ExtractContext } from './context.ts';
+import { newParty } from './new-party.ts';
 
 export function holderParties(context: ExtractContext, actions: Action[], known: Party[]): Party[] {
   const found = new Map<string, Party>();
@@ -22,23 +22,16 @@ export function holderParties(context: ExtractContext, actions: Action[], known:
       if (entry.outer && !record) continue;
       const decl = context.scope.stateVariables.find((v) => v.name === entry.mapping);
       if (!decl) continue;
-      const party = found.get(entry.mapping) ?? {
+      const party = found.get(entry.mapping) ?? newParty({
         id: entry.mapping,
         name: entry.mapping,
-        label: humanise(entry.mapping),
-        kind: 'holder' as const,
-        mutability: 'mutable' as const,
-        setAt: 'action' as const,
-        initial: null,
-        changedBy: [],
-        setOnceBy: [],
-        joinedBy: [],
+        kind: 'holder',
+        mutability: 'mutable',
+        setAt: 'action',
         collection: record?.collection ?? null,
         itemLabel: record?.item ?? null,
-        ownerNamed: false,
         source: context.locate(decl),
-        basis: 'code' as const,
-      };
+      });
       if (!party.joinedBy.includes(action.id)) party.joinedBy.push(action.id);
       found.set(entry.mapping, party);
     }

@@ -94,7 +94,7 @@ function isWayOut(exit: Action, mover: Action, party: string, lifecycles: Lifecy
   return lifecycles.every((lifecycle) => {
     const needed = lifecycle === stalled ? [state] : requiredStates(mover, lifecycle);
     const allowed = requiredStates(exit, lifecycle);
-    return needed.length === 0 || allowed.length === 0 || allowed.some((s) => needed.includes(s));
+    return needed === null || allowed === null || allowed.some((s) => needed.includes(s));
   });
 }
 
@@ -133,7 +133,7 @@ function statesHoldingMoney(lifecycle: Lifecycle, actions: Action[]): Set<string
   for (const action of actions.filter((a) => a.payable || a.payments.some((p) => p.direction === 'in'))) {
     const moves = lifecycle.transitions.filter((t) => t.action === action.id && t.when.length === 0);
     const required = requiredStates(action, lifecycle);
-    for (const state of moves.length > 0 ? moves.map((t) => t.to) : required.length > 0 ? required : all) holding.add(state);
+    for (const state of moves.length > 0 ? moves.map((t) => t.to) : required ?? all) holding.add(state);
   }
   for (let grew = true; grew; ) {
     grew = false;
@@ -161,7 +161,7 @@ function availableIn(action: Action, lifecycle: Lifecycle, state: string): boole
   }
   // Checks read as sets of states (`status < Resolved` holds in every state declared before Resolved).
   const known = requiredStates(action, lifecycle);
-  if (known.length > 0) return known.includes(state);
+  if (known !== null) return known.includes(state);
   const mentionsOtherState = action.conditions.some((c) => {
     const text = JSON.stringify(c.expr);
     return text.includes(`"enumName":"${lifecycle.enumName}"`) && !text.includes(`"member":"${state}"`);

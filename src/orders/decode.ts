@@ -122,10 +122,11 @@ function decodeWithoutFunction(terms: ContractTerms, data: string, value: bigint
   const fallback = terms.actions.find((action) => action.kind === 'fallback');
   const action = data.length === 2 && receive && value > 0n ? receive : fallback;
   if (!action) {
-    const what = data.length === 2 ? 'the calldata is empty and' : `no function of ${terms.name} has the selector ${data.slice(0, 10)}, and`;
-    fail('BAD_CALLDATA', `${what} ${terms.name} has no ${data.length === 2 ? 'receive or ' : ''}fallback function`, {
-      hint: `functions that change state: ${listFunctions(terms)}`,
-    });
+    // Terminal messages are English, as every CLI error is; each is one whole message, not pieces joined.
+    const message = data.length === 2
+      ? `the calldata is empty and ${terms.name} has no receive or fallback function`
+      : `no function of ${terms.name} has the selector ${data.slice(0, 10)}, and ${terms.name} has no fallback function`;
+    fail('BAD_CALLDATA', message, { hint: `functions that change state: ${listFunctions(terms)}` });
   }
   if (value > 0n && !action.payable) fail('BAD_CALLDATA', `the ${action.kind} function of ${terms.name} is not payable, but ${value} wei would be sent`);
   return { action, inputs: [], args: [], data, value, from };

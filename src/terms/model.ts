@@ -315,7 +315,8 @@ export interface NotExplained {
   action: string | null;
   /** The code, verbatim (first line if long). */
   code: string;
-  reason: 'statement' | 'expression' | 'assembly' | 'loop' | 'external-call' | 'delegatecall' | 'other';
+  /** `contradiction`: checks on the state (named in `code`) that no state passes together. */
+  reason: 'statement' | 'expression' | 'assembly' | 'loop' | 'external-call' | 'delegatecall' | 'contradiction' | 'other';
   source: SourceRef;
 }
 

@@ -141,7 +141,7 @@ describe('describeOrder: bad calldata is refused with BAD_CALLDATA', () => {
     const fob = await bundled('FobSale');
     const error = thrown(() => describeOrder(fob, { data: '0xdeadbeef' }));
     expect(error.code).toBe('BAD_CALLDATA');
-    expect(error.message).toContain('0xdeadbeef');
+    expect(error.message).toBe('no function of FobSale has the selector 0xdeadbeef, and FobSale has no fallback function');
     expect(error.hint).toContain('payDeposit()');
     expect(error.exitCode).toBe(1);
   });
@@ -171,6 +171,7 @@ describe('describeOrder: bad calldata is refused with BAD_CALLDATA', () => {
   it('refuses what is not hex, or shorter than a selector, and empty calldata without receive', async () => {
     const fob = await bundled('FobSale');
     for (const data of ['payDeposit', '0x123', '0x1234', '0x']) expect(thrown(() => describeOrder(fob, { data })).code).toBe('BAD_CALLDATA');
+    expect(thrown(() => describeOrder(fob, { data: '0x' })).message).toBe('the calldata is empty and FobSale has no receive or fallback function');
   });
 
   it('refuses a malformed value or sender as bad input', async () => {
