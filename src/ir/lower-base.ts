@@ -157,8 +157,9 @@ export abstract class LowererBase {
     if (target.kind === 'variable' || target.kind === 'member') {
       const type = target.type;
       if (type === 'bool') return { kind: 'bool', value: false };
-      if (type.startsWith('address')) return { kind: 'zero-address' };
-      if (/^u?int/.test(type)) return ZERO;
+      // A scalar only: an array of addresses or numbers (`address[2]`) is not one zero.
+      if (/^address( payable)?$/.test(type)) return { kind: 'zero-address' };
+      if (/^u?int\d*$/.test(type)) return ZERO;
     }
     return code('');
   }
@@ -194,7 +195,7 @@ export abstract class LowererBase {
     const type = decl.typeDescriptions.typeString ?? '';
     if (type === 'bool') return { kind: 'bool', value: false };
     if (/^u?int\d*$/.test(type)) return ZERO;
-    if (type.startsWith('address')) return { kind: 'zero-address' };
+    if (/^address( payable)?$/.test(type)) return { kind: 'zero-address' };
     return variableExpr(decl, this.ctx.parameterIds.has(decl.id) ? 'parameter' : 'local', null, null);
   }
 
