@@ -132,8 +132,9 @@ export abstract class LowererBase {
     if (!state.alive) return;
     this.add(state, frame, src, { k: 'store', op, target, value });
     const current = this.load(state, target);
+    // Read later in the call, a place increased or decreased here is its new value: marked, so that it does not read as the stored value plus the amount.
     const next: Expr | null =
-      op === 'set' ? value : op === 'increase' ? arith('+', current, value!) : op === 'decrease' ? arith('-', current, value!) : op === 'delete' ? this.zeroOf(target) : null;
+      op === 'set' ? raisedBy(value, current) : op === 'increase' ? storedArith('+', current, value!) : op === 'decrease' ? storedArith('-', current, value!) : op === 'delete' ? this.zeroOf(target) : null;
     this.forget(state, target);
     if (next && op !== 'push' && op !== 'pop') state.mem.set(key(target), { place: target, value: next });
   }
@@ -218,3 +219,14 @@ export abstract class LowererBase {
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+function storedArith(op: '+' | '-', current: Expr, amount: Expr): Expr {
+  const value = arith(op, current, amount);
+  return value.kind === 'arith' ? { ...value, stored: true } : value;
+}
+
+/** `count = count + 1` is the same raise as `count += 1`. */
+function raisedBy(value: Expr | null, current: Expr): Expr | null {
+  if (value?.kind !== 'arith' || (value.op !== '+' && value.op !== '-') || key(value.left) !== key(current)) return value;
+  return { ...value, stored: true };
+}

@@ -110,3 +110,40 @@ contract Pair {
     expect(chinese.filter((s) => /零地址/.test(s))).toEqual([]);
   });
 });
+
+describe('CrowdFund (solidity-by-example): a key read after the counter is raised is the raised counter', { timeout: 60_000 }, () => {
+  it('launch writes the Campaign at the Count after its increase, not at the Count plus 1', async () => {
+    const file = `${DIR}/CrowdFund.sol`;
+    const { of } = await read(file, 'CrowdFund');
+    const launch = of('action:launch(uint256,uint32,uint32)');
+    expect(launch.filter((s) => /the Count plus 1/.test(s))).toEqual([]);
+    expect(launch).toContain('`launch` increases the Count (`count`) by 1.');
+    expect(launch).toContain(
+      '`launch` sets the Campaign for the Count after its increase by 1 in the Campaigns (`campaigns`) to a new Campaign record with the Creator set to the caller, the Goal set to the given Goal (`_goal`), the Pledged set to zero, the Start At set to the given Start At time, the End At set to the given End At time, and the Claimed set to false.',
+    );
+    expect(launch).toContain(
+      '`launch` records the event `Launch` on the chain, with the Count after its increase by 1, the caller, the given Goal, the given Start At time, and the given End At time.',
+    );
+    const chinese = await zh(file, 'CrowdFund');
+    expect(chinese.some((s) => s.startsWith('`launch` 将众筹项目（`campaigns`）中增加1后的`count`对应的众筹项目设定为'))).toBe(true);
+    expect(chinese.filter((s) => /`count`加1/.test(s))).toEqual([]);
+  });
+
+  it('`n = n + 1` then `items[n]` reads the same way; the write itself still says plus', async () => {
+    const source = `// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.20;
+contract Book {
+    struct Entry { address owner; uint256 amount; }
+    uint256 public n;
+    mapping(uint256 => Entry) public items;
+    function add(uint256 amount) external {
+        n = n + 1;
+        items[n] = Entry(msg.sender, amount);
+    }
+}
+`;
+    const { en } = await inline(source, 'Book');
+    expect(en.filter((s) => /the value \(`n`\) plus 1 in/.test(s))).toEqual([]);
+    expect(en.some((s) => s.startsWith('`add` sets the Entry for the value (`n`) after its increase by 1 in the Items (`items`)'))).toBe(true);
+  });
+});
