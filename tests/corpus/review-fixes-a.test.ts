@@ -56,6 +56,27 @@ contract Sale {
     expect(chinese).toContain('结束时间（`END`）直接写在代码中，为1,700,000,000；没有任何操作会更改它。');
   });
 
+  it('an immutable or a state variable initialised in its declaration is set at deployment, not unset', async () => {
+    const source = `// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.20;
+contract Imm {
+    uint256 public immutable end = block.timestamp + 7 days;
+    uint256 public start = 1700000000;
+    uint256 public sold;
+    function buy() external payable {
+        require(block.timestamp < end, "over");
+        require(block.timestamp >= start, "early");
+        sold += msg.value;
+    }
+}
+`;
+    const { en, zh: chinese } = await inline(source, 'Imm');
+    expect(en.filter((s) => /never sets|stays zero/.test(s))).toEqual([]);
+    expect(chinese.filter((s) => /从未设定|始终为零/.test(s))).toEqual([]);
+    expect(en).toContain('The End (`end`) is set at deployment to 7 days after deployment.');
+    expect(en).toContain('The Start (`start`) is set at deployment to 1,700,000,000.');
+  });
+
   it('the deadline of execute is the given Timestamp plus the grace period, in seconds', async () => {
     const { all } = await read(`${DIR}/TimeLock.sol`, 'TimeLock');
     for (const falsehood of [
