@@ -102,8 +102,14 @@ function subjectOf(expr: Expr): Expr | null {
   // A field of a stored record (orders[id].deliverBy); a field of a value given in the call is not stored.
   if (expr.kind === 'member') return storedRoot(expr) ? expr : null;
   if (expr.kind === 'convert') return subjectOf(expr.operand);
-  if (expr.kind === 'arith' && (expr.op === '+' || expr.op === '-')) return subjectOf(expr.left) ?? subjectOf(expr.right);
+  // In a sum the moment is the stored time, not a constant added to it (`_timestamp + GRACE_PERIOD`): a constant is the period.
+  if (expr.kind === 'arith' && (expr.op === '+' || expr.op === '-')) return storedTime(expr.left) ?? storedTime(expr.right);
   return null;
+}
+
+function storedTime(expr: Expr): Expr | null {
+  if (expr.kind === 'variable' && expr.scope === 'constant') return null;
+  return subjectOf(expr);
 }
 
 function storedRoot(expr: Expr): boolean {

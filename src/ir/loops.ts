@@ -91,6 +91,19 @@ export function summariseLoop(hooks: LoopHooks, loop: LoopStatement, state: Stat
   for (const instr of made) {
     if (mentionsCarried(instrExprs(instr))) explained = false;
   }
+  // Items of a local array in memory written by the body (`copy[i] = users[i]`): the array is a copy of the
+  // collection walked when every item is copied to its own place and the array holds exactly as many;
+  // anything else leaves its contents unknown after the loop, and the loop unexplained.
+  for (const [id, writes] of localItemWrites(end, markers)) {
+    if (results.has(id)) continue;
+    const before = state.env.get(id)!;
+    const copy = writes.every((w) => isItemCopy(w.place, w.value, over)) && isFreshArray(before, over);
+    if (copy) results.set(id, over);
+    else {
+      explained = false;
+      results.set(id, code(hooks.nameOf(id)));
+    }
+  }
   for (const [id, value] of results) state.env.set(id, value);
   for (const instr of made) {
     if (instr.k === 'store') hooks.forget(state, instr.target);
@@ -211,6 +224,39 @@ function reduction(after: Expr, marker: Expr, over: Expr, item: string | null): 
   const parts: Expr[] = leaves.map((l) => (constantOf(l.term) === '1' ? { kind: 'count', over, item, where: l.where } : { kind: 'sum', over, item, term: l.term, where: l.where }));
   const total = parts.slice(1).reduce<Expr>((sum, part) => arith('+', sum, part), parts[0]);
   return { op, total };
+}
+
+/** Writes the body made to items of carried locals (arrays in memory), by local. */
+function localItemWrites(end: State | null, markers: Map<number, Expr>): Map<number, { place: Expr; value: Expr }[]> {
+  const byLocal = new Map<number, { place: Expr; value: Expr }[]>();
+  if (!end) return byLocal;
+  for (const write of end.mem.values()) {
+    let root = write.place;
+    while (root.kind === 'index' || root.kind === 'member') root = root.kind === 'index' ? root.base : root.object;
+    for (const [id, marker] of markers) {
+      if (!same(root, marker)) continue;
+      byLocal.set(id, [...(byLocal.get(id) ?? []), write]);
+    }
+  }
+  return byLocal;
+}
+
+/** `local[i] = over[i]`: the item at the current position set to the collection's item at the same position. */
+function isItemCopy(place: Expr, value: Expr, over: Expr): boolean {
+  if (place.kind !== 'index' || place.index.kind !== 'position' || !same(place.index.of, over)) return false;
+  if (place.base.kind !== 'code') return false;
+  const item = value.kind === 'convert' ? value.operand : value;
+  // The item the loop is at reads as `each` of the collection.
+  if (item.kind === 'each') return same(item.of, over);
+  return item.kind === 'index' && same(item.base, over) && item.index.kind === 'position' && same(item.index.of, over);
+}
+
+/** A local array declared without a value, of the same fixed length as the collection walked. */
+function isFreshArray(before: Expr, over: Expr): boolean {
+  if (before.kind !== 'variable' || before.scope !== 'local' || over.kind !== 'variable') return false;
+  const length = (type: string) => /\[(\d+)\](?: (?:memory|storage|calldata)(?: pointer| ref)?)?$/.exec(type)?.[1] ?? null;
+  const own = length(before.type);
+  return own !== null && own === length(over.type);
 }
 
 function negateCond(condition: Expr): Expr {

@@ -132,8 +132,9 @@ export abstract class LowererBase {
     if (!state.alive) return;
     this.add(state, frame, src, { k: 'store', op, target, value });
     const current = this.load(state, target);
+    // Read later in the call, a place increased or decreased here is its new value: marked, so that it does not read as the stored value plus the amount.
     const next: Expr | null =
-      op === 'set' ? value : op === 'increase' ? arith('+', current, value!) : op === 'decrease' ? arith('-', current, value!) : op === 'delete' ? this.zeroOf(target) : null;
+      op === 'set' ? raisedBy(value, current) : op === 'increase' ? storedArith('+', current, value!) : op === 'decrease' ? storedArith('-', current, value!) : op === 'delete' ? this.zeroOf(target) : null;
     this.forget(state, target);
     if (next && op !== 'push' && op !== 'pop') state.mem.set(key(target), { place: target, value: next });
   }
@@ -157,8 +158,9 @@ export abstract class LowererBase {
     if (target.kind === 'variable' || target.kind === 'member') {
       const type = target.type;
       if (type === 'bool') return { kind: 'bool', value: false };
-      if (type.startsWith('address')) return { kind: 'zero-address' };
-      if (/^u?int/.test(type)) return ZERO;
+      // A scalar only: an array of addresses or numbers (`address[2]`) is not one zero.
+      if (/^address( payable)?$/.test(type)) return { kind: 'zero-address' };
+      if (/^u?int\d*$/.test(type)) return ZERO;
     }
     return code('');
   }
@@ -194,7 +196,7 @@ export abstract class LowererBase {
     const type = decl.typeDescriptions.typeString ?? '';
     if (type === 'bool') return { kind: 'bool', value: false };
     if (/^u?int\d*$/.test(type)) return ZERO;
-    if (type.startsWith('address')) return { kind: 'zero-address' };
+    if (/^address( payable)?$/.test(type)) return { kind: 'zero-address' };
     return variableExpr(decl, this.ctx.parameterIds.has(decl.id) ? 'parameter' : 'local', null, null);
   }
 
@@ -217,3 +219,14 @@ export abstract class LowererBase {
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+function storedArith(op: '+' | '-', current: Expr, amount: Expr): Expr {
+  const value = arith(op, current, amount);
+  return value.kind === 'arith' ? { ...value, stored: true } : value;
+}
+
+/** `count = count + 1` is the same raise as `count += 1`. */
+function raisedBy(value: Expr | null, current: Expr): Expr | null {
+  if (value?.kind !== 'arith' || (value.op !== '+' && value.op !== '-') || key(value.left) !== key(current)) return value;
+  return { ...value, stored: true };
+}

@@ -56,7 +56,8 @@ export type Expr =
   | { kind: 'balance'; of: Expr }
   | { kind: 'token-balance'; token: Expr; of: Expr }
   | { kind: 'enum-member'; enumName: string; member: string; label: string }
-  | { kind: 'arith'; op: ArithOp; left: Expr; right: Expr }
+  /** `stored`: the value this call stored at `left` by increasing or decreasing it (`count += 1`), read after that write. */
+  | { kind: 'arith'; op: ArithOp; left: Expr; right: Expr; stored?: true }
   /**
    * `base * rate / scale` with scale 100, 1,000 or 10,000: a share of a base. `percent` is the exact share
    * (decimal string, e.g. '2.5') when the rate is a constant, else null; `scale` is the divisor ('10000' for
