@@ -70,6 +70,17 @@ describe('a cleared claim names only the actions that can still act on its recor
     );
     expect(all.filter((s) => /it can leave the contract only when anyone calls `(refund|unpledge)`/.test(s))).toEqual([]);
   });
+
+  it('a status that another action can set back keeps the way out; without that action it is excluded', async () => {
+    const closed = await read('tests/fixtures/checked/Deals.sol', 'Deals');
+    expect(closed.of('action:close(uint256):payment:1:unchecked')).toEqual([
+      'The code does not check that this payment succeeded; if it fails, `close` still completes and the money stays in the contract. The claim to it is cleared in the same call, so no action pays it to the Payee of the Deal concerned later.',
+    ]);
+    const reopened = await read('tests/fixtures/checked/Deals.sol', 'ReopenedDeals');
+    expect(reopened.of('action:close(uint256):payment:1:unchecked')).toEqual([
+      'The code does not check that this payment succeeded; if it fails, `close` still completes and the money stays in the contract. The claim to it is cleared in the same call: it can leave the contract only when anyone calls `payPart`.',
+    ]);
+  });
 });
 
 describe('a checked subtraction from storage is a condition of the action (M4)', { timeout: 120_000 }, () => {
