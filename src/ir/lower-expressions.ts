@@ -220,7 +220,8 @@ export abstract class ExpressionLowerer extends LowererBase {
     const target = this.placeOf(lhs, state, frame);
     if (!target) return;
     if (this.isStorage(lhs)) {
-      this.belowZeroFails(updated, target, state, frame, src);
+      // Only an unsigned value cannot go below zero (a signed one may).
+      if (/^uint\d*$/.test(lhs.typeDescriptions.typeString ?? '')) this.belowZeroFails(updated, target, state, frame, src);
       this.store(state, frame, src, op, target, stored);
     }
     else if (updated) {

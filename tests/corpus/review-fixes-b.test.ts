@@ -108,6 +108,11 @@ describe('a checked subtraction from storage is a condition of the action (M4)',
     expect(of('action:withdrawUnchecked(uint256):condition')).toEqual([]);
   });
 
+  it('a signed value may go below zero: subtracting from it is no condition', async () => {
+    const { of } = await read('tests/fixtures/checked/Deposits.sol', 'Scores');
+    expect(of('action:lose(int256):condition')).toEqual([]);
+  });
+
   it('solc 0.4: a plain `-=` wraps around and is no condition; SafeMath `sub` is', async () => {
     const { of } = await read('tests/fixtures/checked/OldDeposits.sol', 'OldDeposits');
     expect(of('action:withdraw(uint256):condition')).toEqual([]);
