@@ -66,7 +66,7 @@ function chooseContracts(compilation: Compilation, names: string[]): ContractDef
 
 function extractContract(compilation: Compilation, contract: ContractDefinition): ContractTerms {
   const scope = buildScope(compilation, contract);
-  const lower: LowerContext = { scope, partyOf: partyIdOf, codeOf: makeCodeReader(compilation.sources), parameterIds: parameterIds(compilation) };
+  const lower: LowerContext = { scope, partyOf: partyIdOf, codeOf: makeCodeReader(compilation.sources), parameterIds: parameterIds(compilation), checkedArithmetic: checksArithmetic(compilation.compiler.version) };
   const locate = (node: { src: string }) => {
     const { path, line, endLine } = compilation.locate(node.src);
     return { path, line, endLine };
@@ -116,4 +116,10 @@ function parameterIds(compilation: Compilation): Set<number> {
     parameterCache.set(compilation, ids);
   }
   return ids;
+}
+
+/** solc 0.8.0 and later revert on overflow and underflow outside `unchecked` blocks. */
+function checksArithmetic(version: string): boolean {
+  const match = /^v?(\d+)\.(\d+)\.(\d+)/.exec(version);
+  return match !== null && (Number(match[1]) > 0 || Number(match[2]) >= 8);
 }

@@ -5,7 +5,8 @@
  * - a push (ETH by `transfer`, or a `call` whose failure reverts; a token by `safeTransferFrom`, which asks
  *   a receiving contract to accept it) to an address a party controls: that party can make the action fail
  *   (`refusal-blocks-action`), and where nothing else releases what the action releases, the money or token
- *   then stays in the contract (`refusal-locks-assets`).
+ *   then stays in the contract (`refusal-locks-assets`). ETH paid by `selfdestruct` runs no code at the
+ *   payee and cannot be refused.
  */
 import type { Action, ContractTerms, Expr, Payment, Risk, SourceRef } from '../terms/index.ts';
 import { walkExpr } from '../terms/index.ts';
@@ -48,7 +49,8 @@ export function refusals(context: ExtractContext, terms: ContractTerms): Draft[]
     const pushes: { to: Expr; when: Expr[]; item: boolean; stipend: string | null; held: boolean; elsewhere: boolean; source: Risk['source'] }[] = [];
     const required = requiredOf.get(action.id) ?? [];
     for (const payment of action.payments) {
-      if (payment.direction !== 'out' || payment.asset.kind !== 'eth' || !revertsOnFailure(payment, required)) continue;
+      // `selfdestruct` credits its beneficiary without running any of its code: it cannot be refused.
+      if (payment.direction !== 'out' || payment.asset.kind !== 'eth' || payment.method === 'selfdestruct' || !revertsOnFailure(payment, required)) continue;
       const keys = keysRead(payment.amount);
       // The whole balance: held when any action takes ETH in; released elsewhere by any other ETH payment out.
       const whole = [...walkExpr(payment.amount)].some((n) => n.kind === 'balance');

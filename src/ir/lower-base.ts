@@ -23,6 +23,8 @@ export interface LowerContext {
   partyOf(decl: VariableDeclaration): string | null;
   /** Ids of every function, modifier and event parameter, to tell parameters from locals. */
   parameterIds: Set<number>;
+  /** True when the compiler checks arithmetic (solc 0.8 and later): a subtraction that would go below zero reverts. */
+  checkedArithmetic?: boolean;
 }
 
 /** Where code runs: the contract it is written in, the call sites that led to it, and where returns go. */
@@ -60,6 +62,10 @@ export abstract class LowererBase {
   protected readonly deref;
   /** Instructions by the loop frame they ran in. */
   protected readonly loopOf = new Map<number, LoopFrame>();
+  /** How many `unchecked { … }` blocks enclose the statement being lowered. */
+  protected uncheckedDepth = 0;
+  /** Subtractions made by a library that reverts below zero (SafeMath `sub`), in any compiler version. */
+  protected readonly checkedSubtractions = new WeakSet<Expr>();
 
   constructor(protected readonly ctx: LowerContext) {
     this.deref = makeDeref(ctx.scope);

@@ -219,7 +219,9 @@ export abstract class CallLowerer extends ExpressionLowerer {
     if (['add', 'sub', 'mul', 'div', 'mod'].includes(name) && arity === 2 && fn.definition.returnParameters.parameters.length === 1) {
       const op = ({ add: '+', sub: '-', mul: '*', div: '/', mod: '%' } as const)[name as 'add'];
       const [a, b] = t();
-      return [arith(op, a, b)];
+      const result = arith(op, a, b);
+      if (name === 'sub') this.checkedSubtractions.add(result);
+      return [result];
     }
     if (name === 'mulDiv' && (arity === 3 || arity === 4)) {
       const [a, b, c] = t();

@@ -219,12 +219,28 @@ export abstract class ExpressionLowerer extends LowererBase {
     if (updated && this.writeLocalField(lhs, updated, state)) return;
     const target = this.placeOf(lhs, state, frame);
     if (!target) return;
-    if (this.isStorage(lhs)) this.store(state, frame, src, op, target, stored);
+    if (this.isStorage(lhs)) {
+      // Only an unsigned value cannot go below zero (a signed one may).
+      if (/^uint\d*$/.test(lhs.typeDescriptions.typeString ?? '')) this.belowZeroFails(updated, target, state, frame, src);
+      this.store(state, frame, src, op, target, stored);
+    }
     else if (updated) {
       // A field of a local copy in memory: later reads of it see the new value; storage is not touched.
       this.forget(state, target);
       state.mem.set(key(target), { place: target, value: updated });
     }
+  }
+
+  /**
+   * A checked subtraction from a stored value (`pledged[id][msg.sender] -= amount` under solc 0.8 outside
+   * `unchecked`, or `balance = balance.sub(amount)` with SafeMath) reverts when the amount exceeds what is
+   * stored: that is a condition of the action, as if written `require(amount <= stored)`.
+   */
+  private belowZeroFails(updated: Expr | null, target: Expr, state: State, frame: Frame, src: string): void {
+    if (!state.alive || updated === null || updated.kind !== 'arith' || updated.op !== '-') return;
+    const checked = this.checkedSubtractions.has(updated) || (this.ctx.checkedArithmetic === true && this.uncheckedDepth === 0);
+    if (!checked || !same(updated.left, this.load(state, target))) return;
+    this.requireOf({ kind: 'compare', op: '<=', left: updated.right, right: updated.left }, state, frame, src, { message: null, error: null }, 'require');
   }
 
   /**

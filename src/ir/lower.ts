@@ -237,8 +237,15 @@ export class Lowerer extends CallLowerer {
         return;
       }
       case 'Block':
-      case 'UncheckedBlock':
         this.lowerStatements(statement.statements ?? [], state, frame);
+        return;
+      case 'UncheckedBlock':
+        this.uncheckedDepth++;
+        try {
+          this.lowerStatements(statement.statements ?? [], state, frame);
+        } finally {
+          this.uncheckedDepth--;
+        }
         return;
       case 'ExpressionStatement': {
         const value = this.ev(statement.expression, state, frame);

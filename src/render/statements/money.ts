@@ -4,6 +4,7 @@
  * `money-fact:<n>` (pull payments, overpayment, rounding), `definition:<name>` (formulas of named amounts).
  */
 import { accessOnPath } from '../../extract/actions.ts';
+import { stillPaysOut } from '../../extract/ways-out.ts';
 import type { Action, Asset, ContractTerms, Expr, Party, Payment } from '../../terms/index.ts';
 import { isPathPrefix, unwrap, walkExpr } from '../../terms/index.ts';
 import { actionNames, findAction, prefixed, spanSources, spec, type StatementSpec } from './spec.ts';
@@ -165,14 +166,16 @@ function isWholeBalance(p: Payment): boolean {
 /**
  * What becomes of a failed unchecked payment whose claim the action cleared first: the other actions that
  * could still pay that money out (the whole balance, an amount not read from the contract's records, or any
- * payment of the same asset to the same recipient). Null when the claim was not cleared.
+ * payment of the same asset to the same recipient), unless it can no longer act on the record the claim
+ * was kept in. Null when the claim was not cleared.
  */
 export function clearedClaim(terms: ContractTerms, action: Action, payment: Payment): { waysOut: { name: string; access: Action['access'] }[] } | null {
   if (payment.claimCleared !== true) return null;
   const samePayee = (p: Payment) => (p.toParty !== null && p.toParty === payment.toParty) || payeeKey(p.to) === payeeKey(payment.to);
   // Forwarding the ETH sent with the call (`arbitrator.appeal{value: msg.value}`) pays out nothing already held.
   const forwards = (p: Payment) => unwrap(p.amount).kind === 'value-sent';
-  const couldPay = (p: Payment, by: Action) => sameAsset(p.asset, payment.asset) && !forwards(p) && (isWholeBalance(p) || !paysARecord(p, by) || samePayee(p));
+  // An action counts only if it can still act on the record the claim was kept in (`stillPaysOut`).
+  const couldPay = (p: Payment, by: Action) => sameAsset(p.asset, payment.asset) && !forwards(p) && (isWholeBalance(p) || !paysARecord(p, by) || samePayee(p)) && stillPaysOut(terms, action, payment, by, p);
   return { waysOut: sweepingActions(terms, action.id, couldPay) };
 }
 
