@@ -36,7 +36,7 @@ describe('Kleros MultipleArbitrableTransaction (solc 0.4.24): fees paid only bef
   it('once a dispute is created only the Arbitrator moves it on, with no time limit; forwarding an appeal fee is no way out', async () => {
     const { statements } = await read(KLEROS, 'MultipleArbitrableTransaction');
     expect(statements.filter((s) => s.section === 'risks').map((s) => s.text)).toContain(
-      'The code sets no time limit for the Arbitrator (`arbitrator`) to call `rule` while the Status (`status`) of the Transaction concerned is Dispute Created; the deal can stay there indefinitely, and no one else can pay out the money the contract holds.',
+      'The code sets no time limit for the Arbitrator (`arbitrator`) to call `rule` while the Status (`status`) of the Transaction concerned is Dispute Created; meanwhile no one else can pay out the money the contract holds.',
     );
   });
 
@@ -110,7 +110,7 @@ describe('Stages compared by order: one operator for each action', { timeout: 60
     expect(all.some((s) => /Money can stay in the contract/.test(s))).toBe(false);
     // The Buyer's money is held from Funded on, where only the Seller moves the deal: that is said.
     expect(all).toContain(
-      'The code sets no time limit for the Seller (`seller`) to call `ship` while the Stage (`stage`) is Funded; the deal can stay there indefinitely, and no one else can pay out the money the contract holds.',
+      'The code sets no time limit for the Seller (`seller`) to call `ship` while the Stage (`stage`) is Funded; meanwhile no one else can pay out the money the contract holds.',
     );
   });
 

@@ -39,7 +39,7 @@ function buildOneAction(terms: ContractTerms, action: Action): StatementSpec[] {
     specs.push(spec(`${prefix}:transition:${index + 1}`, 'actions', 'transition', { ...base, basis: 'code', source: transition.source, context }));
   });
   action.effects.forEach((effect, index) => {
-    if (isLifecycleEffect(terms, action, effect) || isPartySetting(terms, action, effect)) return;
+    if (isLifecycleEffect(terms, action, effect) || isPartySetting(terms, action, effect) || isInitialState(terms, action, effect)) return;
     specs.push(spec(`${prefix}:effect:${index + 1}`, 'actions', 'effect', { ...base, basis: effect.basis, source: effect.source, context: { action, effect } }));
   });
   action.payments.forEach((payment, index) => {
@@ -70,6 +70,14 @@ function isLifecycleEffect(terms: ContractTerms, action: Action, effect: Effect)
     const lifecycle = terms.lifecycles.find((candidate) => candidate.id === transition.lifecycle);
     return lifecycle !== undefined && name === lifecycle.variable;
   });
+}
+
+/** A deployment that sets a state variable to what the lifecycle section says it starts as ("The State starts as Created"). */
+function isInitialState(terms: ContractTerms, action: Action, effect: Effect): boolean {
+  if (action.kind !== 'constructor' || effect.kind !== 'set' || effect.when.length > 0 || effect.each !== null) return false;
+  const { target, value } = effect;
+  if (target.kind !== 'variable' || value?.kind !== 'enum-member') return false;
+  return terms.lifecycles.some((lifecycle) => lifecycle.kind === 'enum' && !lifecycle.perItem && lifecycle.variable === target.name && lifecycle.initial === value.member);
 }
 
 /** A deployment that sets a party to the value the parties section already states ("set at deployment to …"). */

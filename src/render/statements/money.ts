@@ -31,15 +31,20 @@ export function buildMoneySpecs(terms: ContractTerms): StatementSpec[] {
       }),
     );
   });
+  // Actions that take ETH with the call and say no more about it: one line for each set of callers.
+  const takesEth = (action: Action) => action.payable && !action.payments.some((p) => p.direction === 'in' && p.asset.kind === 'eth');
+  const sameCallers = (a: Action, b: Action) => a.kind === 'function' && b.kind === 'function' && JSON.stringify(a.access) === JSON.stringify(b.access);
+  const told = new Set<Action>();
   for (const action of terms.actions) {
-    const incoming = action.payments.filter((payment) => payment.direction === 'in');
-    if (action.payable && !incoming.some((payment) => payment.asset.kind === 'eth')) {
+    if (takesEth(action) && !told.has(action)) {
+      const group = terms.actions.filter((other) => other === action || (takesEth(other) && sameCallers(action, other)));
+      group.forEach((member) => told.add(member));
       specs.push(
         spec(`money:in:${action.id}`, 'money', 'money-in', {
           basis: 'code',
-          source: action.source,
+          source: spanSources(group.map((member) => member.source), action.source),
           actionKind: action.kind,
-          context: { action, payment: null },
+          context: { action, payment: null, names: actionNames(terms, group.map((member) => member.id)) },
         }),
       );
     }
