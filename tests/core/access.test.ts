@@ -17,7 +17,7 @@ describe('who may call, from a combined check', { timeout: 60_000 }, () => {
         'Only the Client (`client`) may call `refund`.',
         'Anyone may call `autoRelease`.',
         // The whole check is still stated, since it asks more than who calls.
-        'A call to `submit` goes ahead only if the caller is the Contractor and the State (`state`) is Open; otherwise it fails and nothing changes.',
+        '`submit` goes ahead only if the caller is the Contractor and the State (`state`) is Open; otherwise it fails and nothing changes.',
       ]),
     );
     expect(all.some((s) => s.includes('passes the check of the caller'))).toBe(false);

@@ -11,16 +11,15 @@ describe('paths', { timeout: 60_000 }, () => {
   it('after `if (nobody bid) { emit Unsold; return; }` the sale, its event and its payment are conditional', async () => {
     const { of } = await read(FILE, 'Settlement');
     const settle = of('action:settle()');
-    expect(settle).toContain('If the Bidder is the zero address, `settle` records the event `Unsold` on the chain, with the Consignor.');
-    expect(settle).toContain('If the Bidder is not the zero address, `settle` records the event `Sold` on the chain, with the Bidder and the Bid.');
+    expect(settle).toContain('Events: `Unsold` (the Consignor), if the Bidder is the zero address. `Sold` (the Bidder and the Bid), if the Bidder is not the zero address.');
     expect(settle).toContain('If the Bidder (`bidder`) is not the zero address, the contract pays the Consignor (`consignor`) the Bid (`bid`) in ETH.');
-    expect(settle.some((s) => /^`settle` records the event/.test(s))).toBe(false);
+    expect(settle.some((s) => /`(Unsold|Sold)` \([^)]*\)[.;]/.test(s))).toBe(false);
   });
 
   it('an early return inside a nested block guards what follows by both conditions', async () => {
     const { of } = await read(FILE, 'NestedReturn');
     const pay = of('action:pay()');
-    expect(pay).toContain('If the Active flag is set and the Owed is zero, `pay` records the event `Skipped` on the chain.');
+    expect(pay).toContain('Events: `Skipped`, if the Active flag is set and the Owed is zero. `Paid` (the Owed as it stood before the call), if (the Active flag is not set or the Owed is not zero).');
     expect(pay.find((s) => s.includes('pays the Payee'))).toMatch(/^If \(the Active flag is not set or the Owed is not zero\), the contract pays/);
   });
 

@@ -40,8 +40,8 @@ describe('units of the numbers stated', { timeout: 60_000 }, () => {
 
   it('a raw number used as a period or an amount of ETH is stated in days or ETH, and in the key facts', async () => {
     const { all, of } = await read(FILE, 'RawNumbers');
-    expect(all).toContain('A call to `start` goes ahead only if the ETH sent with the call equals 2 ETH (`DEPOSIT`); otherwise it fails with “deposit” and nothing changes.');
-    expect(all).toContain('A call to `topUp` goes ahead only if the ETH sent with the call is at least 0.1 ETH; otherwise it fails with “too little” and nothing changes.');
+    expect(all).toContain('`start` goes ahead only if the ETH sent with the call equals 2 ETH (`DEPOSIT`); otherwise it fails (“deposit”) and nothing changes.');
+    expect(all).toContain('`topUp` goes ahead only if the ETH sent with the call is at least 0.1 ETH; otherwise it fails (“too little”) and nothing changes.');
     expect(all).toContain('`reclaim` can succeed only if the call is made more than 7 days (`GRACE`) after the Started At time.');
     expect(all).toContain('`topUp` accepts more than 0.1 ETH; all the ETH sent, any excess included, becomes part of the ETH held by this contract.');
     // Two actions held to different moments counted from one stored time: each rule, never the stored time as the deadline.
@@ -59,7 +59,8 @@ describe('units of the numbers stated', { timeout: 60_000 }, () => {
   it('the rate of a share is the factor the code does not use as an amount, whatever its name or place', async () => {
     const { all, terms } = await read(FILE, 'RateFirst');
     expect(all).toContain('Shares: the Platform receives the Cut (`cut`) share (in basis points) of the ETH sent with the call (through `buy`), a rate the Platform may change through `setCut` up to 10% (1,000 basis points).');
-    expect(all).toContain('The Seller (`seller`) receives ETH equal to the ETH sent with the call minus the Cut share (in basis points) of the ETH sent with the call when anyone calls `buy`.');
+    expect(all).toContain('The contract pays the Seller (`seller`) ETH equal to the ETH sent with the call minus the Cut share (in basis points) of the ETH sent with the call.');
+    expect(all).toContain('The Seller (`seller`) may receive ETH through `buy`.');
     // Orders and ERC-7730 read the same inference: the new cut is a percentage.
     const { readSemantics } = await import('../../src/orders/semantics.ts');
     const [newCut] = readSemantics(terms).get('setCut(uint256)')!;

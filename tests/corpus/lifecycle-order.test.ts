@@ -36,7 +36,7 @@ describe('Kleros MultipleArbitrableTransaction (solc 0.4.24): fees paid only bef
   it('once a dispute is created only the Arbitrator moves it on, with no time limit; forwarding an appeal fee is no way out', async () => {
     const { statements } = await read(KLEROS, 'MultipleArbitrableTransaction');
     expect(statements.filter((s) => s.section === 'risks').map((s) => s.text)).toContain(
-      'The code sets no time limit for the Arbitrator (`arbitrator`) to call `rule` while the Status (`status`) of the Transaction concerned is Dispute Created; the deal can stay at that stage indefinitely, and meanwhile no one else has an action that pays out money the contract holds.',
+      'The code sets no time limit for the Arbitrator (`arbitrator`) to call `rule` while the Status (`status`) of the Transaction concerned is Dispute Created; meanwhile no one else can pay out the money the contract holds.',
     );
   });
 
@@ -51,7 +51,7 @@ describe('Kleros MultipleArbitrableTransaction (solc 0.4.24): fees paid only bef
   it('the timeouts read as a period after the last interaction, each with its own moment', async () => {
     const { of, all } = await read(KLEROS, 'MultipleArbitrableTransaction');
     expect(all).toContain(
-      'A call to `timeOutBySender` goes ahead only if the call is made at least the Fee Timeout (`feeTimeout`) after the Last Interaction time of the given Transaction; otherwise it fails with “Timeout time has not passed yet.” and nothing changes.',
+      '`timeOutBySender` goes ahead only if the call is made at least the Fee Timeout (`feeTimeout`) after the Last Interaction time of the given Transaction; otherwise it fails (“Timeout time has not passed yet.”) and nothing changes.',
     );
     const deadlines = of('deadline:');
     expect(deadlines).toContain(
@@ -95,7 +95,7 @@ describe('Stages compared by order: one operator for each action', { timeout: 60
   it('!(stage == Closed) with the member written first (Funded > stage)', async () => {
     const { all } = await read(STAGES, 'Stages');
     expect(await lines()).toContain('From Draft or Open, the Buyer may move the Stage to Closed by calling `abandon`.');
-    expect(all).toContain('A call to `abandon` goes ahead only if the Stage is before Funded; otherwise it fails with “funded” and nothing changes.');
+    expect(all).toContain('`abandon` goes ahead only if the Stage is before Funded; otherwise it fails (“funded”) and nothing changes.');
     expect(all.some((s) => /Funded is more than the Stage/.test(s))).toBe(false);
   });
 
@@ -110,7 +110,7 @@ describe('Stages compared by order: one operator for each action', { timeout: 60
     expect(all.some((s) => /Money can stay in the contract/.test(s))).toBe(false);
     // The Buyer's money is held from Funded on, where only the Seller moves the deal: that is said.
     expect(all).toContain(
-      'The code sets no time limit for the Seller (`seller`) to call `ship` while the Stage (`stage`) is Funded; the deal can stay at that stage indefinitely, and meanwhile no one else has an action that pays out money the contract holds.',
+      'The code sets no time limit for the Seller (`seller`) to call `ship` while the Stage (`stage`) is Funded; meanwhile no one else can pay out the money the contract holds.',
     );
   });
 
@@ -126,9 +126,9 @@ describe('Vester (the shape of Uniswap’s TreasuryVester, written here): times 
 
   it('the times given at deployment read as times, and are compared as before and after', async () => {
     const { all } = await read(VESTER, 'Vester');
-    expect(all).toContain('Deployment goes ahead only if deployment happens on or before the given Vesting Begin time (`vestingBegin_`); otherwise it fails with “Vester: begin too early” and nothing changes.');
-    expect(all).toContain('Deployment goes ahead only if the given Vesting Cliff time (`vestingCliff_`) is at or after the given Vesting Begin time; otherwise it fails with “Vester: cliff is too early” and nothing changes.');
-    expect(all).toContain('Deployment goes ahead only if the given Vesting End (`vestingEnd_`) is after the given Vesting Cliff time; otherwise it fails with “Vester: end is too early” and nothing changes.');
+    expect(all).toContain('Deployment goes ahead only if deployment happens on or before the given Vesting Begin time (`vestingBegin_`); otherwise it fails (“Vester: begin too early”) and nothing changes.');
+    expect(all).toContain('Deployment goes ahead only if the given Vesting Cliff time (`vestingCliff_`) is at or after the given Vesting Begin time; otherwise it fails (“Vester: cliff is too early”) and nothing changes.');
+    expect(all).toContain('Deployment goes ahead only if the given Vesting End (`vestingEnd_`) is after the given Vesting Cliff time; otherwise it fails (“Vester: end is too early”) and nothing changes.');
     expect(all).toContain('At deployment, the Last Update time (`lastUpdate`) is set to the given Vesting Begin time.');
     expect(all.some((s) => /is at least the given Vesting Begin|is more than the given Vesting Cliff/.test(s))).toBe(false);
   });

@@ -72,7 +72,7 @@ describe('readings that replace the code', { timeout: 60_000 }, () => {
   it('a signature check says who signed and what the message covers, not how it is hashed', async () => {
     const { of } = await read(FILE, 'Channel');
     expect(of('action:close(')).toContain(
-      'A call to `close` goes ahead only if the Payer (`payer`) signed, in the signature given as `v`, `r`, and `s`, a message covering this contract and the given Amount (`_amount`); otherwise it fails with “bad signature” and nothing changes.',
+      '`close` goes ahead only if the Payer (`payer`) signed, in the signature given as `v`, `r`, and `s`, a message covering this contract and the given Amount (`_amount`); otherwise it fails (“bad signature”) and nothing changes.',
     );
     expect(of('action:close(').some((s) => /keccak256|Ethereum Signed Message|account that signed/.test(s))).toBe(false);
   });
@@ -80,7 +80,7 @@ describe('readings that replace the code', { timeout: 60_000 }, () => {
   it('a typed (EIP-712) permit names the message type and its fields; the check that the signature is valid is implied', async () => {
     const { of } = await read(FILE, 'Permits');
     expect(of('action:permit(')).toContain(
-      'A call to `permit` goes ahead only if the given Owner (`owner`) signed, in the signature given as `v`, `r`, and `s`, a “Permit” message covering the Domain Separator (`DOMAIN_SEPARATOR`), the given Owner, the given Spender (`spender`), the given Value (`value`), and the Nonce (`nonces`) of the given Owner as it stood before the call; otherwise it fails with “invalid signature” and nothing changes.',
+      '`permit` goes ahead only if the given Owner (`owner`) signed, in the signature given as `v`, `r`, and `s`, a “Permit” message covering the Domain Separator (`DOMAIN_SEPARATOR`), the given Owner, the given Spender (`spender`), the given Value (`value`), and the Nonce (`nonces`) of the given Owner as it stood before the call; otherwise it fails (“invalid signature”) and nothing changes.',
     );
     expect(of('action:permit(').some((s) => /zero address|“Permit\(address|“”/.test(s))).toBe(false);
   });
@@ -90,7 +90,7 @@ describe('readings that replace the code', { timeout: 60_000 }, () => {
     expect(of('action:rule(')).toContain('The contract pays the Seller (`seller`) of the Deal concerned the Price of the Deal for the given Dispute ID in ETH.');
     expect(of('action:rule(')).toContain('`rule` sets the Settled flag of the Deal for the given Dispute ID to true.');
     expect(of('action:rule(')).toContain(
-      'A call to `rule` goes ahead only if the Settled flag of the Deal that `disputeIDtoDealID` records for the given Dispute ID (`_disputeID`) in the Deals (`deals`) is not set; otherwise it fails with “settled” and nothing changes.',
+      '`rule` goes ahead only if the Settled flag of the Deal that `disputeIDtoDealID` records for the given Dispute ID (`_disputeID`) in the Deals (`deals`) is not set; otherwise it fails (“settled”) and nothing changes.',
     );
     expect(all.some((s) => /Dto|Deal ID for the given/.test(proseOf(s)))).toBe(false);
   });
@@ -98,20 +98,20 @@ describe('readings that replace the code', { timeout: 60_000 }, () => {
   it('a table of flags keyed by a hash reads as a flag for the hashed values', async () => {
     const { of } = await read(FILE, 'Channel');
     expect(of('action:queue(')).toContain(
-      'A call to `queue` goes ahead only if the Queued flag (`queued`) for the hash (`keccak256`) of (the given Target (`target`) and the given Value (`value`)) is not set; otherwise it fails with “queued” and nothing changes.',
+      '`queue` goes ahead only if the Queued flag (`queued`) for the hash (`keccak256`) of (the given Target (`target`) and the given Value (`value`)) is not set; otherwise it fails (“queued”) and nothing changes.',
     );
   });
 
   it('a one-letter parameter that picks a record is named by the record', async () => {
     const { of, all } = await read(FILE, 'Channel');
-    expect(of('action:open(')).toContain('`open` records the event `Opened` on the chain, with the index of the given Deal (`i`, counting from zero).');
+    expect(of('action:open(')).toContain('Events: `Opened` (the index of the given Deal (`i`, counting from zero)).');
     expect(all.some((s) => /the given I\b/.test(s))).toBe(false);
   });
 
   it('a one-letter parameter is not called a record’s index where another action uses it otherwise', async () => {
     const { of } = await read(FILE, 'Channel');
-    expect(of('action:note(')).toContain('`note` records the event `Noted` on the chain, with the given value (`k`).');
-    expect(of('action:pick(')).toContain('`pick` records the event `Noted` on the chain, with the given value (`k`).');
+    expect(of('action:note(')).toContain('Events: `Noted` (the given value (`k`)).');
+    expect(of('action:pick(')).toContain('Events: `Noted` (the given value (`k`)).');
   });
 
   it('an item of a list at a fixed place reads as first or last, not as an index sum', async () => {
@@ -123,7 +123,7 @@ describe('readings that replace the code', { timeout: 60_000 }, () => {
 
   it('the length an old `push` returns is read as the number of entries, not quoted as code', async () => {
     const { of } = await read('tests/fixtures/core/OldPush.sol', 'Registry');
-    expect(of('action:file(')).toContain('`file` records the event `Filed` on the chain, with the number of Claims minus 1 and the caller.');
+    expect(of('action:file(')).toContain('Events: `Filed` (the number of Claims minus 1 and the caller).');
     expect(of('action:file(').some((s) => s.includes('claims.push'))).toBe(false);
   });
 
@@ -136,13 +136,13 @@ describe('readings that replace the code', { timeout: 60_000 }, () => {
   it('a table of flags keyed by two values reads as a flag for both (MultiSigWallet)', async () => {
     const { of } = await read('tests/fixtures/third-party/MultiSigWallet.sol', 'MultiSigWallet');
     expect(of('action:confirmTransaction(')).toContain(
-      'A call to `confirmTransaction` goes ahead only if the Is Confirmed flag (`isConfirmed`) for the given Transaction Index and the caller is not set; otherwise it fails with “tx already confirmed” and nothing changes.',
+      '`confirmTransaction` goes ahead only if the Is Confirmed flag (`isConfirmed`) for the given Transaction Index and the caller is not set; otherwise it fails (“tx already confirmed”) and nothing changes.',
     );
   });
 
   it('a loop’s item is named after its list, not “the entry” (bundled MilestoneEscrow)', async () => {
     const { all } = await read('contracts/MilestoneEscrow.sol', 'MilestoneEscrow');
-    expect(all).toContain('Deployment goes ahead only if the Amount is not zero, for every Amount in the given Amounts; otherwise it fails with “zero amount” and nothing changes.');
+    expect(all).toContain('Deployment goes ahead only if the Amount is not zero, for every Amount in the given Amounts; otherwise it fails (“zero amount”) and nothing changes.');
     expect(all.some((s) => /\bthe entry\b/.test(s))).toBe(false);
   });
 });

@@ -118,7 +118,7 @@ describe('what a lawyer needs from the corpus', { timeout: 120_000 }, () => {
     const headings = outputs[0].text.split('\n').filter((line) => line.startsWith('### Release'));
     expect(headings).toEqual(['### Release (`release()`)', '### Release (`release(address)`)']);
     // Storage starts empty: the owner before deployment is the zero address, not "as it stood before the call".
-    expect(outputs[0].text).toContain('- Deployment records the event `OwnershipTransferred` on the chain, with the zero address and the given Beneficiary. [Ownable.sol:42]');
+    expect(outputs[0].text).toContain('- Events at deployment: `OwnershipTransferred` (the zero address and the given Beneficiary). [Ownable.sol:42]');
   });
 
   it('OpenZeppelin 4 PaymentSplitter: a total kept in a loop at deployment is not read as zero', async () => {
@@ -147,13 +147,15 @@ describe('what a lawyer needs from the corpus', { timeout: 120_000 }, () => {
 
   it('OpenZeppelin TokenTimelock: the beneficiary gets the whole balance, only from the release time', async () => {
     const { all } = await read(`${OZ4}/token/ERC20/utils/TokenTimelock.sol`, 'TokenTimelock');
-    expect(all).toContain('The Beneficiary (`_beneficiary`) receives all of the token at `_token` that this contract holds (in its smallest unit) when anyone calls `release`, provided the call meets the conditions stated for `release`.');
+    expect(all).toContain('The Beneficiary (`_beneficiary`) may receive the token at `_token` through `release`.');
+    expect(all).toContain('The contract pays the Beneficiary (`_beneficiary`) all of the token at `_token` that this contract holds (in its smallest unit).');
+    expect(all).toContain('Anyone may call `release`.');
     expect(all).toContain('`release` can succeed only if the call is made at or after the Release Time.');
   });
 
   it('OpenZeppelin RefundEscrow: a credited deposit leaves only when the Owner calls withdraw, or with the balance', async () => {
     const { all } = await read(`${OZ4}/utils/escrow/RefundEscrow.sol`, 'RefundEscrow');
-    expect(all).toContain('`deposit` credits money to the Deposit of the given Refundee (`refundee`) instead of paying it out; the money leaves the contract when the Owner calls `withdraw`, or with the whole balance when anyone calls `beneficiaryWithdraw`.');
+    expect(all).toContain('`deposit` credits money to the Deposit (`_deposits`) of the given Refundee (`refundee`) instead of paying it out; the money leaves the contract when the Owner calls `withdraw`, or with the whole balance when anyone calls `beneficiaryWithdraw`.');
   });
 
   it('OpenZeppelin RefundEscrow: refunding a depositor its own deposit is not the owner taking the money', async () => {

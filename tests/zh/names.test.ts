@@ -75,7 +75,8 @@ describe('Chinese summaries name roles, states and records in Chinese', { timeou
 
   it('names an amount the code stores in Chinese, and leaves an address or a token contract as code', async () => {
     const fob = (await zhTexts('contracts/FobSale.sol', 'FobSale')).join('\n');
-    expect(fob).toContain('卖方（`seller`）调用 `confirmShipment` 时（须满足下文所列 `confirmShipment` 的条件），卖方收到以ETH计的预付款（`deposit`）。');
+    expect(fob).toContain('本合约向卖方支付以ETH计的预付款（`deposit`）。');
+    expect(fob).toContain('卖方（`seller`）可通过 `confirmShipment`或`payBalance` 收到ETH。');
     expect(fob).toContain('调用时发送的ETH等于价款（`price`）减预付款（`deposit`）减由 `latePenalty` 计算出的值');
     expect(fob).toContain('比例：预付款（`deposit`）为传入的价款（`_price`）的30%（部署时设定）。');
     const market = (await zhTexts('contracts/MarketplaceOrder.sol', 'MarketplaceOrder')).join('\n');
@@ -85,7 +86,8 @@ describe('Chinese summaries name roles, states and records in Chinese', { timeou
 
   it('joins conditions with 且, and says a failed call changes nothing without reusing 状态', async () => {
     const all = (await zhTexts('contracts/ConsignmentAuction.sol', 'ConsignmentAuction')).join('\n');
-    expect(all).toContain('如最高出价人（`highestBidder`）不为零地址且最高出价（`highestBid`）不少于保留价（`reservePrice`）');
+    expect(all).toContain('如最高出价人（`highestBidder`）不为零地址且最高出价（`highestBid`）小于保留价（`reservePrice`）');
+    expect(all).toContain('如最高出价人不为零地址且最高出价不少于保留价，本合约向寄售人（`consignor`）支付');
     expect(all).toContain('否则调用失败（提示“auction ended”），不产生任何变化。');
     expect(all).not.toMatch(/不为零地址和|状态不发生任何变化/);
   });

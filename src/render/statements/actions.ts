@@ -1,10 +1,10 @@
 /**
  * What each party may do: for every action, who may call it, only if what, and what it then changes,
- * pays, records and calls. Ids: `action:<action id>:<part>[:<n>]`, n counting from 1 in the model's order.
+ * pays and calls, and the events it records (one line). Ids: `action:<action id>:<part>[:<n>]`, n counting from 1 in the model's order.
  */
 import type { Action, ContractTerms, Effect, Expr } from '../../terms/index.ts';
 import { balanceLeft, clearedClaim } from './money.ts';
-import { spec, type StatementSpec } from './spec.ts';
+import { combineBasis, spanSources, spec, type StatementSpec } from './spec.ts';
 
 export function buildActionSpecs(terms: ContractTerms): StatementSpec[] {
   return terms.actions.flatMap((action) => buildOneAction(terms, action));
@@ -39,7 +39,7 @@ function buildOneAction(terms: ContractTerms, action: Action): StatementSpec[] {
     specs.push(spec(`${prefix}:transition:${index + 1}`, 'actions', 'transition', { ...base, basis: 'code', source: transition.source, context }));
   });
   action.effects.forEach((effect, index) => {
-    if (isLifecycleEffect(terms, action, effect)) return;
+    if (isLifecycleEffect(terms, action, effect) || isPartySetting(terms, action, effect) || isInitialState(terms, action, effect)) return;
     specs.push(spec(`${prefix}:effect:${index + 1}`, 'actions', 'effect', { ...base, basis: effect.basis, source: effect.source, context: { action, effect } }));
   });
   action.payments.forEach((payment, index) => {
@@ -51,9 +51,12 @@ function buildOneAction(terms: ContractTerms, action: Action): StatementSpec[] {
       specs.push(spec(`${id}:unchecked`, 'actions', 'payment-unchecked', { ...base, basis: 'code', source: payment.source, context: { action, payment, cleared: clearedClaim(terms, action, payment) } }));
     }
   });
-  action.emits.forEach((emit, index) => {
-    specs.push(spec(`${prefix}:emit:${index + 1}`, 'actions', 'emit', { ...base, basis: emit.basis, source: emit.source, context: { action, emit } }));
-  });
+  if (action.emits.length > 0) {
+    // Every event the action records, in one line: a record for the chain's readers, not a term.
+    const source = spanSources(action.emits.map((emit) => emit.source), action.emits[0]!.source);
+    const basis = combineBasis(action.emits.map((emit) => emit.basis));
+    specs.push(spec(`${prefix}:events`, 'actions', 'events', { ...base, basis, source, context: { action, emits: action.emits, conditional: action.emits.length > 1 && action.emits.some((emit) => emit.when.length > 0) } }));
+  }
   action.externalCalls.forEach((call, index) => {
     specs.push(spec(`${prefix}:external-call:${index + 1}`, 'actions', 'external-call', { ...base, basis: 'code', source: call.source, context: { action, call, described: terms.actions.some((a) => a.name === call.name) || terms.definitions.some((d) => d.name === call.name) } }));
   });
@@ -67,6 +70,22 @@ function isLifecycleEffect(terms: ContractTerms, action: Action, effect: Effect)
     const lifecycle = terms.lifecycles.find((candidate) => candidate.id === transition.lifecycle);
     return lifecycle !== undefined && name === lifecycle.variable;
   });
+}
+
+/** A deployment that sets a state variable to what the lifecycle section says it starts as ("The State starts as Created"). */
+function isInitialState(terms: ContractTerms, action: Action, effect: Effect): boolean {
+  if (action.kind !== 'constructor' || effect.kind !== 'set' || effect.when.length > 0 || effect.each !== null) return false;
+  const { target, value } = effect;
+  if (target.kind !== 'variable' || value?.kind !== 'enum-member') return false;
+  return terms.lifecycles.some((lifecycle) => lifecycle.kind === 'enum' && !lifecycle.perItem && lifecycle.variable === target.name && lifecycle.initial === value.member);
+}
+
+/** A deployment that sets a party to the value the parties section already states ("set at deployment to …"). */
+function isPartySetting(terms: ContractTerms, action: Action, effect: Effect): boolean {
+  if (action.kind !== 'constructor' || effect.kind !== 'set' || effect.when.length > 0 || effect.each !== null) return false;
+  const name = effect.target.kind === 'variable' ? effect.target.name : null;
+  const value = JSON.stringify(effect.value);
+  return terms.parties.some((party) => party.setAt === 'deployment' && party.collection === null && party.name === name && party.initial !== null && JSON.stringify(party.initial) === value);
 }
 
 function targetName(target: Expr): string | null {

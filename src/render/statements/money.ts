@@ -1,13 +1,13 @@
 /**
  * Price and assets, and who can take the money and when. Ids: `money:asset:<n>`,
- * `money:in:<action id>[:<n>]`, `money:out:<action id>:<n>` (n as in the action's payments), `money:none-out`,
+ * `money:in:<action id>[:<n>]`, `money:out:<action id>:<n>` (one per recipient and asset, the id of its first payment; n as in the action's payments), `money:none-out`,
  * `money-fact:<n>` (pull payments, overpayment, rounding), `definition:<name>` (formulas of named amounts).
  */
 import { accessOnPath } from '../../extract/actions.ts';
 import { stillPaysOut } from '../../extract/ways-out.ts';
 import type { Action, Asset, ContractTerms, Expr, Party, Payment } from '../../terms/index.ts';
 import { isPathPrefix, unwrap, walkExpr } from '../../terms/index.ts';
-import { actionNames, findAction, prefixed, spanSources, spec, type StatementSpec } from './spec.ts';
+import { actionNames, combineBasis, findAction, prefixed, spanSources, spec, type StatementSpec } from './spec.ts';
 
 export interface Recipient {
   party: Party | null;
@@ -33,32 +33,31 @@ export function buildMoneySpecs(terms: ContractTerms): StatementSpec[] {
       }),
     );
   });
+  // Actions that take ETH with the call and say no more about it: one line for each set of callers.
+  const takesEth = (action: Action) => action.payable && !action.payments.some((p) => p.direction === 'in' && p.asset.kind === 'eth');
+  const sameCallers = (a: Action, b: Action) => a.kind === 'function' && b.kind === 'function' && JSON.stringify(a.access) === JSON.stringify(b.access);
+  const told = new Set<Action>();
   for (const action of terms.actions) {
-    const incoming = action.payments.filter((payment) => payment.direction === 'in');
-    if (action.payable && !incoming.some((payment) => payment.asset.kind === 'eth')) {
+    if (takesEth(action) && !told.has(action)) {
+      const group = terms.actions.filter((other) => other === action || (takesEth(other) && sameCallers(action, other)));
+      group.forEach((member) => told.add(member));
       specs.push(
         spec(`money:in:${action.id}`, 'money', 'money-in', {
           basis: 'code',
-          source: action.source,
+          source: spanSources(group.map((member) => member.source), action.source),
           actionKind: action.kind,
-          context: { action, payment: null },
+          context: { action, payment: null, names: actionNames(terms, group.map((member) => member.id)) },
         }),
       );
     }
     action.payments.forEach((payment, index) => {
-      const kind = payment.direction === 'in' ? 'money-in' : 'money-out';
+      if (payment.direction !== 'in') return;
       specs.push(
-        spec(`money:${payment.direction}:${action.id}:${index + 1}`, 'money', kind, {
-          basis: payment.basis,
-          source: payment.source,
-          actionKind: action.kind,
-          // The sentence says who receives what when the action is called: the action's own conditions still apply.
-          // Who makes the payment happen: the action's callers, narrowed by a caller check on the payment's own path.
-          context: { action, payment, payer: accessOnPath(action, payment.when), party: findParty(terms, payment), conditional: action.conditions.some((c) => !c.isAccess), left: balanceLeft(action, payment) },
-        }),
+        spec(`money:in:${action.id}:${index + 1}`, 'money', 'money-in', { basis: payment.basis, source: payment.source, actionKind: action.kind, context: { action, payment } }),
       );
     });
   }
+  specs.push(...payeeSpecs(terms));
   for (const fact of terms.money) {
     const action = fact.action === null ? null : findAction(terms, fact.action);
     const party = terms.parties.find((candidate) => candidate.id === fact.party) ?? null;
@@ -83,6 +82,31 @@ export function buildMoneySpecs(terms: ContractTerms): StatementSpec[] {
     specs.push(spec('money:none-out', 'money', 'money-none-out', { basis: 'code', source: terms.source, context: {} }));
   }
   return specs;
+}
+
+/**
+ * Who may receive money out of the contract: one line per recipient and asset, naming the actions that pay
+ * it; what each pays, and when, is stated in the action's own block. Id: that of the recipient's first payment.
+ */
+function payeeSpecs(terms: ContractTerms): StatementSpec[] {
+  const groups = new Map<string, { id: string; payment: Payment; actions: Action[]; payments: Payment[] }>();
+  for (const action of terms.actions) {
+    action.payments.forEach((payment, index) => {
+      if (payment.direction !== 'out') return;
+      const key = `${payment.toParty ?? payeeKey(payment.to)} ${JSON.stringify(payment.asset)}`;
+      const group = groups.get(key) ?? { id: `money:out:${action.id}:${index + 1}`, payment, actions: [], payments: [] };
+      if (!group.actions.includes(action)) group.actions.push(action);
+      group.payments.push(payment);
+      groups.set(key, group);
+    });
+  }
+  return [...groups.values()].map(({ id, payment, actions, payments }) =>
+    spec(id, 'money', 'money-out', {
+      basis: combineBasis(payments.map((p) => p.basis)),
+      source: spanSources(payments.map((p) => p.source), payment.source),
+      context: { payment, atDeployment: actions.some((a) => a.kind === 'constructor'), actions: actionNames(terms, actions.filter((a) => a.kind !== 'constructor').map((a) => a.id)) },
+    }),
+  );
 }
 
 /**

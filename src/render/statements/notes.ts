@@ -8,17 +8,12 @@ import type { ContractTerms, Payment, Risk } from '../../terms/index.ts';
 import { clearedClaim } from './money.ts';
 import { findAction, prefixed, spec, type StatementSpec } from './spec.ts';
 
-/** Topics a trade agreement needs that contract code never settles, in the order shown. */
-export const NOT_COVERED_TOPICS = [
-  'governing-law',
-  'forum',
-  'quality-and-warranties',
-  'limitation-of-liability',
-  'force-majeure',
-  'notices',
-  'language',
-  'deployed-code',
-] as const;
+/**
+ * What contract code never settles, in the order shown: the topics a trade agreement needs (governing law,
+ * forum, quality and warranties, limitation of liability, force majeure, notices, language), listed in one
+ * statement, then whether the deployed code was checked.
+ */
+export const NOT_COVERED_TOPICS = ['topics', 'deployed-code'] as const;
 
 /** The parts of the disclaimer, in order; each is one sentence in every locale. */
 export const DISCLAIMER_PARTS = ['generated', 'not-advice', 'code-governs', 'off-chain', 'review'] as const;

@@ -37,7 +37,7 @@ export const STATEMENT_KINDS = [
   'self-destruct',
   'effect',
   'transition',
-  'emit',
+  'events',
   'external-call',
   'deadline',
   'deadline-check',
