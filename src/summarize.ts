@@ -5,11 +5,12 @@
 import { type Compilation, compileFiles, type CompileOptions } from './compile/index.ts';
 import { fail } from './errors.ts';
 import { extractContracts } from './extract/index.ts';
+import { renderSummaryDocx } from './render/docx/summary-docx.ts';
 import { renderHtmlReport } from './render/html/report.ts';
 import { buildSummaryDocument, loadLocale, renderSummary } from './render/index.ts';
 import type { SummaryDocument } from './terms/index.ts';
 
-export const SUMMARY_FORMATS = ['md', 'text', 'html', 'json'] as const;
+export const SUMMARY_FORMATS = ['md', 'text', 'html', 'json', 'docx'] as const;
 export type SummaryFormat = (typeof SUMMARY_FORMATS)[number];
 
 export interface SummarizeOptions extends CompileOptions {
@@ -17,7 +18,7 @@ export interface SummarizeOptions extends CompileOptions {
   contracts?: string[];
   /** Language of the statements and documents; default 'en'. */
   language?: string;
-  /** Several languages at once (e.g. ['en', 'zh']); overrides `language`. HTML puts them in one page with a switch. */
+  /** Several languages at once (e.g. ['en', 'zh']); overrides `language`. HTML puts them in one page with a switch, docx one after the other in one document. */
   languages?: string[];
   /** Renderings to produce; default ['md']. */
   formats?: SummaryFormat[];
@@ -36,7 +37,10 @@ export interface DeploymentOptions {
 export interface SummaryOutput {
   format: SummaryFormat;
   language: string;
+  /** The document; empty for a binary format (docx), whose file is in `bytes`. */
   text: string;
+  /** The file of a binary format (docx). */
+  bytes?: Uint8Array;
 }
 
 export interface Summary {
@@ -44,7 +48,7 @@ export interface Summary {
   document: SummaryDocument;
   /** One document per language, in the order asked. */
   documents: SummaryDocument[];
-  /** One output per format and language; HTML holds every language in one page. */
+  /** One output per format and language; HTML and docx hold every language in one document. */
   outputs: SummaryOutput[];
 }
 
@@ -60,6 +64,8 @@ export async function summarize(files: string[], options: SummarizeOptions = {})
     if (format === 'html') {
       const text = await renderHtmlReport(documents, compilation.sources.map(({ path, content }) => ({ path, content })));
       outputs.push({ format, language: languages.join(','), text });
+    } else if (format === 'docx') {
+      outputs.push({ format, language: languages.join(','), text: '', bytes: await renderSummaryDocx(documents) });
     } else {
       for (const document of documents) outputs.push({ format, language: document.language, text: renderSummary(document, format) });
     }
