@@ -5,7 +5,6 @@
 import { type Compilation, compileFiles, type CompileOptions } from './compile/index.ts';
 import { fail } from './errors.ts';
 import { extractContracts } from './extract/index.ts';
-import { renderSummaryDocx } from './render/docx/summary-docx.ts';
 import { renderHtmlReport } from './render/html/report.ts';
 import { buildSummaryDocument, loadLocale, renderSummary } from './render/index.ts';
 import type { SummaryDocument } from './terms/index.ts';
@@ -65,6 +64,8 @@ export async function summarize(files: string[], options: SummarizeOptions = {})
       const text = await renderHtmlReport(documents, compilation.sources.map(({ path, content }) => ({ path, content })));
       outputs.push({ format, language: languages.join(','), text });
     } else if (format === 'docx') {
+      // The Word writer (and the docx library with it, ~0.1 s to load) is loaded only when asked for.
+      const { renderSummaryDocx } = await import('./render/docx/summary-docx.ts');
       outputs.push({ format, language: languages.join(','), text: '', bytes: await renderSummaryDocx(documents) });
     } else {
       for (const document of documents) outputs.push({ format, language: document.language, text: renderSummary(document, format) });

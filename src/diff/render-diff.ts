@@ -8,7 +8,6 @@ import { formatSourceRef } from '../render/format.ts';
 import { readToolVersion } from '../render/package-root.ts';
 import { createRenderData, renderTemplate, squash } from '../render/render-data.ts';
 import { mergeForLookup, viewChange } from './change-views.ts';
-import { renderRedlineDocx } from './docx/redline-docx.ts';
 import { renderRedlineHtml } from './html/redline-page.ts';
 import type { DiffDocument } from './diff-files.ts';
 import type { TermChange } from './types.ts';
@@ -53,6 +52,8 @@ export function renderDiff(doc: DiffDocument, options: { format: TextDiffFormat;
 export async function renderDiffDocx(doc: DiffDocument, options: { locale: string; date?: Date }): Promise<Uint8Array> {
   const { context, data } = templateInput(doc, wordChanges(doc, options.locale), options.locale);
   const markdown = renderTemplate('diff/md', context, data);
+  // Loaded only when asked for, like the docx library it uses.
+  const { renderRedlineDocx } = await import('./docx/redline-docx.ts');
   return renderRedlineDocx({ doc, locale: options.locale, markdown, context, data, ...(options.date ? { date: options.date } : {}) });
 }
 
