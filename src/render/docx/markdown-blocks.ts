@@ -32,16 +32,18 @@ export function readMarkdownBlocks(markdown: string): Block[] {
     const heading = /^(#{1,3}) (.*)$/.exec(line);
     if (heading) blocks.push({ kind: 'heading', level: heading[1].length as 1 | 2 | 3, spans: readSpans(heading[2]) });
     else if (line.startsWith('- ')) blocks.push({ kind: 'bullet', spans: readSpans(line.slice(2)), callout });
-    else blocks.push({ kind: 'paragraph', spans: readSpans(line), callout });
+    else blocks.push({ kind: 'paragraph', spans: readSpans(line, { bold: line.startsWith('**') }), callout });
   }
   return blocks;
 }
 
 /**
- * One line of Markdown as runs: code spans verbatim, `**` toggling bold (a bold label may hold a code
- * span), the escapes of markdownSafe undone, and a trailing source reference as its own span.
+ * One line of Markdown as runs: code spans verbatim, the escapes of markdownSafe undone, and a trailing
+ * source reference as its own span. With `bold`, `**` toggles bold (a bold label may hold a code span):
+ * only the templates' own labels start a line with it, and markdownSafe leaves an author's `**` as it is.
+ * With `markdown: false` the line is a statement's own text, taken as it is apart from its code spans.
  */
-export function readSpans(line: string, options: { markdown?: boolean } = {}): Span[] {
+export function readSpans(line: string, options: { markdown?: boolean; bold?: boolean } = {}): Span[] {
   const markdown = options.markdown ?? true;
   const ref = markdown ? TRAILING_REF.exec(line) : null;
   const body = ref ? line.slice(0, ref.index) : line;
@@ -52,7 +54,7 @@ export function readSpans(line: string, options: { markdown?: boolean } = {}): S
       spans.push({ text: part.slice(1, -1), code: true, bold, ref: false });
       return;
     }
-    const pieces = markdown ? part.split('**') : [part];
+    const pieces = markdown && options.bold ? part.split('**') : [part];
     pieces.forEach((piece, at) => {
       if (at > 0) bold = !bold;
       if (piece !== '') spans.push({ text: markdown ? unescapeMarkdown(piece) : piece, code: false, bold, ref: false });
