@@ -122,6 +122,16 @@ describe('plainterms summarize --format docx', () => {
     expect(/<w:pageBreakBefore\/>[\s\S]{0,400}合约条款通俗说明/.test(xml)).toBe(true);
   });
 
+  it('writes one Word file per contract into a folder', async () => {
+    const out = path.join(folder, 'batch') + path.sep;
+    const { code } = await run(['summarize', `${repo}contracts/FobSale.sol`, `${repo}contracts/ArbiterEscrow.sol`, '--format', 'docx', '-o', out]);
+    expect(code).toBe(0);
+    for (const name of ['FobSale', 'ArbiterEscrow']) {
+      const { value: text } = await mammoth.extractRawText({ path: path.join(out, `${name}.docx`) });
+      expect(text.startsWith(`${name} — terms in plain language`)).toBe(true);
+    }
+  });
+
   it('refuses to write a Word file to the terminal, exit 2, before compiling anything', async () => {
     const { code, out, err } = await run(['summarize', `${repo}contracts/FobSale.sol`, '--format', 'docx']);
     expect(code).toBe(2);
