@@ -4,7 +4,7 @@
  * run carries its language (w:lang en-GB or zh-CN) and, in Chinese, an East Asian font. Tracked changes
  * (w:ins, w:del) are written by "plainterms", so a reviewer can accept or reject each one in Word.
  */
-import { DeletedTextRun, Document, HeadingLevel, InsertedTextRun, Packer, Paragraph, type ParagraphChild, TextRun } from 'docx';
+import { BorderStyle, DeletedTextRun, Document, HeadingLevel, InsertedTextRun, Packer, Paragraph, type ParagraphChild, TextRun } from 'docx';
 import type { Block, Span } from './markdown-blocks.ts';
 
 /** Who tracked changes are attributed to. */
@@ -15,6 +15,9 @@ const CODE_FONT = 'Consolas';
 /** Declared for Chinese runs; Word substitutes a similar font where it is not installed. */
 const EAST_ASIAN_FONT = 'SimSun';
 const REF_COLOUR = '666666';
+
+/** "Read this first": the powers that override the deal, marked by a rule down the left. */
+const CALLOUT_BORDER = { left: { style: BorderStyle.SINGLE, size: 18, color: 'C00000', space: 8 } };
 
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
 
@@ -66,8 +69,9 @@ export function spanRuns(spans: Span[], locale: string, revision: Revision | nul
 export function blockParagraph(block: Block, locale: string, pageBreakBefore = false): Paragraph {
   const children = spanRuns(block.spans, locale);
   if (block.kind === 'heading') return new Paragraph({ heading: HEADINGS[block.level], children, pageBreakBefore });
-  if (block.kind === 'bullet') return new Paragraph({ bullet: { level: 0 }, children, pageBreakBefore });
-  return new Paragraph({ children, indent: block.callout ? { left: 360 } : undefined, pageBreakBefore });
+  const border = block.callout ? CALLOUT_BORDER : undefined;
+  if (block.kind === 'bullet') return new Paragraph({ bullet: { level: 0 }, children, border, pageBreakBefore });
+  return new Paragraph({ children, border, pageBreakBefore });
 }
 
 /** A document of paragraphs, its default language that of `locale`, packed as the bytes of a .docx file. */
