@@ -6,4 +6,4 @@ export type * from './terms/index.ts';
 export { EXPR_KINDS, SECTIONS } from './terms/index.ts';
 export * from './orders/index.ts';
 export { readDeployment, readDeploymentOfFiles, toOrderFacts, buildDeploymentStatements, type DeploymentFacts } from './chain/index.ts';
-export { compareTerms, diffFiles, renderDiff, type TermChange, type DiffDocument } from './diff/index.ts';
+export { compareTerms, diffFiles, renderDiff, renderDiffDocx, type TermChange, type DiffDocument } from './diff/index.ts';

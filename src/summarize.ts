@@ -9,7 +9,7 @@ import { renderHtmlReport } from './render/html/report.ts';
 import { buildSummaryDocument, loadLocale, renderSummary } from './render/index.ts';
 import type { SummaryDocument } from './terms/index.ts';
 
-export const SUMMARY_FORMATS = ['md', 'text', 'html', 'json'] as const;
+export const SUMMARY_FORMATS = ['md', 'text', 'html', 'json', 'docx'] as const;
 export type SummaryFormat = (typeof SUMMARY_FORMATS)[number];
 
 export interface SummarizeOptions extends CompileOptions {
@@ -17,7 +17,7 @@ export interface SummarizeOptions extends CompileOptions {
   contracts?: string[];
   /** Language of the statements and documents; default 'en'. */
   language?: string;
-  /** Several languages at once (e.g. ['en', 'zh']); overrides `language`. HTML puts them in one page with a switch. */
+  /** Several languages at once (e.g. ['en', 'zh']); overrides `language`. HTML puts them in one page with a switch, docx one after the other in one document. */
   languages?: string[];
   /** Renderings to produce; default ['md']. */
   formats?: SummaryFormat[];
@@ -36,7 +36,10 @@ export interface DeploymentOptions {
 export interface SummaryOutput {
   format: SummaryFormat;
   language: string;
+  /** The document; empty for a binary format (docx), whose file is in `bytes`. */
   text: string;
+  /** The file of a binary format (docx). */
+  bytes?: Uint8Array;
 }
 
 export interface Summary {
@@ -44,7 +47,7 @@ export interface Summary {
   document: SummaryDocument;
   /** One document per language, in the order asked. */
   documents: SummaryDocument[];
-  /** One output per format and language; HTML holds every language in one page. */
+  /** One output per format and language; HTML and docx hold every language in one document. */
   outputs: SummaryOutput[];
 }
 
@@ -60,6 +63,10 @@ export async function summarize(files: string[], options: SummarizeOptions = {})
     if (format === 'html') {
       const text = await renderHtmlReport(documents, compilation.sources.map(({ path, content }) => ({ path, content })));
       outputs.push({ format, language: languages.join(','), text });
+    } else if (format === 'docx') {
+      // The Word writer (and the docx library with it, ~0.1 s to load) is loaded only when asked for.
+      const { renderSummaryDocx } = await import('./render/docx/summary-docx.ts');
+      outputs.push({ format, language: languages.join(','), text: '', bytes: await renderSummaryDocx(documents) });
     } else {
       for (const document of documents) outputs.push({ format, language: document.language, text: renderSummary(document, format) });
     }

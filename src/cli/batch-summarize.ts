@@ -13,7 +13,7 @@ import { isPlaintermsError } from '../errors.ts';
 import { summarize, type SummarizeOptions, type SummaryFormat } from '../summarize.ts';
 import type { CliOutput } from './order-io.ts';
 
-const EXTENSIONS: Record<SummaryFormat, string> = { md: 'md', text: 'txt', html: 'html', json: 'json' };
+const EXTENSIONS: Record<SummaryFormat, string> = { md: 'md', text: 'txt', html: 'html', json: 'json', docx: 'docx' };
 
 export interface BatchOptions extends Omit<SummarizeOptions, 'formats'> {
   format: SummaryFormat;
@@ -102,7 +102,7 @@ async function summarizeJob(job: Job, options: SummarizeOptions, format: Summary
   for (const name of names) {
     const summary = names.length === 1 ? first : await summarize([job.input], { ...options, contracts: [name], formats: [format] });
     const target = chooseTarget(outputFolder, job, name, format, [...taken, ...written]);
-    writeOutput(target, summary.outputs[0].text, { createFolder: true });
+    writeOutput(target, summary.outputs[0].bytes ?? summary.outputs[0].text, { createFolder: true });
     written.push(target);
   }
   return written;

@@ -2,10 +2,10 @@
  * `plainterms diff <old.sol> <new.sol>`: the redline between two versions of a contract, as changes
  * of terms. With --exit-code the command exits 1 when the terms differ (for CI gates), and 2 on an error.
  */
-import { writeOutput } from './write-output.ts';
+import { requireOutputFile, writeOutput } from './write-output.ts';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { diffFiles, renderDiff } from '../diff/index.ts';
-import { DIFF_FORMATS, type DiffFormat } from '../diff/render-diff.ts';
+import { diffFiles, renderDiff, renderDiffDocx } from '../diff/index.ts';
+import { DIFF_FORMATS, type DiffFormat, type TextDiffFormat } from '../diff/render-diff.ts';
 import { type CliOutput, processOutput, reportErrors } from './order-io.ts';
 
 interface DiffCommandOptions {
@@ -32,18 +32,22 @@ export function registerDiffCommand(program: Command, io: CliOutput = processOut
     .addOption(new Option('--contract <name>', 'the contract to compare in both files').conflicts('contracts'))
     .addOption(new Option('--contracts <old:new>', 'different contract names in the old and new file').argParser(parsePair))
     .addOption(new Option('--lang <lang>', 'language of the sentences').choices(['en', 'zh']).default('en'))
-    .addOption(new Option('--format <format>', 'output format').choices([...DIFF_FORMATS]).default('md'))
+    .addOption(new Option('--format <format>', 'output format (docx: a Word file with tracked changes, needs -o)').choices([...DIFF_FORMATS]).default('md'))
     .option('--exit-code', 'exit 1 when the terms differ (and 2 on an error, like git diff)')
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .action((oldFile: string, newFile: string, options: DiffCommandOptions) =>
       reportErrors(io, async () => {
+        const docxFile = options.format === 'docx' ? requireOutputFile(options.format, options.output) : null;
         const doc = await diffFiles(oldFile, newFile, {
           ...(options.contract ? { contract: options.contract } : {}),
           ...(options.contracts ? { contracts: options.contracts } : {}),
         });
-        const text = renderDiff(doc, { format: options.format, locale: options.lang });
-        if (options.output) writeOutput(options.output, text);
-        else io.out(text);
+        if (docxFile !== null) writeOutput(docxFile, await renderDiffDocx(doc, { locale: options.lang }));
+        else {
+          const text = renderDiff(doc, { format: options.format as TextDiffFormat, locale: options.lang });
+          if (options.output) writeOutput(options.output, text);
+          else io.out(text);
+        }
         if (options.exitCode && !doc.same) io.exit(1);
       }, { json: options.format === 'json', minimumCode: options.exitCode ? 2 : 1 }),
     );

@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fail } from '../errors.ts';
 
-export function writeOutput(file: string, text: string, options: { createFolder?: boolean } = {}): void {
+export function writeOutput(file: string, text: string | Uint8Array, options: { createFolder?: boolean } = {}): void {
   try {
     if (options.createFolder) mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, text);
@@ -19,4 +19,10 @@ export function writeOutput(file: string, text: string, options: { createFolder?
     if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') fail('OUTPUT_NOT_WRITABLE', `cannot write ${file}: permission denied`, { hint: 'Choose a folder you can write to.' });
     throw error;
   }
+}
+
+/** A binary format (docx) is written only to a file: on a terminal it would be noise, and `-o` names it. */
+export function requireOutputFile(format: string, output: string | undefined): string {
+  if (output !== undefined) return output;
+  return fail('USAGE', `--format ${format} writes a binary file, not text for the terminal`, { hint: `give the file with -o, e.g. -o summary.${format}` });
 }

@@ -2,4 +2,4 @@
 export { compareTerms } from './compare-terms.ts';
 export { CHANGE_KINDS, type ChangeKind, type Importance, type TermChange } from './types.ts';
 export { diffFiles, type DiffDocument, type DiffOptions } from './diff-files.ts';
-export { renderDiff, type DiffFormat } from './render-diff.ts';
+export { renderDiff, renderDiffDocx, type DiffFormat, type TextDiffFormat } from './render-diff.ts';

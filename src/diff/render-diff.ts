@@ -12,9 +12,12 @@ import { renderRedlineHtml } from './html/redline-page.ts';
 import type { DiffDocument } from './diff-files.ts';
 import type { TermChange } from './types.ts';
 
-export type DiffFormat = 'md' | 'text' | 'json' | 'html';
+export type DiffFormat = 'md' | 'text' | 'json' | 'html' | 'docx';
 
-export const DIFF_FORMATS: readonly DiffFormat[] = ['md', 'text', 'json', 'html'];
+export const DIFF_FORMATS: readonly DiffFormat[] = ['md', 'text', 'json', 'html', 'docx'];
+
+/** The formats renderDiff writes as text; docx is a file (renderDiffDocx). */
+export type TextDiffFormat = Exclude<DiffFormat, 'docx'>;
 
 export interface RenderedChange extends TermChange {
   /** 1-based place in the list. */
@@ -37,13 +40,26 @@ export function wordChanges(doc: DiffDocument, locale: string): RenderedChange[]
   }));
 }
 
-export function renderDiff(doc: DiffDocument, options: { format: DiffFormat; locale: string }): string {
+export function renderDiff(doc: DiffDocument, options: { format: TextDiffFormat; locale: string }): string {
   const changes = wordChanges(doc, options.locale);
   if (options.format === 'json') return `${JSON.stringify(toJson(doc, changes, options.locale), null, 2)}\n`;
   if (options.format === 'html') return `${renderRedlineHtml(doc, changes, options.locale).trim()}\n`;
-  const data = createRenderData(loadLocale(options.locale), mergeForLookup(doc.terms.old, doc.terms.new));
-  const context = { ...doc, changes, total: changes.length, tool: { name: 'plainterms', version: readToolVersion() } };
+  const { context, data } = templateInput(doc, changes, options.locale);
   return `${renderTemplate(`diff/${options.format}`, context, data).trim()}\n`;
+}
+
+/** The redline as a Word file with tracked changes; `date` dates the revisions (default now). */
+export async function renderDiffDocx(doc: DiffDocument, options: { locale: string; date?: Date }): Promise<Uint8Array> {
+  const { context, data } = templateInput(doc, wordChanges(doc, options.locale), options.locale);
+  const markdown = renderTemplate('diff/md', context, data);
+  // Loaded only when asked for, like the docx library it uses.
+  const { renderRedlineDocx } = await import('./docx/redline-docx.ts');
+  return renderRedlineDocx({ doc, locale: options.locale, markdown, context, data, ...(options.date ? { date: options.date } : {}) });
+}
+
+function templateInput(doc: DiffDocument, changes: RenderedChange[], locale: string) {
+  const data = createRenderData(loadLocale(locale), mergeForLookup(doc.terms.old, doc.terms.new));
+  return { data, context: { ...doc, changes, total: changes.length, tool: { name: 'plainterms', version: readToolVersion() } } };
 }
 
 function toJson(doc: DiffDocument, changes: RenderedChange[], locale: string) {

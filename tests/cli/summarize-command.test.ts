@@ -30,7 +30,7 @@ describe('plainterms summarize', () => {
   it('rejects an unknown --format as a usage error, exit 2', async () => {
     const result = await run(['summarize', 'contracts/FobSale.sol', '--format', 'pdf']);
     expect(result.code).toBe(2);
-    expect(result.err).toContain("option '--format <format>' argument 'pdf' is invalid. Allowed choices are md, text, html, json.");
+    expect(result.err).toContain("option '--format <format>' argument 'pdf' is invalid. Allowed choices are md, text, html, json, docx.");
     expect(result.out).toBe('');
   });
 

@@ -3,6 +3,7 @@
  * as ‹U+202E› (GitHub, GitLab and platform UIs render Markdown). Code spans stay as written. Plain text
  * shows the controls too; JSON keeps the author's text exactly, for programs that escape it themselves.
  */
+import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { summarize } from '../../src/summarize.ts';
 
@@ -27,5 +28,14 @@ describe('authors’ text in Markdown and plain text', { timeout: 60_000 }, () =
     expect(outputs[0].text).toContain('‹U+202E›evil‹U+202C›');
     expect(outputs[0].text).not.toMatch(/[\u202A-\u202E]/);
     expect(JSON.parse(outputs[1].text).contracts[0].natspec.notice).toContain('\u202Eevil\u202C');
+  });
+
+  it('Word shows the author’s words as written, the controls made visible, no escape left over', async () => {
+    const { outputs } = await summarize([FILE], { formats: ['docx'], cache: false });
+    const { value: text } = await mammoth.extractRawText({ buffer: Buffer.from(outputs[0]!.bytes!) });
+    expect(text).toContain('<script>alert(1)</script>');
+    expect(text).toContain('[click](javascript:alert(1)) ‹U+202E›evil‹U+202C›');
+    expect(text).not.toMatch(/[\u202A-\u202E]|\\\[|&lt;/);
+    expect(text).toContain('amounts[i]');
   });
 });

@@ -110,3 +110,60 @@ export function similarity(before: string, after: string): number {
   }
   return (2 * shared) / (a.length + b.length);
 }
+
+export interface Edit {
+  op: 'same' | 'del' | 'ins';
+  text: string;
+}
+
+/**
+ * The edits that turn the old sentence into the new one, word by word, for tracked changes: each run of
+ * changes is one deletion followed by one insertion (a space between two changed words belongs to
+ * both). A rewritten sentence is deleted and inserted whole. Applying every edit gives the new text;
+ * undoing every edit the old.
+ */
+export function wordEdits(before: string, after: string): Edit[] {
+  const a = tokenize(before);
+  const b = tokenize(after);
+  const changed = changedTokens(a, b);
+  if (!changed || Math.min(keptShare(a, changed.old), keptShare(b, changed.new)) < MIN_KEPT) {
+    return [{ op: 'del' as const, text: before }, { op: 'ins' as const, text: after }].filter((edit) => edit.text !== '');
+  }
+  const raw: Edit[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (i < a.length && changed.old[i]) raw.push({ op: 'del', text: a[i++]! });
+    else if (j < b.length && changed.new[j]) raw.push({ op: 'ins', text: b[j++]! });
+    else {
+      raw.push({ op: 'same', text: a[i]! });
+      i++;
+      j++;
+    }
+  }
+  return groupEdits(raw);
+}
+
+/** Runs of changes as one deletion and one insertion; a lone space between two changes joins them. */
+function groupEdits(raw: Edit[]): Edit[] {
+  const edits: Edit[] = [];
+  let del = '';
+  let ins = '';
+  const flush = () => {
+    if (del !== '') edits.push({ op: 'del', text: del });
+    if (ins !== '') edits.push({ op: 'ins', text: ins });
+    del = ins = '';
+  };
+  raw.forEach((edit, k) => {
+    const bridging = edit.op === 'same' && /^\s+$/.test(edit.text) && raw[k - 1] && raw[k - 1]!.op !== 'same' && raw[k + 1] && raw[k + 1]!.op !== 'same';
+    if (edit.op === 'del' || bridging) del += edit.text;
+    if (edit.op === 'ins' || bridging) ins += edit.text;
+    if (edit.op !== 'same' || bridging) return;
+    flush();
+    const last = edits[edits.length - 1];
+    if (last?.op === 'same') last.text += edit.text;
+    else edits.push({ ...edit });
+  });
+  flush();
+  return edits;
+}
