@@ -86,7 +86,7 @@ contract Imm {
     expect(all.filter((s) => /1,000 \(`GRACE_PERIOD`\)|no later than 1,000 /.test(s))).toEqual([]);
     expect(all).toContain('Deadline: 16 minutes, 40 seconds (`GRACE_PERIOD`) after the given Timestamp (`_timestamp`).');
     expect(all).toContain(
-      'A call to `execute` goes ahead only if the call is made no later than 16 minutes, 40 seconds (`GRACE_PERIOD`) after the given Timestamp; otherwise it fails with the error `TimestampExpiredError` and nothing changes.',
+      '`execute` goes ahead only if the call is made no later than 16 minutes, 40 seconds (`GRACE_PERIOD`) after the given Timestamp; otherwise it fails (error `TimestampExpiredError`) and nothing changes.',
     );
     expect(all).toContain('Nothing happens automatically 16 minutes, 40 seconds after the given Timestamp; from then on `execute` can no longer succeed.');
     const chinese = await zh(`${DIR}/TimeLock.sol`, 'TimeLock');
@@ -102,7 +102,7 @@ describe('BiDirectionalPaymentChannel (solidity-by-example): a local array fille
     const { all } = await read(file, 'BiDirectionalPaymentChannel');
     expect(all.filter((s) => /zero address/.test(s))).toEqual([]);
     expect(all).toContain(
-      'A call to `challengeExit` goes ahead only if the Verify as computed by `verify` (not broken down here) for the given Signatures (`_signatures`), this contract, the Users (`users`), the given Balances (`_balances`), and the given Nonce (`_nonce`) is true; otherwise it fails with “Invalid signature” and nothing changes.',
+      '`challengeExit` goes ahead only if the Verify as computed by `verify` (not broken down here) for the given Signatures (`_signatures`), this contract, the Users (`users`), the given Balances (`_balances`), and the given Nonce (`_nonce`) is true; otherwise it fails (“Invalid signature”) and nothing changes.',
     );
     const chinese = await zh(file, 'BiDirectionalPaymentChannel');
     expect(chinese.filter((s) => /零地址/.test(s))).toEqual([]);
@@ -143,7 +143,7 @@ describe('CrowdFund (solidity-by-example): a key read after the counter is raise
       '`launch` sets the Campaign for the Count after its increase by 1 in the Campaigns (`campaigns`) to a new Campaign record with the Creator set to the caller, the Goal set to the given Goal (`_goal`), the Pledged set to zero, the Start At set to the given Start At time, the End At set to the given End At time, and the Claimed set to false.',
     );
     expect(launch).toContain(
-      '`launch` records the event `Launch` on the chain, with the Count after its increase by 1, the caller, the given Goal, the given Start At time, and the given End At time.',
+      'Events: `Launch` (the Count after its increase by 1, the caller, the given Goal, the given Start At time, and the given End At time).',
     );
     const chinese = await zh(file, 'CrowdFund');
     expect(chinese.some((s) => s.startsWith('`launch` 将众筹项目（`campaigns`）中增加1后的`count`对应的众筹项目设定为'))).toBe(true);

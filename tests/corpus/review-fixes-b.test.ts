@@ -87,9 +87,10 @@ describe('a checked subtraction from storage is a condition of the action (M4)',
   it('CrowdFund (solc 0.8): `unpledge` goes ahead only if the caller pledged at least the amount', async () => {
     const { all, of } = await read(CROWD, 'CrowdFund');
     expect(of('action:unpledge(uint256,uint256):condition')).toContain(
-      'A call to `unpledge` goes ahead only if the given Amount is at most the Pledged Amount (`pledgedAmount`) for the given ID (`_id`) and the caller; otherwise it fails and nothing changes.',
+      '`unpledge` goes ahead only if the given Amount is at most the Pledged Amount (`pledgedAmount`) for the given ID (`_id`) and the caller; otherwise it fails and nothing changes.',
     );
-    expect(all).toContain('The caller receives the given Amount of the token at `token` (in its smallest unit) when anyone calls `unpledge`, provided the call meets the conditions stated for `unpledge`.');
+    expect(of('action:unpledge(uint256,uint256)')).toContain('The contract pays the caller the given Amount of the token at `token` (in its smallest unit).');
+    expect(all).toContain('The caller may receive the token at `token` through `unpledge` or `refund`.');
   });
 
   it('CrowdFund, in Chinese: the same condition', async () => {
@@ -100,10 +101,10 @@ describe('a checked subtraction from storage is a condition of the action (M4)',
   it('solc 0.8: `-=` and `x = x - y` on storage are conditions; inside `unchecked` they are not', async () => {
     const { of } = await read('tests/fixtures/checked/Deposits.sol', 'Deposits');
     expect(of('action:withdraw(uint256):condition')).toEqual([
-      'A call to `withdraw` goes ahead only if the given Amount (`amount`) is at most the Balance (`balances`) of the caller; otherwise it fails and nothing changes.',
+      '`withdraw` goes ahead only if the given Amount (`amount`) is at most the Balance (`balances`) of the caller; otherwise it fails and nothing changes.',
     ]);
     expect(of('action:reduceTotal(uint256):condition')).toEqual([
-      'A call to `reduceTotal` goes ahead only if the given Amount (`amount`) is at most the Total (`total`); otherwise it fails and nothing changes.',
+      '`reduceTotal` goes ahead only if the given Amount (`amount`) is at most the Total (`total`); otherwise it fails and nothing changes.',
     ]);
     expect(of('action:withdrawUnchecked(uint256):condition')).toEqual([]);
   });
@@ -117,7 +118,7 @@ describe('a checked subtraction from storage is a condition of the action (M4)',
     const { of } = await read('tests/fixtures/checked/OldDeposits.sol', 'OldDeposits');
     expect(of('action:withdraw(uint256):condition')).toEqual([]);
     expect(of('action:withdrawSafely(uint256):condition')).toEqual([
-      'A call to `withdrawSafely` goes ahead only if the given Amount (`amount`) is at most the Balance (`balances`) of the caller; otherwise it fails and nothing changes.',
+      '`withdrawSafely` goes ahead only if the given Amount (`amount`) is at most the Balance (`balances`) of the caller; otherwise it fails and nothing changes.',
     ]);
   });
 });
