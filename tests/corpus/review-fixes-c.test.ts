@@ -1,0 +1,21 @@
+/**
+ * False sentences about powers and parties found by a lawyer's second review (H5/M9 RefundEscrow, H2
+ * TimeLock, M8 PaymentSplitter): the exact sentences that must now appear, and the false ones that must not.
+ */
+import { describe, expect, it } from 'vitest';
+import { OZ4 } from '../helpers/extract.ts';
+import { read } from '../helpers/sentences.ts';
+
+describe('review fixes C: powers and parties', { timeout: 120_000 }, () => {
+  it('OZ 4 RefundEscrow: the Owner alone decides whether the Beneficiary or the depositors get the money', async () => {
+    const { all } = await read(`${OZ4}/utils/escrow/RefundEscrow.sol`, 'RefundEscrow');
+    expect(all).toContain('The Owner (`_owner`) may decide alone where the money goes, by calling `close`: it sets the State (`_state`) to Closed, the only stage in which `beneficiaryWithdraw` pays the Beneficiary (`_beneficiary`).');
+    expect(all).toContain('The Owner may decide alone where the money goes, by calling `enableRefunds`: it sets the State to Refunding, the only stage in which `withdraw` pays the given Payee (`payee`); only the Owner may call `withdraw`.');
+    expect(all).toContain('Powers over the deal: the Owner may call `close`, `enableRefunds`, `renounceOwnership`, and `transferOwnership` alone.');
+    expect(all).not.toContain('Powers over the deal: the Owner may call `renounceOwnership` and `transferOwnership` alone.');
+    // The stall names the Owner's other choice.
+    expect(all).toContain('The code sets no time limit for the Owner (`_owner`) to call `close` or `enableRefunds` while the State (`_state`) is Active; the deal can stay at that stage indefinitely, and meanwhile no one else has an action that pays out money the contract holds.');
+    // Renouncing ownership freezes the money still waiting on the owner-only actions.
+    expect(all).toContain('If the Owner gives up ownership (`renounceOwnership`), no one can call `close`, `enableRefunds`, or `withdraw` afterwards; every payment out of the contract depends on one of them, so money still waiting on them stays in the contract for good.');
+  });
+});
