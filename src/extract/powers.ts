@@ -60,6 +60,12 @@ export const powers: Extractor = {
       for (const decided of decidesPayout(action, holders, terms, stored)) list.push({ ...draftPower(list.length, 'decide-payout', action, holders), target: decided.target, value: decided.value, source: decided.source });
       const reads = context.reads.find((r) => r.id === action.id)?.facts;
       if (reads?.delegatecall) add('upgrade', null, null);
+      // A low-level call to an address the caller names, with data the caller gives: it runs whatever code the
+      // holder chooses, with the contract's ETH, unless another party's step must come first.
+      const arbitrary = reads?.callData.find((call) => chosenByCaller(call.target) && call.data.some(chosenByCaller));
+      if (arbitrary && !holders.includes('checked') && !needsOthersStep(action, holders, terms, stored)) {
+        list.push({ ...draftPower(list.length, 'arbitrary-call', action, holders), target: arbitrary.target, value: action.payments.find((p) => p.method === 'call' && JSON.stringify(p.to) === JSON.stringify(arbitrary.target))?.amount ?? null, ...queuedDelay(action, terms), source: arbitrary.source });
+      }
       const ordinary = isStepOfDeal(action) || needsOthersStep(action, holders, terms, stored);
       // `selfdestruct` pays out the whole balance and ends the call: a power by the same rules as any payment
       // out (not a step of the deal, not after another party's step), whoever receives the money.
@@ -273,6 +279,32 @@ function recipientLimits(action: Action, to: Expr): Expr[] {
     return other !== null && other.kind === 'variable' && other.party !== null;
   };
   return action.conditions.filter((c) => !c.isAccess && c.when.length === 0 && namesParties(c.expr)).map((c) => c.expr);
+}
+
+/**
+ * A delay the code proves between a call being queued and being run: the action runs only once a time the
+ * caller gives has come (`block.timestamp >= _timestamp`), and only for an entry of a stored record keyed by
+ * that time (`queued[keccak256(…, _timestamp)]`) that the only action setting it sets only when the time is
+ * at least a minimum ahead (`_timestamp >= block.timestamp + MIN_DELAY`). The timelock is that condition
+ * of the queuing action; `timelockWhen` is empty. Nothing when any link is missing.
+ */
+function queuedDelay(action: Action, terms: ContractTerms): { timelock: Expr; timelockWhen: Expr[] } | {} {
+  const parameterNamed = (e: Expr | undefined): string | null => (e && unwrap(e).kind === 'variable' && (unwrap(e) as { scope: string }).scope === 'parameter' ? (unwrap(e) as { name: string }).name : null);
+  const time = action.conditions.map((c) => c.expr).find((e) => e.kind === 'compare' && e.left.kind === 'now' && e.op === '>=' && parameterNamed(e.right) !== null);
+  if (!time || time.kind !== 'compare') return {};
+  const when = parameterNamed(time.right)!;
+  const keyed = action.conditions.map((c) => c.expr).find((e) => e.kind === 'index' && e.base.kind === 'variable' && e.base.scope === 'state' && [...walkExpr(e.index)].some((n) => n.kind === 'variable' && n.scope === 'parameter' && n.name === when));
+  if (!keyed || keyed.kind !== 'index' || keyed.base.kind !== 'variable') return {};
+  const record = keyed.base.name;
+  const setters = terms.actions.filter((a) => a.kind !== 'constructor' && a.effects.some((e) => targetName(e.target) === record && e.value?.kind === 'bool' && e.value.value));
+  if (setters.length !== 1) return {};
+  const [queue] = setters;
+  const write = queue.effects.find((e) => targetName(e.target) === record && e.value?.kind === 'bool' && e.value.value);
+  if (!write || write.when.length > 0 || write.target.kind !== 'index' || JSON.stringify(write.target.index) !== JSON.stringify(keyed.index)) return {};
+  // `_timestamp >= block.timestamp + D` among the queuing action's unconditional checks (alone or in a conjunction).
+  const parts = queue.conditions.filter((c) => !c.isAccess && c.when.length === 0).flatMap((c) => (c.expr.kind === 'and' ? c.expr.operands : [c.expr]));
+  const ahead = parts.find((e) => e.kind === 'compare' && e.op === '>=' && parameterNamed(e.left) === when && e.right.kind === 'arith' && e.right.op === '+' && e.right.left.kind === 'now');
+  return ahead ? { timelock: ahead, timelockWhen: [] } : {};
 }
 
 /**

@@ -18,4 +18,15 @@ describe('review fixes C: powers and parties', { timeout: 120_000 }, () => {
     // Renouncing ownership freezes the money still waiting on the owner-only actions.
     expect(all).toContain('If the Owner gives up ownership (`renounceOwnership`), no one can call `close`, `enableRefunds`, or `withdraw` afterwards; every payment out of the contract depends on one of them, so money still waiting on them stays in the contract for good.');
   });
+
+  it('solidity-by-example TimeLock: the Owner alone may make the contract run any call with its ETH, 10 seconds after queuing it', async () => {
+    const { all } = await read('tests/fixtures/third-party/TimeLock.sol', 'TimeLock');
+    expect(all).toContain('The Owner (`owner`) may, alone, make the contract call any address with any data and send it any of the ETH the contract holds, by calling `execute`, at least 10 seconds (`MIN_DELAY`) after queuing the call by `queue`.');
+    expect(all).toContain('Powers over the deal: the Owner may call `execute` alone.');
+    expect(all).toContain('`execute` can run a call only if it was queued by `queue` at least 10 seconds (`MIN_DELAY`) earlier.');
+    expect(all).toContain('In `execute`, the caller chooses both the address called (the given Target) and the data sent with the call: it can run any code, acting as this contract (for example, moving tokens this contract holds).');
+    expect(all.filter((s) => s.startsWith('Powers over the deal: none'))).toEqual([]);
+    expect(all.filter((s) => /gives no one the power/.test(s))).toEqual([]);
+    expect(all.filter((s) => /`execute` takes effect at once/.test(s))).toEqual([]);
+  });
 });

@@ -52,6 +52,8 @@ function powerContext(terms: ContractTerms, power: Power): Record<string, unknow
     // Actions paying the party the power replaces: their payments follow the new holder (VestingWallet's release).
     paidAfter: actionNames(terms, paidTo(terms, power)),
     ...stageDecided(terms, power),
+    // For a call queued in advance (`arbitrary-call`): the action whose check sets the delay (`queue`).
+    queuedBy: power.kind === 'arbitrary-call' && power.timelock !== null ? terms.actions.find((a) => a.id !== power.action && a.conditions.some((c) => JSON.stringify(c.expr).includes(JSON.stringify(power.timelock))))?.name ?? null : null,
   };
 }
 

@@ -35,6 +35,7 @@ export const STATEMENT_KINDS = [
   'payment',
   'payment-unchecked',
   'self-destruct',
+  'payment-arbitrary-code',
   'effect',
   'transition',
   'emit',
