@@ -29,4 +29,11 @@ describe('review fixes C: powers and parties', { timeout: 120_000 }, () => {
     expect(all.filter((s) => /gives no one the power/.test(s))).toEqual([]);
     expect(all.filter((s) => /`execute` takes effect at once/.test(s))).toEqual([]);
   });
+
+  it('OZ 4 PaymentSplitter: the payees fixed at deployment are the parties', async () => {
+    const { all } = await read(`${OZ4}/finance/PaymentSplitter.sol`, 'PaymentSplitter');
+    expect(all).toContain('The Payees (`_payees`) are the addresses kept in a list, set at deployment; no action changes them afterwards.');
+    expect(all).toContain('Parties: Payees (`_payees`); no action can replace any of them.');
+    expect(all.filter((s) => /found no address that the code keeps as a party/.test(s))).toEqual([]);
+  });
 });
