@@ -15,6 +15,7 @@ export const STATEMENT_KINDS = [
   'key-fact-steps',
   'key-fact-shares',
   'key-fact-powers',
+  'key-fact-decides',
   'key-fact-coverage',
   'party',
   'power',
