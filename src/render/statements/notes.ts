@@ -34,7 +34,7 @@ function uncheckedPayment(terms: ContractTerms, risk: Risk): { payment: Payment 
 
 /**
  * For a stall (no-deadline): every action by which the stalling party may move the deal on from that
- * stage (`close` or `enableRefunds`), the risk's own first; [] for other risks.
+ * stage (`close` or `enableRefunds`), the risk's own first; [] when there is only that one, and for other risks.
  */
 function stalledMoves(terms: ContractTerms, risk: Risk): string[] {
   if (risk.kind !== 'no-deadline' || risk.action === null || risk.state === null) return [];
@@ -45,7 +45,8 @@ function stalledMoves(terms: ContractTerms, risk: Risk): string[] {
     .map((t) => terms.actions.find((a) => a.id === t.action))
     .filter((a) => a !== undefined && !a.access.anyone && a.access.rules.every((r) => (ruleHolder(r) ?? '') === (risk.party ?? '')))
     .map((a) => a!.id);
-  return actionNames(terms, [risk.action, ...ids]);
+  const names = actionNames(terms, [risk.action, ...ids]);
+  return names.length > 1 ? names : [];
 }
 
 export function buildRiskSpecs(terms: ContractTerms): StatementSpec[] {
