@@ -32,6 +32,7 @@ export const parties: Extractor = {
     list.push(...roleParties(context, terms.actions.flatMap((a) => a.access.rules)));
     const items = itemParties(context);
     list.push(...items);
+    list.push(...listParties(context, list));
     list.push(...holderParties(context, terms.actions, list));
     terms.parties = list;
     linkItemCallers(terms.actions, items);
@@ -133,6 +134,42 @@ export function roleWritten(target: Expr): string | null {
   const role = target.base.object.index;
   if (role.kind === 'variable') return role.scope === 'parameter' ? '*' : role.name;
   return null;
+}
+
+/**
+ * A list of addresses the contract keeps (`address[] _payees`), filled at deployment (by the constructor or
+ * an internal function only it calls, whose writes are the constructor's): each address in it is a party.
+ * Actions that write it afterwards (a push, a pop, an entry set or deleted) change the list.
+ */
+function listParties(context: ExtractContext, known: Party[]): Party[] {
+  const found: Party[] = [];
+  for (const decl of context.scope.stateVariables) {
+    const type = decl.typeDescriptions.typeString ?? '';
+    if (!/^address( payable)?\[\] storage/.test(type) && !/^address( payable)?\[\]$/.test(type)) continue;
+    if (known.some((p) => p.name === decl.name)) continue;
+    const writes = (effects: Effect[]) => effects.some((e) => targetName(e.target) === decl.name);
+    const deployment = context.reads.find((r) => r.id === 'constructor')?.facts.effects ?? [];
+    if (!deployment.some((e) => e.kind === 'push' && targetName(e.target) === decl.name)) continue;
+    const changedBy = context.reads.filter((r) => r.id !== 'constructor' && writes(r.facts.effects)).map((r) => r.id);
+    found.push({
+      id: `${decl.name}[]`,
+      name: decl.name,
+      label: humanise(decl.name),
+      kind: 'list',
+      mutability: 'mutable',
+      setAt: 'deployment',
+      initial: null,
+      changedBy,
+      setOnceBy: [],
+      joinedBy: [],
+      collection: null,
+      itemLabel: null,
+      ownerNamed: false,
+      source: context.locate(decl),
+      basis: 'code',
+    });
+  }
+  return found;
 }
 
 /** Address fields of structs kept in a mapping or array: each item names its own party. */

@@ -39,7 +39,7 @@ export const risks: Extractor = {
         drafts.push({ kind: 'external-contract', action: action.id, party: null, subject: call.target, text: call.name, state: null, source: call.source });
       }
     }
-    drafts.push(...renouncedPayee(terms), ...refusals(context, terms));
+    drafts.push(...renouncedPayee(terms), ...renounceLocks(terms), ...refusals(context, terms));
     const timed = terms.deadlines.find((d) => d.clock === 'time');
     if (timed) drafts.push({ kind: 'timestamp', action: null, party: null, subject: null, text: null, state: null, source: timed.source });
     for (const read of context.reads) {
@@ -203,4 +203,48 @@ function renouncedPayee(terms: ContractTerms): Draft[] {
     drafts.push({ kind: 'renounce-redirects-payments', action: action.id, party: owner.id, subject, text: renounce.action, state: null, source: payment.source });
   }
   return drafts;
+}
+
+/** Only the owner may call it: its access rules all name the owner party. */
+function ownerOnly(action: Action, owner: string): boolean {
+  return !action.access.anyone && action.access.rules.length > 0 && action.access.rules.every((rule) => ruleHolder(rule) === owner);
+}
+
+/**
+ * The owner-only actions every payment out of the contract depends on, when the owner can renounce:
+ * each action paying out money the contract holds is either owner-only, or runs only at stages of the
+ * deal that only owner-only actions move it into (RefundEscrow: `withdraw`; `beneficiaryWithdraw` after
+ * `close`). After renouncing, no one can call them: money still waiting on them stays where it is.
+ * [] when some payment out does not depend on the owner.
+ */
+export function renounceGates(terms: ContractTerms): string[] {
+  const renounce = terms.powers.find((p) => p.kind === 'renounce-ownership');
+  const owner = terms.parties.find((p) => p.kind === 'owner');
+  if (!renounce || !owner) return [];
+  const exits = terms.actions.filter((a) => a.kind !== 'constructor' && a.payments.some((p) => p.direction === 'out' && unwrap(p.amount).kind !== 'value-sent'));
+  if (exits.length === 0) return [];
+  const gates = new Set<string>();
+  for (const exit of exits) {
+    const movers = terms.lifecycles.flatMap((lifecycle) => {
+      if (lifecycle.perItem) return [];
+      const required = requiredStates(exit, lifecycle);
+      if (required.length === 0 || required.some((s) => lifecycle.initial === s)) return [];
+      const into = lifecycle.transitions.filter((t) => required.includes(t.to));
+      const actions = into.map((t) => terms.actions.find((a) => a.id === t.action));
+      if (into.length === 0 || !actions.every((a) => a !== undefined && a.kind !== 'constructor' && ownerOnly(a, owner.id))) return [];
+      return [actions.map((a) => a!.id)];
+    });
+    if (ownerOnly(exit, owner.id)) gates.add(exit.id);
+    else if (movers.length === 0) return [];
+    for (const id of movers.flat()) gates.add(id);
+  }
+  return terms.actions.filter((a) => gates.has(a.id)).map((a) => a.id);
+}
+
+function renounceLocks(terms: ContractTerms): Draft[] {
+  const gates = renounceGates(terms);
+  const renounce = terms.powers.find((p) => p.kind === 'renounce-ownership');
+  const owner = terms.parties.find((p) => p.kind === 'owner');
+  if (gates.length === 0 || !renounce || !owner) return [];
+  return [{ kind: 'renounce-locks-funds', action: renounce.action, party: owner.id, subject: null, text: null, state: null, source: renounce.source }];
 }

@@ -47,6 +47,8 @@ export interface Facts {
   lockTargets: string[];
   selfDestruct: SourceRef | null;
   delegatecall: SourceRef | null;
+  /** Low-level calls with ETH: their target and the data passed, as evaluated. */
+  callData: { target: Expr; data: Expr[]; source: SourceRef }[];
   txOrigin: SourceRef | null;
 }
 
@@ -66,6 +68,7 @@ export function factsOf(lowered: LoweredAction, action: string, locate: (src: st
     lockTargets: lowered.locks.map((l) => l.target),
     selfDestruct: null,
     delegatecall: null,
+    callData: [],
     txOrigin: null,
   };
   const cite = (instr: Instr) => locate(instr.origin.callSites[0] ?? instr.origin.src);
@@ -111,6 +114,9 @@ export function factsOf(lowered: LoweredAction, action: string, locate: (src: st
         break;
       case 'delegatecall':
         facts.delegatecall ??= common.source;
+        break;
+      case 'call-data':
+        facts.callData.push({ target: instr.target, data: instr.data, source: common.source });
         break;
       case 'tx-origin':
         facts.txOrigin ??= common.source;

@@ -130,7 +130,8 @@ export abstract class CallLowerer extends ExpressionLowerer {
       if (valueIndex < 0 || inner.nodeType !== 'MemberAccess' || inner.memberName !== 'call') return null;
       const to = this.ev(inner.expression, state, frame);
       const amount = this.ev(callee.options[valueIndex], state, frame);
-      node.arguments.forEach((a) => this.ev(a, state, frame));
+      const data = node.arguments.map((a) => this.ev(a, state, frame));
+      this.add(state, frame, node.src, { k: 'call-data', target: to, data });
       const outcome = this.pay(state, frame, node.src, { asset: { kind: 'eth' }, to, from: null, amount, direction: 'out', method: 'call', reverts: false });
       return [outcome, { kind: 'external-call', target: to, name: 'call', args: [] }];
     }

@@ -54,6 +54,8 @@ export type Instr = InstrBase &
     | { k: 'require'; cond: Expr; message: string | null; error: string | null; form: 'require' | 'if-revert' | 'assert' }
     | { k: 'selfdestruct' }
     | { k: 'delegatecall' }
+    /** A low-level `call` with ETH (`target.call{value: …}(data)`): the target and the data passed, as evaluated. */
+    | { k: 'call-data'; target: Expr; data: Expr[] }
     | { k: 'tx-origin' }
   );
 

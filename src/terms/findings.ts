@@ -22,6 +22,10 @@ export type PowerKind =
   | 'direct-funds'
   /** The party of one record takes the contract's whole balance, other records' money included. */
   | 'take-pooled-funds'
+  /** The holder alone moves the deal (`target` to `value`) into a stage in which another action pays out money the contract holds. */
+  | 'decide-payout'
+  /** The holder alone makes the contract call an address with data and ETH it chooses (`target`: the address called). */
+  | 'arbitrary-call'
   | 'self-destruct';
 
 export interface Power extends Located {
@@ -66,7 +70,9 @@ export type RiskKind =
   | 'owner-can-pause'
   | 'unrestricted-action'
   /** Payments to the owner that go to the zero address once ownership is renounced. */
-  | 'renounce-redirects-payments';
+  | 'renounce-redirects-payments'
+  /** Every payment out depends on owner-only actions (`renounceGates`): renouncing ownership (`action`) leaves the money waiting on them where it is. */
+  | 'renounce-locks-funds';
 
 export interface Risk extends Located {
   id: string;

@@ -48,7 +48,9 @@ export type PartyKind =
    * Whoever pays in through an action that records the amount against their address (`pledgedAmount[id][msg.sender]
    * += amount`): each caller with an entry of their own, of a record or of the contract. Named by the mapping.
    */
-  | 'holder';
+  | 'holder'
+  /** Every address in a list the contract keeps (`address[] _payees`), filled at deployment. */
+  | 'list';
 
 export interface Party extends Located {
   /** Stable id: the variable name, 'owner', 'role:MINTER_ROLE', 'deployer', 'orders.buyer'. */

@@ -110,7 +110,7 @@ describe('Stages compared by order: one operator for each action', { timeout: 60
     expect(all.some((s) => /Money can stay in the contract/.test(s))).toBe(false);
     // The Buyer's money is held from Funded on, where only the Seller moves the deal: that is said.
     expect(all).toContain(
-      'The code sets no time limit for the Seller (`seller`) to call `ship` while the Stage (`stage`) is Funded; meanwhile no one else can pay out the money the contract holds.',
+      'The code sets no time limit for the Seller (`seller`) to call `ship` or `refund` while the Stage (`stage`) is Funded; meanwhile no one else can pay out the money the contract holds.',
     );
   });
 

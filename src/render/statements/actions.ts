@@ -47,6 +47,10 @@ function buildOneAction(terms: ContractTerms, action: Action): StatementSpec[] {
     specs.push(spec(id, 'actions', 'payment', { ...base, basis: payment.basis, source: payment.source, context: { action, payment, left: balanceLeft(action, payment) } }));
     // What `selfdestruct` does besides paying depends on the EVM version the code is compiled for.
     if (payment.method === 'selfdestruct') specs.push(spec(`${id}:self-destruct`, 'actions', 'self-destruct', { ...base, basis: 'code', source: payment.source, context: { action, payment, evm: terms.evm } }));
+    // A call whose target and data the holder of an `arbitrary-call` power chooses: the code it runs is theirs to pick.
+    if (terms.powers.some((p) => p.kind === 'arbitrary-call' && p.action === action.id && JSON.stringify(p.target) === JSON.stringify(payment.to))) {
+      specs.push(spec(`${id}:arbitrary-code`, 'actions', 'payment-arbitrary-code', { ...base, basis: 'code', source: payment.source, context: { action, payment } }));
+    }
     if (payment.resultChecked === false) {
       specs.push(spec(`${id}:unchecked`, 'actions', 'payment-unchecked', { ...base, basis: 'code', source: payment.source, context: { action, payment, cleared: clearedClaim(terms, action, payment) } }));
     }

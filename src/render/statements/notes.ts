@@ -6,7 +6,9 @@
 import { CALLER } from '../../extract/claim-check.ts';
 import type { ContractTerms, Payment, Risk } from '../../terms/index.ts';
 import { clearedClaim } from './money.ts';
-import { findAction, prefixed, spec, type StatementSpec } from './spec.ts';
+import { actionNames, findAction, prefixed, spec, type StatementSpec } from './spec.ts';
+import { ruleHolder } from '../../extract/actions.ts';
+import { renounceGates } from '../../extract/risks.ts';
 
 /**
  * What contract code never settles, in the order shown: the topics a trade agreement needs (governing law,
@@ -25,6 +27,23 @@ function uncheckedPayment(terms: ContractTerms, risk: Risk): { payment: Payment 
   return action && payment ? { payment, cleared: clearedClaim(terms, action, payment) } : { payment: null, cleared: null };
 }
 
+/**
+ * For a stall (no-deadline): every action by which the stalling party may move the deal on from that
+ * stage (`close` or `enableRefunds`), the risk's own first; [] when there is only that one, and for other risks.
+ */
+function stalledMoves(terms: ContractTerms, risk: Risk): string[] {
+  if (risk.kind !== 'no-deadline' || risk.action === null || risk.state === null) return [];
+  const lifecycle = terms.lifecycles.find((l) => l.id === risk.text);
+  if (!lifecycle) return [];
+  const ids = lifecycle.transitions
+    .filter((t) => !t.creates && (t.from.length === 0 || t.from.includes(risk.state!)))
+    .map((t) => terms.actions.find((a) => a.id === t.action))
+    .filter((a) => a !== undefined && !a.access.anyone && a.access.rules.every((r) => (ruleHolder(r) ?? '') === (risk.party ?? '')))
+    .map((a) => a!.id);
+  const names = actionNames(terms, [risk.action, ...ids]);
+  return names.length > 1 ? names : [];
+}
+
 export function buildRiskSpecs(terms: ContractTerms): StatementSpec[] {
   // A stall (no-deadline) is drafted only where no one else has an action that pays out at that stage;
   // in a contract that takes money in, that is the money's fate too.
@@ -36,7 +55,7 @@ export function buildRiskSpecs(terms: ContractTerms): StatementSpec[] {
       basis: risk.basis,
       source: risk.source,
       actionKind: action?.kind ?? null,
-      context: { risk, action, party, takesMoney, ...uncheckedPayment(terms, risk) },
+      context: { risk, action, party, takesMoney, moves: stalledMoves(terms, risk), gates: risk.kind === 'renounce-locks-funds' ? actionNames(terms, renounceGates(terms)) : [], ...uncheckedPayment(terms, risk) },
     });
   });
 }

@@ -5,6 +5,7 @@
  */
 import type { ContractTerms, Deadline, Expr, Lifecycle, Party, SourceRef } from '../../terms/index.ts';
 import { readTimeOffset, unwrap } from '../expr-helpers.ts';
+import { walkExpr } from '../../terms/index.ts';
 import { describeRecipients, heldItems } from './money.ts';
 import { actionNames, combineBasis, spanSources, spec, type StatementSpec } from './spec.ts';
 
@@ -83,6 +84,7 @@ export function buildKeyFactSpecs(terms: ContractTerms): StatementSpec[] {
     );
   }
   specs.push(...stepKeyFacts(terms));
+  specs.push(...deciderKeyFacts(terms));
   specs.push(
     spec('key-fact:powers', 'key-facts', 'key-fact-powers', {
       basis: 'code',
@@ -92,6 +94,28 @@ export function buildKeyFactSpecs(terms: ContractTerms): StatementSpec[] {
   );
   specs.push(spec('key-fact:coverage', 'key-facts', 'key-fact-coverage', { basis: 'code', source: whole, context: { coverage: terms.coverage } }));
   return specs;
+}
+
+/**
+ * A party fixed at deployment (no action changes it) who alone may call an action that pays two or more
+ * parties, each payment only under a condition on a value the caller gives (an arbitrator's ruling): that
+ * party decides who is paid. One key fact per such action.
+ */
+function deciderKeyFacts(terms: ContractTerms): StatementSpec[] {
+  return terms.actions.flatMap((action) => {
+    if (action.kind === 'constructor' || action.access.anyone || action.access.rules.length !== 1) return [];
+    const rule = action.access.rules[0];
+    const party = rule.kind === 'party' ? terms.parties.find((p) => p.id === rule.party) : undefined;
+    if (!party || party.kind !== 'address' || party.setAt !== 'deployment' || party.changedBy.length > 0 || party.setOnceBy.length > 0) return [];
+    const parameters = new Set(action.parameters.map((p) => p.name));
+    const chosen = (expr: Expr) => [...walkExpr(expr)].some((e) => e.kind === 'variable' && e.scope === 'parameter' && parameters.has(e.name));
+    const outs = action.payments.filter((p) => p.direction === 'out' && p.toParty !== null && p.toParty !== party.id);
+    if (outs.length === 0 || !outs.every((p) => p.when.some(chosen))) return [];
+    const paid = [...new Set(outs.map((p) => p.toParty!))].map((id) => terms.parties.find((p) => p.id === id)).filter((p): p is Party => p !== undefined);
+    if (paid.length < 2) return [];
+    const deciding = action.parameters.filter((p) => outs.some((payment) => payment.when.some((w) => [...walkExpr(w)].some((e) => e.kind === 'variable' && e.scope === 'parameter' && e.name === p.name))));
+    return [spec(`key-fact:decides:${action.id}`, 'key-facts', 'key-fact-decides', { basis: 'code', source: action.source, context: { party, action, paid, deciding } })];
+  });
 }
 
 /** One-way flags and times, in one key fact for the contract and one for each kind of record. */

@@ -5,7 +5,10 @@
  * With no powers: `powers:none`.
  */
 import type { ContractTerms, Power } from '../../terms/index.ts';
+import type { Action, Expr } from '../../terms/index.ts';
 import { unwrap } from '../../terms/index.ts';
+import { requiredStates } from '../../extract/lifecycle.ts';
+import { ruleHolder } from '../../extract/actions.ts';
 import { actionNames, findAction, prefixed, spec, type StatementSpec } from './spec.ts';
 
 /** Kinds whose new value can be bounded by the code. */
@@ -48,7 +51,32 @@ function powerContext(terms: ContractTerms, power: Power): Record<string, unknow
     holders: power.holders.map((holder) => terms.parties.find((party) => party.id === holder) ?? null).filter((party) => party !== null),
     // Actions paying the party the power replaces: their payments follow the new holder (VestingWallet's release).
     paidAfter: actionNames(terms, paidTo(terms, power)),
+    ...stageDecided(terms, power),
+    // For a call queued in advance (`arbitrary-call`): the action whose check sets the delay (`queue`).
+    queuedBy: power.kind === 'arbitrary-call' && power.timelock !== null ? terms.actions.find((a) => a.id !== power.action && a.conditions.some((c) => JSON.stringify(c.expr).includes(JSON.stringify(power.timelock))))?.name ?? null : null,
   };
+}
+
+/**
+ * For a power that moves the deal into a stage (`decide-payout`): the stage (`State == Closed`) and the
+ * actions that pay out money the contract holds only there, with their payments out.
+ */
+function stageDecided(terms: ContractTerms, power: Power): { stage?: Expr; payers?: { action: Action; payments: Action['payments']; holdersOnly: boolean }[]; heldBack?: string[] } {
+  if (power.kind !== 'decide-payout' || power.target === null || power.value?.kind !== 'enum-member') return {};
+  const target = power.target;
+  const state = power.value.member;
+  const lifecycle = terms.lifecycles.find((l) => !l.perItem && target.kind === 'variable' && l.variable === target.name);
+  if (!lifecycle) return {};
+  const payers = terms.actions
+    .filter((a) => a.id !== power.action && a.kind !== 'constructor' && requiredStates(a, lifecycle).join() === state)
+    .map((action) => ({
+      action,
+      payments: action.payments.filter((p) => p.direction === 'out' && unwrap(p.amount).kind !== 'value-sent'),
+      // Only the holders may call it: the payees cannot collect themselves.
+      holdersOnly: !action.access.anyone && action.access.rules.length > 0 && action.access.rules.every((r) => power.holders.includes(ruleHolder(r) ?? '')),
+    }))
+    .filter((payer) => payer.payments.length > 0);
+  return { stage: { kind: 'compare', op: '==', left: target, right: power.value }, payers, heldBack: payers.filter((p) => p.holdersOnly).map((p) => p.action.name) };
 }
 
 function toHolder(power: Power): boolean {
