@@ -1,11 +1,12 @@
 /**
  * The top of the document: key facts (one phrase per row) and the parties.
- * Ids: `key-fact:parties`, `key-fact:money`, `key-fact:deadline:<id>`, `key-fact:lifecycle:<id>`,
+ * Ids: `key-fact:parties`, `key-fact:money`, `key-fact:shares`, `key-fact:amounts`, `key-fact:deadline:<id>`, `key-fact:lifecycle:<id>`,
  * `key-fact:powers`, `key-fact:coverage`, `party:<party id>`.
  */
 import type { ContractTerms, Deadline, Expr, Lifecycle, Party } from '../../terms/index.ts';
 import { readTimeOffset, unwrap } from '../expr-helpers.ts';
 import { describeRecipients, heldItems } from './money.ts';
+import { describeAmountsIn } from './amounts.ts';
 import { describeShares } from './shares.ts';
 import { actionNames, combineBasis, spanSources, spec, type StatementSpec } from './spec.ts';
 
@@ -45,6 +46,10 @@ export function buildKeyFactSpecs(terms: ContractTerms): StatementSpec[] {
         context: { shares },
       }),
     );
+  }
+  const amounts = describeAmountsIn(terms);
+  if (amounts.length > 0) {
+    specs.push(spec('key-fact:amounts', 'key-facts', 'key-fact-amounts', { basis: 'code', source: spanSources(amounts.map((item) => item.source), whole), context: { amounts } }));
   }
   for (const deadline of terms.deadlines) {
     const setBy = deadline.setBy.map((set) => {
