@@ -35,7 +35,7 @@ describe('key facts with the numbers', { timeout: 120_000 }, () => {
       '比例：预付款（`deposit`）为传入的价款（`_price`）的30%（部署时设定）；迟延违约金（Late Penalty，`latePenalty`）为价款（`price`）的0.5%乘以自时间点 `shipBy`至时间点 `shippedAt`的完整天数，最高不超过价款的10%。',
     ]);
     expect(await zhOf('contracts/FobSale.sol', 'FobSale', 'key-fact:amounts')).toEqual([
-      '付款金额：调用`payDeposit`须随附ETH，金额恰好等于预付款；调用`payBalance`须随附ETH，金额恰好等于价款减预付款减由 `latePenalty` 计算出的值。',
+      '付款金额：调用`payDeposit`须随附恰好等于预付款的ETH；调用`payBalance`须随附恰好等于价款减预付款减由 `latePenalty` 计算出的值的ETH。',
     ]);
   });
 
@@ -48,7 +48,7 @@ describe('key facts with the numbers', { timeout: 120_000 }, () => {
     expect(await zhOf('contracts/ConsignmentAuction.sol', 'ConsignmentAuction', 'key-fact:')).toEqual(
       expect.arrayContaining([
         '比例：合约所有者收取最高出价（`highestBid`）的`commissionBps`个基点（1个基点为0.01%）（通过`settle`），该比率在部署时设定，可由合约所有者通过`setCommissionBps`更改，最高15%（1,500个基点）。',
-        '付款金额：调用`bid`须随附ETH，金额不低于最高出价加最低加价幅度（Min Increment，`minIncrement`）。',
+        '付款金额：调用`bid`须随附不低于最高出价加最低加价幅度（Min Increment，`minIncrement`）的ETH。',
       ]),
     );
   });
