@@ -87,4 +87,10 @@ describe('key facts with the numbers', { timeout: 120_000 }, () => {
     const { of } = await read('tests/fixtures/third-party/CrowdFund.sol', 'CrowdFund');
     expect(of('key-fact:amounts')).toEqual([]);
   });
+
+  it('a constant added to a given time is the period, not the moment (TimeLock)', async () => {
+    const { of, all } = await read('tests/fixtures/third-party/TimeLock.sol', 'TimeLock');
+    expect(of('key-fact:deadline')).toEqual(['Deadline: 16 minutes, 40 seconds (`GRACE_PERIOD`) after the given Timestamp (`_timestamp`).']);
+    expect(all.some((s) => /after the Grace Period time|never sets the Grace Period|GRACE_PERIOD`?\)?, so it stays zero/.test(s))).toBe(false);
+  });
 });
