@@ -102,14 +102,16 @@ function subjectOf(expr: Expr): Expr | null {
   // A field of a stored record (orders[id].deliverBy); a field of a value given in the call is not stored.
   if (expr.kind === 'member') return storedRoot(expr) ? expr : null;
   if (expr.kind === 'convert') return subjectOf(expr.operand);
-  // In a sum the moment is the stored time, not a constant added to it (`_timestamp + GRACE_PERIOD`): a constant is the period.
-  if (expr.kind === 'arith' && (expr.op === '+' || expr.op === '-')) return storedTime(expr.left) ?? storedTime(expr.right);
+  if (expr.kind === 'arith' && (expr.op === '+' || expr.op === '-')) {
+    // In a moment plus a period, a constant added to anything but a number is the period, never the moment.
+    const moment = (side: Expr, other: Expr) => (isConstant(side) && other.kind !== 'number' ? null : subjectOf(side));
+    return moment(expr.left, expr.right) ?? moment(expr.right, expr.left);
+  }
   return null;
 }
 
-function storedTime(expr: Expr): Expr | null {
-  if (expr.kind === 'variable' && expr.scope === 'constant') return null;
-  return subjectOf(expr);
+function isConstant(expr: Expr): boolean {
+  return (expr.kind === 'variable' && expr.scope === 'constant') || (expr.kind === 'convert' && isConstant(expr.operand));
 }
 
 function storedRoot(expr: Expr): boolean {

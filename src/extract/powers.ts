@@ -336,7 +336,7 @@ function decidesPayout(action: Action, holders: string[], terms: ContractTerms, 
         if (other.id === action.id || other.kind === 'constructor') return false;
         if (!other.payments.some((p) => p.direction === 'out' && unwrap(p.amount).kind !== 'value-sent')) return false;
         const required = requiredStates(other, lifecycle);
-        return required.length === 1 && required[0] === move.to && move.from.length > 0 && !move.from.includes(move.to);
+        return required !== null && required.length === 1 && required[0] === move.to && move.from.length > 0 && !move.from.includes(move.to);
       });
       if (!pays) continue;
       const variable = terms.actions.flatMap((a) => a.effects).find((e) => e.target.kind === 'variable' && e.target.name === lifecycle.variable)?.target;

@@ -228,7 +228,7 @@ export function renounceGates(terms: ContractTerms): string[] {
     const movers = terms.lifecycles.flatMap((lifecycle) => {
       if (lifecycle.perItem) return [];
       const required = requiredStates(exit, lifecycle);
-      if (required.length === 0 || required.some((s) => lifecycle.initial === s)) return [];
+      if (required === null || required.length === 0 || required.some((s) => lifecycle.initial === s)) return [];
       const into = lifecycle.transitions.filter((t) => required.includes(t.to));
       const actions = into.map((t) => terms.actions.find((a) => a.id === t.action));
       if (into.length === 0 || !actions.every((a) => a !== undefined && a.kind !== 'constructor' && ownerOnly(a, owner.id))) return [];

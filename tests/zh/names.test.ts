@@ -78,7 +78,7 @@ describe('Chinese summaries name roles, states and records in Chinese', { timeou
     expect(fob).toContain('本合约向卖方支付以ETH计的预付款（`deposit`）。');
     expect(fob).toContain('卖方（`seller`）可通过 `confirmShipment`或`payBalance` 收到ETH。');
     expect(fob).toContain('调用时发送的ETH等于价款（`price`）减预付款（`deposit`）减由 `latePenalty` 计算出的值');
-    expect(fob).toContain('比例：预付款（`deposit`）为传入的价款（`_price`）的30%（部署时设定）。');
+    expect(fob).toContain('比例：预付款（`deposit`）为传入的价款（`_price`）的30%（部署时设定）；迟延违约金（Late Penalty，`latePenalty`）为价款（`price`）的0.5%乘以自时间点 `shipBy`至时间点 `shippedAt`的完整天数，最高不超过价款的10%。');
     const market = (await zhTexts('contracts/MarketplaceOrder.sol', 'MarketplaceOrder')).join('\n');
     expect(market).toContain('`stablecoin`代币');
     expect(market).not.toContain('代币（`stablecoin`）');

@@ -1,12 +1,14 @@
 /**
  * The top of the document: key facts (one phrase per row) and the parties.
- * Ids: `key-fact:parties`, `key-fact:money`, `key-fact:deadline:<id>`, `key-fact:lifecycle:<id>`,
+ * Ids: `key-fact:parties`, `key-fact:money`, `key-fact:shares`, `key-fact:amounts`, `key-fact:deadline:<id>`, `key-fact:lifecycle:<id>`,
  * `key-fact:powers`, `key-fact:coverage`, `party:<party id>`.
  */
-import type { ContractTerms, Deadline, Expr, Lifecycle, Party, SourceRef } from '../../terms/index.ts';
+import type { ContractTerms, Deadline, Expr, Lifecycle, Party } from '../../terms/index.ts';
 import { readTimeOffset, unwrap } from '../expr-helpers.ts';
 import { walkExpr } from '../../terms/index.ts';
 import { describeRecipients, heldItems } from './money.ts';
+import { describeAmountsIn } from './amounts.ts';
+import { describeShares } from './shares.ts';
 import { actionNames, combineBasis, spanSources, spec, type StatementSpec } from './spec.ts';
 
 export function buildKeyFactSpecs(terms: ContractTerms): StatementSpec[] {
@@ -45,6 +47,10 @@ export function buildKeyFactSpecs(terms: ContractTerms): StatementSpec[] {
         context: { shares },
       }),
     );
+  }
+  const amounts = describeAmountsIn(terms);
+  if (amounts.length > 0) {
+    specs.push(spec('key-fact:amounts', 'key-facts', 'key-fact-amounts', { basis: 'code', source: spanSources(amounts.map((item) => item.source), whole), context: { amounts } }));
   }
   for (const deadline of terms.deadlines) {
     const setBy = deadline.setBy.map((set) => {
@@ -137,75 +143,6 @@ function stepKeyFacts(terms: ContractTerms): StatementSpec[] {
       context: { first: lifecycles[0], steps },
     });
   });
-}
-
-interface ShareFact {
-  share: Extract<Expr, { kind: 'percent-of' }>;
-  /** Who is paid the share, or the stored value it is (a deposit computed at deployment). */
-  party: Party | null;
-  to: Expr | null;
-  stored: Expr | null;
-  actions: string[];
-  /** For a rate set by a power: the largest value the code accepts, as a number with its share unit. */
-  cap: Expr | null;
-  /** For a rate a party may change: who may (parties), and through which actions. */
-  changers: Party[];
-  changedThrough: string[];
-  source: SourceRef;
-}
-
-/**
- * The shares the code takes of an amount, for the key facts: a share paid to someone (the arbiter's 1%),
- * and a share stored as a term (a deposit of 30% of the price). A rate a party can change is given with
- * the cap the code puts on it.
- */
-function describeShares(terms: ContractTerms): ShareFact[] {
-  const facts: ShareFact[] = [];
-  const add = (share: Expr, action: string, fact: Omit<ShareFact, 'share' | 'actions' | 'cap' | 'changers' | 'changedThrough'>) => {
-    if (share.kind !== 'percent-of') return;
-    const key = JSON.stringify([share.rate, share.base, fact.party?.id ?? fact.to, fact.stored]);
-    const known = facts.find((f) => JSON.stringify([f.share.rate, f.share.base, f.party?.id ?? f.to, f.stored]) === key);
-    if (known) {
-      if (!known.actions.includes(action)) known.actions.push(action);
-      return;
-    }
-    const powers = share.rate.kind === 'variable' && share.rate.value === null ? terms.powers.filter((p) => p.kind === 'change-term' && p.target?.kind === 'variable' && p.target.name === (share.rate as { name: string }).name) : [];
-    const changers = terms.parties.filter((party) => powers.some((p) => p.holders.includes(party.id)));
-    facts.push({ share, actions: [action], cap: capOf(terms, share.rate), changers, changedThrough: actionNames(terms, powers.map((p) => p.action)), ...fact });
-  };
-  for (const action of terms.actions) {
-    for (const payment of action.payments) {
-      if (payment.direction !== 'out') continue;
-      for (const share of termsOfSum(payment.amount)) add(share, action.id, { party: terms.parties.find((p) => p.id === payment.toParty) ?? null, to: payment.to, stored: null, source: payment.source });
-    }
-    for (const effect of action.effects) {
-      if (effect.kind === 'set' && effect.value && effect.target.kind === 'variable' && (effect.target.scope === 'state' || effect.target.scope === 'immutable')) add(effect.value, action.id, { party: null, to: null, stored: effect.target, source: effect.source });
-    }
-  }
-  return facts.map((fact) => ({
-    ...fact,
-    atDeployment: fact.actions.every((id) => id === 'constructor'),
-    actions: actionNames(terms, fact.actions.filter((id) => id !== 'constructor')),
-  }));
-}
-
-/** The terms of a sum (`fee + tip`), or the value itself. */
-function termsOfSum(expr: Expr): Expr[] {
-  return expr.kind === 'arith' && expr.op === '+' ? [...termsOfSum(expr.left), ...termsOfSum(expr.right)] : [expr];
-}
-
-/** The cap a power puts on a rate (`newBps <= 1500` for the variable it sets), as the bound's number. */
-function capOf(terms: ContractTerms, rate: Expr): Expr | null {
-  if (rate.kind !== 'variable' || rate.value !== null) return null;
-  for (const power of terms.powers) {
-    if (power.target?.kind !== 'variable' || power.target.name !== rate.name) continue;
-    for (const bound of power.bounds) {
-      if (bound.kind !== 'compare') continue;
-      const limit = bound.op === '<=' || bound.op === '<' ? bound.right : bound.op === '>=' || bound.op === '>' ? bound.left : null;
-      if (limit && (limit.kind === 'number' || (limit.kind === 'variable' && limit.value !== null)) && limit.unit && ['basis-points', 'per-mille', 'percent'].includes(limit.unit)) return limit;
-    }
-  }
-  return null;
 }
 
 /** For each party holding powers: the party and the names of the actions that give the powers. */

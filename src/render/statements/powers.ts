@@ -68,7 +68,7 @@ function stageDecided(terms: ContractTerms, power: Power): { stage?: Expr; payer
   const lifecycle = terms.lifecycles.find((l) => !l.perItem && target.kind === 'variable' && l.variable === target.name);
   if (!lifecycle) return {};
   const payers = terms.actions
-    .filter((a) => a.id !== power.action && a.kind !== 'constructor' && requiredStates(a, lifecycle).join() === state)
+    .filter((a) => a.id !== power.action && a.kind !== 'constructor' && (requiredStates(a, lifecycle) ?? []).join() === state)
     .map((action) => ({
       action,
       payments: action.payments.filter((p) => p.direction === 'out' && unwrap(p.amount).kind !== 'value-sent'),
