@@ -195,10 +195,23 @@ function paymentsReached(effect: Effect, terms: ContractTerms, action: Action, h
     if (!other.access.anyone && (payers.length === 0 || payers.some((p) => holders.includes(p)))) continue;
     const required = other.conditions.filter((c) => !c.isAccess && [...walkExpr(c.expr)].some((e) => e.kind === 'value-sent')).map((c) => c.expr);
     const paid = other.payments.filter((p) => unwrap(p.amount).kind !== 'value-sent').map((p) => p.amount);
-    if (required.some((amount) => stored(amount).has(name))) found.push({ action: other.id, payers, how: 'requires' });
-    else if (paid.some((amount) => stored(amount).has(name))) found.push({ action: other.id, payers, how: 'pays' });
+    const zeroed = (amounts: Expr[]) => amounts.flatMap((amount) => [...walkExpr(amount)]).find((node) => node.kind === 'call' && zeroWhen(stored.formulasOf?.(node.name) ?? [], name, effect.value!)) ?? null;
+    if (required.some((amount) => stored(amount).has(name))) found.push({ action: other.id, payers, how: 'requires', zeroed: zeroed(required) });
+    else if (paid.some((amount) => stored(amount).has(name))) found.push({ action: other.id, payers, how: 'pays', zeroed: zeroed(paid) });
   }
   return found;
+}
+
+/** A view's formula that is zero when the flag has the value written (`waived ? 0 : fee`, the flag set to true). */
+function zeroWhen(formulas: Expr[], flag: string, value: Expr): boolean {
+  if (value.kind !== 'bool' || formulas.length !== 1) return false;
+  const formula = formulas[0];
+  if (formula.kind !== 'conditional') return false;
+  const required = flagRequired(formula.condition);
+  if (!required || required.name !== flag) return false;
+  const chosen = required.value === value.value ? formula.then : formula.otherwise;
+  const bare = unwrap(chosen);
+  return bare.kind === 'number' && /^0+$/.test(bare.value);
 }
 
 /** Conditions of the action on the new value (a parameter written by the effect), other than the access check. */
@@ -438,7 +451,7 @@ function needsOthersStep(action: Action, holders: string[], terms: ContractTerms
 /** Stands in the reads of an expression for a signature it checks (`ecrecover`, ECDSA `recover`). */
 const SIGNATURE = '#signature';
 
-type StoredReads = (expr: Expr) => Set<string>;
+type StoredReads = ((expr: Expr) => Set<string>) & { formulasOf?: (name: string) => Expr[] };
 
 /**
  * The state variables an expression reads, through the views it calls too, and SIGNATURE when it checks a
@@ -465,7 +478,7 @@ function storedReads(context: ExtractContext): StoredReads {
     }
     return into;
   };
-  return (expr) => collect(expr, new Set(), 0);
+  return Object.assign((expr: Expr) => collect(expr, new Set(), 0), { formulasOf });
 }
 
 function recoversSigner(context: ExtractContext, fn: FunctionDefinition, seen: Set<number>): boolean {

@@ -52,7 +52,7 @@ export interface Power extends Located {
    * A stored value set to a fixed value (`waived = true`) that reaches, through views it is read in, what
    * another party's action requires them to pay: the actions (ids) and the parties who call them.
    */
-  reaches?: { action: string; payers: string[]; how: 'requires' | 'pays' }[];
+  reaches?: { action: string; payers: string[]; how: 'requires' | 'pays'; zeroed: Expr | null }[];
 }
 
 export type RiskKind =

@@ -53,7 +53,7 @@ function powerContext(terms: ContractTerms, power: Power): Record<string, unknow
     // Actions paying the party the power replaces: their payments follow the new holder (VestingWallet's release).
     paidAfter: actionNames(terms, paidTo(terms, power)),
     // A fixed value read in what another party must pay (`waive`, read in `pay` through `lateFee`).
-    reached: (power.reaches ?? []).map((r) => ({ action: findAction(terms, r.action), how: r.how, payers: r.payers.map((id) => terms.parties.find((party) => party.id === id) ?? null).filter((party) => party !== null) })),
+    reached: (power.reaches ?? []).map((r) => ({ action: findAction(terms, r.action), how: r.how, zeroed: r.zeroed, payers: r.payers.map((id) => terms.parties.find((party) => party.id === id) ?? null).filter((party) => party !== null) })),
     ...stageDecided(terms, power),
     // For a call queued in advance (`arbitrary-call`): the action whose check sets the delay (`queue`).
     queuedBy: power.kind === 'arbitrary-call' && power.timelock !== null ? terms.actions.find((a) => a.id !== power.action && a.conditions.some((c) => JSON.stringify(c.expr).includes(JSON.stringify(power.timelock))))?.name ?? null : null,
