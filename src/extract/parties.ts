@@ -114,7 +114,10 @@ function roleParties(context: ExtractContext, rules: { kind: string; role?: stri
   return [...ids].map((id) => {
     const name = id.replace(/^(role|list):/, '');
     const decl = context.scope.stateVariables.find((v) => v.name === name);
-    const touching = writes.filter((w) => w.role === name || w.role === '*');
+    // A membership map (`mapping(address => bool) isUser`) checked as a role: written directly, by name.
+    const membership = decl !== undefined && /^mapping\(address( payable)? => bool\)$/.test(decl.typeDescriptions.typeString ?? '');
+    const direct = membership ? context.reads.filter((read) => read.facts.effects.some((e) => targetName(e.target) === name)).map((read) => ({ action: read.id, role: name })) : [];
+    const touching = [...writes.filter((w) => w.role === name || w.role === '*'), ...direct];
     const changedBy = [...new Set(touching.filter((w) => w.action !== 'constructor').map((w) => w.action))];
     return newParty({
       id,

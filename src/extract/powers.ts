@@ -52,10 +52,17 @@ export const powers: Extractor = {
         });
       };
       for (const effect of action.effects) {
-        const kind = classify(effect, terms, action, lifecycleVariables);
+        const reaches = paymentsReached(effect, terms, action, holders, stored);
+        const kind = classify(effect, terms, action, lifecycleVariables) ?? (reaches.length > 0 && !lifecycleVariables.has(targetName(effect.target) ?? '') && !isSwitch(terms, targetName(effect.target) ?? '') ? 'change-term' : null);
         // Giving up one's own role (the caller must be the account named) is not a power over anyone else.
         if (kind === 'revoke-role' && holders.length === 1 && holders[0] === 'caller') continue;
         if (kind) add(kind, effect.target, effect);
+        if (kind === 'change-term' && reaches.length > 0) {
+          const power = list[list.length - 1];
+          power.reaches = reaches;
+          // Read through a view in another party's payment: the change reaches deals under way unless excluded.
+          if (power.affectsExisting === false) power.affectsExisting = reaches.some((r) => { const reader = terms.actions.find((a) => a.id === r.action); return reader !== undefined && !excludes(action, reader); });
+        }
       }
       for (const decided of decidesPayout(action, holders, terms, stored)) list.push({ ...draftPower(list.length, 'decide-payout', action, holders), target: decided.target, value: decided.value, source: decided.source });
       const reads = context.reads.find((r) => r.id === action.id)?.facts;
@@ -170,6 +177,42 @@ function reads(action: Action, name: string, liveOnly: boolean): boolean {
   );
 }
 
+
+/**
+ * A stored value a restricted action sets to a value of its own (`waived = true`, not a parameter), read —
+ * directly or through the views it calls (`lateFee()`) — in what another party's action pays or requires
+ * to be sent (`msg.value == price + lateFee()`): the holder alone changes what that party must pay.
+ */
+function paymentsReached(effect: Effect, terms: ContractTerms, action: Action, holders: string[], stored: StoredReads): NonNullable<Power['reaches']> {
+  const name = effect.target.kind === 'variable' && !effect.target.party ? effect.target.name : null;
+  if (!name || !effect.value || chosenByCaller(effect.value) || effect.kind === 'delete') return [];
+  if (action.payments.length > 0 || action.payable || isStepOfDeal(action)) return [];
+  const found: NonNullable<Power['reaches']> = [];
+  for (const other of terms.actions) {
+    if (other.id === action.id || other.kind === 'constructor') continue;
+    const payers = other.access.anyone ? [] : other.access.rules.map((r) => ruleHolder(r)).filter((h): h is string => h !== null);
+    // Another party's action: not one the holders call themselves.
+    if (!other.access.anyone && (payers.length === 0 || payers.some((p) => holders.includes(p)))) continue;
+    const required = other.conditions.filter((c) => !c.isAccess && [...walkExpr(c.expr)].some((e) => e.kind === 'value-sent')).map((c) => c.expr);
+    const paid = other.payments.filter((p) => unwrap(p.amount).kind !== 'value-sent').map((p) => p.amount);
+    const zeroed = (amounts: Expr[]) => amounts.flatMap((amount) => [...walkExpr(amount)]).find((node) => node.kind === 'call' && zeroWhen(stored.formulasOf?.(node.name) ?? [], name, effect.value!)) ?? null;
+    if (required.some((amount) => stored(amount).has(name))) found.push({ action: other.id, payers, how: 'requires', zeroed: zeroed(required) });
+    else if (paid.some((amount) => stored(amount).has(name))) found.push({ action: other.id, payers, how: 'pays', zeroed: zeroed(paid) });
+  }
+  return found;
+}
+
+/** A view's formula that is zero when the flag has the value written (`waived ? 0 : fee`, the flag set to true). */
+function zeroWhen(formulas: Expr[], flag: string, value: Expr): boolean {
+  if (value.kind !== 'bool' || formulas.length !== 1) return false;
+  const formula = formulas[0];
+  if (formula.kind !== 'conditional') return false;
+  const required = flagRequired(formula.condition);
+  if (!required || required.name !== flag) return false;
+  const chosen = required.value === value.value ? formula.then : formula.otherwise;
+  const bare = unwrap(chosen);
+  return bare.kind === 'number' && /^0+$/.test(bare.value);
+}
 
 /** Conditions of the action on the new value (a parameter written by the effect), other than the access check. */
 function boundsOn(action: Action, effect: Effect): Expr[] {
@@ -408,7 +451,7 @@ function needsOthersStep(action: Action, holders: string[], terms: ContractTerms
 /** Stands in the reads of an expression for a signature it checks (`ecrecover`, ECDSA `recover`). */
 const SIGNATURE = '#signature';
 
-type StoredReads = (expr: Expr) => Set<string>;
+type StoredReads = ((expr: Expr) => Set<string>) & { formulasOf?: (name: string) => Expr[] };
 
 /**
  * The state variables an expression reads, through the views it calls too, and SIGNATURE when it checks a
@@ -435,7 +478,7 @@ function storedReads(context: ExtractContext): StoredReads {
     }
     return into;
   };
-  return (expr) => collect(expr, new Set(), 0);
+  return Object.assign((expr: Expr) => collect(expr, new Set(), 0), { formulasOf });
 }
 
 function recoversSigner(context: ExtractContext, fn: FunctionDefinition, seen: Set<number>): boolean {

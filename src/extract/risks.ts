@@ -22,7 +22,7 @@ export const risks: Extractor = {
       if (contradicted) drafts.push({ kind: 'claim-contradicted', action: claim.action, party: contradicted.topic === 'who' ? contradicted.claimed[0] ?? null : null, subject: null, text: claim.text, state: null, source: claim.source });
     }
     for (const power of terms.powers) {
-      if (power.kind === 'change-term' && power.bounds.length === 0) drafts.push({ kind: 'no-upper-bound', action: power.action, party: power.holders[0] ?? null, subject: power.target, text: null, state: null, source: power.source });
+      if (power.kind === 'change-term' && power.bounds.length === 0 && !power.reaches) drafts.push({ kind: 'no-upper-bound', action: power.action, party: power.holders[0] ?? null, subject: power.target, text: null, state: null, source: power.source });
     }
     for (const lifecycle of terms.lifecycles) drafts.push(...stalls(lifecycle, terms.actions, terms.lifecycles), ...stuckFunds(lifecycle, terms));
     for (const asset of terms.assets) {

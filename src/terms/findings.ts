@@ -48,6 +48,11 @@ export interface Power extends Located {
   timelockWhen: Expr[];
   /** When the term changed is used as a share (`x * term / 10000`): the divisor, so limits read as percentages. */
   rateScale: string | null;
+  /**
+   * A stored value set to a fixed value (`waived = true`) that reaches, through views it is read in, what
+   * another party's action requires them to pay: the actions (ids) and the parties who call them.
+   */
+  reaches?: { action: string; payers: string[]; how: 'requires' | 'pays'; zeroed: Expr | null }[];
 }
 
 export type RiskKind =

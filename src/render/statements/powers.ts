@@ -34,7 +34,8 @@ export function buildPowerSpecs(terms: ContractTerms): StatementSpec[] {
     const fields = { basis: power.basis, source: power.source, context };
     const specs: StatementSpec[] = [];
     // A party who makes themselves the party gives no new value to bound: who may do so is the limit, stated above.
-    if (BOUNDED_KINDS.has(power.kind) && power.value?.kind !== 'caller') specs.push(spec(`${id}:bounds`, 'powers', 'power-bounds', fields));
+    // A fixed value (`waived = true`) has no new value to bound.
+    if (BOUNDED_KINDS.has(power.kind) && power.value?.kind !== 'caller' && !power.reaches) specs.push(spec(`${id}:bounds`, 'powers', 'power-bounds', fields));
     if (BOUNDED_KINDS.has(power.kind) && power.affectsExisting !== null) specs.push(spec(`${id}:existing`, 'powers', 'power-existing', fields));
     specs.push(spec(`${id}:timelock`, 'powers', 'power-timelock', fields));
     return specs;
@@ -51,6 +52,8 @@ function powerContext(terms: ContractTerms, power: Power): Record<string, unknow
     holders: power.holders.map((holder) => terms.parties.find((party) => party.id === holder) ?? null).filter((party) => party !== null),
     // Actions paying the party the power replaces: their payments follow the new holder (VestingWallet's release).
     paidAfter: actionNames(terms, paidTo(terms, power)),
+    // A fixed value read in what another party must pay (`waive`, read in `pay` through `lateFee`).
+    reached: (power.reaches ?? []).map((r) => ({ action: findAction(terms, r.action), how: r.how, zeroed: r.zeroed, payers: r.payers.map((id) => terms.parties.find((party) => party.id === id) ?? null).filter((party) => party !== null) })),
     ...stageDecided(terms, power),
     // For a call queued in advance (`arbitrary-call`): the action whose check sets the delay (`queue`).
     queuedBy: power.kind === 'arbitrary-call' && power.timelock !== null ? terms.actions.find((a) => a.id !== power.action && a.conditions.some((c) => JSON.stringify(c.expr).includes(JSON.stringify(power.timelock))))?.name ?? null : null,
