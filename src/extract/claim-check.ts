@@ -129,7 +129,12 @@ function checkRefund(lower: string, action: Action, parties: Party[]): Draft | n
   // Paid to the caller of an action anyone may call: whoever calls, not a named party.
   const toCaller = (p: (typeof out)[number]) => p.toParty === null && action.access.anyone && unwrap(p.to).kind === 'caller';
   // The parties a payment may go to: its own, or each of those a condition chooses between (`favorBuyer ? buyer : seller`).
-  const recipients = (p: (typeof out)[number]): string[] => (toCaller(p) ? [CALLER] : p.toParty !== null ? [p.toParty] : chosenParties(p.to));
+  // A stored address a party is named after (the fixed `arbitrator` paid through a call on it) is that party.
+  const stored = (p: (typeof out)[number]): string | null => {
+    const to = unwrap(p.to);
+    return to.kind === 'variable' && parties.some((x) => x.id === to.name && x.collection === null) ? to.name : null;
+  };
+  const recipients = (p: (typeof out)[number]): string[] => (toCaller(p) ? [CALLER] : p.toParty !== null ? [p.toParty] : stored(p) !== null ? [stored(p)!] : chosenParties(p.to));
   const paid = [...new Set(out.flatMap(recipients))];
   if (paid.includes(party.id)) return { topic: 'refund', verdict: 'matches', claimed: [party.id], actual: paid, access: null, source: out.find((p) => recipients(p).includes(party.id))!.source };
   // Paid to an address the model cannot name (a parameter, an entry): it may be that party.

@@ -28,15 +28,22 @@ export const risks: Extractor = {
     for (const asset of terms.assets) {
       if (asset.kind === 'token') drafts.push({ kind: 'external-token', action: null, party: null, subject: asset.token, text: null, state: null, source: firstPaymentSource(terms, asset.token) });
     }
-    const seenTargets = new Set<string>();
+    // One risk per contract called, naming every action that calls it.
+    const seenTargets = new Map<string, Draft>();
     for (const action of terms.actions) {
       for (const call of action.externalCalls) {
         const key = JSON.stringify(call.target);
         // A call to this contract's own external function is not a dependency on another contract.
         if (call.target.kind === 'this') continue;
-        if (seenTargets.has(key) || terms.assets.some((a) => a.kind === 'token' && JSON.stringify(a.token) === key)) continue;
-        seenTargets.add(key);
-        drafts.push({ kind: 'external-contract', action: action.id, party: null, subject: call.target, text: call.name, state: null, source: call.source });
+        if (terms.assets.some((a) => a.kind === 'token' && JSON.stringify(a.token) === key)) continue;
+        const seen = seenTargets.get(key);
+        if (seen) {
+          if (seen.action !== action.id && !seen.also!.includes(action.id)) seen.also!.push(action.id);
+          continue;
+        }
+        const draft: Draft = { kind: 'external-contract', action: action.id, party: null, subject: call.target, text: call.name, state: null, source: call.source, also: [] };
+        seenTargets.set(key, draft);
+        drafts.push(draft);
       }
     }
     drafts.push(...renouncedPayee(terms), ...renounceLocks(terms), ...refusals(context, terms));

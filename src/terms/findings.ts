@@ -89,6 +89,8 @@ export interface Risk extends Located {
   text: string | null;
   /** For a risk at a stage of a lifecycle (whose id is `text`): the state's name; else null. */
   state: string | null;
+  /** Other actions the risk applies to as well (external-contract: every further action that calls the contract). */
+  also?: string[];
 }
 
 export interface Claim extends Located {

@@ -22,7 +22,7 @@ describe('MilestoneEscrow (one pool of ETH for many jobs)', { timeout: 60_000 },
   it('a job created at a fresh id does not change another job: its parties are set once, and creating is not a move', async () => {
     const { all } = await read(`${DIR}/MilestoneEscrow.sol`, 'MilestoneEscrow');
     expect(all).toContain('Each Job in `jobs` names its own Client (`client`), set once, through `createJob`; no action changes it afterwards.');
-    expect(all).toContain('Anyone may record a new Job in `jobs`, with its Status at Active, by calling `createJob`.');
+    expect(all).toContain('Anyone may record a new Job in `jobs`, with its Status at Active, by calling `createJob`, provided the call meets the conditions stated for `createJob`.');
     expect(all.some((s) => /can be replaced|can be changed through `createJob`|From any state/.test(s))).toBe(false);
   });
 });

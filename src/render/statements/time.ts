@@ -5,6 +5,7 @@
  */
 import type { Action, ContractTerms, Deadline, Expr, Lifecycle } from '../../terms/index.ts';
 import { walkExpr } from '../../terms/index.ts';
+import { refersTo } from '../../extract/lifecycle.ts';
 import { stateLabel, stateLabels } from './actions.ts';
 import { checkOffset, commonOffset, type TimeOffset } from './overview.ts';
 import { actionNames, findAction, prefixed, spec, type StatementSpec } from './spec.ts';
@@ -126,6 +127,7 @@ function buildOneLifecycle(terms: ContractTerms, lifecycle: Lifecycle): Statemen
           name: action?.name ?? transition.action,
           from: stateLabels(terms, lifecycle.id, transition.from),
           to: stateLabel(terms, lifecycle.id, transition.to),
+          further: furtherConditions(action, lifecycle),
         },
       }),
     );
@@ -133,6 +135,15 @@ function buildOneLifecycle(terms: ContractTerms, lifecycle: Lifecycle): Statemen
   const finals = lifecycle.states.filter((state) => state.final).map((state) => state.label);
   if (finals.length > 0) specs.push(spec(`${prefix}:final`, 'lifecycle', 'lifecycle-final', { ...base, context: { lifecycle, finals } }));
   return specs;
+}
+
+/**
+ * True when the action has checks beyond who may call it and the state it starts from: the lifecycle line
+ * then points to them rather than reading as unconditional.
+ */
+function furtherConditions(action: Action | null, lifecycle: Lifecycle): boolean {
+  if (!action || action.kind === 'constructor') return false;
+  return action.conditions.some((c) => !c.isAccess && ![...walkExpr(c.expr)].some((e) => refersTo(e, lifecycle)));
 }
 
 /**
