@@ -25,6 +25,15 @@ describe('review 2, fixes d', () => {
     expect(cn).toContain('处于「`NoDispute`」时，任何人可调用 `executeTransaction` 将该记录的状态变为「已解决」，但须满足 `executeTransaction` 所列的各项条件。');
   });
 
+  it('L3: a one-way flag set by an action with further conditions points to them; one without does not (en, zh)', async () => {
+    const en = (await read(AUCTION, 'EnglishAuction')).all;
+    expect(en).toContain('Anyone may set the Ended flag by calling `end`, provided the call meets the conditions stated for `end`.');
+    expect(en).not.toContain('Anyone may set the Ended flag by calling `end`.');
+    // `start` checks only who calls it and the flag it sets: nothing more to point to.
+    expect(en).toContain('The Seller (`seller`) may set the Started flag by calling `start`.');
+    expect(await zh(AUCTION, 'EnglishAuction')).toContain('任何人可调用 `end` 设置标志 `ended`，但须满足 `end` 所列的各项条件。');
+  });
+
   it('L4, L9: the dependency risk names every action that calls the other contract (en, zh)', async () => {
     const auction = (await read(AUCTION, 'EnglishAuction')).all;
     expect(auction).toContain('`start` and `end` rely on another contract at the NFT (`nft`), whose code is not part of this summary.');

@@ -160,7 +160,7 @@ function buildOneStep(terms: ContractTerms, lifecycle: Lifecycle, prefix: string
         basis: 'code',
         source: transition.source,
         actionKind: action?.kind ?? null,
-        context: { lifecycle, transition, action, name: action?.name ?? transition.action, own: action ? ownRecord(action, lifecycle) : false },
+        context: { lifecycle, transition, action, name: action?.name ?? transition.action, own: action ? ownRecord(action, lifecycle) : false, further: furtherConditions(action, lifecycle) },
       }),
     );
   });
