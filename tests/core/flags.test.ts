@@ -21,9 +21,9 @@ describe('lifecycles from flags and times', { timeout: 60_000 }, () => {
     expect(of('lifecycle:')).toEqual(
       expect.arrayContaining([
         'Each Order in `orders` has its own Shipped At time (`shippedAt`): it is zero (not recorded) when the Order is recorded, and once recorded, no action sets it back to zero.',
-        'The Seller of the Order concerned may record the Shipped At time of the Order concerned by calling `ship`.',
+        'The Seller of the Order concerned may record the Shipped At time of the Order concerned by calling `ship`, provided the call meets the conditions stated for `ship`.',
         'The Ended flag (`ended`) is not set at first, and once set, no action clears it.',
-        'Anyone may set the Ended flag by calling `end`.',
+        'Anyone may set the Ended flag by calling `end`, provided the call meets the conditions stated for `end`.',
       ]),
     );
     expect(all.filter((s) => /States|from Paid to Paid|always one of/.test(s))).toEqual([]);
