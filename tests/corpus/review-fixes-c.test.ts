@@ -38,7 +38,7 @@ describe('review fixes C: powers and parties', { timeout: 120_000 }, () => {
   });
 
   it('Kleros MultipleArbitrableTransactionWithFee: the Arbitrator, fixed at deployment, alone decides who is paid through rule', async () => {
-    const file = 'tests/fixtures/third-party/kleros-fee/MultipleArbitrableTransactionWithFee.sol';
+    const file = 'tests/fixtures/third-party/MultipleArbitrableTransactionWithFee.sol';
     const { all } = await read(file, 'MultipleArbitrableTransactionWithFee');
     expect(all).toContain('Who is paid: the Arbitrator, set at deployment, alone decides by calling `rule`: what `rule` pays the Sender of the Transaction concerned, the Fee Recipient, and the Receiver of the Transaction concerned depends on the value it gives as Ruling (`_ruling`), within the conditions stated for `rule`.');
     expect(all).toContain('The Arbitrator (`arbitrator`) is an address, set at deployment to the given Arbitrator (`_arbitrator`); no action changes it afterwards.');
