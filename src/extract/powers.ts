@@ -6,15 +6,13 @@
 import { targetName } from '../ir/exprs.ts';
 import type { Action, ContractTerms, Effect, Expr, Power, PowerKind } from '../terms/index.ts';
 import { unwrap, walkExpr } from '../terms/index.ts';
-import type { ExtractContext, Extractor } from './context.ts';
+import type { Extractor } from './context.ts';
 import { ruleHolder } from './actions.ts';
-import { findFunctions } from './definitions.ts';
-import type { FunctionDefinition } from 'solidity-ast';
-import { findAll } from 'solidity-ast/utils.js';
-import { Lowerer } from '../ir/lower.ts';
 import { roleWritten } from './parties.ts';
 import { timeComparisons } from './deadlines.ts';
-import { requiredStates, statesOf } from './lifecycle.ts';
+import { statesOf } from './lifecycle.ts';
+import { decidesPayout, queuedDelay } from './power-stages.ts';
+import { SIGNATURE, storedReads, type StoredReads } from './stored-reads.ts';
 
 export const powers: Extractor = {
   name: 'powers',
@@ -324,71 +322,6 @@ function recipientLimits(action: Action, to: Expr): Expr[] {
   return action.conditions.filter((c) => !c.isAccess && c.when.length === 0 && namesParties(c.expr)).map((c) => c.expr);
 }
 
-/**
- * A delay the code proves between a call being queued and being run: the action runs only once a time the
- * caller gives has come (`block.timestamp >= _timestamp`), and only for an entry of a stored record keyed by
- * that time (`queued[keccak256(…, _timestamp)]`) that the only action setting it sets only when the time is
- * at least a minimum ahead (`_timestamp >= block.timestamp + MIN_DELAY`). The timelock is that condition
- * of the queuing action; `timelockWhen` is empty. Nothing when any link is missing.
- */
-function queuedDelay(action: Action, terms: ContractTerms): { timelock: Expr; timelockWhen: Expr[] } | {} {
-  const parameterNamed = (e: Expr | undefined): string | null => (e && unwrap(e).kind === 'variable' && (unwrap(e) as { scope: string }).scope === 'parameter' ? (unwrap(e) as { name: string }).name : null);
-  const time = action.conditions.map((c) => c.expr).find((e) => e.kind === 'compare' && e.left.kind === 'now' && e.op === '>=' && parameterNamed(e.right) !== null);
-  if (!time || time.kind !== 'compare') return {};
-  const when = parameterNamed(time.right)!;
-  const keyed = action.conditions.map((c) => c.expr).find((e) => e.kind === 'index' && e.base.kind === 'variable' && e.base.scope === 'state' && [...walkExpr(e.index)].some((n) => n.kind === 'variable' && n.scope === 'parameter' && n.name === when));
-  if (!keyed || keyed.kind !== 'index' || keyed.base.kind !== 'variable') return {};
-  const record = keyed.base.name;
-  const setters = terms.actions.filter((a) => a.kind !== 'constructor' && a.effects.some((e) => targetName(e.target) === record && e.value?.kind === 'bool' && e.value.value));
-  if (setters.length !== 1) return {};
-  const [queue] = setters;
-  const write = queue.effects.find((e) => targetName(e.target) === record && e.value?.kind === 'bool' && e.value.value);
-  if (!write || write.when.length > 0 || write.target.kind !== 'index' || JSON.stringify(write.target.index) !== JSON.stringify(keyed.index)) return {};
-  // `_timestamp >= block.timestamp + D` among the queuing action's unconditional checks (alone or in a conjunction).
-  const parts = queue.conditions.filter((c) => !c.isAccess && c.when.length === 0).flatMap((c) => (c.expr.kind === 'and' ? c.expr.operands : [c.expr]));
-  const ahead = parts.find((e) => e.kind === 'compare' && e.op === '>=' && parameterNamed(e.left) === when && e.right.kind === 'arith' && e.right.op === '+' && e.right.left.kind === 'now');
-  return ahead ? { timelock: ahead, timelockWhen: [] } : {};
-}
-
-/**
- * The holders alone move the deal into a stage in which another action pays out money the contract holds,
- * and which that action requires (RefundEscrow's `close`, after which `beneficiaryWithdraw` pays the
- * Beneficiary; `enableRefunds`, after which the deposits are paid back). The move is a power when nothing
- * the other side controls stands in its way: no time, no signature, and every stored value it checks
- * written only by the holders' own actions or at deployment. The holders then decide where the money goes.
- */
-function decidesPayout(action: Action, holders: string[], terms: ContractTerms, stored: StoredReads): { target: Expr; value: Expr; source: Action['source'] }[] {
-  if (holders.some((h) => h === 'caller' || h === 'checked')) return [];
-  const own = (a: Action) => a.kind === 'constructor' || (!a.access.anyone && a.access.rules.length > 0 && a.access.rules.every((r) => { const holder = ruleHolder(r); return holder !== null && holders.includes(holder); }));
-  const checks = action.conditions.filter((c) => !c.isAccess);
-  if (checks.some((c) => timeComparisons(c.expr).length > 0)) return [];
-  const read = new Set(checks.flatMap((c) => [...stored(c.expr)]));
-  if (read.has(SIGNATURE)) return [];
-  for (const name of read) {
-    if (terms.actions.some((a) => !own(a) && a.effects.some((e) => targetName(e.target) === name))) return [];
-  }
-  const found: { target: Expr; value: Expr; source: Action['source'] }[] = [];
-  for (const lifecycle of terms.lifecycles) {
-    if (lifecycle.perItem || lifecycle.kind !== 'enum') continue;
-    for (const move of lifecycle.transitions) {
-      if (move.action !== action.id || move.creates || move.when.length > 0) continue;
-      const state = lifecycle.states.find((s) => s.name === move.to);
-      if (!state || !lifecycle.enumName) continue;
-      // Another action pays out money the contract holds in that stage only, not in the one the move leaves.
-      const pays = terms.actions.some((other) => {
-        if (other.id === action.id || other.kind === 'constructor') return false;
-        if (!other.payments.some((p) => p.direction === 'out' && unwrap(p.amount).kind !== 'value-sent')) return false;
-        const required = requiredStates(other, lifecycle);
-        return required !== null && required.length === 1 && required[0] === move.to && move.from.length > 0 && !move.from.includes(move.to);
-      });
-      if (!pays) continue;
-      const variable = terms.actions.flatMap((a) => a.effects).find((e) => e.target.kind === 'variable' && e.target.name === lifecycle.variable)?.target;
-      if (!variable) continue;
-      found.push({ target: variable, value: { kind: 'enum-member', enumName: lifecycle.enumName, member: state.name, label: state.label }, source: move.source });
-    }
-  }
-  return found;
-}
 
 /**
  * An action open to anyone that makes the caller a party, for nothing (no ETH, no condition but on who the
@@ -448,52 +381,6 @@ function needsOthersStep(action: Action, holders: string[], terms: ContractTerms
   });
 }
 
-/** Stands in the reads of an expression for a signature it checks (`ecrecover`, ECDSA `recover`). */
-const SIGNATURE = '#signature';
-
-type StoredReads = ((expr: Expr) => Set<string>) & { formulasOf?: (name: string) => Expr[] };
-
-/**
- * The state variables an expression reads, through the views it calls too, and SIGNATURE when it checks a
- * signature. A view whose formula cannot be read (assembly splitting a signature) is searched for a call
- * to `ecrecover` or `recover`, in its body and in the functions it calls.
- */
-function storedReads(context: ExtractContext): StoredReads {
-  const formulas = new Map<string, Expr[]>();
-  const formulasOf = (name: string): Expr[] => {
-    if (!formulas.has(name)) {
-      formulas.set(name, []);
-      const found = findFunctions(context.scope.linearized, name).map((fn) => new Lowerer(context.lower).formula(fn));
-      formulas.set(name, found.filter((f): f is Expr => f !== null));
-    }
-    return formulas.get(name)!;
-  };
-  const collect = (expr: Expr, into: Set<string>, depth: number): Set<string> => {
-    for (const node of walkExpr(expr)) {
-      if (node.kind === 'variable' && node.scope === 'state') into.add(node.name);
-      if (node.kind === 'signer') into.add(SIGNATURE);
-      if (node.kind !== 'call' || depth >= 4) continue;
-      for (const formula of formulasOf(node.name)) collect(formula, into, depth + 1);
-      if (findFunctions(context.scope.linearized, node.name).some((fn) => recoversSigner(context, fn, new Set()))) into.add(SIGNATURE);
-    }
-    return into;
-  };
-  return Object.assign((expr: Expr) => collect(expr, new Set(), 0), { formulasOf });
-}
-
-function recoversSigner(context: ExtractContext, fn: FunctionDefinition, seen: Set<number>): boolean {
-  if (seen.has(fn.id) || !fn.body) return false;
-  seen.add(fn.id);
-  for (const call of findAll('FunctionCall', fn.body)) {
-    const callee = call.expression;
-    const name = callee.nodeType === 'Identifier' ? callee.name : callee.nodeType === 'MemberAccess' ? callee.memberName : null;
-    if (name === 'ecrecover' || name === 'recover' || name === 'tryRecover') return true;
-    const id = callee.nodeType === 'Identifier' ? callee.referencedDeclaration : null;
-    const target = id ? context.scope.functions.find((f) => f.id === id) : undefined;
-    if (target && recoversSigner(context, target, seen)) return true;
-  }
-  return false;
-}
 
 function dedupe(list: Power[]): Power[] {
   const seen = new Set<string>();
