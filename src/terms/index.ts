@@ -1,3 +1,4 @@
 export * from './model.ts';
+export * from './lifecycle-model.ts';
 export * from './findings.ts';
 export * from './expr.ts';

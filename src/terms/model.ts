@@ -3,8 +3,9 @@
  * No AST nodes inside. Every field is always present (null or []), every term carries its source
  * lines and its basis. Amounts are decimal strings inside expression trees, never JS numbers.
  */
-import type { CompareOp, Expr } from './expr.ts';
+import type { Expr } from './expr.ts';
 import type { Claim, Definition, MoneyFact, Power, Risk } from './findings.ts';
+import type { Deadline, Lifecycle, Transition } from './lifecycle-model.ts';
 
 /** code: enforced by the code; natspec: the author's claim; deployment: depends on a value set at deployment or read from chain. */
 export type Basis = 'code' | 'natspec' | 'deployment';
@@ -235,80 +236,6 @@ export interface Action extends Located {
   /** Modifiers and internal functions whose bodies were read to describe this action. */
   reads: string[];
   natspec: ActionNatspec;
-}
-
-// ── Deadlines ────────────────────────────────────────────────────────────────────────────────────
-
-export interface DeadlineCheck {
-  action: string;
-  /** The condition that must hold, normalised with the block time on the left: now < deadline etc. */
-  op: CompareOp;
-  /** The right-hand side as written: the deadline itself, or an expression of it (deadline + grace). */
-  against: Expr;
-  /** Conditions under which the check is made; [] when always. */
-  when: Expr[];
-  /** Alternatives that let the action go ahead without meeting the time (`caller == payer || …`); [] when none. */
-  otherwise: Expr[];
-  source: SourceRef;
-}
-
-export interface Deadline extends Located {
-  id: string;
-  /** The stored value compared with the block time: a variable or an item field. */
-  subject: Expr;
-  label: string;
-  /** Where it is set: the action and the value. */
-  setBy: { action: string; value: Expr; source: SourceRef }[];
-  checks: DeadlineCheck[];
-  /** True for a time-valued expression compared directly, not a stored variable (e.g. start + 7 days). */
-  derived: boolean;
-  /** What the checks compare with: the block's timestamp, or the block number (counted in blocks, not time). */
-  clock: 'time' | 'blocks';
-}
-
-// ── Lifecycle ────────────────────────────────────────────────────────────────────────────────────
-
-export interface Transition {
-  lifecycle: string;
-  /** States in which the action may make the move; [] when the code does not restrict it. */
-  from: string[];
-  to: string;
-  action: string;
-  when: Expr[];
-  /** True when the action creates a new record in this state (a push, or a record written whole): not a move. */
-  creates: boolean;
-  source: SourceRef;
-}
-
-export interface LifecycleState {
-  name: string;
-  label: string;
-  initial: boolean;
-  final: boolean;
-}
-
-export interface Lifecycle extends Located {
-  id: string;
-  /**
-   * `enum`: an enum's members are the states. `flag`: a bool that actions only set, states `off` (false)
-   * and `on` (true). `time`: a time that is zero until an action records it, states `off` and `on`.
-   */
-  kind: 'enum' | 'flag' | 'time';
-  /** The variable holding the state; for per-item lifecycles the struct field (e.g. 'status'). */
-  variable: string;
-  label: string;
-  /** The enum's name; null for a flag or a time. */
-  enumName: string | null;
-  /** True for an enum held in a struct inside an array or mapping: each item has its own state. */
-  perItem: boolean;
-  /** For per-item lifecycles: the collection (e.g. 'milestones') and its label. */
-  collection: string | null;
-  collectionLabel: string | null;
-  /** For per-item lifecycles: one item, named after its record type ("Milestone"). */
-  itemLabel: string | null;
-  states: LifecycleState[];
-  initial: string | null;
-  transitions: Transition[];
 }
 
 // ── Not explained, coverage ──────────────────────────────────────────────────────────────────────

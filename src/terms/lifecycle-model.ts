@@ -1,0 +1,80 @@
+/**
+ * The Terms model, deadlines and lifecycles: the moments the code checks and the states its records pass
+ * through. Part of model.ts's data (see there for the rules every term follows).
+ */
+import type { CompareOp, Expr } from './expr.ts';
+import type { SourceRef, Located } from './model.ts';
+
+// ── Deadlines ────────────────────────────────────────────────────────────────────────────────────
+
+export interface DeadlineCheck {
+  action: string;
+  /** The condition that must hold, normalised with the block time on the left: now < deadline etc. */
+  op: CompareOp;
+  /** The right-hand side as written: the deadline itself, or an expression of it (deadline + grace). */
+  against: Expr;
+  /** Conditions under which the check is made; [] when always. */
+  when: Expr[];
+  /** Alternatives that let the action go ahead without meeting the time (`caller == payer || …`); [] when none. */
+  otherwise: Expr[];
+  source: SourceRef;
+}
+
+export interface Deadline extends Located {
+  id: string;
+  /** The stored value compared with the block time: a variable or an item field. */
+  subject: Expr;
+  label: string;
+  /** Where it is set: the action and the value. */
+  setBy: { action: string; value: Expr; source: SourceRef }[];
+  checks: DeadlineCheck[];
+  /** True for a time-valued expression compared directly, not a stored variable (e.g. start + 7 days). */
+  derived: boolean;
+  /** What the checks compare with: the block's timestamp, or the block number (counted in blocks, not time). */
+  clock: 'time' | 'blocks';
+}
+
+// ── Lifecycle ────────────────────────────────────────────────────────────────────────────────────
+
+export interface Transition {
+  lifecycle: string;
+  /** States in which the action may make the move; [] when the code does not restrict it. */
+  from: string[];
+  to: string;
+  action: string;
+  when: Expr[];
+  /** True when the action creates a new record in this state (a push, or a record written whole): not a move. */
+  creates: boolean;
+  source: SourceRef;
+}
+
+export interface LifecycleState {
+  name: string;
+  label: string;
+  initial: boolean;
+  final: boolean;
+}
+
+export interface Lifecycle extends Located {
+  id: string;
+  /**
+   * `enum`: an enum's members are the states. `flag`: a bool that actions only set, states `off` (false)
+   * and `on` (true). `time`: a time that is zero until an action records it, states `off` and `on`.
+   */
+  kind: 'enum' | 'flag' | 'time';
+  /** The variable holding the state; for per-item lifecycles the struct field (e.g. 'status'). */
+  variable: string;
+  label: string;
+  /** The enum's name; null for a flag or a time. */
+  enumName: string | null;
+  /** True for an enum held in a struct inside an array or mapping: each item has its own state. */
+  perItem: boolean;
+  /** For per-item lifecycles: the collection (e.g. 'milestones') and its label. */
+  collection: string | null;
+  collectionLabel: string | null;
+  /** For per-item lifecycles: one item, named after its record type ("Milestone"). */
+  itemLabel: string | null;
+  states: LifecycleState[];
+  initial: string | null;
+  transitions: Transition[];
+}
