@@ -18,6 +18,7 @@ export const units: Extractor = {
   name: 'units',
   extract(_context, terms) {
     const formatOf = inferFormats(terms);
+    const isBlockCount = blockCounts(terms);
     const unitOf = (expr: Expr, action: string): Unit | null => unitOfFormat(formatOf(expr, action));
     const mark = (expr: Expr, action: string): Expr =>
       rewrite(expr, (node) => {
@@ -28,6 +29,10 @@ export const units: Extractor = {
         }
         if (node.kind === 'compare') return markPair(node, unitOf(node.left, action), unitOf(node.right, action), mark, action);
         if (node.kind === 'arith' && (node.op === '+' || node.op === '-')) {
+          // A block number plus or minus a plain number: the number counts blocks.
+          if (isBlockCount(node.left) || isBlockCount(node.right)) {
+            return markPair(node, isBlockCount(node.left) ? 'blocks' : null, isBlockCount(node.right) ? 'blocks' : null, mark, action);
+          }
           // A date plus or minus a plain number: the number is a period in seconds.
           return markPair(node, offsetUnit(formatOf(node.left, action)), offsetUnit(formatOf(node.right, action)), mark, action);
         }
@@ -49,6 +54,7 @@ export const units: Extractor = {
     }
     for (const deadline of terms.deadlines) {
       for (const check of deadline.checks) check.against = mark(check.against, check.action);
+      for (const set of deadline.setBy) set.value = mark(set.value, set.action);
     }
     for (const power of terms.powers) {
       power.bounds = power.bounds.map((bound) => mark(bound, power.action));
@@ -70,6 +76,26 @@ function unitOfFormat(format: ValueFormat | null): Unit | null {
     case 'eth': return 'wei';
     default: return null;
   }
+}
+
+/**
+ * True for a block number: `block.number`, or a stored value the contract compares with it (a deadline
+ * counted in blocks, such as `endBlock`).
+ */
+function blockCounts(terms: ContractTerms): (expr: Expr) => boolean {
+  const stored = new Set<string>();
+  for (const deadline of terms.deadlines) {
+    if (deadline.clock !== 'blocks') continue;
+    for (const place of [deadline.subject, ...deadline.checks.map((check) => check.against)]) {
+      const inner = unwrap(place);
+      const sides = inner.kind === 'arith' && (inner.op === '+' || inner.op === '-') ? [unwrap(inner.left), unwrap(inner.right)] : [inner];
+      for (const side of sides) if (side.kind === 'variable' && side.scope !== 'parameter' && side.scope !== 'local') stored.add(side.name);
+    }
+  }
+  return (expr) => {
+    const inner = unwrap(expr);
+    return inner.kind === 'block-number' || (inner.kind === 'variable' && stored.has(inner.name));
+  };
 }
 
 /** What a plain number added to or taken from a value of this format is: a period, next to a date or a period. */

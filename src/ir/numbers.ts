@@ -2,7 +2,7 @@
 import type { ShareUnit, Unit } from '../terms/index.ts';
 
 /** Solidity's own number units (shares are not written in the code but inferred). */
-const UNIT_FACTORS: Record<Exclude<Unit, ShareUnit>, bigint> = {
+const UNIT_FACTORS: Record<Exclude<Unit, ShareUnit | 'blocks'>, bigint> = {
   wei: 1n,
   gwei: 10n ** 9n,
   ether: 10n ** 18n,
@@ -13,7 +13,7 @@ const UNIT_FACTORS: Record<Exclude<Unit, ShareUnit>, bigint> = {
   weeks: 604800n,
 };
 
-export function isUnit(name: string | null | undefined): name is Exclude<Unit, ShareUnit> {
+export function isUnit(name: string | null | undefined): name is Exclude<Unit, ShareUnit | 'blocks'> {
   return name !== null && name !== undefined && name in UNIT_FACTORS;
 }
 
@@ -21,7 +21,7 @@ export function isUnit(name: string | null | undefined): name is Exclude<Unit, S
  * The exact integer value of a literal as written (`10_000`, `0x1F`, `1e18`, `2.5` with `ether`),
  * scaled by its unit; null when it is not an integer after scaling.
  */
-export function literalValue(written: string, unit: Exclude<Unit, ShareUnit> | null): string | null {
+export function literalValue(written: string, unit: Exclude<Unit, ShareUnit | 'blocks'> | null): string | null {
   const factor = unit ? UNIT_FACTORS[unit] : 1n;
   const text = written.replace(/_/g, '');
   if (/^0x[0-9a-f]+$/i.test(text)) return (BigInt(text) * factor).toString();

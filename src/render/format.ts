@@ -88,6 +88,11 @@ export function formatBps(bps: string, locale: string): string {
  * Seconds as the largest exact unit(s): 2592000 → '30 days', 90000 → '1 day, 1 hour'. Weeks are used
  * only when the code wrote weeks (`preferred`), since contracts and lawyers count deadlines in days.
  */
+/** About how long a run of blocks lasts: 12 seconds a block (Ethereum since the Merge), in seconds. */
+export function roughBlockSeconds(blocks: string): string | null {
+  return /^\d+$/.test(blocks) ? (BigInt(blocks) * 12n).toString() : null;
+}
+
 export function formatDuration(seconds: string, locale: string, preferred: Unit | null = null): string {
   let rest = BigInt(seconds);
   const units = DURATION_UNITS.filter((entry) => entry.unit !== 'week' || preferred === 'weeks');

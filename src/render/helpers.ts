@@ -17,6 +17,7 @@ import {
   isRoundEth,
   type ListType,
   pluralCategory,
+  roughBlockSeconds,
   sharePercent,
 } from './format.ts';
 import { registerExprHelpers } from './expr-helpers.ts';
@@ -54,6 +55,8 @@ function registerFormatHelpers(hb: typeof Handlebars): void {
     const { values, options } = argsOf(args);
     return formatDuration(String(values[0]), options.data.locale, (values[1] as Unit | null | undefined) ?? null);
   });
+  /** `{{blockSeconds value}}`: about how many seconds a number of blocks lasts. */
+  hb.registerHelper('blockSeconds', (blocks: string) => roughBlockSeconds(String(blocks)));
   /** `{{percentList values "disjunction"}}`: exact percentages ('1.5') as a list: '1.5% or 2%'. */
   hb.registerHelper('percentList', (values: string[], type: ListType, options: HelperOptions) =>
     formatList(values.map((value) => formatPercent(value, options.data.locale)), options.data.locale, type),

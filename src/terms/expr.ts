@@ -5,9 +5,10 @@
 
 /**
  * How a number is read. ETH and time units are written in the code; the shares (`basis-points`: of 10,000,
- * `per-mille`: of 1,000, `percent`: of 100) are inferred from how the value is used (a rate in a share).
+ * `per-mille`: of 1,000, `percent`: of 100) are inferred from how the value is used (a rate in a share), and
+ * so is a count of `blocks` (a number added to or compared with a block number).
  */
-export type Unit = 'wei' | 'gwei' | 'ether' | 'seconds' | 'minutes' | 'hours' | 'days' | 'weeks' | ShareUnit;
+export type Unit = 'wei' | 'gwei' | 'ether' | 'seconds' | 'minutes' | 'hours' | 'days' | 'weeks' | 'blocks' | ShareUnit;
 
 export type ShareUnit = 'basis-points' | 'per-mille' | 'percent';
 

@@ -6,6 +6,7 @@
 import type { ContractTerms, Deadline, Expr, Lifecycle, Party } from '../../terms/index.ts';
 import { readTimeOffset, unwrap } from '../expr-helpers.ts';
 import { walkExpr } from '../../terms/index.ts';
+import { roughBlockSeconds } from '../format.ts';
 import { describeRecipients, heldItems } from './money.ts';
 import { describeAmountsIn } from './amounts.ts';
 import { describeShares } from './shares.ts';
@@ -239,5 +240,5 @@ function roughSeconds(deadline: Deadline): string | null {
   if (deadline.clock !== 'blocks') return null;
   const amount = commonOffset(deadline)?.amount;
   const blocks = amount?.kind === 'number' || amount?.kind === 'variable' ? amount.value : null;
-  return blocks !== null && /^\d+$/.test(blocks) ? (BigInt(blocks) * 12n).toString() : null;
+  return blocks !== null ? roughBlockSeconds(blocks) : null;
 }
