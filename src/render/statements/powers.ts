@@ -6,7 +6,7 @@
  */
 import type { ContractTerms, Party, Power } from '../../terms/index.ts';
 import type { Action, Expr } from '../../terms/index.ts';
-import { unwrap } from '../../terms/index.ts';
+import { unwrap, walkExpr } from '../../terms/index.ts';
 import { requiredStates } from '../../extract/lifecycle.ts';
 import { ruleHolder } from '../../extract/actions.ts';
 import { actionNames, findAction, prefixed, spec, type StatementSpec } from './spec.ts';
@@ -57,6 +57,7 @@ function powerContext(terms: ContractTerms, power: Power): Record<string, unknow
     reached: (power.reaches ?? []).map((r) => ({ action: findAction(terms, r.action), how: r.how, zeroed: r.zeroed, payers: r.payers.map((id) => terms.parties.find((party) => party.id === id) ?? null).filter((party) => party !== null) })),
     ...stageDecided(terms, power),
     acceptance: acceptance(terms, power),
+    ...pausedActions(terms, power),
     // For a call queued in advance (`arbitrary-call`): the action whose check sets the delay (`queue`).
     queuedBy: power.kind === 'arbitrary-call' && power.timelock !== null ? terms.actions.find((a) => a.id !== power.action && a.conditions.some((c) => JSON.stringify(c.expr).includes(JSON.stringify(power.timelock))))?.name ?? null : null,
   };
@@ -106,6 +107,22 @@ function acceptance(terms: ContractTerms, power: Power): { nominee: Party; taken
     return takeover !== undefined;
   });
   return nominee && taken && accept.length > 0 ? { nominee, taken, accept: accept.map((action) => action.name) } : null;
+}
+
+/**
+ * For a pause: the actions that check the flag it sets (`place`, `confirm`), which cannot be used while it
+ * stands, and the actions that pay out money and do not check it, which still can (`refund`).
+ */
+function pausedActions(terms: ContractTerms, power: Power): { blocked?: string[]; open?: string[] } {
+  const target = power.target === null ? null : unwrap(power.target);
+  if (power.kind !== 'pause' || target?.kind !== 'variable') return {};
+  const readsFlag = (action: Action) =>
+    action.conditions.some((condition) => [...walkExpr(condition.expr)].some((node) => node.kind === 'variable' && node.name === target.name && node.scope === target.scope));
+  const users = terms.actions.filter((action) => action.kind !== 'constructor' && !terms.powers.some((p) => p.action === action.id && (p.kind === 'pause' || p.kind === 'unpause')));
+  const blocked = users.filter(readsFlag);
+  if (blocked.length === 0) return {};
+  const open = users.filter((action) => !readsFlag(action) && action.payments.some((payment) => payment.direction === 'out'));
+  return { blocked: [...new Set(blocked.map((action) => action.name))], open: [...new Set(open.map((action) => action.name))] };
 }
 
 function toHolder(power: Power): boolean {
