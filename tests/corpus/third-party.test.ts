@@ -169,7 +169,8 @@ describe('what a lawyer needs from the corpus', { timeout: 120_000 }, () => {
     expect(vesting.all).toContain('Only the Owner (`_owner`) may call `transferOwnership`.');
     const roles = await read('tests/fixtures/core/Roles.sol', 'RoleFee');
     expect(roles.all).toContain('Only holders of the Fee Setter (`FEE_SETTER`) may call `setFee`.');
-    expect(roles.all).toContain('Only holders of the Admin Role (`adminRole`) may call `grantRole`.');
+    // No code sets a role's admin, so it is the default admin role (zero) for every role.
+    expect(roles.all).toContain('Only holders of the Default Admin Role (`DEFAULT_ADMIN_ROLE`) may call `grantRole`.');
   });
 
   it('Zora reserve auction (solc 0.8.10): every check is read; the seller alone changes the reserve price', async () => {
