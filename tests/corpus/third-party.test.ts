@@ -183,6 +183,15 @@ describe('what a lawyer needs from the corpus', { timeout: 120_000 }, () => {
     expect(all.some((s) => /receives the given Token ID/.test(s))).toBe(false);
   });
 
+  it('thirdweb staking: summarised without a crash; only the native-token wrapper may send ETH straight to the contract', async () => {
+    for (const name of ['TokenStake', 'NFTStake', 'EditionStake']) {
+      const { all } = await read(`${THIRDWEB}/staking/${name}.sol`, name);
+      expect(all.length).toBeGreaterThan(50);
+    }
+    const { all } = await read(`${THIRDWEB}/staking/TokenStake.sol`, 'TokenStake');
+    expect(all).toContain('Only `nativeTokenWrapper` may send ETH straight to the contract.');
+  });
+
   it('thirdweb Split: role checks through ERC-2771 _msgSender() restrict the admin actions', async () => {
     const { all } = await read(`${THIRDWEB}/split/Split.sol`, 'Split');
     expect(all).toContain('Only holders of the Default Admin Role (`DEFAULT_ADMIN_ROLE`), or a trusted forwarder making the call in their name, may call `setContractURI`.');
