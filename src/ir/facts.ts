@@ -6,7 +6,7 @@
 import type { Condition, Effect, Emit, Expr, ExternalCall, NotExplained, Payment, SourceRef } from '../terms/index.ts';
 import { humanise } from '../ir/names.ts';
 import { claimCleared } from './cleared.ts';
-import { partyOfExpr } from './exprs.ts';
+import { partyOfExpr, simplify } from './exprs.ts';
 import type { Instr, LoweredAction } from './types.ts';
 
 /**
@@ -75,11 +75,16 @@ export function factsOf(lowered: LoweredAction, action: string, locate: (src: st
   for (const instr of lowered.instrs) {
     // Cited at the outermost call site; the helper's own line is kept beside it.
     const helperSource = instr.origin.callSites.length > 0 ? locate(instr.origin.src) : null;
-    const common = { when: instr.guard, via: instr.via, source: cite(instr), basis: 'code' as const, each: instr.each, helperSource };
+    // Values put in place can leave constants to fold: a guard that is always true is no guard.
+    const when = instr.guard.map(simplify).filter((guard) => !(guard.kind === 'bool' && guard.value));
+    const common = { when, via: instr.via, source: cite(instr), basis: 'code' as const, each: instr.each, helperSource };
     switch (instr.k) {
-      case 'require':
-        facts.conditions.push({ expr: instr.cond, message: instr.message, error: instr.error, form: instr.form, isAccess: false, ...common });
+      case 'require': {
+        const cond = simplify(instr.cond);
+        if (cond.kind === 'bool' && cond.value) break;
+        facts.conditions.push({ expr: cond, message: instr.message, error: instr.error, form: instr.form, isAccess: false, ...common });
         break;
+      }
       case 'pay':
         facts.payments.push({
           asset: instr.asset,
