@@ -35,6 +35,7 @@ describe('roles under OpenZeppelin AccessControl', { timeout: 60_000 }, () => {
 describe('constants folded once values are in place', { timeout: 60_000 }, () => {
   it('an initializer check that always passes at deployment is not stated as a condition of deployment', async () => {
     const { of } = await read('node_modules/@thirdweb-dev/contracts/prebuilts/split/Split.sol', 'Split');
+    expect(of('action:constructor').length).toBeGreaterThan(0);
     expect(of('action:constructor').filter((s) => /true and true|and false/.test(s))).toEqual([]);
     expect(of('action:constructor').filter((s) => s.startsWith('Deployment goes ahead only if'))).toEqual([]);
   });
