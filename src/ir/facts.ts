@@ -86,6 +86,11 @@ export function factsOf(lowered: LoweredAction, action: string, locate: (src: st
         break;
       }
       case 'pay':
+        // ETH sent to the contract's own address stays in it: a call of its own `receive`, not a payment.
+        if (instr.direction === 'out' && instr.asset.kind === 'eth' && instr.to.kind === 'this') {
+          facts.externalCalls.push({ target: instr.to, name: 'receive', when, each: instr.each, source: common.source });
+          break;
+        }
         facts.payments.push({
           asset: instr.asset,
           amount: instr.amount,
