@@ -11,7 +11,9 @@ const FILE = 'tests/fixtures/core/TradeOrders.sol';
 describe('roles under OpenZeppelin AccessControl', { timeout: 60_000 }, () => {
   it('the admin of every role is the default admin role when no code sets another; there is no separate "Admin Role" party', async () => {
     const { all, terms } = await read(FILE, 'TradeOrders');
-    expect(all).toContain('Holders of the Default Admin Role may give a role to any address, by calling `grantRole`.');
+    expect(all).toContain(
+      'Holders of the Default Admin Role may give a role to any address, by calling `grantRole`; a role is needed to call `setFee`, `pause`, `unpause`, and `setTreasury`.',
+    );
     expect(terms.parties.map((party) => party.id)).not.toContain('role:adminRole');
     expect(all.filter((s) => /Admin Role \(`adminRole`\)/.test(s))).toEqual([]);
   });
