@@ -71,7 +71,7 @@ export async function summarize(files: string[], options: SummarizeOptions = {})
     } else if (format === 'docx') {
       // The Word writer (and the docx library with it, ~0.1 s to load) is loaded only when asked for.
       const { renderSummaryDocx } = await import('./render/docx/summary-docx.ts');
-      outputs.push({ format, language: languages.join(','), text: '', bytes: await renderSummaryDocx(documents) });
+      outputs.push({ format, language: languages.join(','), text: '', bytes: await renderSummaryDocx(documents, compilation.sources) });
     } else {
       for (const document of documents) outputs.push({ format, language: document.language, text: renderSummary(document, format) });
     }
