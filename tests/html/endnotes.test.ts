@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Endnotes, quotedLines } from '../../src/render/html/endnotes.ts';
+import { breakName } from '../../src/render/html/lifecycle-svg.ts';
 
 const file = Array.from({ length: 40 }, (_, index) => `    line ${index + 1};`);
 const ref = (line: number, endLine: number) => ({ path: 'src/Deal.sol', line, endLine });
@@ -25,5 +26,13 @@ describe('the endnotes of printed pages', () => {
     expect([notes.number(ref(9, 9)), notes.number(ref(2, 4)), notes.number(ref(9, 9)), notes.number(null)]).toEqual([1, 2, 1, null]);
     expect(notes.number({ path: 'other.sol', line: 1, endLine: 1 })).toBeNull();
     expect(notes.list().map((note) => [note.number, note.ref])).toEqual([[1, 'Deal.sol:9'], [2, 'Deal.sol:2-4']]);
+  });
+});
+
+describe('action names on the lifecycle diagram', () => {
+  it('break where their words meet, so a long name does not widen the drawing', () => {
+    expect(breakName('claimAfterExaminationPeriod')).toBe('claimAfter\nExamination\nPeriod');
+    expect(breakName('fund')).toBe('fund');
+    expect(breakName('Documents Presented')).toBe('Documents\nPresented');
   });
 });

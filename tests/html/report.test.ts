@@ -154,6 +154,43 @@ describe('HTML report in a real browser', { timeout: 120_000 }, () => {
   });
 });
 
+describe('the lifecycle diagram in a 900 px wide window', { timeout: 120_000 }, () => {
+  let browser: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    // The letter of credit has the widest lifecycle of the bundled contracts: six states, long action names.
+    const report = await writeReport('contracts/LetterOfCredit.sol', 'LetterOfCredit', ['en', 'zh']);
+    browser = await launchBrowser();
+    page = await browser.newPage();
+    await page.setViewportSize({ width: 900, height: 900 });
+    await page.goto(report.url, { waitUntil: 'load' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('fits the summary’s column with every label at least 11 px high, in both languages', async () => {
+    for (const lang of ['en', 'zh']) {
+      await page.locator(`.lang-switch button[data-lang="${lang}"]`).click();
+      const figure = page.locator(`article[lang="${lang}"] figure.diagram`).first();
+      await figure.scrollIntoViewIfNeeded();
+      const measured = await figure.evaluate((element) => {
+        const svg = element.querySelector('svg')!;
+        return {
+          column: element.getBoundingClientRect().width,
+          width: svg.getBoundingClientRect().width,
+          labels: [...svg.querySelectorAll('text')].map((text) => ({ text: text.textContent, height: text.getBoundingClientRect().height })),
+        };
+      });
+      expect(measured.width).toBeLessThanOrEqual(measured.column + 0.5);
+      expect(measured.labels.length).toBeGreaterThan(6);
+      expect(measured.labels.filter((label) => label.height < 11)).toEqual([]);
+    }
+  });
+});
+
 describe('Chinese in the HTML report, in the bundled browser', { timeout: 120_000 }, () => {
   let browser: BrowserContext;
   let page: Page;
