@@ -71,8 +71,20 @@ describe('the package installed from its npm tarball', { timeout: 120_000 }, () 
     expect(stdout).toBe(readFileSync(path.join(repository, 'tests', 'golden', 'FobSale.en.md'), 'utf8'));
   });
 
-  // Where Chrome or Chromium is installed (GitHub's runners have it), the PDF would simply be printed.
-  it.skipIf(systemBrowserPaths(process.platform, { ...process.env, PATH: path.dirname(process.execPath) }).some((file) => existsSync(file)))(
+  // Where Chrome or Chromium is installed (GitHub's runners have it), the PDF is printed by it instead.
+  const installedBrowser = systemBrowserPaths(process.platform, { ...process.env, PATH: path.dirname(process.execPath) }).find((file) => existsSync(file));
+
+  it.skipIf(installedBrowser === undefined)('prints a PDF through the Chrome or Chromium installed on the machine, with no npm package for it', () => {
+    const env = { PATH: path.dirname(process.execPath), HOME: work, NODE_OPTIONS: '' };
+    const pdf = path.join(app, 'FobSale.system.pdf');
+    const result = spawnSync(path.join(app, 'node_modules', '.bin', 'plainterms'), ['summarize', 'contracts/FobSale.sol', '--no-cache', '--lang', 'en,zh', '--format', 'pdf', '-o', pdf], { cwd: app, encoding: 'utf8', env, timeout: 120_000 });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(existsSync(path.join(app, 'node_modules', 'playwright-core'))).toBe(false);
+    expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  it.skipIf(installedBrowser !== undefined)(
     'without a browser (the development dependencies are not installed), --format pdf says what to install and exits 2',
     () => {
       const env = { PATH: path.dirname(process.execPath), HOME: work, NODE_OPTIONS: '' };

@@ -28,7 +28,7 @@ export interface BrowserProbe {
   platform: NodeJS.Platform;
 }
 
-const PROGRAM_NAMES = ['google-chrome', 'google-chrome-stable', 'chromium', 'chromium-browser', 'microsoft-edge', 'microsoft-edge-stable'];
+const PROGRAM_NAMES = ['google-chrome', 'google-chrome-stable', 'chromium', 'chromium-browser', 'chromium-headless-shell', 'microsoft-edge', 'microsoft-edge-stable'];
 
 export const machineProbe: BrowserProbe = {
   isFile: (file) => existsSync(file) && statSync(file).isFile(),
@@ -74,7 +74,7 @@ export async function findBrowser(env: NodeJS.ProcessEnv = process.env, probe: B
   if (installed) return { executablePath: installed, from: 'system', env: {} };
   return fail('BROWSER_NOT_FOUND', '--format pdf prints the HTML page through Chrome or Chromium, and none was found', {
     hint:
-      'Install Google Chrome or Chromium (Debian/Ubuntu: apt install chromium; macOS: brew install --cask google-chrome), ' +
+      'Install Google Chrome or Chromium (Debian/Ubuntu: apt install chromium, or the smaller chromium-headless-shell; macOS: brew install --cask google-chrome), ' +
       'or set PLAINTERMS_CHROME to the path of a Chrome or Chromium executable. ' +
       'Or write --format html and print it from any browser.',
   });
