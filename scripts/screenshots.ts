@@ -24,14 +24,16 @@ for (const name of ['ArbiterEscrow', 'MarketplaceOrder', 'FobSale']) {
     await page.screenshot({ path: path.join(examples, `${name}${suffix(lang)}.png`) });
   }
 }
-// A4 at 96 px an inch, less the page's 14 mm margins.
+// A4 at 96 px an inch, less the page's 14 mm margins. On paper every language is printed, one after the other.
+await page.setViewportSize({ width: 688, height: 1000 });
+await open('FobSale', 'en');
+await page.emulateMedia({ media: 'print' });
 for (const lang of ['en', 'zh']) {
-  await page.setViewportSize({ width: 688, height: 1000 });
-  await page.emulateMedia({ media: 'print' });
-  await open('FobSale', lang);
-  await page.screenshot({ path: path.join(examples, `FobSale.print${suffix(lang)}.png`) });
-  const notes = page.locator(`article[lang="${lang}"] .endnotes`);
-  const box = (await notes.boundingBox())!;
-  await page.screenshot({ path: path.join(examples, `FobSale.print-notes${suffix(lang)}.png`), fullPage: true, clip: { x: 0, y: box.y - 10, width: 688, height: 1000 } });
+  const shoot = async (selector: string, file: string) => {
+    const box = (await page.locator(selector).boundingBox())!;
+    await page.screenshot({ path: path.join(examples, file), fullPage: true, clip: { x: 0, y: Math.max(0, box.y - 10), width: 688, height: 1000 } });
+  };
+  await shoot(`article[lang="${lang}"]`, `FobSale.print${suffix(lang)}.png`);
+  await shoot(`article[lang="${lang}"] .endnotes`, `FobSale.print-notes${suffix(lang)}.png`);
 }
 await browser.close();
