@@ -1,7 +1,8 @@
 /**
  * Source references as Word footnotes: after each `[FobSale.sol:85]` a footnote mark, and at the foot
  * of the page the cited lines, numbered as in the file (a long range cut after its first lines, as the
- * HTML's endnotes are). A range cited again gets a short footnote pointing at the one that quotes it.
+ * HTML's endnotes are). A range cited again in the same language gets a short footnote pointing at the
+ * one that quotes it.
  * Footnote ids are given in the order of the document, so id n is the footnote Word numbers n.
  */
 import { FootnoteReferenceRun, Paragraph, TextRun } from 'docx';
@@ -50,7 +51,8 @@ export class Footnotes {
     const lines = source ? this.files.get(source.path) : undefined;
     if (!source || !lines) return null;
     const id = this.next++;
-    const key = `${source.path}:${source.line}-${source.endLine}`;
+    // Each language's part quotes its own: a reader of the Chinese part is not sent back to the English.
+    const key = `${locale}:${source.path}:${source.line}-${source.endLine}`;
     const data = createRenderData(loadLocale(locale), null);
     const spans = (text: string, code: boolean): Span[] => (code ? [{ text, code: true, bold: false, ref: false }] : readSpans(text, { markdown: false }));
     const line = (text: string, code = false) => new Paragraph({ children: spans(text, code).map((span) => new TextRun({ ...runOptions(span, locale), size: NOTE_SIZE })) });
