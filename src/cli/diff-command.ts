@@ -39,6 +39,7 @@ export function registerDiffCommand(program: Command, io: CliOutput = processOut
       reportErrors(io, async () => {
         const binary = options.format === 'docx' || options.format === 'pdf';
         const file = binary ? requireOutputFile(options.format, options.output) : null;
+        if (options.format === 'pdf') await (await import('../render/pdf/find-browser.ts')).findBrowser();
         const doc = await diffFiles(oldFile, newFile, {
           ...(options.contract ? { contract: options.contract } : {}),
           ...(options.contracts ? { contracts: options.contracts } : {}),

@@ -66,6 +66,8 @@ export function registerSummarizeCommand(program: Command, io: CliOutput): Comma
         fail('USAGE', 'a JSON document holds one language', { hint: 'ask for --lang en or --lang zh' });
       }
       if (options.format === 'docx' || options.format === 'pdf') options.output = requireOutputFile(options.format, options.output);
+      // No browser to print with is known before anything is compiled.
+      if (options.format === 'pdf') await (await import('../render/pdf/find-browser.ts')).findBrowser();
       if (Boolean(options.rpc) !== Boolean(options.address)) fail('USAGE', '--rpc and --address go together', { hint: 'give both to read a deployed contract' });
       const compilerSettings = readCompilerFlags(command, options);
       if (compilerSettings !== null && !options.address) {

@@ -95,7 +95,8 @@ describe('the browser that prints a PDF', () => {
 
   it('names the variable when it points at nothing: exit 2, a message and no stack trace', async () => {
     process.env.PLAINTERMS_CHROME = path.join(folder, 'no-such-chrome');
-    const { code, out, err } = await run(['summarize', `${repo}contracts/FobSale.sol`, '--format', 'pdf', '-o', path.join(folder, 'never.pdf')]);
+    // Before compiling anything: the file named does not exist either.
+    const { code, out, err } = await run(['summarize', `${repo}contracts/NoSuchFile.sol`, '--format', 'pdf', '-o', path.join(folder, 'never.pdf')]);
     expect(code).toBe(2);
     expect(out).toBe('');
     expect(err).toContain(`PLAINTERMS_CHROME names ${path.join(folder, 'no-such-chrome')}, which is not a file`);

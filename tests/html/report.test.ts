@@ -102,9 +102,10 @@ describe('HTML report in a real browser', { timeout: 120_000 }, () => {
       reached = await page.evaluate((id) => (document.activeElement as HTMLElement | null)?.dataset.id === id, statement.id);
     }
     expect(reached).toBe(true);
-    // The sentence reached shows that it has the focus.
+    // The sentence reached shows that it has the focus, and a screen reader announces it as a button.
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
     expect(outline).not.toBe('none');
+    expect(await page.evaluate(() => document.activeElement!.getAttribute('role'))).toBe('button');
     await page.keyboard.press('Enter');
     expect(await page.locator(`article[lang="en"] .st[data-id="${statement.id}"]`).getAttribute('class')).toContain('active');
     expect(await page.$$eval('.file li.hl', (els) => els.map((el) => Number((el as HTMLElement).dataset.line)))).toContain(statement.source!.line);

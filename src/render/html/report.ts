@@ -28,9 +28,10 @@ const LEADING = new Set(['warning', 'key-facts']);
 const hb = Handlebars.create();
 hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
 registerZhNameLookups(hb);
+// A sentence is a button: Tab reaches it, Enter or Space (or a click) shows its lines in the code.
 hb.registerPartial(
   'st',
-  '<p class="st" tabindex="0" id="{{domId}}" data-id="{{id}}" data-basis="{{basis}}"{{#if source}} data-path="{{source.path}}" data-line="{{source.line}}" data-end-line="{{source.endLine}}"{{/if}}>' +
+  '<p class="st" tabindex="0" role="button" id="{{domId}}" data-id="{{id}}" data-basis="{{basis}}"{{#if source}} data-path="{{source.path}}" data-line="{{source.line}}" data-end-line="{{source.endLine}}"{{/if}}>' +
     '<span class="text">{{html}}</span>{{#if ref}} <span class="ref">[{{ref}}]</span>{{/if}}{{#with (note this)}}<sup class="note">{{this}}</sup>{{/with}}</p>',
 );
 // The endnote of a sentence's cited lines, numbered the first time the page shows it (see endnotes.ts).
