@@ -227,7 +227,11 @@ export function simplify(expr: Expr): Expr {
     case 'compare': {
       const [a, b] = [node.left, node.right];
       const whole = (e: Expr): e is Extract<Expr, { kind: 'number' }> => e.kind === 'number' && /^-?\d+$/.test(e.value);
-      return whole(a) && whole(b) ? { kind: 'bool', value: compareNumbers(node.op, BigInt(a.value), BigInt(b.value)) } : node;
+      if (whole(a) && whole(b)) return { kind: 'bool', value: compareNumbers(node.op, BigInt(a.value), BigInt(b.value)) };
+      // The same fixed value on both sides (the zero address against itself): equal.
+      const fixed = (e: Expr) => e.kind === 'zero-address' || e.kind === 'bool' || e.kind === 'enum-member';
+      if (fixed(a) && fixed(b) && (node.op === '==' || node.op === '!=')) return { kind: 'bool', value: (key(a) === key(b)) === (node.op === '==') };
+      return node;
     }
     default: return node;
   }

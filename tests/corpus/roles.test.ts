@@ -42,3 +42,11 @@ describe('constants folded once values are in place', { timeout: 60_000 }, () =>
     expect(of('action:constructor').filter((s) => s.startsWith('Deployment goes ahead only if'))).toEqual([]);
   });
 });
+
+describe('thirdweb TokenERC20: roles granted at initialisation, and checks that cannot apply', { timeout: 60_000 }, () => {
+  it('is summarised; a role no check names still reads as a role; no condition hangs on a constant', async () => {
+    const { all } = await read('node_modules/@thirdweb-dev/contracts/prebuilts/token/TokenERC20.sol', 'TokenERC20');
+    expect(all).toContain('`initialize` gives the given Default Admin the Transfer Role (`TRANSFER_ROLE`).');
+    expect(all.filter((s) => /^If (false|true),/.test(s))).toEqual([]);
+  });
+});
