@@ -6,7 +6,7 @@
 import type { Condition, Effect, Emit, Expr, ExternalCall, NotExplained, Payment, SourceRef } from '../terms/index.ts';
 import { humanise } from '../ir/names.ts';
 import { claimCleared } from './cleared.ts';
-import { partyOfExpr, simplify } from './exprs.ts';
+import { partyOfExpr, rewrite, simplify } from './exprs.ts';
 import type { Instr, LoweredAction } from './types.ts';
 
 /**
@@ -72,17 +72,19 @@ export function factsOf(lowered: LoweredAction, action: string, locate: (src: st
     txOrigin: null,
   };
   const cite = (instr: Instr) => locate(instr.origin.callSites[0] ?? instr.origin.src);
+  // Outside deployment the contract's own code exists: `address(this).code.length == 0` holds only while it is built.
+  const fold = (expr: Expr) => simplify(action === 'constructor' ? expr : rewrite(expr, ownCodeLength));
   for (const instr of lowered.instrs) {
     // Cited at the outermost call site; the helper's own line is kept beside it.
     const helperSource = instr.origin.callSites.length > 0 ? locate(instr.origin.src) : null;
     // Values put in place can leave constants to fold: a guard that is always true is no guard.
-    const when = instr.guard.map(simplify).filter((guard) => !(guard.kind === 'bool' && guard.value));
+    const when = instr.guard.map(fold).filter((guard) => !(guard.kind === 'bool' && guard.value));
     // A guard that never holds: the code can never get here.
     if (when.some((guard) => guard.kind === 'bool')) continue;
     const common = { when, via: instr.via, source: cite(instr), basis: 'code' as const, each: instr.each, helperSource };
     switch (instr.k) {
       case 'require': {
-        const cond = simplify(instr.cond);
+        const cond = fold(instr.cond);
         if (cond.kind === 'bool' && cond.value) break;
         facts.conditions.push({ expr: cond, message: instr.message, error: instr.error, form: instr.form, isAccess: false, ...common });
         break;
@@ -154,4 +156,15 @@ function isItemMove(name: string, arity: number): boolean {
 export function firstLine(code: string): string {
   const line = code.split('\n')[0].trim();
   return line.length > 120 ? `${line.slice(0, 117)}...` : line;
+}
+
+/** `address(this).code.length` compared with zero, outside deployment: the contract's code is there. */
+function ownCodeLength(expr: Expr): Expr | null {
+  if (expr.kind !== 'compare' || expr.right.kind !== 'number' || expr.right.value !== '0') return null;
+  const left = expr.left;
+  const own = left.kind === 'length' && left.of.kind === 'member' && left.of.member === 'code' && left.of.object.kind === 'this';
+  if (!own) return null;
+  if (expr.op === '==' || expr.op === '<=') return { kind: 'bool', value: false };
+  if (expr.op === '!=' || expr.op === '>') return { kind: 'bool', value: true };
+  return null;
 }

@@ -41,6 +41,14 @@ describe('constants folded once values are in place', { timeout: 60_000 }, () =>
     expect(of('action:constructor').filter((s) => /true and true|and false/.test(s))).toEqual([]);
     expect(of('action:constructor').filter((s) => s.startsWith('Deployment goes ahead only if'))).toEqual([]);
   });
+
+  it('outside deployment the contract has code, so the initializer check reads as the flags it tests', async () => {
+    const { all } = await read('node_modules/@thirdweb-dev/contracts/prebuilts/split/Split.sol', 'Split');
+    expect(all).toContain(
+      '`initialize` goes ahead only if the Initializing flag (`_initializing`) is not set and the Initialized (`_initialized`) is less than 1; otherwise it fails (“Initializable: contract is already initialized”) and nothing changes.',
+    );
+    expect(all.filter((s) => /Code of this contract/.test(s))).toEqual([]);
+  });
 });
 
 describe('thirdweb TokenERC20: roles granted at initialisation, and checks that cannot apply', { timeout: 60_000 }, () => {
