@@ -72,6 +72,8 @@ export type RiskKind =
   /** The same push where something else can release the money, or where the action holds nothing of its own. */
   | 'refusal-blocks-action'
   | 'stuck-funds'
+  /** `action` always fails on the contract as deployed: `subject` is the check no value of its stored number meets; `text` those values. */
+  | 'never-succeeds'
   | 'owner-can-pause'
   | 'unrestricted-action'
   /** Payments to the owner that go to the zero address once ownership is renounced. */

@@ -58,3 +58,17 @@ describe('thirdweb TokenERC20: roles granted at initialisation, and checks that 
     expect(all.filter((s) => /^If (false|true),/.test(s))).toEqual([]);
   });
 });
+
+describe('an initializer already run at deployment', { timeout: 60_000 }, () => {
+  it('says initialize can never succeed at the implementation’s own address', async () => {
+    const { of } = await read('node_modules/@thirdweb-dev/contracts/prebuilts/split/Split.sol', 'Split');
+    expect(of('risk:')).toContain(
+      '`initialize` can never succeed on this contract as deployed: it requires that the Initialized (`_initialized`) is less than 1, but the Initialized can only ever be 1. Code written this way is usually meant to run behind a proxy, whose own storage starts empty.',
+    );
+  });
+
+  it('raises nothing where deployment leaves the initializer open (OpenZeppelin upgradeable without a constructor)', async () => {
+    const { of } = await read('node_modules/@openzeppelin/contracts-upgradeable/finance/VestingWalletUpgradeable.sol', 'VestingWalletUpgradeable');
+    expect(of('risk:').filter((s) => /can never succeed/.test(s))).toEqual([]);
+  });
+});
