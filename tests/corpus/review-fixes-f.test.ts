@@ -1,0 +1,65 @@
+/**
+ * Findings of a lawyer's review of unseen contracts (issue 11, second round): scale claims ("550 = 5.5%")
+ * checked against the divisor the code applies, and comments on internal functions checked against what
+ * their code pays. The exact sentences that must now appear, and the false ones that must not.
+ */
+import { describe, expect, it } from 'vitest';
+import { repo } from '../helpers/extract.ts';
+import { read } from '../helpers/sentences.ts';
+
+const zh = async (file: string, contract: string) => {
+  const { summarize } = await import('../../src/summarize.ts');
+  const { documents } = await summarize([file], { contracts: [contract], languages: ['zh'], formats: ['json'], cwd: repo, cache: false });
+  return documents[0].contracts[0].statements.map((s) => s.text);
+};
+
+describe('review fixes F: scale claims and internal functions', { timeout: 120_000 }, () => {
+  it('Kleros MultipleArbitrableTransactionWithFee: "550 = 5.5%" is borne out by the division by 10,000', async () => {
+    const { all } = await read('tests/fixtures/third-party/MultipleArbitrableTransactionWithFee.sol', 'MultipleArbitrableTransactionWithFee');
+    expect(all).toContain('The code bears this out: the code divides by 10,000 (basis points) where it applies `_feeRecipientBasisPoint`, so 550 means 5.5%.');
+    expect(all).not.toContain('The code can neither confirm nor contradict this: the code states no percentage here.');
+  });
+
+  it('a fee share stated as "550 = 5.5%" but divided by 1,000 is a contradiction, and a risk', async () => {
+    const { all } = await read('tests/fixtures/claims/Planted.sol', 'PlantedScaledShop');
+    expect(all).toContain('Not so: the code divides by 1,000 where it applies `_feeShare`, so 550 means 55%, not 5.5%.');
+    expect(all.filter((s) => s.startsWith('The author’s comment on `constructor`') && s.includes('says more than the code enforces'))).toHaveLength(1);
+    expect(all.filter((s) => s.startsWith('The code bears this out: the code divides'))).toEqual([]);
+  });
+
+  it('a share stated as "in basis points: 1% = 100" matches a division by 10,000', async () => {
+    const { all } = await read('tests/fixtures/claims/Planted.sol', 'PlantedBasisPointShop');
+    expect(all).toContain('The code bears this out: the code divides by 10,000 (basis points) where it applies `_feeShare`, so 100 means 1%.');
+    expect(all.filter((s) => s.startsWith('Not so'))).toEqual([]);
+  });
+
+  it('Kleros MultipleArbitrableTransaction: the comment on executeRuling maps the rulings the reverse of the code', async () => {
+    const { all } = await read('tests/fixtures/third-party/MultipleArbitrableTransaction.sol', 'MultipleArbitrableTransaction');
+    expect(all).toContain('The author’s comment on `_ruling` in the internal function `executeRuling`: “Ruling given by the arbitrator. 1: Reimburse the receiver. 2: Pay the sender.”');
+    expect(all).toContain('Not so: where `_ruling` is 1, `executeRuling` pays the Sender of the Transaction concerned, not the Receiver of the Transaction concerned.');
+    expect(all).toContain('Not so: where `_ruling` is 2, `executeRuling` pays the Receiver of the Transaction concerned, not the Sender of the Transaction concerned.');
+    expect(all).toContain('The author’s comment on the internal function `executeRuling` (“Ruling given by the arbitrator. 1: Reimburse the receiver. 2: Pay the sender.”) says more than the code enforces; see the author’s claims below.');
+    expect(all.filter((s) => s.startsWith('The code bears this out: where `_ruling`'))).toEqual([]);
+  });
+
+  it('an internal function whose comment is right is borne out, cited on its own lines', async () => {
+    const { statements } = await read('tests/fixtures/claims/Planted.sol', 'PlantedRuling');
+    const borne = statements.find((s) => s.text === 'The code bears this out: `paySeller` pays the Seller.');
+    expect(borne?.source?.line).toBe(351);
+    const reversed = statements.filter((s) => s.text.startsWith('Not so: where `_ruling` is'));
+    expect(reversed.map((s) => s.text)).toEqual([
+      'Not so: where `_ruling` is 1, `executeRuling` pays the Buyer (`buyer`), not the Seller (`seller`).',
+      'Not so: where `_ruling` is 2, `executeRuling` pays the Seller, not the Buyer.',
+    ]);
+    // `concede` calls the function with a fixed ruling; its payment does not make the reversed mapping true.
+    expect(statements.filter((s) => s.text.startsWith('The code bears this out: where'))).toEqual([]);
+  });
+
+  it('the new claim sentences render in Chinese', async () => {
+    const fee = await zh('tests/fixtures/third-party/MultipleArbitrableTransactionWithFee.sol', 'MultipleArbitrableTransactionWithFee');
+    expect(fee).toContain('代码印证了这一点：代码在使用 `_feeRecipientBasisPoint` 时除以10,000（即基点），因此550即5.5%。');
+    const kleros = await zh('tests/fixtures/third-party/MultipleArbitrableTransaction.sol', 'MultipleArbitrableTransaction');
+    expect(kleros.filter((s) => s.startsWith('与代码不符：当 `_ruling` 为1时，`executeRuling`的付款对象为'))).toHaveLength(1);
+    expect(kleros.filter((s) => s.startsWith('作者对内部函数 `executeRuling` 中参数 `_ruling` 的注释'))).toHaveLength(1);
+  });
+});
