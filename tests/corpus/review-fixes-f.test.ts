@@ -62,4 +62,10 @@ describe('review fixes F: scale claims and internal functions', { timeout: 120_0
     expect(kleros.filter((s) => s.startsWith('与代码不符：当 `_ruling` 为1时，`executeRuling`的付款对象为'))).toHaveLength(1);
     expect(kleros.filter((s) => s.startsWith('作者对内部函数 `executeRuling` 中参数 `_ruling` 的注释'))).toHaveLength(1);
   });
+
+  it('Chinese state names are composed from listed words, with the code name beside them', async () => {
+    const kleros = await zh('tests/fixtures/third-party/MultipleArbitrableTransaction.sol', 'MultipleArbitrableTransaction');
+    expect(kleros).toContain('每个记录的状态：「无争议」（`NoDispute`）、「等待发送方」（`WaitingSender`）、「等待收款人」（`WaitingReceiver`）、「争议已创建」（`DisputeCreated`）和「已解决」（`Resolved`）；终止状态：「已解决」。');
+    expect(kleros.filter((s) => /「`(NoDispute|WaitingSender|WaitingReceiver)`」/.test(s))).toEqual([]);
+  });
 });
