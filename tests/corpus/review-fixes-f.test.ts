@@ -55,6 +55,19 @@ describe('review fixes F: scale claims and internal functions', { timeout: 120_0
     expect(statements.filter((s) => s.text.startsWith('The code bears this out: where'))).toEqual([]);
   });
 
+  it('solidity-by-example TimeLock: the power names both steps and the window, and so do the key facts', async () => {
+    const { all, of } = await read('tests/fixtures/third-party/TimeLock.sol', 'TimeLock');
+    expect(all).toContain('The Owner (`owner`) may, alone, make the contract call any address with any data and send it any of the ETH the contract holds, in two steps: queue the call by `queue`, naming a time at least 10 seconds (`MIN_DELAY`) ahead and at most 16 minutes, 40 seconds (`MAX_DELAY`) ahead; then run it by `execute` from that time on, no later than 16 minutes, 40 seconds (`GRACE_PERIOD`) after it.');
+    expect(of('key-fact')).toContain('Powers over the deal: the Owner may call `queue` and `execute` alone.');
+    expect(of('key-fact')).toContain('Window: `execute` can succeed only from the given Timestamp (`_timestamp`) on, and no later than 16 minutes, 40 seconds (`GRACE_PERIOD`) after it.');
+    expect(all).toContain('`execute` can run a call only if it was queued by `queue` at least 10 seconds (`MIN_DELAY`) earlier, and only from the time named when queuing until 16 minutes, 40 seconds (`GRACE_PERIOD`) after it.');
+    expect(all).not.toContain('Powers over the deal: the Owner may call `execute` alone.');
+    expect(all).not.toContain('Deadline: 16 minutes, 40 seconds (`GRACE_PERIOD`) after the given Timestamp (`_timestamp`).');
+    const chinese = await zh('tests/fixtures/third-party/TimeLock.sol', 'TimeLock');
+    expect(chinese).toContain('可单方改变交易的权限：合约所有者可单方调用`queue`和`execute`。');
+    expect(chinese).toContain('时间窗口：`execute`只能在传入的时间点 `_timestamp`当时或之后成功执行，且不得晚于该时间后16分钟40秒钟（`GRACE_PERIOD`）。');
+  });
+
   it('the new claim sentences render in Chinese', async () => {
     const fee = await zh('tests/fixtures/third-party/MultipleArbitrableTransactionWithFee.sol', 'MultipleArbitrableTransactionWithFee');
     expect(fee).toContain('代码印证了这一点：代码在使用 `_feeRecipientBasisPoint` 时除以10,000（即基点），因此550即5.5%。');
