@@ -68,6 +68,18 @@ describe('review fixes F: scale claims and internal functions', { timeout: 120_0
     expect(chinese).toContain('时间窗口：`execute`只能在传入的时间点 `_timestamp`当时或之后成功执行，且不得晚于该时间后16分钟40秒钟（`GRACE_PERIOD`）。');
   });
 
+  it('OpenZeppelin 5 VestingWallet and VestingWalletCliff: the key facts state the schedule', async () => {
+    const OZ5 = 'node_modules/@openzeppelin/contracts/finance';
+    const wallet = await read(`${OZ5}/VestingWallet.sol`, 'VestingWallet');
+    expect(wallet.of('key-fact')).toContain('Schedule: the Vesting Schedule (`_vestingSchedule`) gives zero before the Start (`_start`); after that, a share of the total equal to the time elapsed since the Start divided by the Duration (`_duration`); all of the total once the Duration has passed since the Start. `release` pays by it; these times are set at deployment.');
+    const cliff = await read(`${OZ5}/VestingWalletCliff.sol`, 'VestingWalletCliff');
+    expect(cliff.of('key-fact')).toContain('Schedule: the Vesting Schedule (`_vestingSchedule`) gives zero before the Start (`_start`) or the Cliff time (`_cliff`); after that, a share of the total equal to the time elapsed since the Start divided by the Duration (`_duration`); all of the total once the Duration has passed since the Start. `release` pays by it; these times are set at deployment.');
+    // The override's call to the schedule it overrides is read as that schedule, not as itself.
+    expect(cliff.all.filter((s) => s.includes('otherwise the Vesting Schedule for the given Total Allocation'))).toEqual([]);
+    const chinese = await zh(`${OZ5}/VestingWalletCliff.sol`, 'VestingWalletCliff');
+    expect(chinese).toContain('计算安排（`_vestingSchedule`）：在开始时间（`_start`）或锁定期届满时间（`_cliff`）之前为零；此后为总额中的一部分，比例为自开始时间起经过的时间除以期限（`_duration`）；自开始时间起经过期限后为全部总额。`release`按此付款；上述时间在部署时设定。');
+  });
+
   it('the new claim sentences render in Chinese', async () => {
     const fee = await zh('tests/fixtures/third-party/MultipleArbitrableTransactionWithFee.sol', 'MultipleArbitrableTransactionWithFee');
     expect(fee).toContain('代码印证了这一点：代码在使用 `_feeRecipientBasisPoint` 时除以10,000（即基点），因此550即5.5%。');

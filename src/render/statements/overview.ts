@@ -1,6 +1,6 @@
 /**
  * The top of the document: key facts (one phrase per row) and the parties.
- * Ids: `key-fact:parties`, `key-fact:money`, `key-fact:shares`, `key-fact:amounts`, `key-fact:deadline:<id>`, `key-fact:lifecycle:<id>`,
+ * Ids: `key-fact:parties`, `key-fact:money`, `key-fact:shares`, `key-fact:schedule:<definition id>`, `key-fact:amounts`, `key-fact:deadline:<id>`, `key-fact:lifecycle:<id>`,
  * `key-fact:powers`, `key-fact:coverage`, `party:<party id>`.
  */
 import type { Action, ContractTerms, Deadline, Expr, Lifecycle, Party } from '../../terms/index.ts';
@@ -11,6 +11,7 @@ import { describeRecipients, heldItems } from './money.ts';
 import { describeAmountsIn } from './amounts.ts';
 import { describeShares } from './shares.ts';
 import { queuingAction } from './powers.ts';
+import { describeSchedules } from './schedule.ts';
 import { actionNames, combineBasis, spanSources, spec, type StatementSpec } from './spec.ts';
 
 export function buildKeyFactSpecs(terms: ContractTerms): StatementSpec[] {
@@ -49,6 +50,9 @@ export function buildKeyFactSpecs(terms: ContractTerms): StatementSpec[] {
         context: { shares },
       }),
     );
+  }
+  for (const schedule of describeSchedules(terms)) {
+    specs.push(spec(`key-fact:schedule:${schedule.definition.id}`, 'key-facts', 'key-fact-schedule', { basis: 'code', source: schedule.definition.source, context: { schedule } }));
   }
   const amounts = describeAmountsIn(terms);
   if (amounts.length > 0) {
