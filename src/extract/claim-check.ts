@@ -23,7 +23,7 @@ import type { Action, ClaimCheck, ContractTerms, Expr, Party } from '../terms/in
 import { unwrap, walkExpr } from '../terms/index.ts';
 import { ruleHolder } from './actions.ts';
 import { checkAmount } from './claim-amount.ts';
-import { checkOutcome } from './claim-outcome.ts';
+import { checkOutcomes } from './claim-outcome.ts';
 import { checkScale, claimedScale } from './claim-scale.ts';
 import { scopeOf, type ClaimDraft as Draft } from './claim-draft.ts';
 import { checkWhen } from './claim-when.ts';
@@ -42,8 +42,8 @@ export function checkClaim(text: string, action: Action | null, terms: ContractT
     // An internal function has no callers of its own: who may call it is decided by the actions that use it.
     if (action && !helper) add(checkWho(lower, action, terms.parties));
     // "1 : pay the seller" is about who is paid for that value, not whoever the action may pay.
-    const outcome = action ? checkOutcome(lower, action, terms, findParty) : null;
-    add(outcome);
+    const outcomes = action ? checkOutcomes(lower, action, terms, findParty) : [];
+    for (const outcome of outcomes) add(outcome);
     // "550 = 5.5%" says how the value is read, not a share the code applies: checked as a scale only.
     const scale = checkScale(lower, action, param, scopeOf(action, terms), terms);
     add(scale);
@@ -54,7 +54,7 @@ export function checkClaim(text: string, action: Action | null, terms: ContractT
     add(checkWhen(lower, scopeOf(action, terms), terms));
     add(checkRounding(lower, scopeOf(action, terms)));
     if (action) add(checkExcess(lower, action, terms));
-    if (action && !outcome) add(checkRefund(lower, action, terms.parties));
+    if (action && outcomes.length === 0) add(checkRefund(lower, action, terms.parties));
     add(checkFixity(lower, action, terms));
   }
   return checks;

@@ -42,6 +42,16 @@ describe('review fixes F: scale claims and internal functions', { timeout: 120_0
     expect(all.filter((s) => s.startsWith('The code bears this out: where `_ruling`'))).toEqual([]);
   });
 
+  it('a yes-or-no ruling: "true to pay the seller, false to refund the buyer" is checked value by value', async () => {
+    const escrow = await read('contracts/ArbiterEscrow.sol', 'ArbiterEscrow');
+    expect(escrow.all).toContain('The code bears this out: where `toSeller` is true, `resolve` pays the Seller.');
+    expect(escrow.all).toContain('The code bears this out: where `toSeller` is false, `resolve` pays the Buyer.');
+    const planted = await read('tests/fixtures/claims/Planted.sol', 'PlantedFlagRuling');
+    expect(planted.all).toContain('Not so: where `toSeller` is true, `resolve` pays the Buyer (`buyer`), not the Seller (`seller`).');
+    expect(planted.all).toContain('Not so: where `toSeller` is false, `resolve` pays the Seller, not the Buyer.');
+    expect(planted.all.filter((s) => s.startsWith('The code bears this out'))).toEqual([]);
+  });
+
   it('an internal function whose comment is right is borne out, cited on its own lines', async () => {
     const { statements } = await read('tests/fixtures/claims/Planted.sol', 'PlantedRuling');
     const borne = statements.find((s) => s.text === 'The code bears this out: `paySeller` pays the Seller.');
