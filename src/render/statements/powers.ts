@@ -10,6 +10,7 @@ import { unwrap, walkExpr } from '../../terms/index.ts';
 import { requiredStates } from '../../extract/lifecycle.ts';
 import { ruleHolder } from '../../extract/actions.ts';
 import { actionNames, findAction, prefixed, spec, type StatementSpec } from './spec.ts';
+import { rolePlace } from '../roles.ts';
 
 /** Kinds whose new value can be bounded by the code. */
 const BOUNDED_KINDS = new Set<Power['kind']>(['change-term', 'change-party']);
@@ -58,6 +59,8 @@ function powerContext(terms: ContractTerms, power: Power): Record<string, unknow
     ...stageDecided(terms, power),
     acceptance: acceptance(terms, power),
     ...pausedActions(terms, power),
+    // For giving or taking roles: the actions a role is needed for, other than managing roles.
+    roleActions: power.kind === 'grant-role' || power.kind === 'revoke-role' ? roleGatedActions(terms) : [],
     // For a call queued in advance (`arbitrary-call`): the action whose check sets the delay (`queue`), and
     // the window in which the queued call may run.
     queuedBy: queuingAction(terms, power)?.name ?? null,
@@ -153,6 +156,14 @@ function pausedActions(terms: ContractTerms, power: Power): { blocked?: string[]
   if (blocked.length === 0) return {};
   const open = users.filter((action) => !readsFlag(action) && action.payments.some((payment) => payment.direction === 'out'));
   return { blocked: [...new Set(blocked.map((action) => action.name))], open: [...new Set(open.map((action) => action.name))] };
+}
+
+/** Names of the actions only a role's holders may call, other than those that give, take or renounce roles. */
+function roleGatedActions(terms: ContractTerms): string[] {
+  const managing = new Set(terms.powers.filter((p) => p.kind === 'grant-role' || p.kind === 'revoke-role').map((p) => p.action));
+  const renounces = (action: Action) => action.effects.some((effect) => rolePlace(effect.target) !== null) && !action.access.rules.some((rule) => rule.kind === 'role');
+  const gated = terms.actions.filter((action) => !managing.has(action.id) && !renounces(action) && action.access.rules.some((rule) => rule.kind === 'role'));
+  return [...new Set(gated.map((action) => action.name))];
 }
 
 function toHolder(power: Power): boolean {

@@ -40,6 +40,7 @@ export const STATEMENT_KINDS = [
   'self-destruct',
   'payment-arbitrary-code',
   'effect',
+  'role-grant',
   'transition',
   'events',
   'external-call',
