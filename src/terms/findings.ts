@@ -97,8 +97,10 @@ export interface Risk extends Located {
 
 export interface Claim extends Located {
   id: string;
-  /** The action the comment is on, or null for the contract itself. */
+  /** The action the comment is on, or null for the contract itself or an internal function. */
   action: string | null;
+  /** The internal or private function the comment is on (its code runs inside the actions that call it); else null. */
+  helper: string | null;
   tag: 'title' | 'notice' | 'dev' | 'param' | 'return' | 'author';
   param: string | null;
   text: string;
@@ -111,7 +113,13 @@ export interface Claim extends Located {
  * `excess`: ETH sent beyond the price is returned. `refund`: money goes back to a named party.
  */
 /** `cap`: a ceiling on a rate ("never exceeds 10%"); `actual` holds the powers that set it with no limit. */
-export type ClaimTopic = 'who' | 'amount' | 'cap' | 'when' | 'rounding' | 'excess' | 'refund' | 'fixity';
+/**
+ * `scale`: how a number is read ("550 = 5.5%", "in basis points"); `claimed` is [divisor, number, percent]
+ * (the last two when the claim gives an example), `actual` [the divisor the code applies]. `outcome`: who
+ * is paid for a value chosen in the call ("1 : pay the seller"); `claimed` is [value, party id], `actual`
+ * the parties paid for that value.
+ */
+export type ClaimTopic = 'who' | 'amount' | 'cap' | 'when' | 'rounding' | 'excess' | 'refund' | 'fixity' | 'scale' | 'outcome';
 
 export interface ClaimCheck {
   topic: ClaimTopic;

@@ -174,7 +174,7 @@ describe('the same terms in Chinese', { timeout: 60_000 }, () => {
 
   it('Kleros: the fee moves only from the states before Dispute Created, of the Transaction concerned, and the timeouts count from the last interaction', async () => {
     const all = await zh(KLEROS, 'MultipleArbitrableTransaction');
-    expect(all.some((s) => s.startsWith('处于「`NoDispute`」、「`WaitingSender`」或「`WaitingReceiver`」时，该记录的发送方（`sender`）可调用 `payArbitrationFeeBySender` 将该记录的状态变为「`WaitingReceiver`」'))).toBe(true);
+    expect(all.some((s) => s.startsWith('处于「无争议」、「等待发送方」或「等待收款人」时，该记录的发送方（`sender`）可调用 `payArbitrationFeeBySender` 将该记录的状态变为「等待收款人」'))).toBe(true);
     expect(all).toContain(
       '自传入编号所指的记录（`transactions[_transactionID]`）的时间点 `lastInteraction`起经过`feeTimeout`时不会自动发生任何事情：须有人调用`timeOutBySender`或`timeOutByReceiver`。',
     );

@@ -55,15 +55,22 @@ export function buildRiskSpecs(terms: ContractTerms): StatementSpec[] {
       basis: risk.basis,
       source: risk.source,
       actionKind: action?.kind ?? null,
-      context: { risk, action, party, callers: risk.kind === 'external-contract' ? actionNames(terms, [risk.action ?? '', ...(risk.also ?? [])].filter((id) => id !== '')) : [], takesMoney, moves: stalledMoves(terms, risk), gates: risk.kind === 'renounce-locks-funds' ? actionNames(terms, renounceGates(terms)) : [], ...uncheckedPayment(terms, risk) },
+      context: { risk, action, party, helper: helperOf(terms, risk), callers: risk.kind === 'external-contract' ? actionNames(terms, [risk.action ?? '', ...(risk.also ?? [])].filter((id) => id !== '')) : [], takesMoney, moves: stalledMoves(terms, risk), gates: risk.kind === 'renounce-locks-funds' ? actionNames(terms, renounceGates(terms)) : [], ...uncheckedPayment(terms, risk) },
     });
   });
 }
 
+/** For a contradicted claim on an internal function: the function's name. */
+function helperOf(terms: ContractTerms, risk: ContractTerms['risks'][number]): string | null {
+  if (risk.kind !== 'claim-contradicted' || risk.action !== null) return null;
+  return terms.claims.find((claim) => claim.text === risk.text && claim.source.line === risk.source.line && claim.source.path === risk.source.path)?.helper ?? null;
+}
+
 export function buildClaimSpecs(terms: ContractTerms): StatementSpec[] {
   return terms.claims.flatMap((claim) => {
-    const action = claim.action === null ? null : findAction(terms, claim.action);
-    const specs = [spec(prefixed('claim', claim.id), 'claims', 'claim', { basis: 'natspec', source: claim.source, context: { claim, action } })];
+    // A comment on an internal function: its checks speak of the function by name.
+    const action = claim.action === null ? (claim.helper === null ? null : { name: claim.helper }) : findAction(terms, claim.action);
+    const specs = [spec(prefixed('claim', claim.id), 'claims', 'claim', { basis: 'natspec', source: claim.source, context: { claim, action: claim.helper === null ? action : null } })];
     claim.checks.forEach((check, index) => {
       const party = (id: string) => terms.parties.find((p) => p.id === id) ?? null;
       const parties = (ids: string[]) => ids.map(party).filter((p) => p !== null);
@@ -73,11 +80,11 @@ export function buildClaimSpecs(terms: ContractTerms): StatementSpec[] {
         check,
         action,
         claimed: check.topic === 'fixity' || check.topic === 'cap' ? [] : parties(check.claimed),
-        paid: check.topic === 'refund' ? parties(check.actual) : [],
+        paid: check.topic === 'refund' || check.topic === 'outcome' ? parties(check.actual) : [],
         paidCaller: check.topic === 'refund' && check.actual.includes(CALLER),
         powers: powers.map((p) => ({ power: p, action: findAction(terms, p.action), holders: parties(p.holders) })),
       };
-      const source = check.source ?? action?.source ?? claim.source;
+      const source = check.source ?? (claim.action === null ? null : findAction(terms, claim.action)?.source) ?? claim.source;
       specs.push(spec(`${prefixed('claim', claim.id)}:check:${index + 1}`, 'claims', `claim-${check.verdict}`, { basis: check.verdict === 'cannot-tell' ? 'natspec' : 'code', source, context }));
     });
     return specs;

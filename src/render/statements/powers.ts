@@ -61,8 +61,38 @@ function powerContext(terms: ContractTerms, power: Power): Record<string, unknow
     ...pausedActions(terms, power),
     // For giving or taking roles: the actions a role is needed for, other than managing roles.
     roleActions: power.kind === 'grant-role' || power.kind === 'revoke-role' ? roleGatedActions(terms) : [],
-    // For a call queued in advance (`arbitrary-call`): the action whose check sets the delay (`queue`).
-    queuedBy: power.kind === 'arbitrary-call' && power.timelock !== null ? terms.actions.find((a) => a.id !== power.action && a.conditions.some((c) => JSON.stringify(c.expr).includes(JSON.stringify(power.timelock))))?.name ?? null : null,
+    // For a call queued in advance (`arbitrary-call`): the action whose check sets the delay (`queue`), and
+    // the window in which the queued call may run.
+    queuedBy: queuingAction(terms, power)?.name ?? null,
+    ...queueWindow(terms, power),
+  };
+}
+
+/** For a call queued in advance (`arbitrary-call`): the action whose check proves the delay (`queue`). */
+export function queuingAction(terms: ContractTerms, power: Power): Action | null {
+  if (power.kind !== 'arbitrary-call' || power.timelock === null) return null;
+  const check = JSON.stringify(power.timelock);
+  return terms.actions.find((a) => a.id !== power.action && a.conditions.some((c) => JSON.stringify(c.expr).includes(check))) ?? null;
+}
+
+/**
+ * The window of a queued call, from the time named when queuing (`_timestamp` in `_timestamp >= now +
+ * MIN_DELAY`): the latest time the queuing action accepts (`_timestamp <= now + MAX_DELAY`), and how long
+ * after that time the call may still run (`now <= _timestamp + GRACE_PERIOD`). Each null when the code sets none.
+ */
+function queueWindow(terms: ContractTerms, power: Power): { latest?: Expr; grace?: Expr } {
+  const queue = queuingAction(terms, power);
+  const timelock = power.timelock;
+  if (!queue || timelock?.kind !== 'compare') return {};
+  const named = JSON.stringify(unwrap(timelock.left));
+  const parts = (action: Action) => action.conditions.filter((c) => c.when.length === 0).flatMap((c) => (c.expr.kind === 'and' ? c.expr.operands : [c.expr]));
+  // `named <= now + Y` when queuing; `now <= named + X` when running.
+  const latest = parts(queue).find((e) => e.kind === 'compare' && (e.op === '<=' || e.op === '<') && JSON.stringify(unwrap(e.left)) === named && e.right.kind === 'arith' && e.right.op === '+' && unwrap(e.right.left).kind === 'now');
+  const run = findAction(terms, power.action);
+  const grace = run ? parts(run).find((e) => e.kind === 'compare' && (e.op === '<=' || e.op === '<') && unwrap(e.left).kind === 'now' && e.right.kind === 'arith' && e.right.op === '+' && JSON.stringify(unwrap(e.right.left)) === named) : undefined;
+  return {
+    ...(latest?.kind === 'compare' && latest.right.kind === 'arith' ? { latest: latest.right.right } : {}),
+    ...(grace?.kind === 'compare' && grace.right.kind === 'arith' ? { grace: grace.right.right } : {}),
   };
 }
 
