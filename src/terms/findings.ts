@@ -159,7 +159,12 @@ export type MoneyFactKind =
    * The contract holds one item of a token contract (`subject`: item `index` of `base`), taken in by `action`;
    * `withdrawal` sends it to `detail` (`party` when a party) under `when`. Null `withdrawal`: nothing sends it out.
    */
-  | 'item-custody';
+  | 'item-custody'
+  /**
+   * A payable `action` creates a record holding the ETH sent in one of its fields (`subject`: the field of the
+   * collection, as a member of the collection variable; its `type` is the record's label).
+   */
+  | 'record-funds';
 
 export interface MoneyFact extends Located {
   id: string;
