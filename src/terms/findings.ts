@@ -164,7 +164,12 @@ export type MoneyFactKind =
    * A payable `action` creates a record holding the ETH sent in one of its fields (`subject`: the field of the
    * collection, as a member of the collection variable; its `type` is the record's label).
    */
-  | 'record-funds';
+  | 'record-funds'
+  /**
+   * `action` moves one item (`subject`) straight from its holder (`party`, a party's address) to `detail`, without
+   * the contract holding it: the holder keeps it until then, and may move it away or withdraw the approval first.
+   */
+  | 'item-direct';
 
 export interface MoneyFact extends Located {
   id: string;
