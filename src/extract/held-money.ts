@@ -9,7 +9,8 @@
  *   of the whole balance removes every amount.
  * What it does not handle: amounts that match only after arithmetic (`price - deposit`), partial payments
  * (a payment of a different amount removes nothing, so the stage still counts as holding money), and money
- * taken in by an action that moves another lifecycle only (counted at every stage it may run in).
+ * taken in by an action that moves another lifecycle only (counted at every stage it may run in, except ETH sent
+ * straight to the contract, which is pooled and not held for any one record).
  */
 import type { Action, Expr, Lifecycle, Payment } from '../terms/index.ts';
 import { unwrap } from '../terms/index.ts';
@@ -73,7 +74,8 @@ export function statesWithMoney(lifecycle: Lifecycle, actions: Action[]): Set<st
   };
   // Money taken in by an action that does not move this lifecycle stays at every stage the action may run in.
   const moving = new Set(lifecycle.transitions.map((t) => t.action));
-  const standing = actions.filter((a) => a.kind !== 'constructor' && !moving.has(a.id));
+  // ETH sent straight to the contract (`receive`) is pooled: it is not held for any one record.
+  const standing = actions.filter((a) => a.kind !== 'constructor' && !moving.has(a.id) && !(lifecycle.perItem && (a.kind === 'receive' || a.kind === 'fallback')));
   for (let grew = true, rounds = 0; grew && rounds < 50; rounds++) {
     grew = false;
     for (const action of standing) {
