@@ -25,7 +25,7 @@ function buildOneAction(terms: ContractTerms, action: Action): StatementSpec[] {
   // The check that the caller's own entry holds the amount is said with the access: not again as a condition.
   const own = action.access.anyone ? ownEntry(action) : null;
   specs.push(
-    spec(`${prefix}:access`, 'actions', 'access', { ...base, basis: 'code', source: action.access.source ?? action.source, context: { action, ownEntry: own } }),
+    spec(`${prefix}:access`, 'actions', 'access', { ...base, basis: 'code', source: own?.condition.source ?? action.access.source ?? action.source, context: { action, ownEntry: own } }),
   );
   if (action.payable) {
     specs.push(spec(`${prefix}:payable`, 'actions', 'payable', { ...base, basis: 'code', source: action.source, context: { action } }));
