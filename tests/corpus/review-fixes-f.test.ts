@@ -75,4 +75,18 @@ describe('review fixes F: stalls, money of records, items moved straight, own en
     expect(all).toContain('Anyone may call `pledge`.');
     expect(await zh(`${DIR}/CrowdFund.sol`, 'CrowdFund')).toContain('任何人均可调用 `unpledge`，但仅限于调用者自己的记录：除非`pledgedAmount`中传入的参数 `_id`对应的条目中调用者对应的条目不少于传入的金额（`_amount`），否则调用失败。');
   });
+
+  it('flags: a flag the Seller alone sets, read in a choice inside the amount the Buyer must send, is a power; the zero branch is named', async () => {
+    const file = 'tests/fixtures/key-numbers/FlagShapes.sol';
+    for (const contract of ['Nested', 'ViaView']) {
+      const { all } = await read(file, contract);
+      expect(all).toContain('The Seller (`seller`) may, alone, set the Waived flag (`waived`) to true by calling `waive`, which makes the Fee (`fee`) zero in the amount `pay` requires the Buyer (`buyer`) to send.');
+      expect(all).toContain('Powers over the deal: the Seller may call `waive` alone.');
+      expect(all).not.toContain('Powers over the deal: none in the code.');
+    }
+    const inverted = (await read(file, 'Inverted')).all;
+    expect(inverted).toContain('The Seller (`seller`) may, alone, set the Charged flag (`charged`) to false by calling `waive`, which makes the Fee (`fee`) zero in the amount `pay` requires the Buyer (`buyer`) to send.');
+    expect(inverted.filter((s) => s.includes('which changes the amount `pay` requires'))).toEqual([]);
+    expect(await zh(file, 'Nested')).toContain('卖方（`seller`）可单方调用 `waive`，将标志 `waived`设为真，从而使 `pay` 要求买方（`buyer`）支付的金额中手续费（`fee`）为零。');
+  });
 });
