@@ -11,14 +11,19 @@ import { unwrap, walkExpr } from '../terms/index.ts';
 
 type Draft = Omit<MoneyFact, 'id' | 'basis'>;
 
-/** The collection a record is written to: the variable itself (push) or the variable indexed (`orders[id] = …`). */
-function collectionOf(target: Expr): Extract<Expr, { kind: 'variable' }> | null {
+/** The collection a record is written to or read from: the variable itself (push) or the variable indexed (`orders[id]`), as it stands or stood. */
+export function collectionOf(target: Expr): Extract<Expr, { kind: 'variable' }> | null {
   if (target.kind === 'variable') return target;
+  if (target.kind === 'prior') return collectionOf(target.of);
+  if (target.kind === 'convert') return collectionOf(target.operand);
   if (target.kind === 'index') return collectionOf(target.base);
   return null;
 }
 
-/** One fact per payable action and field: the subject is the field of the collection (`transactions`, `amount`). */
+/**
+ * One fact per payable action and field that some payment draws on: the subject is the field of the collection
+ * (`transactions`, `amount`).
+ */
 export function recordFunds(actions: Action[]): Draft[] {
   const drafts: Draft[] = [];
   for (const action of actions) {
@@ -29,6 +34,8 @@ export function recordFunds(actions: Action[]): Draft[] {
       const field = effect.value.fields.find((f) => unwrap(f.value).kind === 'value-sent');
       if (!collection || !field || (effect.kind === 'set' && effect.target.kind !== 'index')) continue;
       const subject: Expr = { kind: 'member', object: collection, member: field.name, label: field.label, type: effect.value.label };
+      // A field no payment draws on is a note of what was sent (a receipt kept while the ETH is credited elsewhere), not money held for the record.
+      if (!actions.some((a) => a.payments.some((p) => drawsOn(a, p, subject)))) continue;
       drafts.push({ kind: 'record-funds', action: action.id, subject, detail: null, withdrawal: null, party: null, when: effect.when, source: effect.source, excess: null });
     }
   }

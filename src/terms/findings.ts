@@ -162,7 +162,7 @@ export type MoneyFactKind =
   | 'item-custody'
   /**
    * A payable `action` creates a record holding the ETH sent in one of its fields (`subject`: the field of the
-   * collection, as a member of the collection variable; its `type` is the record's label).
+   * collection, as a member of the collection variable; its `type` is the record's label), which payments draw on.
    */
   | 'record-funds'
   /**

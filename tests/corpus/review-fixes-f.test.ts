@@ -52,6 +52,12 @@ describe('review fixes F: stalls, money of records, items moved straight, own en
     const withFee = (await read(`${DIR}/MultipleArbitrableTransactionWithFee.sol`, 'MultipleArbitrableTransactionWithFee')).all;
     // `pay` takes the amount off the record and splits it between the receiver and the fee recipient.
     expect(withFee).toContain('The ETH sent with `createTransaction` becomes the Amount (`amount`) held for the new Transaction. From there it may be paid to the Fee Recipient (through `pay`, `executeTransaction`, `timeOutByReceiver`, or `rule`), to the Receiver of the Transaction concerned (through `pay`, `executeTransaction`, `timeOutByReceiver`, or `rule`), or to the Sender of the Transaction concerned (through `reimburse`, `timeOutBySender`, or `rule`).');
+    // A receipt of the rent paid, while the ETH is credited to balances: not money held for the receipt.
+    const rental = (await read(`${DIR}/RentalAgreement.sol`, 'RentalAgreement')).all;
+    expect(rental.filter((s) => s.startsWith('The ETH sent with'))).toEqual([]);
+    // The field paid as it stood before the record was cleared is the same recipient.
+    const cleared = (await read('tests/fixtures/core/SelfDestruct.sol', 'ClearedOrders')).all;
+    expect(cleared).toContain('The ETH sent with `open` becomes the Price (`price`) held for the new Order. From there it may be paid to the Seller of the Order concerned (through `settle` or `cancel`).');
     expect(await zh(KLEROS, 'MultipleArbitrableTransaction')).toContain('随 `createTransaction` 发送的ETH成为为新建记录托管的金额（`amount`）。此后该款项可支付给该记录的收款人（通过`pay`、`executeTransaction`、`timeOutByReceiver`或`rule`）或该记录的发送方（通过`reimburse`、`timeOutBySender`或`rule`）。');
   });
 

@@ -5,7 +5,7 @@
  */
 import { accessOnPath } from '../../extract/actions.ts';
 import { stillPaysOut } from '../../extract/ways-out.ts';
-import { drawsOn } from '../../extract/record-funds.ts';
+import { collectionOf, drawsOn } from '../../extract/record-funds.ts';
 import type { Action, Asset, ContractTerms, Expr, Party, Payment } from '../../terms/index.ts';
 import { isPathPrefix, unwrap, walkExpr } from '../../terms/index.ts';
 import { actionNames, combineBasis, findAction, prefixed, spanSources, spec, type StatementSpec } from './spec.ts';
@@ -230,8 +230,12 @@ function recordExits(terms: ContractTerms, subject: Expr): { party: Party | null
   for (const action of terms.actions) {
     for (const payment of action.payments) {
       if (!drawsOn(action, payment, subject)) continue;
-      const key = payment.toParty ?? payeeKey(payment.to);
-      const group = groups.get(key) ?? { party: terms.parties.find((p) => p.id === payment.toParty) ?? null, to: payment.to, ids: [] };
+      // One recipient per field of the record (`o.seller`, read live or as it stood), else per party or address.
+      const to = unwrap(payment.to);
+      const field = to.kind === 'member' ? collectionOf(to.object) : null;
+      const key = field && to.kind === 'member' ? `${field.name}.${to.member}` : (payment.toParty ?? payeeKey(payment.to));
+      const group = groups.get(key) ?? { party: null, to: payment.to, ids: [] };
+      group.party ??= terms.parties.find((p) => p.id === payment.toParty) ?? null;
       if (!group.ids.includes(action.id)) group.ids.push(action.id);
       groups.set(key, group);
     }
