@@ -21,7 +21,8 @@ const WHOLE = '*';
 /** An amount's name: the expression, read as it stood before the call where the code says so. */
 const key = (expr: Expr): string => {
   const bare = unwrap(expr);
-  return bare.kind === 'prior' ? key(bare.of) : JSON.stringify(bare);
+  // Named by what the code reads, not by how it is shown (a unit inferred in one place and not another).
+  return bare.kind === 'prior' ? key(bare.of) : JSON.stringify(bare, (name, value) => (['label', 'unit', 'type', 'written'].includes(name) ? undefined : value));
 };
 
 /** The ETH sent with the call as the action requires it (`msg.value == deposit`), or the value sent itself. */
