@@ -154,7 +154,8 @@ function chosenParties(to: Expr): string[] {
 // ── fixity ────────────────────────────────────────────────────────────────────────────────────────
 
 function checkFixity(lower: string, action: Action | null, terms: ContractTerms): Draft | null {
-  const fixedAtCreation = /\b(fixed|locked|set|frozen)\s+(at|on|when)\s+(creation|deployment|listing|purchase|order|the time)/.test(lower);
+  // "fixed at creation", "locked when the order is placed", "set upon listing".
+  const fixedAtCreation = /\b(fixed|locked|set|frozen|captured|recorded)\s+(at|on|when|upon|once)\b[^.;]{0,40}?\b(creat\w*|plac\w*|list\w*|purchas\w*|open\w*|deploy\w*|order|the time)/.test(lower);
   const neverChanges = /\b(cannot|can ?not|can't|never|no one can|nobody can)\s+(be\s+)?(chang|modif|updat|rais|increas|alter)\w*/.test(lower) || /\b(is|are) (fixed|immutable|constant)\b/.test(lower);
   if (!fixedAtCreation && !neverChanges) return null;
   // The term: a state variable whose name's words the sentence uses ("fee" → platformFeeBps).

@@ -30,12 +30,12 @@ export const parties: Extractor = {
     }
     list.push(...contractCallers(context, terms.actions, list));
     list.push(...roleParties(context, terms.actions.flatMap((a) => a.access.rules)));
-    const items = itemParties(context);
+    const { items, copies } = itemParties(context, list);
     list.push(...items);
     list.push(...listParties(context, list));
     list.push(...holderParties(context, terms.actions, list));
     terms.parties = list;
-    linkItemCallers(terms.actions, items);
+    linkItemCallers(terms.actions, items, copies);
     linkCallerPayees(terms.actions);
   },
 };
@@ -175,10 +175,15 @@ function listParties(context: ExtractContext, known: Party[]): Party[] {
   return found;
 }
 
-/** Address fields of structs kept in a mapping or array: each item names its own party. */
-function itemParties(context: ExtractContext): Party[] {
+/**
+ * Address fields of structs kept in a mapping or array: each item names its own party. A field every write
+ * fills from one of the contract's own parties (`landlord: landlord`) is a copy of that party, not a party
+ * of its own: `copies` maps `collection.field` to it.
+ */
+function itemParties(context: ExtractContext, contractParties: Party[]): { items: Party[]; copies: Map<string, string> } {
   const { structs } = typeDefinitions(context.scope);
   const list: Party[] = [];
+  const copies = new Map<string, string>();
   for (const decl of context.scope.stateVariables) {
     const struct = storedStruct(decl, structs);
     if (!struct) continue;
@@ -195,6 +200,11 @@ function itemParties(context: ExtractContext): Party[] {
         ((e.target.kind === 'member' && e.target.member === member.name) || (e.target.kind === 'index' && e.value?.kind === 'struct' && e.value.fields.some((f) => f.name === member.name)));
       const writers = context.reads.filter((r) => r.id !== 'constructor').map((r) => ({ id: r.id, writes: r.facts.effects.filter(writesField) })).filter((w) => w.writes.length > 0);
       const creates = (w: { id: string; writes: Effect[] }) => w.writes.every((e) => writesNewRecord(e.target, w.id, all));
+      const copied = copiedParty(writers.flatMap((w) => w.writes), member.name, contractParties);
+      if (copied) {
+        copies.set(`${decl.name}.${member.name}`, copied);
+        continue;
+      }
       const changedBy = writers.filter((w) => !creates(w)).map((w) => w.id);
       const setOnceBy = writers.filter(creates).map((w) => w.id);
       list.push(newParty({
@@ -211,25 +221,31 @@ function itemParties(context: ExtractContext): Party[] {
       }));
     }
   }
-  return list;
+  return { items: list, copies };
 }
 
-/** A caller check against `orders[id].buyer` names the item's Buyer party. */
-function linkItemCallers(actions: ContractTerms['actions'], items: Party[]): void {
-  const itemParty = (expr: Expr): Party | null => {
+/** The contract party every write of a field copies (`Deposit({landlord: landlord, …})`), if there is one. */
+function copiedParty(writes: Effect[], field: string, parties: Party[]): string | null {
+  const values = writes.map((e) => (e.value?.kind === 'struct' ? e.value.fields.find((f) => f.name === field)?.value ?? null : e.value));
+  const ids = new Set(values.map((value) => (value ? unwrap(value) : null)).map((value) => (value?.kind === 'variable' && value.scope !== 'parameter' && value.scope !== 'local' ? value.party : null)));
+  const [id] = [...ids];
+  return ids.size === 1 && id && parties.some((party) => party.id === id) ? id : null;
+}
+
+/** A caller check against `orders[id].buyer` names the item's Buyer party (or the contract party the field copies). */
+function linkItemCallers(actions: ContractTerms['actions'], items: Party[], copies: Map<string, string>): void {
+  const itemParty = (expr: Expr): string | null => {
     const bare = expr.kind === 'convert' ? expr.operand : expr;
     if (bare.kind !== 'member' || bare.object.kind !== 'index' || bare.object.base.kind !== 'variable') return null;
     const collection = bare.object.base.name;
-    return items.find((p) => p.collection === collection && p.name === bare.member) ?? null;
+    return items.find((p) => p.collection === collection && p.name === bare.member)?.id ?? copies.get(`${collection}.${bare.member}`) ?? null;
   };
   for (const action of actions) {
-    for (const payment of action.payments) payment.toParty ??= itemParty(payment.to)?.id ?? null;
+    for (const payment of action.payments) payment.toParty ??= itemParty(payment.to);
     action.access.rules = action.access.rules.map((rule) => {
-      if (rule.kind !== 'expr' || rule.expr.kind !== 'member') return rule;
-      const object = rule.expr.object;
-      const collection = object.kind === 'index' && object.base.kind === 'variable' ? object.base.name : null;
-      const party = items.find((p) => p.collection === collection && p.name === (rule.expr as { member: string }).member);
-      return party ? { kind: 'party', party: party.id, via: rule.via } : rule;
+      if (rule.kind !== 'expr') return rule;
+      const party = itemParty(rule.expr);
+      return party ? { kind: 'party', party, via: rule.via } : rule;
     });
   }
 }

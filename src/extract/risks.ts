@@ -184,7 +184,8 @@ function firstPaymentSource(terms: ContractTerms, token: Expr): Risk['source'] {
 
 /**
  * The owner can renounce ownership (the owner becomes the zero address) while the code pays the owner:
- * those payments then go to the zero address. Not where the payment is made only to a non-zero owner.
+ * those payments then go to the zero address. Not where the payment is made only to a non-zero owner, nor
+ * where only the owner may call the action (after renouncing, no one can).
  */
 function renouncedPayee(terms: ContractTerms): Draft[] {
   const renounce = terms.powers.find((p) => p.kind === 'renounce-ownership');
@@ -200,6 +201,8 @@ function renouncedPayee(terms: ContractTerms): Draft[] {
   const named = new Set<string>();
   for (const action of terms.actions) {
     if (action.kind === 'constructor' || action.id === renounce.action) continue;
+    // Only the owner may call it: once ownership is given up, no one can, so it pays no one.
+    if (!action.access.anyone && action.access.rules.length > 0 && action.access.rules.every((rule) => rule.kind === 'party' && rule.party === owner.id)) continue;
     const payment = action.payments.find((p) => p.direction === 'out' && p.toParty === owner.id && !checksOwner([...p.when, ...action.conditions.map((c) => c.expr)]));
     if (!payment) continue;
     // The subject is the token paid, or null for ETH.

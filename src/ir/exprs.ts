@@ -211,6 +211,43 @@ export function exactDivide(numerator: bigint, denominator: bigint): string {
 }
 
 /** Replaces every sub-tree for which `swap` returns a value (children are not visited below a swap). */
+/**
+ * Constants folded after values were put in place (a flag known at deployment read as `true`): `true and x`
+ * is x, `x or true` is true, `not true` is false, and a comparison of two whole numbers is its answer.
+ */
+export function simplify(expr: Expr): Expr {
+  const children = childrenOf(expr);
+  if (children.length === 0) return expr;
+  const next = children.map(simplify);
+  const node = next.some((child, i) => child !== children[i]) ? withChildren(expr, next) : expr;
+  switch (node.kind) {
+    case 'and': return node.operands.some((e) => e.kind === 'bool') ? and(node.operands) : node;
+    case 'or': return node.operands.some((e) => e.kind === 'bool') ? or(node.operands) : node;
+    case 'not': return node.operand.kind === 'bool' ? negate(node.operand) : node;
+    case 'compare': {
+      const [a, b] = [node.left, node.right];
+      const whole = (e: Expr): e is Extract<Expr, { kind: 'number' }> => e.kind === 'number' && /^-?\d+$/.test(e.value);
+      if (whole(a) && whole(b)) return { kind: 'bool', value: compareNumbers(node.op, BigInt(a.value), BigInt(b.value)) };
+      // The same fixed value on both sides (the zero address against itself): equal.
+      const fixed = (e: Expr) => e.kind === 'zero-address' || e.kind === 'bool' || e.kind === 'enum-member';
+      if (fixed(a) && fixed(b) && (node.op === '==' || node.op === '!=')) return { kind: 'bool', value: (key(a) === key(b)) === (node.op === '==') };
+      return node;
+    }
+    default: return node;
+  }
+}
+
+function compareNumbers(op: CompareOp, a: bigint, b: bigint): boolean {
+  switch (op) {
+    case '==': return a === b;
+    case '!=': return a !== b;
+    case '<': return a < b;
+    case '<=': return a <= b;
+    case '>': return a > b;
+    case '>=': return a >= b;
+  }
+}
+
 export function rewrite(expr: Expr, swap: (e: Expr) => Expr | null): Expr {
   const swapped = swap(expr);
   if (swapped) return swapped;

@@ -6,7 +6,7 @@
 import type { Condition, Effect, Emit, Expr, ExternalCall, NotExplained, Payment, SourceRef } from '../terms/index.ts';
 import { humanise } from '../ir/names.ts';
 import { claimCleared } from './cleared.ts';
-import { partyOfExpr } from './exprs.ts';
+import { partyOfExpr, simplify } from './exprs.ts';
 import type { Instr, LoweredAction } from './types.ts';
 
 /**
@@ -75,12 +75,24 @@ export function factsOf(lowered: LoweredAction, action: string, locate: (src: st
   for (const instr of lowered.instrs) {
     // Cited at the outermost call site; the helper's own line is kept beside it.
     const helperSource = instr.origin.callSites.length > 0 ? locate(instr.origin.src) : null;
-    const common = { when: instr.guard, via: instr.via, source: cite(instr), basis: 'code' as const, each: instr.each, helperSource };
+    // Values put in place can leave constants to fold: a guard that is always true is no guard.
+    const when = instr.guard.map(simplify).filter((guard) => !(guard.kind === 'bool' && guard.value));
+    // A guard that never holds: the code can never get here.
+    if (when.some((guard) => guard.kind === 'bool')) continue;
+    const common = { when, via: instr.via, source: cite(instr), basis: 'code' as const, each: instr.each, helperSource };
     switch (instr.k) {
-      case 'require':
-        facts.conditions.push({ expr: instr.cond, message: instr.message, error: instr.error, form: instr.form, isAccess: false, ...common });
+      case 'require': {
+        const cond = simplify(instr.cond);
+        if (cond.kind === 'bool' && cond.value) break;
+        facts.conditions.push({ expr: cond, message: instr.message, error: instr.error, form: instr.form, isAccess: false, ...common });
         break;
+      }
       case 'pay':
+        // ETH sent to the contract's own address stays in it: a call of its own `receive`, not a payment.
+        if (instr.direction === 'out' && instr.asset.kind === 'eth' && instr.to.kind === 'this') {
+          facts.externalCalls.push({ target: instr.to, name: 'receive', when, each: instr.each, source: common.source });
+          break;
+        }
         facts.payments.push({
           asset: instr.asset,
           amount: instr.amount,

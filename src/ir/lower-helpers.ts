@@ -1,10 +1,10 @@
 /** Questions the lowering asks of nodes and values: comparisons, storage references, places, flags in conditions. */
-import type { Expression, FunctionCall, VariableDeclaration } from 'solidity-ast';
+import type { Expression, FunctionCall, FunctionDefinition, VariableDeclaration } from 'solidity-ast';
 import { findAll } from 'solidity-ast/utils.js';
 import type { CompareOp, Expr } from '../terms/index.ts';
 import { hasCode, walkExpr } from '../terms/index.ts';
 import { isBuiltinId, isExternalTarget, isViewCall } from './calls.ts';
-import { and, arith, choose, constantOf, key, rewrite, same, ZERO } from './exprs.ts';
+import { and, arith, choose, constantOf, key, rewrite, same, variableExpr, ZERO } from './exprs.ts';
 import type { Instr } from './types.ts';
 
 
@@ -148,4 +148,16 @@ export function mayAlias(a: Expr, b: Expr): boolean {
   return a.kind === 'index' && b.kind === 'index' && same(a.base, b.base) && !same(a.index, b.index);
 }
 
-
+/**
+ * A parameter the body assigns to is bound to itself first, so one assigned on some paths only
+ * (`if (x > cap) x = cap;`) joins as a choice ("the smaller of x and the cap"), not as the new value lost.
+ */
+export function bindAssignedParameters(fn: FunctionDefinition, env: Map<number, Expr>): void {
+  if (!fn.body) return;
+  const assigned = new Set<number>();
+  for (const node of findAll(['Assignment', 'UnaryOperation'], fn.body)) {
+    const target = node.nodeType === 'Assignment' ? node.leftHandSide : node.operator === '++' || node.operator === '--' ? node.subExpression : null;
+    if (target?.nodeType === 'Identifier' && typeof target.referencedDeclaration === 'number') assigned.add(target.referencedDeclaration);
+  }
+  for (const param of fn.parameters.parameters) if (assigned.has(param.id) && !env.has(param.id)) env.set(param.id, variableExpr(param, 'parameter', null, null));
+}

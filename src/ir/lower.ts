@@ -11,7 +11,7 @@ import { code, negate, ZERO } from './exprs.ts';
 import { markEarlierReads } from './prior.ts';
 import { CallLowerer } from './lower-calls.ts';
 import { MAX_DEPTH, NAMESPACE, type Frame, type LowerContext } from './lower-base.ts';
-import { callName, isStorageRef } from './lower-helpers.ts';
+import { bindAssignedParameters, callName, isStorageRef } from './lower-helpers.ts';
 import { summariseLoop } from './loops.ts';
 import { baseArguments, resolveModifier } from './scope.ts';
 import { readAssembly } from './assembly.ts';
@@ -33,6 +33,7 @@ export class Lowerer extends CallLowerer {
   lowerAction(fn: FunctionDefinition): LoweredAction {
     const state = freshState();
     const frame = this.rootFrame(fn.scope);
+    bindAssignedParameters(fn, state.env);
     this.lowerWithModifiers(fn, state, frame);
     return this.finish();
   }
@@ -56,12 +57,9 @@ export class Lowerer extends CallLowerer {
       if (!ctor || !state.alive) continue;
       const args = baseArguments(this.ctx.scope, base);
       const env = new Map<number, Expr>();
-      if (args) {
-        const argFrame = this.rootFrame(scope.contract.id);
-        ctor.parameters.parameters.forEach((param, i) => {
-          if (args[i]) env.set(param.id, this.ev(args[i], state, argFrame));
-        });
-      }
+      const argFrame = this.rootFrame(scope.contract.id);
+      ctor.parameters.parameters.forEach((param, i) => args?.[i] && env.set(param.id, this.ev(args[i], state, argFrame)));
+      bindAssignedParameters(ctor, env);
       const saved = state.env;
       state.env = env;
       this.lowerWithModifiers(ctor, state, frame);

@@ -8,6 +8,7 @@ import { SHARE_SCALE, unwrap } from '../terms/index.ts';
 import { formatList, formatPercent, sharePercent, type ListType } from './format.ts';
 import { lookupOf, registerNameHelpers } from './name-helpers.ts';
 import { renderPartial, type RenderData, squash } from './render-data.ts';
+import { roleHeld } from './roles.ts';
 
 type HelperOptions = Omit<Handlebars.HelperOptions, 'data'> & { data: RenderData };
 
@@ -171,6 +172,8 @@ export function registerExprHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('unwrap', (expr: Expr) => unwrap(expr));
   hb.registerHelper('kindOf', (expr: Expr) => unwrap(expr).kind);
   /** A true/false value stored by the contract or an item: reads as a flag that is set or not. */
+  /** A condition on role membership: the account, the role, and whether it must be held. */
+  hb.registerHelper('roleHeld', (expr: Expr) => roleHeld(expr));
   hb.registerHelper('isFlag', (expr: Expr) => {
     const inner = unwrap(expr);
     const bare = inner.kind === 'prior' ? unwrap(inner.of) : inner;

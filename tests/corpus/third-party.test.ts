@@ -130,8 +130,8 @@ describe('what a lawyer needs from the corpus', { timeout: 120_000 }, () => {
     const { statements } = await read(`${OZ4}/governance/TimelockController.sol`, 'TimelockController');
     const warnings = statements.filter((s) => s.section === 'warning').map((s) => s.text);
     expect(warnings).toEqual([
-      'Holders of the Admin Role (`adminRole`) may give a role to any address, by calling `grantRole`.',
-      'Holders of the Admin Role may take a role away from any address, by calling `revokeRole`.',
+      'Holders of the Admin Role (`adminRole`) may give a role to any address, by calling `grantRole`; a role is needed to call `schedule`, `scheduleBatch`, and `cancel`.',
+      'Holders of the Admin Role may take a role away from any address, by calling `revokeRole`; a role is needed to call `schedule`, `scheduleBatch`, and `cancel`.',
     ]);
   });
 
@@ -169,7 +169,8 @@ describe('what a lawyer needs from the corpus', { timeout: 120_000 }, () => {
     expect(vesting.all).toContain('Only the Owner (`_owner`) may call `transferOwnership`.');
     const roles = await read('tests/fixtures/core/Roles.sol', 'RoleFee');
     expect(roles.all).toContain('Only holders of the Fee Setter (`FEE_SETTER`) may call `setFee`.');
-    expect(roles.all).toContain('Only holders of the Admin Role (`adminRole`) may call `grantRole`.');
+    // No code sets a role's admin, so it is the default admin role (zero) for every role.
+    expect(roles.all).toContain('Only holders of the Default Admin Role (`DEFAULT_ADMIN_ROLE`) may call `grantRole`.');
   });
 
   it('Zora reserve auction (solc 0.8.10): every check is read; the seller alone changes the reserve price', async () => {
@@ -180,6 +181,15 @@ describe('what a lawyer needs from the corpus', { timeout: 120_000 }, () => {
     expect(all.some((s) => /^Anyone may call `(createAuction|setAuctionReservePrice|cancelAuction|setRoyaltyEngineAddress|_handleRoyaltyEnginePayout)`/.test(s))).toBe(false);
     // An NFT moved by transferFrom is not an amount of a token.
     expect(all.some((s) => /receives the given Token ID/.test(s))).toBe(false);
+  });
+
+  it('thirdweb staking: summarised without a crash; only the native-token wrapper may send ETH straight to the contract', async () => {
+    for (const name of ['TokenStake', 'NFTStake', 'EditionStake']) {
+      const { all } = await read(`${THIRDWEB}/staking/${name}.sol`, name);
+      expect(all.length).toBeGreaterThan(50);
+    }
+    const { all } = await read(`${THIRDWEB}/staking/TokenStake.sol`, 'TokenStake');
+    expect(all).toContain('Only `nativeTokenWrapper` may send ETH straight to the contract.');
   });
 
   it('thirdweb Split: role checks through ERC-2771 _msgSender() restrict the admin actions', async () => {

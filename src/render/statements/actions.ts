@@ -3,6 +3,8 @@
  * pays and calls, and the events it records (one line). Ids: `action:<action id>:<part>[:<n>]`, n counting from 1 in the model's order.
  */
 import type { Action, ContractTerms, Effect, Expr } from '../../terms/index.ts';
+import { unwrap } from '../../terms/index.ts';
+import { rolePlace, type RolePlace } from '../roles.ts';
 import { balanceLeft, clearedClaim } from './money.ts';
 import { combineBasis, spanSources, spec, type StatementSpec } from './spec.ts';
 
@@ -25,7 +27,7 @@ function buildOneAction(terms: ContractTerms, action: Action): StatementSpec[] {
   // The check that the caller's own entry holds the amount is said with the access: not again as a condition.
   const own = action.access.anyone ? ownEntry(action) : null;
   specs.push(
-    spec(`${prefix}:access`, 'actions', 'access', { ...base, basis: 'code', source: own?.condition.source ?? action.access.source ?? action.source, context: { action, ownEntry: own } }),
+    spec(`${prefix}:access`, 'actions', 'access', { ...base, basis: 'code', source: own?.condition.source ?? action.access.source ?? action.source, context: { action, ownEntry: own, selfNamed: selfNamed(action) } }),
   );
   if (action.payable) {
     specs.push(spec(`${prefix}:payable`, 'actions', 'payable', { ...base, basis: 'code', source: action.source, context: { action } }));
@@ -42,6 +44,11 @@ function buildOneAction(terms: ContractTerms, action: Action): StatementSpec[] {
   });
   action.effects.forEach((effect, index) => {
     if (isLifecycleEffect(terms, action, effect) || isPartySetting(terms, action, effect) || isInitialState(terms, action, effect)) return;
+    const grant = roleGrant(effect);
+    if (grant) {
+      specs.push(spec(`${prefix}:effect:${index + 1}`, 'actions', 'role-grant', { ...base, basis: effect.basis, source: effect.source, context: { action, ...grant } }));
+      return;
+    }
     specs.push(spec(`${prefix}:effect:${index + 1}`, 'actions', 'effect', { ...base, basis: effect.basis, source: effect.source, context: { action, effect } }));
   });
   action.payments.forEach((payment, index) => {
@@ -126,4 +133,23 @@ function ownEntry(action: Action): { entry: Expr; amount: Expr; condition: Actio
     if (condition) return { entry, amount, condition };
   }
   return null;
+}
+
+/**
+ * A write to a role's membership (`_roles[role].hasRole[account] = true`): the account is given the role
+ * (or loses it). The check that it did not hold it already changes nothing and is not repeated.
+ */
+function roleGrant(effect: Effect): (RolePlace & { granted: boolean }) | null {
+  const value = effect.value === null ? null : unwrap(effect.value);
+  if (effect.kind !== 'set' || value?.kind !== 'bool') return null;
+  const place = rolePlace(effect.target);
+  return place ? { ...place, granted: value.value } : null;
+}
+
+/** The caller must be a value the caller gives (`account == msg.sender` on `renounceRole(role, account)`): anyone may act, for themselves. */
+function selfNamed(action: Action): Expr | null {
+  const rules = action.access.rules;
+  if (rules.length !== 1 || rules[0]!.kind !== 'expr') return null;
+  const expr = unwrap(rules[0]!.expr);
+  return expr.kind === 'variable' && expr.scope === 'parameter' ? expr : null;
 }

@@ -4,12 +4,13 @@
  * deals are affected, any delay — goes in section `powers` (`power:<id>:bounds|existing|timelock`).
  * With no powers: `powers:none`.
  */
-import type { ContractTerms, Power } from '../../terms/index.ts';
+import type { ContractTerms, Party, Power } from '../../terms/index.ts';
 import type { Action, Expr } from '../../terms/index.ts';
-import { unwrap } from '../../terms/index.ts';
+import { unwrap, walkExpr } from '../../terms/index.ts';
 import { requiredStates } from '../../extract/lifecycle.ts';
 import { ruleHolder } from '../../extract/actions.ts';
 import { actionNames, findAction, prefixed, spec, type StatementSpec } from './spec.ts';
+import { rolePlace } from '../roles.ts';
 
 /** Kinds whose new value can be bounded by the code. */
 const BOUNDED_KINDS = new Set<Power['kind']>(['change-term', 'change-party']);
@@ -36,7 +37,8 @@ export function buildPowerSpecs(terms: ContractTerms): StatementSpec[] {
     // A party who makes themselves the party gives no new value to bound: who may do so is the limit, stated above.
     // A fixed value (`waived = true`) has no new value to bound.
     if (BOUNDED_KINDS.has(power.kind) && power.value?.kind !== 'caller' && !power.reaches) specs.push(spec(`${id}:bounds`, 'powers', 'power-bounds', fields));
-    if (BOUNDED_KINDS.has(power.kind) && power.affectsExisting !== null) specs.push(spec(`${id}:existing`, 'powers', 'power-existing', fields));
+    // A nomination changes nothing under way until it is accepted; the timelock line says so.
+    if (BOUNDED_KINDS.has(power.kind) && power.affectsExisting !== null && !context.acceptance) specs.push(spec(`${id}:existing`, 'powers', 'power-existing', fields));
     specs.push(spec(`${id}:timelock`, 'powers', 'power-timelock', fields));
     return specs;
   });
@@ -55,6 +57,10 @@ function powerContext(terms: ContractTerms, power: Power): Record<string, unknow
     // A fixed value read in what another party must pay (`waive`, read in `pay` through `lateFee`).
     reached: (power.reaches ?? []).map((r) => ({ action: findAction(terms, r.action), how: r.how, zeroed: r.zeroed, payers: r.payers.map((id) => terms.parties.find((party) => party.id === id) ?? null).filter((party) => party !== null) })),
     ...stageDecided(terms, power),
+    acceptance: acceptance(terms, power),
+    ...pausedActions(terms, power),
+    // For giving or taking roles: the actions a role is needed for, other than managing roles.
+    roleActions: power.kind === 'grant-role' || power.kind === 'revoke-role' ? roleGatedActions(terms) : [],
     // For a call queued in advance (`arbitrary-call`): the action whose check sets the delay (`queue`).
     queuedBy: power.kind === 'arbitrary-call' && power.timelock !== null ? terms.actions.find((a) => a.id !== power.action && a.conditions.some((c) => JSON.stringify(c.expr).includes(JSON.stringify(power.timelock))))?.name ?? null : null,
   };
@@ -80,6 +86,54 @@ function stageDecided(terms: ContractTerms, power: Power): { stage?: Expr; payer
     }))
     .filter((payer) => payer.payments.length > 0);
   return { stage: { kind: 'compare', op: '==', left: target, right: power.value }, payers, heldBack: payers.filter((p) => p.holdersOnly).map((p) => p.action.name) };
+}
+
+/**
+ * A power that only names someone (`_pendingOwner = newOwner`) whom the code lets do one thing: take over
+ * another party's place by calling an action themselves (`acceptOwnership` sets the owner to the caller).
+ * The change to that party waits for them: the nominee and the party, with the actions that accept.
+ */
+function acceptance(terms: ContractTerms, power: Power): { nominee: Party; taken: Party; accept: string[] } | null {
+  const target = power.target === null ? null : unwrap(power.target);
+  if (target?.kind !== 'variable' || !target.party || power.value?.kind === 'caller') return null;
+  const nominee = terms.parties.find((party) => party.id === target.party);
+  let taken: Party | undefined;
+  const accept = terms.actions.filter((action) => {
+    if (action.id === power.action || action.access.anyone || action.access.rules.length === 0) return false;
+    if (!action.access.rules.every((rule) => rule.kind === 'party' && rule.party === target.party)) return false;
+    const takeover = action.effects.find((effect) => {
+      const place = effect.kind === 'set' ? unwrap(effect.target) : null;
+      return place?.kind === 'variable' && place.party !== null && place.party !== target.party && effect.value !== null && unwrap(effect.value).kind === 'caller';
+    });
+    const place = takeover ? unwrap(takeover.target) : null;
+    if (place?.kind === 'variable') taken = terms.parties.find((party) => party.id === place.party);
+    return takeover !== undefined;
+  });
+  return nominee && taken && accept.length > 0 ? { nominee, taken, accept: accept.map((action) => action.name) } : null;
+}
+
+/**
+ * For a pause: the actions that check the flag it sets (`place`, `confirm`), which cannot be used while it
+ * stands, and the actions that pay out money and do not check it, which still can (`refund`).
+ */
+function pausedActions(terms: ContractTerms, power: Power): { blocked?: string[]; open?: string[] } {
+  const target = power.target === null ? null : unwrap(power.target);
+  if (power.kind !== 'pause' || target?.kind !== 'variable') return {};
+  const readsFlag = (action: Action) =>
+    action.conditions.some((condition) => [...walkExpr(condition.expr)].some((node) => node.kind === 'variable' && node.name === target.name && node.scope === target.scope));
+  const users = terms.actions.filter((action) => action.kind !== 'constructor' && !terms.powers.some((p) => p.action === action.id && (p.kind === 'pause' || p.kind === 'unpause')));
+  const blocked = users.filter(readsFlag);
+  if (blocked.length === 0) return {};
+  const open = users.filter((action) => !readsFlag(action) && action.payments.some((payment) => payment.direction === 'out'));
+  return { blocked: [...new Set(blocked.map((action) => action.name))], open: [...new Set(open.map((action) => action.name))] };
+}
+
+/** Names of the actions only a role's holders may call, other than those that give, take or renounce roles. */
+function roleGatedActions(terms: ContractTerms): string[] {
+  const managing = new Set(terms.powers.filter((p) => p.kind === 'grant-role' || p.kind === 'revoke-role').map((p) => p.action));
+  const renounces = (action: Action) => action.effects.some((effect) => rolePlace(effect.target) !== null) && !action.access.rules.some((rule) => rule.kind === 'role');
+  const gated = terms.actions.filter((action) => !managing.has(action.id) && !renounces(action) && action.access.rules.some((rule) => rule.kind === 'role'));
+  return [...new Set(gated.map((action) => action.name))];
 }
 
 function toHolder(power: Power): boolean {

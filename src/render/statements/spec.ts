@@ -39,6 +39,7 @@ export const STATEMENT_KINDS = [
   'self-destruct',
   'payment-arbitrary-code',
   'effect',
+  'role-grant',
   'transition',
   'events',
   'external-call',
