@@ -40,3 +40,23 @@ export function itemCustody(context: ExtractContext, terms: ContractTerms): Draf
   }
   return drafts;
 }
+
+/**
+ * One ERC-721 item moved by the contract straight from a holder to someone else (`nft.transferFrom(seller,
+ * msg.sender, nftId)`): the contract never holds it, and the holder keeps it until the move. Not where the
+ * caller moves their own item (nothing can then be taken away before the call), where the holder is not a
+ * party the model names, nor ERC-1155 amounts.
+ */
+export function itemsPassedThrough(context: ExtractContext): Draft[] {
+  const drafts: Draft[] = [];
+  for (const read of context.reads) {
+    if (read.id === 'constructor') continue;
+    for (const move of read.facts.itemMoves) {
+      const holder = partyOfExpr(move.from);
+      if (move.amount !== null || [move.from.kind, move.to.kind].includes('this') || move.from.kind === 'caller' || holder === null) continue;
+      const subject: Expr = { kind: 'index', base: move.token, index: move.id, item: null };
+      drafts.push({ kind: 'item-direct', action: read.id, subject, detail: move.to, withdrawal: null, party: holder, when: move.when, source: move.source, excess: null });
+    }
+  }
+  return drafts;
+}

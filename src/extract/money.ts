@@ -6,7 +6,8 @@
 import type { Action, Expr, MoneyFact, Payment } from '../terms/index.ts';
 import { walkExpr } from '../terms/index.ts';
 import type { Extractor } from './context.ts';
-import { itemCustody } from './custody.ts';
+import { itemCustody, itemsPassedThrough } from './custody.ts';
+import { recordFunds } from './record-funds.ts';
 
 type Draft = Omit<MoneyFact, 'id' | 'basis'>;
 
@@ -14,7 +15,7 @@ export const money: Extractor = {
   name: 'money',
   extract(context, terms) {
     const drafts: Draft[] = [];
-    drafts.push(...pullPayments(terms.actions), ...itemCustody(context, terms));
+    drafts.push(...pullPayments(terms.actions), ...itemCustody(context, terms), ...itemsPassedThrough(context), ...recordFunds(terms.actions));
     // Where some action pays out the whole balance, an excess stays in it and leaves with it.
     const balancePaidOut = terms.actions.some((a) => a.payments.some((p) => p.direction === 'out' && (p.amount.kind === 'balance' || p.amount.kind === 'token-balance')));
     for (const action of terms.actions) {

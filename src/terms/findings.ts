@@ -169,7 +169,17 @@ export type MoneyFactKind =
    * The contract holds one item of a token contract (`subject`: item `index` of `base`), taken in by `action`;
    * `withdrawal` sends it to `detail` (`party` when a party) under `when`. Null `withdrawal`: nothing sends it out.
    */
-  | 'item-custody';
+  | 'item-custody'
+  /**
+   * A payable `action` creates a record holding the ETH sent in one of its fields (`subject`: the field of the
+   * collection, as a member of the collection variable; its `type` is the record's label), which payments draw on.
+   */
+  | 'record-funds'
+  /**
+   * `action` moves one item (`subject`) straight from its holder (`party`, a party's address) to `detail`, without
+   * the contract holding it: the holder keeps it until then, and may move it away or withdraw the approval first.
+   */
+  | 'item-direct';
 
 export interface MoneyFact extends Located {
   id: string;

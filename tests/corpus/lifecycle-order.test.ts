@@ -36,7 +36,7 @@ describe('Kleros MultipleArbitrableTransaction (solc 0.4.24): fees paid only bef
   it('once a dispute is created only the Arbitrator moves it on, with no time limit; forwarding an appeal fee is no way out', async () => {
     const { statements } = await read(KLEROS, 'MultipleArbitrableTransaction');
     expect(statements.filter((s) => s.section === 'risks').map((s) => s.text)).toContain(
-      'The code sets no time limit for the Arbitrator (`arbitrator`) to call `rule` while the Status (`status`) of the Transaction concerned is Dispute Created; meanwhile no one else can pay out the money the contract holds.',
+      'The code sets no time limit for the Arbitrator (`arbitrator`) to call `rule` while the Status (`status`) of the Transaction concerned is Dispute Created; meanwhile no one else can pay out the money held for that Transaction.',
     );
   });
 

@@ -24,14 +24,16 @@ function buildOneAction(terms: ContractTerms, action: Action): StatementSpec[] {
     const refusal = action.conditions.find((c) => c.when.length === 0 && c.expr.kind === 'bool' && !c.expr.value)!;
     return [...specs, spec(`${prefix}:always-fails`, 'actions', 'always-fails', { ...base, basis: 'code', source: refusal.source, context: { action, condition: refusal } })];
   }
+  // The check that the caller's own entry holds the amount is said with the access: not again as a condition.
+  const own = action.access.anyone ? ownEntry(action) : null;
   specs.push(
-    spec(`${prefix}:access`, 'actions', 'access', { ...base, basis: 'code', source: action.access.source ?? action.source, context: { action, selfNamed: selfNamed(action) } }),
+    spec(`${prefix}:access`, 'actions', 'access', { ...base, basis: 'code', source: own?.condition.source ?? action.access.source ?? action.source, context: { action, ownEntry: own, selfNamed: selfNamed(action) } }),
   );
   if (action.payable) {
     specs.push(spec(`${prefix}:payable`, 'actions', 'payable', { ...base, basis: 'code', source: action.source, context: { action } }));
   }
   action.conditions.forEach((condition, index) => {
-    if (condition.isAccess) return;
+    if (condition.isAccess || condition === own?.condition) return;
     const context = { action, condition };
     specs.push(spec(`${prefix}:condition:${index + 1}`, 'actions', 'condition', { ...base, basis: condition.basis, source: condition.source, context }));
   });
@@ -113,6 +115,24 @@ export function stateLabel(terms: ContractTerms, lifecycleId: string, state: str
 
 export function stateLabels(terms: ContractTerms, lifecycleId: string, states: string[]): string[] {
   return states.map((state) => stateLabel(terms, lifecycleId, state));
+}
+
+/**
+ * An action anyone may call that takes an amount off the caller's own entry in a ledger (`pledged[_id][msg.sender]
+ * -= _amount`), which must hold at least that amount (a require, or the checked subtraction itself): it can do
+ * something only for a caller with an entry. The entry and the amount; null otherwise.
+ */
+function ownEntry(action: Action): { entry: Expr; amount: Expr; condition: Action['conditions'][number] } | null {
+  const same = (a: Expr, b: Expr) => JSON.stringify(a) === JSON.stringify(b);
+  const callersOwn = (e: Expr): boolean => e.kind === 'index' && (e.index.kind === 'caller' || callersOwn(e.base));
+  for (const effect of action.effects) {
+    if (effect.kind !== 'decrease' || effect.value === null || effect.when.length > 0 || !callersOwn(effect.target)) continue;
+    const [entry, amount] = [effect.target, effect.value];
+    const condition = action.conditions.find(({ expr, when }) => when.length === 0 && expr.kind === 'compare' &&
+      ((expr.op === '<=' && same(expr.left, amount) && same(expr.right, entry)) || (expr.op === '>=' && same(expr.left, entry) && same(expr.right, amount))));
+    if (condition) return { entry, amount, condition };
+  }
+  return null;
 }
 
 /**

@@ -9,6 +9,7 @@ import { clearedClaim } from './money.ts';
 import { actionNames, findAction, prefixed, spec, type StatementSpec } from './spec.ts';
 import { ruleHolder } from '../../extract/actions.ts';
 import { renounceGates } from '../../extract/risks.ts';
+import { statesWithMoney } from '../../extract/held-money.ts';
 
 /**
  * What contract code never settles, in the order shown: the topics a trade agreement needs (governing law,
@@ -44,10 +45,19 @@ function stalledMoves(terms: ContractTerms, risk: Risk): string[] {
   return names.length > 1 ? names : [];
 }
 
+/**
+ * For a stall (no-deadline), drafted only where no one else has an action that pays out at that stage: whether
+ * the contract may hold money of the deal then (of the record concerned, for a lifecycle of records), so that
+ * the money waits too, and the record whose money it is.
+ */
+function stalledMoney(terms: ContractTerms, risk: Risk): { takesMoney: boolean; record: string | null } {
+  const lifecycle = risk.kind === 'no-deadline' ? terms.lifecycles.find((l) => l.id === risk.text) : undefined;
+  if (!lifecycle || risk.state === null) return { takesMoney: false, record: null };
+  const record = lifecycle.perItem ? (lifecycle.itemLabel ?? lifecycle.collectionLabel) : null;
+  return { takesMoney: statesWithMoney(lifecycle, terms.actions).has(risk.state), record };
+}
+
 export function buildRiskSpecs(terms: ContractTerms): StatementSpec[] {
-  // A stall (no-deadline) is drafted only where no one else has an action that pays out at that stage;
-  // in a contract that takes money in, that is the money's fate too.
-  const takesMoney = terms.actions.some((a) => a.payable || a.payments.some((p) => p.direction === 'in'));
   return terms.risks.map((risk) => {
     const action = risk.action === null ? null : findAction(terms, risk.action);
     const party = terms.parties.find((candidate) => candidate.id === risk.party) ?? null;
@@ -55,7 +65,7 @@ export function buildRiskSpecs(terms: ContractTerms): StatementSpec[] {
       basis: risk.basis,
       source: risk.source,
       actionKind: action?.kind ?? null,
-      context: { risk, action, party, helper: helperOf(terms, risk), callers: risk.kind === 'external-contract' ? actionNames(terms, [risk.action ?? '', ...(risk.also ?? [])].filter((id) => id !== '')) : [], takesMoney, moves: stalledMoves(terms, risk), gates: risk.kind === 'renounce-locks-funds' ? actionNames(terms, renounceGates(terms)) : [], ...uncheckedPayment(terms, risk) },
+      context: { risk, action, party, helper: helperOf(terms, risk), callers: risk.kind === 'external-contract' ? actionNames(terms, [risk.action ?? '', ...(risk.also ?? [])].filter((id) => id !== '')) : [], ...stalledMoney(terms, risk), moves: stalledMoves(terms, risk), gates: risk.kind === 'renounce-locks-funds' ? actionNames(terms, renounceGates(terms)) : [], ...uncheckedPayment(terms, risk) },
     });
   });
 }
