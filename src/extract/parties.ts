@@ -21,6 +21,8 @@ export const parties: Extractor = {
     const list: Party[] = [];
     // An address the contract uses as a token (WETH it wraps ETH in) is a contract it relies on, not a party.
     const tokens = new Set(terms.assets.flatMap((asset) => (asset.kind === 'token' && unwrap(asset.token).kind === 'variable' ? [(unwrap(asset.token) as { name: string }).name] : [])));
+    // So is a record's address field the contract pays or takes tokens through (an ask's currency).
+    const tokenFields = new Set(terms.assets.flatMap((asset) => (asset.kind === 'token' ? [recordFieldOf(unwrap(asset.token))] : [])).filter((k): k is string => k !== null));
     for (const field of [...context.scope.stateVariables, ...context.scope.namespacedFields]) {
       const decl = field.stateVariable ? field : { ...field, stateVariable: true };
       if (tokens.has(decl.name)) continue;
@@ -30,7 +32,7 @@ export const parties: Extractor = {
     }
     list.push(...contractCallers(context, terms.actions, list));
     list.push(...roleParties(context, terms.actions.flatMap((a) => a.access.rules)));
-    const items = itemParties(context);
+    const items = itemParties(context).filter((p) => !tokenFields.has(`${p.collection}.${p.name}`));
     list.push(...items);
     list.push(...listParties(context, list));
     list.push(...holderParties(context, terms.actions, list));
@@ -212,6 +214,14 @@ function itemParties(context: ExtractContext): Party[] {
     }
   }
   return list;
+}
+
+/** `records[a][b].field` as `records.field`: the record field an expression reads, if it reads one. */
+function recordFieldOf(expr: Expr): string | null {
+  if (expr.kind !== 'member') return null;
+  let base = expr.object;
+  while (base.kind === 'index') base = base.base;
+  return base.kind === 'variable' ? `${base.name}.${expr.member}` : null;
 }
 
 /** A caller check against `orders[id].buyer` names the item's Buyer party. */

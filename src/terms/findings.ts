@@ -175,8 +175,8 @@ export interface MoneyFact extends Located {
   when: Expr[];
   /**
    * overpayment only: where the excess goes. `forwarded`: all the ETH sent is paid on to `detail`;
-   * `returned`: what is sent beyond the minimum is paid back to `detail`; `stored`: all of it is recorded in
-   * `detail`; `with-balance`: it leaves with the whole balance; `stays`: nothing pays it back. Null for other kinds.
+   * `returned`: what is sent beyond the minimum is paid back to `detail`; `recorded`: all of it is stored as
+   * `detail` (a bid), which a payment later pays from; `stored`: all of it is added to `detail`, likewise paid from; `with-balance`: it leaves with the whole balance; `stays`: nothing pays it back. Null for other kinds.
    */
-  excess: 'forwarded' | 'returned' | 'stored' | 'with-balance' | 'stays' | null;
+  excess: 'forwarded' | 'returned' | 'recorded' | 'stored' | 'with-balance' | 'stays' | null;
 }
