@@ -2,7 +2,7 @@
 import type { Expression, FunctionCall, FunctionDefinition, Statement } from 'solidity-ast';
 import type { Expr, Payment } from '../terms/index.ts';
 import { calledFunction, isBuiltinId, isExternalTarget, isViewCall, type CalledFunction } from './calls.ts';
-import { arith, code, constantOf } from './exprs.ts';
+import { arith, code, constantOf, withAfter } from './exprs.ts';
 import { type State } from './state.ts';
 
 import { type Frame } from './lower-base.ts';
@@ -258,7 +258,7 @@ export abstract class CallLowerer extends ExpressionLowerer {
   protected evExternal(node: FunctionCall, callee: Extract<Expression, { nodeType: 'MemberAccess' }>, state: State, frame: Frame): Expr[] {
     const target = this.ev(callee.expression, state, frame);
     const args = node.arguments.map((a) => this.ev(a, state, frame));
-    if (callee.memberName === 'balanceOf' && args.length === 1) return [{ kind: 'token-balance', token: target, of: args[0] }];
+    if (callee.memberName === 'balanceOf' && args.length === 1) return [withAfter({ kind: 'token-balance', token: target, of: args[0] }, this.lastCallOnPath(state))];
     if (callee.memberName === 'delegatecall') this.add(state, frame, node.src, { k: 'delegatecall' });
     const view = isViewCall(callee);
     if (!view) this.add(state, frame, node.src, { k: 'call', target, name: callee.memberName, checked: false, args });
