@@ -1,0 +1,44 @@
+/**
+ * The third review of unseen contracts (Zora v3, Sablier v2): parties, money kept or recorded, balances
+ * read around a transfer, and items moved through other contracts. The exact sentences that must now
+ * appear, and the false ones that must not.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { read } from '../helpers/sentences.ts';
+import { ensureCompilers, FETCH_TIMEOUT } from '../versions/setup.ts';
+
+const ZORA = 'node_modules/@zoralabs/v3/dist/contracts/modules';
+const AUCTION = `${ZORA}/ReserveAuction/Core/ETH/ReserveAuctionCoreEth.sol`;
+const ASKS = `${ZORA}/Asks/V1.1/AsksV1_1.sol`;
+const AUCTION_ITEM = 'the Auction for the given Token ID in the Auction for NFT of the given Token Contract';
+const ASK_ITEM = 'the Ask for the given Token ID in the Ask for NFT of the given Token Contract';
+
+// Zora v3 pins solc 0.8.10, fetched from npm once into the per-user cache.
+beforeAll(() => ensureCompilers(['0.8.10']), FETCH_TIMEOUT);
+
+describe('review fixes: parties, recorded bids, balances around a transfer', { timeout: 120_000 }, () => {
+  it('Zora reserve auction: the whole ETH sent becomes the bid (refunded when outbid, paid at settlement), so none of it is excess', async () => {
+    const { all } = await read(AUCTION, 'ReserveAuctionCoreEth');
+    expect(all).toContain(`If the First Bid Time of ${AUCTION_ITEM} is zero, \`createBid\` accepts more ETH than the Reserve Price of ${AUCTION_ITEM}; the whole amount sent, any excess included, is recorded as the Highest Bid of ${AUCTION_ITEM}.`);
+    expect(all.filter((s) => s.startsWith('If the First Bid Time') && /stays in the contract, and no action pays it back/.test(s))).toEqual([]);
+  });
+
+  it('Zora AsksV1_1: ETH beyond the price, which nothing records, still stays in the contract', async () => {
+    const { all } = await read(ASKS, 'AsksV1_1');
+    expect(all).toContain(`If the Ask Currency of ${ASK_ITEM} is the zero address, \`fillAsk\` accepts more ETH than the Ask Price of ${ASK_ITEM}; anything sent beyond that stays in the contract, and no action pays it back.`);
+  });
+
+  it('Zora AsksV1_1: the currency an ask is paid in is a token, not a party', async () => {
+    const { all, terms } = await read(ASKS, 'AsksV1_1');
+    expect(terms.parties.map((p) => p.name)).not.toContain('askCurrency');
+    expect(all.filter((s) => s.startsWith('Parties:') && /Ask Currency/.test(s))).toEqual([]);
+    expect(all.filter((s) => s.startsWith('Parties:') && /Seller Funds Recipient \(`sellerFundsRecipient`\)/.test(s))).toHaveLength(1);
+  });
+
+  it('Zora AsksV1_1: the balance read after the transfer is not the balance read before it', async () => {
+    const { all } = await read(ASKS, 'AsksV1_1');
+    const token = `the token at the Ask Currency of ${ASK_ITEM}`;
+    expect(all).toContain(`If the Ask Currency of ${ASK_ITEM} is not the zero address, \`fillAsk\` goes ahead only if the amount of ${token} held by this contract after the call to \`safeTransferFrom\` exceeds the amount held before that call by exactly the Ask Price of ${ASK_ITEM}; otherwise it fails (“_handleIncomingTransfer token transfer call did not transfer expected amount”) and nothing changes.`);
+    expect(all.filter((s) => s.includes(`held by this contract plus the Ask Price of ${ASK_ITEM} equals`))).toEqual([]);
+  });
+});
