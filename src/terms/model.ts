@@ -197,6 +197,11 @@ export interface ExternalCall {
   when: Expr[];
   /** When the call is made for every item a loop walks; null otherwise. */
   each: Each | null;
+  /**
+   * The call moves one item of the token at `token` (ERC-721, or `amount` units of an ERC-1155 id) from `from`
+   * to `to`; `through`: by calling another contract (`target`, a transfer helper) that moves it.
+   */
+  item?: { token: Expr; from: Expr; to: Expr; id: Expr; amount: Expr | null; through: boolean };
   source: SourceRef;
 }
 
