@@ -101,3 +101,9 @@ export function forwardedItemMove(definition: FunctionDefinition | null): { toke
   }
   return null;
 }
+
+/** Parameters an ERC-721 or ERC-1155 move takes: from and to addresses, then the item's id. */
+export function hasItemMoveParameters(definition: FunctionDefinition): boolean {
+  const types = definition.parameters.parameters.map((p) => p.typeDescriptions.typeString ?? '');
+  return /^address( payable)?$/.test(types[0] ?? '') && /^address( payable)?$/.test(types[1] ?? '') && types[2] === 'uint256';
+}

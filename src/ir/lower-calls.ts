@@ -1,7 +1,7 @@
 /** Calls: payments, library functions read by their documented meaning, internal calls inlined, calls to other contracts. */
 import type { Expression, FunctionCall, FunctionDefinition, Statement } from 'solidity-ast';
 import type { Expr, Payment } from '../terms/index.ts';
-import { calledFunction, forwardedItemMove, isBuiltinId, isExternalTarget, isViewCall, type CalledFunction } from './calls.ts';
+import { calledFunction, forwardedItemMove, hasItemMoveParameters, isBuiltinId, isExternalTarget, isViewCall, type CalledFunction } from './calls.ts';
 import { arith, code, constantOf, withAfter } from './exprs.ts';
 import { type State } from './state.ts';
 
@@ -261,9 +261,10 @@ export abstract class CallLowerer extends ExpressionLowerer {
     if (callee.memberName === 'balanceOf' && args.length === 1) return [withAfter({ kind: 'token-balance', token: target, of: args[0] }, this.lastCallOnPath(state))];
     if (callee.memberName === 'delegatecall') this.add(state, frame, node.src, { k: 'delegatecall' });
     const view = isViewCall(callee);
-    const forwarded = forwardedItemMove(this.deref('FunctionDefinition', callee.referencedDeclaration));
-    const item = forwarded ? { token: args[forwarded.token], from: args[forwarded.from], to: args[forwarded.to], id: args[forwarded.id] } : undefined;
-    if (!view) this.add(state, frame, node.src, { k: 'call', target, name: callee.memberName, checked: false, args, ...(item ? { item } : {}) });
+    const definition = this.deref('FunctionDefinition', callee.referencedDeclaration);
+    const forwarded = forwardedItemMove(definition);
+    const item = forwarded ? { token: args[forwarded.token], from: args[forwarded.from], to: args[forwarded.to], id: args[forwarded.id] } : definition && !hasItemMoveParameters(definition) ? null : undefined;
+    if (!view) this.add(state, frame, node.src, { k: 'call', target, name: callee.memberName, checked: false, args, ...(item !== undefined ? { item } : {}) });
     return [{ kind: 'external-call', target, name: callee.memberName, args }];
   }
 
