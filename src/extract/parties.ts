@@ -13,6 +13,7 @@ import type { ExtractContext, Extractor } from './context.ts';
 import { isAddressType, partyIdFromName, partyIdOf } from './party-ids.ts';
 import { writesNewRecord } from './records.ts';
 import { holderParties } from './party-holders.ts';
+import { tokenHolderParties } from './party-nft.ts';
 import { newParty } from './new-party.ts';
 
 export const parties: Extractor = {
@@ -36,6 +37,7 @@ export const parties: Extractor = {
     list.push(...items);
     list.push(...listParties(context, list));
     list.push(...holderParties(context, terms.actions, list));
+    list.push(...tokenHolderParties(context, terms.actions, list));
     terms.parties = list;
     linkItemCallers(terms.actions, items);
     linkCallerPayees(terms.actions);

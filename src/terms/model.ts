@@ -51,7 +51,12 @@ export type PartyKind =
    */
   | 'holder'
   /** Every address in a list the contract keeps (`address[] _payees`), filled at deployment. */
-  | 'list';
+  | 'list'
+  /**
+   * Whoever holds the contract's item token (ERC-721) of a record's id (`_owners[streamId]`), where a payment
+   * goes to that holder: a stream's Recipient. `collection`/`itemLabel` name the record kept under the same id.
+   */
+  | 'token-holder';
 
 export interface Party extends Located {
   /** Stable id: the variable name, 'owner', 'role:MINTER_ROLE', 'deployer', 'orders.buyer'. */
