@@ -58,6 +58,8 @@ function powerContext(terms: ContractTerms, power: Power): Record<string, unknow
     ...stageDecided(terms, power),
     acceptance: acceptance(terms, power),
     ...pausedActions(terms, power),
+    // For an allow-list of hooks (`allow-hook`): the other parties' actions that call an address on it.
+    hooked: actionNames(terms, power.hooked?.actions ?? []),
     // For a call queued in advance (`arbitrary-call`): the action whose check sets the delay (`queue`).
     queuedBy: power.kind === 'arbitrary-call' && power.timelock !== null ? terms.actions.find((a) => a.id !== power.action && a.conditions.some((c) => JSON.stringify(c.expr).includes(JSON.stringify(power.timelock))))?.name ?? null : null,
   };
