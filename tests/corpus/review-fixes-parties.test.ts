@@ -10,6 +10,7 @@ import { ensureCompilers, FETCH_TIMEOUT } from '../versions/setup.ts';
 const ZORA = 'node_modules/@zoralabs/v3/dist/contracts/modules';
 const AUCTION = `${ZORA}/ReserveAuction/Core/ETH/ReserveAuctionCoreEth.sol`;
 const ASKS = `${ZORA}/Asks/V1.1/AsksV1_1.sol`;
+const SABLIER = 'node_modules/@sablier/v2-core/src/SablierV2LockupLinear.sol';
 const AUCTION_ITEM = 'the Auction for the given Token ID in the Auction for NFT of the given Token Contract';
 const ASK_ITEM = 'the Ask for the given Token ID in the Ask for NFT of the given Token Contract';
 
@@ -56,5 +57,19 @@ describe('review fixes: parties, recorded bids, balances around a transfer', { t
     expect(all).toContain(`If the Ask Currency of ${ASK_ITEM} is not the zero address, \`fillAsk\` calls \`safeTransferFrom\` on the ERC-20 Transfer Helper (\`erc20TransferHelper\`), another contract whose code is not part of this summary.`);
     expect(all).toContain(`\`fillAsk\` sends the token of the given Token Contract whose ID is the given Token ID from the Seller of ${ASK_ITEM} to the caller, by calling \`transferFrom\` on the ERC-721 Transfer Helper (\`erc721TransferHelper\`), whose code is not part of this summary.`);
     expect(all.filter((s) => /the token of the ERC-20 Transfer Helper/.test(s))).toEqual([]);
+  });
+
+  it('Sablier LockupLinear: the Recipient, whoever holds the stream NFT, is a party of each stream', async () => {
+    const { all } = await read(SABLIER, 'SablierV2LockupLinear');
+    expect(all).toContain('Parties: Admin (`admin`), Sender (`sender`), and Recipient (`_owners`); the Admin and the Recipient of the Stream concerned can be replaced.');
+    expect(all).toContain("Each Stream has its own Recipient (`_owners`): whoever holds this contract's token (ERC-721) with the Stream's ID, so the Recipient changes when that token is transferred; `createWithDurations`, `createWithTimestamps`, `burn`, `withdrawMaxAndTransfer`, `transferFrom`, and `safeTransferFrom` write who holds it.");
+    expect(all).not.toContain('Parties: Admin (`admin`) and Sender (`sender`); the Admin can be replaced.');
+  });
+
+  it('Sablier LockupLinear: letting a recipient contract hook into cancel and withdraw is a power of the Admin', async () => {
+    const { all } = await read(SABLIER, 'SablierV2LockupLinear');
+    expect(all).toContain("The Admin (`admin`) may, alone, let an address's own code run inside `cancel`, `cancelMultiple`, `withdraw`, `withdrawMax`, `withdrawMaxAndTransfer`, and `withdrawMultiple`, by calling `allowToHook` to add it to the Allowed to Hook (`_allowedToHook`): those actions then call that address, and its answer can make them fail. No action takes an address off that list again.");
+    expect(all).toContain('Powers over the deal: the Admin may call `allowToHook` and `transferAdmin` alone.');
+    expect(all).not.toContain('Powers over the deal: the Admin may call `transferAdmin` alone.');
   });
 });
