@@ -287,7 +287,7 @@ function instrExprs(instr: Instr): Expr[] {
   switch (instr.k) {
     case 'store': return [instr.target, ...(instr.value ? [instr.value] : []), ...instr.guard];
     case 'pay': return [instr.to, instr.amount, ...instr.guard];
-    case 'call': return [instr.target, ...instr.guard];
+    case 'call': return [instr.target, ...instr.args, ...(instr.item ? Object.values(instr.item) : []), ...instr.guard];
     case 'emit': return [...instr.args, ...instr.guard];
     case 'require': return [instr.cond, ...instr.guard];
     default: return instr.guard;
@@ -301,7 +301,11 @@ function replaceCarried(instr: Instr, replacement: (marker: { text: string }) =>
   switch (instr.k) {
     case 'store': instr.target = swap(instr.target); if (instr.value) instr.value = swap(instr.value); break;
     case 'pay': instr.to = swap(instr.to); instr.amount = swap(instr.amount); break;
-    case 'call': instr.target = swap(instr.target); break;
+    case 'call':
+      instr.target = swap(instr.target);
+      instr.args = instr.args.map(swap);
+      if (instr.item) instr.item = { token: swap(instr.item.token), from: swap(instr.item.from), to: swap(instr.item.to), id: swap(instr.item.id) };
+      break;
     case 'emit': instr.args = instr.args.map(swap); break;
     case 'require': instr.cond = swap(instr.cond); break;
     default: break;

@@ -83,4 +83,10 @@ describe('review fixes: parties, recorded bids, balances around a transfer', { t
     expect(auction.all.filter((s) => /could not translate the loop `for \(uint256 i = 0; i < numRecipients; \)/.test(s))).toHaveLength(1);
     expect(auction.all.filter((s) => /in `recipients`/.test(s))).toEqual([]);
   });
+
+  it('thirdweb NFTStake: an NFT moved in a loop over the ids given names them; nothing internal leaks into the text', async () => {
+    const { all } = await read('node_modules/@thirdweb-dev/contracts/prebuilts/staking/NFTStake.sol', 'NFTStake');
+    expect(all).toContain('`stake` sends the token of the Staking Token (`stakingToken`) whose ID is the Token Id at that number in the given Token Ids from the caller if the Trusted Forwarder flag for the caller is not set, otherwise `sender` to this contract, by calling `safeTransferFrom` on that token contract, whose code is not part of this summary, for each of the numbers from zero up to but not including the number of entries in the given Token Ids.');
+    expect(all.filter((s) => /carried:/.test(s))).toEqual([]);
+  });
 });
