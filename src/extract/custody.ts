@@ -4,6 +4,7 @@
  * money fact per way out, with its conditions and recipient; one with no way out when nothing sends it.
  */
 import type { ContractTerms, Expr, MoneyFact } from '../terms/index.ts';
+import { unwrap } from '../terms/index.ts';
 import { partyOfExpr } from '../ir/exprs.ts';
 import type { ExtractContext } from './context.ts';
 
@@ -13,7 +14,8 @@ export function itemCustody(context: ExtractContext, terms: ContractTerms): Draf
   const drafts: Draft[] = [];
   const same = (a: Expr, b: Expr) => JSON.stringify(a) === JSON.stringify(b);
   const seen = new Set<string>();
-  const releasesOf = (token: Expr) => context.reads.flatMap((other) => other.facts.itemMoves.filter((m) => m.from.kind === 'this' && m.to.kind !== 'this' && same(m.token, token)).map((move) => ({ id: other.id, move })));
+  // The token contract as an address or as the interface it is called through (`IERC721(token)`) is the same contract.
+  const releasesOf = (token: Expr) => context.reads.flatMap((other) => other.facts.itemMoves.filter((m) => m.from.kind === 'this' && m.to.kind !== 'this' && same(unwrap(m.token), unwrap(token))).map((move) => ({ id: other.id, move })));
   for (const read of context.reads) {
     for (const intake of read.facts.itemMoves) {
       // One ERC-721 item; ERC-1155 amounts of an id are not told as one token held.

@@ -13,6 +13,7 @@ import type { ExtractContext, Extractor } from './context.ts';
 import { isAddressType, partyIdFromName, partyIdOf } from './party-ids.ts';
 import { writesNewRecord } from './records.ts';
 import { holderParties } from './party-holders.ts';
+import { tokenHolderParties } from './party-nft.ts';
 import { newParty } from './new-party.ts';
 
 export const parties: Extractor = {
@@ -21,6 +22,8 @@ export const parties: Extractor = {
     const list: Party[] = [];
     // An address the contract uses as a token (WETH it wraps ETH in) is a contract it relies on, not a party.
     const tokens = new Set(terms.assets.flatMap((asset) => (asset.kind === 'token' && unwrap(asset.token).kind === 'variable' ? [(unwrap(asset.token) as { name: string }).name] : [])));
+    // So is a record's address field the contract pays or takes tokens through (an ask's currency).
+    const tokenFields = new Set(terms.assets.flatMap((asset) => (asset.kind === 'token' ? [recordFieldOf(unwrap(asset.token))] : [])).filter((k): k is string => k !== null));
     for (const field of [...context.scope.stateVariables, ...context.scope.namespacedFields]) {
       const decl = field.stateVariable ? field : { ...field, stateVariable: true };
       if (tokens.has(decl.name)) continue;
@@ -30,10 +33,13 @@ export const parties: Extractor = {
     }
     list.push(...contractCallers(context, terms.actions, list));
     list.push(...roleParties(context, terms.actions.flatMap((a) => a.access.rules)));
-    const { items, copies } = itemParties(context, list);
+    const found = itemParties(context, list);
+    const items = found.items.filter((p) => !tokenFields.has(`${p.collection}.${p.name}`));
+    const copies = found.copies;
     list.push(...items);
     list.push(...listParties(context, list));
     list.push(...holderParties(context, terms.actions, list));
+    list.push(...tokenHolderParties(context, terms.actions, list));
     terms.parties = list;
     linkItemCallers(terms.actions, items, copies);
     linkCallerPayees(terms.actions);
@@ -222,6 +228,14 @@ function itemParties(context: ExtractContext, contractParties: Party[]): { items
     }
   }
   return { items: list, copies };
+}
+
+/** `records[a][b].field` as `records.field`: the record field an expression reads, if it reads one. */
+function recordFieldOf(expr: Expr): string | null {
+  if (expr.kind !== 'member') return null;
+  let base = expr.object;
+  while (base.kind === 'index') base = base.base;
+  return base.kind === 'variable' ? `${base.name}.${expr.member}` : null;
 }
 
 /** The contract party every write of a field copies (`Deposit({landlord: landlord, …})`), if there is one. */

@@ -12,6 +12,7 @@ import { roleWritten } from './parties.ts';
 import { timeComparisons } from './deadlines.ts';
 import { requiredStates, statesOf } from './lifecycle.ts';
 import { decidesPayout, queuedDelay } from './power-stages.ts';
+import { hookAllowances } from './power-hooks.ts';
 import { SIGNATURE, storedReads, type StoredReads } from './stored-reads.ts';
 
 export const powers: Extractor = {
@@ -64,6 +65,7 @@ export const powers: Extractor = {
           if (power.affectsExisting === false) power.affectsExisting = reaches.some((r) => { const reader = terms.actions.find((a) => a.id === r.action); return reader !== undefined && !excludes(action, reader); });
         }
       }
+      list.push(...hookAllowances(action, holders, terms, list.length));
       for (const decided of decidesPayout(action, holders, terms, stored)) list.push({ ...draftPower(list.length, 'decide-payout', action, holders), target: decided.target, value: decided.value, source: decided.source });
       const reads = context.reads.find((r) => r.id === action.id)?.facts;
       if (reads?.delegatecall) add('upgrade', null, null);

@@ -114,6 +114,11 @@ export function withoutPrior(expr: Expr): Expr {
   return rewrite(expr, (e) => (e.kind === 'prior' ? withoutPrior(e.of) : null));
 }
 
+/** A balance marked as read after the named call (left as it is when no call came before it on the path). */
+export function withAfter<T extends Extract<Expr, { kind: 'balance' | 'token-balance' }>>(expr: T, after: string | undefined): T {
+  return after === undefined ? expr : { ...expr, after };
+}
+
 export function same(a: Expr, b: Expr): boolean {
   return a === b || key(a) === key(b);
 }

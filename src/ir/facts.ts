@@ -116,11 +116,17 @@ export function factsOf(lowered: LoweredAction, action: string, locate: (src: st
         facts.emits.push({ event: instr.event, label: humanise(instr.event), args: instr.args, when: instr.guard, each: instr.each, helperSource, source: common.source, basis: 'code' });
         break;
       case 'call':
-        facts.externalCalls.push({ target: instr.target, name: instr.name, when: instr.guard, each: instr.each, source: common.source });
-        if (isItemMove(instr.name, instr.args.length)) {
+        if (instr.item) {
+          const { token, from, to, id } = instr.item;
+          facts.itemMoves.push({ token, from, to, id, amount: null, hook: false, when: instr.guard, source: common.source });
+          facts.externalCalls.push({ target: instr.target, name: instr.name, when: instr.guard, each: instr.each, item: { token, from, to, id, amount: null, through: true }, source: common.source });
+        } else if (instr.item !== null && isItemMove(instr.name, instr.args.length)) {
           const [from, to, id] = instr.args;
           const amount = instr.args.length === 5 ? instr.args[3] : null;
           facts.itemMoves.push({ token: instr.target, from, to, id, amount, hook: instr.name === 'safeTransferFrom', when: instr.guard, source: common.source });
+          facts.externalCalls.push({ target: instr.target, name: instr.name, when: instr.guard, each: instr.each, item: { token: instr.target, from, to, id, amount, through: false }, source: common.source });
+        } else {
+          facts.externalCalls.push({ target: instr.target, name: instr.name, when: instr.guard, each: instr.each, source: common.source });
         }
         break;
       case 'selfdestruct':

@@ -26,7 +26,9 @@ export type PowerKind =
   | 'decide-payout'
   /** The holder alone makes the contract call an address with data and ETH it chooses (`target`: the address called). */
   | 'arbitrary-call'
-  | 'self-destruct';
+  | 'self-destruct'
+  /** The holder alone puts an address on a list (`target`) that makes other parties' actions (`hooked`) call its code. */
+  | 'allow-hook';
 
 export interface Power extends Located {
   id: string;
@@ -53,6 +55,11 @@ export interface Power extends Located {
    * another party's action requires them to pay: the actions (ids) and the parties who call them.
    */
   reaches?: { action: string; payers: string[]; how: 'requires' | 'pays'; zeroed: Expr | null }[];
+  /**
+   * allow-hook: the actions (ids) that call an address on the list; `canFail` when a check reads the call's
+   * answer (that code can make them fail); `removable` when some action takes an address off the list.
+   */
+  hooked?: { actions: string[]; canFail: boolean; removable: boolean };
 }
 
 export type RiskKind =
@@ -195,8 +202,8 @@ export interface MoneyFact extends Located {
   when: Expr[];
   /**
    * overpayment only: where the excess goes. `forwarded`: all the ETH sent is paid on to `detail`;
-   * `returned`: what is sent beyond the minimum is paid back to `detail`; `stored`: all of it is recorded in
-   * `detail`; `with-balance`: it leaves with the whole balance; `stays`: nothing pays it back. Null for other kinds.
+   * `returned`: what is sent beyond the minimum is paid back to `detail`; `recorded`: all of it is stored as
+   * `detail` (a bid), which a payment later pays from; `stored`: all of it is added to `detail`, likewise paid from; `with-balance`: it leaves with the whole balance; `stays`: nothing pays it back. Null for other kinds.
    */
-  excess: 'forwarded' | 'returned' | 'stored' | 'with-balance' | 'stays' | null;
+  excess: 'forwarded' | 'returned' | 'recorded' | 'stored' | 'with-balance' | 'stays' | null;
 }

@@ -59,6 +59,8 @@ function powerContext(terms: ContractTerms, power: Power): Record<string, unknow
     ...stageDecided(terms, power),
     acceptance: acceptance(terms, power),
     ...pausedActions(terms, power),
+    // For an allow-list of hooks (`allow-hook`): the other parties' actions that call an address on it.
+    hooked: actionNames(terms, power.hooked?.actions ?? []),
     // For giving or taking roles: the actions a role is needed for, other than managing roles.
     roleActions: power.kind === 'grant-role' || power.kind === 'revoke-role' ? roleGatedActions(terms) : [],
     // For a call queued in advance (`arbitrary-call`): the action whose check sets the delay (`queue`), and
