@@ -212,7 +212,9 @@ export abstract class ExpressionLowerer extends LowererBase {
           state.env.set(decl.id, stored ?? ZERO);
           return;
         }
-        state.env.set(decl.id, updated ?? this.defaultValue(decl));
+        const value = updated ?? this.defaultValue(decl);
+        this.nameLocal(decl, value, src, frame);
+        state.env.set(decl.id, value);
         return;
       }
     }

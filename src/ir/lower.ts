@@ -9,6 +9,7 @@ import type { Expr } from '../terms/index.ts';
 import { hasCode } from '../terms/index.ts';
 import { code, negate, ZERO } from './exprs.ts';
 import { markEarlierReads } from './prior.ts';
+import { namedValueOf } from './named-values.ts';
 import { CallLowerer } from './lower-calls.ts';
 import { MAX_DEPTH, NAMESPACE, type Frame, type LowerContext } from './lower-base.ts';
 import { bindAssignedParameters, callName, isStorageRef } from './lower-helpers.ts';
@@ -328,6 +329,7 @@ export class Lowerer extends CallLowerer {
       if (!decl) return;
       const value = values[i] ?? code(decl.name);
       if (isStorageRef(decl)) this.refs.add(decl.id);
+      else this.nameLocal(decl, value, statement.src, frame);
       state.env.set(decl.id, value);
       // A flag or the data a call returned is represented by the call itself.
       if (value.kind !== 'call-outcome' && !(i > 0 && decls.length > 1)) bound.push(value);
@@ -338,7 +340,13 @@ export class Lowerer extends CallLowerer {
   protected lowerIf(statement: Extract<Statement, { nodeType: 'IfStatement' }>, state: State, frame: Frame, first: number): void {
     const condition = this.ev(statement.condition, state, frame);
     this.end(first, statement.id, statement.src, [condition]);
+    const before = new Map(state.env);
     this.branch(state, condition, (s) => this.lowerStatement(statement.trueBody, s, frame), statement.falseBody ? (s) => this.lowerStatement(statement.falseBody!, s, frame) : null);
+    // A local the `if` set on some path holds, after it, the choice between its values: named as such.
+    for (const [id, value] of state.env) {
+      const decl = before.has(id) && before.get(id) !== value && !namedValueOf(value) ? this.deref('VariableDeclaration', id) : null;
+      if (decl && !decl.stateVariable) this.nameLocal(decl, value, statement.src, frame, true);
+    }
   }
 
   /** Runs both sides of a branch and joins them into `state`. */

@@ -6,6 +6,7 @@ import type { Action, ContractTerms, Effect, Expr } from '../../terms/index.ts';
 import { unwrap } from '../../terms/index.ts';
 import { rolePlace, type RolePlace } from '../roles.ts';
 import { balanceLeft, clearedClaim } from './money.ts';
+import { definitionsOf, namingOf, placeOf, type Naming } from '../named-values.ts';
 import { combineBasis, spanSources, spec, type StatementSpec } from './spec.ts';
 
 export function buildActionSpecs(terms: ContractTerms): StatementSpec[] {
@@ -13,6 +14,39 @@ export function buildActionSpecs(terms: ContractTerms): StatementSpec[] {
 }
 
 function buildOneAction(terms: ContractTerms, action: Action): StatementSpec[] {
+  const naming = namingOf(action, action.source.path);
+  const specs = buildActionParts(terms, action);
+  // The computed values the block names are defined after who may call and what the call must carry.
+  const at = specs.findIndex((s) => !/:(inherited|access|payable)$/.test(s.id));
+  specs.splice(at < 0 ? specs.length : at, 0, ...namedValueSpecs(action, naming));
+  for (const s of specs) s.naming = naming;
+  return specs;
+}
+
+/** One statement per value a named local takes, in the order set; the first introduces the local. */
+function namedValueSpecs(action: Action, naming: Naming): StatementSpec[] {
+  const prefix = `action:${action.id}`;
+  return definitionsOf(naming)
+    .flatMap(({ local, values }) =>
+      values.map((value, index) => ({
+        context: {
+          action,
+          label: local.label,
+          name: local.name,
+          within: local.within && { name: local.within.name, call: placeOf({ source: local.within.call, joined: false }, naming.path) },
+          first: index === 0,
+          named: value,
+          at: local.versions.length > 1 ? placeOf(value, naming.path) : null,
+        },
+        source: value.source,
+      })),
+    )
+    .map(({ context, source }, index) =>
+      spec(`${prefix}:value:${index + 1}`, 'actions', 'named-value', { actionKind: action.kind, group: prefix, basis: 'code', source, context }),
+    );
+}
+
+function buildActionParts(terms: ContractTerms, action: Action): StatementSpec[] {
   const prefix = `action:${action.id}`;
   const base = { actionKind: action.kind, basis: action.basis, group: prefix };
   const specs: StatementSpec[] = [];

@@ -1,0 +1,162 @@
+/**
+ * Names for computed values, as a person would use them. The model keeps every local's value spelled out
+ * (the analyses need it); where a long value that a local was bound to appears in an action's sentences,
+ * they say "the computed Remaining Profit" instead, and the action gains one statement per such local
+ * that defines it ("In `fillAsk`, the computed Remaining Profit is …"). Which values are named is decided
+ * from the model alone, so every language names the same ones and has the same statements.
+ */
+import { namedValueOf, type NamedValue } from '../ir/named-values.ts';
+import type { Action, ContractTerms, Expr } from '../terms/index.ts';
+import { childrenOf, EXPR_KINDS } from '../terms/index.ts';
+
+/**
+ * A value is named when it has at least this many nodes (counting a named value inside it as one): about
+ * the size at which a value no longer reads as one phrase.
+ */
+const LARGE = 12;
+
+/** The values named in one action's block, and the value a definition is stating (spelled out, not named). */
+export interface Naming {
+  named: Set<NamedValue>;
+  defining: NamedValue | null;
+  /** The file the action is written in: a line elsewhere is given with its file. */
+  path: string;
+  /** Outside the actions' blocks: the action whose block defines each value. */
+  actionOf: Map<NamedValue, string> | null;
+}
+
+/** One local's definition: the values it took that the action's sentences name, in the order set. */
+export interface LocalDefinition {
+  local: NamedValue;
+  values: NamedValue[];
+}
+
+const sizes = new WeakMap<Expr, number>();
+
+/** The number of nodes a value renders as, a named value inside it counting as one. */
+function size(expr: Expr): number {
+  let n = sizes.get(expr);
+  if (n === undefined) {
+    n = 1 + childrenOf(expr).reduce((sum, child) => sum + (isNamed(child) ? 1 : size(child)), 0);
+    sizes.set(expr, n);
+  }
+  return n;
+}
+
+/** The local a value was bound to, when the value is long enough to be named. */
+function isNamed(expr: Expr): NamedValue | null {
+  const named = namedValueOf(expr);
+  if (!named) return null;
+  if (isLarge(expr)) return named;
+  // A local named for one of its values is named for its other values too, unless they are one word.
+  const sibling = named.versions.some((other) => other !== named && rawSize(other.value) >= LARGE);
+  return sibling && size(expr) > 2 ? named : null;
+}
+
+const rawSizes = new WeakMap<Expr, number>();
+
+/** The number of nodes a value has, spelled out. */
+function rawSize(expr: Expr): number {
+  let n = rawSizes.get(expr);
+  if (n === undefined) {
+    n = 1 + childrenOf(expr).reduce((sum, child) => sum + rawSize(child), 0);
+    rawSizes.set(expr, n);
+  }
+  return n;
+}
+
+/**
+ * A condition reads as a clause of the sentence that tests it, so only a very long one is named; the
+ * result of a call to another contract with arguments ("the result of `getFeeAmount` on … for …") is
+ * named as the code names it, since it is long in any sentence.
+ */
+function isLarge(expr: Expr): boolean {
+  const n = size(expr);
+  const inner = bare(expr);
+  if (CONDITIONS.has(inner.kind)) return n >= 2 * LARGE;
+  if (inner.kind === 'external-call' && inner.args.length > 0) return n >= 4;
+  return n >= LARGE;
+}
+
+const CONDITIONS = new Set(['compare', 'and', 'or', 'not', 'bool']);
+
+function bare(expr: Expr): Expr {
+  if (expr.kind === 'prior') return bare(expr.of);
+  if (expr.kind === 'convert') return bare(expr.operand);
+  return expr;
+}
+
+/** The values to name in an action's sentences: every long local value they mention, and those its definition mentions. */
+export function namingOf(action: Action, path: string): Naming {
+  const named = new Set<NamedValue>();
+  const seen = new Set<object>();
+  const visitExpr = (expr: Expr): void => {
+    const local = isNamed(expr);
+    if (local) {
+      if (named.has(local)) return;
+      named.add(local);
+      childrenOf(local.value).forEach(visitExpr);
+      return;
+    }
+    childrenOf(expr).forEach(visitExpr);
+  };
+  const visit = (value: unknown): void => {
+    if (value === null || typeof value !== 'object' || seen.has(value)) return;
+    seen.add(value);
+    if (isExpr(value)) return visitExpr(value);
+    for (const item of Array.isArray(value) ? value : Object.values(value)) visit(item);
+  };
+  visit(action);
+  return { named, defining: null, path, actionOf: null };
+}
+
+/**
+ * For the sections outside the actions' blocks: the values each action's block defines, named there as
+ * computed in that action ("the Remaining Profit computed in `fillAsk`").
+ */
+export function namingOfContract(terms: ContractTerms): Naming {
+  const named = new Set<NamedValue>();
+  const actionOf = new Map<NamedValue, string>();
+  for (const action of terms.actions) {
+    for (const value of namingOf(action, action.source.path).named) {
+      named.add(value);
+      actionOf.set(value, action.name);
+    }
+  }
+  return { named, defining: null, path: terms.source.path, actionOf };
+}
+
+const KINDS = new Set<string>(EXPR_KINDS);
+
+function isExpr(value: object): value is Expr {
+  const kind = (value as { kind?: unknown }).kind;
+  return typeof kind === 'string' && KINDS.has(kind);
+}
+
+/** The definitions an action's block states: one per local, its values in the order set. */
+export function definitionsOf(naming: Naming): LocalDefinition[] {
+  const byLocal = new Map<NamedValue[], NamedValue[]>();
+  for (const value of naming.named) {
+    const list = byLocal.get(value.versions) ?? [];
+    list.push(value);
+    byLocal.set(value.versions, list);
+  }
+  return [...byLocal.entries()]
+    .map(([versions, values]) => ({ local: versions[0]!, values: values.sort((a, b) => versions.indexOf(a) - versions.indexOf(b)) }))
+    .sort((a, b) => a.local.offset - b.local.offset);
+}
+
+/** How a named value is referred to: its name, and where it was set when the local took several values. */
+export function namedReference(expr: Expr, naming: Naming | null): Record<string, unknown> | null {
+  if (!naming) return null;
+  const local = namedValueOf(expr);
+  if (!local || !naming.named.has(local) || naming.defining === local) return null;
+  const at = local.versions.length > 1 ? placeOf(local, naming.path) : null;
+  return { name: local.name, label: local.label, at, action: naming.actionOf?.get(local) ?? null };
+}
+
+/** Where a value was set: a line of the action's own file, or a line with its file's name; a join is after its `if`. */
+export function placeOf(value: Pick<NamedValue, 'source' | 'joined'>, path: string): { line: number; file: string | null; after: boolean } {
+  const { source, joined } = value;
+  return { line: joined ? source.endLine : source.line, file: source.path === path ? null : source.path.split('/').pop()!, after: joined };
+}
