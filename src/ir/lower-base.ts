@@ -211,7 +211,9 @@ export abstract class LowererBase {
   /** Records that a local was set to `value` here (a declaration or an assignment), for the renderer to name it. */
   protected nameLocal(decl: VariableDeclaration, value: Expr, src: string, frame: Frame, joined = false): void {
     // A success flag reads as the call it reports on ("the payment … failed") already.
-    if (this.refs.has(decl.id) || this.ctx.parameterIds.has(decl.id) || value.kind === 'call-outcome') return;
+    if (this.ctx.parameterIds.has(decl.id) || value.kind === 'call-outcome') return;
+    const place = this.refs.has(decl.id);
+    if (place && !['index', 'member', 'variable'].includes(value.kind)) return;
     const locate = (at: string) => {
       const { path, line, endLine } = this.ctx.scope.compilation.locate(at);
       return { path, line, endLine };
@@ -224,7 +226,7 @@ export abstract class LowererBase {
     const instance = `${decl.id}@${frame.callSites.join('/')}`;
     let versions = this.localVersions.get(instance);
     if (!versions) this.localVersions.set(instance, (versions = []));
-    nameValue(value, { name: decl.name, label: humanise(decl.name), within, versions, source: locate(src), joined, offset: Number(src.split(':')[0]) });
+    nameValue(value, { name: decl.name, label: humanise(decl.name), within, versions, source: locate(src), joined, place, offset: Number(src.split(':')[0]) });
   }
 
   private readonly localVersions = new Map<string, NamedValue[]>();

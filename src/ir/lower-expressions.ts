@@ -209,6 +209,7 @@ export abstract class ExpressionLowerer extends LowererBase {
       const decl = this.deref('VariableDeclaration', lhs.referencedDeclaration);
       if (decl && !decl.stateVariable) {
         if (this.refs.has(decl.id) && op === 'set') {
+          if (stored) this.nameLocal(decl, stored, src, frame);
           state.env.set(decl.id, stored ?? ZERO);
           return;
         }

@@ -329,7 +329,7 @@ export class Lowerer extends CallLowerer {
       if (!decl) return;
       const value = values[i] ?? code(decl.name);
       if (isStorageRef(decl)) this.refs.add(decl.id);
-      else this.nameLocal(decl, value, statement.src, frame);
+      this.nameLocal(decl, value, statement.src, frame);
       state.env.set(decl.id, value);
       // A flag or the data a call returned is represented by the call itself.
       if (value.kind !== 'call-outcome' && !(i > 0 && decls.length > 1)) bound.push(value);

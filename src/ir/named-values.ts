@@ -23,6 +23,8 @@ export interface NamedValue {
   versions: NamedValue[];
   /** Where the value was set (the declaration or the assignment; for a join, the `if` statement). */
   source: SourceRef;
+  /** True for a storage reference (`Ask storage ask = askForNFT[c][id]`): the local names a place, not a value. */
+  place: boolean;
   /** True for the value after an `if` that set the local on one path only or differently on each: a choice between them. */
   joined: boolean;
   /** Where it was set, as a byte offset, to order the values of an action. */
@@ -48,6 +50,8 @@ export function namedValueOf(expr: Expr): NamedValue | null {
 /** `to` is `from` written anew with the same meaning: it keeps the name. Returns `to`. */
 export function carryName(from: Expr, to: Expr): Expr {
   const named = names.get(from);
+  // A place read before the call changed it stays the place, marked: "the Ask as it stood before the call".
+  if (named?.place && to.kind === 'prior') return to;
   if (named && from !== to && !names.has(to)) names.set(to, named);
   return to;
 }

@@ -47,6 +47,8 @@ function size(expr: Expr): number {
 function isNamed(expr: Expr): NamedValue | null {
   const named = namedValueOf(expr);
   if (!named) return null;
+  // A record reached through nested keys (`askForNFT[c][id]`) is named by its storage reference; one key reads short enough.
+  if (named.place) return rawSize(expr) >= 5 ? named : null;
   if (isLarge(expr)) return named;
   // A local named for one of its values is named for its other values too, unless they are one word.
   const sibling = named.versions.some((other) => other !== named && rawSize(other.value) >= LARGE);
@@ -151,8 +153,10 @@ export function namedReference(expr: Expr, naming: Naming | null): Record<string
   if (!naming) return null;
   const local = namedValueOf(expr);
   if (!local || !naming.named.has(local) || naming.defining === local) return null;
+  // A storage reference is named in its action's block only.
+  if (local.place && naming.actionOf) return null;
   const at = local.versions.length > 1 ? placeOf(local, naming.path) : null;
-  return { name: local.name, label: local.label, at, action: naming.actionOf?.get(local) ?? null };
+  return { name: local.name, label: local.label, at, place: local.place, action: naming.actionOf?.get(local) ?? null };
 }
 
 /** Where a value was set: a line of the action's own file, or a line with its file's name; a join is after its `if`. */

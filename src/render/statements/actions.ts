@@ -35,6 +35,7 @@ function namedValueSpecs(action: Action, naming: Naming): StatementSpec[] {
           name: local.name,
           within: local.within && { name: local.within.name, call: placeOf({ source: local.within.call, joined: false }, naming.path) },
           first: index === 0,
+          place: local.place,
           named: value,
           at: local.versions.length > 1 ? placeOf(value, naming.path) : null,
         },
