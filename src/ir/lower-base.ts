@@ -226,10 +226,11 @@ export abstract class LowererBase {
     const instance = `${decl.id}@${frame.callSites.join('/')}`;
     let versions = this.localVersions.get(instance);
     if (!versions) this.localVersions.set(instance, (versions = []));
-    nameValue(value, { name: decl.name, label: humanise(decl.name), within, versions, source: locate(src), joined, place, offset: Number(src.split(':')[0]) });
+    nameValue(value, { name: decl.name, label: humanise(decl.name), within, versions, source: locate(src), joined, place, order: this.namedCount++ });
   }
 
   private readonly localVersions = new Map<string, NamedValue[]>();
+  private namedCount = 0;
 
   protected begin(): number {
     return this.nextId;

@@ -27,8 +27,8 @@ export interface NamedValue {
   place: boolean;
   /** True for the value after an `if` that set the local on one path only or differently on each: a choice between them. */
   joined: boolean;
-  /** Where it was set, as a byte offset, to order the values of an action. */
-  offset: number;
+  /** The order in which the action's code sets its locals' values (counted per action). */
+  order: number;
   value: Expr;
 }
 

@@ -49,6 +49,8 @@ function isNamed(expr: Expr): NamedValue | null {
   if (!named) return null;
   // A record reached through nested keys (`askForNFT[c][id]`) is named by its storage reference; one key reads short enough.
   if (named.place) return rawSize(expr) >= 5 ? named : null;
+  // A copy of a stored value (`Listing memory listing = listings[id]`) reads as that stored value.
+  if (PLACES.has(bare(expr).kind)) return null;
   if (isLarge(expr)) return named;
   // A local named for one of its values is named for its other values too, unless they are one word.
   const sibling = named.versions.some((other) => other !== named && rawSize(other.value) >= LARGE);
@@ -79,6 +81,8 @@ function isLarge(expr: Expr): boolean {
   if (inner.kind === 'external-call' && inner.args.length > 0) return n >= 4;
   return n >= LARGE;
 }
+
+const PLACES = new Set(['variable', 'member', 'index']);
 
 const CONDITIONS = new Set(['compare', 'and', 'or', 'not', 'bool']);
 
@@ -145,7 +149,7 @@ export function definitionsOf(naming: Naming): LocalDefinition[] {
   }
   return [...byLocal.entries()]
     .map(([versions, values]) => ({ local: versions[0]!, values: values.sort((a, b) => versions.indexOf(a) - versions.indexOf(b)) }))
-    .sort((a, b) => a.local.offset - b.local.offset);
+    .sort((a, b) => a.local.order - b.local.order);
 }
 
 /** How a named value is referred to: its name, and where it was set when the local took several values. */

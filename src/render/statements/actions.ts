@@ -23,7 +23,7 @@ function buildOneAction(terms: ContractTerms, action: Action): StatementSpec[] {
   return specs;
 }
 
-/** One statement per value a named local takes, in the order set; the first introduces the local. */
+/** One statement per value a named local takes, in the order the code sets them; the first of each local introduces it. */
 function namedValueSpecs(action: Action, naming: Naming): StatementSpec[] {
   const prefix = `action:${action.id}`;
   return definitionsOf(naming)
@@ -42,6 +42,8 @@ function namedValueSpecs(action: Action, naming: Naming): StatementSpec[] {
         source: value.source,
       })),
     )
+    // In the order the code sets them: a value defined before the values that use it.
+    .sort((a, b) => a.context.named.order - b.context.named.order)
     .map(({ context, source }, index) =>
       spec(`${prefix}:value:${index + 1}`, 'actions', 'named-value', { actionKind: action.kind, group: prefix, basis: 'code', source, context }),
     );
