@@ -9,10 +9,7 @@ import { namedValueOf, type NamedValue } from '../ir/named-values.ts';
 import type { Action, ContractTerms, Expr } from '../terms/index.ts';
 import { childrenOf, EXPR_KINDS } from '../terms/index.ts';
 
-/**
- * A value is named when it has at least this many nodes (counting a named value inside it as one): about
- * the size at which a value no longer reads as one phrase.
- */
+/** A value of this many nodes no longer reads as one phrase. */
 const LARGE = 12;
 
 /** The values named in one action's block, and the value a definition is stating (spelled out, not named). */
@@ -31,30 +28,44 @@ export interface LocalDefinition {
   values: NamedValue[];
 }
 
-const sizes = new WeakMap<Expr, number>();
+/**
+ * Which values one action's block names. A value is long at LARGE nodes (a named value inside it counting
+ * as one); it is named when it is used more than once, or when it is twice that long. A condition reads as
+ * a clause of the sentence that tests it, so only a very long one is named; the result of a call to
+ * another contract on a named value ("the result of `getFeeAmount` on … for the computed Remaining
+ * Profit") is named as the code names it wherever it is used twice; a record reached through nested keys by a storage reference
+ * (`Ask storage ask = askForNFT[c][id]`) is named by it, and a copy of a stored value reads as that value.
+ * A local named for one of its values is named for the others too, unless they are one word.
+ */
+class Chooser {
+  private readonly sizes = new WeakMap<Expr, number>();
 
-/** The number of nodes a value renders as, a named value inside it counting as one. */
-function size(expr: Expr): number {
-  let n = sizes.get(expr);
-  if (n === undefined) {
-    n = 1 + childrenOf(expr).reduce((sum, child) => sum + (isNamed(child) ? 1 : size(child)), 0);
-    sizes.set(expr, n);
+  constructor(private readonly uses: Map<NamedValue, number>) {}
+
+  named(expr: Expr): NamedValue | null {
+    const named = namedValueOf(expr);
+    if (!named) return null;
+    if (named.place) return rawSize(expr) >= 5 ? named : null;
+    if (PLACES.has(bare(expr).kind)) return null;
+    const n = this.size(expr);
+    const inner = bare(expr);
+    const reused = (this.uses.get(named) ?? 0) > 1;
+    if (CONDITIONS.has(inner.kind)) return n >= 2 * LARGE ? named : null;
+    if (inner.kind === 'external-call' && reused && inner.args.some((arg) => this.named(arg))) return named;
+    if (n >= 2 * LARGE || (n >= LARGE && reused)) return named;
+    const sibling = named.versions.some((other) => other !== named && rawSize(other.value) >= 2 * LARGE);
+    return sibling && n > 2 ? named : null;
   }
-  return n;
-}
 
-/** The local a value was bound to, when the value is long enough to be named. */
-function isNamed(expr: Expr): NamedValue | null {
-  const named = namedValueOf(expr);
-  if (!named) return null;
-  // A record reached through nested keys (`askForNFT[c][id]`) is named by its storage reference; one key reads short enough.
-  if (named.place) return rawSize(expr) >= 5 ? named : null;
-  // A copy of a stored value (`Listing memory listing = listings[id]`) reads as that stored value.
-  if (PLACES.has(bare(expr).kind)) return null;
-  if (isLarge(expr)) return named;
-  // A local named for one of its values is named for its other values too, unless they are one word.
-  const sibling = named.versions.some((other) => other !== named && rawSize(other.value) >= LARGE);
-  return sibling && size(expr) > 2 ? named : null;
+  /** The number of nodes a value renders as, a named value inside it counting as one. */
+  private size(expr: Expr): number {
+    let n = this.sizes.get(expr);
+    if (n === undefined) {
+      n = 1 + childrenOf(expr).reduce((sum, child) => sum + (this.named(child) ? 1 : this.size(child)), 0);
+      this.sizes.set(expr, n);
+    }
+    return n;
+  }
 }
 
 const rawSizes = new WeakMap<Expr, number>();
@@ -69,19 +80,6 @@ function rawSize(expr: Expr): number {
   return n;
 }
 
-/**
- * A condition reads as a clause of the sentence that tests it, so only a very long one is named; the
- * result of a call to another contract with arguments ("the result of `getFeeAmount` on … for …") is
- * named as the code names it, since it is long in any sentence.
- */
-function isLarge(expr: Expr): boolean {
-  const n = size(expr);
-  const inner = bare(expr);
-  if (CONDITIONS.has(inner.kind)) return n >= 2 * LARGE;
-  if (inner.kind === 'external-call' && inner.args.length > 0) return n >= 4;
-  return n >= LARGE;
-}
-
 const PLACES = new Set(['variable', 'member', 'index']);
 
 const CONDITIONS = new Set(['compare', 'and', 'or', 'not', 'bool']);
@@ -92,27 +90,54 @@ function bare(expr: Expr): Expr {
   return expr;
 }
 
-/** The values to name in an action's sentences: every long local value they mention, and those its definition mentions. */
-export function namingOf(action: Action, path: string): Naming {
-  const named = new Set<NamedValue>();
+/** Every expression in an action's terms, each time it occurs. */
+function exprsOf(action: Action): Expr[] {
+  const found: Expr[] = [];
   const seen = new Set<object>();
-  const visitExpr = (expr: Expr): void => {
-    const local = isNamed(expr);
-    if (local) {
-      if (named.has(local)) return;
-      named.add(local);
-      childrenOf(local.value).forEach(visitExpr);
+  const visit = (value: unknown): void => {
+    if (value === null || typeof value !== 'object') return;
+    if (isExpr(value)) {
+      found.push(value);
       return;
     }
-    childrenOf(expr).forEach(visitExpr);
-  };
-  const visit = (value: unknown): void => {
-    if (value === null || typeof value !== 'object' || seen.has(value)) return;
+    if (seen.has(value)) return;
     seen.add(value);
-    if (isExpr(value)) return visitExpr(value);
     for (const item of Array.isArray(value) ? value : Object.values(value)) visit(item);
   };
   visit(action);
+  return found;
+}
+
+/** How many times each local's value occurs in the action's terms, inside other values too. */
+function usesOf(exprs: Expr[]): Map<NamedValue, number> {
+  const uses = new Map<NamedValue, number>();
+  const count = (expr: Expr): void => {
+    const named = namedValueOf(expr);
+    if (named) uses.set(named, (uses.get(named) ?? 0) + 1);
+    childrenOf(expr).forEach(count);
+  };
+  exprs.forEach(count);
+  return uses;
+}
+
+/** The values to name in an action's sentences: every long local value they mention, and those its definition mentions. */
+export function namingOf(action: Action, path: string): Naming {
+  const exprs = exprsOf(action);
+  const chooser = new Chooser(usesOf(exprs));
+  const named = new Set<NamedValue>();
+  const visit = (expr: Expr): void => {
+    // A signature check reads the message it hashes field by field: the hash is not named.
+    if (expr.kind === 'signer') return;
+    const local = chooser.named(expr);
+    if (local) {
+      if (named.has(local)) return;
+      named.add(local);
+      childrenOf(local.value).forEach(visit);
+      return;
+    }
+    childrenOf(expr).forEach(visit);
+  };
+  exprs.forEach(visit);
   return { named, defining: null, path, actionOf: null };
 }
 
