@@ -9,7 +9,7 @@ import { hasCode, walkExpr } from '../terms/index.ts';
 import { makeDeref } from './calls.ts';
 import { arith, code, key, negate, variableExpr, ZERO } from './exprs.ts';
 import { markFormulas, wrapPrior } from './prior.ts';
-import { nameValue, type NamedValue } from './named-values.ts';
+import { namedValueOf, nameValue, type NamedValue } from './named-values.ts';
 import { humanise } from './names.ts';
 import type { LoopFrame } from './loops.ts';
 import { type State } from './state.ts';
@@ -227,6 +227,14 @@ export abstract class LowererBase {
     let versions = this.localVersions.get(instance);
     if (!versions) this.localVersions.set(instance, (versions = []));
     nameValue(value, { name: decl.name, label: humanise(decl.name), within, versions, source: locate(src), joined, place, order: this.namedCount++ });
+  }
+
+  /** A local an `if` set on some path holds, after it, the choice between its values: named as such. */
+  protected nameJoins(before: Map<number, Expr>, state: State, src: string, frame: Frame): void {
+    for (const [id, value] of state.env) {
+      const decl = before.has(id) && before.get(id) !== value && !namedValueOf(value) ? this.deref('VariableDeclaration', id) : null;
+      if (decl && !decl.stateVariable) this.nameLocal(decl, value, src, frame, true);
+    }
   }
 
   private readonly localVersions = new Map<string, NamedValue[]>();

@@ -9,7 +9,6 @@ import type { Expr } from '../terms/index.ts';
 import { hasCode } from '../terms/index.ts';
 import { code, negate, ZERO } from './exprs.ts';
 import { markEarlierReads } from './prior.ts';
-import { namedValueOf } from './named-values.ts';
 import { CallLowerer } from './lower-calls.ts';
 import { MAX_DEPTH, NAMESPACE, type Frame, type LowerContext } from './lower-base.ts';
 import { bindAssignedParameters, callName, isStorageRef } from './lower-helpers.ts';
@@ -220,9 +219,6 @@ export class Lowerer extends CallLowerer {
     }
   }
 
-
-
-
   protected lowerStatement(statement: Statement, state: State, frame: Frame): void {
     const first = this.begin();
     if (frame.loop?.steps.has(statement.id)) {
@@ -342,11 +338,7 @@ export class Lowerer extends CallLowerer {
     this.end(first, statement.id, statement.src, [condition]);
     const before = new Map(state.env);
     this.branch(state, condition, (s) => this.lowerStatement(statement.trueBody, s, frame), statement.falseBody ? (s) => this.lowerStatement(statement.falseBody!, s, frame) : null);
-    // A local the `if` set on some path holds, after it, the choice between its values: named as such.
-    for (const [id, value] of state.env) {
-      const decl = before.has(id) && before.get(id) !== value && !namedValueOf(value) ? this.deref('VariableDeclaration', id) : null;
-      if (decl && !decl.stateVariable) this.nameLocal(decl, value, statement.src, frame, true);
-    }
+    this.nameJoins(before, state, statement.src, frame);
   }
 
   /** Runs both sides of a branch and joins them into `state`. */
