@@ -2,7 +2,7 @@
  * What each party may do: for every action, who may call it, only if what, and what it then changes,
  * pays and calls, and the events it records (one line). Ids: `action:<action id>:<part>[:<n>]`, n counting from 1 in the model's order.
  */
-import type { Action, ContractTerms, Effect, Expr } from '../../terms/index.ts';
+import type { Action, ContractTerms, Effect, Expr, SourceRef } from '../../terms/index.ts';
 import { unwrap } from '../../terms/index.ts';
 import { rolePlace, type RolePlace } from '../roles.ts';
 import { balanceLeft, clearedClaim } from './money.ts';
@@ -38,6 +38,8 @@ function namedValueSpecs(action: Action, naming: Naming): StatementSpec[] {
           place: local.place,
           named: value,
           at: local.versions.length > 1 ? placeOf(value, naming.path) : null,
+          // A value set inside an `if` and chosen between after it: set on some paths only.
+          partial: !value.joined && local.versions.some((other) => other.joined && within(value.source, other.source)),
         },
         source: value.source,
       })),
@@ -47,6 +49,10 @@ function namedValueSpecs(action: Action, naming: Naming): StatementSpec[] {
     .map(({ context, source }, index) =>
       spec(`${prefix}:value:${index + 1}`, 'actions', 'named-value', { actionKind: action.kind, group: prefix, basis: 'code', source, context }),
     );
+}
+
+function within(inner: SourceRef, outer: SourceRef): boolean {
+  return inner.path === outer.path && inner.line >= outer.line && inner.endLine <= outer.endLine;
 }
 
 function buildActionParts(terms: ContractTerms, action: Action): StatementSpec[] {
