@@ -39,31 +39,40 @@ export interface LocalDefinition {
  */
 class Chooser {
   private readonly sizes = new WeakMap<Expr, number>();
+  private readonly sizing = new Set<Expr>();
 
   constructor(private readonly uses: Map<NamedValue, number>) {}
 
   named(expr: Expr): NamedValue | null {
     const named = namedValueOf(expr);
     if (!named) return null;
-    if (named.place) return rawSize(expr) >= 5 ? named : null;
-    if (PLACES.has(bare(expr).kind)) return null;
+    if (this.long(expr, named)) return named;
+    if (named.place || PLACES.has(bare(expr).kind) || this.size(expr) <= 2) return null;
+    return named.versions.some((other) => other !== named && this.long(other.value, other)) ? named : null;
+  }
+
+  /** Named on its own account, before the local's other values are considered. */
+  private long(expr: Expr, named: NamedValue): boolean {
+    if (named.place) return rawSize(expr) >= 5;
+    if (PLACES.has(bare(expr).kind)) return false;
     const n = this.size(expr);
     const inner = bare(expr);
     const reused = (this.uses.get(named) ?? 0) > 1;
-    if (CONDITIONS.has(inner.kind)) return n >= 2 * LARGE ? named : null;
-    if (inner.kind === 'external-call' && reused && inner.args.some((arg) => this.named(arg))) return named;
-    if (n >= 2 * LARGE || (n >= LARGE && reused)) return named;
-    const sibling = named.versions.some((other) => other !== named && rawSize(other.value) >= 2 * LARGE);
-    return sibling && n > 2 ? named : null;
+    if (CONDITIONS.has(inner.kind)) return n >= 2 * LARGE;
+    if (inner.kind === 'external-call' && reused && inner.args.some((arg) => this.named(arg))) return true;
+    return n >= 2 * LARGE || (n >= LARGE && reused);
   }
 
   /** The number of nodes a value renders as, a named value inside it counting as one. */
   private size(expr: Expr): number {
     let n = this.sizes.get(expr);
-    if (n === undefined) {
-      n = 1 + childrenOf(expr).reduce((sum, child) => sum + (this.named(child) ? 1 : this.size(child)), 0);
-      this.sizes.set(expr, n);
-    }
+    if (n !== undefined) return n;
+    // A value whose size is being worked out (a local's value read by another of its values) counts in full.
+    if (this.sizing.has(expr)) return rawSize(expr);
+    this.sizing.add(expr);
+    n = 1 + childrenOf(expr).reduce((sum, child) => sum + (this.named(child) ? 1 : this.size(child)), 0);
+    this.sizing.delete(expr);
+    this.sizes.set(expr, n);
     return n;
   }
 }

@@ -6,6 +6,7 @@ import type { Action, ContractTerms, Effect, Expr, SourceRef } from '../../terms
 import { unwrap } from '../../terms/index.ts';
 import { rolePlace, type RolePlace } from '../roles.ts';
 import { balanceLeft, clearedClaim } from './money.ts';
+import type { NamedValue } from '../../ir/named-values.ts';
 import { definitionsOf, namingOf, placeOf, type Naming } from '../named-values.ts';
 import { combineBasis, spanSources, spec, type StatementSpec } from './spec.ts';
 
@@ -39,7 +40,7 @@ function namedValueSpecs(action: Action, naming: Naming): StatementSpec[] {
           named: value,
           at: local.versions.length > 1 ? placeOf(value, naming.path) : null,
           // A value set inside an `if` and chosen between after it: set on some paths only.
-          partial: !value.joined && local.versions.some((other) => other.joined && within(value.source, other.source)),
+          partial: joinOf(local, value, naming.path),
         },
         source: value.source,
       })),
@@ -49,6 +50,12 @@ function namedValueSpecs(action: Action, naming: Naming): StatementSpec[] {
     .map(({ context, source }, index) =>
       spec(`${prefix}:value:${index + 1}`, 'actions', 'named-value', { actionKind: action.kind, group: prefix, basis: 'code', source, context }),
     );
+}
+
+/** For a value set inside an `if` and chosen between after it (so set on some paths only): where the choice is made. */
+function joinOf(local: NamedValue, value: NamedValue, path: string): ReturnType<typeof placeOf> | null {
+  const join = value.joined ? undefined : local.versions.find((other) => other.joined && within(value.source, other.source));
+  return join ? placeOf(join, path) : null;
 }
 
 function within(inner: SourceRef, outer: SourceRef): boolean {
