@@ -7,6 +7,7 @@ import type { Literal, VariableDeclaration } from 'solidity-ast';
 import type { ArithOp, CompareOp, Expr } from '../terms/index.ts';
 import { childrenOf } from '../terms/index.ts';
 import { humanise } from '../ir/names.ts';
+import { carryName } from './named-values.ts';
 import { constValueFromType, isUnit, literalValue } from '../ir/numbers.ts';
 
 const SHARE_SCALES = new Set(['100', '1000', '10000']);
@@ -215,7 +216,6 @@ export function exactDivide(numerator: bigint, denominator: bigint): string {
   return `${whole}.${digits}`;
 }
 
-/** Replaces every sub-tree for which `swap` returns a value (children are not visited below a swap). */
 /**
  * Constants folded after values were put in place (a flag known at deployment read as `true`): `true and x`
  * is x, `x or true` is true, `not true` is false, and a comparison of two whole numbers is its answer.
@@ -253,18 +253,24 @@ function compareNumbers(op: CompareOp, a: bigint, b: bigint): boolean {
   }
 }
 
-export function rewrite(expr: Expr, swap: (e: Expr) => Expr | null): Expr {
+/**
+ * Replaces every sub-tree for which `swap` returns a value (children are not visited below a swap). With
+ * `keepsMeaning` (the new tree means the same, only written more exactly), a value a local was bound to
+ * keeps its name (named-values.ts).
+ */
+export function rewrite(expr: Expr, swap: (e: Expr) => Expr | null, keepsMeaning = false): Expr {
   const swapped = swap(expr);
-  if (swapped) return swapped;
+  if (swapped) return keepsMeaning ? carryName(expr, swapped) : swapped;
   const children = childrenOf(expr);
   if (children.length === 0) return expr;
   let changed = false;
   const next = children.map((child) => {
-    const out = rewrite(child, swap);
+    const out = rewrite(child, swap, keepsMeaning);
     if (out !== child) changed = true;
     return out;
   });
-  return changed ? withChildren(expr, next) : expr;
+  if (!changed) return expr;
+  return keepsMeaning ? carryName(expr, withChildren(expr, next)) : withChildren(expr, next);
 }
 
 /** The same node with new children, in the order `childrenOf` gives them. */

@@ -9,6 +9,8 @@ import { hasCode, isPathPrefix, walkExpr } from '../terms/index.ts';
 import { makeDeref } from './calls.ts';
 import { arith, code, key, negate, variableExpr, ZERO } from './exprs.ts';
 import { markFormulas, wrapPrior } from './prior.ts';
+import { namedValueOf, nameValue, type NamedValue } from './named-values.ts';
+import { humanise } from './names.ts';
 import type { LoopFrame } from './loops.ts';
 import { type State } from './state.ts';
 import type { Instr, LoweredAction, Opaque, Origin } from './types.ts';
@@ -214,6 +216,38 @@ export abstract class LowererBase {
     if (/^address( payable)?$/.test(type)) return { kind: 'zero-address' };
     return variableExpr(decl, this.ctx.parameterIds.has(decl.id) ? 'parameter' : 'local', null, null);
   }
+
+  /** Records that a local was set to `value` here (a declaration or an assignment), for the renderer to name it. */
+  protected nameLocal(decl: VariableDeclaration, value: Expr, src: string, frame: Frame, joined = false): void {
+    // A success flag reads as the call it reports on ("the payment … failed") already.
+    if (this.ctx.parameterIds.has(decl.id) || value.kind === 'call-outcome') return;
+    const place = this.refs.has(decl.id);
+    if (place && !['index', 'member', 'variable'].includes(value.kind)) return;
+    const locate = (at: string) => {
+      const { path, line, endLine } = this.ctx.scope.compilation.locate(at);
+      return { path, line, endLine };
+    };
+    const inner = [...frame.stack].reverse().find((entry) => entry.startsWith('fn:'));
+    const fn = inner ? this.deref('FunctionDefinition', Number(inner.slice(3))) : null;
+    const call = frame.callSites[frame.callSites.length - 1];
+    const within = fn && call ? { name: fn.name, call: locate(call) } : null;
+    // One local per call of the function it lives in.
+    const instance = `${decl.id}@${frame.callSites.join('/')}`;
+    let versions = this.localVersions.get(instance);
+    if (!versions) this.localVersions.set(instance, (versions = []));
+    nameValue(value, { name: decl.name, label: humanise(decl.name), within, versions, source: locate(src), joined, place, order: this.namedCount++ });
+  }
+
+  /** A local an `if` set on some path holds, after it, the choice between its values: named as such. */
+  protected nameJoins(before: Map<number, Expr>, state: State, src: string, frame: Frame): void {
+    for (const [id, value] of state.env) {
+      const decl = before.has(id) && before.get(id) !== value && !namedValueOf(value) ? this.deref('VariableDeclaration', id) : null;
+      if (decl && !decl.stateVariable) this.nameLocal(decl, value, src, frame, true);
+    }
+  }
+
+  private readonly localVersions = new Map<string, NamedValue[]>();
+  private namedCount = 0;
 
   protected begin(): number {
     return this.nextId;

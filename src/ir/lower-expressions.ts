@@ -209,10 +209,13 @@ export abstract class ExpressionLowerer extends LowererBase {
       const decl = this.deref('VariableDeclaration', lhs.referencedDeclaration);
       if (decl && !decl.stateVariable) {
         if (this.refs.has(decl.id) && op === 'set') {
+          if (stored) this.nameLocal(decl, stored, src, frame);
           state.env.set(decl.id, stored ?? ZERO);
           return;
         }
-        state.env.set(decl.id, updated ?? this.defaultValue(decl));
+        const value = updated ?? this.defaultValue(decl);
+        this.nameLocal(decl, value, src, frame);
+        state.env.set(decl.id, value);
         return;
       }
     }

@@ -220,9 +220,6 @@ export class Lowerer extends CallLowerer {
     }
   }
 
-
-
-
   protected lowerStatement(statement: Statement, state: State, frame: Frame): void {
     const first = this.begin();
     if (frame.loop?.steps.has(statement.id)) {
@@ -333,6 +330,7 @@ export class Lowerer extends CallLowerer {
       if (!decl) return;
       const value = values[i] ?? code(decl.name);
       if (isStorageRef(decl)) this.refs.add(decl.id);
+      this.nameLocal(decl, value, statement.src, frame);
       state.env.set(decl.id, value);
       // A flag or the data a call returned is represented by the call itself.
       if (value.kind !== 'call-outcome' && !(i > 0 && decls.length > 1)) bound.push(value);
@@ -343,7 +341,9 @@ export class Lowerer extends CallLowerer {
   protected lowerIf(statement: Extract<Statement, { nodeType: 'IfStatement' }>, state: State, frame: Frame, first: number): void {
     const condition = this.ev(statement.condition, state, frame);
     this.end(first, statement.id, statement.src, [condition]);
+    const before = new Map(state.env);
     this.branch(state, condition, (s) => this.lowerStatement(statement.trueBody, s, frame), statement.falseBody ? (s) => this.lowerStatement(statement.falseBody!, s, frame) : null);
+    this.nameJoins(before, state, statement.src, frame);
   }
 
   /** Runs both sides of a branch and joins them into `state`. */

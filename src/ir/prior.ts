@@ -11,12 +11,16 @@ import type { LoweredAction } from './types.ts';
 export function wrapPrior(value: Expr, target: Expr): Expr {
   const k = key(target);
   if (!key(value).includes(k)) return value;
-  return rewrite(value, (e) => {
-    if (e.kind === 'prior' || e.kind === 'call-outcome') return e;
-    // Everything inside a read made before the call is read before the call too: one mark says it.
-    if (key(e) === k) return { kind: 'prior', of: withoutPrior(e) };
-    return null;
-  });
+  return rewrite(
+    value,
+    (e) => {
+      if (e.kind === 'prior' || e.kind === 'call-outcome') return e;
+      // Everything inside a read made before the call is read before the call too: one mark says it.
+      if (key(e) === k) return { kind: 'prior', of: withoutPrior(e) };
+      return null;
+    },
+    true,
+  );
 }
 
 /**
@@ -42,7 +46,7 @@ export function unifyPrior(a: Expr, b: Expr): Expr | null {
 
 /** Marks named formulas (views such as `releasable(account)`) in a value as computed before the call. */
 export function markFormulas(value: Expr): Expr {
-  return rewrite(value, (e) => (e.kind === 'prior' ? e : e.kind === 'call' ? { kind: 'prior', of: e } : null));
+  return rewrite(value, (e) => (e.kind === 'prior' ? e : e.kind === 'call' ? { kind: 'prior', of: e } : null), true);
 }
 
 /**

@@ -9,6 +9,8 @@ import { formatList, formatPercent, sharePercent, type ListType } from './format
 import { lookupOf, registerNameHelpers } from './name-helpers.ts';
 import { renderPartial, type RenderData, squash } from './render-data.ts';
 import { roleHeld } from './roles.ts';
+import { namedReference } from './named-values.ts';
+import type { NamedValue } from '../ir/named-values.ts';
 
 type HelperOptions = Omit<Handlebars.HelperOptions, 'data'> & { data: RenderData };
 
@@ -20,7 +22,22 @@ const IDENTITY_KINDS = new Set(['caller', 'origin', 'zero-address', 'address', '
 
 /** Renders an expression through the partial for its kind. */
 export function renderExpr(expr: Expr, data: RenderData): string {
+  const named = namedReference(expr, data.naming ?? null);
+  if (named) return squash(renderPartial('expr/named', named, data));
   return squash(renderPartial(`expr/${expr.kind}`, expr, data));
+}
+
+/** A computed value's definition: the value spelled out at the top, the named values inside it named. */
+function renderDefinition(named: NamedValue, data: RenderData): string {
+  const naming = data.naming;
+  if (!naming) return renderExpr(named.value, data);
+  const outer = naming.defining;
+  naming.defining = named;
+  try {
+    return renderExpr(named.value, data);
+  } finally {
+    naming.defining = outer;
+  }
 }
 
 /** Type conversions render as their operand. */
@@ -156,6 +173,7 @@ export function needsParens(parent: Expr, child: Expr, side: 'left' | 'right'): 
 
 export function registerExprHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('expr', (expr: Expr, options: HelperOptions) => renderExpr(expr, options.data));
+  hb.registerHelper('definedValue', (named: NamedValue, options: HelperOptions) => renderDefinition(named, options.data));
   hb.registerHelper('truth', (expr: Expr, options: HelperOptions) => squash(renderPartial('truth', expr, options.data)));
   /** `{{exprList operands "disjunction"}}`, `{{truthList operands "conjunction" open="(" close=")"}}` */
   hb.registerHelper('exprList', (exprs: Expr[], type: ListType, options: HelperOptions) =>

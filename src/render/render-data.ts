@@ -3,6 +3,7 @@
  */
 import type Handlebars from 'handlebars';
 import type { ContractTerms } from '../terms/index.ts';
+import type { Naming } from './named-values.ts';
 
 export type Template = Handlebars.TemplateDelegate;
 
@@ -25,6 +26,8 @@ export interface RenderData {
   explained: Set<string>;
   /** The kind of action being described ('constructor' makes `now` read as the time of deployment). */
   actionKind: string | null;
+  /** In an action's block: the computed values named rather than spelled out (named-values.ts). */
+  naming?: Naming | null;
 }
 
 export function createRenderData(bundle: LocaleBundle, terms: ContractTerms | null): RenderData {

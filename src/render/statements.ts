@@ -6,6 +6,7 @@
  */
 import type { ContractTerms, Statement } from '../terms/index.ts';
 import { loadLocale } from './engine.ts';
+import { namingOfContract } from './named-values.ts';
 import { createRenderData, renderTemplate, squash } from './render-data.ts';
 import { buildActionSpecs } from './statements/actions.ts';
 import { buildMoneySpecs } from './statements/money.ts';
@@ -42,10 +43,12 @@ const BUILDERS: readonly SpecBuilder[] = [
 export function buildStatements(terms: ContractTerms, locale: string): Statement[] {
   const data = createRenderData(loadLocale(locale), terms);
   let group: string | null = null;
+  const contractNaming = namingOfContract(terms);
   return collectSpecs(terms).map((item) => {
     if (item.group !== group) data.introduced.clear();
     group = item.group;
     data.actionKind = item.actionKind;
+    data.naming = item.naming ?? contractNaming;
     const text = squash(renderTemplate(`statements/${item.kind}`, item.context, data));
     return { id: item.id, section: item.section, text, basis: item.basis, source: item.source };
   });

@@ -87,11 +87,11 @@ describe('readings that replace the code', { timeout: 60_000 }, () => {
 
   it('a record reached through a table named “A to B” reads as the record for A', async () => {
     const { of, all } = await read(FILE, 'Channel');
-    expect(of('action:rule(')).toContain('The contract pays the Seller (`seller`) of the Deal concerned the Price of the Deal for the given Dispute ID in ETH.');
-    expect(of('action:rule(')).toContain('`rule` sets the Settled flag of the Deal for the given Dispute ID to true.');
-    expect(of('action:rule(')).toContain(
-      '`rule` goes ahead only if the Settled flag of the Deal that `disputeIDtoDealID` records for the given Dispute ID (`_disputeID`) in the Deals (`deals`) is not set; otherwise it fails (“settled”) and nothing changes.',
-    );
+    // Deal storage deal = deals[disputeIDtoDealID[_disputeID]]: the record is named by the reference, and defined once.
+    expect(of('action:rule(')).toContain('In `rule`, the Deal (`deal`) means the Deal that `disputeIDtoDealID` records for the given Dispute ID (`_disputeID`) in the Deals (`deals`).');
+    expect(of('action:rule(')).toContain('The contract pays the Seller (`seller`) of the Deal concerned the Price of the Deal in ETH.');
+    expect(of('action:rule(')).toContain('`rule` sets the Settled flag of the Deal to true.');
+    expect(of('action:rule(')).toContain('`rule` goes ahead only if the Settled flag of the Deal is not set; otherwise it fails (“settled”) and nothing changes.');
     expect(all.some((s) => /Dto|Deal ID for the given/.test(proseOf(s)))).toBe(false);
   });
 

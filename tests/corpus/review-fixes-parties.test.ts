@@ -38,14 +38,14 @@ describe('review fixes: parties, recorded bids, balances around a transfer', { t
 
   it('Zora AsksV1_1: the balance read after the transfer is not the balance read before it', async () => {
     const { all } = await read(ASKS, 'AsksV1_1');
-    const token = `the token at the Ask Currency of ${ASK_ITEM}`;
-    expect(all).toContain(`If the Ask Currency of ${ASK_ITEM} is not the zero address, \`fillAsk\` goes ahead only if the amount of ${token} held by this contract after the call to \`safeTransferFrom\` exceeds the amount held before that call by exactly the Ask Price of ${ASK_ITEM}; otherwise it fails (“_handleIncomingTransfer token transfer call did not transfer expected amount”) and nothing changes.`);
+    // Inside fillAsk the stored ask is named once (`Ask storage ask`), and reads as "the Ask".
+    expect(all).toContain(`If the Ask Currency of the Ask is not the zero address, \`fillAsk\` goes ahead only if the amount of the token at the Ask Currency of the Ask held by this contract after the call to \`safeTransferFrom\` exceeds the amount held before that call by exactly the Ask Price of the Ask; otherwise it fails (“_handleIncomingTransfer token transfer call did not transfer expected amount”) and nothing changes.`);
     expect(all.filter((s) => s.includes(`held by this contract plus the Ask Price of ${ASK_ITEM} equals`))).toEqual([]);
   });
 
   it('Zora reserve auction: the NFT moves from the seller into the contract at the first bid and to the highest bidder at settlement', async () => {
     const { all } = await read(AUCTION, 'ReserveAuctionCoreEth');
-    expect(all).toContain(`If the First Bid Time of ${AUCTION_ITEM} is zero, \`createBid\` sends the token of the given Token Contract whose ID is the given Token ID from the Seller of ${AUCTION_ITEM} to this contract, by calling \`transferFrom\` on the ERC-721 Transfer Helper (\`erc721TransferHelper\`), whose code is not part of this summary.`);
+    expect(all).toContain(`If the First Bid Time of the Auction is zero, \`createBid\` sends the token of the given Token Contract whose ID is the given Token ID from the Seller of the Auction to this contract, by calling \`transferFrom\` on the ERC-721 Transfer Helper (\`erc721TransferHelper\`), whose code is not part of this summary.`);
     expect(all).toContain(`\`settleAuction\` sends the token of the given Token Contract whose ID is the given Token ID from this contract to the Highest Bidder of ${AUCTION_ITEM}, by calling \`transferFrom\` on that token contract, whose code is not part of this summary.`);
     expect(all).toContain(`\`settleAuction\` sends the token of the given Token Contract whose ID is the given Token ID to the Highest Bidder of ${AUCTION_ITEM}; the contract holds that token from \`createBid\` until then.`);
     expect(all.filter((s) => /calls `transferFrom` on/.test(s))).toEqual([]);
@@ -54,8 +54,8 @@ describe('review fixes: parties, recorded bids, balances around a transfer', { t
 
   it('Zora AsksV1_1: an ERC-20 helper taking (token, from, to, amount) is not an NFT move; the ERC-721 helper is', async () => {
     const { all } = await read(ASKS, 'AsksV1_1');
-    expect(all).toContain(`If the Ask Currency of ${ASK_ITEM} is not the zero address, \`fillAsk\` calls \`safeTransferFrom\` on the ERC-20 Transfer Helper (\`erc20TransferHelper\`), another contract whose code is not part of this summary.`);
-    expect(all).toContain(`\`fillAsk\` sends the token of the given Token Contract whose ID is the given Token ID from the Seller of ${ASK_ITEM} to the caller, by calling \`transferFrom\` on the ERC-721 Transfer Helper (\`erc721TransferHelper\`), whose code is not part of this summary.`);
+    expect(all).toContain(`If the Ask Currency of the Ask is not the zero address, \`fillAsk\` calls \`safeTransferFrom\` on the ERC-20 Transfer Helper (\`erc20TransferHelper\`), another contract whose code is not part of this summary.`);
+    expect(all).toContain(`\`fillAsk\` sends the token of the given Token Contract whose ID is the given Token ID from the Seller of the Ask to the caller, by calling \`transferFrom\` on the ERC-721 Transfer Helper (\`erc721TransferHelper\`), whose code is not part of this summary.`);
     expect(all.filter((s) => /the token of the ERC-20 Transfer Helper/.test(s))).toEqual([]);
   });
 
@@ -79,7 +79,7 @@ describe('review fixes: parties, recorded bids, balances around a transfer', { t
     const asks = await read(ASKS, 'AsksV1_1');
     expect(asks.all).toContain("`fillAsk` calls this contract's own `_handleRoyaltyEnginePayout` from outside, as described under its own heading; that action pays the Recipients of the result of `getRoyalty` on the Royalty Engine (`royaltyEngine`) and the Weth, before `fillAsk` makes any payment of its own.");
     // The payees of the royalty loop are named in Money, not left as code.
-    expect(auction.all.filter((s) => s.startsWith('Money:') && s.includes('the Recipient at the same position in the Recipients of the result of `getRoyalty`'))).toHaveLength(1);
+    expect(auction.all.filter((s) => s.startsWith('Money:') && s.includes('the Recipient at the same position in the Recipients (`recipients`) computed in `_handleRoyaltyEnginePayout`'))).toHaveLength(1);
     expect(auction.all.filter((s) => /could not translate the loop `for \(uint256 i = 0; i < numRecipients; \)/.test(s))).toHaveLength(1);
     expect(auction.all.filter((s) => /in `recipients`/.test(s))).toEqual([]);
   });

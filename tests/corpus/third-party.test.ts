@@ -100,8 +100,10 @@ describe('what a lawyer needs from the corpus', { timeout: 120_000 }, () => {
     expect(renounced.filter((s) => s.includes('may refuse such a transfer, which leaves the tokens where they were, or accept it, and the tokens are lost.'))).toHaveLength(1);
     // A formula computed before the call says so once, after its name, not after its last argument.
     expect(all.some((s) => s.includes('the time of the call as it stood before the call'))).toBe(false);
-    // The formula's arguments are bracketed off from the subtraction that follows them.
-    expect(all).toContain('The contract pays the Beneficiary (the owner, `_owner`) ETH equal to (the Vesting Schedule as it stood before the call, for the ETH held by this contract plus the Released as it stood before the call and the time of the call) minus the Released as it stood before the call.');
+    // The amount released (used three times) is named and defined once, as computed on line 115, before the
+    // Released is increased; the formula's arguments are bracketed off from the subtraction that follows them.
+    expect(all).toContain('In `release`, the computed Amount (`amount`) is (the Vesting Schedule (`_vestingSchedule`) for the ETH held by this contract plus the Released (`_released`) and the time of the call) minus the Released.');
+    expect(all).toContain('The contract pays the Beneficiary (the owner, `_owner`) ETH equal to the computed Amount.');
   });
 
   it('OpenZeppelin VestingWallet: the owner is named by the role its constructor gives it, and handing over ownership hands over the payouts', async () => {

@@ -2,11 +2,13 @@
  * What each party may do: for every action, who may call it, only if what, and what it then changes,
  * pays and calls, and the events it records (one line). Ids: `action:<action id>:<part>[:<n>]`, n counting from 1 in the model's order.
  */
-import type { Action, ContractTerms, Effect, Expr } from '../../terms/index.ts';
+import type { Action, ContractTerms, Effect, Expr, SourceRef } from '../../terms/index.ts';
 import { unwrap } from '../../terms/index.ts';
 import { rewrite } from '../../ir/exprs.ts';
 import { rolePlace, type RolePlace } from '../roles.ts';
 import { balanceLeft, clearedClaim } from './money.ts';
+import type { NamedValue } from '../../ir/named-values.ts';
+import { definitionsOf, namingOf, placeOf, type Naming } from '../named-values.ts';
 import { combineBasis, spanSources, spec, type StatementSpec } from './spec.ts';
 
 export function buildActionSpecs(terms: ContractTerms): StatementSpec[] {
@@ -14,6 +16,54 @@ export function buildActionSpecs(terms: ContractTerms): StatementSpec[] {
 }
 
 function buildOneAction(terms: ContractTerms, action: Action): StatementSpec[] {
+  const naming = namingOf(action, action.source.path);
+  const specs = buildActionParts(terms, action);
+  // The computed values the block names are defined after who may call and what the call must carry.
+  const at = specs.findIndex((s) => !/:(inherited|access|payable)$/.test(s.id));
+  specs.splice(at < 0 ? specs.length : at, 0, ...namedValueSpecs(action, naming));
+  for (const s of specs) s.naming = naming;
+  return specs;
+}
+
+/** One statement per value a named local takes, in the order the code sets them; the first of each local introduces it. */
+function namedValueSpecs(action: Action, naming: Naming): StatementSpec[] {
+  const prefix = `action:${action.id}`;
+  return definitionsOf(naming)
+    .flatMap(({ local, values }) =>
+      values.map((value, index) => ({
+        context: {
+          action,
+          label: local.label,
+          name: local.name,
+          within: local.within && { name: local.within.name, call: placeOf({ source: local.within.call, joined: false }, naming.path) },
+          first: index === 0,
+          place: local.place,
+          named: value,
+          at: local.versions.length > 1 ? placeOf(value, naming.path) : null,
+          // A value set inside an `if` and chosen between after it: set on some paths only.
+          partial: joinOf(local, value, naming.path),
+        },
+        source: value.source,
+      })),
+    )
+    // In the order the code sets them: a value defined before the values that use it.
+    .sort((a, b) => a.context.named.order - b.context.named.order)
+    .map(({ context, source }, index) =>
+      spec(`${prefix}:value:${index + 1}`, 'actions', 'named-value', { actionKind: action.kind, group: prefix, basis: 'code', source, context }),
+    );
+}
+
+/** For a value set inside an `if` and chosen between after it (so set on some paths only): where the choice is made. */
+function joinOf(local: NamedValue, value: NamedValue, path: string): ReturnType<typeof placeOf> | null {
+  const join = value.joined ? undefined : local.versions.find((other) => other.joined && within(value.source, other.source));
+  return join ? placeOf(join, path) : null;
+}
+
+function within(inner: SourceRef, outer: SourceRef): boolean {
+  return inner.path === outer.path && inner.line >= outer.line && inner.endLine <= outer.endLine;
+}
+
+function buildActionParts(terms: ContractTerms, action: Action): StatementSpec[] {
   const prefix = `action:${action.id}`;
   const base = { actionKind: action.kind, basis: action.basis, group: prefix };
   const specs: StatementSpec[] = [];

@@ -3,6 +3,7 @@
  * (`templates/<locale>/statements/<kind>.hbs`) and the plain data that template reads.
  */
 import type { Action, Basis, ContractTerms, Section, SourceRef } from '../../terms/index.ts';
+import type { Naming } from '../named-values.ts';
 
 /** Every kind of statement; each has a template `statements/<kind>.hbs` in every locale. */
 export const STATEMENT_KINDS = [
@@ -31,6 +32,7 @@ export const STATEMENT_KINDS = [
   'money-none-out',
   'money-fact',
   'definition',
+  'named-value',
   'inherited',
   'access',
   'payable',
@@ -81,6 +83,8 @@ export interface StatementSpec {
   /** Statements read together (a section, or one action's block): code names are shown once per group. */
   group: string;
   context: Record<string, unknown>;
+  /** In an action's block: the computed values its sentences name rather than spell out. */
+  naming?: Naming;
 }
 
 /** Builds the specs of one part of the document from the contract's terms. */
