@@ -11,7 +11,7 @@ import { ruleHolder } from './actions.ts';
 import { roleWritten } from './parties.ts';
 import { timeComparisons } from './deadlines.ts';
 import { statesOf } from './lifecycle.ts';
-import { decidesPayout, queuedDelay } from './power-stages.ts';
+import { decidesPayout, queuedDelay, strandsFunds } from './power-stages.ts';
 import { SIGNATURE, storedReads, type StoredReads } from './stored-reads.ts';
 
 export const powers: Extractor = {
@@ -63,6 +63,7 @@ export const powers: Extractor = {
         }
       }
       for (const decided of decidesPayout(action, holders, terms, stored)) list.push({ ...draftPower(list.length, 'decide-payout', action, holders), target: decided.target, value: decided.value, source: decided.source });
+      for (const stranded of strandsFunds(action, holders, terms)) list.push({ ...draftPower(list.length, 'strand-funds', action, holders), target: stranded.target, value: stranded.value, source: stranded.source });
       const reads = context.reads.find((r) => r.id === action.id)?.facts;
       if (reads?.delegatecall) add('upgrade', null, null);
       // A low-level call to an address the caller names, with data the caller gives: it runs whatever code the

@@ -224,9 +224,11 @@ export function simplify(expr: Expr): Expr {
     case 'and': return node.operands.some((e) => e.kind === 'bool') ? and(node.operands) : node;
     case 'or': return node.operands.some((e) => e.kind === 'bool') ? or(node.operands) : node;
     case 'not': return node.operand.kind === 'bool' ? negate(node.operand) : node;
+    case 'conditional': return node.condition.kind === 'bool' ? (node.condition.value ? node.then : node.otherwise) : node;
     case 'compare': {
       const [a, b] = [node.left, node.right];
       const whole = (e: Expr): e is Extract<Expr, { kind: 'number' }> => e.kind === 'number' && /^-?\d+$/.test(e.value);
+      if (a.kind === 'enum-member' && b.kind === 'enum-member' && a.enumName === b.enumName && (node.op === '==' || node.op === '!=')) return { kind: 'bool', value: (a.member === b.member) === (node.op === '==') };
       return whole(a) && whole(b) ? { kind: 'bool', value: compareNumbers(node.op, BigInt(a.value), BigInt(b.value)) } : node;
     }
     default: return node;

@@ -77,6 +77,8 @@ export function factsOf(lowered: LoweredAction, action: string, locate: (src: st
     const helperSource = instr.origin.callSites.length > 0 ? locate(instr.origin.src) : null;
     // Values put in place can leave constants to fold: a guard that is always true is no guard.
     const when = instr.guard.map(simplify).filter((guard) => !(guard.kind === 'bool' && guard.value));
+    // A path that can never be taken (a helper's branch on a constant it was not called with) does nothing.
+    if (when.some((guard) => guard.kind === 'bool' && !guard.value)) continue;
     const common = { when, via: instr.via, source: cite(instr), basis: 'code' as const, each: instr.each, helperSource };
     switch (instr.k) {
       case 'require': {

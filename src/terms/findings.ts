@@ -26,6 +26,11 @@ export type PowerKind =
   | 'decide-payout'
   /** The holder alone makes the contract call an address with data and ETH it chooses (`target`: the address called). */
   | 'arbitrary-call'
+  /**
+   * The holder alone moves a record (`target` to `value`), paying no one, out of a state in which another
+   * action would pay out money the contract holds, into one from which no action pays out.
+   */
+  | 'strand-funds'
   | 'self-destruct';
 
 export interface Power extends Located {

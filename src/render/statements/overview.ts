@@ -11,6 +11,7 @@ import { describeRecipients, heldItems } from './money.ts';
 import { describeAmountsIn } from './amounts.ts';
 import { describeShares } from './shares.ts';
 import { actionNames, combineBasis, spanSources, spec, type StatementSpec } from './spec.ts';
+import { stateLabel, stateLabels } from './actions.ts';
 
 export function buildKeyFactSpecs(terms: ContractTerms): StatementSpec[] {
   const specs: StatementSpec[] = [];
@@ -86,6 +87,8 @@ export function buildKeyFactSpecs(terms: ContractTerms): StatementSpec[] {
           lifecycle,
           states: lifecycle.states.map((state) => state.label),
           finals: lifecycle.states.filter((state) => state.final).map((state) => state.label),
+          // Whole records written anew over existing ones: a record in these states can be started again.
+          replacements: lifecycle.transitions.filter((t) => t.replaces).map((t) => ({ name: terms.actions.find((a) => a.id === t.action)?.name ?? t.action, from: stateLabels(terms, lifecycle.id, t.from), to: stateLabel(terms, lifecycle.id, t.to) })),
         },
       }),
     );
