@@ -10,6 +10,7 @@ import { ruleHolder } from './actions.ts';
 import { timeComparisons } from './deadlines.ts';
 import { requiredStates, statesOf } from './lifecycle.ts';
 import { refusals, samePath, uncheckedPayments } from './payment-risks.ts';
+import { neverRecorded } from './never-recorded.ts';
 
 type Draft = Omit<Risk, 'id' | 'basis'>;
 
@@ -46,7 +47,7 @@ export const risks: Extractor = {
         drafts.push(draft);
       }
     }
-    drafts.push(...renouncedPayee(terms), ...renounceLocks(terms), ...refusals(context, terms));
+    drafts.push(...renouncedPayee(terms), ...renounceLocks(terms), ...refusals(context, terms), ...neverRecorded(terms));
     const timed = terms.deadlines.find((d) => d.clock === 'time');
     if (timed) drafts.push({ kind: 'timestamp', action: null, party: null, subject: null, text: null, state: null, source: timed.source });
     for (const read of context.reads) {

@@ -77,6 +77,8 @@ export type RiskKind =
   /** The same push where something else can release the money, or where the action holds nothing of its own. */
   | 'refusal-blocks-action'
   | 'stuck-funds'
+  /** `action` pays out `subject`, read from the state variable `text`, which no action ever records a value in: it pays nothing. `also`: actions that take ETH in. */
+  | 'never-recorded'
   | 'owner-can-pause'
   | 'unrestricted-action'
   /** Payments to the owner that go to the zero address once ownership is renounced. */

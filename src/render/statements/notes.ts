@@ -55,7 +55,7 @@ export function buildRiskSpecs(terms: ContractTerms): StatementSpec[] {
       basis: risk.basis,
       source: risk.source,
       actionKind: action?.kind ?? null,
-      context: { risk, action, party, callers: risk.kind === 'external-contract' ? actionNames(terms, [risk.action ?? '', ...(risk.also ?? [])].filter((id) => id !== '')) : [], takesMoney, moves: stalledMoves(terms, risk), gates: risk.kind === 'renounce-locks-funds' ? actionNames(terms, renounceGates(terms)) : [], ...uncheckedPayment(terms, risk) },
+      context: { risk, action, party, callers: risk.kind === 'external-contract' ? actionNames(terms, [risk.action ?? '', ...(risk.also ?? [])].filter((id) => id !== '')) : [], takesMoney, moves: stalledMoves(terms, risk), gates: risk.kind === 'renounce-locks-funds' ? actionNames(terms, renounceGates(terms)) : [], intake: risk.kind === 'never-recorded' ? actionNames(terms, risk.also ?? []) : [], ...uncheckedPayment(terms, risk) },
     });
   });
 }
