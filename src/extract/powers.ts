@@ -386,7 +386,8 @@ function needsOthersStep(action: Action, holders: string[], terms: ContractTerms
 function dedupe(list: Power[]): Power[] {
   const seen = new Set<string>();
   return list.filter((p) => {
-    const key = `${p.action}|${p.kind}|${JSON.stringify(p.target)}`;
+    // Moves of one record to different states are different powers.
+    const key = `${p.action}|${p.kind}|${JSON.stringify(p.target)}${p.kind === 'strand-funds' ? JSON.stringify(p.value) : ''}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

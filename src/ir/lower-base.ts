@@ -7,7 +7,7 @@ import type { VariableDeclaration } from 'solidity-ast';
 import type { Expr } from '../terms/index.ts';
 import { hasCode, walkExpr } from '../terms/index.ts';
 import { makeDeref } from './calls.ts';
-import { arith, code, key, negate, variableExpr, ZERO } from './exprs.ts';
+import { arith, code, key, negate, rewrite, variableExpr, ZERO } from './exprs.ts';
 import { markFormulas, wrapPrior } from './prior.ts';
 import type { LoopFrame } from './loops.ts';
 import { type State } from './state.ts';
@@ -151,7 +151,7 @@ export abstract class LowererBase {
       const instr = this.outcomes.get(part);
       if (instr?.k === 'pay') instr.required = true;
     }
-    const rest = withoutOutcomes(cond);
+    const rest = withoutOutcomes(sameRecordKeys(cond));
     if (rest === null || (rest.kind === 'bool' && rest.value)) return;
     this.add(state, frame, src, { k: 'require', cond: rest, message: detail.message, error: detail.error, form });
   }
@@ -269,4 +269,16 @@ function raisedBy(value: Expr | null, current: Expr): Expr | null {
 
 function isGuardPrefix(prefix: Expr[], guard: Expr[]): boolean {
   return prefix.length <= guard.length && prefix.every((g, i) => key(g) === key(guard[i]));
+}
+
+/**
+ * `require(msg.sender == buyer && deals[msg.sender].state == S)`: within the one check, the caller's record is
+ * the Buyer's, as it is after the check (see `recordKey`).
+ */
+function sameRecordKeys(cond: Expr): Expr {
+  if (cond.kind !== 'and') return cond;
+  const party = cond.operands.map((c) => (c.kind === 'compare' && c.op === '==' ? (c.left.kind === 'caller' ? c.right : c.right.kind === 'caller' ? c.left : null) : null))
+    .find((e) => e?.kind === 'variable' && (e.scope === 'state' || e.scope === 'immutable'));
+  if (!party) return cond;
+  return rewrite(cond, (e) => (e.kind === 'index' && e.index.kind === 'caller' ? { ...e, index: party } : null));
 }
