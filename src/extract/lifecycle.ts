@@ -147,7 +147,7 @@ function buildLifecycle(context: ExtractContext, holder: Holder, actions: Action
       if (to) creations.push({ lifecycle: holder.id, from: [], to, action: action.id, when: effect.when, creates: true, callers: [], branchChecks: false, replaces: false, source: effect.source });
       else if (holder.kind !== 'enum') backwards = true;
       // At a key the caller chooses, the record may already exist: it is replaced, from any state the checks allow.
-      if (to && holder.kind === 'enum' && !writesNewRecord(effect.target, action.id, all)) {
+      if (to && holder.kind === 'enum' && effect.kind === 'set' && effect.target.kind === 'index' && !writesNewRecord(effect.target, action.id, all)) {
         const allowed = statesRequired(action.conditions, holder, effect.when).states ?? members;
         replacements.push({ lifecycle: holder.id, from: allowed, to, action: action.id, when: effect.when, creates: false, ...pathChecks(action.conditions, effect.when), replaces: true, source: effect.source });
       }
