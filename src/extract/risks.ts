@@ -71,7 +71,8 @@ function stalls(lifecycle: Lifecycle, actions: Action[], lifecycles: Lifecycle[]
   const drafts: Draft[] = [];
   for (const state of lifecycle.states) {
     if (state.final) continue;
-    const out = lifecycle.transitions.filter((t) => !t.creates && (t.from.includes(state.name) || t.from.length === 0));
+    // Starting a record over (a whole record written anew) is not a way the deal moves on from the state.
+    const out = lifecycle.transitions.filter((t) => !t.creates && !t.replaces && (t.from.includes(state.name) || t.from.length === 0));
     if (out.length === 0) continue;
     // A state passed through within one call (Approved, then Paid at once) cannot be stalled in.
     const into = lifecycle.transitions.filter((t) => t.to === state.name);

@@ -7,7 +7,8 @@
 import type { Expression, FunctionDefinition, ModifierDefinition, ModifierInvocation, Statement } from 'solidity-ast';
 import type { Expr } from '../terms/index.ts';
 import { hasCode } from '../terms/index.ts';
-import { code, constantOf, key, negate, rewrite, simplify, ZERO } from './exprs.ts';
+import { code, key, negate, ZERO } from './exprs.ts';
+import { assume } from './assume.ts';
 import { markEarlierReads } from './prior.ts';
 import { CallLowerer } from './lower-calls.ts';
 import { MAX_DEPTH, NAMESPACE, type Frame, type LowerContext } from './lower-base.ts';
@@ -418,80 +419,4 @@ export class Lowerer extends CallLowerer {
   }
 
 
-}
-
-/**
- * On the side of a branch where `x == C` holds (or `x == A || x == B`, or `x != C`), for a parameter or local
- * x and constants: comparisons of x with constants in the values the path holds are settled, and x is C where
- * only C is left. So a stored value set on other branches of a helper called with x (`if (to == A) s = A;
- * if (to == B) …`) folds to what it is on this side. Places (the keys of `mem`) are left as they are.
- */
-function assume(state: State, condition: Expr): () => void {
-  const none = () => {};
-  const known = constraintOf(condition);
-  if (!known) return none;
-  const put = (e: Expr) => {
-    const out = rewrite(e, (x) => settle(x, known));
-    return out === e ? e : simplify(out);
-  };
-  const envBefore = new Map<number, [Expr, Expr]>();
-  const memBefore = new Map<string, [Expr, Expr]>();
-  for (const [id, v] of state.env) {
-    const next = put(v);
-    if (next !== v) envBefore.set(id, [v, next]);
-    state.env.set(id, next);
-  }
-  for (const [k, entry] of state.mem) {
-    const next = put(entry.value);
-    if (next !== entry.value) memBefore.set(k, [entry.value, next]);
-    state.mem.set(k, { place: entry.place, value: next });
-  }
-  // Values the branch left as they were go back to their general form, so the join makes no needless choice.
-  return () => {
-    for (const [id, [before, assumed]] of envBefore) if (state.env.get(id) === assumed) state.env.set(id, before);
-    for (const [k, [before, assumed]] of memBefore) {
-      const entry = state.mem.get(k);
-      if (entry && entry.value === assumed) state.mem.set(k, { place: entry.place, value: before });
-    }
-  };
-}
-
-/** What a condition says of one name: the constants it may be (`allowed`), or those it is not (`excluded`). */
-interface Constraint {
-  name: string;
-  allowed: Map<string, Expr> | null;
-  excluded: Set<string>;
-}
-
-const isConstant = (e: Expr) => e.kind === 'enum-member' || e.kind === 'bool' || constantOf(e) !== null;
-const isName = (e: Expr) => e.kind === 'variable' && (e.scope === 'parameter' || e.scope === 'local');
-
-/** `x == C` or `x != C` as (name, constant, equal), or null. */
-function nameTest(e: Expr): { name: string; value: Expr; equal: boolean } | null {
-  if (e.kind !== 'compare' || (e.op !== '==' && e.op !== '!=')) return null;
-  const [name, value] = isName(e.left) && isConstant(e.right) ? [e.left, e.right] : isName(e.right) && isConstant(e.left) ? [e.right, e.left] : [null, null];
-  return name && value ? { name: key(name), value, equal: e.op === '==' } : null;
-}
-
-function constraintOf(condition: Expr): Constraint | null {
-  const parts = condition.kind === 'or' || condition.kind === 'and' ? condition.operands : [condition];
-  const tests = parts.map(nameTest);
-  if (tests.some((t) => t === null) || new Set(tests.map((t) => t!.name)).size !== 1) return null;
-  const name = tests[0]!.name;
-  // `x == A || x == B`: x is A or B. `x != A && x != B` (or a lone `x != A`): x is neither.
-  if (tests.every((t) => t!.equal) && (condition.kind === 'or' || parts.length === 1)) return { name, allowed: new Map(tests.map((t) => [key(t!.value), t!.value])), excluded: new Set() };
-  if (tests.every((t) => !t!.equal) && (condition.kind === 'and' || parts.length === 1)) return { name, allowed: null, excluded: new Set(tests.map((t) => key(t!.value))) };
-  return null;
-}
-
-function settle(e: Expr, known: Constraint): Expr | null {
-  if (known.allowed?.size === 1 && key(e) === known.name) return [...known.allowed.values()][0];
-  const test = nameTest(e);
-  if (!test || test.name !== known.name) return null;
-  const k = key(test.value);
-  const possible = known.allowed ? known.allowed.has(k) : !known.excluded.has(k);
-  const only = known.allowed?.size === 1 && known.allowed.has(k);
-  if (possible && !only) return null;
-  // Equal only when it is the one value left; unequal when it cannot be that value.
-  return { kind: 'bool', value: only === test.equal };
 }

@@ -28,6 +28,7 @@ export function buildPowerSpecs(terms: ContractTerms): StatementSpec[] {
   if (terms.powers.length === 0) {
     return [spec('powers:none', 'powers', 'powers-none', { basis: 'code', source: terms.source, context: {} })];
   }
+  const told = new Set<string>();
   return terms.powers.flatMap((power) => {
     const id = prefixed('power', power.id);
     const context = powerContext(terms, power);
@@ -38,7 +39,10 @@ export function buildPowerSpecs(terms: ContractTerms): StatementSpec[] {
     if (BOUNDED_KINDS.has(power.kind) && power.value?.kind !== 'caller' && !power.reaches) specs.push(spec(`${id}:bounds`, 'powers', 'power-bounds', fields));
     // A nomination changes nothing under way until it is accepted; the timelock line says so.
     if (BOUNDED_KINDS.has(power.kind) && power.affectsExisting !== null && !context.acceptance) specs.push(spec(`${id}:existing`, 'powers', 'power-existing', fields));
-    specs.push(spec(`${id}:timelock`, 'powers', 'power-timelock', fields));
+    // Several powers of one action with no delay of their own: "takes effect at once" is said once for the action.
+    const plain = power.timelock === null && !context.acceptance && !context.queuedBy;
+    if (!plain || !told.has(power.action)) specs.push(spec(`${id}:timelock`, 'powers', 'power-timelock', fields));
+    if (plain) told.add(power.action);
     return specs;
   });
 }
