@@ -1,6 +1,7 @@
 /** What a branch's own condition settles on its side: a parameter or local compared with constants. */
 import type { Expr } from '../terms/index.ts';
-import { constantOf, key, rewrite, simplify } from './exprs.ts';
+import { childrenOf, hasCode } from '../terms/index.ts';
+import { constantOf, key, rewrite, simplify, withChildren } from './exprs.ts';
 import type { State } from './state.ts';
 
 /**
@@ -48,17 +49,23 @@ interface Constraint {
 
 const isConstant = (e: Expr) => e.kind === 'enum-member' || e.kind === 'bool' || constantOf(e) !== null;
 const isName = (e: Expr) => e.kind === 'variable' && (e.scope === 'parameter' || e.scope === 'local');
+/** A stored value read in the call (`status`, `deals[id].state`, as it stood before the call). */
+const isStored = (e: Expr): boolean => {
+  const bare = e.kind === 'prior' ? e.of : e;
+  if (bare.kind === 'variable') return bare.scope === 'state';
+  return (bare.kind === 'member' || bare.kind === 'index') && !hasCode(bare) && !isConstant(bare);
+};
 
 /** `x == C` or `x != C` as (name, constant, equal), or null. */
-function nameTest(e: Expr): { name: string; value: Expr; equal: boolean } | null {
+function nameTest(e: Expr, isSubject: (e: Expr) => boolean = isName): { name: string; value: Expr; equal: boolean } | null {
   if (e.kind !== 'compare' || (e.op !== '==' && e.op !== '!=')) return null;
-  const [name, value] = isName(e.left) && isConstant(e.right) ? [e.left, e.right] : isName(e.right) && isConstant(e.left) ? [e.right, e.left] : [null, null];
+  const [name, value] = isSubject(e.left) && isConstant(e.right) ? [e.left, e.right] : isSubject(e.right) && isConstant(e.left) ? [e.right, e.left] : [null, null];
   return name && value ? { name: key(name), value, equal: e.op === '==' } : null;
 }
 
-function constraintOf(condition: Expr): Constraint | null {
+function constraintOf(condition: Expr, isSubject: (e: Expr) => boolean = isName): Constraint | null {
   const parts = condition.kind === 'or' || condition.kind === 'and' ? condition.operands : [condition];
-  const tests = parts.map(nameTest);
+  const tests = parts.map((part) => nameTest(part, isSubject));
   if (tests.some((t) => t === null) || new Set(tests.map((t) => t!.name)).size !== 1) return null;
   const name = tests[0]!.name;
   // `x == A || x == B`: x is A or B. `x != A && x != B` (or a lone `x != A`): x is neither.
@@ -67,9 +74,9 @@ function constraintOf(condition: Expr): Constraint | null {
   return null;
 }
 
-function settle(e: Expr, known: Constraint): Expr | null {
+function settle(e: Expr, known: Constraint, isSubject: (e: Expr) => boolean = isName): Expr | null {
   if (known.allowed?.size === 1 && key(e) === known.name) return [...known.allowed.values()][0];
-  const test = nameTest(e);
+  const test = nameTest(e, isSubject);
   if (!test || test.name !== known.name) return null;
   const k = key(test.value);
   const possible = known.allowed ? known.allowed.has(k) : !known.excluded.has(k);
@@ -77,4 +84,44 @@ function settle(e: Expr, known: Constraint): Expr | null {
   if (possible && !only) return null;
   // Equal only when it is the one value left; unequal when it cannot be that value.
   return { kind: 'bool', value: only === test.equal };
+}
+
+/**
+ * A value as it is whenever the action succeeds: its comparisons of a stored value with constants settled by
+ * the action's unconditional checks on that same read (`require(status == Accepted || status == Declined)`
+ * leaves no case for Sent in an amount computed from `status` before the check).
+ */
+export function settleByChecks(value: Expr, checks: Expr[]): Expr {
+  let out = value;
+  for (const check of checks) {
+    const known = constraintOf(check, isStored);
+    if (!known) continue;
+    const next = narrow(out, known);
+    if (next !== out) out = simplify(next);
+  }
+  return out;
+}
+
+/** Settles comparisons with the constraint, narrowing it inside a choice on the same value (`s == A ? x : y`: in y, s is not A). */
+function narrow(e: Expr, known: Constraint): Expr {
+  if (e.kind === 'conditional') {
+    const test = nameTest(e.condition, isStored);
+    if (test && test.name === known.name && test.equal) {
+      const k = key(test.value);
+      const yes: Constraint = { name: known.name, allowed: new Map([[k, test.value]]), excluded: new Set() };
+      const no: Constraint = known.allowed
+        ? { name: known.name, allowed: new Map([...known.allowed].filter(([other]) => other !== k)), excluded: new Set() }
+        : { name: known.name, allowed: null, excluded: new Set([...known.excluded, k]) };
+      const condition = settle(e.condition, known, isStored) ?? e.condition;
+      if (condition.kind === 'bool') return narrow(condition.value ? e.then : e.otherwise, condition.value ? yes : no);
+      const [then, otherwise] = [narrow(e.then, yes), narrow(e.otherwise, no)];
+      return then === e.then && otherwise === e.otherwise ? e : { ...e, then, otherwise };
+    }
+  }
+  const settled = settle(e, known, isStored);
+  if (settled) return settled;
+  const children = childrenOf(e);
+  if (children.length === 0) return e;
+  const next = children.map((c) => narrow(c, known));
+  return next.some((c, i) => c !== children[i]) ? withChildren(e, next) : e;
 }

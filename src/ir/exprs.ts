@@ -229,7 +229,14 @@ export function simplify(expr: Expr): Expr {
       const [a, b] = [node.left, node.right];
       const whole = (e: Expr): e is Extract<Expr, { kind: 'number' }> => e.kind === 'number' && /^-?\d+$/.test(e.value);
       if (a.kind === 'enum-member' && b.kind === 'enum-member' && a.enumName === b.enumName && (node.op === '==' || node.op === '!=')) return { kind: 'bool', value: (a.member === b.member) === (node.op === '==') };
-      return whole(a) && whole(b) ? { kind: 'bool', value: compareNumbers(node.op, BigInt(a.value), BigInt(b.value)) } : node;
+      if (whole(a) && whole(b)) return { kind: 'bool', value: compareNumbers(node.op, BigInt(a.value), BigInt(b.value)) };
+      // `(c ? x : 0) != 0` is `c and x != 0`, once a side is settled.
+      if (a.kind === 'conditional' && whole(b)) {
+        const then = simplify({ ...node, left: a.then });
+        const otherwise = simplify({ ...node, left: a.otherwise });
+        if (then.kind === 'bool' || otherwise.kind === 'bool') return choose(a.condition, then, otherwise);
+      }
+      return node;
     }
     default: return node;
   }

@@ -45,6 +45,13 @@ describe('review 3: records and helpers', () => {
     expect(all).not.toContain('Who may call `transferPaymentsToParties` is limited by a check of the caller, stated below.');
   });
 
+  it('F-L4, in part: an amount computed before the check on the state keeps no case the check rules out', async () => {
+    const { of } = await read(LOC, 'LetterOfCredit');
+    const pay = of('action:transferPaymentsToParties()');
+    expect(pay).toContain('The contract pays the Seller (`seller`) ETH equal to 15% of the Bargain Sum of the Bargain for the Buyer in the Bargain Initialized By if the Bargain State of the Bargain for the Buyer in the Bargain Initialized By is Declined, otherwise the Bargain Sum of the Bargain for the Buyer in the Bargain Initialized By.');
+    expect(pay.filter((s) => /is (Sent|Init|Validated)\b/.test(s))).toEqual([]);
+  });
+
   it('F-L5: resetting a bargain, paying no one, to a state from which nothing pays out is a power (en, zh)', async () => {
     const { all } = await read(LOC, 'LetterOfCredit');
     expect(all).toContain('The Buyer (`buyer`), the Seller (`seller`), or the Shipping Manager (`shippingManager`) may alone move the Bargain State (`bargainState`) of the Bargain concerned to Zs by calling `pushStateForwardTo`, which pays no one, also where `cancelBargainBuyer`, `cancelBargainSeller`, or `transferPaymentsToParties` would pay out; no action pays out from Zs, so the money held for it may stay in the contract.');
