@@ -27,9 +27,19 @@ const REAL: [file: string, contract: string][] = [
   ['node_modules/@openzeppelin/contracts-v4/token/ERC20/utils/TokenTimelock.sol', 'TokenTimelock'],
   ['node_modules/@openzeppelin/contracts-v4/governance/TimelockController.sol', 'TimelockController'],
   ['node_modules/@sablier/v2-core/src/SablierV2LockupLinear.sol', 'SablierV2LockupLinear'],
+  ['tests/fixtures/third-party/MultipleArbitrableTransaction.sol', 'MultipleArbitrableTransaction'],
+  ['tests/fixtures/third-party/MultipleArbitrableTransactionWithFee.sol', 'MultipleArbitrableTransactionWithFee'],
+  ['tests/fixtures/third-party/TimeLock.sol', 'TimeLock'],
 ];
-/** The one planted contradiction among the bundled contracts (ArbiterEscrow's "Only the buyer can request a refund"). */
-const KNOWN = new Set(['ArbiterEscrow|Only the buyer can request a refund after the deadline.']);
+/**
+ * Contradictions known to be real: the one planted among the bundled contracts (ArbiterEscrow's "Only the
+ * buyer can request a refund"), and Kleros's `executeRuling`, whose comment maps the rulings the reverse of
+ * its code (1 is SENDER_WINS and pays the sender; 2 is RECEIVER_WINS and pays the receiver).
+ */
+const KNOWN = new Set([
+  'ArbiterEscrow|Only the buyer can request a refund after the deadline.',
+  ...['MultipleArbitrableTransaction', 'MultipleArbitrableTransactionWithFee'].flatMap((c) => [`${c}|1 : Reimburse the receiver.`, `${c}|2 : Pay the sender.`]),
+]);
 
 async function claimsOf(file: string, contracts: string[]): Promise<Map<string, Claim[]>> {
   const { documents } = await summarize([file], { contracts, formats: ['json'], cache: false });

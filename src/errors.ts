@@ -21,6 +21,8 @@ export type ErrorCode =
   | 'SOURCE_TOO_LARGE'
   | 'CHAIN_ERROR'
   | 'OUTPUT_NOT_WRITABLE'
+  | 'BROWSER_NOT_FOUND'
+  | 'BROWSER_FAILED'
   | 'USAGE';
 
 export interface Diagnostic {
@@ -47,9 +49,9 @@ export class PlaintermsError extends Error {
     this.diagnostics = options.diagnostics ?? [];
   }
 
-  /** Exit code for the CLI: 2 for usage errors, 1 for every other bad input. */
+  /** Exit code for the CLI: 2 for usage errors (a PDF asked for with no browser to print it is one), 1 for every other bad input. */
   get exitCode(): 1 | 2 {
-    return this.code === 'USAGE' ? 2 : 1;
+    return this.code === 'USAGE' || this.code === 'BROWSER_NOT_FOUND' ? 2 : 1;
   }
 }
 

@@ -9,7 +9,7 @@ import { renderHtmlReport } from './render/html/report.ts';
 import { buildSummaryDocument, loadLocale, renderSummary } from './render/index.ts';
 import type { SummaryDocument } from './terms/index.ts';
 
-export const SUMMARY_FORMATS = ['md', 'text', 'html', 'json', 'docx'] as const;
+export const SUMMARY_FORMATS = ['md', 'text', 'html', 'json', 'docx', 'pdf'] as const;
 export type SummaryFormat = (typeof SUMMARY_FORMATS)[number];
 
 export interface SummarizeOptions extends CompileOptions {
@@ -17,7 +17,7 @@ export interface SummarizeOptions extends CompileOptions {
   contracts?: string[];
   /** Language of the statements and documents; default 'en'. */
   language?: string;
-  /** Several languages at once (e.g. ['en', 'zh']); overrides `language`. HTML puts them in one page with a switch, docx one after the other in one document. */
+  /** Several languages at once (e.g. ['en', 'zh']); overrides `language`. HTML puts them in one page with a switch, docx and PDF one after the other in one document. */
   languages?: string[];
   /** Renderings to produce; default ['md']. */
   formats?: SummaryFormat[];
@@ -36,9 +36,9 @@ export interface DeploymentOptions {
 export interface SummaryOutput {
   format: SummaryFormat;
   language: string;
-  /** The document; empty for a binary format (docx), whose file is in `bytes`. */
+  /** The document; empty for a binary format (docx, pdf), whose file is in `bytes`. */
   text: string;
-  /** The file of a binary format (docx). */
+  /** The file of a binary format (docx, pdf). */
   bytes?: Uint8Array;
 }
 
@@ -60,13 +60,18 @@ export async function summarize(files: string[], options: SummarizeOptions = {})
   if (options.deployment) await addDeployment(documents, files, { ...options, ...options.deployment, contracts: terms.map((t) => t.name) });
   const outputs: SummaryOutput[] = [];
   for (const format of formats) {
-    if (format === 'html') {
+    if (format === 'html' || format === 'pdf') {
       const text = await renderHtmlReport(documents, compilation.sources.map(({ path, content }) => ({ path, content })));
-      outputs.push({ format, language: languages.join(','), text });
+      if (format === 'html') outputs.push({ format, language: languages.join(','), text });
+      else {
+        // The HTML page printed by a headless browser, found only when a PDF is asked for.
+        const { printPdf } = await import('./render/pdf/print-pdf.ts');
+        outputs.push({ format, language: languages.join(','), text: '', bytes: await printPdf(text) });
+      }
     } else if (format === 'docx') {
       // The Word writer (and the docx library with it, ~0.1 s to load) is loaded only when asked for.
       const { renderSummaryDocx } = await import('./render/docx/summary-docx.ts');
-      outputs.push({ format, language: languages.join(','), text: '', bytes: await renderSummaryDocx(documents) });
+      outputs.push({ format, language: languages.join(','), text: '', bytes: await renderSummaryDocx(documents, compilation.sources) });
     } else {
       for (const document of documents) outputs.push({ format, language: document.language, text: renderSummary(document, format) });
     }

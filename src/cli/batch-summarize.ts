@@ -13,7 +13,7 @@ import { isPlaintermsError } from '../errors.ts';
 import { summarize, type SummarizeOptions, type SummaryFormat } from '../summarize.ts';
 import type { CliOutput } from './order-io.ts';
 
-const EXTENSIONS: Record<SummaryFormat, string> = { md: 'md', text: 'txt', html: 'html', json: 'json', docx: 'docx' };
+const EXTENSIONS: Record<SummaryFormat, string> = { md: 'md', text: 'txt', html: 'html', json: 'json', docx: 'docx', pdf: 'pdf' };
 
 export interface BatchOptions extends Omit<SummarizeOptions, 'formats'> {
   format: SummaryFormat;

@@ -32,18 +32,23 @@ export function registerDiffCommand(program: Command, io: CliOutput = processOut
     .addOption(new Option('--contract <name>', 'the contract to compare in both files').conflicts('contracts'))
     .addOption(new Option('--contracts <old:new>', 'different contract names in the old and new file').argParser(parsePair))
     .addOption(new Option('--lang <lang>', 'language of the sentences').choices(['en', 'zh']).default('en'))
-    .addOption(new Option('--format <format>', 'output format (docx: a Word file with tracked changes, needs -o)').choices([...DIFF_FORMATS]).default('md'))
+    .addOption(new Option('--format <format>', 'output format (docx: a Word file with tracked changes; pdf: the HTML redline printed by Chrome or Chromium; both need -o)').choices([...DIFF_FORMATS]).default('md'))
     .option('--exit-code', 'exit 1 when the terms differ (and 2 on an error, like git diff)')
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .action((oldFile: string, newFile: string, options: DiffCommandOptions) =>
       reportErrors(io, async () => {
-        const docxFile = options.format === 'docx' ? requireOutputFile(options.format, options.output) : null;
+        const binary = options.format === 'docx' || options.format === 'pdf';
+        const file = binary ? requireOutputFile(options.format, options.output) : null;
+        if (options.format === 'pdf') await (await import('../render/pdf/find-browser.ts')).findBrowser();
         const doc = await diffFiles(oldFile, newFile, {
           ...(options.contract ? { contract: options.contract } : {}),
           ...(options.contracts ? { contracts: options.contracts } : {}),
         });
-        if (docxFile !== null) writeOutput(docxFile, await renderDiffDocx(doc, { locale: options.lang }));
-        else {
+        if (file !== null && options.format === 'docx') writeOutput(file, await renderDiffDocx(doc, { locale: options.lang }));
+        else if (file !== null) {
+          const { printPdf } = await import('../render/pdf/print-pdf.ts');
+          writeOutput(file, await printPdf(renderDiff(doc, { format: 'html', locale: options.lang })));
+        } else {
           const text = renderDiff(doc, { format: options.format as TextDiffFormat, locale: options.lang });
           if (options.output) writeOutput(options.output, text);
           else io.out(text);

@@ -49,7 +49,7 @@ export function registerSummarizeCommand(program: Command, io: CliOutput): Comma
     .argument('<files...>', 'Solidity files or folders, a build-info or standard-JSON file, or a Foundry out/ folder')
     .option('--contract <name...>', 'only these contracts (default: every deployable contract in the files); path:Name when two files use the name')
     .addOption(new Option('--lang <lang>', `language of the summary: ${listLocales().join(', ')}, or several with commas (en,zh)`).argParser(parseLanguages).default(['en'], 'en'))
-    .addOption(new Option('--format <format>', 'output format (docx: a Word file, needs -o; several languages one after the other)').choices([...SUMMARY_FORMATS]).default('md'))
+    .addOption(new Option('--format <format>', 'output format (docx: a Word file; pdf: the HTML page printed by Chrome or Chromium; both need -o and put several languages one after the other)').choices([...SUMMARY_FORMATS]).default('md'))
     .option('-o, --output <file>', 'write to this file instead of stdout; to a folder (out/) one file per contract')
     .option('--base-path <dir>', 'root for resolving imports, like solc --base-path (default: the project root)')
     .option('--include-path <dir...>', 'more roots for imports, like solc --include-path')
@@ -65,7 +65,9 @@ export function registerSummarizeCommand(program: Command, io: CliOutput): Comma
       if (options.lang.length > 1 && options.format === 'json') {
         fail('USAGE', 'a JSON document holds one language', { hint: 'ask for --lang en or --lang zh' });
       }
-      if (options.format === 'docx') options.output = requireOutputFile(options.format, options.output);
+      if (options.format === 'docx' || options.format === 'pdf') options.output = requireOutputFile(options.format, options.output);
+      // No browser to print with is known before anything is compiled.
+      if (options.format === 'pdf') await (await import('../render/pdf/find-browser.ts')).findBrowser();
       if (Boolean(options.rpc) !== Boolean(options.address)) fail('USAGE', '--rpc and --address go together', { hint: 'give both to read a deployed contract' });
       const compilerSettings = readCompilerFlags(command, options);
       if (compilerSettings !== null && !options.address) {

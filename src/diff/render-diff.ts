@@ -12,12 +12,12 @@ import { renderRedlineHtml } from './html/redline-page.ts';
 import type { DiffDocument } from './diff-files.ts';
 import type { TermChange } from './types.ts';
 
-export type DiffFormat = 'md' | 'text' | 'json' | 'html' | 'docx';
+export type DiffFormat = 'md' | 'text' | 'json' | 'html' | 'docx' | 'pdf';
 
-export const DIFF_FORMATS: readonly DiffFormat[] = ['md', 'text', 'json', 'html', 'docx'];
+export const DIFF_FORMATS: readonly DiffFormat[] = ['md', 'text', 'json', 'html', 'docx', 'pdf'];
 
-/** The formats renderDiff writes as text; docx is a file (renderDiffDocx). */
-export type TextDiffFormat = Exclude<DiffFormat, 'docx'>;
+/** The formats renderDiff writes as text; docx is a file (renderDiffDocx), pdf the HTML printed (render/pdf). */
+export type TextDiffFormat = Exclude<DiffFormat, 'docx' | 'pdf'>;
 
 export interface RenderedChange extends TermChange {
   /** 1-based place in the list. */

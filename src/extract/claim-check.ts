@@ -5,10 +5,12 @@
  * - who: "only the buyer can …" against who may call; "anyone can …" against a restricted action;
  * - how much: a percentage ("a 1% fee", "up to 15%", "250 basis points") against the shares and caps the
  *   code applies;
+ * - scale: "550 = 5.5%" or "in basis points" against the divisor the code applies to the value (claim-scale.ts);
  * - when: a period ("within 7 days", "after 30 days") against the periods the code checks;
  * - rounding: "rounds up" against a share computed by division, which rounds down;
  * - excess: "any excess is returned" against what happens to ETH sent beyond the price;
- * - refunds: "refunds the buyer" against whom the action pays;
+ * - refunds: "refunds the buyer", "pays the seller" against whom the action pays;
+ * - outcomes: "1 : pay the seller" against whom the action pays when the value chosen is 1 (claim-outcome.ts);
  * - fixity: "the fee is fixed" or "cannot be changed" against the powers that change that term.
  *
  * Amounts and caps are checked in `claim-amount.ts`, periods in `claim-when.ts`.
@@ -21,6 +23,8 @@ import type { Action, ClaimCheck, ContractTerms, Expr, Party } from '../terms/in
 import { unwrap, walkExpr } from '../terms/index.ts';
 import { ruleHolder } from './actions.ts';
 import { checkAmount } from './claim-amount.ts';
+import { checkOutcomes } from './claim-outcome.ts';
+import { checkScale, claimedScale } from './claim-scale.ts';
 import { scopeOf, type ClaimDraft as Draft } from './claim-draft.ts';
 import { checkWhen } from './claim-when.ts';
 
@@ -28,20 +32,29 @@ import { checkWhen } from './claim-when.ts';
 export const CALLER = '#caller';
 
 /** Checks of one comment: on an action, or (action null) on the contract as a whole. */
-export function checkClaim(text: string, action: Action | null, terms: ContractTerms): ClaimCheck[] {
+export function checkClaim(text: string, action: Action | null, terms: ContractTerms, param: string | null = null, helper = false): ClaimCheck[] {
   const checks: ClaimCheck[] = [];
   for (const { clause: sentence, whole } of clauses(text)) {
     const lower = sentence.toLowerCase();
     const add = (check: Draft | null) => {
       if (check) checks.push({ unpinned: false, ...check, said: sentence });
     };
-    if (action) add(checkWho(lower, action, terms.parties));
+    // An internal function has no callers of its own: who may call it is decided by the actions that use it.
+    if (action && !helper) add(checkWho(lower, action, terms.parties));
+    // "1 : pay the seller" is about who is paid for that value, not whoever the action may pay.
+    const outcomes = action ? checkOutcomes(lower, action, terms, findParty) : [];
+    for (const outcome of outcomes) add(outcome);
+    // "550 = 5.5%" says how the value is read, not a share the code applies: checked as a scale only.
+    const scale = checkScale(lower, action, param, scopeOf(action, terms), terms);
+    add(scale);
+    const example = scale ? claimedScale(lower) : null;
+    const rest = example && example.number !== null ? lower.replace(example.words, ' ') : lower;
     // A clause may leave what its percentage is of to the one before it ("Fee is in basis points; max 1000 (10%).").
-    add(checkAmount(lower, action, terms, whole.toLowerCase()));
+    add(checkAmount(rest, action, terms, whole.toLowerCase()));
     add(checkWhen(lower, scopeOf(action, terms), terms));
     add(checkRounding(lower, scopeOf(action, terms)));
     if (action) add(checkExcess(lower, action, terms));
-    if (action) add(checkRefund(lower, action, terms.parties));
+    if (action && outcomes.length === 0) add(checkRefund(lower, action, terms.parties));
     add(checkFixity(lower, action, terms));
   }
   return checks;
@@ -120,7 +133,7 @@ function checkRefund(lower: string, action: Action, parties: Party[]): Draft | n
   // "pays/sends/returns … to the X", or "refunds the X": the first that names a party.
   const named = [
     /\b(?:refund(?:s|ed)?|return(?:s|ed)?|repay(?:s|ed)?|sends? back|sends?|pays?|transfers?|releases?)\b[^.;]*?\bto (?:the |an? )?`?([a-z_][\w ]*?)`?(?=[,.;:)]|$| if| when| after| once| and| or| for| in| on)/.exec(lower),
-    /\b(?:refund(?:s|ed)?|repay(?:s|ed)?)\s+(?:the |an? )?([a-z][\w]*)/.exec(lower),
+    /\b(?:refund(?:s|ed)?|repay(?:s|ed)?|reimburs(?:e|es|ed)|pays?)\s+(?:the |an? )?([a-z][\w]*)/.exec(lower),
   ].flatMap((m) => (m ? [findParty(m[1]!, parties)] : []));
   const party = named.find((p): p is Party => p !== null);
   if (!party) return null;

@@ -4,6 +4,7 @@
  * money fact per way out, with its conditions and recipient; one with no way out when nothing sends it.
  */
 import type { ContractTerms, Expr, MoneyFact } from '../terms/index.ts';
+import { unwrap } from '../terms/index.ts';
 import { partyOfExpr } from '../ir/exprs.ts';
 import type { ExtractContext } from './context.ts';
 
@@ -13,7 +14,8 @@ export function itemCustody(context: ExtractContext, terms: ContractTerms): Draf
   const drafts: Draft[] = [];
   const same = (a: Expr, b: Expr) => JSON.stringify(a) === JSON.stringify(b);
   const seen = new Set<string>();
-  const releasesOf = (token: Expr) => context.reads.flatMap((other) => other.facts.itemMoves.filter((m) => m.from.kind === 'this' && m.to.kind !== 'this' && same(m.token, token)).map((move) => ({ id: other.id, move })));
+  // The token contract as an address or as the interface it is called through (`IERC721(token)`) is the same contract.
+  const releasesOf = (token: Expr) => context.reads.flatMap((other) => other.facts.itemMoves.filter((m) => m.from.kind === 'this' && m.to.kind !== 'this' && same(unwrap(m.token), unwrap(token))).map((move) => ({ id: other.id, move })));
   for (const read of context.reads) {
     for (const intake of read.facts.itemMoves) {
       // One ERC-721 item; ERC-1155 amounts of an id are not told as one token held.
@@ -36,6 +38,26 @@ export function itemCustody(context: ExtractContext, terms: ContractTerms): Draf
       }
       // Nothing sends any item of that token out: the item stays.
       if (all.length === 0) drafts.push({ kind: 'item-custody', action: read.id, subject, detail: null, withdrawal: null, party: null, when: [], source: intake.source, excess: null });
+    }
+  }
+  return drafts;
+}
+
+/**
+ * One ERC-721 item moved by the contract straight from a holder to someone else (`nft.transferFrom(seller,
+ * msg.sender, nftId)`): the contract never holds it, and the holder keeps it until the move. Not where the
+ * caller moves their own item (nothing can then be taken away before the call), where the holder is not a
+ * party the model names, nor ERC-1155 amounts.
+ */
+export function itemsPassedThrough(context: ExtractContext): Draft[] {
+  const drafts: Draft[] = [];
+  for (const read of context.reads) {
+    if (read.id === 'constructor') continue;
+    for (const move of read.facts.itemMoves) {
+      const holder = partyOfExpr(move.from);
+      if (move.amount !== null || [move.from.kind, move.to.kind].includes('this') || move.from.kind === 'caller' || holder === null) continue;
+      const subject: Expr = { kind: 'index', base: move.token, index: move.id, item: null };
+      drafts.push({ kind: 'item-direct', action: read.id, subject, detail: move.to, withdrawal: null, party: holder, when: move.when, source: move.source, excess: null });
     }
   }
   return drafts;

@@ -7,7 +7,8 @@ import { humanise } from '../ir/names.ts';
 import type { ContractTerms, Definition, Expr } from '../terms/index.ts';
 import { walkExpr } from '../terms/index.ts';
 import { Lowerer } from '../ir/lower.ts';
-import type { Extractor } from './context.ts';
+import type { ExtractContext, Extractor } from './context.ts';
+import { rewrite } from '../ir/exprs.ts';
 
 export const definitions: Extractor = {
   name: 'definitions',
@@ -19,7 +20,7 @@ export const definitions: Extractor = {
       // Overloads (`releasable(account)` and `releasable(token, account)`) each have their own formula.
       const overloads = findFunctions(context.scope.linearized, name);
       for (const fn of overloads) {
-        const formula = new Lowerer(context.lower).formula(fn);
+        const formula = withSuper(name, fn, context, new Lowerer(context.lower).formula(fn));
         const source = context.locate(fn);
         const types = fn.parameters.parameters.map((p) => p.typeDescriptions.typeString ?? '').join(',');
         list.push({
@@ -41,6 +42,27 @@ export const definitions: Extractor = {
     terms.definitions = list;
   },
 };
+
+/**
+ * An override's formula with its call to the function it overrides (`super._vestingSchedule(total, t)`, read
+ * as a call of the same name) replaced by that function's own formula, its parameters bound to the call's
+ * arguments: VestingWalletCliff's schedule is zero before the cliff, otherwise VestingWallet's linear one.
+ */
+function withSuper(name: string, fn: FunctionDefinition, context: ExtractContext, formula: Expr | null, depth = 0): Expr | null {
+  if (!formula || depth > 3) return formula;
+  const types = (f: FunctionDefinition) => f.parameters.parameters.map((p) => p.typeDescriptions.typeString ?? '').join(',');
+  const bases = context.scope.linearized.flatMap((c) => (c.nodes as FunctionDefinition[]).filter((n) => n.nodeType === 'FunctionDefinition' && n.name === name && n.implemented && types(n) === types(fn)));
+  const base = bases[bases.indexOf(fn) + 1];
+  if (!base) return formula;
+  let baseFormula: Expr | null | undefined;
+  return rewrite(formula, (node) => {
+    if (node.kind !== 'call' || node.name !== name || node.args.length !== base.parameters.parameters.length) return null;
+    if (baseFormula === undefined) baseFormula = withSuper(name, base, context, new Lowerer(context.lower).formula(base), depth + 1);
+    if (!baseFormula) return null;
+    const bound = new Map(base.parameters.parameters.map((p, i) => [p.name, node.args[i]!]));
+    return rewrite(baseFormula, (inner) => (inner.kind === 'variable' && inner.scope === 'parameter' && bound.has(inner.name) ? bound.get(inner.name)! : null));
+  });
+}
 
 /** The implemented functions of that name, most derived first, one per parameter list. */
 export function findFunctions(contracts: { nodes: unknown[] }[], name: string): FunctionDefinition[] {

@@ -4,9 +4,10 @@
  * remainder when a share is computed by division.
  */
 import type { Action, Expr, MoneyFact, Payment } from '../terms/index.ts';
-import { walkExpr } from '../terms/index.ts';
+import { unwrap, walkExpr } from '../terms/index.ts';
 import type { Extractor } from './context.ts';
-import { itemCustody } from './custody.ts';
+import { itemCustody, itemsPassedThrough } from './custody.ts';
+import { recordFunds } from './record-funds.ts';
 
 type Draft = Omit<MoneyFact, 'id' | 'basis'>;
 
@@ -14,11 +15,11 @@ export const money: Extractor = {
   name: 'money',
   extract(context, terms) {
     const drafts: Draft[] = [];
-    drafts.push(...pullPayments(terms.actions), ...itemCustody(context, terms));
+    drafts.push(...pullPayments(terms.actions), ...itemCustody(context, terms), ...itemsPassedThrough(context), ...recordFunds(terms.actions));
     // Where some action pays out the whole balance, an excess stays in it and leaves with it.
     const balancePaidOut = terms.actions.some((a) => a.payments.some((p) => p.direction === 'out' && (p.amount.kind === 'balance' || p.amount.kind === 'token-balance')));
     for (const action of terms.actions) {
-      drafts.push(...overpayments(action, balancePaidOut));
+      drafts.push(...overpayments(action, balancePaidOut, terms.actions));
       drafts.push(...remainders(action));
     }
     terms.money = drafts.map((d, i) => ({ ...d, id: `money-fact:${i + 1}`, basis: 'code' }));
@@ -50,7 +51,7 @@ function paysFrom(payment: Payment, ledger: string): boolean {
 }
 
 /** `msg.value >= x` (or `>`): the action accepts more than x. Where does the excess go? */
-function overpayments(action: Action, balancePaidOut: boolean): Draft[] {
+function overpayments(action: Action, balancePaidOut: boolean, actions: Action[]): Draft[] {
   if (!action.payable) return [];
   const drafts: Draft[] = [];
   for (const condition of action.conditions) {
@@ -59,19 +60,37 @@ function overpayments(action: Action, balancePaidOut: boolean): Draft[] {
     // The whole ETH sent forwarded, or what is left of it once the minimum is taken (`msg.value - price` back to the caller).
     const returned = action.payments.find((p) => p.direction === 'out' && p.amount.kind === 'arith' && p.amount.op === '-' && p.amount.left.kind === 'value-sent');
     const forwarded = action.payments.find((p) => p.direction === 'out' && p.amount.kind === 'value-sent');
-    const stored = action.effects.find((e) => e.value?.kind === 'value-sent');
+    // All the ETH sent recorded (a bid, a deposit) where a payment later pays from: none of it is excess.
+    const stored = action.effects.find((e) => e.value && unwrap(e.value).kind === 'value-sent' && paidFromLater(e.target, actions));
     const [excess, detail, party]: [MoneyFact['excess'], Expr | null, string | null] = returned
       ? ['returned', returned.to, returned.toParty]
       : forwarded
         ? ['forwarded', forwarded.to, forwarded.toParty]
         : stored
-          ? ['stored', stored.target, null]
+          ? [stored.kind === 'set' ? 'recorded' : 'stored', stored.target, null]
           : balancePaidOut
             ? ['with-balance', { kind: 'balance', of: { kind: 'this' } }, null]
             : ['stays', null, null];
     drafts.push({ kind: 'overpayment', action: action.id, subject: minimum, detail, withdrawal: null, party, when: condition.when, source: condition.source, excess });
   }
   return drafts;
+}
+
+/** Some payment's amount reads the stored place `target` (the same variable, or the same field of a record). */
+function paidFromLater(target: Expr, actions: Action[]): boolean {
+  const key = placeKey(target);
+  return key !== null && actions.some((a) => a.payments.some((p) => p.direction === 'out' && [...walkExpr(p.amount)].some((e) => placeKey(e) === key)));
+}
+
+/** `records[a][b].field` as `records.field`, `ledger[a]` as `ledger`, `total` as `total`. */
+function placeKey(expr: Expr): string | null {
+  if (expr.kind === 'member') {
+    const root = placeKey(expr.object);
+    return root === null ? null : `${root}.${expr.member}`;
+  }
+  if (expr.kind === 'index') return placeKey(expr.base);
+  if (expr.kind === 'prior' || expr.kind === 'convert') return placeKey(expr.kind === 'prior' ? expr.of : expr.operand);
+  return expr.kind === 'variable' && (expr.scope === 'state' || expr.scope === 'immutable') ? expr.name : null;
 }
 
 /** `price - fee - royalty`: the share is one of the amounts taken off, at any depth of the chain. */

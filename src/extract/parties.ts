@@ -13,6 +13,7 @@ import type { ExtractContext, Extractor } from './context.ts';
 import { isAddressType, partyIdFromName, partyIdOf } from './party-ids.ts';
 import { writesNewRecord } from './records.ts';
 import { holderParties } from './party-holders.ts';
+import { tokenHolderParties } from './party-nft.ts';
 import { newParty } from './new-party.ts';
 
 export const parties: Extractor = {
@@ -21,6 +22,8 @@ export const parties: Extractor = {
     const list: Party[] = [];
     // An address the contract uses as a token (WETH it wraps ETH in) is a contract it relies on, not a party.
     const tokens = new Set(terms.assets.flatMap((asset) => (asset.kind === 'token' && unwrap(asset.token).kind === 'variable' ? [(unwrap(asset.token) as { name: string }).name] : [])));
+    // So is a record's address field the contract pays or takes tokens through (an ask's currency).
+    const tokenFields = new Set(terms.assets.flatMap((asset) => (asset.kind === 'token' ? [recordFieldOf(unwrap(asset.token))] : [])).filter((k): k is string => k !== null));
     for (const field of [...context.scope.stateVariables, ...context.scope.namespacedFields]) {
       const decl = field.stateVariable ? field : { ...field, stateVariable: true };
       if (tokens.has(decl.name)) continue;
@@ -30,12 +33,15 @@ export const parties: Extractor = {
     }
     list.push(...contractCallers(context, terms.actions, list));
     list.push(...roleParties(context, terms.actions.flatMap((a) => a.access.rules)));
-    const items = itemParties(context);
+    const found = itemParties(context, list);
+    const items = found.items.filter((p) => !tokenFields.has(`${p.collection}.${p.name}`));
+    const copies = found.copies;
     list.push(...items);
     list.push(...listParties(context, list));
     list.push(...holderParties(context, terms.actions, list));
+    list.push(...tokenHolderParties(context, terms.actions, list));
     terms.parties = list;
-    linkItemCallers(terms.actions, items);
+    linkItemCallers(terms.actions, items, copies);
     linkCallerPayees(terms.actions);
   },
 };
@@ -175,10 +181,15 @@ function listParties(context: ExtractContext, known: Party[]): Party[] {
   return found;
 }
 
-/** Address fields of structs kept in a mapping or array: each item names its own party. */
-function itemParties(context: ExtractContext): Party[] {
+/**
+ * Address fields of structs kept in a mapping or array: each item names its own party. A field every write
+ * fills from one of the contract's own parties (`landlord: landlord`) is a copy of that party, not a party
+ * of its own: `copies` maps `collection.field` to it.
+ */
+function itemParties(context: ExtractContext, contractParties: Party[]): { items: Party[]; copies: Map<string, string> } {
   const { structs } = typeDefinitions(context.scope);
   const list: Party[] = [];
+  const copies = new Map<string, string>();
   for (const decl of context.scope.stateVariables) {
     const struct = storedStruct(decl, structs);
     if (!struct) continue;
@@ -195,6 +206,11 @@ function itemParties(context: ExtractContext): Party[] {
         ((e.target.kind === 'member' && e.target.member === member.name) || (e.target.kind === 'index' && e.value?.kind === 'struct' && e.value.fields.some((f) => f.name === member.name)));
       const writers = context.reads.filter((r) => r.id !== 'constructor').map((r) => ({ id: r.id, writes: r.facts.effects.filter(writesField) })).filter((w) => w.writes.length > 0);
       const creates = (w: { id: string; writes: Effect[] }) => w.writes.every((e) => writesNewRecord(e.target, w.id, all));
+      const copied = copiedParty(writers.flatMap((w) => w.writes), member.name, contractParties);
+      if (copied) {
+        copies.set(`${decl.name}.${member.name}`, copied);
+        continue;
+      }
       const changedBy = writers.filter((w) => !creates(w)).map((w) => w.id);
       const setOnceBy = writers.filter(creates).map((w) => w.id);
       list.push(newParty({
@@ -211,25 +227,39 @@ function itemParties(context: ExtractContext): Party[] {
       }));
     }
   }
-  return list;
+  return { items: list, copies };
 }
 
-/** A caller check against `orders[id].buyer` names the item's Buyer party. */
-function linkItemCallers(actions: ContractTerms['actions'], items: Party[]): void {
-  const itemParty = (expr: Expr): Party | null => {
+/** `records[a][b].field` as `records.field`: the record field an expression reads, if it reads one. */
+function recordFieldOf(expr: Expr): string | null {
+  if (expr.kind !== 'member') return null;
+  let base = expr.object;
+  while (base.kind === 'index') base = base.base;
+  return base.kind === 'variable' ? `${base.name}.${expr.member}` : null;
+}
+
+/** The contract party every write of a field copies (`Deposit({landlord: landlord, …})`), if there is one. */
+function copiedParty(writes: Effect[], field: string, parties: Party[]): string | null {
+  const values = writes.map((e) => (e.value?.kind === 'struct' ? e.value.fields.find((f) => f.name === field)?.value ?? null : e.value));
+  const ids = new Set(values.map((value) => (value ? unwrap(value) : null)).map((value) => (value?.kind === 'variable' && value.scope !== 'parameter' && value.scope !== 'local' ? value.party : null)));
+  const [id] = [...ids];
+  return ids.size === 1 && id && parties.some((party) => party.id === id) ? id : null;
+}
+
+/** A caller check against `orders[id].buyer` names the item's Buyer party (or the contract party the field copies). */
+function linkItemCallers(actions: ContractTerms['actions'], items: Party[], copies: Map<string, string>): void {
+  const itemParty = (expr: Expr): string | null => {
     const bare = expr.kind === 'convert' ? expr.operand : expr;
     if (bare.kind !== 'member' || bare.object.kind !== 'index' || bare.object.base.kind !== 'variable') return null;
     const collection = bare.object.base.name;
-    return items.find((p) => p.collection === collection && p.name === bare.member) ?? null;
+    return items.find((p) => p.collection === collection && p.name === bare.member)?.id ?? copies.get(`${collection}.${bare.member}`) ?? null;
   };
   for (const action of actions) {
-    for (const payment of action.payments) payment.toParty ??= itemParty(payment.to)?.id ?? null;
+    for (const payment of action.payments) payment.toParty ??= itemParty(payment.to);
     action.access.rules = action.access.rules.map((rule) => {
-      if (rule.kind !== 'expr' || rule.expr.kind !== 'member') return rule;
-      const object = rule.expr.object;
-      const collection = object.kind === 'index' && object.base.kind === 'variable' ? object.base.name : null;
-      const party = items.find((p) => p.collection === collection && p.name === (rule.expr as { member: string }).member);
-      return party ? { kind: 'party', party: party.id, via: rule.via } : rule;
+      if (rule.kind !== 'expr') return rule;
+      const party = itemParty(rule.expr);
+      return party ? { kind: 'party', party, via: rule.via } : rule;
     });
   }
 }

@@ -10,8 +10,9 @@ import type { Extractor } from './context.ts';
 import { ruleHolder } from './actions.ts';
 import { roleWritten } from './parties.ts';
 import { timeComparisons } from './deadlines.ts';
-import { statesOf } from './lifecycle.ts';
+import { requiredStates, statesOf } from './lifecycle.ts';
 import { decidesPayout, queuedDelay, strandsFunds } from './power-stages.ts';
+import { hookAllowances } from './power-hooks.ts';
 import { SIGNATURE, storedReads, type StoredReads } from './stored-reads.ts';
 
 export const powers: Extractor = {
@@ -19,6 +20,8 @@ export const powers: Extractor = {
   extract(context, terms) {
     const list: Power[] = [];
     const lifecycleVariables = new Set(terms.lifecycles.filter((l) => !l.perItem).map((l) => l.variable));
+    // A flag no action requires a state of (read only to choose an amount, `waived ? 0 : fee`) gates no stage of the deal.
+    const gating = new Set(terms.lifecycles.filter((l) => !l.perItem && terms.actions.some((a) => (requiredStates(a, l)?.length ?? l.states.length) < l.states.length)).map((l) => l.variable));
     const stored = storedReads(context);
     for (const action of terms.actions) {
       if (action.kind !== 'constructor' && action.access.anyone) {
@@ -51,7 +54,7 @@ export const powers: Extractor = {
       };
       for (const effect of action.effects) {
         const reaches = paymentsReached(effect, terms, action, holders, stored);
-        const kind = classify(effect, terms, action, lifecycleVariables) ?? (reaches.length > 0 && !lifecycleVariables.has(targetName(effect.target) ?? '') && !isSwitch(terms, targetName(effect.target) ?? '') ? 'change-term' : null);
+        const kind = classify(effect, terms, action, lifecycleVariables) ?? (reaches.length > 0 && !gating.has(targetName(effect.target) ?? '') && !isSwitch(terms, targetName(effect.target) ?? '') ? 'change-term' : null);
         // Giving up one's own role (the caller must be the account named) is not a power over anyone else.
         if (kind === 'revoke-role' && holders.length === 1 && holders[0] === 'caller') continue;
         if (kind) add(kind, effect.target, effect);
@@ -62,6 +65,7 @@ export const powers: Extractor = {
           if (power.affectsExisting === false) power.affectsExisting = reaches.some((r) => { const reader = terms.actions.find((a) => a.id === r.action); return reader !== undefined && !excludes(action, reader); });
         }
       }
+      list.push(...hookAllowances(action, holders, terms, list.length));
       for (const decided of decidesPayout(action, holders, terms, stored)) list.push({ ...draftPower(list.length, 'decide-payout', action, holders), target: decided.target, value: decided.value, source: decided.source });
       for (const stranded of strandsFunds(action, holders, terms)) list.push({ ...draftPower(list.length, 'strand-funds', action, holders), target: stranded.target, value: stranded.value, source: stranded.source });
       const reads = context.reads.find((r) => r.id === action.id)?.facts;
@@ -194,23 +198,42 @@ function paymentsReached(effect: Effect, terms: ContractTerms, action: Action, h
     if (!other.access.anyone && (payers.length === 0 || payers.some((p) => holders.includes(p)))) continue;
     const required = other.conditions.filter((c) => !c.isAccess && [...walkExpr(c.expr)].some((e) => e.kind === 'value-sent')).map((c) => c.expr);
     const paid = other.payments.filter((p) => unwrap(p.amount).kind !== 'value-sent').map((p) => p.amount);
-    const zeroed = (amounts: Expr[]) => amounts.flatMap((amount) => [...walkExpr(amount)]).find((node) => node.kind === 'call' && zeroWhen(stored.formulasOf?.(node.name) ?? [], name, effect.value!)) ?? null;
+    const zeroed = (amounts: Expr[]) => amounts.map((amount) => zeroedIn(amount, name, effect.value!, stored, 0)).find((z) => z !== null) ?? null;
     if (required.some((amount) => stored(amount).has(name))) found.push({ action: other.id, payers, how: 'requires', zeroed: zeroed(required) });
     else if (paid.some((amount) => stored(amount).has(name))) found.push({ action: other.id, payers, how: 'pays', zeroed: zeroed(paid) });
   }
   return found;
 }
 
-/** A view's formula that is zero when the flag has the value written (`waived ? 0 : fee`, the flag set to true). */
-function zeroWhen(formulas: Expr[], flag: string, value: Expr): boolean {
-  if (value.kind !== 'bool' || formulas.length !== 1) return false;
-  const formula = formulas[0];
-  if (formula.kind !== 'conditional') return false;
+/**
+ * What the flag's new value makes zero in an amount: a view whose whole formula is zero then (`lateFee()`, with
+ * `waived ? 0 : fee`), or the other branch of a choice on the flag, written in the amount or inside a view it
+ * calls (`price + (waived ? 0 : fee)`: the Fee). Null when the flag only changes the amount.
+ */
+function zeroedIn(amount: Expr, flag: string, value: Expr, stored: StoredReads, depth: number): Expr | null {
+  for (const node of walkExpr(amount)) {
+    if (node.kind === 'conditional') {
+      const other = zeroWhen(node, flag, value);
+      if (other) return other;
+    }
+    if (node.kind !== 'call' || depth >= 4) continue;
+    const formulas = stored.formulasOf?.(node.name) ?? [];
+    if (formulas.length !== 1) continue;
+    if (formulas[0].kind === 'conditional' && zeroWhen(formulas[0], flag, value)) return node;
+    const inner = zeroedIn(formulas[0], flag, value, stored, depth + 1);
+    if (inner) return inner;
+  }
+  return null;
+}
+
+/** A choice on the flag whose branch for the value written is zero: the other branch (`waived ? 0 : fee`, set to true: `fee`). */
+function zeroWhen(formula: Extract<Expr, { kind: 'conditional' }>, flag: string, value: Expr): Expr | null {
+  if (value.kind !== 'bool') return null;
   const required = flagRequired(formula.condition);
-  if (!required || required.name !== flag) return false;
-  const chosen = required.value === value.value ? formula.then : formula.otherwise;
+  if (!required || required.name !== flag) return null;
+  const [chosen, other] = required.value === value.value ? [formula.then, formula.otherwise] : [formula.otherwise, formula.then];
   const bare = unwrap(chosen);
-  return bare.kind === 'number' && /^0+$/.test(bare.value);
+  return bare.kind === 'number' && /^0+$/.test(bare.value) ? other : null;
 }
 
 /** Conditions of the action on the new value (a parameter written by the effect), other than the access check. */

@@ -1,4 +1,7 @@
-/** The extractors, in the order they run (later ones read what earlier ones found). */
+/**
+ * The extractors, in the order they run (later ones read what earlier ones found). Claims come after the
+ * definitions, whose formulas show the scale of a rate a view applies (`amount * feeBps / 10000`).
+ */
 import { actions } from './actions.ts';
 import { assets } from './assets.ts';
 import { claims } from './claims.ts';
@@ -14,4 +17,4 @@ import { parties } from './parties.ts';
 import { powers } from './powers.ts';
 import { risks } from './risks.ts';
 
-export const EXTRACTORS: readonly Extractor[] = [actions, assets, parties, lifecycle, partyOnce, deadlines, powers, units, money, claims, risks, coverage, definitions];
+export const EXTRACTORS: readonly Extractor[] = [actions, assets, parties, lifecycle, partyOnce, deadlines, powers, units, money, coverage, definitions, claims, risks];

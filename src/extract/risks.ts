@@ -3,6 +3,7 @@
  * with no time limit, reliance on external tokens and contracts and on the block time, money sent
  * before the books are updated without a reentrancy lock, tx.origin checks, unchecked payments.
  */
+import { neverSucceeds } from './never-holds.ts';
 import type { Action, ContractTerms, Expr, Lifecycle, LifecycleState, Risk } from '../terms/index.ts';
 import { unwrap, walkExpr } from '../terms/index.ts';
 import type { Extractor } from './context.ts';
@@ -47,7 +48,7 @@ export const risks: Extractor = {
         drafts.push(draft);
       }
     }
-    drafts.push(...renouncedPayee(terms), ...renounceLocks(terms), ...refusals(context, terms), ...neverRecorded(terms));
+    drafts.push(...renouncedPayee(terms), ...renounceLocks(terms), ...refusals(context, terms), ...neverSucceeds(terms), ...neverRecorded(terms));
     const timed = terms.deadlines.find((d) => d.clock === 'time');
     if (timed) drafts.push({ kind: 'timestamp', action: null, party: null, subject: null, text: null, state: null, source: timed.source });
     for (const read of context.reads) {

@@ -4,6 +4,7 @@
  */
 import type { Expression, FunctionCall, FunctionDefinition, MemberAccess } from 'solidity-ast';
 import type { NodeType, NodeTypeMap } from 'solidity-ast/node.js';
+import { findAll } from 'solidity-ast/utils.js';
 import { resolveFunction, type ContractScope } from '../ir/scope.ts';
 
 export interface CalledFunction {
@@ -78,4 +79,31 @@ export function isExternalTarget(callee: MemberAccess): boolean {
 /** A view or pure external function: reading it changes nothing. */
 export function isViewCall(callee: Expression): boolean {
   return /^function \(.*\) (view|pure)/.test(callee.typeDescriptions.typeString ?? '');
+}
+
+/**
+ * A function of another contract that passes its parameters on to an ERC-721 move (`transferFrom(token,
+ * from, to, id)` of a transfer helper, whose body calls `IERC721(token).transferFrom(from, to, id)`): which of
+ * its parameters name the token, sender, recipient and item. Null when its body does not do that.
+ */
+export function forwardedItemMove(definition: FunctionDefinition | null): { token: number; from: number; to: number; id: number; name: string } | null {
+  if (!definition?.body) return null;
+  const params = definition.parameters.parameters.map((p) => p.id);
+  const param = (e: Expression | undefined) => (e?.nodeType === 'Identifier' ? params.indexOf(e.referencedDeclaration ?? -1) : -1);
+  for (const call of findAll('FunctionCall', definition.body)) {
+    const callee = call.expression;
+    if (callee.nodeType !== 'MemberAccess' || (callee.memberName !== 'transferFrom' && callee.memberName !== 'safeTransferFrom') || call.arguments.length !== 3) continue;
+    if (!/^contract I?ERC721\b/.test(callee.expression.typeDescriptions.typeString ?? '')) continue;
+    const base = callee.expression;
+    const token = base.nodeType === 'FunctionCall' && base.kind === 'typeConversion' ? param(base.arguments[0]) : param(base);
+    const [from, to, id] = call.arguments.map(param);
+    if ([token, from, to, id].every((i) => i >= 0)) return { token, from, to, id, name: callee.memberName };
+  }
+  return null;
+}
+
+/** Parameters an ERC-721 or ERC-1155 move takes: from and to addresses, then the item's id. */
+export function hasItemMoveParameters(definition: FunctionDefinition): boolean {
+  const types = definition.parameters.parameters.map((p) => p.typeDescriptions.typeString ?? '');
+  return /^address( payable)?$/.test(types[0] ?? '') && /^address( payable)?$/.test(types[1] ?? '') && types[2] === 'uint256';
 }

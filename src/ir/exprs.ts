@@ -114,6 +114,11 @@ export function withoutPrior(expr: Expr): Expr {
   return rewrite(expr, (e) => (e.kind === 'prior' ? withoutPrior(e.of) : null));
 }
 
+/** A balance marked as read after the named call (left as it is when no call came before it on the path). */
+export function withAfter<T extends Extract<Expr, { kind: 'balance' | 'token-balance' }>>(expr: T, after: string | undefined): T {
+  return after === undefined ? expr : { ...expr, after };
+}
+
 export function same(a: Expr, b: Expr): boolean {
   return a === b || key(a) === key(b);
 }
@@ -228,8 +233,10 @@ export function simplify(expr: Expr): Expr {
     case 'compare': {
       const [a, b] = [node.left, node.right];
       const whole = (e: Expr): e is Extract<Expr, { kind: 'number' }> => e.kind === 'number' && /^-?\d+$/.test(e.value);
-      if (a.kind === 'enum-member' && b.kind === 'enum-member' && a.enumName === b.enumName && (node.op === '==' || node.op === '!=')) return { kind: 'bool', value: (a.member === b.member) === (node.op === '==') };
       if (whole(a) && whole(b)) return { kind: 'bool', value: compareNumbers(node.op, BigInt(a.value), BigInt(b.value)) };
+      // The same fixed value on both sides (the zero address against itself): equal.
+      const fixed = (e: Expr) => e.kind === 'zero-address' || e.kind === 'bool' || e.kind === 'enum-member';
+      if (fixed(a) && fixed(b) && (node.op === '==' || node.op === '!=')) return { kind: 'bool', value: (key(a) === key(b)) === (node.op === '==') };
       // `(c ? x : 0) != 0` is `c and x != 0`, once a side is settled.
       if (a.kind === 'conditional' && whole(b)) {
         const then = simplify({ ...node, left: a.then });

@@ -6,7 +6,7 @@
 import type { Condition, Effect, Emit, Expr, ExternalCall, NotExplained, Payment, SourceRef } from '../terms/index.ts';
 import { humanise } from '../ir/names.ts';
 import { claimCleared } from './cleared.ts';
-import { partyOfExpr, simplify } from './exprs.ts';
+import { partyOfExpr, rewrite, simplify } from './exprs.ts';
 import type { Instr, LoweredAction } from './types.ts';
 import { settleByChecks } from './assume.ts';
 
@@ -75,17 +75,19 @@ export function factsOf(lowered: LoweredAction, action: string, locate: (src: st
   // What the action's unconditional checks settle holds whenever it succeeds: amounts are read in that light.
   const checks = lowered.instrs.filter((i): i is Extract<Instr, { k: 'require' }> => i.k === 'require' && i.guard.length === 0 && i.each === null).map((i) => i.cond);
   const cite = (instr: Instr) => locate(instr.origin.callSites[0] ?? instr.origin.src);
+  // Outside deployment the contract's own code exists: `address(this).code.length == 0` holds only while it is built.
+  const fold = (expr: Expr) => simplify(action === 'constructor' ? expr : rewrite(expr, ownCodeLength));
   for (const instr of lowered.instrs) {
     // Cited at the outermost call site; the helper's own line is kept beside it.
     const helperSource = instr.origin.callSites.length > 0 ? locate(instr.origin.src) : null;
     // Values put in place can leave constants to fold: a guard that is always true is no guard.
-    const when = instr.guard.map((guard) => (instr.k === 'pay' ? settleByChecks(guard, checks) : simplify(guard))).filter((guard) => !(guard.kind === 'bool' && guard.value));
-    // A path that can never be taken (a helper's branch on a constant it was not called with) does nothing.
-    if (when.some((guard) => guard.kind === 'bool' && !guard.value)) continue;
+    const when = instr.guard.map((guard) => (instr.k === 'pay' ? fold(settleByChecks(guard, checks)) : fold(guard))).filter((guard) => !(guard.kind === 'bool' && guard.value));
+    // A guard that never holds (a helper's branch on a constant it was not called with): the code can never get here.
+    if (when.some((guard) => guard.kind === 'bool')) continue;
     const common = { when, via: instr.via, source: cite(instr), basis: 'code' as const, each: instr.each, helperSource };
     switch (instr.k) {
       case 'require': {
-        const cond = simplify(instr.cond);
+        const cond = fold(instr.cond);
         if (cond.kind === 'bool' && cond.value) break;
         facts.conditions.push({ expr: cond, message: instr.message, error: instr.error, form: instr.form, isAccess: false, ...common });
         break;
@@ -117,11 +119,17 @@ export function factsOf(lowered: LoweredAction, action: string, locate: (src: st
         facts.emits.push({ event: instr.event, label: humanise(instr.event), args: instr.args, when: instr.guard, each: instr.each, helperSource, source: common.source, basis: 'code' });
         break;
       case 'call':
-        facts.externalCalls.push({ target: instr.target, name: instr.name, when: instr.guard, each: instr.each, source: common.source });
-        if (isItemMove(instr.name, instr.args.length)) {
+        if (instr.item) {
+          const { token, from, to, id } = instr.item;
+          facts.itemMoves.push({ token, from, to, id, amount: null, hook: false, when: instr.guard, source: common.source });
+          facts.externalCalls.push({ target: instr.target, name: instr.name, when: instr.guard, each: instr.each, item: { token, from, to, id, amount: null, through: true }, source: common.source });
+        } else if (instr.item !== null && isItemMove(instr.name, instr.args.length)) {
           const [from, to, id] = instr.args;
           const amount = instr.args.length === 5 ? instr.args[3] : null;
           facts.itemMoves.push({ token: instr.target, from, to, id, amount, hook: instr.name === 'safeTransferFrom', when: instr.guard, source: common.source });
+          facts.externalCalls.push({ target: instr.target, name: instr.name, when: instr.guard, each: instr.each, item: { token: instr.target, from, to, id, amount, through: false }, source: common.source });
+        } else {
+          facts.externalCalls.push({ target: instr.target, name: instr.name, when: instr.guard, each: instr.each, source: common.source });
         }
         break;
       case 'selfdestruct':
@@ -157,4 +165,15 @@ function isItemMove(name: string, arity: number): boolean {
 export function firstLine(code: string): string {
   const line = code.split('\n')[0].trim();
   return line.length > 120 ? `${line.slice(0, 117)}...` : line;
+}
+
+/** `address(this).code.length` compared with zero, outside deployment: the contract's code is there. */
+function ownCodeLength(expr: Expr): Expr | null {
+  if (expr.kind !== 'compare' || expr.right.kind !== 'number' || expr.right.value !== '0') return null;
+  const left = expr.left;
+  const own = left.kind === 'length' && left.of.kind === 'member' && left.of.member === 'code' && left.of.object.kind === 'this';
+  if (!own) return null;
+  if (expr.op === '==' || expr.op === '<=') return { kind: 'bool', value: false };
+  if (expr.op === '!=' || expr.op === '>') return { kind: 'bool', value: true };
+  return null;
 }

@@ -73,6 +73,10 @@ export function summariseLoop(hooks: LoopHooks, loop: LoopStatement, state: Stat
   }
   const end = mergeAll([body, ...loopFrame.continues]);
   const made = hooks.instrsFrom(first);
+  // A local the body reads but never changes has the same value at every item: its value before the loop.
+  const unchanged = new Map<string, Expr>();
+  for (const [id, marker] of markers) if (same(end?.env.get(id) ?? marker, marker)) unchanged.set((marker as { text: string }).text, state.env.get(id)!);
+  for (const instr of made) replaceCarried(instr, (n) => unchanged.get(n.text) ?? null);
   const results = new Map<number, Expr>();
   let explained = true;
   for (const [id, marker] of markers) {
@@ -109,7 +113,7 @@ export function summariseLoop(hooks: LoopHooks, loop: LoopStatement, state: Stat
     if (instr.k === 'store') hooks.forget(state, instr.target);
   }
   // Shown by name, as code: the term depends on what earlier items did, which the summary does not state.
-  for (const instr of made) if (mentionsCarried(instrExprs(instr))) replaceCarried(instr, hooks.nameOf);
+  for (const instr of made) if (mentionsCarried(instrExprs(instr))) replaceCarried(instr, (n) => code(hooks.nameOf(Number(n.text.slice(CARRIED.length)))));
   hooks.mark(loop.id, loop.src, explained);
   if (!explained) hooks.opaque(loop.src);
   // The loop runs zero or more times; the path after it is the path before it.
@@ -145,9 +149,12 @@ function counting(loop: Extract<Statement, { nodeType: 'ForStatement' }>): { cou
     if (!isStep(loop.loopExpression.expression, counter)) return null;
   } else {
     // for (…; i < n;) { …; unchecked { ++i; } }, with the same step before every `continue`.
+    // The step alone, or last in a closing block with other work (`unchecked { remaining -= amount; ++i; }`).
     const last = body[body.length - 1];
-    if (!last || !isStepStatement(last, counter)) return null;
-    steps.add(last.id);
+    const closing = last && (last.nodeType === 'UncheckedBlock' || last.nodeType === 'Block') ? (last.statements ?? []).at(-1) : undefined;
+    const step = last && isStepStatement(last, counter) ? last : closing && isStepStatement(closing, counter) ? closing : null;
+    if (!step) return null;
+    steps.add(step.id);
     for (const block of findAll(['Block', 'UncheckedBlock'], loop.body)) {
       const list = block.statements ?? [];
       list.forEach((statement, i) => {
@@ -280,7 +287,7 @@ function instrExprs(instr: Instr): Expr[] {
   switch (instr.k) {
     case 'store': return [instr.target, ...(instr.value ? [instr.value] : []), ...instr.guard];
     case 'pay': return [instr.to, instr.amount, ...instr.guard];
-    case 'call': return [instr.target, ...instr.guard];
+    case 'call': return [instr.target, ...instr.args, ...(instr.item ? Object.values(instr.item) : []), ...instr.guard];
     case 'emit': return [...instr.args, ...instr.guard];
     case 'require': return [instr.cond, ...instr.guard];
     default: return instr.guard;
@@ -288,13 +295,17 @@ function instrExprs(instr: Instr): Expr[] {
 }
 
 /** A carried local inside a per-item term reads "its value so far": shown as code, so not explained. */
-function replaceCarried(instr: Instr, names: (id: number) => string): void {
-  const swap = (e: Expr) => rewrite(e, (n) => (n.kind === 'code' && n.text.startsWith(CARRIED) ? code(names(Number(n.text.slice(CARRIED.length)))) : null));
+function replaceCarried(instr: Instr, replacement: (marker: { text: string }) => Expr | null): void {
+  const swap = (e: Expr) => rewrite(e, (n) => (n.kind === 'code' && n.text.startsWith(CARRIED) ? replacement(n) : null));
   instr.guard = instr.guard.map(swap);
   switch (instr.k) {
     case 'store': instr.target = swap(instr.target); if (instr.value) instr.value = swap(instr.value); break;
     case 'pay': instr.to = swap(instr.to); instr.amount = swap(instr.amount); break;
-    case 'call': instr.target = swap(instr.target); break;
+    case 'call':
+      instr.target = swap(instr.target);
+      instr.args = instr.args.map(swap);
+      if (instr.item) instr.item = { token: swap(instr.item.token), from: swap(instr.item.from), to: swap(instr.item.to), id: swap(instr.item.id) };
+      break;
     case 'emit': instr.args = instr.args.map(swap); break;
     case 'require': instr.cond = swap(instr.cond); break;
     default: break;

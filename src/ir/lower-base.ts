@@ -5,7 +5,7 @@
  */
 import type { VariableDeclaration } from 'solidity-ast';
 import type { Expr } from '../terms/index.ts';
-import { hasCode, walkExpr } from '../terms/index.ts';
+import { hasCode, isPathPrefix, walkExpr } from '../terms/index.ts';
 import { makeDeref } from './calls.ts';
 import { arith, code, key, negate, rewrite, variableExpr, ZERO } from './exprs.ts';
 import { markFormulas, wrapPrior } from './prior.ts';
@@ -75,6 +75,15 @@ export abstract class LowererBase {
 
   protected origin(frame: Frame, src: string): Origin {
     return { src, callSites: frame.callSites };
+  }
+
+  /**
+   * The last call to another contract (or payment) made on this path so far, by name: a balance read after it
+   * is not the same value as one read before it (`balanceOf` before and after a `transferFrom`).
+   */
+  protected lastCallOnPath(state: State): string | undefined {
+    const last = [...this.instrs].reverse().find((i) => (i.k === 'call' || i.k === 'pay') && isPathPrefix(i.guard, state.guard));
+    return last?.k === 'call' ? last.name : last?.k === 'pay' ? last.method : undefined;
   }
 
   protected add(state: State, frame: Frame, src: string, body: DistributiveOmit<Instr, 'id' | 'guard' | 'each' | 'origin' | 'via'>): Instr {

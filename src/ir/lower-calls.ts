@@ -1,8 +1,8 @@
 /** Calls: payments, library functions read by their documented meaning, internal calls inlined, calls to other contracts. */
 import type { Expression, FunctionCall, FunctionDefinition, Statement } from 'solidity-ast';
 import type { Expr, Payment } from '../terms/index.ts';
-import { calledFunction, isBuiltinId, isExternalTarget, isViewCall, type CalledFunction } from './calls.ts';
-import { arith, code, constantOf } from './exprs.ts';
+import { calledFunction, forwardedItemMove, hasItemMoveParameters, isBuiltinId, isExternalTarget, isViewCall, type CalledFunction } from './calls.ts';
+import { arith, code, constantOf, withAfter } from './exprs.ts';
 import { type State } from './state.ts';
 
 import { type Frame } from './lower-base.ts';
@@ -258,10 +258,13 @@ export abstract class CallLowerer extends ExpressionLowerer {
   protected evExternal(node: FunctionCall, callee: Extract<Expression, { nodeType: 'MemberAccess' }>, state: State, frame: Frame): Expr[] {
     const target = this.ev(callee.expression, state, frame);
     const args = node.arguments.map((a) => this.ev(a, state, frame));
-    if (callee.memberName === 'balanceOf' && args.length === 1) return [{ kind: 'token-balance', token: target, of: args[0] }];
+    if (callee.memberName === 'balanceOf' && args.length === 1) return [withAfter({ kind: 'token-balance', token: target, of: args[0] }, this.lastCallOnPath(state))];
     if (callee.memberName === 'delegatecall') this.add(state, frame, node.src, { k: 'delegatecall' });
     const view = isViewCall(callee);
-    if (!view) this.add(state, frame, node.src, { k: 'call', target, name: callee.memberName, checked: false, args });
+    const definition = this.deref('FunctionDefinition', callee.referencedDeclaration);
+    const forwarded = forwardedItemMove(definition);
+    const item = forwarded ? { token: args[forwarded.token], from: args[forwarded.from], to: args[forwarded.to], id: args[forwarded.id] } : definition && !hasItemMoveParameters(definition) ? null : undefined;
+    if (!view) this.add(state, frame, node.src, { k: 'call', target, name: callee.memberName, checked: false, args, ...(item !== undefined ? { item } : {}) });
     return [{ kind: 'external-call', target, name: callee.memberName, args }];
   }
 

@@ -2,7 +2,7 @@
 import { wrapPrior } from './prior.ts';
 import type { Expression, FunctionCall, VariableDeclaration } from 'solidity-ast';
 import type { ArithOp, CompareOp, Expr } from '../terms/index.ts';
-import { and, arith, choose, code, constantOf, key, literalExpr, negate, ONE, or, recordName, same, typeName, variableExpr, ZERO } from './exprs.ts';
+import { and, arith, choose, code, constantOf, key, literalExpr, negate, ONE, or, recordName, same, typeName, variableExpr, withAfter, ZERO } from './exprs.ts';
 import { isBuiltinId } from './calls.ts';
 import { freshState, type State } from './state.ts';
 
@@ -112,7 +112,7 @@ export abstract class ExpressionLowerer extends LowererBase {
     // A constant of another contract or library (`Lib.RATE`).
     const referenced = this.deref('VariableDeclaration', node.referencedDeclaration);
     if (referenced?.stateVariable && referenced.constant) return this.stateVariable(referenced);
-    if (node.memberName === 'balance') return { kind: 'balance', of: this.ev(base, state, frame) };
+    if (node.memberName === 'balance') return withAfter({ kind: 'balance', of: this.ev(base, state, frame) }, this.lastCallOnPath(state));
     if (node.memberName === 'length') return { kind: 'length', of: this.ev(base, state, frame) };
     const object = this.ev(base, state, frame);
     if (object.kind === 'code') {

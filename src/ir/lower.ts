@@ -4,6 +4,7 @@
  * are evaluated in the order the EVM evaluates them; `&&`, `||`, `?:`, `require`, `revert`, `try`, early
  * `return` and `continue` are branches. See types.ts for the IR and state.ts for paths and joins.
  */
+import { humanise } from './names.ts';
 import type { Expression, FunctionDefinition, ModifierDefinition, ModifierInvocation, Statement } from 'solidity-ast';
 import type { Expr } from '../terms/index.ts';
 import { hasCode } from '../terms/index.ts';
@@ -324,6 +325,10 @@ export class Lowerer extends CallLowerer {
     if (!initial) values = decls.map((d) => (d ? this.defaultValue(d) : ZERO));
     else if (decls.length === 1) values = [this.ev(initial, state, frame)];
     else values = this.evMulti(initial, state, frame);
+    // The values another contract returns (`(recipients, amounts) = engine.getRoyalty(…)`): each is that
+    // result's part, named as the code names it here, not the whole result nor code.
+    const returned = decls.length > 1 && values.length === 1 && values[0].kind === 'external-call' ? values[0] : null;
+    if (returned) values = decls.map((d) => (d ? { kind: 'member', object: returned, member: d.name, label: humanise(d.name), type: d.typeDescriptions.typeString ?? '' } : ZERO));
     const bound: Expr[] = [];
     decls.forEach((decl, i) => {
       if (!decl) return;

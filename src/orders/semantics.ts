@@ -49,12 +49,13 @@ function inferAll(terms: ContractTerms) {
  * The format of any expression of an action, from a fresh inference over the terms as they stand (not
  * cached: the extractors call it while the terms are still being built).
  */
-export function inferFormats(terms: ContractTerms): ((expr: Expr, action: string) => ValueFormat | null) & { rateOf: (share: PercentOf, action: string) => Expr; moments: () => string[] } {
+export function inferFormats(terms: ContractTerms): ((expr: Expr, action: string) => ValueFormat | null) & { rateOf: (share: PercentOf, action: string) => Expr; moments: () => string[]; evidenceOf: (expr: Expr, action: string) => FormatEvidence | null } {
   const inference = new Inference(terms);
   inference.run();
   return Object.assign((expr: Expr, action: string) => inference.formatOf(expr, action), {
     rateOf: (share: PercentOf, action: string) => inference.rateOf(share, action),
     moments: () => inference.moments(),
+    evidenceOf: (expr: Expr, action: string) => inference.evidenceOf(expr, action),
   });
 }
 
@@ -97,6 +98,8 @@ class Inference {
       for (const check of deadline.checks) this.assign(deadline.subject, { kind: 'datetime' }, 'deadline', { action: check.action, source: check.source });
     }
     for (const action of this.terms.actions) this.scanAction(action);
+    // The views the terms name (`calculateFee(amount)` = `amount * feeBps / 10000`): their shares give rates too.
+    for (const definition of this.terms.definitions) if (definition.formula) this.scanExpr(definition.formula, { action: definition.id, source: definition.source });
     for (let round = 0; round < MAX_ROUNDS; round++) {
       this.changed = false;
       this.propagate();
@@ -117,6 +120,12 @@ class Inference {
 
   formatOf(expr: Expr, action: string): ValueFormat | null {
     return this.infer(expr, action);
+  }
+
+  /** Why a stored value or parameter has its format: the use that shows it, with its lines. */
+  evidenceOf(expr: Expr, action: string): FormatEvidence | null {
+    const key = keyOf(expr, action);
+    return key === null ? null : (this.facts.get(key)?.evidence ?? null);
   }
 
   stateFormats(): Map<string, ValueFormat> {

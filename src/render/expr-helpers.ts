@@ -42,6 +42,41 @@ export function readEnumCompare(expr: Expr): { op: CompareOp; left: Expr; right:
   return null;
 }
 
+type Balance = Extract<Expr, { kind: 'balance' | 'token-balance' }>;
+
+/**
+ * A balance read before a call compared with the same balance read after it (`before + amount == after`,
+ * `after - before >= amount`): how much the call must have added. `op` reads "after op before + amount".
+ */
+export function readBalanceChange(expr: Expr): { balance: Balance; amount: Expr; op: CompareOp; after: string } | null {
+  if (expr.kind !== 'compare') return null;
+  const sides: [Expr, Expr, CompareOp][] = [[unwrap(expr.left), unwrap(expr.right), expr.op], [unwrap(expr.right), unwrap(expr.left), FLIPPED[expr.op]]];
+  for (const [later, other, op] of sides) {
+    if ((later.kind !== 'balance' && later.kind !== 'token-balance') || later.after === undefined) continue;
+    // after op before + amount
+    if (other.kind === 'arith' && other.op === '+') {
+      for (const [before, amount] of [[other.left, other.right], [other.right, other.left]]) {
+        if (isEarlierRead(unwrap(before), later)) return { balance: later, amount, op, after: later.after };
+      }
+    }
+  }
+  // after - before op amount
+  for (const [difference, amount, op] of [[unwrap(expr.left), expr.right, expr.op], [unwrap(expr.right), expr.left, FLIPPED[expr.op]]] as [Expr, Expr, CompareOp][]) {
+    if (difference.kind !== 'arith' || difference.op !== '-') continue;
+    const later = unwrap(difference.left);
+    if ((later.kind === 'balance' || later.kind === 'token-balance') && later.after !== undefined && isEarlierRead(unwrap(difference.right), later)) return { balance: later, amount, op, after: later.after };
+  }
+  return null;
+}
+
+/** The same balance (same token, same holder) read before the call that `later` was read after. */
+function isEarlierRead(before: Expr, later: Balance): boolean {
+  if (before.kind !== later.kind || before.after === later.after) return false;
+  const { after: _a, ...b } = before as Balance;
+  const { after: _l, ...l } = later;
+  return JSON.stringify(b) === JSON.stringify(l);
+}
+
 /**
  * `base ± duration`: a point in time before or after another. Null when the sum is not about time. A
  * stored time the contract compares with the block time (one of `moments`) plus a value is that value's
@@ -144,6 +179,7 @@ export function registerExprHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('withoutCode', (exprs: Expr[]) => exprs.filter((expr) => expr.kind !== 'code'));
   hb.registerHelper('timeCompare', (expr: Expr) => readTimeCompare(expr));
   hb.registerHelper('enumCompare', (expr: Expr) => readEnumCompare(expr));
+  hb.registerHelper('balanceChange', (expr: Expr) => readBalanceChange(expr));
   hb.registerHelper('timeOffset', (expr: Expr, options: HelperOptions) => readTimeOffset(expr, isMomentIn(options.data.terms)));
   /** Two moments compared: one is before or after the other. */
   hb.registerHelper('momentCompare', (expr: Expr, options: HelperOptions) => {

@@ -61,6 +61,10 @@ function registerFormatHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('percentList', (values: string[], type: ListType, options: HelperOptions) =>
     formatList(values.map((value) => formatPercent(value, options.data.locale)), options.data.locale, type),
   );
+  /** `{{integerList "1,255" "disjunction"}}`: whole numbers written with commas between them, as a list: '1 or 255'. */
+  hb.registerHelper('integerList', (values: string, type: ListType, options: HelperOptions) =>
+    formatList(String(values).split(',').map((value) => formatInteger(value, options.data.locale)), options.data.locale, type),
+  );
   /** `{{durationList seconds "disjunction"}}`: periods in seconds as a list: '7 days or 14 days'. */
   hb.registerHelper('durationList', (values: string[], type: ListType, options: HelperOptions) =>
     formatList(values.map((value) => formatDuration(value, options.data.locale)), options.data.locale, type),

@@ -54,8 +54,9 @@ export type Expr =
   | { kind: 'block-number' }
   | { kind: 'this' }
   | { kind: 'zero-address' }
-  | { kind: 'balance'; of: Expr }
-  | { kind: 'token-balance'; token: Expr; of: Expr }
+  /** `after`: read after a call to another contract of that name on the same path (not the balance before it). */
+  | { kind: 'balance'; of: Expr; after?: string }
+  | { kind: 'token-balance'; token: Expr; of: Expr; after?: string }
   | { kind: 'enum-member'; enumName: string; member: string; label: string }
   /** `stored`: the value this call stored at `left` by increasing or decreasing it (`count += 1`), read after that write. */
   | { kind: 'arith'; op: ArithOp; left: Expr; right: Expr; stored?: true }

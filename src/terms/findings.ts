@@ -31,7 +31,9 @@ export type PowerKind =
    * action would pay out money the contract holds, into one from which no action pays out.
    */
   | 'strand-funds'
-  | 'self-destruct';
+  | 'self-destruct'
+  /** The holder alone puts an address on a list (`target`) that makes other parties' actions (`hooked`) call its code. */
+  | 'allow-hook';
 
 export interface Power extends Located {
   id: string;
@@ -58,6 +60,11 @@ export interface Power extends Located {
    * another party's action requires them to pay: the actions (ids) and the parties who call them.
    */
   reaches?: { action: string; payers: string[]; how: 'requires' | 'pays'; zeroed: Expr | null }[];
+  /**
+   * allow-hook: the actions (ids) that call an address on the list; `canFail` when a check reads the call's
+   * answer (that code can make them fail); `removable` when some action takes an address off the list.
+   */
+  hooked?: { actions: string[]; canFail: boolean; removable: boolean };
 }
 
 export type RiskKind =
@@ -79,6 +86,8 @@ export type RiskKind =
   | 'stuck-funds'
   /** `action` pays out `subject`, read from the state variable `text`, which no action ever records a value in: it pays nothing. `also`: actions that take ETH in. */
   | 'never-recorded'
+  /** `action` always fails on the contract as deployed: `subject` is the check no value of its stored number meets; `text` those values. */
+  | 'never-succeeds'
   | 'owner-can-pause'
   | 'unrestricted-action'
   /** Payments to the owner that go to the zero address once ownership is renounced. */
@@ -102,8 +111,10 @@ export interface Risk extends Located {
 
 export interface Claim extends Located {
   id: string;
-  /** The action the comment is on, or null for the contract itself. */
+  /** The action the comment is on, or null for the contract itself or an internal function. */
   action: string | null;
+  /** The internal or private function the comment is on (its code runs inside the actions that call it); else null. */
+  helper: string | null;
   tag: 'title' | 'notice' | 'dev' | 'param' | 'return' | 'author';
   param: string | null;
   text: string;
@@ -116,7 +127,13 @@ export interface Claim extends Located {
  * `excess`: ETH sent beyond the price is returned. `refund`: money goes back to a named party.
  */
 /** `cap`: a ceiling on a rate ("never exceeds 10%"); `actual` holds the powers that set it with no limit. */
-export type ClaimTopic = 'who' | 'amount' | 'cap' | 'when' | 'rounding' | 'excess' | 'refund' | 'fixity';
+/**
+ * `scale`: how a number is read ("550 = 5.5%", "in basis points"); `claimed` is [divisor, number, percent]
+ * (the last two when the claim gives an example), `actual` [the divisor the code applies]. `outcome`: who
+ * is paid for a value chosen in the call ("1 : pay the seller"); `claimed` is [value, party id], `actual`
+ * the parties paid for that value.
+ */
+export type ClaimTopic = 'who' | 'amount' | 'cap' | 'when' | 'rounding' | 'excess' | 'refund' | 'fixity' | 'scale' | 'outcome';
 
 export interface ClaimCheck {
   topic: ClaimTopic;
@@ -166,7 +183,17 @@ export type MoneyFactKind =
    * The contract holds one item of a token contract (`subject`: item `index` of `base`), taken in by `action`;
    * `withdrawal` sends it to `detail` (`party` when a party) under `when`. Null `withdrawal`: nothing sends it out.
    */
-  | 'item-custody';
+  | 'item-custody'
+  /**
+   * A payable `action` creates a record holding the ETH sent in one of its fields (`subject`: the field of the
+   * collection, as a member of the collection variable; its `type` is the record's label), which payments draw on.
+   */
+  | 'record-funds'
+  /**
+   * `action` moves one item (`subject`) straight from its holder (`party`, a party's address) to `detail`, without
+   * the contract holding it: the holder keeps it until then, and may move it away or withdraw the approval first.
+   */
+  | 'item-direct';
 
 export interface MoneyFact extends Located {
   id: string;
@@ -182,8 +209,8 @@ export interface MoneyFact extends Located {
   when: Expr[];
   /**
    * overpayment only: where the excess goes. `forwarded`: all the ETH sent is paid on to `detail`;
-   * `returned`: what is sent beyond the minimum is paid back to `detail`; `stored`: all of it is recorded in
-   * `detail`; `with-balance`: it leaves with the whole balance; `stays`: nothing pays it back. Null for other kinds.
+   * `returned`: what is sent beyond the minimum is paid back to `detail`; `recorded`: all of it is stored as
+   * `detail` (a bid), which a payment later pays from; `stored`: all of it is added to `detail`, likewise paid from; `with-balance`: it leaves with the whole balance; `stays`: nothing pays it back. Null for other kinds.
    */
-  excess: 'forwarded' | 'returned' | 'stored' | 'with-balance' | 'stays' | null;
+  excess: 'forwarded' | 'returned' | 'recorded' | 'stored' | 'with-balance' | 'stays' | null;
 }

@@ -51,7 +51,12 @@ export type PartyKind =
    */
   | 'holder'
   /** Every address in a list the contract keeps (`address[] _payees`), filled at deployment. */
-  | 'list';
+  | 'list'
+  /**
+   * Whoever holds the contract's item token (ERC-721) of a record's id (`_owners[streamId]`), where a payment
+   * goes to that holder: a stream's Recipient. `collection`/`itemLabel` name the record kept under the same id.
+   */
+  | 'token-holder';
 
 export interface Party extends Located {
   /** Stable id: the variable name, 'owner', 'role:MINTER_ROLE', 'deployer', 'orders.buyer'. */
@@ -197,6 +202,11 @@ export interface ExternalCall {
   when: Expr[];
   /** When the call is made for every item a loop walks; null otherwise. */
   each: Each | null;
+  /**
+   * The call moves one item of the token at `token` (ERC-721, or `amount` units of an ERC-1155 id) from `from`
+   * to `to`; `through`: by calling another contract (`target`, a transfer helper) that moves it.
+   */
+  item?: { token: Expr; from: Expr; to: Expr; id: Expr; amount: Expr | null; through: boolean };
   source: SourceRef;
 }
 

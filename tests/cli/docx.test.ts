@@ -42,6 +42,18 @@ function runProperties(xml: string, text: string): string {
 
 const unescapeXml = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 
+/** The footnotes of footnotes.xml by id: each paragraph's text, and the raw XML. */
+function footnotes(xml: string): Map<number, { text: string; lines: string[]; xml: string }> {
+  const notes = new Map<number, { text: string; lines: string[]; xml: string }>();
+  for (const match of xml.matchAll(/<w:footnote w:id="(\d+)">([\s\S]*?)<\/w:footnote>/g)) {
+    const lines = [...match[2]!.matchAll(/<w:p>([\s\S]*?)<\/w:p>|<w:p [^>]*>([\s\S]*?)<\/w:p>/g)].map((p) =>
+      [...(p[1] ?? p[2] ?? '').matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => unescapeXml(t[1]!)).join('').trim(),
+    );
+    notes.set(Number(match[1]), { text: lines.join('\n'), lines, xml: match[2]! });
+  }
+  return notes;
+}
+
 interface TrackedParagraph {
   /** The paragraph with every change accepted, and with every change rejected. */
   accepted: string;
@@ -97,7 +109,7 @@ describe('plainterms summarize --format docx', () => {
     expect(html).toContain('<h1>FobSale — terms in plain language</h1>');
     expect(html).toContain('<h2>Key facts</h2>');
     expect(html).toContain('<h3>Pay Deposit (payDeposit)</h3>');
-    expect(html).toContain('<li>The Buyer (buyer) is an address, set at deployment to the given Buyer (_buyer); it cannot change afterwards. [FobSale.sol:30]</li>');
+    expect(html).toMatch(/<li>The Buyer \(buyer\) is an address, set at deployment to the given Buyer \(_buyer\); it cannot change afterwards\. \[FobSale\.sol:30\]<sup><a href="#footnote-\d+" id="footnote-ref-\d+">\[\d+\]<\/a><\/sup><\/li>/);
     const xml = await documentXml(file);
     expect(runProperties(xml, 'payDeposit')).toBe('<w:rFonts w:ascii="Consolas" w:hAnsi="Consolas"/><w:lang w:val="en-GB"/>');
     expect(runProperties(xml, ' [FobSale.sol:30]')).toContain('<w:lang w:val="en-GB"/>');
@@ -120,6 +132,37 @@ describe('plainterms summarize --format docx', () => {
     expect(runProperties(xml, 'Key facts')).toBe('<w:lang w:val="en-GB"/>');
     // The Chinese part starts on a new page.
     expect(/<w:pageBreakBefore\/>[\s\S]{0,400}合约条款通俗说明/.test(xml)).toBe(true);
+  });
+
+  it('puts a footnote under each source reference quoting the cited lines, in English and in Chinese', async () => {
+    const file = path.join(folder, 'FobSale.notes.docx');
+    expect((await run(['summarize', `${repo}contracts/FobSale.sol`, '--format', 'docx', '--lang', 'en,zh', '-o', file])).code).toBe(0);
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const notes = footnotes(await zip.file('word/footnotes.xml')!.async('string'));
+    const source = readFileSync(`${repo}contracts/FobSale.sol`, 'utf8').split('\n');
+    // Every reference is followed by its own footnote mark, numbered in the order of the document.
+    const marks = [...xml.matchAll(/<w:t xml:space="preserve"> \[([^\]]+)\]<\/w:t><\/w:r><w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteReference w:id="(\d+)"\/>/g)];
+    expect(marks.length).toBe((xml.match(/<w:t xml:space="preserve"> \[[^\]]+\.sol:\d[^\]]*\]<\/w:t>/g) ?? []).length);
+    expect(marks.map((mark) => Number(mark[2]))).toEqual(marks.map((_, index) => index + 1));
+    for (const [lang, title] of [['en', 'terms in plain language'], ['zh', '合约条款通俗说明']] as const) {
+      // The first reference to line 30 (the Buyer's) in each language: its footnote, or the earlier one of
+      // the same language it points to, quotes the line as the file has it.
+      const at = xml.indexOf(title);
+      expect(at).toBeGreaterThan(0);
+      const mark = marks.find((m) => m.index! > at && m[1] === 'FobSale.sol:30')!;
+      let note = notes.get(Number(mark[2]))!;
+      const again = /(?:quoted in footnote |见脚注)(\d+)/.exec(note.text);
+      if (again) note = notes.get(Number(again[1]))!;
+      expect(note.lines[0]).toBe(lang === 'zh' ? 'FobSale.sol:30（contracts/FobSale.sol）' : 'FobSale.sol:30 (contracts/FobSale.sol)');
+      expect(note.lines[1]).toBe(`30  ${source[29]!.trim()}`);
+    }
+    // A range too long to quote whole is cut, saying how much is left out.
+    const long = [...notes.values()].find((n) => n.lines[0]!.startsWith('FobSale.sol:11-144'))!;
+    expect(long.lines.length).toBe(6);
+    expect(long.lines[5]).toBe('… and 130 more lines, to line 144');
+    expect(notes.get(Number(marks.at(-1)![2]))!.xml).toContain('<w:lang w:val="zh-CN" w:eastAsia="zh-CN"/>');
+    expect(notes.get(Number(marks.at(-1)![2]))!.xml).toContain('w:eastAsia="SimSun"');
   });
 
   it('writes one Word file per contract into a folder', async () => {

@@ -28,9 +28,9 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 describe('plainterms summarize', () => {
   it('rejects an unknown --format as a usage error, exit 2', async () => {
-    const result = await run(['summarize', 'contracts/FobSale.sol', '--format', 'pdf']);
+    const result = await run(['summarize', 'contracts/FobSale.sol', '--format', 'rtf']);
     expect(result.code).toBe(2);
-    expect(result.err).toContain("option '--format <format>' argument 'pdf' is invalid. Allowed choices are md, text, html, json, docx.");
+    expect(result.err).toContain("option '--format <format>' argument 'rtf' is invalid. Allowed choices are md, text, html, json, docx, pdf.");
     expect(result.out).toBe('');
   });
 

@@ -36,7 +36,7 @@ describe('Kleros MultipleArbitrableTransaction (solc 0.4.24): fees paid only bef
   it('once a dispute is created only the Arbitrator moves it on, with no time limit; forwarding an appeal fee is no way out', async () => {
     const { statements } = await read(KLEROS, 'MultipleArbitrableTransaction');
     expect(statements.filter((s) => s.section === 'risks').map((s) => s.text)).toContain(
-      'The code sets no time limit for the Arbitrator (`arbitrator`) to call `rule` while the Status (`status`) of the Transaction concerned is Dispute Created; meanwhile no one else can pay out the money the contract holds.',
+      'The code sets no time limit for the Arbitrator (`arbitrator`) to call `rule` while the Status (`status`) of the Transaction concerned is Dispute Created; meanwhile no one else can pay out the money held for that Transaction.',
     );
   });
 
@@ -174,7 +174,7 @@ describe('the same terms in Chinese', { timeout: 60_000 }, () => {
 
   it('Kleros: the fee moves only from the states before Dispute Created, of the Transaction concerned, and the timeouts count from the last interaction', async () => {
     const all = await zh(KLEROS, 'MultipleArbitrableTransaction');
-    expect(all.some((s) => s.startsWith('处于「`NoDispute`」、「`WaitingSender`」或「`WaitingReceiver`」时，该记录的发送方（`sender`）可调用 `payArbitrationFeeBySender` 将该记录的状态变为「`WaitingReceiver`」'))).toBe(true);
+    expect(all.some((s) => s.startsWith('处于「无争议」、「等待发送方」或「等待收款人」时，该记录的发送方（`sender`）可调用 `payArbitrationFeeBySender` 将该记录的状态变为「等待收款人」'))).toBe(true);
     expect(all).toContain(
       '自传入编号所指的记录（`transactions[_transactionID]`）的时间点 `lastInteraction`起经过`feeTimeout`时不会自动发生任何事情：须有人调用`timeOutBySender`或`timeOutByReceiver`。',
     );

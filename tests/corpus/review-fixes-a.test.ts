@@ -84,13 +84,13 @@ contract Imm {
       'Nothing happens automatically once the given Timestamp has passed since the Grace Period time; from then on `execute` can no longer succeed.',
     ]) expect(all).not.toContain(falsehood);
     expect(all.filter((s) => /1,000 \(`GRACE_PERIOD`\)|no later than 1,000 /.test(s))).toEqual([]);
-    expect(all).toContain('Deadline: 16 minutes, 40 seconds (`GRACE_PERIOD`) after the given Timestamp (`_timestamp`).');
+    expect(all).toContain('Window: `execute` can succeed only from the given Timestamp (`_timestamp`) on, and no later than 16 minutes, 40 seconds (`GRACE_PERIOD`) after it.');
     expect(all).toContain(
       '`execute` goes ahead only if the call is made no later than 16 minutes, 40 seconds (`GRACE_PERIOD`) after the given Timestamp; otherwise it fails (error `TimestampExpiredError`) and nothing changes.',
     );
     expect(all).toContain('Nothing happens automatically 16 minutes, 40 seconds after the given Timestamp; from then on `execute` can no longer succeed.');
     const chinese = await zh(`${DIR}/TimeLock.sol`, 'TimeLock');
-    expect(chinese).toContain('期限：传入的时间点 `_timestamp`后16分钟40秒钟（`GRACE_PERIOD`）。');
+    expect(chinese).toContain('时间窗口：`execute`只能在传入的时间点 `_timestamp`当时或之后成功执行，且不得晚于该时间后16分钟40秒钟（`GRACE_PERIOD`）。');
     expect(chinese).toContain('传入的时间点 `_timestamp`后16分钟40秒钟（`GRACE_PERIOD`）届至时不会自动发生任何事情；此后`execute`将无法成功。');
     expect(chinese.filter((s) => /自时间点 `GRACE_PERIOD`起/.test(s))).toEqual([]);
   });

@@ -84,25 +84,26 @@ describe('a cleared claim names only the actions that can still act on its recor
 });
 
 describe('a checked subtraction from storage is a condition of the action (M4)', { timeout: 120_000 }, () => {
-  it('CrowdFund (solc 0.8): `unpledge` goes ahead only if the caller pledged at least the amount', async () => {
+  it('CrowdFund (solc 0.8): `unpledge` goes ahead only if the caller pledged at least the amount (said with who may call it)', async () => {
     const { all, of } = await read(CROWD, 'CrowdFund');
-    expect(of('action:unpledge(uint256,uint256):condition')).toContain(
-      '`unpledge` goes ahead only if the given Amount is at most the Pledged Amount (`pledgedAmount`) for the given ID (`_id`) and the caller; otherwise it fails and nothing changes.',
-    );
+    expect(of('action:unpledge(uint256,uint256):access')).toEqual([
+      'Anyone may call `unpledge`, but only against the caller’s own entry: it fails unless the Pledged Amount (`pledgedAmount`) for the given ID (`_id`) and the caller is at least the given Amount (`_amount`).',
+    ]);
     expect(of('action:unpledge(uint256,uint256)')).toContain('The contract pays the caller the given Amount of the token at `token` (in its smallest unit).');
     expect(all).toContain('The caller may receive the token at `token` through `unpledge` or `refund`.');
   });
 
   it('CrowdFund, in Chinese: the same condition', async () => {
     const all = await zh(CROWD, 'CrowdFund');
-    expect(all.some((s) => s.includes('`unpledge`') && s.includes('`pledgedAmount`') && /不(超过|大于)/.test(s))).toBe(true);
+    expect(all.some((s) => s.includes('`unpledge`') && s.includes('`pledgedAmount`') && /不(超过|大于|少于)/.test(s))).toBe(true);
   });
 
   it('solc 0.8: `-=` and `x = x - y` on storage are conditions; inside `unchecked` they are not', async () => {
     const { of } = await read('tests/fixtures/checked/Deposits.sol', 'Deposits');
-    expect(of('action:withdraw(uint256):condition')).toEqual([
-      '`withdraw` goes ahead only if the given Amount (`amount`) is at most the Balance (`balances`) of the caller; otherwise it fails and nothing changes.',
+    expect(of('action:withdraw(uint256):access')).toEqual([
+      'Anyone may call `withdraw`, but only against the caller’s own entry: it fails unless the Balance (`balances`) of the caller is at least the given Amount (`amount`).',
     ]);
+    expect(of('action:withdraw(uint256):condition')).toEqual([]);
     expect(of('action:reduceTotal(uint256):condition')).toEqual([
       '`reduceTotal` goes ahead only if the given Amount (`amount`) is at most the Total (`total`); otherwise it fails and nothing changes.',
     ]);

@@ -22,7 +22,7 @@ describe('review 2, fixes d', () => {
     expect(en).toContain('From No Dispute, anyone may move the Status of the Transaction concerned to Resolved by calling `executeTransaction`, provided the call meets the conditions stated for `executeTransaction`.');
     expect(en).not.toContain('From No Dispute, anyone may move the Status of the Transaction concerned to Resolved by calling `executeTransaction`.');
     const cn = await zh(KLEROS, 'MultipleArbitrableTransaction');
-    expect(cn).toContain('处于「`NoDispute`」时，任何人可调用 `executeTransaction` 将该记录的状态变为「已解决」，但须满足 `executeTransaction` 所列的各项条件。');
+    expect(cn).toContain('处于「无争议」时，任何人可调用 `executeTransaction` 将该记录的状态变为「已解决」，但须满足 `executeTransaction` 所列的各项条件。');
   });
 
   it('L3: a one-way flag set by an action with further conditions points to them; one without does not (en, zh)', async () => {

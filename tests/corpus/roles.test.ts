@@ -11,7 +11,9 @@ const FILE = 'tests/fixtures/core/TradeOrders.sol';
 describe('roles under OpenZeppelin AccessControl', { timeout: 60_000 }, () => {
   it('the admin of every role is the default admin role when no code sets another; there is no separate "Admin Role" party', async () => {
     const { all, terms } = await read(FILE, 'TradeOrders');
-    expect(all).toContain('Holders of the Default Admin Role may give a role to any address, by calling `grantRole`.');
+    expect(all).toContain(
+      'Holders of the Default Admin Role may give a role to any address, by calling `grantRole`; a role is needed to call `setFee`, `pause`, `unpause`, and `setTreasury`.',
+    );
     expect(terms.parties.map((party) => party.id)).not.toContain('role:adminRole');
     expect(all.filter((s) => /Admin Role \(`adminRole`\)/.test(s))).toEqual([]);
   });
@@ -38,5 +40,35 @@ describe('constants folded once values are in place', { timeout: 60_000 }, () =>
     expect(of('action:constructor').length).toBeGreaterThan(0);
     expect(of('action:constructor').filter((s) => /true and true|and false/.test(s))).toEqual([]);
     expect(of('action:constructor').filter((s) => s.startsWith('Deployment goes ahead only if'))).toEqual([]);
+  });
+
+  it('outside deployment the contract has code, so the initializer check reads as the flags it tests', async () => {
+    const { all } = await read('node_modules/@thirdweb-dev/contracts/prebuilts/split/Split.sol', 'Split');
+    expect(all).toContain(
+      '`initialize` goes ahead only if the Initializing flag (`_initializing`) is not set and the Initialized (`_initialized`) is less than 1; otherwise it fails (“Initializable: contract is already initialized”) and nothing changes.',
+    );
+    expect(all.filter((s) => /Code of this contract/.test(s))).toEqual([]);
+  });
+});
+
+describe('thirdweb TokenERC20: roles granted at initialisation, and checks that cannot apply', { timeout: 60_000 }, () => {
+  it('is summarised; a role no check names still reads as a role; no condition hangs on a constant', async () => {
+    const { all } = await read('node_modules/@thirdweb-dev/contracts/prebuilts/token/TokenERC20.sol', 'TokenERC20');
+    expect(all).toContain('`initialize` gives the given Default Admin the Transfer Role (`TRANSFER_ROLE`).');
+    expect(all.filter((s) => /^If (false|true),/.test(s))).toEqual([]);
+  });
+});
+
+describe('an initializer already run at deployment', { timeout: 60_000 }, () => {
+  it('says initialize can never succeed at the implementation’s own address', async () => {
+    const { of } = await read('node_modules/@thirdweb-dev/contracts/prebuilts/split/Split.sol', 'Split');
+    expect(of('risk:')).toContain(
+      '`initialize` can never succeed on this contract as deployed: it requires that the Initialized (`_initialized`) is less than 1, but the Initialized can only ever be 1. Code written this way is usually meant to run behind a proxy, whose own storage starts empty.',
+    );
+  });
+
+  it('raises nothing where deployment leaves the initializer open (OpenZeppelin upgradeable without a constructor)', async () => {
+    const { of } = await read('node_modules/@openzeppelin/contracts-upgradeable/finance/VestingWalletUpgradeable.sol', 'VestingWalletUpgradeable');
+    expect(of('risk:').filter((s) => /can never succeed/.test(s))).toEqual([]);
   });
 });

@@ -130,8 +130,8 @@ describe('what a lawyer needs from the corpus', { timeout: 120_000 }, () => {
     const { statements } = await read(`${OZ4}/governance/TimelockController.sol`, 'TimelockController');
     const warnings = statements.filter((s) => s.section === 'warning').map((s) => s.text);
     expect(warnings).toEqual([
-      'Holders of the Admin Role (`adminRole`) may give a role to any address, by calling `grantRole`.',
-      'Holders of the Admin Role may take a role away from any address, by calling `revokeRole`.',
+      'Holders of the Admin Role (`adminRole`) may give a role to any address, by calling `grantRole`; a role is needed to call `schedule`, `scheduleBatch`, and `cancel`.',
+      'Holders of the Admin Role may take a role away from any address, by calling `revokeRole`; a role is needed to call `schedule`, `scheduleBatch`, and `cancel`.',
     ]);
   });
 

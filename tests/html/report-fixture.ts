@@ -1,12 +1,9 @@
 /**
  * Builds HTML reports of bundled contracts for the browser tests, and launches a real headless Chromium
  * through playwright-core: the build that the npm package @sparticuz/chromium ships (a devDependency), so
- * `npm ci && npm test` needs no browser installed by hand. That build brings only a Latin font; Chinese
- * comes from Noto Sans SC (GB2312 coverage, OFL 1.1), which the npm package @embedpdf/fonts-sc ships,
- * through a fontconfig file of ours.
+ * `npm ci && npm test` needs no browser installed by hand, with the Chinese font of src/render/pdf/fonts.ts.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,6 +11,7 @@ import bundledChromium from '@sparticuz/chromium';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { readToolVersion } from '../../src/render/package-root.ts';
 import { renderHtmlReport } from '../../src/render/html/report.ts';
+import { fontConfigFile } from '../../src/render/pdf/fonts.ts';
 import { buildStatements } from '../../src/render/statements.ts';
 import type { SummaryDocument } from '../../src/terms/index.ts';
 import { extracted } from '../helpers/extract.ts';
@@ -26,46 +24,13 @@ export async function launchBrowser(): Promise<BrowserContext> {
   const executablePath = await bundledChromium.executablePath();
   return chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'plainterms-chromium-')), {
     executablePath,
-    env: { ...process.env, FONTCONFIG_FILE: fontConfigFile() },
+    env: { ...process.env, FONTCONFIG_FILE: fontConfigFile()! },
     headless: true,
     args: [
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync',
     ],
   });
-}
-
-/**
- * A fontconfig file for the browser: the machine's own configuration when it has one (/etc/fonts), the
- * Latin font @sparticuz/chromium unpacks (<tmp>/fonts) and the Chinese font, copied once into a folder of
- * ours. Given to the browser as FONTCONFIG_FILE.
- */
-function fontConfigFile(): string {
-  const folder = path.join(tmpdir(), 'plainterms-fonts');
-  const font = path.join(folder, 'NotoSansHans-Regular.otf');
-  const config = path.join(folder, 'fonts.conf');
-  if (!existsSync(font)) {
-    mkdirSync(folder, { recursive: true });
-    // The package exports only its font list (dist/index.cjs); the fonts are in its fonts/ folder.
-    const entry = createRequire(import.meta.url).resolve('@embedpdf/fonts-sc');
-    copyFileSync(path.resolve(path.dirname(entry), '..', 'fonts', 'NotoSansHans-Regular.otf'), `${font}.partial`);
-    renameSync(`${font}.partial`, font);
-  }
-  writeFileSync(
-    config,
-    [
-      '<?xml version="1.0"?>',
-      '<!DOCTYPE fontconfig SYSTEM "fonts.dtd">',
-      '<fontconfig>',
-      '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>',
-      `  <dir>${path.join(tmpdir(), 'fonts')}</dir>`,
-      `  <dir>${folder}</dir>`,
-      `  <cachedir>${path.join(folder, 'cache')}</cachedir>`,
-      '</fontconfig>',
-      '',
-    ].join('\n'),
-  );
-  return config;
 }
 
 export async function buildDocument(file: string, contract: string, locale: string): Promise<{ document: SummaryDocument; sources: { path: string; content: string }[] }> {

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatSourceRef } from '../../src/render/format.ts';
 import type { SummaryDocument } from '../../src/terms/index.ts';
 import { launchBrowser, writeReport } from './report-fixture.ts';
 
@@ -8,12 +11,14 @@ describe('HTML report in a real browser', { timeout: 120_000 }, () => {
   let browser: BrowserContext;
   let page: Page;
   let documents: SummaryDocument[];
+  let reportUrl: string;
   const consoleErrors: string[] = [];
   const otherRequests: string[] = [];
 
   beforeAll(async () => {
     const report = await writeReport('contracts/ArbiterEscrow.sol', 'ArbiterEscrow', ['en', 'zh']);
     documents = report.documents;
+    reportUrl = report.url;
     browser = await launchBrowser();
     page = await browser.newPage();
     page.on('console', (message) => {
@@ -97,28 +102,96 @@ describe('HTML report in a real browser', { timeout: 120_000 }, () => {
       reached = await page.evaluate((id) => (document.activeElement as HTMLElement | null)?.dataset.id === id, statement.id);
     }
     expect(reached).toBe(true);
+    // The sentence reached shows that it has the focus, and a screen reader announces it as a button.
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(outline).not.toBe('none');
+    expect(await page.evaluate(() => document.activeElement!.getAttribute('role'))).toBe('button');
     await page.keyboard.press('Enter');
     expect(await page.locator(`article[lang="en"] .st[data-id="${statement.id}"]`).getAttribute('class')).toContain('active');
     expect(await page.$$eval('.file li.hl', (els) => els.map((el) => Number((el as HTMLElement).dataset.line)))).toContain(statement.source!.line);
   });
 
-  it('prints the code after the summary, with long lines wrapped, so the line references on paper lead somewhere', async () => {
+  it('prints each cited range as a numbered endnote quoting its lines, and keeps the notes off the screen', async () => {
+    const statements = documents[0]!.contracts[0]!.statements.filter((s) => s.source);
+    const sourceText = readFileSync(statements[0]!.source!.path, 'utf8').split('\n');
+    expect(await page.locator('article[lang="en"] .endnotes').isVisible()).toBe(false);
+    expect(await page.locator('article[lang="en"] .st .note').first().isVisible()).toBe(false);
     await page.emulateMedia({ media: 'print' });
     try {
-      expect(await page.locator('.code').isVisible()).toBe(true);
-      const clipped = await page.$$eval('.file li', (els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1).length);
+      expect(await page.locator('.code').isVisible()).toBe(false);
+      expect(await page.locator('article[lang="en"] .endnotes').isVisible()).toBe(true);
+      const notes = await page.$$eval('article[lang="en"] .endnotes li', (els) =>
+        els.map((el) => ({
+          number: Number(el.getAttribute('value')),
+          ref: el.querySelector('.note-ref')!.firstChild!.textContent!.trim(),
+          lines: [...el.querySelectorAll('.l')].map((line) => ({ number: Number(line.querySelector('.n')!.textContent), text: line.textContent!.slice(line.querySelector('.n')!.textContent!.length) })),
+        })),
+      );
+      expect(notes.map((note) => note.number)).toEqual(notes.map((_, index) => index + 1));
+      for (const statement of statements) {
+        const element = page.locator(`article[lang="en"] .st[data-id="${statement.id}"]`);
+        const number = Number(await element.locator('.note').textContent());
+        const note = notes.find((n) => n.number === number)!;
+        expect(note.ref).toBe(formatSourceRef(statement.source!));
+        // The first cited line is quoted word for word (indentation aside), under its own number.
+        expect(note.lines[0]).toEqual({ number: statement.source!.line, text: sourceText[statement.source!.line - 1]!.trim() === '' ? '' : expect.stringContaining(sourceText[statement.source!.line - 1]!.trim()) });
+      }
+      const clipped = await page.$$eval('.endnotes .l', (els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1).length);
       expect(clipped).toBe(0);
     } finally {
       await page.emulateMedia({ media: 'screen' });
     }
-    // On screen too, a line longer than the pane wraps instead of running out of sight.
+    // On screen a line longer than the code pane wraps instead of running out of sight.
     const clippedOnScreen = await page.$$eval('.file li', (els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1).length);
     expect(clippedOnScreen).toBe(0);
+  });
+
+  it('writes the endnotes into the page itself, so printing needs no script', () => {
+    const html = readFileSync(fileURLToPath(reportUrl), 'utf8');
+    expect(html.match(/<section class="endnotes"/g)).toHaveLength(2);
+    expect(html).toContain('<h2>各句所引代码</h2>');
   });
 
   it('draws the lifecycle as an inline SVG and the parties against the actions', async () => {
     expect(await page.locator('article[lang="en"] figure.diagram svg').count()).toBeGreaterThan(0);
     expect(await page.locator('article[lang="en"] table.access tbody tr').count()).toBeGreaterThan(0);
+  });
+});
+
+describe('the lifecycle diagram in a 900 px wide window', { timeout: 120_000 }, () => {
+  let browser: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    // The letter of credit has the widest lifecycle of the bundled contracts: six states, long action names.
+    const report = await writeReport('contracts/LetterOfCredit.sol', 'LetterOfCredit', ['en', 'zh']);
+    browser = await launchBrowser();
+    page = await browser.newPage();
+    await page.setViewportSize({ width: 900, height: 900 });
+    await page.goto(report.url, { waitUntil: 'load' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('fits the summary’s column with every label at least 11 px high, in both languages', async () => {
+    for (const lang of ['en', 'zh']) {
+      await page.locator(`.lang-switch button[data-lang="${lang}"]`).click();
+      const figure = page.locator(`article[lang="${lang}"] figure.diagram`).first();
+      await figure.scrollIntoViewIfNeeded();
+      const measured = await figure.evaluate((element) => {
+        const svg = element.querySelector('svg')!;
+        return {
+          column: element.getBoundingClientRect().width,
+          width: svg.getBoundingClientRect().width,
+          labels: [...svg.querySelectorAll('text')].map((text) => ({ text: text.textContent, height: text.getBoundingClientRect().height })),
+        };
+      });
+      expect(measured.width).toBeLessThanOrEqual(measured.column + 0.5);
+      expect(measured.labels.length).toBeGreaterThan(6);
+      expect(measured.labels.filter((label) => label.height < 11)).toEqual([]);
+    }
   });
 });
 
@@ -161,19 +234,23 @@ describe('Chinese in the HTML report, in the bundled browser', { timeout: 120_00
 });
 
 describe('the files a report names', { timeout: 120_000 }, () => {
-  it('names the contract’s own file at the top and folds the imported files into a closed list after it', async () => {
+  it('names the contract’s own file after the terms, the imported files folded into a closed list after it', async () => {
     const { summarize } = await import('../../src/summarize.ts');
     const { outputs } = await summarize(['contracts/MarketplaceOrder.sol'], { formats: ['html'], languages: ['en', 'zh'], cache: false });
     const html = outputs[0]!.text;
     for (const [lang, summary] of [['en', 'Also compiled: 13 imported files'], ['zh', '另行编译的导入文件：13个']] as const) {
       const start = html.indexOf(`<article class="lang" lang="${lang}"`);
       expect(start).toBeGreaterThan(0);
-      const article = html.slice(start);
-      const ident = article.slice(article.indexOf('<p class="ident">'), article.indexOf('</p>'));
+      const article = html.slice(start, html.indexOf('</article>', start));
+      const at = article.indexOf('<p class="ident">');
+      const ident = article.slice(at, article.indexOf('</p>', at));
       expect(ident).toContain('contracts/MarketplaceOrder.sol · keccak256');
       expect(ident).not.toContain('@openzeppelin');
+      // Every term comes first: the hashes follow the last section of the summary.
+      expect(at).toBeGreaterThan(article.indexOf('data-section="disclaimer"'));
+      expect(article.indexOf('class="st"', at)).toBe(-1);
       expect(article).toContain(`<details class="ident imported"><summary>${summary}</summary>`);
-      expect(article.indexOf('@openzeppelin/contracts/access/Ownable.sol')).toBeGreaterThan(article.indexOf('<details class="ident imported">'));
+      expect(article.indexOf('@openzeppelin/contracts/access/Ownable.sol · keccak256')).toBeGreaterThan(article.indexOf('<details class="ident imported">'));
     }
   });
 });

@@ -9,6 +9,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemBrowserPaths } from '../../src/render/pdf/find-browser.ts';
 
 const repository = path.resolve(import.meta.dirname, '..', '..');
 const work = mkdtempSync(path.join(tmpdir(), 'plainterms-pack-'));
@@ -69,6 +70,33 @@ describe('the package installed from its npm tarball', { timeout: 120_000 }, () 
     const stdout = succeed(path.join(app, 'node_modules', '.bin', 'plainterms'), ['summarize', 'contracts/FobSale.sol', '--no-cache'], app);
     expect(stdout).toBe(readFileSync(path.join(repository, 'tests', 'golden', 'FobSale.en.md'), 'utf8'));
   });
+
+  // Where Chrome or Chromium is installed (GitHub's runners have it), the PDF is printed by it instead.
+  const installedBrowser = systemBrowserPaths(process.platform, { ...process.env, PATH: path.dirname(process.execPath) }).find((file) => existsSync(file));
+
+  it.skipIf(installedBrowser === undefined)('prints a PDF through the Chrome or Chromium installed on the machine, with no npm package for it', () => {
+    const env = { PATH: path.dirname(process.execPath), HOME: work, NODE_OPTIONS: '' };
+    const pdf = path.join(app, 'FobSale.system.pdf');
+    const result = spawnSync(path.join(app, 'node_modules', '.bin', 'plainterms'), ['summarize', 'contracts/FobSale.sol', '--no-cache', '--lang', 'en,zh', '--format', 'pdf', '-o', pdf], { cwd: app, encoding: 'utf8', env, timeout: 120_000 });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(existsSync(path.join(app, 'node_modules', 'playwright-core'))).toBe(false);
+    expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  it.skipIf(installedBrowser !== undefined)(
+    'without a browser (the development dependencies are not installed), --format pdf says what to install and exits 2',
+    () => {
+      const env = { PATH: path.dirname(process.execPath), HOME: work, NODE_OPTIONS: '' };
+      const result = spawnSync(path.join(app, 'node_modules', '.bin', 'plainterms'), ['summarize', 'contracts/FobSale.sol', '--no-cache', '--format', 'pdf', '-o', 'FobSale.pdf'], { cwd: app, encoding: 'utf8', env });
+      expect(result.status).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toContain('--format pdf prints the HTML page through Chrome or Chromium, and none was found');
+      expect(result.stderr).toContain('set PLAINTERMS_CHROME');
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+      expect(existsSync(path.join(app, 'FobSale.pdf'))).toBe(false);
+    },
+  );
 
   it("runs the README's library example in plain Node", () => {
     writeFileSync(path.join(app, 'example.mjs'), readmeLibraryExample());

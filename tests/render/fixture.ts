@@ -218,6 +218,7 @@ export function buildSaleTerms(): ContractTerms {
       {
         id: 'claim:1',
         action: 'reclaim()',
+        helper: null,
         tag: 'notice',
         param: null,
         text: 'Only the buyer can reclaim.',

@@ -90,7 +90,7 @@ describe('key facts with the numbers', { timeout: 120_000 }, () => {
 
   it('a constant added to a given time is the period, not the moment (TimeLock)', async () => {
     const { of, all } = await read('tests/fixtures/third-party/TimeLock.sol', 'TimeLock');
-    expect(of('key-fact:deadline')).toEqual(['Deadline: 16 minutes, 40 seconds (`GRACE_PERIOD`) after the given Timestamp (`_timestamp`).']);
+    expect(of('key-fact:deadline')).toEqual(['Window: `execute` can succeed only from the given Timestamp (`_timestamp`) on, and no later than 16 minutes, 40 seconds (`GRACE_PERIOD`) after it.']);
     expect(all.some((s) => /after the Grace Period time|never sets the Grace Period|GRACE_PERIOD`?\)?, so it stays zero/.test(s))).toBe(false);
   });
 });

@@ -42,7 +42,7 @@ export class RevisionCounter {
   }
 }
 
-function runOptions(span: Span, locale: string) {
+export function runOptions(span: Span, locale: string) {
   const lang = wordLanguage(locale);
   const chinese = locale === 'zh';
   const latin = span.code ? CODE_FONT : BODY_FONT;
@@ -65,9 +65,16 @@ export function spanRuns(spans: Span[], locale: string, revision: Revision | nul
   });
 }
 
-/** A block as a paragraph; `pageBreakBefore` starts a new language on a new page. */
-export function blockParagraph(block: Block, locale: string, pageBreakBefore = false): Paragraph {
-  const children = spanRuns(block.spans, locale);
+/** A footnote mark to follow a source reference, or null for none. */
+export type FootnoteMark = (span: Span, locale: string) => ParagraphChild | null;
+
+/** A block as a paragraph; `pageBreakBefore` starts a new language on a new page; `footnote` marks each source reference. */
+export function blockParagraph(block: Block, locale: string, pageBreakBefore = false, footnote: FootnoteMark | null = null): Paragraph {
+  const children = spanRuns(block.spans, locale).flatMap((run, index) => {
+    const span = block.spans[index]!;
+    const mark = span.ref && footnote ? footnote(span, locale) : null;
+    return mark ? [run, mark] : [run];
+  });
   if (block.kind === 'heading') return new Paragraph({ heading: HEADINGS[block.level], children, pageBreakBefore });
   const border = block.callout ? CALLOUT_BORDER : undefined;
   if (block.kind === 'bullet') return new Paragraph({ bullet: { level: 0 }, children, border, pageBreakBefore });
@@ -75,7 +82,7 @@ export function blockParagraph(block: Block, locale: string, pageBreakBefore = f
 }
 
 /** A document of paragraphs, its default language that of `locale`, packed as the bytes of a .docx file. */
-export async function packDocument(paragraphs: Paragraph[], options: { title: string; locale: string }): Promise<Uint8Array> {
+export async function packDocument(paragraphs: Paragraph[], options: { title: string; locale: string; footnotes?: Record<number, { children: Paragraph[] }> }): Promise<Uint8Array> {
   const lang = wordLanguage(options.locale);
   const document = new Document({
     creator: REVISION_AUTHOR,
@@ -85,6 +92,7 @@ export async function packDocument(paragraphs: Paragraph[], options: { title: st
         document: { run: { font: { ascii: BODY_FONT, hAnsi: BODY_FONT, eastAsia: EAST_ASIAN_FONT }, language: { value: lang, eastAsia: wordLanguage('zh') } } },
       },
     },
+    footnotes: options.footnotes,
     sections: [{ children: paragraphs }],
   });
   return new Uint8Array(await Packer.toBuffer(document));

@@ -11,12 +11,14 @@ import Handlebars from 'handlebars';
 import { contentSecurityPolicy } from './csp.ts';
 import { SECTIONS, type ContractTerms, type Statement, type SummaryDocument } from '../../terms/index.ts';
 import { TEMPLATES_ROOT } from '../package-root.ts';
+import { formatSourceRef } from '../format.ts';
 import { buildAccessTable } from './access-table.ts';
 import { domId, statementHtml } from './html-text.ts';
 import { renderLifecycleSvg } from './lifecycle-svg.ts';
 import { localStateLabel, registerZhNameLookups } from '../zh-names.ts';
 import { splitSources, viewContract as groupStatements } from '../document.ts';
 import { citedSources, type SourceText } from './source-view.ts';
+import { Endnotes, type SourceLines, sourceLines } from './endnotes.ts';
 
 export type { SourceText } from './source-view.ts';
 
@@ -26,11 +28,15 @@ const LEADING = new Set(['warning', 'key-facts']);
 const hb = Handlebars.create();
 hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
 registerZhNameLookups(hb);
+// A sentence is a button: Tab reaches it, Enter or Space (or a click) shows its lines in the code.
 hb.registerPartial(
   'st',
-  '<p class="st" tabindex="0" id="{{domId}}" data-id="{{id}}" data-basis="{{basis}}"{{#if source}} data-path="{{source.path}}" data-line="{{source.line}}" data-end-line="{{source.endLine}}"{{/if}}>' +
-    '<span class="text">{{html}}</span>{{#if ref}} <span class="ref">[{{ref}}]</span>{{/if}}</p>',
+  '<p class="st" tabindex="0" role="button" id="{{domId}}" data-id="{{id}}" data-basis="{{basis}}"{{#if source}} data-path="{{source.path}}" data-line="{{source.line}}" data-end-line="{{source.endLine}}"{{/if}}>' +
+    '<span class="text">{{html}}</span>{{#if ref}} <span class="ref">[{{ref}}]</span>{{/if}}{{#with (note this)}}<sup class="note">{{this}}</sup>{{/with}}</p>',
 );
+// The endnote of a sentence's cited lines, numbered the first time the page shows it (see endnotes.ts).
+hb.registerHelper('note', (statement: StatementView) => statement.notes.number(statement.source));
+hb.registerHelper('endnotes', (contract: { notes: Endnotes }) => contract.notes.list());
 const compiled = new Map<string, Handlebars.TemplateDelegate>();
 
 function template(locale: string, name: string): Handlebars.TemplateDelegate {
@@ -56,24 +62,26 @@ interface StatementView {
   basis: string;
   source: Statement['source'];
   ref: string;
+  notes: Endnotes;
 }
 
-function viewStatement(locale: string, contract: string, statement: Statement): StatementView {
+function viewStatement(locale: string, contract: string, statement: Statement, notes: Endnotes): StatementView {
   const source = statement.source;
-  const lines = source ? (source.endLine > source.line ? `${source.line}-${source.endLine}` : `${source.line}`) : '';
   return {
+    notes,
     id: statement.id,
     domId: domId(`st-${locale}-${contract}`, statement.id),
     html: new Handlebars.SafeString(statementHtml(statement.text)),
     text: statement.text,
     basis: statement.basis,
     source,
-    ref: source ? `${path.posix.basename(source.path)}:${lines}` : '',
+    ref: source ? formatSourceRef(source) : '',
   };
 }
 
-async function viewContract(locale: string, contract: ContractTerms & { statements: Statement[] }, sources: SummaryDocument['sources']) {
-  const statements = contract.statements.map((statement) => viewStatement(locale, contract.name, statement));
+async function viewContract(locale: string, contract: ContractTerms & { statements: Statement[] }, sources: SummaryDocument['sources'], files: SourceLines) {
+  const notes = new Endnotes(files);
+  const statements = contract.statements.map((statement) => viewStatement(locale, contract.name, statement, notes));
   const inSection = (section: string) => statements.filter((_, index) => contract.statements[index]!.section === section);
   const actionName = (id: string) => contract.actions.find((action) => action.id === id)?.name ?? id;
   const lifecycles = await Promise.all(
@@ -102,6 +110,7 @@ async function viewContract(locale: string, contract: ContractTerms & { statemen
       .filter((section) => section.statements.length > 0),
     lifecycles,
     access: buildAccessTable(contract),
+    notes,
   };
 }
 
@@ -109,9 +118,10 @@ async function viewContract(locale: string, contract: ContractTerms & { statemen
 export async function renderHtmlReport(documents: SummaryDocument[], sources: SourceText[]): Promise<string> {
   const first = documents[0];
   if (!first) throw new Error('renderHtmlReport needs at least one document');
+  const files = sourceLines(sources);
   const articles = await Promise.all(
     documents.map(async (document, index) => {
-      const contracts = await Promise.all(document.contracts.map((contract) => viewContract(document.language, contract, document.sources)));
+      const contracts = await Promise.all(document.contracts.map((contract) => viewContract(document.language, contract, document.sources, files)));
       const html = template(document.language, 'article')({ document, contracts });
       return { locale: document.language, hidden: index > 0, html: new Handlebars.SafeString(html) };
     }),

@@ -4,6 +4,7 @@
  */
 import type { Action, ContractTerms, Effect, Expr } from '../../terms/index.ts';
 import { unwrap } from '../../terms/index.ts';
+import { rewrite } from '../../ir/exprs.ts';
 import { rolePlace, type RolePlace } from '../roles.ts';
 import { balanceLeft, clearedClaim } from './money.ts';
 import { combineBasis, spanSources, spec, type StatementSpec } from './spec.ts';
@@ -24,14 +25,16 @@ function buildOneAction(terms: ContractTerms, action: Action): StatementSpec[] {
     const refusal = action.conditions.find((c) => c.when.length === 0 && c.expr.kind === 'bool' && !c.expr.value)!;
     return [...specs, spec(`${prefix}:always-fails`, 'actions', 'always-fails', { ...base, basis: 'code', source: refusal.source, context: { action, condition: refusal } })];
   }
+  // The check that the caller's own entry holds the amount is said with the access: not again as a condition.
+  const own = action.access.anyone ? ownEntry(action) : null;
   specs.push(
-    spec(`${prefix}:access`, 'actions', 'access', { ...base, basis: 'code', source: action.access.source ?? action.source, context: { action, selfNamed: selfNamed(action) } }),
+    spec(`${prefix}:access`, 'actions', 'access', { ...base, basis: 'code', source: own?.condition.source ?? action.access.source ?? action.source, context: { action, ownEntry: own, selfNamed: selfNamed(action) } }),
   );
   if (action.payable) {
     specs.push(spec(`${prefix}:payable`, 'actions', 'payable', { ...base, basis: 'code', source: action.source, context: { action } }));
   }
   action.conditions.forEach((condition, index) => {
-    if (condition.isAccess) return;
+    if (condition.isAccess || condition === own?.condition) return;
     const context = { action, condition };
     specs.push(spec(`${prefix}:condition:${index + 1}`, 'actions', 'condition', { ...base, basis: condition.basis, source: condition.source, context }));
   });
@@ -69,9 +72,35 @@ function buildOneAction(terms: ContractTerms, action: Action): StatementSpec[] {
     specs.push(spec(`${prefix}:events`, 'actions', 'events', { ...base, basis, source, context: { action, emits: action.emits, conditional: action.emits.length > 1 && action.emits.some((emit) => emit.when.length > 0) } }));
   }
   action.externalCalls.forEach((call, index) => {
-    specs.push(spec(`${prefix}:external-call:${index + 1}`, 'actions', 'external-call', { ...base, basis: 'code', source: call.source, context: { action, call, described: terms.actions.some((a) => a.name === call.name) || terms.definitions.some((d) => d.name === call.name) } }));
+    const context = { action, call, described: terms.actions.some((a) => a.name === call.name) || terms.definitions.some((d) => d.name === call.name), ...selfCallPayees(terms, action, call) };
+    specs.push(spec(`${prefix}:external-call:${index + 1}`, 'actions', 'external-call', { ...base, basis: 'code', source: call.source, context }));
   });
   return specs;
+}
+
+/**
+ * A call of this contract's own action from outside (`this._payRoyalties(…)`): whom that action pays, and
+ * whether the calling action makes all its own payments after it, in the code's order (royalties first).
+ */
+function selfCallPayees(terms: ContractTerms, action: Action, call: Action['externalCalls'][number]): { payees?: Expr[]; paysFirst?: boolean } {
+  if (call.target.kind !== 'this') return {};
+  const called = terms.actions.find((a) => a.name === call.name && a.id !== action.id);
+  const outs = called?.payments.filter((p) => p.direction === 'out') ?? [];
+  if (outs.length === 0) return {};
+  const seen = new Set<string>();
+  const payees = outs.map((p) => asCaller(unwrap(p.to))).filter((to) => !seen.has(JSON.stringify(to)) && Boolean(seen.add(JSON.stringify(to))));
+  const after = (line: number) => action.payments.filter((p) => p.direction === 'out').every((p) => p.source.path === call.source.path ? p.source.line > line : false);
+  const own = action.payments.filter((p) => p.direction === 'out');
+  return { payees, paysFirst: own.length > 0 && after(call.source.line) };
+}
+
+/**
+ * A payee of the called action as the caller's reader sees it: every entry of a list it walks (not the
+ * entry "at the same position"), and another contract's answer without the called action's own parameters.
+ */
+function asCaller(payee: Expr): Expr {
+  const whole = payee.kind === 'index' && payee.index.kind === 'position' ? payee.base : payee;
+  return rewrite(whole, (e) => (e.kind === 'external-call' && e.args.length > 0 ? { ...e, args: [] } : null));
 }
 
 /** Effects on a lifecycle's variable are told by the action's transitions instead. */
@@ -113,6 +142,24 @@ export function stateLabel(terms: ContractTerms, lifecycleId: string, state: str
 
 export function stateLabels(terms: ContractTerms, lifecycleId: string, states: string[]): string[] {
   return states.map((state) => stateLabel(terms, lifecycleId, state));
+}
+
+/**
+ * An action anyone may call that takes an amount off the caller's own entry in a ledger (`pledged[_id][msg.sender]
+ * -= _amount`), which must hold at least that amount (a require, or the checked subtraction itself): it can do
+ * something only for a caller with an entry. The entry and the amount; null otherwise.
+ */
+function ownEntry(action: Action): { entry: Expr; amount: Expr; condition: Action['conditions'][number] } | null {
+  const same = (a: Expr, b: Expr) => JSON.stringify(a) === JSON.stringify(b);
+  const callersOwn = (e: Expr): boolean => e.kind === 'index' && (e.index.kind === 'caller' || callersOwn(e.base));
+  for (const effect of action.effects) {
+    if (effect.kind !== 'decrease' || effect.value === null || effect.when.length > 0 || !callersOwn(effect.target)) continue;
+    const [entry, amount] = [effect.target, effect.value];
+    const condition = action.conditions.find(({ expr, when }) => when.length === 0 && expr.kind === 'compare' &&
+      ((expr.op === '<=' && same(expr.left, amount) && same(expr.right, entry)) || (expr.op === '>=' && same(expr.left, entry) && same(expr.right, amount))));
+    if (condition) return { entry, amount, condition };
+  }
+  return null;
 }
 
 /**

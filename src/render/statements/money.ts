@@ -5,6 +5,7 @@
  */
 import { accessOnPath } from '../../extract/actions.ts';
 import { stillPaysOut } from '../../extract/ways-out.ts';
+import { collectionOf, drawsOn } from '../../extract/record-funds.ts';
 import type { Action, Asset, ContractTerms, Expr, Party, Payment } from '../../terms/index.ts';
 import { isPathPrefix, unwrap, walkExpr } from '../../terms/index.ts';
 import { actionNames, combineBasis, findAction, prefixed, spanSources, spec, type StatementSpec } from './spec.ts';
@@ -70,7 +71,7 @@ export function buildMoneySpecs(terms: ContractTerms): StatementSpec[] {
         actionKind: action?.kind ?? null,
         // Other ways out: actions that pay out the whole balance, credited money included.
         // Who may make the money leave: "when the Owner calls `withdraw`", not "when someone calls".
-        context: { fact, action, party, withdrawal, withdrawalAccess: withdrawalAction?.access ?? null, ownCredit: withdrawalAction ? paysOwnCredit(withdrawalAction) : false, sweeps: fact.kind === 'pull-payment' ? sweepingActions(terms, fact.withdrawal) : [] },
+        context: { fact, action, party, withdrawal, withdrawalAccess: withdrawalAction?.access ?? null, ownCredit: withdrawalAction ? paysOwnCredit(withdrawalAction) : false, sweeps: fact.kind === 'pull-payment' ? sweepingActions(terms, fact.withdrawal) : [], exits: fact.kind === 'record-funds' ? recordExits(terms, fact.subject) : [] },
       }),
     );
   }
@@ -221,4 +222,23 @@ function paysARecord(payment: Payment, action: Action): boolean {
     action.effects.some((e) => e.kind === 'decrease' && e.target.kind === 'index' && e.value !== null && JSON.stringify(e.value) === amount) ||
     action.conditions.some((c) => c.expr.kind === 'compare' && mentions(c.expr) && stored(c.expr))
   );
+}
+
+/** Where money held in a record's field can go: each recipient, with the actions that pay it an amount drawn on the field. */
+function recordExits(terms: ContractTerms, subject: Expr): { party: Party | null; to: Expr; names: string[] }[] {
+  const groups = new Map<string, { party: Party | null; to: Expr; ids: string[] }>();
+  for (const action of terms.actions) {
+    for (const payment of action.payments) {
+      if (!drawsOn(action, payment, subject)) continue;
+      // One recipient per field of the record (`o.seller`, read live or as it stood), else per party or address.
+      const to = unwrap(payment.to);
+      const field = to.kind === 'member' ? collectionOf(to.object) : null;
+      const key = field && to.kind === 'member' ? `${field.name}.${to.member}` : (payment.toParty ?? payeeKey(payment.to));
+      const group = groups.get(key) ?? { party: null, to: payment.to, ids: [] };
+      group.party ??= terms.parties.find((p) => p.id === payment.toParty) ?? null;
+      if (!group.ids.includes(action.id)) group.ids.push(action.id);
+      groups.set(key, group);
+    }
+  }
+  return [...groups.values()].map(({ party, to, ids }) => ({ party, to, names: actionNames(terms, ids) }));
 }

@@ -9,6 +9,7 @@ import { clearedClaim } from './money.ts';
 import { actionNames, findAction, prefixed, spec, type StatementSpec } from './spec.ts';
 import { ruleHolder } from '../../extract/actions.ts';
 import { renounceGates } from '../../extract/risks.ts';
+import { statesWithMoney } from '../../extract/held-money.ts';
 
 /**
  * What contract code never settles, in the order shown: the topics a trade agreement needs (governing law,
@@ -44,10 +45,19 @@ function stalledMoves(terms: ContractTerms, risk: Risk): string[] {
   return names.length > 1 ? names : [];
 }
 
+/**
+ * For a stall (no-deadline), drafted only where no one else has an action that pays out at that stage: whether
+ * the contract may hold money of the deal then (of the record concerned, for a lifecycle of records), so that
+ * the money waits too, and the record whose money it is.
+ */
+function stalledMoney(terms: ContractTerms, risk: Risk): { takesMoney: boolean; record: string | null } {
+  const lifecycle = risk.kind === 'no-deadline' ? terms.lifecycles.find((l) => l.id === risk.text) : undefined;
+  if (!lifecycle || risk.state === null) return { takesMoney: false, record: null };
+  const record = lifecycle.perItem ? (lifecycle.itemLabel ?? lifecycle.collectionLabel) : null;
+  return { takesMoney: statesWithMoney(lifecycle, terms.actions).has(risk.state), record };
+}
+
 export function buildRiskSpecs(terms: ContractTerms): StatementSpec[] {
-  // A stall (no-deadline) is drafted only where no one else has an action that pays out at that stage;
-  // in a contract that takes money in, that is the money's fate too.
-  const takesMoney = terms.actions.some((a) => a.payable || a.payments.some((p) => p.direction === 'in'));
   return terms.risks.map((risk) => {
     const action = risk.action === null ? null : findAction(terms, risk.action);
     const party = terms.parties.find((candidate) => candidate.id === risk.party) ?? null;
@@ -55,15 +65,22 @@ export function buildRiskSpecs(terms: ContractTerms): StatementSpec[] {
       basis: risk.basis,
       source: risk.source,
       actionKind: action?.kind ?? null,
-      context: { risk, action, party, callers: risk.kind === 'external-contract' ? actionNames(terms, [risk.action ?? '', ...(risk.also ?? [])].filter((id) => id !== '')) : [], takesMoney, moves: stalledMoves(terms, risk), gates: risk.kind === 'renounce-locks-funds' ? actionNames(terms, renounceGates(terms)) : [], intake: risk.kind === 'never-recorded' ? actionNames(terms, risk.also ?? []) : [], ...uncheckedPayment(terms, risk) },
+      context: { risk, action, party, helper: helperOf(terms, risk), callers: risk.kind === 'external-contract' ? actionNames(terms, [risk.action ?? '', ...(risk.also ?? [])].filter((id) => id !== '')) : [], ...stalledMoney(terms, risk), moves: stalledMoves(terms, risk), gates: risk.kind === 'renounce-locks-funds' ? actionNames(terms, renounceGates(terms)) : [], intake: risk.kind === 'never-recorded' ? actionNames(terms, risk.also ?? []) : [], ...uncheckedPayment(terms, risk) },
     });
   });
 }
 
+/** For a contradicted claim on an internal function: the function's name. */
+function helperOf(terms: ContractTerms, risk: ContractTerms['risks'][number]): string | null {
+  if (risk.kind !== 'claim-contradicted' || risk.action !== null) return null;
+  return terms.claims.find((claim) => claim.text === risk.text && claim.source.line === risk.source.line && claim.source.path === risk.source.path)?.helper ?? null;
+}
+
 export function buildClaimSpecs(terms: ContractTerms): StatementSpec[] {
   return terms.claims.flatMap((claim) => {
-    const action = claim.action === null ? null : findAction(terms, claim.action);
-    const specs = [spec(prefixed('claim', claim.id), 'claims', 'claim', { basis: 'natspec', source: claim.source, context: { claim, action } })];
+    // A comment on an internal function: its checks speak of the function by name.
+    const action = claim.action === null ? (claim.helper === null ? null : { name: claim.helper }) : findAction(terms, claim.action);
+    const specs = [spec(prefixed('claim', claim.id), 'claims', 'claim', { basis: 'natspec', source: claim.source, context: { claim, action: claim.helper === null ? action : null } })];
     claim.checks.forEach((check, index) => {
       const party = (id: string) => terms.parties.find((p) => p.id === id) ?? null;
       const parties = (ids: string[]) => ids.map(party).filter((p) => p !== null);
@@ -73,11 +90,11 @@ export function buildClaimSpecs(terms: ContractTerms): StatementSpec[] {
         check,
         action,
         claimed: check.topic === 'fixity' || check.topic === 'cap' ? [] : parties(check.claimed),
-        paid: check.topic === 'refund' ? parties(check.actual) : [],
+        paid: check.topic === 'refund' || check.topic === 'outcome' ? parties(check.actual) : [],
         paidCaller: check.topic === 'refund' && check.actual.includes(CALLER),
         powers: powers.map((p) => ({ power: p, action: findAction(terms, p.action), holders: parties(p.holders) })),
       };
-      const source = check.source ?? action?.source ?? claim.source;
+      const source = check.source ?? (claim.action === null ? null : findAction(terms, claim.action)?.source) ?? claim.source;
       specs.push(spec(`${prefixed('claim', claim.id)}:check:${index + 1}`, 'claims', `claim-${check.verdict}`, { basis: check.verdict === 'cannot-tell' ? 'natspec' : 'code', source, context }));
     });
     return specs;

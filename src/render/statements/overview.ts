@@ -1,15 +1,17 @@
 /**
  * The top of the document: key facts (one phrase per row) and the parties.
- * Ids: `key-fact:parties`, `key-fact:money`, `key-fact:shares`, `key-fact:amounts`, `key-fact:deadline:<id>`, `key-fact:lifecycle:<id>`,
+ * Ids: `key-fact:parties`, `key-fact:money`, `key-fact:shares`, `key-fact:schedule:<definition id>`, `key-fact:amounts`, `key-fact:deadline:<id>`, `key-fact:lifecycle:<id>`,
  * `key-fact:powers`, `key-fact:coverage`, `party:<party id>`.
  */
-import type { ContractTerms, Deadline, Expr, Lifecycle, Party } from '../../terms/index.ts';
+import type { Action, ContractTerms, Deadline, Expr, Lifecycle, Party } from '../../terms/index.ts';
 import { readTimeOffset, unwrap } from '../expr-helpers.ts';
 import { walkExpr } from '../../terms/index.ts';
 import { roughBlockSeconds } from '../format.ts';
 import { describeRecipients, heldItems } from './money.ts';
 import { describeAmountsIn } from './amounts.ts';
 import { describeShares } from './shares.ts';
+import { queuingAction } from './powers.ts';
+import { describeSchedules } from './schedule.ts';
 import { actionNames, combineBasis, spanSources, spec, type StatementSpec } from './spec.ts';
 import { stateLabel, stateLabels } from './actions.ts';
 
@@ -50,6 +52,9 @@ export function buildKeyFactSpecs(terms: ContractTerms): StatementSpec[] {
       }),
     );
   }
+  for (const schedule of describeSchedules(terms)) {
+    specs.push(spec(`key-fact:schedule:${schedule.definition.id}`, 'key-facts', 'key-fact-schedule', { basis: 'code', source: schedule.definition.source, context: { schedule } }));
+  }
   const amounts = describeAmountsIn(terms);
   if (amounts.length > 0) {
     specs.push(spec('key-fact:amounts', 'key-facts', 'key-fact-amounts', { basis: 'code', source: spanSources(amounts.map((item) => item.source), whole), context: { amounts } }));
@@ -72,6 +77,7 @@ export function buildKeyFactSpecs(terms: ContractTerms): StatementSpec[] {
           atTheMoment: atTheMoment(deadline),
           roughSeconds: roughSeconds(deadline),
           // Only when nothing else lets the action through earlier (no path conditions, no alternatives).
+          from: windowOpens(terms, deadline),
           opens: deadline.checks.every((check) => (check.op === '>' || check.op === '>=') && check.when.length === 0 && check.otherwise.length === 0) ? { strict: deadline.checks.every((check) => check.op === '>'), actions: actionNames(terms, deadline.checks.map((check) => check.action)), anyone: deadline.checks.every((check) => terms.actions.find((a) => a.id === check.action)?.access.anyone === true) } : null,
         },
       }),
@@ -153,9 +159,11 @@ function stepKeyFacts(terms: ContractTerms): StatementSpec[] {
 function describePowerHolders(terms: ContractTerms): { party: Party | null; holder: string; actions: string[] }[] {
   const byHolder = new Map<string, string[]>();
   for (const power of terms.powers) {
+    // A call queued in advance is one power in two steps: queuing it and running it.
+    const steps = [queuingAction(terms, power)?.id, power.action].filter((id): id is string => id !== undefined);
     for (const holder of power.holders.length > 0 ? power.holders : ['']) {
       const actions = byHolder.get(holder) ?? [];
-      if (!actions.includes(power.action)) actions.push(power.action);
+      for (const step of steps) if (!actions.includes(step)) actions.push(step);
       byHolder.set(holder, actions);
     }
   }
@@ -230,6 +238,22 @@ function separateMoments(terms: ContractTerms, deadline: Deadline): { names: str
     else if (!group.actions.includes(check.action)) group.actions.push(check.action);
   }
   return [...groups.values()].map(({ actions, check }) => ({ names: actionNames(terms, actions), check }));
+}
+
+/**
+ * For a deadline counted from a time (`_timestamp + GRACE_PERIOD`) that every action it holds also waits
+ * for (`block.timestamp >= _timestamp`, unconditionally): the window opens at that time. Null otherwise.
+ */
+function windowOpens(terms: ContractTerms, deadline: Deadline): { strict: boolean; actions: string[] } | null {
+  const offset = commonOffset(deadline);
+  if (deadline.clock !== 'time' || !offset || offset.sign !== '+' || deadline.checks.length === 0) return null;
+  if (!deadline.checks.every((check) => (check.op === '<' || check.op === '<=') && check.when.length === 0 && check.otherwise.length === 0)) return null;
+  const base = JSON.stringify(unwrap(offset.base));
+  const opening = (action: Action | undefined) =>
+    action?.conditions.filter((c) => c.when.length === 0).flatMap((c) => (c.expr.kind === 'and' ? c.expr.operands : [c.expr])).find((e) => e.kind === 'compare' && (e.op === '>=' || e.op === '>') && unwrap(e.left).kind === 'now' && JSON.stringify(unwrap(e.right)) === base);
+  const opens = deadline.checks.map((check) => opening(terms.actions.find((a) => a.id === check.action)));
+  if (opens.some((e) => e === undefined)) return null;
+  return { strict: opens.every((e) => e?.kind === 'compare' && e.op === '>'), actions: actionNames(terms, [...new Set(deadline.checks.map((check) => check.action))]) };
 }
 
 /** True when every check compares with the stored time itself, not a period counted from it. */

@@ -10,6 +10,7 @@ import { unwrap, walkExpr } from '../../terms/index.ts';
 import { requiredStates } from '../../extract/lifecycle.ts';
 import { ruleHolder } from '../../extract/actions.ts';
 import { actionNames, findAction, prefixed, spec, type StatementSpec } from './spec.ts';
+import { rolePlace } from '../roles.ts';
 
 /** Kinds whose new value can be bounded by the code. */
 const BOUNDED_KINDS = new Set<Power['kind']>(['change-term', 'change-party']);
@@ -63,8 +64,42 @@ function powerContext(terms: ContractTerms, power: Power): Record<string, unknow
     ...stranded(terms, power),
     acceptance: acceptance(terms, power),
     ...pausedActions(terms, power),
-    // For a call queued in advance (`arbitrary-call`): the action whose check sets the delay (`queue`).
-    queuedBy: power.kind === 'arbitrary-call' && power.timelock !== null ? terms.actions.find((a) => a.id !== power.action && a.conditions.some((c) => JSON.stringify(c.expr).includes(JSON.stringify(power.timelock))))?.name ?? null : null,
+    // For an allow-list of hooks (`allow-hook`): the other parties' actions that call an address on it.
+    hooked: actionNames(terms, power.hooked?.actions ?? []),
+    // For giving or taking roles: the actions a role is needed for, other than managing roles.
+    roleActions: power.kind === 'grant-role' || power.kind === 'revoke-role' ? roleGatedActions(terms) : [],
+    // For a call queued in advance (`arbitrary-call`): the action whose check sets the delay (`queue`), and
+    // the window in which the queued call may run.
+    queuedBy: queuingAction(terms, power)?.name ?? null,
+    ...queueWindow(terms, power),
+  };
+}
+
+/** For a call queued in advance (`arbitrary-call`): the action whose check proves the delay (`queue`). */
+export function queuingAction(terms: ContractTerms, power: Power): Action | null {
+  if (power.kind !== 'arbitrary-call' || power.timelock === null) return null;
+  const check = JSON.stringify(power.timelock);
+  return terms.actions.find((a) => a.id !== power.action && a.conditions.some((c) => JSON.stringify(c.expr).includes(check))) ?? null;
+}
+
+/**
+ * The window of a queued call, from the time named when queuing (`_timestamp` in `_timestamp >= now +
+ * MIN_DELAY`): the latest time the queuing action accepts (`_timestamp <= now + MAX_DELAY`), and how long
+ * after that time the call may still run (`now <= _timestamp + GRACE_PERIOD`). Each null when the code sets none.
+ */
+function queueWindow(terms: ContractTerms, power: Power): { latest?: Expr; grace?: Expr } {
+  const queue = queuingAction(terms, power);
+  const timelock = power.timelock;
+  if (!queue || timelock?.kind !== 'compare') return {};
+  const named = JSON.stringify(unwrap(timelock.left));
+  const parts = (action: Action) => action.conditions.filter((c) => c.when.length === 0).flatMap((c) => (c.expr.kind === 'and' ? c.expr.operands : [c.expr]));
+  // `named <= now + Y` when queuing; `now <= named + X` when running.
+  const latest = parts(queue).find((e) => e.kind === 'compare' && (e.op === '<=' || e.op === '<') && JSON.stringify(unwrap(e.left)) === named && e.right.kind === 'arith' && e.right.op === '+' && unwrap(e.right.left).kind === 'now');
+  const run = findAction(terms, power.action);
+  const grace = run ? parts(run).find((e) => e.kind === 'compare' && (e.op === '<=' || e.op === '<') && unwrap(e.left).kind === 'now' && e.right.kind === 'arith' && e.right.op === '+' && JSON.stringify(unwrap(e.right.left)) === named) : undefined;
+  return {
+    ...(latest?.kind === 'compare' && latest.right.kind === 'arith' ? { latest: latest.right.right } : {}),
+    ...(grace?.kind === 'compare' && grace.right.kind === 'arith' ? { grace: grace.right.right } : {}),
   };
 }
 
@@ -147,6 +182,14 @@ function pausedActions(terms: ContractTerms, power: Power): { blocked?: string[]
   if (blocked.length === 0) return {};
   const open = users.filter((action) => !readsFlag(action) && action.payments.some((payment) => payment.direction === 'out'));
   return { blocked: [...new Set(blocked.map((action) => action.name))], open: [...new Set(open.map((action) => action.name))] };
+}
+
+/** Names of the actions only a role's holders may call, other than those that give, take or renounce roles. */
+function roleGatedActions(terms: ContractTerms): string[] {
+  const managing = new Set(terms.powers.filter((p) => p.kind === 'grant-role' || p.kind === 'revoke-role').map((p) => p.action));
+  const renounces = (action: Action) => action.effects.some((effect) => rolePlace(effect.target) !== null) && !action.access.rules.some((rule) => rule.kind === 'role');
+  const gated = terms.actions.filter((action) => !managing.has(action.id) && !renounces(action) && action.access.rules.some((rule) => rule.kind === 'role'));
+  return [...new Set(gated.map((action) => action.name))];
 }
 
 function toHolder(power: Power): boolean {

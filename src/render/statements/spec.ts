@@ -14,6 +14,7 @@ export const STATEMENT_KINDS = [
   'key-fact-lifecycle',
   'key-fact-steps',
   'key-fact-shares',
+  'key-fact-schedule',
   'key-fact-amounts',
   'key-fact-powers',
   'key-fact-decides',
