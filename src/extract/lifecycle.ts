@@ -17,7 +17,7 @@ import { humanise } from '../ir/names.ts';
 import { targetName } from '../ir/exprs.ts';
 import { typeDefinitions } from '../ir/scope.ts';
 import type { Action, CompareOp, Condition, Effect, Expr, Lifecycle, Transition } from '../terms/index.ts';
-import { FLIPPED_COMPARE, unwrap, walkExpr } from '../terms/index.ts';
+import { FLIPPED_COMPARE, isPathPrefix, unwrap, walkExpr } from '../terms/index.ts';
 import { writesNewRecord } from './records.ts';
 import type { ExtractContext, Extractor } from './context.ts';
 import { storedStruct } from './parties.ts';
@@ -98,6 +98,7 @@ function buildLifecycle(context: ExtractContext, holder: Holder, actions: Action
   const transitions: Transition[] = [];
   let initial: string | null = holder.collection ? null : members[0] ?? null;
   const creations: Transition[] = [];
+  const replacements: Transition[] = [];
   const all = actions.map((action) => ({ id: action.id, effects: action.effects }));
   // A flag or a time that some write moves back, or to a value the code cannot place: not one-way.
   let backwards = false;
@@ -111,8 +112,8 @@ function buildLifecycle(context: ExtractContext, holder: Holder, actions: Action
     }
     // Successive writes under the same conditions chain: Submitted → Approved, then Approved → Paid.
     const last = new Map<string, string>();
-    for (const write of action.effects.flatMap((effect) => (writes(effect, holder) ? branches(effect) : []))) {
-      const effect = write;
+    const written = action.effects.filter((effect) => writes(effect, holder)).flatMap(branches);
+    for (const { effect, path } of written.flatMap((branch) => byGivenValue(branch, holder).map((effect) => ({ effect, path: branch.when })))) {
       const to = stateWritten(effect, holder);
       if (holder.kind !== 'enum' && action.kind !== 'constructor' && to !== ON) backwards = true;
       if (!to) continue;
@@ -122,17 +123,19 @@ function buildLifecycle(context: ExtractContext, holder: Holder, actions: Action
       }
       // A new record filled field by field (`jobCounter++; jobs[jobCounter].status = Active`) starts in that state.
       if (holder.collection && writesNewRecord(effect.target, action.id, all)) {
-        creations.push({ lifecycle: holder.id, from: [], to, action: action.id, when: effect.when, creates: true, source: effect.source });
+        creations.push({ lifecycle: holder.id, from: [], to, action: action.id, when: effect.when, creates: true, callers: [], branchChecks: false, replaces: false, source: effect.source });
         continue;
       }
       const key = JSON.stringify(effect.when);
       const previous = last.get(key);
       // Only the states the path's own conditions allow: under `if (status == Reclaimed)`, from Reclaimed.
       const allowed = effect.when.map((w) => statesOf(w, holder)).filter((x): x is string[] => x !== null);
-      const from = allowed.reduce<string[] | null>((states, only) => (states === null ? only : states.filter((s) => only.includes(s))), required);
+      // And the checks made on the way to the write (`if (to == Sent) { require(status == Validated); … }`).
+      const checked = path.length > 0 ? statesRequired(action.conditions, holder, path).states : required;
+      const from = allowed.reduce<string[] | null>((states, only) => (states === null ? only : states.filter((s) => only.includes(s))), checked);
       // A branch whose own conditions no state passes is never taken.
       if (from?.length === 0) continue;
-      transitions.push({ lifecycle: holder.id, from: previous ? [previous] : from ?? [], to, action: action.id, when: effect.when, creates: false, source: effect.source });
+      transitions.push({ lifecycle: holder.id, from: previous ? [previous] : from ?? [], to, action: action.id, when: effect.when, creates: false, ...pathChecks(action.conditions, path), replaces: false, source: effect.source });
       last.set(key, to);
     }
     // A record written whole (orders[id] = Order({... state: Placed}), milestones.push(...)) starts in the state it names.
@@ -141,10 +144,16 @@ function buildLifecycle(context: ExtractContext, holder: Holder, actions: Action
       if (targetName(effect.target) !== holder.collection) continue;
       const field = effect.value.fields.find((f) => f.name === holder.variable);
       const to = field ? valueState(field.value, holder) : null;
-      if (to) creations.push({ lifecycle: holder.id, from: [], to, action: action.id, when: effect.when, creates: true, source: effect.source });
+      if (to) creations.push({ lifecycle: holder.id, from: [], to, action: action.id, when: effect.when, creates: true, callers: [], branchChecks: false, replaces: false, source: effect.source });
       else if (holder.kind !== 'enum') backwards = true;
+      // At a key the caller chooses, the record may already exist: it is replaced, from any state the checks allow.
+      if (to && holder.kind === 'enum' && effect.kind === 'set' && effect.target.kind === 'index' && !writesNewRecord(effect.target, action.id, all)) {
+        const allowed = statesRequired(action.conditions, holder, effect.when).states ?? members;
+        replacements.push({ lifecycle: holder.id, from: allowed, to, action: action.id, when: effect.when, creates: false, ...pathChecks(action.conditions, effect.when), replaces: true, source: effect.source });
+      }
     }
   }
+  transitions.push(...existingOnly(replacements, members, [initial, ...creations.map((t) => t.to), ...transitions.map((t) => t.to)], transitions));
   if (holder.kind !== 'enum' && (backwards || !isStage(holder, actions, transitions, initial, creations))) return null;
   if (holder.collection) initial = creations[0]?.to ?? members[0] ?? null;
   transitions.unshift(...creations);
@@ -200,6 +209,57 @@ function branches(effect: Effect): Effect[] {
   ];
 }
 
+/**
+ * Replacements of existing records, from the states a record can be in once it exists: those some action
+ * reaches. The default (the first member) is what a key that was never written holds, so writing there is
+ * the creation already told, unless some move also brings a record back to it.
+ */
+function existingOnly(replacements: Transition[], members: string[], reachedBy: (string | null)[], moves: Transition[]): Transition[] {
+  const fallback = members[0];
+  const reached = new Set(reachedBy.filter((s): s is string => s !== null && s !== fallback));
+  if (moves.some((t) => t.to === fallback)) reached.add(fallback);
+  return replacements
+    .map((t) => ({ ...t, from: t.from.filter((s) => reached.has(s)) }))
+    .filter((t) => t.from.length > 0);
+}
+
+/**
+ * Who the checks on a write's own path require the caller to be (`require(msg.sender == shipper && …)` under
+ * the branch that leads to the write), and whether checks made on only some of its paths also apply.
+ */
+function pathChecks(conditions: Condition[], path: Expr[]): Pick<Transition, 'callers' | 'branchChecks'> {
+  const callers = new Set<string>();
+  for (const condition of conditions) {
+    if (condition.when.length === 0 || !isPathPrefix(condition.when, path)) continue;
+    for (const part of condition.expr.kind === 'and' ? condition.expr.operands : [condition.expr]) {
+      if (part.kind !== 'compare' || part.op !== '==') continue;
+      const other = part.left.kind === 'caller' ? part.right : part.right.kind === 'caller' ? part.left : null;
+      if (other?.kind === 'variable' && other.party) callers.add(other.party);
+    }
+  }
+  const branchChecks = conditions.some((c) => c.when.length > path.length && isPathPrefix(path, c.when));
+  return { callers: callers.size === 1 ? [...callers] : [], branchChecks };
+}
+
+/**
+ * `status = to` where the path allows only some members for `to` (`if (to == Accepted || to == Declined)`):
+ * one write for each of them. A value the path does not pin down is left as it is.
+ */
+function byGivenValue(effect: Effect, holder: Holder): Effect[] {
+  const value = effect.value ? unwrap(effect.value) : null;
+  if (holder.kind !== 'enum' || effect.kind !== 'set' || value?.kind !== 'variable') return [effect];
+  const given = { kind: 'enum' as const, variable: value.name, collection: null, enumName: holder.enumName, members: holder.members };
+  const allowed = effect.when.map((w) => statesOf(w, given)).filter((x): x is string[] => x !== null);
+  if (allowed.length === 0) return [effect];
+  const members = allowed.reduce((states, only) => states.filter((m) => only.includes(m)));
+  return members.map((member) => {
+    const chosen: Expr = { kind: 'enum-member', enumName: holder.enumName!, member, label: humanise(member) };
+    // On this write's path the given value is that member: the path reads so.
+    const when = effect.when.map((w): Expr => (statesOf(w, given) === null ? w : { kind: 'compare', op: '==', left: effect.value!, right: chosen }));
+    return { ...effect, value: chosen, when };
+  });
+}
+
 /** True when the effect writes the holder: the variable or field itself, or (to clear it) the whole record. */
 function writes(effect: Effect, holder: Holder): boolean {
   if (refersTo(effect.target, holder)) return true;
@@ -242,10 +302,10 @@ function collectionOf(expr: Expr): string | null {
  * are taken to be on the same record: checks on two different records (`orders[a]`, `orders[b]`) are not
  * told apart.
  */
-function statesRequired(conditions: Condition[], holder: StateHolder): { states: string[] | null; emptiedBy: Condition | null } {
+function statesRequired(conditions: Condition[], holder: StateHolder, path: Expr[] = []): { states: string[] | null; emptiedBy: Condition | null } {
   let states: string[] | null = null;
   for (const condition of conditions) {
-    if (condition.when.length > 0) continue;
+    if (!isPathPrefix(condition.when, path)) continue;
     const only = statesOf(condition.expr, holder);
     if (!only) continue;
     states = states === null ? only : states.filter((s) => only.includes(s));

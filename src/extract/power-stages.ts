@@ -75,3 +75,38 @@ export function decidesPayout(action: Action, holders: string[], terms: Contract
   }
   return found;
 }
+
+/**
+ * The holders alone move a record, or the deal, back to a state from which no action pays out (the money
+ * held for it may then stay in the contract): the move pays no one itself, it leaves a state in which another
+ * action would pay out, and every action that pays out requires a state other than the one reached. A way
+ * back to a paying state through further moves is not followed: it may need new money from someone else.
+ */
+export function strandsFunds(action: Action, holders: string[], terms: ContractTerms): { target: Expr; value: Expr; source: Action['source'] }[] {
+  if (holders.some((h) => h === 'caller' || h === 'checked')) return [];
+  if (action.payments.some((p) => p.direction === 'out')) return [];
+  const found: { target: Expr; value: Expr; source: Action['source'] }[] = [];
+  for (const lifecycle of terms.lifecycles) {
+    if (lifecycle.kind !== 'enum' || !lifecycle.enumName) continue;
+    const payers = terms.actions
+      .filter((a) => a.id !== action.id && a.kind !== 'constructor' && a.payments.some((p) => p.direction === 'out' && unwrap(p.amount).kind !== 'value-sent'))
+      .map((a) => requiredStates(a, lifecycle));
+    // A payer the lifecycle does not restrict can pay out in any state.
+    if (payers.length === 0 || payers.some((required) => required === null)) continue;
+    const paysIn = (state: string) => payers.some((required) => required!.includes(state));
+    for (const move of lifecycle.transitions) {
+      if (move.action !== action.id || move.creates || paysIn(move.to)) continue;
+      const left = move.from.length > 0 ? move.from : lifecycle.states.map((s) => s.name).filter((s) => s !== move.to);
+      if (!left.some(paysIn)) continue;
+      const effect = action.effects.find((e) => sameSource(e.source, move.source));
+      const state = lifecycle.states.find((s) => s.name === move.to);
+      if (!effect || !state) continue;
+      found.push({ target: effect.target, value: { kind: 'enum-member', enumName: lifecycle.enumName, member: state.name, label: state.label }, source: move.source });
+    }
+  }
+  return found;
+}
+
+function sameSource(a: Action['source'], b: Action['source']): boolean {
+  return a.path === b.path && a.line === b.line && a.endLine === b.endLine;
+}

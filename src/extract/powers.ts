@@ -11,7 +11,7 @@ import { ruleHolder } from './actions.ts';
 import { roleWritten } from './parties.ts';
 import { timeComparisons } from './deadlines.ts';
 import { requiredStates, statesOf } from './lifecycle.ts';
-import { decidesPayout, queuedDelay } from './power-stages.ts';
+import { decidesPayout, queuedDelay, strandsFunds } from './power-stages.ts';
 import { hookAllowances } from './power-hooks.ts';
 import { SIGNATURE, storedReads, type StoredReads } from './stored-reads.ts';
 
@@ -67,6 +67,7 @@ export const powers: Extractor = {
       }
       list.push(...hookAllowances(action, holders, terms, list.length));
       for (const decided of decidesPayout(action, holders, terms, stored)) list.push({ ...draftPower(list.length, 'decide-payout', action, holders), target: decided.target, value: decided.value, source: decided.source });
+      for (const stranded of strandsFunds(action, holders, terms)) list.push({ ...draftPower(list.length, 'strand-funds', action, holders), target: stranded.target, value: stranded.value, source: stranded.source });
       const reads = context.reads.find((r) => r.id === action.id)?.facts;
       if (reads?.delegatecall) add('upgrade', null, null);
       // A low-level call to an address the caller names, with data the caller gives: it runs whatever code the
@@ -408,7 +409,8 @@ function needsOthersStep(action: Action, holders: string[], terms: ContractTerms
 function dedupe(list: Power[]): Power[] {
   const seen = new Set<string>();
   return list.filter((p) => {
-    const key = `${p.action}|${p.kind}|${JSON.stringify(p.target)}`;
+    // Moves of one record to different states are different powers.
+    const key = `${p.action}|${p.kind}|${JSON.stringify(p.target)}${p.kind === 'strand-funds' ? JSON.stringify(p.value) : ''}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -11,6 +11,7 @@ import { ruleHolder } from './actions.ts';
 import { timeComparisons } from './deadlines.ts';
 import { requiredStates, statesOf } from './lifecycle.ts';
 import { refusals, samePath, uncheckedPayments } from './payment-risks.ts';
+import { neverRecorded } from './never-recorded.ts';
 
 type Draft = Omit<Risk, 'id' | 'basis'>;
 
@@ -47,7 +48,7 @@ export const risks: Extractor = {
         drafts.push(draft);
       }
     }
-    drafts.push(...renouncedPayee(terms), ...renounceLocks(terms), ...refusals(context, terms), ...neverSucceeds(terms));
+    drafts.push(...renouncedPayee(terms), ...renounceLocks(terms), ...refusals(context, terms), ...neverSucceeds(terms), ...neverRecorded(terms));
     const timed = terms.deadlines.find((d) => d.clock === 'time');
     if (timed) drafts.push({ kind: 'timestamp', action: null, party: null, subject: null, text: null, state: null, source: timed.source });
     for (const read of context.reads) {
@@ -71,7 +72,8 @@ function stalls(lifecycle: Lifecycle, actions: Action[], lifecycles: Lifecycle[]
   const drafts: Draft[] = [];
   for (const state of lifecycle.states) {
     if (state.final) continue;
-    const out = lifecycle.transitions.filter((t) => !t.creates && (t.from.includes(state.name) || t.from.length === 0));
+    // Starting a record over (a whole record written anew) is not a way the deal moves on from the state.
+    const out = lifecycle.transitions.filter((t) => !t.creates && !t.replaces && (t.from.includes(state.name) || t.from.length === 0));
     if (out.length === 0) continue;
     // A state passed through within one call (Approved, then Paid at once) cannot be stalled in.
     const into = lifecycle.transitions.filter((t) => t.to === state.name);

@@ -229,6 +229,7 @@ export function simplify(expr: Expr): Expr {
     case 'and': return node.operands.some((e) => e.kind === 'bool') ? and(node.operands) : node;
     case 'or': return node.operands.some((e) => e.kind === 'bool') ? or(node.operands) : node;
     case 'not': return node.operand.kind === 'bool' ? negate(node.operand) : node;
+    case 'conditional': return node.condition.kind === 'bool' ? (node.condition.value ? node.then : node.otherwise) : node;
     case 'compare': {
       const [a, b] = [node.left, node.right];
       const whole = (e: Expr): e is Extract<Expr, { kind: 'number' }> => e.kind === 'number' && /^-?\d+$/.test(e.value);
@@ -236,6 +237,12 @@ export function simplify(expr: Expr): Expr {
       // The same fixed value on both sides (the zero address against itself): equal.
       const fixed = (e: Expr) => e.kind === 'zero-address' || e.kind === 'bool' || e.kind === 'enum-member';
       if (fixed(a) && fixed(b) && (node.op === '==' || node.op === '!=')) return { kind: 'bool', value: (key(a) === key(b)) === (node.op === '==') };
+      // `(c ? x : 0) != 0` is `c and x != 0`, once a side is settled.
+      if (a.kind === 'conditional' && whole(b)) {
+        const then = simplify({ ...node, left: a.then });
+        const otherwise = simplify({ ...node, left: a.otherwise });
+        if (then.kind === 'bool' || otherwise.kind === 'bool') return choose(a.condition, then, otherwise);
+      }
       return node;
     }
     default: return node;

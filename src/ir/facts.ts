@@ -8,6 +8,7 @@ import { humanise } from '../ir/names.ts';
 import { claimCleared } from './cleared.ts';
 import { partyOfExpr, rewrite, simplify } from './exprs.ts';
 import type { Instr, LoweredAction } from './types.ts';
+import { settleByChecks } from './assume.ts';
 
 /**
  * A non-fungible token moved by a call to its contract: `from`, `to` and the item's `id` as the call gives
@@ -71,6 +72,8 @@ export function factsOf(lowered: LoweredAction, action: string, locate: (src: st
     callData: [],
     txOrigin: null,
   };
+  // What the action's unconditional checks settle holds whenever it succeeds: amounts are read in that light.
+  const checks = lowered.instrs.filter((i): i is Extract<Instr, { k: 'require' }> => i.k === 'require' && i.guard.length === 0 && i.each === null).map((i) => i.cond);
   const cite = (instr: Instr) => locate(instr.origin.callSites[0] ?? instr.origin.src);
   // Outside deployment the contract's own code exists: `address(this).code.length == 0` holds only while it is built.
   const fold = (expr: Expr) => simplify(action === 'constructor' ? expr : rewrite(expr, ownCodeLength));
@@ -78,8 +81,8 @@ export function factsOf(lowered: LoweredAction, action: string, locate: (src: st
     // Cited at the outermost call site; the helper's own line is kept beside it.
     const helperSource = instr.origin.callSites.length > 0 ? locate(instr.origin.src) : null;
     // Values put in place can leave constants to fold: a guard that is always true is no guard.
-    const when = instr.guard.map(fold).filter((guard) => !(guard.kind === 'bool' && guard.value));
-    // A guard that never holds: the code can never get here.
+    const when = instr.guard.map((guard) => (instr.k === 'pay' ? fold(settleByChecks(guard, checks)) : fold(guard))).filter((guard) => !(guard.kind === 'bool' && guard.value));
+    // A guard that never holds (a helper's branch on a constant it was not called with): the code can never get here.
     if (when.some((guard) => guard.kind === 'bool')) continue;
     const common = { when, via: instr.via, source: cite(instr), basis: 'code' as const, each: instr.each, helperSource };
     switch (instr.k) {
@@ -97,7 +100,7 @@ export function factsOf(lowered: LoweredAction, action: string, locate: (src: st
         }
         facts.payments.push({
           asset: instr.asset,
-          amount: instr.amount,
+          amount: settleByChecks(instr.amount, checks),
           to: instr.to,
           toParty: partyOfExpr(instr.to),
           from: instr.from,

@@ -1,7 +1,22 @@
 /** Reentrancy locks: bookkeeping a modifier does around the body, set aside so it is not read as a term. */
-import { key } from './exprs.ts';
+import type { Expr } from '../terms/index.ts';
+import { constantOf, key } from './exprs.ts';
 import { onlyAbout } from './lower-helpers.ts';
 import type { Instr, LoweredAction } from './types.ts';
+
+type Store = Extract<Instr, { k: 'store' }>;
+
+/**
+ * A lock is set and reset on every call: each write is unconditional and of a constant, and the writes
+ * differ. A helper that writes one place on several exclusive branches (`if (to == A) s = A; if (to == B)
+ * s = B`) is not a lock; its writes are the terms.
+ */
+function isLockWrite(stores: Store[]): boolean {
+  if (stores.some((s) => s.guard.length > 0 || s.each !== null || s.op !== 'set' || s.value === null || !isConstant(s.value))) return false;
+  return new Set(stores.map((s) => key(s.value!))).size > 1;
+}
+
+const isConstant = (e: Expr) => e.kind === 'bool' || e.kind === 'enum-member' || constantOf(e) !== null;
 
 /**
  * A modifier that writes the same storage twice (set before the body, reset after) and checks it is a
@@ -18,8 +33,9 @@ export function recogniseLocks(instrs: Instr[], reads: string[]): LoweredAction[
   }
   for (const [modifier, own] of byModifier) {
     if (!reads.includes(modifier)) continue;
-    const written = own.filter((i): i is Extract<Instr, { k: 'store' }> => i.k === 'store').map((i) => key(i.target));
-    const lock = written.find((k, i) => written.indexOf(k) !== i);
+    const stores = own.filter((i): i is Extract<Instr, { k: 'store' }> => i.k === 'store');
+    const written = stores.map((i) => key(i.target));
+    const lock = written.find((k, i) => written.indexOf(k) !== i && isLockWrite(stores.filter((s) => key(s.target) === k)));
     if (!lock) continue;
     locks.push({ modifier, target: lock });
     for (let i = instrs.length - 1; i >= 0; i--) {

@@ -7,7 +7,7 @@ import type { VariableDeclaration } from 'solidity-ast';
 import type { Expr } from '../terms/index.ts';
 import { hasCode, isPathPrefix, walkExpr } from '../terms/index.ts';
 import { makeDeref } from './calls.ts';
-import { arith, code, key, negate, variableExpr, ZERO } from './exprs.ts';
+import { arith, code, key, negate, rewrite, variableExpr, ZERO } from './exprs.ts';
 import { markFormulas, wrapPrior } from './prior.ts';
 import { namedValueOf, nameValue, type NamedValue } from './named-values.ts';
 import { humanise } from './names.ts';
@@ -96,6 +96,36 @@ export abstract class LowererBase {
   }
 
   /**
+   * Conditions settled on this path: the path's own branch conditions, and the checks of requires passed
+   * before (their guard a prefix of the path's), split at `and`.
+   */
+  protected settledOnPath(state: State): Expr[] {
+    const settled: Expr[] = [];
+    const split = (e: Expr) => (e.kind === 'and' ? e.operands : [e]);
+    for (const g of state.guard) settled.push(...split(g));
+    for (const instr of this.instrs) {
+      if (instr.k !== 'require' || this.loopOf.has(instr.id) || !isGuardPrefix(instr.guard, state.guard)) continue;
+      settled.push(...split(instr.cond));
+    }
+    return settled;
+  }
+
+  /**
+   * The key a record is read or written under: the caller, where the path has checked that the caller is a
+   * stored address (`require(msg.sender == buyer)`), is that address, so `deals[msg.sender]` and `deals[buyer]`
+   * are one record.
+   */
+  protected recordKey(state: State, index: Expr): Expr {
+    if (index.kind !== 'caller') return index;
+    for (const c of this.settledOnPath(state)) {
+      if (c.kind !== 'compare' || c.op !== '==') continue;
+      const other = c.left.kind === 'caller' ? c.right : c.right.kind === 'caller' ? c.left : null;
+      if (other?.kind === 'variable' && (other.scope === 'state' || other.scope === 'immutable') && !hasCode(other)) return other;
+    }
+    return index;
+  }
+
+  /**
    * A revert under the path condition: "the last branch taken must not hold". Everything done on this path
    * since is undone, so those instructions are dropped.
    */
@@ -132,7 +162,7 @@ export abstract class LowererBase {
       const instr = this.outcomes.get(part);
       if (instr?.k === 'pay') instr.required = true;
     }
-    const rest = withoutOutcomes(cond);
+    const rest = withoutOutcomes(sameRecordKeys(cond));
     if (rest === null || (rest.kind === 'bool' && rest.value)) return;
     this.add(state, frame, src, { k: 'require', cond: rest, message: detail.message, error: detail.error, form });
   }
@@ -278,4 +308,20 @@ function storedArith(op: '+' | '-', current: Expr, amount: Expr): Expr {
 function raisedBy(value: Expr | null, current: Expr): Expr | null {
   if (value?.kind !== 'arith' || (value.op !== '+' && value.op !== '-') || key(value.left) !== key(current)) return value;
   return { ...value, stored: true };
+}
+
+function isGuardPrefix(prefix: Expr[], guard: Expr[]): boolean {
+  return prefix.length <= guard.length && prefix.every((g, i) => key(g) === key(guard[i]));
+}
+
+/**
+ * `require(msg.sender == buyer && deals[msg.sender].state == S)`: within the one check, the caller's record is
+ * the Buyer's, as it is after the check (see `recordKey`).
+ */
+function sameRecordKeys(cond: Expr): Expr {
+  if (cond.kind !== 'and') return cond;
+  const party = cond.operands.map((c) => (c.kind === 'compare' && c.op === '==' ? (c.left.kind === 'caller' ? c.right : c.right.kind === 'caller' ? c.left : null) : null))
+    .find((e) => e?.kind === 'variable' && (e.scope === 'state' || e.scope === 'immutable'));
+  if (!party) return cond;
+  return rewrite(cond, (e) => (e.kind === 'index' && e.index.kind === 'caller' ? { ...e, index: party } : null));
 }

@@ -2,7 +2,7 @@
 import { wrapPrior } from './prior.ts';
 import type { Expression, FunctionCall, VariableDeclaration } from 'solidity-ast';
 import type { ArithOp, CompareOp, Expr } from '../terms/index.ts';
-import { and, arith, choose, code, constantOf, key, literalExpr, negate, ONE, recordName, same, typeName, variableExpr, withAfter, ZERO } from './exprs.ts';
+import { and, arith, choose, code, constantOf, key, literalExpr, negate, ONE, or, recordName, same, typeName, variableExpr, withAfter, ZERO } from './exprs.ts';
 import { isBuiltinId } from './calls.ts';
 import { freshState, type State } from './state.ts';
 
@@ -35,7 +35,7 @@ export abstract class ExpressionLowerer extends LowererBase {
         if (!node.indexExpression) return this.codeOf(node);
         const base = this.ev(node.baseExpression, state, frame);
         const index = this.ev(node.indexExpression, state, frame);
-        return this.load(state, this.indexPlace(base, index, node.typeDescriptions.typeString));
+        return this.load(state, this.indexPlace(base, this.recordKey(state, index), node.typeDescriptions.typeString));
       }
       case 'BinaryOperation':
         return this.evBinary(node, state, frame);
@@ -158,6 +158,8 @@ export abstract class ExpressionLowerer extends LowererBase {
       if (unsigned(node.rightExpression) && constantOf(left) === '0' && (operator === '>=' || operator === '<')) return compareOf(operator === '>=' ? '==' : '!=', right, left);
       return compareOf(operator as CompareOp, left, right);
     }
+    // A side known in advance (a constant a helper was called with, compared with another) folds the whole.
+    if ((operator === '&&' || operator === '||') && (left.kind === 'bool' || right.kind === 'bool')) return operator === '&&' ? and([left, right]) : or([left, right]);
     if (operator === '&&') return { kind: 'and', operands: [...(left.kind === 'and' ? left.operands : [left]), ...(right.kind === 'and' ? right.operands : [right])] };
     if (operator === '||') return { kind: 'or', operands: [...(left.kind === 'or' ? left.operands : [left]), ...(right.kind === 'or' ? right.operands : [right])] };
     if (ARITH_OPS.has(operator)) return arith(operator as ArithOp, left, right);
@@ -288,7 +290,7 @@ export abstract class ExpressionLowerer extends LowererBase {
       case 'IndexAccess': {
         if (!lhs.indexExpression) return null;
         const base = this.placeOf(lhs.baseExpression, state, frame) ?? this.ev(lhs.baseExpression, state, frame);
-        return this.indexPlace(base, this.ev(lhs.indexExpression, state, frame), lhs.typeDescriptions.typeString);
+        return this.indexPlace(base, this.recordKey(state, this.ev(lhs.indexExpression, state, frame)), lhs.typeDescriptions.typeString);
       }
       case 'TupleExpression':
         return lhs.components.length === 1 && lhs.components[0] ? this.placeOf(lhs.components[0], state, frame) : null;

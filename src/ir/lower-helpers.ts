@@ -31,6 +31,10 @@ export function compareOf(op: CompareOp, left: Expr, right: Expr): Expr {
   const a = constantOf(left);
   const b = constantOf(right);
   if (a !== null && b !== null) return { kind: 'bool', value: compareNumbers(op, BigInt(a), BigInt(b)) };
+  // Two members of one enum (a constant passed to a helper, compared there with another): equal only when the same.
+  if ((op === '==' || op === '!=') && left.kind === 'enum-member' && right.kind === 'enum-member' && left.enumName === right.enumName) {
+    return { kind: 'bool', value: (left.member === right.member) === (op === '==') };
+  }
   // `(c ? 0 : x) != 0` is `not c and x != 0`: a comparison with a constant goes into each side of a choice,
   // kept only when a side folds to true or false.
   if (left.kind === 'conditional' && b !== null) {

@@ -8,7 +8,8 @@ import { humanise } from './names.ts';
 import type { Expression, FunctionDefinition, ModifierDefinition, ModifierInvocation, Statement } from 'solidity-ast';
 import type { Expr } from '../terms/index.ts';
 import { hasCode } from '../terms/index.ts';
-import { code, negate, ZERO } from './exprs.ts';
+import { code, key, negate, ZERO } from './exprs.ts';
+import { assume } from './assume.ts';
 import { markEarlierReads } from './prior.ts';
 import { CallLowerer } from './lower-calls.ts';
 import { MAX_DEPTH, NAMESPACE, type Frame, type LowerContext } from './lower-base.ts';
@@ -350,20 +351,40 @@ export class Lowerer extends CallLowerer {
   protected override branch(state: State, condition: Expr, then: (s: State) => void, otherwise: ((s: State) => void) | null): void {
     this.noteGuard(condition);
     // A condition known in advance takes one side only (`if (false)`, or a flag the path has just set).
-    if (condition.kind === 'bool') {
-      if (condition.value) then(state);
+    const known = condition.kind === 'bool' ? condition.value : this.knownOnPath(state, condition);
+    if (known !== null) {
+      if (known) then(state);
       else otherwise?.(state);
       return;
     }
     const base = state.guard.length;
     const a = fork(state, condition);
+    const restore = assume(a, condition);
     then(a);
+    restore();
     const b = fork(state, negate(condition));
+    const restoreOther = assume(b, negate(condition));
     otherwise?.(b);
+    restoreOther();
     // A side that only reverts is a condition of the action, not a path: the other side goes on unguarded by it.
     if (!a.alive && a.exit === 'revert' && b.alive) b.guard = [...b.guard.slice(0, base), ...b.guard.slice(base + 1)];
     if (!b.alive && b.exit === 'revert' && a.alive) a.guard = [...a.guard.slice(0, base), ...a.guard.slice(base + 1)];
     replace(state, merge(a, b));
+  }
+
+  /**
+   * Whether a condition is already settled on this path by a check the path has passed (`require(c)`, then
+   * `if (c)` in a helper): true or false when a require before it demands it or its negation; else null.
+   */
+  private knownOnPath(state: State, condition: Expr): boolean | null {
+    const wanted = key(condition);
+    const negated = key(negate(condition));
+    for (const part of this.settledOnPath(state)) {
+      const k = key(part);
+      if (k === wanted) return true;
+      if (k === negated) return false;
+    }
+    return null;
   }
 
   protected lowerAssembly(statement: Extract<Statement, { nodeType: 'InlineAssembly' }>, state: State, frame: Frame): void {

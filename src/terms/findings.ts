@@ -26,6 +26,11 @@ export type PowerKind =
   | 'decide-payout'
   /** The holder alone makes the contract call an address with data and ETH it chooses (`target`: the address called). */
   | 'arbitrary-call'
+  /**
+   * The holder alone moves a record (`target` to `value`), paying no one, out of a state in which another
+   * action would pay out money the contract holds, into one from which no action pays out.
+   */
+  | 'strand-funds'
   | 'self-destruct'
   /** The holder alone puts an address on a list (`target`) that makes other parties' actions (`hooked`) call its code. */
   | 'allow-hook';
@@ -79,6 +84,8 @@ export type RiskKind =
   /** The same push where something else can release the money, or where the action holds nothing of its own. */
   | 'refusal-blocks-action'
   | 'stuck-funds'
+  /** `action` pays out `subject`, read from the state variable `text`, which no action ever records a value in: it pays nothing. `also`: actions that take ETH in. */
+  | 'never-recorded'
   /** `action` always fails on the contract as deployed: `subject` is the check no value of its stored number meets; `text` those values. */
   | 'never-succeeds'
   | 'owner-can-pause'

@@ -45,6 +45,18 @@ export interface Transition {
   when: Expr[];
   /** True when the action creates a new record in this state (a push, or a record written whole): not a move. */
   creates: boolean;
+  /**
+   * Parties (by id) that checks on this write's own path require to be the caller (`if (to == Sent)
+   * { require(msg.sender == shipper); … }`); [] when only the action's access applies.
+   */
+  callers: string[];
+  /** True when further checks apply on some of this write's paths only (a branch on who calls). */
+  branchChecks: boolean;
+  /**
+   * True when the move writes the whole record anew, at a key that may already hold one (`deposits[id] =
+   * Deposit({…})`): the record in a `from` state is replaced, and what it held is lost.
+   */
+  replaces: boolean;
   source: SourceRef;
 }
 

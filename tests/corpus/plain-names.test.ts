@@ -130,7 +130,8 @@ describe('readings that replace the code', { timeout: 60_000 }, () => {
   it('a table named in the plural reads in the singular, keyed by whom it is about', async () => {
     const { of } = await read('tests/fixtures/core/Wrapped.sol', 'Wrapped');
     expect(of('action:approve(')).toContain('`approve` sets the Allowance (`_allowances`) for the caller and the given Spender to the given Value (`value`).');
-    expect(of('action:transfer(')).toContain('If the caller is not the zero address, `transfer` sets the Balance of the caller to the Balance of the caller minus the given Value.');
+    // `_transfer` has already required the caller not to be the zero address: `_update`'s branch on it is settled.
+    expect(of('action:transfer(')).toContain('`transfer` sets the Balance of the caller to the Balance of the caller minus the given Value.');
   });
 
   it('a table of flags keyed by two values reads as a flag for both (MultiSigWallet)', async () => {

@@ -84,7 +84,7 @@ export function buildSaleTerms(): ContractTerms {
     effects: [
       { kind: 'set', target: shipBy, value: { kind: 'arith', op: '+', left: { kind: 'now' }, right: days(30) }, when: [], via: null, source: at(24), basis: 'code', each: null, helperSource: null },
     ],
-    transitions: [{ lifecycle: 'stage', from: [], to: 'Created', action: 'constructor', when: [], creates: false, source: at(25) }],
+    transitions: [{ lifecycle: 'stage', from: [], to: 'Created', action: 'constructor', when: [], creates: false, callers: [], branchChecks: false, replaces: false, source: at(25) }],
   });
   const payDeposit = action('payDeposit()', 'payDeposit', 'Pay Deposit', 30, {
     payable: true,
@@ -107,7 +107,7 @@ export function buildSaleTerms(): ContractTerms {
       },
       { expr: { kind: 'compare', op: '<=', left: { kind: 'now' }, right: shipBy }, message: null, error: 'TooLate', form: 'if-revert', via: null, when: [], isAccess: false, source: at(33), basis: 'code', each: null, helperSource: null },
     ],
-    transitions: [{ lifecycle: 'stage', from: ['Created'], to: 'Paid', action: 'payDeposit()', when: [], creates: false, source: at(34) }],
+    transitions: [{ lifecycle: 'stage', from: ['Created'], to: 'Paid', action: 'payDeposit()', when: [], creates: false, callers: [], branchChecks: false, replaces: false, source: at(34) }],
     emits: [{ event: 'DepositPaid', label: 'Deposit Paid', args: [], when: [], each: null, helperSource: null, source: at(35), basis: 'code' }],
   });
   const confirmShipment = action('confirmShipment()', 'confirmShipment', 'Confirm Shipment', 40, {
@@ -187,7 +187,7 @@ export function buildSaleTerms(): ContractTerms {
         ],
         initial: 'Created',
         transitions: [
-          { lifecycle: 'stage', from: ['Created'], to: 'Paid', action: 'payDeposit()', when: [], creates: false, source: at(34) },
+          { lifecycle: 'stage', from: ['Created'], to: 'Paid', action: 'payDeposit()', when: [], creates: false, callers: [], branchChecks: false, replaces: false, source: at(34) },
         ],
         source: at(10),
         basis: 'code',

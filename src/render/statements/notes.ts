@@ -65,7 +65,7 @@ export function buildRiskSpecs(terms: ContractTerms): StatementSpec[] {
       basis: risk.basis,
       source: risk.source,
       actionKind: action?.kind ?? null,
-      context: { risk, action, party, helper: helperOf(terms, risk), callers: risk.kind === 'external-contract' ? actionNames(terms, [risk.action ?? '', ...(risk.also ?? [])].filter((id) => id !== '')) : [], ...stalledMoney(terms, risk), moves: stalledMoves(terms, risk), gates: risk.kind === 'renounce-locks-funds' ? actionNames(terms, renounceGates(terms)) : [], ...uncheckedPayment(terms, risk) },
+      context: { risk, action, party, helper: helperOf(terms, risk), callers: risk.kind === 'external-contract' ? actionNames(terms, [risk.action ?? '', ...(risk.also ?? [])].filter((id) => id !== '')) : [], ...stalledMoney(terms, risk), moves: stalledMoves(terms, risk), gates: risk.kind === 'renounce-locks-funds' ? actionNames(terms, renounceGates(terms)) : [], intake: risk.kind === 'never-recorded' ? actionNames(terms, risk.also ?? []) : [], ...uncheckedPayment(terms, risk) },
     });
   });
 }

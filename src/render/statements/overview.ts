@@ -13,6 +13,7 @@ import { describeShares } from './shares.ts';
 import { queuingAction } from './powers.ts';
 import { describeSchedules } from './schedule.ts';
 import { actionNames, combineBasis, spanSources, spec, type StatementSpec } from './spec.ts';
+import { stateLabel, stateLabels } from './actions.ts';
 
 export function buildKeyFactSpecs(terms: ContractTerms): StatementSpec[] {
   const specs: StatementSpec[] = [];
@@ -92,6 +93,8 @@ export function buildKeyFactSpecs(terms: ContractTerms): StatementSpec[] {
           lifecycle,
           states: lifecycle.states.map((state) => state.label),
           finals: lifecycle.states.filter((state) => state.final).map((state) => state.label),
+          // Whole records written anew over existing ones: a record in these states can be started again.
+          replacements: lifecycle.transitions.filter((t) => t.replaces).map((t) => ({ name: terms.actions.find((a) => a.id === t.action)?.name ?? t.action, from: stateLabels(terms, lifecycle.id, t.from), to: stateLabel(terms, lifecycle.id, t.to) })),
         },
       }),
     );

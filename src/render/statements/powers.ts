@@ -4,7 +4,7 @@
  * deals are affected, any delay — goes in section `powers` (`power:<id>:bounds|existing|timelock`).
  * With no powers: `powers:none`.
  */
-import type { ContractTerms, Party, Power } from '../../terms/index.ts';
+import type { ContractTerms, Lifecycle, Party, Power } from '../../terms/index.ts';
 import type { Action, Expr } from '../../terms/index.ts';
 import { unwrap, walkExpr } from '../../terms/index.ts';
 import { requiredStates } from '../../extract/lifecycle.ts';
@@ -29,6 +29,7 @@ export function buildPowerSpecs(terms: ContractTerms): StatementSpec[] {
   if (terms.powers.length === 0) {
     return [spec('powers:none', 'powers', 'powers-none', { basis: 'code', source: terms.source, context: {} })];
   }
+  const told = new Set<string>();
   return terms.powers.flatMap((power) => {
     const id = prefixed('power', power.id);
     const context = powerContext(terms, power);
@@ -39,7 +40,10 @@ export function buildPowerSpecs(terms: ContractTerms): StatementSpec[] {
     if (BOUNDED_KINDS.has(power.kind) && power.value?.kind !== 'caller' && !power.reaches) specs.push(spec(`${id}:bounds`, 'powers', 'power-bounds', fields));
     // A nomination changes nothing under way until it is accepted; the timelock line says so.
     if (BOUNDED_KINDS.has(power.kind) && power.affectsExisting !== null && !context.acceptance) specs.push(spec(`${id}:existing`, 'powers', 'power-existing', fields));
-    specs.push(spec(`${id}:timelock`, 'powers', 'power-timelock', fields));
+    // Several powers of one action with no delay of their own: "takes effect at once" is said once for the action.
+    const plain = power.timelock === null && !context.acceptance && !context.queuedBy;
+    if (!plain || !told.has(power.action)) specs.push(spec(`${id}:timelock`, 'powers', 'power-timelock', fields));
+    if (plain) told.add(power.action);
     return specs;
   });
 }
@@ -57,6 +61,7 @@ function powerContext(terms: ContractTerms, power: Power): Record<string, unknow
     // A fixed value read in what another party must pay (`waive`, read in `pay` through `lateFee`).
     reached: (power.reaches ?? []).map((r) => ({ action: findAction(terms, r.action), how: r.how, zeroed: r.zeroed, payers: r.payers.map((id) => terms.parties.find((party) => party.id === id) ?? null).filter((party) => party !== null) })),
     ...stageDecided(terms, power),
+    ...stranded(terms, power),
     acceptance: acceptance(terms, power),
     ...pausedActions(terms, power),
     // For an allow-list of hooks (`allow-hook`): the other parties' actions that call an address on it.
@@ -118,6 +123,25 @@ function stageDecided(terms: ContractTerms, power: Power): { stage?: Expr; payer
     }))
     .filter((payer) => payer.payments.length > 0);
   return { stage: { kind: 'compare', op: '==', left: target, right: power.value }, payers, heldBack: payers.filter((p) => p.holdersOnly).map((p) => p.action.name) };
+}
+
+/**
+ * For a move back to a state from which nothing pays out (`strand-funds`): the lifecycle, the state reached,
+ * and the actions that would pay out in the states the move leaves.
+ */
+function stranded(terms: ContractTerms, power: Power): { strandLifecycle?: Lifecycle; strandTo?: string; strandPayers?: string[] } {
+  const value = power.value;
+  if (power.kind !== 'strand-funds' || value?.kind !== 'enum-member') return {};
+  for (const lifecycle of terms.lifecycles) {
+    if (lifecycle.enumName !== value.enumName) continue;
+    const moves = lifecycle.transitions.filter((t) => t.action === power.action && t.to === value.member && !t.creates);
+    if (moves.length === 0) continue;
+    const left = new Set(moves.flatMap((t) => (t.from.length > 0 ? t.from : lifecycle.states.map((s) => s.name))));
+    const payers = terms.actions.filter((a) => a.id !== power.action && a.payments.some((p) => p.direction === 'out') && (requiredStates(a, lifecycle) ?? []).some((s) => left.has(s)));
+    const label = lifecycle.states.find((s) => s.name === value.member)?.label ?? value.member;
+    return { strandLifecycle: lifecycle, strandTo: label, strandPayers: payers.map((a) => a.name) };
+  }
+  return {};
 }
 
 /**

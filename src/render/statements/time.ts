@@ -3,7 +3,7 @@
  * `deadlines:none`, `deadlines:block-time`; `lifecycle:<id>:states`, `lifecycle:<id>:initial`,
  * `lifecycle:<id>:transition:<n>`, `lifecycle:<id>:final`.
  */
-import type { Action, ContractTerms, Deadline, Expr, Lifecycle } from '../../terms/index.ts';
+import type { Action, ContractTerms, Deadline, Expr, Lifecycle, Transition } from '../../terms/index.ts';
 import { walkExpr } from '../../terms/index.ts';
 import { refersTo } from '../../extract/lifecycle.ts';
 import { stateLabel, stateLabels } from './actions.ts';
@@ -123,11 +123,11 @@ function buildOneLifecycle(terms: ContractTerms, lifecycle: Lifecycle): Statemen
         context: {
           lifecycle,
           transition,
-          action,
+          action: action && pathAction(action, transition),
           name: action?.name ?? transition.action,
           from: stateLabels(terms, lifecycle.id, transition.from),
           to: stateLabel(terms, lifecycle.id, transition.to),
-          further: furtherConditions(action, lifecycle),
+          further: furtherConditions(action, lifecycle) || transition.branchChecks,
         },
       }),
     );
@@ -135,6 +135,14 @@ function buildOneLifecycle(terms: ContractTerms, lifecycle: Lifecycle): Statemen
   const finals = lifecycle.states.filter((state) => state.final).map((state) => state.label);
   if (finals.length > 0) specs.push(spec(`${prefix}:final`, 'lifecycle', 'lifecycle-final', { ...base, context: { lifecycle, finals } }));
   return specs;
+}
+
+/** The action as this move sees it: only the callers that the checks on the move's own path allow. */
+function pathAction(action: Action, transition: Transition): Action {
+  if (transition.callers.length === 0) return action;
+  const kept = action.access.rules.filter((r) => r.kind === 'party' && transition.callers.includes(r.party));
+  const rules = kept.length > 0 ? kept : transition.callers.map((party) => ({ kind: 'party' as const, party, via: null }));
+  return { ...action, access: { ...action.access, anyone: false, rules } };
 }
 
 /**
