@@ -8,6 +8,7 @@ import { loadLocale } from './engine.ts';
 import { formatSourceRef } from './format.ts';
 import { createRenderData, renderTemplate } from './render-data.ts';
 import { headingName, prefixed } from './statements/spec.ts';
+import { tableBlocks, tableHeaders } from './tables.ts';
 
 export type DocumentFormat = 'md' | 'text';
 
@@ -47,14 +48,16 @@ const SECTION_KEYS: Record<Exclude<Section, 'actions'>, SectionKey> = {
 /** Renders a summary document as Markdown or plain text in the document's language. */
 export function renderDocument(document: SummaryDocument, format: DocumentFormat): string {
   const bundle = loadLocale(document.language);
+  const data = createRenderData(bundle, null);
+  const headers = tableHeaders(data);
   const view = {
     tool: document.tool,
     compiler: document.compiler,
     language: document.language,
     sources: document.sources,
-    contracts: document.contracts.map((contract) => ({ ...viewContract(contract, contract.statements), ...splitSources(document.sources, contract) })),
+    contracts: document.contracts.map((contract) => ({ ...withTables(viewContract(contract, contract.statements), headers), ...splitSources(document.sources, contract) })),
   };
-  const text = renderTemplate(`${format}/summary`, view, createRenderData(bundle, null));
+  const text = renderTemplate(`${format}/summary`, view, data);
   return `${text.replace(/\n{3,}/g, '\n\n').trim()}\n`;
 }
 
@@ -77,6 +80,13 @@ export function viewContract(terms: ContractTerms, statements: Statement[]) {
     }
   }
   return { name: terms.name, label: terms.label, natspec: terms.natspec, ...sections, actions, powerGroups: powers.filter((group) => group.statements.length > 0) };
+}
+
+/** Every list of statements of a contract's view with its table rows gathered into tables. */
+function withTables(view: ReturnType<typeof viewContract>, headers: (table: string) => string[]) {
+  const sections = Object.fromEntries(Object.values(SECTION_KEYS).map((key) => [key, tableBlocks(view[key], headers)]));
+  const grouped = (groups: GroupView[]) => groups.map((group) => ({ ...group, statements: tableBlocks(group.statements, headers) }));
+  return { ...view, ...sections, actions: grouped(view.actions), powerGroups: grouped(view.powerGroups) };
 }
 
 /** The contract's own file first, then the files it imports. */

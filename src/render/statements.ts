@@ -49,10 +49,17 @@ export function buildStatements(terms: ContractTerms, locale: string): Statement
     group = item.group;
     data.actionKind = item.actionKind;
     data.naming = item.naming ?? contractNaming;
-    const text = squash(renderTemplate(`statements/${item.kind}`, item.context, data));
-    return { id: item.id, section: item.section, text, basis: item.basis, source: item.source };
+    const rendered = renderTemplate(`statements/${item.kind}`, item.context, data);
+    if (item.table) {
+      const cells = rendered.split(CELL).map(squash);
+      return { id: item.id, section: item.section, text: cells.filter((cell) => cell !== '').join(' | '), basis: item.basis, source: item.source, table: item.table, cells };
+    }
+    return { id: item.id, section: item.section, text: squash(rendered), basis: item.basis, source: item.source };
   });
 }
+
+/** What the partial `{{> col}}` (partials/col.hbs) writes between the cells of a table row. */
+export const CELL = '\u001F';
 
 /** The statements before wording: ids, sections, sources and template data. */
 export function collectSpecs(terms: ContractTerms): StatementSpec[] {

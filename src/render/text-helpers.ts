@@ -28,4 +28,8 @@ export function registerTextHelpers(hb: typeof Handlebars): void {
   /** `{{rule heading "─"}}`: the character repeated to the heading's display width. */
   hb.registerHelper('rule', (text: string, char: string) => char.repeat(textWidth(String(text))));
   hb.registerHelper('cell', (text: string) => escapeTableCell(String(text)));
+  /** `{{rowText headers cells}}`: a table row as one line, "Header: cell; Header: cell", empty cells left out. */
+  hb.registerHelper('rowText', (headers: string[], cells: string[]) =>
+    cells.map((cell, index) => (cell === '' ? '' : `${headers[index] ?? ''}: ${cell}`)).filter((part) => part !== '').join('; '),
+  );
 }

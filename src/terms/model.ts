@@ -312,6 +312,12 @@ export interface Statement {
   text: string;
   basis: Basis;
   source: SourceRef | null;
+  /**
+   * A row of one of the document's tables ('parties', 'lifecycle', 'money'), when the statement is one:
+   * its cells in the order of the table's columns. `text` then joins the cells that are not empty with ' | '.
+   */
+  table?: string;
+  cells?: string[];
 }
 
 export const SECTIONS = [

@@ -91,8 +91,6 @@ describe('HTML redline in a real browser', { timeout: 120_000 }, () => {
     expect(active).toEqual([
       'old:action:cancel(uint256):condition:2',
       'new:action:cancel(uint256):condition:2',
-      'old:deadline:orders.deliverBy:check:1',
-      'new:deadline:orders.deliverBy:check:1',
       // "Nothing happens automatically <the offset> after …" names the changed period too.
       'old:deadline:orders.deliverBy:manual',
       'new:deadline:orders.deliverBy:manual',

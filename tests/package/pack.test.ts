@@ -102,7 +102,7 @@ describe('the package installed from its npm tarball', { timeout: 120_000 }, () 
     writeFileSync(path.join(app, 'example.mjs'), readmeLibraryExample());
     const stdout = succeed(process.execPath, ['example.mjs'], app);
     expect(stdout.startsWith('FobSale\n')).toBe(true);
-    expect(stdout).toContain('Only the Buyer (`buyer`) may call `payDeposit`.');
+    expect(stdout).toContain('Only the Buyer (`buyer`) may call `payDeposit`, and only if every condition below holds');
   });
 
   it("type-checks the README's example as a strict TypeScript 5 consumer, and its types are real (a wrong one is an error)", () => {

@@ -61,6 +61,14 @@ describe('Markdown and text', () => {
         continue;
       }
       const ref = statement.source ? ` [Sale.sol:${statement.source.line}${statement.source.endLine > statement.source.line ? `-${statement.source.endLine}` : ''}]` : '';
+      if (statement.cells) {
+        // A table row: its cells in a GFM row ending with its source; in text, one line of "Header: cell".
+        expect(md, statement.id).toContain(`| ${statement.cells.join(' | ')} |${ref} |`);
+        const line = text.replace(/\n\s+/g, ' ');
+        for (const cell of statement.cells.filter((c) => c !== '')) expect(line, statement.id).toContain(`: ${cell}`);
+        expect(line, statement.id).toContain(`${statement.cells.filter((c) => c !== '').at(-1)}${ref}`);
+        continue;
+      }
       expect(md, statement.id).toContain(`${statement.text}${ref}`);
       expect(text.replace(/\n\s+/g, ' '), statement.id).toContain(`${statement.text}${ref}`);
     }

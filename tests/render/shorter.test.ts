@@ -14,22 +14,41 @@ describe('shorter summaries', { timeout: 60_000 }, () => {
     expect(all.some((s) => /records the event/.test(s))).toBe(false);
   });
 
-  it('names each recipient once in the money section; the amount and its conditions stay in the action', async () => {
+  it('names each recipient once in the money table; the amount and its conditions stay in the action', async () => {
     const { of, all } = await read('contracts/FobSale.sol', 'FobSale');
-    expect(of('money:out:')).toEqual([
-      'The Seller (`seller`) may receive ETH through `confirmShipment` or `payBalance`.',
-      'The Buyer may receive ETH through `cancelIfNotShipped`.',
-    ]);
+    expect(of('money:out:')).toEqual(['The contract | the Seller (`seller`) | ETH | `confirmShipment` or `payBalance`', 'The contract | the Buyer | ETH | `cancelIfNotShipped`']);
     expect(of('action:confirmShipment(')).toContain('The contract pays the Seller the Deposit (`deposit`) in ETH.');
     expect(of('action:cancelIfNotShipped()')).toContain('The contract pays the Buyer the Deposit (`deposit`) in ETH.');
-    expect(all).toContain('The Buyer (`buyer`) may send ETH to the contract through `payDeposit` or `payBalance`.');
-    // Money lines leave the conditions to the action (lifecycle lines point to them instead).
-    expect(of('money:').some((s) => /provided the call meets the conditions/.test(s))).toBe(false);
+    expect(all).toContain('The Buyer (`buyer`) | the contract | any ETH sent with the call | `payDeposit` or `payBalance`');
+    // Money rows leave the conditions to the action.
+    expect(of('money:').some((s) => /conditions/.test(s))).toBe(false);
+  });
+
+  it('says in the lifecycle table that only the Buyer moves Created to Deposit Paid, through payDeposit', async () => {
+    const { of } = await read('contracts/FobSale.sol', 'FobSale');
+    expect(of('lifecycle:state:transition:')).toEqual([
+      'Created | Deposit Paid | The Buyer (`buyer`) | `payDeposit`',
+      'Deposit Paid | Shipped | The Seller (`seller`) | `confirmShipment`',
+      'Shipped | Completed | The Buyer | `payBalance`',
+      'Deposit Paid | Cancelled | The Buyer | `cancelIfNotShipped`',
+    ]);
+  });
+
+  it('keeps each condition of payDeposit with its revert message, after one sentence saying what a failure does', async () => {
+    const { of } = await read('contracts/FobSale.sol', 'FobSale');
+    expect(of('action:payDeposit()')).toEqual(
+      expect.arrayContaining([
+        'Only the Buyer (`buyer`) may call `payDeposit`, and only if every condition below holds; otherwise it fails with the message shown, and nothing changes.',
+        'The State (`state`) is Created | “FobSale: wrong state”',
+        'The ETH sent with the call equals the Deposit (`deposit`) | “FobSale: incorrect deposit”',
+      ]),
+    );
+    expect(of('action:payDeposit()').some((s) => /nothing changes/.test(s) && s !== of('action:payDeposit():access')[0])).toBe(false);
   });
 
   it('says once that a party is set at deployment, and once what the state starts as', async () => {
     const { of, all } = await read('contracts/FobSale.sol', 'FobSale');
-    expect(of('party:buyer')).toEqual(['The Buyer (`buyer`) is an address, set at deployment to the given Buyer (`_buyer`); it cannot change afterwards.']);
+    expect(of('party:buyer')).toEqual(['Buyer | `buyer` | set at deployment to the given Buyer (`_buyer`) | no one (it cannot change)']);
     expect(all.some((s) => /^At deployment, the (Buyer|Seller|State)\b/.test(s))).toBe(false);
     expect(all).toContain('The State starts as Created.');
     // A deployment line that is not a party's stays.

@@ -14,19 +14,27 @@ const byId = (id: string): Statement => {
 
 describe('statements', () => {
   it('only the buyer may pay the deposit', () => {
-    expect(byId('action:payDeposit():access').text).toBe('Only the Buyer (`buyer`) may call `payDeposit`.');
+    // Who may call, and what happens when a condition in the table below fails, said once for the action.
+    expect(byId('action:payDeposit():access').text).toBe(
+      'Only the Buyer (`buyer`) may call `payDeposit`, and only if every condition below holds; otherwise it fails with the message shown, and nothing changes.',
+    );
+    expect(byId('action:confirmShipment():access').text).toBe('Only the Seller (`seller`) may call `confirmShipment`.');
     expect(byId('action:payDeposit():access').source).toEqual({ path: 'contracts/Sale.sol', line: 12, endLine: 12 });
   });
 
   it('states a condition with its revert message', () => {
-    expect(byId('action:payDeposit():condition:3').text).toBe(
-      '`payDeposit` goes ahead only if the ETH sent with the call equals 30% of the Price (`price`); otherwise it fails (“Sale: incorrect deposit”) and nothing changes.',
-    );
+    // Each condition of an action with several is a row of its conditions table, with its own message and source.
+    expect(byId('action:payDeposit():condition:3')).toMatchObject({
+      table: 'conditions',
+      cells: ['The ETH sent with the call equals 30% of the Price (`price`)', '“Sale: incorrect deposit”'],
+      source: { path: 'contracts/Sale.sol', line: expect.any(Number) },
+    });
+    // A lone condition stays one sentence.
+    expect(byId('action:reclaim():condition:1').text).toBe('`reclaim` goes ahead only if the call is made after the Ship By time (`shipBy`); otherwise it fails (“too early”) and nothing changes.');
   });
 
   it('states a deadline condition with its custom error', () => {
-    expect(byId('action:payDeposit():condition:4').text).toContain('only if the call is made on or before the Ship By time');
-    expect(byId('action:payDeposit():condition:4').text).toContain('(error `TooLate`)');
+    expect(byId('action:payDeposit():condition:4').cells).toEqual(['The call is made on or before the Ship By time (`shipBy`)', 'error `TooLate`']);
   });
 
   it('leaves out conditions that only repeat who may call', () => {
@@ -36,13 +44,15 @@ describe('statements', () => {
   it('pays the seller in ETH, exactly, and says when the payment is not checked', () => {
     expect(byId('action:confirmShipment():payment:1').text).toBe('The contract pays the Seller 1.5 ETH.');
     expect(byId('action:confirmShipment():payment:1:unchecked').text).toContain('does not check that this payment succeeded');
-    expect(byId('money:out:confirmShipment():1').text).toBe('The Seller (`seller`) may receive ETH through `confirmShipment`.');
+    expect(byId('money:out:confirmShipment():1')).toMatchObject({ table: 'money', cells: ['The contract', 'the Seller (`seller`)', 'ETH', '`confirmShipment`'] });
+    expect(byId('money:in:payDeposit()').cells).toEqual(['The Buyer (`buyer`)', 'the contract', 'any ETH sent with the call', '`payDeposit`']);
   });
 
   it('says that nothing happens automatically at a deadline', () => {
-    expect(byId('deadline:shipBy').text).toBe('The Ship By time (`shipBy`) is set at deployment to 30 days after deployment.');
-    expect(byId('deadline:shipBy:manual').text).toBe('Nothing happens automatically at the Ship By time: someone must call `reclaim`.');
-    expect(byId('deadline:shipBy:check:2').text).toBe('`reclaim` can succeed only if the call is made after the Ship By time.');
+    expect(byId('deadline:shipBy:manual').text).toBe('Nothing happens automatically at the Ship By time (`shipBy`): someone must call `reclaim`.');
+    // Set at deployment, and checked by the actions' conditions: the deployment block and the conditions say so, once.
+    expect(byId('action:constructor:effect:1').text).toBe('At deployment, the Ship By time (`shipBy`) is set to 30 days after deployment.');
+    expect(statements.some((statement) => statement.id === 'deadline:shipBy' || statement.id.startsWith('deadline:shipBy:check'))).toBe(false);
   });
 
   it('puts powers that override the deal first, with their fine print', () => {
@@ -55,13 +65,15 @@ describe('statements', () => {
   it('describes the lifecycle as states, a start, moves and final states', () => {
     expect(byId('lifecycle:stage:states').text).toBe('The Stage (`stage`) is always one of Created or Paid.');
     expect(byId('lifecycle:stage:initial').text).toBe('The Stage starts as Created.');
-    expect(byId('lifecycle:stage:transition:1').text).toBe('From Created, the Buyer (`buyer`) may move the Stage to Paid by calling `payDeposit`, provided the call meets the conditions stated for `payDeposit`.');
+    expect(byId('lifecycle:stage:transition:1')).toMatchObject({ table: 'lifecycle', cells: ['Created', 'Paid', 'The Buyer (`buyer`)', '`payDeposit`'] });
     expect(byId('lifecycle:stage:final').text).toBe('Paid is final: no action moves the Stage out of it.');
   });
 
   it('quotes the author and says plainly where the code disagrees', () => {
-    expect(byId('claim:1')).toMatchObject({ basis: 'natspec', text: 'The author’s comment on `reclaim`: “Only the buyer can reclaim.”' });
-    expect(byId('claim:1:check:1')).toMatchObject({ basis: 'code', text: 'Not so: anyone may call `reclaim`, not only the Buyer (`buyer`).' });
+    expect(byId('claim:1')).toMatchObject({ basis: 'natspec', table: 'claims', cells: ['`reclaim`', '“Only the buyer can reclaim.”', ''] });
+    // The verdict is the next row, in the verdict column, with the source of the code that decides it.
+    expect(byId('claim:1:check:1')).toMatchObject({ basis: 'code', table: 'claims', cells: ['', '', 'Contradicts: anyone may call `reclaim`, not only the Buyer (`buyer`).'] });
+    expect(statements.indexOf(byId('claim:1:check:1'))).toBe(statements.indexOf(byId('claim:1')) + 1);
   });
 
   it('lists what the code does not cover and what was not explained', () => {

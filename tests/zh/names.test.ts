@@ -43,7 +43,7 @@ describe('Chinese summaries name roles, states and records in Chinese', { timeou
   it('says "the Milestone concerned" as 该里程碑, and "each Milestone" as 每个里程碑', async () => {
     const all = (await zhTexts('contracts/MilestoneEscrow.sol', 'MilestoneEscrow')).join('\n');
     expect(all).toContain('`submit` 将该里程碑的状态从「待处理」变为「已提交」（`Submitted`）。');
-    expect(all).toContain('调用 `submit` 须满足：传入编号所指的里程碑（`milestones[i]`）的状态（`status`）为「待处理」（`Pending`）；');
+    expect(all).toContain('传入编号所指的里程碑（`milestones[i]`）的状态（`status`）为「待处理」（`Pending`） | “not pending”');
     expect(all).toContain('每个里程碑各有其状态（`status`），始终为「待处理」（`Pending`）、「已提交」（`Submitted`）');
     expect(all).not.toContain('每个Milestones条目');
     expect(all).not.toContain('Milestone记录');
@@ -51,15 +51,15 @@ describe('Chinese summaries name roles, states and records in Chinese', { timeou
 
   it('names the party of a record by its record: 该订单的买方', async () => {
     const all = (await zhTexts('contracts/MarketplaceOrder.sol', 'MarketplaceOrder')).join('\n');
-    expect(all).toContain('只有该订单的卖方（`seller`）可调用 `markShipped`。');
-    expect(all).toContain('`orders` 中的每个订单各自记载其买方（`buyer`）');
+    expect(all).toContain('只有该订单的卖方（`seller`）可调用 `markShipped`；');
+    expect(all).toContain('买方 | `buyer` | `orders` 中的每个订单各自记载，仅通过`placeOrder`设定一次');
     expect(all).not.toContain('相关条目');
   });
 
   it('translates the states of an escrow, quoted the same way everywhere', async () => {
     const all = (await zhTexts('contracts/ArbiterEscrow.sol', 'ArbiterEscrow')).join('\n');
     expect(all).toContain('状态：「待付款」（`AwaitingPayment`）、「待交付」（`AwaitingDelivery`）、「已放款」（`Released`）和「已退款」（`Refunded`）');
-    expect(all).toContain('处于「待交付」时，买方或争议裁决人（`arbiter`）可调用 `release` 将状态变为「已放款」。');
+    expect(all).toContain('「待交付」 | 「已放款」 | 买方或争议裁决人（`arbiter`） | `release`');
     expect(all).not.toMatch(/处于Awaiting|从Awaiting/);
   });
 
@@ -76,7 +76,7 @@ describe('Chinese summaries name roles, states and records in Chinese', { timeou
   it('names an amount the code stores in Chinese, and leaves an address or a token contract as code', async () => {
     const fob = (await zhTexts('contracts/FobSale.sol', 'FobSale')).join('\n');
     expect(fob).toContain('本合约向卖方支付以ETH计的预付款（`deposit`）。');
-    expect(fob).toContain('卖方（`seller`）可通过 `confirmShipment`或`payBalance` 收到ETH。');
+    expect(fob).toContain('本合约 | 卖方（`seller`） | ETH | `confirmShipment`或`payBalance`');
     expect(fob).toContain('调用时发送的ETH等于价款（`price`）减预付款（`deposit`）减由 `latePenalty` 计算出的值');
     expect(fob).toContain('比例：预付款（`deposit`）为传入的价款（`_price`）的30%（部署时设定）；迟延违约金（Late Penalty，`latePenalty`）为价款（`price`）的0.5%乘以自时间点 `shipBy`至时间点 `shippedAt`的完整天数，最高不超过价款的10%。');
     const market = (await zhTexts('contracts/MarketplaceOrder.sol', 'MarketplaceOrder')).join('\n');
@@ -88,7 +88,8 @@ describe('Chinese summaries name roles, states and records in Chinese', { timeou
     const all = (await zhTexts('contracts/ConsignmentAuction.sol', 'ConsignmentAuction')).join('\n');
     expect(all).toContain('如最高出价人（`highestBidder`）不为零地址且最高出价（`highestBid`）小于保留价（`reservePrice`）');
     expect(all).toContain('如最高出价人不为零地址且最高出价不少于保留价，本合约向寄售人（`consignor`）支付');
-    expect(all).toContain('否则调用失败（提示“auction ended”），不产生任何变化。');
+    expect(all).toContain('调用时间早于结束时间（`endTime`） | “auction ended”');
+    expect(all).toContain('任一条件不满足的，调用失败并显示所列提示，不产生任何变化。');
     expect(all).not.toMatch(/不为零地址和|状态不发生任何变化/);
   });
 
@@ -102,7 +103,7 @@ describe('Chinese summaries name roles, states and records in Chinese', { timeou
 
   it('names a role without repeating 角色, and separates the powers of two holders with a semicolon', async () => {
     const roles = (await zhTexts('tests/fixtures/extract/RoleGated.sol', 'RoleGated')).join('\n');
-    expect(roles).toContain('托运人（`SHIPPER_ROLE`）指持有该角色的任何地址');
+    expect(roles).toContain('托运人 | `SHIPPER_ROLE` | 持有该角色的任何地址');
     expect(roles).not.toContain('角色角色');
     const sale = (await zhTexts('tests/fixtures/extract/UpgradeableSale.sol', 'UpgradeableSale')).join('\n');
     expect(sale).toContain('`renounceOwnership`；候任所有者可单方调用`acceptOwnership`。');

@@ -5,8 +5,8 @@
  * removed is a deletion, one added an insertion, one reworded a deletion and an insertion of the words
  * that differ. Accepting every change gives the new summary, rejecting every change the old.
  */
-import { Paragraph, type ParagraphChild, TextRun } from 'docx';
-import { blockParagraph, packDocument, REVISION_AUTHOR, RevisionCounter, type Revision, spanRuns } from '../../render/docx/docx-writer.ts';
+import { Paragraph, type ParagraphChild, type Table, TextRun } from 'docx';
+import { blockElement, blockParagraph, packDocument, REVISION_AUTHOR, RevisionCounter, type Revision, spanRuns } from '../../render/docx/docx-writer.ts';
 import { readMarkdownBlocks, readSpans } from '../../render/docx/markdown-blocks.ts';
 import { formatSourceRef } from '../../render/format.ts';
 import { type RenderData, renderTemplate } from '../../render/render-data.ts';
@@ -37,9 +37,9 @@ export async function renderRedlineDocx(input: RedlineDocxInput): Promise<Uint8A
   const date = (input.date ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const counter = new RevisionCounter();
   const rows = alignStatements(buildStatements(doc.terms.old, locale), buildStatements(doc.terms.new, locale));
-  const paragraphs: Paragraph[] = [
-    ...readMarkdownBlocks(head).map((block) => blockParagraph(block, locale)),
-    ...readMarkdownBlocks(renderTemplate('diff/docx/redline', input.context, input.data)).map((block) => blockParagraph(block, locale)),
+  const paragraphs: (Paragraph | Table)[] = [
+    ...readMarkdownBlocks(head).map((block) => blockElement(block, locale)),
+    ...readMarkdownBlocks(renderTemplate('diff/docx/redline', input.context, input.data)).map((block) => blockElement(block, locale)),
   ];
   let section: string | null = null;
   for (const row of rows) {
@@ -50,7 +50,7 @@ export async function renderRedlineDocx(input: RedlineDocxInput): Promise<Uint8A
     }
     paragraphs.push(rowParagraph(row, locale, { date, counter }));
   }
-  paragraphs.push(...readMarkdownBlocks(closing).map((block) => blockParagraph(block, locale)));
+  paragraphs.push(...readMarkdownBlocks(closing).map((block) => blockElement(block, locale)));
   const title = readMarkdownBlocks(head).find((block) => block.kind === 'heading');
   return packDocument(paragraphs, { title: title ? title.spans.map((span) => span.text).join('') : doc.new.contract, locale });
 }

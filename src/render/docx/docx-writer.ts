@@ -4,8 +4,8 @@
  * run carries its language (w:lang en-GB or zh-CN) and, in Chinese, an East Asian font. Tracked changes
  * (w:ins, w:del) are written by "plainterms", so a reviewer can accept or reject each one in Word.
  */
-import { BorderStyle, DeletedTextRun, Document, HeadingLevel, InsertedTextRun, Packer, Paragraph, type ParagraphChild, TextRun } from 'docx';
-import type { Block, Span } from './markdown-blocks.ts';
+import { BorderStyle, DeletedTextRun, Document, HeadingLevel, InsertedTextRun, Packer, Paragraph, type ParagraphChild, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import type { Block, Span, TableBlock, TextBlock } from './markdown-blocks.ts';
 
 /** Who tracked changes are attributed to. */
 export const REVISION_AUTHOR = 'plainterms';
@@ -68,21 +68,41 @@ export function spanRuns(spans: Span[], locale: string, revision: Revision | nul
 /** A footnote mark to follow a source reference, or null for none. */
 export type FootnoteMark = (span: Span, locale: string) => ParagraphChild | null;
 
-/** A block as a paragraph; `pageBreakBefore` starts a new language on a new page; `footnote` marks each source reference. */
-export function blockParagraph(block: Block, locale: string, pageBreakBefore = false, footnote: FootnoteMark | null = null): Paragraph {
-  const children = spanRuns(block.spans, locale).flatMap((run, index) => {
-    const span = block.spans[index]!;
+/** Runs of some spans, each source reference followed by its footnote mark when `footnote` is given. */
+function markedRuns(spans: Span[], locale: string, footnote: FootnoteMark | null): ParagraphChild[] {
+  return spanRuns(spans, locale).flatMap((run, index) => {
+    const span = spans[index]!;
     const mark = span.ref && footnote ? footnote(span, locale) : null;
     return mark ? [run, mark] : [run];
   });
+}
+
+/** A block as a paragraph; `pageBreakBefore` starts a new language on a new page; `footnote` marks each source reference. */
+export function blockParagraph(block: TextBlock, locale: string, pageBreakBefore = false, footnote: FootnoteMark | null = null): Paragraph {
+  const children = markedRuns(block.spans, locale, footnote);
   if (block.kind === 'heading') return new Paragraph({ heading: HEADINGS[block.level], children, pageBreakBefore });
   const border = block.callout ? CALLOUT_BORDER : undefined;
   if (block.kind === 'bullet') return new Paragraph({ bullet: { level: 0 }, children, border, pageBreakBefore });
   return new Paragraph({ children, border, pageBreakBefore });
 }
 
-/** A document of paragraphs, its default language that of `locale`, packed as the bytes of a .docx file. */
-export async function packDocument(paragraphs: Paragraph[], options: { title: string; locale: string; footnotes?: Record<number, { children: Paragraph[] }> }): Promise<Uint8Array> {
+/** A block as a paragraph, or a table as a Word table. */
+export function blockElement(block: Block, locale: string, pageBreakBefore = false, footnote: FootnoteMark | null = null): Paragraph | Table {
+  return block.kind === 'table' ? tableOf(block, locale, footnote) : blockParagraph(block, locale, pageBreakBefore, footnote);
+}
+
+/** A table as a Word table across the page: the header row in bold, repeated on each page. */
+export function tableOf(block: TableBlock, locale: string, footnote: FootnoteMark | null = null): Table {
+  const row = (cells: Span[][], header: boolean) =>
+    new TableRow({
+      tableHeader: header,
+      children: cells.map((spans) => new TableCell({ children: [new Paragraph({ children: header ? spanRuns(spans.map((span) => ({ ...span, bold: true })), locale) : markedRuns(spans, locale, footnote) })] })),
+    });
+  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [row(block.headers, true), ...block.rows.map((cells) => row(cells, false))] });
+}
+
+/** A document of paragraphs and tables, its default language that of `locale`, packed as the bytes of a .docx file. */
+export async function packDocument(paragraphs: (Paragraph | Table)[], options: { title: string; locale: string; footnotes?: Record<number, { children: Paragraph[] }> }): Promise<Uint8Array> {
   const lang = wordLanguage(options.locale);
   const document = new Document({
     creator: REVISION_AUTHOR,

@@ -2,7 +2,8 @@
  * The Markdown that templates/<locale>/md/summary.hbs and diff/md.hbs write, read back as blocks, so a
  * Word document carries the very sentences of the Markdown. Only what those templates produce is read:
  * headings, list items (also inside a `>` callout), numbered items, bold lines, code spans, the
- * `<details>` of imported files, and a source reference `[File.sol:12]` at the end of a line.
+ * `<details>` of imported files, a source reference `[File.sol:12]` at the end of a line, and GFM tables
+ * (md/table.hbs: a header row, a `---` row, then one row per statement, its source reference last).
  */
 
 export interface Span {
@@ -16,7 +17,18 @@ export interface Span {
 export type Block =
   | { kind: 'heading'; level: 1 | 2 | 3; spans: Span[] }
   | { kind: 'bullet'; spans: Span[]; callout: boolean }
-  | { kind: 'paragraph'; spans: Span[]; callout: boolean };
+  | { kind: 'paragraph'; spans: Span[]; callout: boolean }
+  | TableBlock;
+
+/** A table: its header cells and its rows, each cell as runs. */
+export interface TableBlock {
+  kind: 'table';
+  headers: Span[][];
+  rows: Span[][][];
+}
+
+/** The blocks other than tables: each is one paragraph. */
+export type TextBlock = Exclude<Block, TableBlock>;
 
 /** A source reference left unescaped at the end of a line: markdownSafe escapes every other bracket. */
 const TRAILING_REF = /(?<!\\) \[([^\]\\]+)\]$/;
@@ -29,12 +41,33 @@ export function readMarkdownBlocks(markdown: string): Block[] {
     if (callout) line = line.replace(/^>\s?/, '');
     line = line.replace(/^<details><summary>(.*)<\/summary>$/, '$1');
     if (line === '' || line === '---' || line === '</details>') continue;
+    if (line.startsWith('|')) {
+      addTableRow(blocks, tableCells(line));
+      continue;
+    }
     const heading = /^(#{1,3}) (.*)$/.exec(line);
     if (heading) blocks.push({ kind: 'heading', level: heading[1].length as 1 | 2 | 3, spans: readSpans(heading[2]) });
     else if (line.startsWith('- ')) blocks.push({ kind: 'bullet', spans: readSpans(line.slice(2)), callout });
     else blocks.push({ kind: 'paragraph', spans: readSpans(line, { bold: line.startsWith('**') }), callout });
   }
   return blocks;
+}
+
+/** The cells of a table row, `\|` inside a cell kept as a bar. */
+function tableCells(line: string): string[] {
+  return line
+    .replace(/^\|/, '')
+    .replace(/\|$/, '')
+    .split(/(?<!\\)\|/)
+    .map((cell) => cell.trim().replace(/\\\|/g, '|'));
+}
+
+/** A row starts a table after other blocks; the `---` row under the headers is left out. */
+function addTableRow(blocks: Block[], cells: string[]): void {
+  const last = blocks.at(-1);
+  const spans = cells.map((cell) => (/^\[[^\]]+\]$/.test(cell) ? [{ text: cell, code: false, bold: false, ref: true }] : readSpans(cell)));
+  if (last?.kind !== 'table') blocks.push({ kind: 'table', headers: spans, rows: [] });
+  else if (!cells.every((cell) => /^-+$/.test(cell))) last.rows.push(spans);
 }
 
 /**

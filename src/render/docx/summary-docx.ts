@@ -7,7 +7,7 @@
 import type { SummaryDocument } from '../../terms/index.ts';
 import { renderDocument } from '../document.ts';
 import { sourceLines } from '../html/endnotes.ts';
-import { blockParagraph, packDocument } from './docx-writer.ts';
+import { blockElement, packDocument } from './docx-writer.ts';
 import { citedRanges, Footnotes } from './footnotes.ts';
 import { readMarkdownBlocks } from './markdown-blocks.ts';
 
@@ -16,7 +16,7 @@ export async function renderSummaryDocx(documents: SummaryDocument[], sources: {
   const languages = documents.map((document) => ({ locale: document.language, blocks: readMarkdownBlocks(renderDocument(document, 'md')) }));
   const footnotes = new Footnotes(sourceLines(sources), citedRanges(documents));
   const mark = footnotes.mark.bind(footnotes);
-  const paragraphs = languages.flatMap(({ locale, blocks }, index) => blocks.map((block, at) => blockParagraph(block, locale, index > 0 && at === 0, mark)));
+  const paragraphs = languages.flatMap(({ locale, blocks }, index) => blocks.map((block, at) => blockElement(block, locale, index > 0 && at === 0, mark)));
   const heading = languages[0].blocks.find((block) => block.kind === 'heading');
   const title = heading ? heading.spans.map((span) => span.text).join('') : documents[0].contracts.map((contract) => contract.name).join(', ');
   return packDocument(paragraphs, { title, locale: documents[0].language, footnotes: footnotes.bodies });

@@ -50,7 +50,9 @@
     citersList.replaceChildren(...found.map((s) => {
       const entry = document.createElement('li');
       entry.dataset.target = s.id;
-      entry.textContent = s.querySelector('.text').textContent;
+      // A sentence's text, or a table row's cells as its statement joins them.
+      const text = s.querySelector('.text');
+      entry.textContent = text ? text.textContent : [...s.querySelectorAll('td:not(.ref)')].map((td) => td.textContent).filter((t) => t !== '').join(' | ');
       return entry;
     }));
     citers.querySelector('.count').textContent = String(found.length);

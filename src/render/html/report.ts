@@ -19,6 +19,9 @@ import { localStateLabel, registerZhNameLookups } from '../zh-names.ts';
 import { splitSources, viewContract as groupStatements } from '../document.ts';
 import { citedSources, type SourceText } from './source-view.ts';
 import { Endnotes, type SourceLines, sourceLines } from './endnotes.ts';
+import { loadLocale } from '../engine.ts';
+import { createRenderData } from '../render-data.ts';
+import { tableBlocks, tableHeaders } from '../tables.ts';
 
 export type { SourceText } from './source-view.ts';
 
@@ -37,6 +40,14 @@ hb.registerPartial(
 // The endnote of a sentence's cited lines, numbered the first time the page shows it (see endnotes.ts).
 hb.registerHelper('note', (statement: StatementView) => statement.notes.number(statement.source));
 hb.registerHelper('endnotes', (contract: { notes: Endnotes }) => contract.notes.list());
+// A table of statements: each row is a statement, reached by keyboard and cited like a sentence.
+hb.registerPartial(
+  'table',
+  '<table class="terms" data-table="{{table}}"><thead><tr>{{#each headers}}<th scope="col">{{this}}</th>{{/each}}</tr></thead><tbody>' +
+    '{{#each rows}}<tr class="st" tabindex="0" role="button" id="{{domId}}" data-id="{{id}}" data-basis="{{basis}}"{{#if source}} data-path="{{source.path}}" data-line="{{source.line}}" data-end-line="{{source.endLine}}"{{/if}}>' +
+    '{{#each cells}}<td>{{this}}</td>{{/each}}<td class="ref">{{#if ref}}[{{ref}}]{{/if}}{{#with (note this)}}<sup class="note">{{this}}</sup>{{/with}}</td></tr>{{/each}}</tbody></table>',
+);
+hb.registerPartial('statements', '{{#each this}}{{#if rows}}{{> table}}{{else}}{{> st}}{{/if}}{{/each}}');
 const compiled = new Map<string, Handlebars.TemplateDelegate>();
 
 function template(locale: string, name: string): Handlebars.TemplateDelegate {
@@ -63,6 +74,8 @@ interface StatementView {
   source: Statement['source'];
   ref: string;
   notes: Endnotes;
+  table?: string;
+  cells?: Handlebars.SafeString[];
 }
 
 function viewStatement(locale: string, contract: string, statement: Statement, notes: Endnotes): StatementView {
@@ -76,6 +89,7 @@ function viewStatement(locale: string, contract: string, statement: Statement, n
     basis: statement.basis,
     source,
     ref: source ? formatSourceRef(source) : '',
+    ...(statement.cells ? { table: statement.table, cells: statement.cells.map((cell) => new Handlebars.SafeString(statementHtml(cell))) } : {}),
   };
 }
 
@@ -94,8 +108,10 @@ async function viewContract(locale: string, contract: ContractTerms & { statemen
   // The actions' statements under a heading for each action, and the powers' under the action that holds each.
   const grouped = groupStatements(contract, contract.statements);
   const byId = new Map(statements.map((statement) => [statement.id, statement]));
+  const headers = tableHeaders(createRenderData(loadLocale(locale), null));
+  const tables = (list: StatementView[]) => tableBlocks(list, headers);
   const groups = (list: typeof grouped.actions) =>
-    list.filter((group) => group.statements.length > 0).map((group) => ({ ...group, statements: group.statements.map((statement) => byId.get(statement.id)!) }));
+    list.filter((group) => group.statements.length > 0).map((group) => ({ ...group, statements: tables(group.statements.map((statement) => byId.get(statement.id)!)) }));
   return {
     name: contract.name,
     label: contract.label,
@@ -106,7 +122,7 @@ async function viewContract(locale: string, contract: ContractTerms & { statemen
     warnings: inSection('warning'),
     keyFacts: inSection('key-facts'),
     sections: SECTIONS.filter((section) => !LEADING.has(section))
-      .map((section) => ({ id: section, statements: inSection(section) }))
+      .map((section) => ({ id: section, statements: tables(inSection(section)) }))
       .filter((section) => section.statements.length > 0),
     lifecycles,
     access: buildAccessTable(contract),

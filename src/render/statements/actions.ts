@@ -75,18 +75,26 @@ function buildActionParts(terms: ContractTerms, action: Action): StatementSpec[]
     const refusal = action.conditions.find((c) => c.when.length === 0 && c.expr.kind === 'bool' && !c.expr.value)!;
     return [...specs, spec(`${prefix}:always-fails`, 'actions', 'always-fails', { ...base, basis: 'code', source: refusal.source, context: { action, condition: refusal } })];
   }
+  // Two or more conditions: "otherwise it fails and nothing changes" is said once, before them, in the
+  // sentence that says who may call a function (or in one of its own).
   // The check that the caller's own entry holds the amount is said with the access: not again as a condition.
   const own = action.access.anyone ? ownEntry(action) : null;
-  specs.push(
-    spec(`${prefix}:access`, 'actions', 'access', { ...base, basis: 'code', source: own?.condition.source ?? action.access.source ?? action.source, context: { action, ownEntry: own, selfNamed: selfNamed(action) } }),
-  );
-  if (action.payable) {
-    specs.push(spec(`${prefix}:payable`, 'actions', 'payable', { ...base, basis: 'code', source: action.source, context: { action } }));
+  const checks = action.conditions.filter((condition) => !condition.isAccess && condition !== own?.condition);
+  const listed = checks.length > 1;
+  const told = listed && action.kind === 'function';
+  const access = spec(`${prefix}:access`, 'actions', 'access', { ...base, basis: 'code', source: own?.condition.source ?? action.access.source ?? action.source, context: { action, ownEntry: own, selfNamed: selfNamed(action), conditionsFollow: told } });
+  const payable = action.payable ? [spec(`${prefix}:payable`, 'actions', 'payable', { ...base, basis: 'code', source: action.source, context: { action } })] : [];
+  // The sentence that announces the conditions comes right before them.
+  specs.push(...(told ? [...payable, access] : [access, ...payable]));
+  if (listed && !told) {
+    const source = spanSources(checks.map((condition) => condition.source), checks[0]!.source);
+    specs.push(spec(`${prefix}:conditions`, 'actions', 'conditions', { ...base, basis: combineBasis(checks.map((c) => c.basis)), source, context: { action } }));
   }
   action.conditions.forEach((condition, index) => {
     if (condition.isAccess || condition === own?.condition) return;
-    const context = { action, condition };
-    specs.push(spec(`${prefix}:condition:${index + 1}`, 'actions', 'condition', { ...base, basis: condition.basis, source: condition.source, context }));
+    const context = { action, condition, listed };
+    const table = listed ? { table: 'conditions' } : {};
+    specs.push(spec(`${prefix}:condition:${index + 1}`, 'actions', 'condition', { ...base, ...table, basis: condition.basis, source: condition.source, context }));
   });
   action.transitions.forEach((transition, index) => {
     const lifecycle = terms.lifecycles.find((candidate) => candidate.id === transition.lifecycle) ?? null;

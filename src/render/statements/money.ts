@@ -44,6 +44,7 @@ export function buildMoneySpecs(terms: ContractTerms): StatementSpec[] {
       group.forEach((member) => told.add(member));
       specs.push(
         spec(`money:in:${action.id}`, 'money', 'money-in', {
+          table: 'money',
           basis: 'code',
           source: spanSources(group.map((member) => member.source), action.source),
           actionKind: action.kind,
@@ -54,7 +55,8 @@ export function buildMoneySpecs(terms: ContractTerms): StatementSpec[] {
     action.payments.forEach((payment, index) => {
       if (payment.direction !== 'in') return;
       specs.push(
-        spec(`money:in:${action.id}:${index + 1}`, 'money', 'money-in', { basis: payment.basis, source: payment.source, actionKind: action.kind, context: { action, payment } }),
+        spec(`money:in:${action.id}:${index + 1}`, 'money', 'money-in', {
+          table: 'money', basis: payment.basis, source: payment.source, actionKind: action.kind, context: { action, payment } }),
       );
     });
   }
@@ -103,6 +105,7 @@ function payeeSpecs(terms: ContractTerms): StatementSpec[] {
   }
   return [...groups.values()].map(({ id, payment, actions, payments }) =>
     spec(id, 'money', 'money-out', {
+      table: 'money',
       basis: combineBasis(payments.map((p) => p.basis)),
       source: spanSources(payments.map((p) => p.source), payment.source),
       context: { payment, atDeployment: actions.some((a) => a.kind === 'constructor'), actions: actionNames(terms, actions.filter((a) => a.kind !== 'constructor').map((a) => a.id)) },

@@ -77,10 +77,14 @@ function helperOf(terms: ContractTerms, risk: ContractTerms['risks'][number]): s
 }
 
 export function buildClaimSpecs(terms: ContractTerms): StatementSpec[] {
+  // One table: what each comment is on is named once, on the first of its comments; each verdict sits in the row under the claim it checks.
+  let subject: string | null = null;
   return terms.claims.flatMap((claim) => {
     // A comment on an internal function: its checks speak of the function by name.
     const action = claim.action === null ? (claim.helper === null ? null : { name: claim.helper }) : findAction(terms, claim.action);
-    const specs = [spec(prefixed('claim', claim.id), 'claims', 'claim', { basis: 'natspec', source: claim.source, context: { claim, action: claim.helper === null ? action : null } })];
+    const first = subject !== `${claim.action ?? claim.helper}:${claim.param ?? ''}`;
+    subject = `${claim.action ?? claim.helper}:${claim.param ?? ''}`;
+    const specs = [spec(prefixed('claim', claim.id), 'claims', 'claim', { table: 'claims', basis: 'natspec', source: claim.source, context: { claim, action: claim.helper === null ? action : null, first } })];
     claim.checks.forEach((check, index) => {
       const party = (id: string) => terms.parties.find((p) => p.id === id) ?? null;
       const parties = (ids: string[]) => ids.map(party).filter((p) => p !== null);
@@ -95,7 +99,7 @@ export function buildClaimSpecs(terms: ContractTerms): StatementSpec[] {
         powers: powers.map((p) => ({ power: p, action: findAction(terms, p.action), holders: parties(p.holders) })),
       };
       const source = check.source ?? (claim.action === null ? null : findAction(terms, claim.action)?.source) ?? claim.source;
-      specs.push(spec(`${prefixed('claim', claim.id)}:check:${index + 1}`, 'claims', `claim-${check.verdict}`, { basis: check.verdict === 'cannot-tell' ? 'natspec' : 'code', source, context }));
+      specs.push(spec(`${prefixed('claim', claim.id)}:check:${index + 1}`, 'claims', `claim-${check.verdict}`, { table: 'claims', basis: check.verdict === 'cannot-tell' ? 'natspec' : 'code', source, context }));
     });
     return specs;
   });

@@ -182,6 +182,7 @@ function paysInUnchecked(terms: ContractTerms, ids: string[]): boolean {
 export function buildPartySpecs(terms: ContractTerms): StatementSpec[] {
   return terms.parties.map((party) =>
     spec(`party:${party.id}`, 'parties', 'party', {
+      table: 'parties',
       basis: party.basis,
       source: party.source,
       actionKind: party.setAt === 'deployment' ? 'constructor' : null,

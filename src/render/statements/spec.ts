@@ -36,6 +36,7 @@ export const STATEMENT_KINDS = [
   'inherited',
   'access',
   'payable',
+  'conditions',
   'condition',
   'payment',
   'payment-unchecked',
@@ -82,6 +83,8 @@ export interface StatementSpec {
   actionKind: Action['kind'] | null;
   /** Statements read together (a section, or one action's block): code names are shown once per group. */
   group: string;
+  /** The table the statement is a row of: its template separates the cells with `{{> col}}` (partials/col.hbs). */
+  table?: string;
   context: Record<string, unknown>;
   /** In an action's block: the computed values its sentences name rather than spell out. */
   naming?: Naming;
@@ -94,10 +97,12 @@ export function spec(
   id: string,
   section: Section,
   kind: StatementKind,
-  fields: { basis: Basis; source: SourceRef | null; context: Record<string, unknown>; actionKind?: Action['kind'] | null; group?: string },
+  fields: { basis: Basis; source: SourceRef | null; context: Record<string, unknown>; actionKind?: Action['kind'] | null; group?: string; table?: string },
 ): StatementSpec {
   const { basis, source, context } = fields;
-  return { id, section, kind, basis, source, actionKind: fields.actionKind ?? null, group: fields.group ?? section, context };
+  const made: StatementSpec = { id, section, kind, basis, source, actionKind: fields.actionKind ?? null, group: fields.group ?? section, context };
+  if (fields.table) made.table = fields.table;
+  return made;
 }
 
 /** One range covering the given sources when they are all in one file; otherwise the fallback. */

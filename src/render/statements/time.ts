@@ -3,7 +3,7 @@
  * `deadlines:none`, `deadlines:block-time`; `lifecycle:<id>:states`, `lifecycle:<id>:initial`,
  * `lifecycle:<id>:transition:<n>`, `lifecycle:<id>:final`.
  */
-import type { Action, ContractTerms, Deadline, Expr, Lifecycle, Transition } from '../../terms/index.ts';
+import type { Action, ContractTerms, Deadline, Expr, Lifecycle, SourceRef, Transition } from '../../terms/index.ts';
 import { walkExpr } from '../../terms/index.ts';
 import { refersTo } from '../../extract/lifecycle.ts';
 import { stateLabel, stateLabels } from './actions.ts';
@@ -50,9 +50,12 @@ function buildOneDeadline(terms: ContractTerms, deadline: Deadline): StatementSp
   });
   // The sentence says how the deadline is set: cite where it is set, when that is one place.
   const source = deadline.setBy.length === 1 ? deadline.setBy[0]!.source : deadline.source;
-  const specs = [spec(prefix, 'deadlines', 'deadline', { basis: deadline.basis, source, context: { deadline, setBy } })];
+  // A deadline set only at deployment is stated in the deployment's block, on the same line of code.
+  const specs = setOnlyAtDeployment(terms, deadline) ? [] : [spec(prefix, 'deadlines', 'deadline', { basis: deadline.basis, source, context: { deadline, setBy } })];
   deadline.checks.forEach((check, index) => {
     const action = findAction(terms, check.action);
+    // A check the action's conditions already state, on the same line of code, is not said twice.
+    if (action?.conditions.some((condition) => !condition.isAccess && sameSource(condition.source, check.source))) return;
     specs.push(
       spec(`${prefix}:check:${index + 1}`, 'deadlines', 'deadline-check', {
         basis: 'code',
@@ -92,6 +95,21 @@ function buildOneDeadline(terms: ContractTerms, deadline: Deadline): StatementSp
   return specs;
 }
 
+function sameSource(a: SourceRef, b: SourceRef): boolean {
+  return a.path === b.path && a.line === b.line && a.endLine === b.endLine;
+}
+
+/** Set by the constructor alone, each time by an effect its block states on the same line. */
+function setOnlyAtDeployment(terms: ContractTerms, deadline: Deadline): boolean {
+  return (
+    deadline.setBy.length > 0 &&
+    deadline.setBy.every((set) => {
+      const action = findAction(terms, set.action);
+      return action?.kind === 'constructor' && action.effects.some((effect) => sameSource(effect.source, set.source));
+    })
+  );
+}
+
 /** Who must call: one party when every action that opens is restricted to that same party. */
 function soleCaller(terms: ContractTerms, ids: string[]): Action['access'] | null {
   const openers = ids.map((id) => findAction(terms, id)).filter((a): a is Action => a !== null);
@@ -120,6 +138,7 @@ function buildOneLifecycle(terms: ContractTerms, lifecycle: Lifecycle): Statemen
         basis: 'code',
         source: transition.source,
         actionKind: action?.kind ?? null,
+        table: 'lifecycle',
         context: {
           lifecycle,
           transition,
