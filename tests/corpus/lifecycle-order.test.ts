@@ -15,13 +15,13 @@ describe('Kleros MultipleArbitrableTransaction (solc 0.4.24): fees paid only bef
     const { of } = await read(KLEROS, 'MultipleArbitrableTransaction');
     const lifecycle = of('lifecycle:');
     expect(lifecycle).toContain(
-      'From No Dispute, Waiting Sender, or Waiting Receiver, the Sender (`sender`) of the Transaction concerned may move the Status of the Transaction concerned to Waiting Receiver by calling `payArbitrationFeeBySender`, if the Receiver Fee of the given Transaction (`transactions[_transactionID]`) is less than the result of `arbitrationCost` on the Arbitrator (`arbitrator`) for the Arbitrator Extra Data (`arbitratorExtraData`), provided the call meets the conditions stated for `payArbitrationFeeBySender`.',
+      'No Dispute, Waiting Sender, or Waiting Receiver | Waiting Receiver | The Sender (`sender`) of the Transaction concerned | `payArbitrationFeeBySender`, if the Receiver Fee of the given Transaction (`transactions[_transactionID]`) is less than the result of `arbitrationCost` on the Arbitrator (`arbitrator`) for the Arbitrator Extra Data (`arbitratorExtraData`), provided the call meets the conditions stated for `payArbitrationFeeBySender`',
     );
     expect(lifecycle).toContain(
-      'From No Dispute, Waiting Sender, or Waiting Receiver, the Receiver of the Transaction concerned may move the Status of the Transaction concerned to Dispute Created by calling `payArbitrationFeeByReceiver`, if the Sender Fee of the given Transaction is at least the result of `arbitrationCost` on the Arbitrator for the Arbitrator Extra Data, provided the call meets the conditions stated for `payArbitrationFeeByReceiver`.',
+      'No Dispute, Waiting Sender, or Waiting Receiver | Dispute Created | The Receiver of the Transaction concerned | `payArbitrationFeeByReceiver`, if the Sender Fee of the given Transaction is at least the result of `arbitrationCost` on the Arbitrator for the Arbitrator Extra Data, provided the call meets the conditions stated for `payArbitrationFeeByReceiver`',
     );
     expect(lifecycle).toContain('Resolved is final: no action moves the Status of the Transaction concerned out of it.');
-    expect(lifecycle.some((s) => s.startsWith('From any state'))).toBe(false);
+    expect(lifecycle.some((s) => s.startsWith('any state |'))).toBe(false);
   });
 
   it('the diagram draws the same moves as the text: none out of Dispute Created but the ruling, none out of Resolved', async () => {
@@ -51,17 +51,18 @@ describe('Kleros MultipleArbitrableTransaction (solc 0.4.24): fees paid only bef
   it('the timeouts read as a period after the last interaction, each with its own moment', async () => {
     const { of, all } = await read(KLEROS, 'MultipleArbitrableTransaction');
     expect(all).toContain(
-      '`timeOutBySender` goes ahead only if the call is made at least the Fee Timeout (`feeTimeout`) after the Last Interaction time of the given Transaction; otherwise it fails (“Timeout time has not passed yet.”) and nothing changes.',
+      'The call is made at least the Fee Timeout (`feeTimeout`) after the Last Interaction time of the given Transaction | “Timeout time has not passed yet.”',
+    );
+    // The deadline check is stated once, as a condition of the action (no repeat under Deadlines).
+    expect(of('action:executeTransaction(uint256):condition:')).toContain(
+      'The call is made at least the Timeout Payment of the given Transaction (`transactions[_transactionID]`) after the Last Interaction time of the given Transaction | “The timeout has not passed yet.”',
     );
     const deadlines = of('deadline:');
-    expect(deadlines).toContain(
-      '`executeTransaction` can succeed only if the call is made at least the Timeout Payment of the given Transaction after the Last Interaction time of the given Transaction.',
-    );
     expect(deadlines).toContain(
       'Nothing happens automatically once the Timeout Payment of the given Transaction has passed since the Last Interaction time of the given Transaction: someone must call `executeTransaction`.',
     );
     expect(deadlines).toContain(
-      'Nothing happens automatically once the Fee Timeout has passed since the Last Interaction time of the given Transaction: someone must call `timeOutBySender` or `timeOutByReceiver`.',
+      'Nothing happens automatically once the Fee Timeout (`feeTimeout`) has passed since the Last Interaction time of the given Transaction: someone must call `timeOutBySender` or `timeOutByReceiver`.',
     );
     // The stored time alone is not the moment anything opens.
     expect(all.some((s) => /Nothing happens automatically at the Last Interaction/.test(s))).toBe(false);
@@ -73,35 +74,35 @@ describe('Stages compared by order: one operator for each action', { timeout: 60
   const lines = async () => (await read(STAGES, 'Stages')).of('lifecycle:');
 
   it('< : before the member named', async () => {
-    expect(await lines()).toContain('From Draft or Open, the Seller (`seller`) may move the Stage to Open by calling `open`.');
+    expect(await lines()).toContain('Draft or Open | Open | The Seller (`seller`) | `open`');
   });
 
   it('<= : at or before the member named', async () => {
-    expect(await lines()).toContain('From Draft or Open, the Buyer (`buyer`) may move the Stage to Funded by calling `fund`.');
+    expect(await lines()).toContain('Draft or Open | Funded | The Buyer (`buyer`) | `fund`');
   });
 
   it('>= with a separate != : both checks hold together', async () => {
-    expect(await lines()).toContain('From Funded or Shipped, the Seller may move the Stage to Shipped by calling `ship`.');
+    expect(await lines()).toContain('Funded or Shipped | Shipped | The Seller | `ship`');
   });
 
   it('> and != in one condition', async () => {
-    expect(await lines()).toContain('From Shipped, anyone may move the Stage to Closed by calling `settle`.');
+    expect(await lines()).toContain('Shipped | Closed | Anyone | `settle`');
   });
 
   it('a negated ordering: !(stage >= Shipped)', async () => {
-    expect(await lines()).toContain('From Draft, Open, or Funded, the Seller may move the Stage to Closed by calling `refund`.');
+    expect(await lines()).toContain('Draft, Open, or Funded | Closed | The Seller | `refund`');
   });
 
   it('!(stage == Closed) with the member written first (Funded > stage)', async () => {
     const { all } = await read(STAGES, 'Stages');
-    expect(await lines()).toContain('From Draft or Open, the Buyer may move the Stage to Closed by calling `abandon`.');
-    expect(all).toContain('`abandon` goes ahead only if the Stage is before Funded; otherwise it fails (“funded”) and nothing changes.');
+    expect(await lines()).toContain('Draft or Open | Closed | The Buyer | `abandon`');
+    expect(all).toContain('The Stage is before Funded | “funded”');
     expect(all.some((s) => /Funded is more than the Stage/.test(s))).toBe(false);
   });
 
   it('a way out allowed by order (phase >= Funded) is available in the final state: no money is said to be stuck there', async () => {
     const { all } = await read('tests/fixtures/lifecycle/Phases.sol', 'Phases');
-    expect(all).toContain('From Open or Funded, the Owner (`owner`) may move the Phase to Done by calling `close`.');
+    expect(all).toContain('Open or Funded | Done | The Owner (`owner`) | `close`');
     expect(all.some((s) => /Money can stay in the contract with no action to pay it out once the Phase is Done/.test(s))).toBe(false);
   });
 
@@ -117,7 +118,7 @@ describe('Stages compared by order: one operator for each action', { timeout: 60
   it('the state no action leaves is final, and no move is from any state', async () => {
     const found = await lines();
     expect(found).toContain('Closed is final: no action moves the Stage out of it.');
-    expect(found.some((s) => s.startsWith('From any state'))).toBe(false);
+    expect(found.some((s) => s.startsWith('any state |'))).toBe(false);
   });
 });
 
@@ -126,9 +127,9 @@ describe('Vester (the shape of Uniswap’s TreasuryVester, written here): times 
 
   it('the times given at deployment read as times, and are compared as before and after', async () => {
     const { all } = await read(VESTER, 'Vester');
-    expect(all).toContain('Deployment goes ahead only if deployment happens on or before the given Vesting Begin time (`vestingBegin_`); otherwise it fails (“Vester: begin too early”) and nothing changes.');
-    expect(all).toContain('Deployment goes ahead only if the given Vesting Cliff time (`vestingCliff_`) is at or after the given Vesting Begin time; otherwise it fails (“Vester: cliff is too early”) and nothing changes.');
-    expect(all).toContain('Deployment goes ahead only if the given Vesting End (`vestingEnd_`) is after the given Vesting Cliff time; otherwise it fails (“Vester: end is too early”) and nothing changes.');
+    expect(all).toContain('Deployment happens on or before the given Vesting Begin time (`vestingBegin_`) | “Vester: begin too early”');
+    expect(all).toContain('The given Vesting Cliff time (`vestingCliff_`) is at or after the given Vesting Begin time | “Vester: cliff is too early”');
+    expect(all).toContain('The given Vesting End (`vestingEnd_`) is after the given Vesting Cliff time | “Vester: end is too early”');
     expect(all).toContain('At deployment, the Last Update time (`lastUpdate`) is set to the given Vesting Begin time.');
     expect(all.some((s) => /is at least the given Vesting Begin|is more than the given Vesting Cliff/.test(s))).toBe(false);
   });
@@ -154,13 +155,13 @@ describe('Parties made by paying in: a mapping keyed by the caller that grows by
     expect(of('key-fact:parties')).toEqual(['Parties: Creator (`creator`) and each payer recorded in the Pledged Amount (`pledgedAmount`); no action can replace any of them.']);
     expect(of('party:pledgedAmount')).toEqual([
       // The token's reported failure is ignored (`transferFrom`'s result is not checked): the sentence says so.
-      'Whoever calls `pledge` becomes a party to the Campaign concerned, and the amount the call asks the token to transfer from them is added to their own amount in the Pledged Amount (`pledgedAmount`), even if the token reports that the transfer failed.',
+      'Each payer | `pledgedAmount` | whoever calls `pledge` becomes a party to the Campaign concerned; the amount the call asks the token to transfer from them is added to their own amount, even if the token reports that the transfer failed',
     ]);
   });
 
   it('ETH paid in makes a party; an amount the caller only states does not', async () => {
     const { terms, all } = await read('tests/fixtures/lifecycle/Ledger.sol', 'Ledger');
-    expect(all).toContain('Whoever pays through `deposit` becomes a party, and what each of them pays is added to their own amount in the Deposits (`deposits`).');
+    expect(all).toContain('Each payer | `deposits` | whoever pays through `deposit` becomes a party; what each pays is added to their own amount');
     expect(terms.parties.map((p) => p.id)).toEqual(['deposits']);
     expect(all.some((s) => /Credits/.test(s) && /party|payer/.test(s))).toBe(false);
   });
@@ -174,7 +175,7 @@ describe('the same terms in Chinese', { timeout: 60_000 }, () => {
 
   it('Kleros: the fee moves only from the states before Dispute Created, of the Transaction concerned, and the timeouts count from the last interaction', async () => {
     const all = await zh(KLEROS, 'MultipleArbitrableTransaction');
-    expect(all.some((s) => s.startsWith('处于「无争议」、「等待发送方」或「等待收款人」时，该记录的发送方（`sender`）可调用 `payArbitrationFeeBySender` 将该记录的状态变为「等待收款人」'))).toBe(true);
+    expect(all.some((s) => s.startsWith('「无争议」、「等待发送方」或「等待收款人」 | 「等待收款人」 | 该记录的发送方（`sender`） | `payArbitrationFeeBySender`'))).toBe(true);
     expect(all).toContain(
       '自传入编号所指的记录（`transactions[_transactionID]`）的时间点 `lastInteraction`起经过`feeTimeout`时不会自动发生任何事情：须有人调用`timeOutBySender`或`timeOutByReceiver`。',
     );
@@ -183,12 +184,12 @@ describe('the same terms in Chinese', { timeout: 60_000 }, () => {
 
   it('CrowdFund: each payer is a party to the Campaign concerned', async () => {
     const all = await zh('tests/fixtures/third-party/CrowdFund.sol', 'CrowdFund');
-    expect(all).toContain('任何调用`pledge`的地址，即成为相关 `campaigns` 条目的一方；该调用要求代币自其转出的金额计入其在 `pledgedAmount` 中的记录，即使代币报告转账失败亦同。');
+    expect(all).toContain('每一付款人 | `pledgedAmount` | 任何调用`pledge`的地址即成为相关 `campaigns` 条目的一方；该调用要求代币自其转出的金额计入其自己的金额，即使代币报告转账失败亦同');
   });
 
   it('Vester: times compared as earlier and later, the payment as time elapsed', async () => {
     const all = await zh('tests/fixtures/lifecycle/Vester.sol', 'Vester');
-    expect(all).toContain('部署须满足：传入的时间点 `vestingCliff_`不早于传入的时间点 `vestingBegin_`；否则调用失败（提示“Vester: cliff is too early”），不产生任何变化。');
+    expect(all).toContain('传入的时间点 `vestingCliff_`不早于传入的时间点 `vestingBegin_` | “Vester: cliff is too early”');
     expect(all.some((s) => s.includes('（自调用前的`lastUpdate`起已经过的时间）除以（自时间点 `vestingBegin`至时间点 `vestingEnd`的时长）'))).toBe(true);
   });
 });

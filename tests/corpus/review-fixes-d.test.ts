@@ -19,10 +19,10 @@ async function zh(file: string, contract: string): Promise<string[]> {
 describe('review 2, fixes d', () => {
   it('L3: a lifecycle move with further conditions points to them (en, zh)', async () => {
     const en = (await read(KLEROS, 'MultipleArbitrableTransaction')).all;
-    expect(en).toContain('From No Dispute, anyone may move the Status of the Transaction concerned to Resolved by calling `executeTransaction`, provided the call meets the conditions stated for `executeTransaction`.');
-    expect(en).not.toContain('From No Dispute, anyone may move the Status of the Transaction concerned to Resolved by calling `executeTransaction`.');
+    expect(en).toContain('No Dispute | Resolved | Anyone | `executeTransaction`, provided the call meets the conditions stated for `executeTransaction`');
+    expect(en).not.toContain('No Dispute | Resolved | Anyone | `executeTransaction`');
     const cn = await zh(KLEROS, 'MultipleArbitrableTransaction');
-    expect(cn).toContain('处于「无争议」时，任何人可调用 `executeTransaction` 将该记录的状态变为「已解决」，但须满足 `executeTransaction` 所列的各项条件。');
+    expect(cn).toContain('「无争议」 | 「已解决」 | 任何人 | `executeTransaction`，但须满足 `executeTransaction` 所列的各项条件');
   });
 
   it('L3: a one-way flag set by an action with further conditions points to them; one without does not (en, zh)', async () => {
@@ -46,7 +46,7 @@ describe('review 2, fixes d', () => {
 
   it('L2: a payment to a stored party address names it, not "an address given in the call"', async () => {
     const en = (await read(KLEROS, 'MultipleArbitrableTransaction')).all;
-    expect(en).toContain('The code bears this out: `appeal` pays the Arbitrator (`arbitrator`).');
-    expect(en).not.toContain('The code can neither confirm nor contradict this: `appeal` pays an address given in the call or kept in a record.');
+    expect(en).toContain('Matches: `appeal` pays the Arbitrator (`arbitrator`).');
+    expect(en).not.toContain('Cannot tell: `appeal` pays an address given in the call or kept in a record.');
   });
 });
