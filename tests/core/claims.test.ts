@@ -31,38 +31,38 @@ describe('the author’s claims checked against the code', { timeout: 60_000 }, 
     const escrow = await read(FILE, 'PlantedEscrow');
     expect(escrow.all).toEqual(
       expect.arrayContaining([
-        'Not so: the percentages the code applies are 1% and 99%, not 2%.',
-        'Not so: anyone may call `deposit`, not only the Buyer (`buyer`).',
-        'Not so: ETH sent above what `deposit` requires is not returned to the sender.',
-        'Not so: the period the code checks in `reclaim` is 14 days, not 7 days.',
-        'Not so: `reclaim` pays the Seller, not the Buyer.',
-        'Not so: `decide` computes the share by division, which rounds down.',
-        'The code bears this out: only the Buyer or the Arbiter (`arbiter`) may call `release`.',
+        'Contradicts: the percentages the code applies are 1% and 99%, not 2%.',
+        'Contradicts: anyone may call `deposit`, not only the Buyer (`buyer`).',
+        'Contradicts: ETH sent above what `deposit` requires is not returned to the sender.',
+        'Contradicts: the period the code checks in `reclaim` is 14 days, not 7 days.',
+        'Contradicts: `reclaim` pays the Seller, not the Buyer.',
+        'Contradicts: `decide` computes the share by division, which rounds down.',
+        'Matches: only the Buyer or the Arbiter (`arbiter`) may call `release`.',
       ]),
     );
     const shop = await read(FILE, 'PlantedShop');
-    expect(shop.all).toContain('Not so: the code lets the Owner (`owner`) change the Fee BPS (`feeBps`) (through `setFee`).');
-    expect(shop.all).toContain('The code bears this out: ETH sent above what `buy` requires goes back to the sender.');
+    expect(shop.all).toContain('Contradicts: the code lets the Owner (`owner`) change the Fee BPS (`feeBps`) (through `setFee`).');
+    expect(shop.all).toContain('Matches: ETH sent above what `buy` requires goes back to the sender.');
     // A commission in a contract that computes no share at all (the keeper sweeps the whole balance).
     const box = await read(FILE, 'PlantedBox');
-    expect(box.all).toContain('Not so: the code computes no percentage anywhere, 3% or any other.');
+    expect(box.all).toContain('Contradicts: the code computes no percentage anywhere, 3% or any other.');
     const fund = await read(FILE, 'PlantedFund');
-    expect(fund.all).toContain('Not so: `claimRefund` pays the caller, not the Owner.');
+    expect(fund.all).toContain('Contradicts: `claimRefund` pays the caller, not the Owner.');
   });
 
   it('a cap the comment states is checked against the power to set the rate: no limit contradicts it, the stated limit bears it out', async () => {
     const open = await read(FILE, 'PlantedPlatform');
-    expect(open.all).toContain('Not so: the code lets the Operator (`operator`) set the Platform Fee BPS (`platformFeeBps`) to any value through `setPlatformFee`; it sets no upper limit.');
+    expect(open.all).toContain('Contradicts: the code lets the Operator (`operator`) set the Platform Fee BPS (`platformFeeBps`) to any value through `setPlatformFee`; it sets no upper limit.');
     const capped = await read(FILE, 'PlantedCappedPlatform');
     expect(capped.all.filter((s) => s.startsWith('Not so'))).toEqual([]);
-    expect(capped.all).toContain('The code bears this out: the code uses 10%.');
+    expect(capped.all).toContain('Matches: the code uses 10%.');
   });
 
   it('"5% higher" is borne out by a bid above 105% of the highest, and an extension by its own period', async () => {
     const { all } = await read(FILE, 'PlantedBids');
     expect(all.filter((s) => s.startsWith('Not so'))).toEqual([]);
-    expect(all).toContain('The code bears this out: the code uses 5%.');
-    expect(all).toContain('The code bears this out: the code checks 10 minutes.');
+    expect(all).toContain('Matches: the code uses 5%.');
+    expect(all).toContain('Matches: the code checks 10 minutes.');
   });
 
   it('a receive that always reverts takes no ETH, and the contract is not said to pay out what it never pays', async () => {
@@ -74,7 +74,7 @@ describe('the author’s claims checked against the code', { timeout: 60_000 }, 
 
   it('OpenZeppelin Ownable’s "Can only be called by the current owner" is checked against who may call', async () => {
     const { all } = await read('contracts/MarketplaceOrder.sol', 'MarketplaceOrder');
-    expect(all).toContain('The code bears this out: only the Owner may call `transferOwnership`.');
+    expect(all).toContain('Matches: only the Owner may call `transferOwnership`.');
   });
 
   it('a contradicted claim is a risk', async () => {
@@ -84,8 +84,8 @@ describe('the author’s claims checked against the code', { timeout: 60_000 }, 
 
   it('the same verdicts in Chinese', async () => {
     const { outputs } = await summarize([FILE], { contracts: ['PlantedEscrow'], formats: ['md'], languages: ['zh'], cache: false });
-    expect(outputs[0].text).toContain('与代码不符：代码适用的比例为1%和99%，而非2%。');
-    expect(outputs[0].text).toContain('代码印证了这一点');
+    expect(outputs[0].text).toContain('不符：代码适用的比例为1%和99%，而非2%。');
+    expect(outputs[0].text).toContain('相符');
   });
 
   it('a refund to a party the code chooses on a condition (winner = favorBuyer ? buyer : seller) is borne out', async () => {

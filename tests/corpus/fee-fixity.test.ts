@@ -9,7 +9,7 @@ import { read } from '../helpers/sentences.ts';
 describe('a fee fixed per order at placement', { timeout: 60_000 }, () => {
   it('the claim is borne out, and later changes leave orders under way alone', async () => {
     const { all, of } = await read('tests/fixtures/core/TradeOrders.sol', 'TradeOrders');
-    expect(all).toContain('The code bears this out: no action changes `feeBps` for deals already under way.');
+    expect(all).toContain('Matches: no action changes `feeBps` for deals already under way.');
     expect(all).toContain('A change through `setFee` leaves deals already under way as they were.');
     expect(of('risk:').filter((s) => /fixed when the order is placed/.test(s))).toEqual([]);
     expect(all.filter((s) => s.startsWith('Not so') && /Fee BPS/.test(s))).toEqual([]);

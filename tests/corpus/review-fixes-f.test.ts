@@ -16,53 +16,53 @@ const zh = async (file: string, contract: string) => {
 describe('review fixes F: scale claims and internal functions', { timeout: 120_000 }, () => {
   it('Kleros MultipleArbitrableTransactionWithFee: "550 = 5.5%" is borne out by the division by 10,000', async () => {
     const { all } = await read('tests/fixtures/third-party/MultipleArbitrableTransactionWithFee.sol', 'MultipleArbitrableTransactionWithFee');
-    expect(all).toContain('The code bears this out: the code divides by 10,000 (basis points) where it applies `_feeRecipientBasisPoint`, so 550 means 5.5%.');
-    expect(all).not.toContain('The code can neither confirm nor contradict this: the code states no percentage here.');
+    expect(all).toContain('Matches: the code divides by 10,000 (basis points) where it applies `_feeRecipientBasisPoint`, so 550 means 5.5%.');
+    expect(all).not.toContain('Cannot tell: the code states no percentage here.');
   });
 
   it('a fee share stated as "550 = 5.5%" but divided by 1,000 is a contradiction, and a risk', async () => {
     const { all } = await read('tests/fixtures/claims/Planted.sol', 'PlantedScaledShop');
-    expect(all).toContain('Not so: the code divides by 1,000 where it applies `_feeShare`, so 550 means 55%, not 5.5%.');
+    expect(all).toContain('Contradicts: the code divides by 1,000 where it applies `_feeShare`, so 550 means 55%, not 5.5%.');
     expect(all.filter((s) => s.startsWith('The author’s comment on `constructor`') && s.includes('says more than the code enforces'))).toHaveLength(1);
-    expect(all.filter((s) => s.startsWith('The code bears this out: the code divides'))).toEqual([]);
+    expect(all.filter((s) => s.startsWith('Matches: the code divides'))).toEqual([]);
   });
 
   it('a share stated as "in basis points: 1% = 100" matches a division by 10,000', async () => {
     const { all } = await read('tests/fixtures/claims/Planted.sol', 'PlantedBasisPointShop');
-    expect(all).toContain('The code bears this out: the code divides by 10,000 (basis points) where it applies `_feeShare`, so 100 means 1%.');
+    expect(all).toContain('Matches: the code divides by 10,000 (basis points) where it applies `_feeShare`, so 100 means 1%.');
     expect(all.filter((s) => s.startsWith('Not so'))).toEqual([]);
   });
 
   it('Kleros MultipleArbitrableTransaction: the comment on executeRuling maps the rulings the reverse of the code', async () => {
     const { all } = await read('tests/fixtures/third-party/MultipleArbitrableTransaction.sol', 'MultipleArbitrableTransaction');
     expect(all).toContain('The author’s comment on `_ruling` in the internal function `executeRuling`: “Ruling given by the arbitrator. 1: Reimburse the receiver. 2: Pay the sender.”');
-    expect(all).toContain('Not so: where `_ruling` is 1, `executeRuling` pays the Sender of the Transaction concerned, not the Receiver of the Transaction concerned.');
-    expect(all).toContain('Not so: where `_ruling` is 2, `executeRuling` pays the Receiver of the Transaction concerned, not the Sender of the Transaction concerned.');
+    expect(all).toContain('Contradicts: where `_ruling` is 1, `executeRuling` pays the Sender of the Transaction concerned, not the Receiver of the Transaction concerned.');
+    expect(all).toContain('Contradicts: where `_ruling` is 2, `executeRuling` pays the Receiver of the Transaction concerned, not the Sender of the Transaction concerned.');
     expect(all).toContain('The author’s comment on the internal function `executeRuling` (“Ruling given by the arbitrator. 1: Reimburse the receiver. 2: Pay the sender.”) says more than the code enforces; see the author’s claims below.');
-    expect(all.filter((s) => s.startsWith('The code bears this out: where `_ruling`'))).toEqual([]);
+    expect(all.filter((s) => s.startsWith('Matches: where `_ruling`'))).toEqual([]);
   });
 
   it('a yes-or-no ruling: "true to pay the seller, false to refund the buyer" is checked value by value', async () => {
     const escrow = await read('contracts/ArbiterEscrow.sol', 'ArbiterEscrow');
-    expect(escrow.all).toContain('The code bears this out: where `toSeller` is true, `resolve` pays the Seller.');
-    expect(escrow.all).toContain('The code bears this out: where `toSeller` is false, `resolve` pays the Buyer.');
+    expect(escrow.all).toContain('Matches: where `toSeller` is true, `resolve` pays the Seller.');
+    expect(escrow.all).toContain('Matches: where `toSeller` is false, `resolve` pays the Buyer.');
     const planted = await read('tests/fixtures/claims/Planted.sol', 'PlantedFlagRuling');
-    expect(planted.all).toContain('Not so: where `toSeller` is true, `resolve` pays the Buyer (`buyer`), not the Seller (`seller`).');
-    expect(planted.all).toContain('Not so: where `toSeller` is false, `resolve` pays the Seller, not the Buyer.');
-    expect(planted.all.filter((s) => s.startsWith('The code bears this out'))).toEqual([]);
+    expect(planted.all).toContain('Contradicts: where `toSeller` is true, `resolve` pays the Buyer (`buyer`), not the Seller (`seller`).');
+    expect(planted.all).toContain('Contradicts: where `toSeller` is false, `resolve` pays the Seller, not the Buyer.');
+    expect(planted.all.filter((s) => s.startsWith('Matches'))).toEqual([]);
   });
 
   it('an internal function whose comment is right is borne out, cited on its own lines', async () => {
     const { statements } = await read('tests/fixtures/claims/Planted.sol', 'PlantedRuling');
-    const borne = statements.find((s) => s.text === 'The code bears this out: `paySeller` pays the Seller.');
+    const borne = statements.find((s) => s.text === 'Matches: `paySeller` pays the Seller.');
     expect(borne?.source?.line).toBe(351);
-    const reversed = statements.filter((s) => s.text.startsWith('Not so: where `_ruling` is'));
+    const reversed = statements.filter((s) => s.text.startsWith('Contradicts: where `_ruling` is'));
     expect(reversed.map((s) => s.text)).toEqual([
-      'Not so: where `_ruling` is 1, `executeRuling` pays the Buyer (`buyer`), not the Seller (`seller`).',
-      'Not so: where `_ruling` is 2, `executeRuling` pays the Seller, not the Buyer.',
+      'Contradicts: where `_ruling` is 1, `executeRuling` pays the Buyer (`buyer`), not the Seller (`seller`).',
+      'Contradicts: where `_ruling` is 2, `executeRuling` pays the Seller, not the Buyer.',
     ]);
     // `concede` calls the function with a fixed ruling; its payment does not make the reversed mapping true.
-    expect(statements.filter((s) => s.text.startsWith('The code bears this out: where'))).toEqual([]);
+    expect(statements.filter((s) => s.text.startsWith('Matches: where'))).toEqual([]);
   });
 
   it('solidity-by-example TimeLock: the power names both steps and the window, and so do the key facts', async () => {
@@ -92,9 +92,9 @@ describe('review fixes F: scale claims and internal functions', { timeout: 120_0
 
   it('the new claim sentences render in Chinese', async () => {
     const fee = await zh('tests/fixtures/third-party/MultipleArbitrableTransactionWithFee.sol', 'MultipleArbitrableTransactionWithFee');
-    expect(fee).toContain('代码印证了这一点：代码在使用 `_feeRecipientBasisPoint` 时除以10,000（即基点），因此550即5.5%。');
+    expect(fee).toContain('相符：代码在使用 `_feeRecipientBasisPoint` 时除以10,000（即基点），因此550即5.5%。');
     const kleros = await zh('tests/fixtures/third-party/MultipleArbitrableTransaction.sol', 'MultipleArbitrableTransaction');
-    expect(kleros.filter((s) => s.startsWith('与代码不符：当 `_ruling` 为1时，`executeRuling`的付款对象为'))).toHaveLength(1);
+    expect(kleros.filter((s) => s.startsWith('不符：当 `_ruling` 为1时，`executeRuling`的付款对象为'))).toHaveLength(1);
     expect(kleros.filter((s) => s.startsWith('作者对内部函数 `executeRuling` 中参数 `_ruling` 的注释'))).toHaveLength(1);
   });
 
