@@ -12,7 +12,7 @@ describe('a fee fixed per order at placement', { timeout: 60_000 }, () => {
     expect(all).toContain('Matches: no action changes `feeBps` for deals already under way.');
     expect(all).toContain('A change through `setFee` leaves deals already under way as they were.');
     expect(of('risk:').filter((s) => /fixed when the order is placed/.test(s))).toEqual([]);
-    expect(all.filter((s) => s.startsWith('Not so') && /Fee BPS/.test(s))).toEqual([]);
+    expect(all.filter((s) => s.startsWith('Contradicts') && /Fee BPS/.test(s))).toEqual([]);
   });
 
   it('the pause names the actions it stops and the refund it leaves open', async () => {
