@@ -20,9 +20,9 @@ async function zh(file: string, contract: string): Promise<string[]> {
 describe('review 3: records and helpers', () => {
   it('F-L1: the moves a helper makes on the caller’s record (validate, accept, decline) are told, by the Buyer', async () => {
     const { all, terms } = await read(LOC, 'LetterOfCredit');
-    expect(all).toContain('From Init, the Buyer may move the Bargain State of the Bargain concerned to Validated by calling `pushStateForwardTo`, if the given State (`_state`) is Validated.');
-    expect(all).toContain('From Sent, the Buyer may move the Bargain State of the Bargain concerned to Accepted by calling `pushStateForwardTo`, if the given State is Accepted.');
-    expect(all).toContain('From Sent, the Buyer may move the Bargain State of the Bargain concerned to Declined by calling `pushStateForwardTo`, if the given State is Declined.');
+    expect(all).toContain('Init | Validated | The Buyer | `pushStateForwardTo`, if the given State (`_state`) is Validated');
+    expect(all).toContain('Sent | Accepted | The Buyer | `pushStateForwardTo`, if the given State is Accepted');
+    expect(all).toContain('Sent | Declined | The Buyer | `pushStateForwardTo`, if the given State is Declined');
     // Every statement counted as explained produced something: the two writes keyed by the caller are effects.
     const push = terms.actions.find((a) => a.name === 'pushStateForwardTo')!;
     expect(push.effects.map((e) => e.helperSource?.line)).toEqual(expect.arrayContaining([146, 164]));
@@ -30,10 +30,10 @@ describe('review 3: records and helpers', () => {
 
   it('F-L2: each move through the helper starts from the state its own checks require; dead branches are not told', async () => {
     const { all } = await read(LOC, 'LetterOfCredit');
-    expect(all).toContain('From Validated, the Shipping Manager (`shippingManager`) may move the Bargain State of the Bargain concerned to Sent by calling `pushStateForwardTo`, if the given State is Sent.');
-    expect(all).toContain('From Init or Validated, the Buyer may move the Bargain State of the Bargain concerned to Zs by calling `cancelBargainBuyer`, provided the call meets the conditions stated for `cancelBargainBuyer`.');
-    expect(all).toContain('From Sent, the Seller may move the Bargain State of the Bargain concerned to Zs by calling `cancelBargainSeller`, provided the call meets the conditions stated for `cancelBargainSeller`.');
-    expect(all.filter((s) => /From any state, .* to (Sent|Validated|Accepted|Declined|Finished) by calling/.test(s))).toEqual([]);
+    expect(all).toContain('Validated | Sent | The Shipping Manager (`shippingManager`) | `pushStateForwardTo`, if the given State is Sent');
+    expect(all).toContain('Init or Validated | Zs | The Buyer | `cancelBargainBuyer`, provided the call meets the conditions stated for `cancelBargainBuyer`');
+    expect(all).toContain('Sent | Zs | The Seller | `cancelBargainSeller`, provided the call meets the conditions stated for `cancelBargainSeller`');
+    expect(all.filter((s) => /^any state \| (Sent|Validated|Accepted|Declined|Finished) \|/.test(s))).toEqual([]);
     // Comparisons of two constants are settled, never shown (`if Zs is Sent`, `if false`).
     expect(all.filter((s) => /\b(Zs|Finished) is (Sent|Zs|Finished|Validated|Accepted|Declined)\b|\bif false\b/.test(s))).toEqual([]);
   });
@@ -41,7 +41,7 @@ describe('review 3: records and helpers', () => {
   it('F-L3: anyone may call transferPaymentsToParties; the caller checks of dead branches are not its access', async () => {
     const { all } = await read(LOC, 'LetterOfCredit');
     expect(all).toContain('Anyone may call `transferPaymentsToParties`.');
-    expect(all).toContain('From Accepted or Declined, anyone may move the Bargain State of the Bargain concerned to Finished by calling `transferPaymentsToParties`.');
+    expect(all).toContain('Accepted or Declined | Finished | Anyone | `transferPaymentsToParties`');
     expect(all).not.toContain('Who may call `transferPaymentsToParties` is limited by a check of the caller, stated below.');
   });
 
@@ -61,20 +61,20 @@ describe('review 3: records and helpers', () => {
 
   it('F-T1, F-T2: a whole Deposit written anew over an existing one is a move from every state the checks allow (en, zh)', async () => {
     const { all } = await read(TENANCY, 'TenancyDeposit');
-    expect(all).toContain('From Created, Released, or Ended, the Landlord may replace the Deposit concerned with a new one at Created by calling `createDepositAgreement`; everything the old one recorded is overwritten.');
+    expect(all).toContain('Created, Released, or Ended | Created, as a new Deposit replacing the one concerned (everything the old one recorded is overwritten) | The Landlord | `createDepositAgreement`');
     expect(all).toContain('States of each Deposit: Empty, Created, Active, Released, Ended; `createDepositAgreement` may start one that is Created, Released, or Ended over again at Created.');
     expect(all).toContain('The Landlord (`landlord`) may alone move the Agreement State (`agreementState`) of the Deposit concerned to Created by calling `createDepositAgreement`, which pays no one, also where `withdrawDeposit` would pay out; no action pays out from Created, so the money held for it may stay in the contract.');
     expect(all).not.toContain('Ended is final: no action moves the Agreement State of the Deposit concerned out of it.');
     expect(all).not.toContain('States of each Deposit: Empty, Created, Active, Released, Ended; final: Ended.');
     expect(all).not.toContain('Powers over the deal: none in the code.');
     const cn = await zh(TENANCY, 'TenancyDeposit');
-    expect(cn.some((s) => s.includes('可调用 `createDepositAgreement` 以一条状态为') && s.includes('原记录的全部内容被覆盖'))).toBe(true);
+    expect(cn.some((s) => s.includes('（以新预付款记录取代该记录，原记录的全部内容被覆盖）') && s.includes('`createDepositAgreement`'))).toBe(true);
   });
 
   it('a record keyed by a counter the action raises is only created, never replaced', async () => {
     const { all } = await read('contracts/MarketplaceOrder.sol', 'MarketplaceOrder');
-    expect(all.some((s) => s.includes('may record a new Order'))).toBe(true);
-    expect(all.filter((s) => s.includes('may replace the Order concerned'))).toEqual([]);
+    expect(all.some((s) => s.startsWith('new Order in `orders` | Placed |'))).toBe(true);
+    expect(all.filter((s) => s.includes('as a new Order replacing the one concerned'))).toEqual([]);
   });
 
   it('F-S1: a payment of an amount no action records pays nothing, and the ETH paid in is not paid back (en, zh)', async () => {
