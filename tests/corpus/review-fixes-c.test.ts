@@ -33,7 +33,7 @@ describe('review fixes C: powers and parties', { timeout: 120_000 }, () => {
 
   it('OZ 4 PaymentSplitter: the payees fixed at deployment are the parties', async () => {
     const { all } = await read(`${OZ4}/finance/PaymentSplitter.sol`, 'PaymentSplitter');
-    expect(all).toContain('The Payees (`_payees`) are the addresses kept in a list, set at deployment; no action changes them afterwards.');
+    expect(all).toContain('Payees | `_payees` | addresses kept in a list, set at deployment | no action changes them');
     expect(all).toContain('Parties: Payees (`_payees`); no action can replace any of them.');
     expect(all.filter((s) => /found no address that the code keeps as a party/.test(s))).toEqual([]);
   });
@@ -42,7 +42,7 @@ describe('review fixes C: powers and parties', { timeout: 120_000 }, () => {
     const file = 'tests/fixtures/third-party/MultipleArbitrableTransactionWithFee.sol';
     const { all } = await read(file, 'MultipleArbitrableTransactionWithFee');
     expect(all).toContain('Who is paid: the Arbitrator, set at deployment, alone decides by calling `rule`: what `rule` pays the Sender of the Transaction concerned, the Fee Recipient, and the Receiver of the Transaction concerned depends on the value it gives as Ruling (`_ruling`), within the conditions stated for `rule`.');
-    expect(all).toContain('The Arbitrator (`arbitrator`) is an address, set at deployment to the given Arbitrator (`_arbitrator`); no action changes it afterwards.');
+    expect(all).toContain('Arbitrator | `arbitrator` | set at deployment to the given Arbitrator (`_arbitrator`) | no action changes it');
   });
 
   it('the new sentences render in Chinese too', async () => {
@@ -53,6 +53,6 @@ describe('review fixes C: powers and parties', { timeout: 120_000 }, () => {
     };
     expect(await zh(`${OZ4}/utils/escrow/RefundEscrow.sol`, 'RefundEscrow')).toContain('合约所有者可单方决定资金的去向，方式是调用 `enableRefunds`：该操作将状态设为「退款中」（`Refunding`），而只有在该阶段，`withdraw` 才会向传入的参数 `payee`付款；且只有合约所有者可调用`withdraw`。');
     expect(await zh('tests/fixtures/third-party/TimeLock.sol', 'TimeLock')).toContain('`execute` 只能执行至少10秒钟（`MIN_DELAY`）之前已通过 `queue` 排队的调用，且只能在排队时指定的时间当时或之后执行，不得晚于该时间后16分钟40秒钟（`GRACE_PERIOD`）。');
-    expect(await zh(`${OZ4}/finance/PaymentSplitter.sol`, 'PaymentSplitter')).toContain('收款人（`_payees`）指合约所存名单中的各个地址，在部署时设定；此后没有任何操作会更改该名单。');
+    expect(await zh(`${OZ4}/finance/PaymentSplitter.sol`, 'PaymentSplitter')).toContain('收款人 | `_payees` | 合约所存名单中的各个地址，在部署时设定 | 没有任何操作会更改该名单');
   });
 });
