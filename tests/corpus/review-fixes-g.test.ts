@@ -48,13 +48,13 @@ describe('review fixes F: stalls, money of records, items moved straight, own en
     const { all } = await read(KLEROS, 'MultipleArbitrableTransaction');
     expect(all).toContain('The ETH sent with `createTransaction` becomes the Amount (`amount`) held for the new Transaction. From there it may be paid to the Receiver of the Transaction concerned (through `pay`, `executeTransaction`, `timeOutByReceiver`, or `rule`) or to the Sender of the Transaction concerned (through `reimburse`, `timeOutBySender`, or `rule`).');
     // The fee-paying actions pay out fees, never the amount held.
-    expect(all.filter((s) => s.startsWith('The ETH sent with') && s.includes('payArbitrationFee'))).toEqual([]);
+    expect(all.filter((s) => s.startsWith('The ETH sent with `') && s.includes('payArbitrationFee'))).toEqual([]);
     const withFee = (await read(`${DIR}/MultipleArbitrableTransactionWithFee.sol`, 'MultipleArbitrableTransactionWithFee')).all;
     // `pay` takes the amount off the record and splits it between the receiver and the fee recipient.
     expect(withFee).toContain('The ETH sent with `createTransaction` becomes the Amount (`amount`) held for the new Transaction. From there it may be paid to the Fee Recipient (through `pay`, `executeTransaction`, `timeOutByReceiver`, or `rule`), to the Receiver of the Transaction concerned (through `pay`, `executeTransaction`, `timeOutByReceiver`, or `rule`), or to the Sender of the Transaction concerned (through `reimburse`, `timeOutBySender`, or `rule`).');
     // A receipt of the rent paid, while the ETH is credited to balances: not money held for the receipt.
     const rental = (await read(`${DIR}/RentalAgreement.sol`, 'RentalAgreement')).all;
-    expect(rental.filter((s) => s.startsWith('The ETH sent with'))).toEqual([]);
+    expect(rental.filter((s) => s.startsWith('The ETH sent with `'))).toEqual([]);
     // The field paid as it stood before the record was cleared is the same recipient.
     const cleared = (await read('tests/fixtures/core/SelfDestruct.sol', 'ClearedOrders')).all;
     expect(cleared).toContain('The ETH sent with `open` becomes the Price (`price`) held for the new Order. From there it may be paid to the Seller of the Order concerned (through `settle` or `cancel`).');
@@ -73,13 +73,13 @@ describe('review fixes F: stalls, money of records, items moved straight, own en
 
   it('unpledge: an action that draws on the caller’s own entry says so in its access line (CrowdFund)', async () => {
     const { all, of } = await read(`${DIR}/CrowdFund.sol`, 'CrowdFund');
-    expect(all).toContain('Anyone may call `unpledge`, but only against the caller’s own entry: it fails unless the Pledged Amount (`pledgedAmount`) for the given ID (`_id`) and the caller is at least the given Amount (`_amount`).');
+    expect(all).toContain('Anyone may call `unpledge`, but only against the caller’s own entry: it fails unless the Pledged Amount (`pledgedAmount`) for the given ID (`_id`) and the caller is at least the given Amount (`_amount`). It also goes ahead only if every condition below holds; otherwise it fails with the message shown, and nothing changes.');
     expect(all).not.toContain('Anyone may call `unpledge`.');
     // Said once: not again as a separate condition.
-    expect(of('action:unpledge').filter((s) => s.includes('goes ahead only if the given Amount is at most the Pledged Amount'))).toEqual([]);
+    expect(of('action:unpledge').filter((s) => s.startsWith('The given Amount is at most the Pledged Amount'))).toEqual([]);
     // `pledge` adds to the caller's entry; it takes nothing off it.
-    expect(all).toContain('Anyone may call `pledge`.');
-    expect(await zh(`${DIR}/CrowdFund.sol`, 'CrowdFund')).toContain('任何人均可调用 `unpledge`，但仅限于调用者自己的记录：除非`pledgedAmount`中传入的参数 `_id`对应的条目中调用者对应的条目不少于传入的金额（`_amount`），否则调用失败。');
+    expect(all).toContain('Anyone may call `pledge`; the call goes ahead only if every condition below holds; otherwise it fails with the message shown, and nothing changes.');
+    expect(await zh(`${DIR}/CrowdFund.sol`, 'CrowdFund')).toContain('任何人均可调用 `unpledge`，但仅限于调用者自己的记录：除非`pledgedAmount`中传入的参数 `_id`对应的条目中调用者对应的条目不少于传入的金额（`_amount`），否则调用失败。调用还须同时满足下表各项条件，任一条件不满足的，调用失败并显示所列提示，不产生任何变化。');
   });
 
   it('flags: a flag the Seller alone sets, read in a choice inside the amount the Buyer must send, is a power; the zero branch is named', async () => {

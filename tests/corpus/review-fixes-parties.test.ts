@@ -39,7 +39,7 @@ describe('review fixes: parties, recorded bids, balances around a transfer', { t
   it('Zora AsksV1_1: the balance read after the transfer is not the balance read before it', async () => {
     const { all } = await read(ASKS, 'AsksV1_1');
     // Inside fillAsk the stored ask is named once (`Ask storage ask`), and reads as "the Ask".
-    expect(all).toContain(`If the Ask Currency of the Ask is not the zero address, \`fillAsk\` goes ahead only if the amount of the token at the Ask Currency of the Ask held by this contract after the call to \`safeTransferFrom\` exceeds the amount held before that call by exactly the Ask Price of the Ask; otherwise it fails (“_handleIncomingTransfer token transfer call did not transfer expected amount”) and nothing changes.`);
+    expect(all).toContain(`If the Ask Currency of the Ask is not the zero address, the amount of the token at the Ask Currency of the Ask held by this contract after the call to \`safeTransferFrom\` exceeds the amount held before that call by exactly the Ask Price of the Ask | “_handleIncomingTransfer token transfer call did not transfer expected amount”`);
     expect(all.filter((s) => s.includes(`held by this contract plus the Ask Price of ${ASK_ITEM} equals`))).toEqual([]);
   });
 
@@ -62,7 +62,7 @@ describe('review fixes: parties, recorded bids, balances around a transfer', { t
   it('Sablier LockupLinear: the Recipient, whoever holds the stream NFT, is a party of each stream', async () => {
     const { all } = await read(SABLIER, 'SablierV2LockupLinear');
     expect(all).toContain('Parties: Admin (`admin`), Sender (`sender`), and Recipient (`_owners`); the Admin and the Recipient of the Stream concerned can be replaced.');
-    expect(all).toContain("Each Stream has its own Recipient (`_owners`): whoever holds this contract's token (ERC-721) with the Stream's ID, so the Recipient changes when that token is transferred; `createWithDurations`, `createWithTimestamps`, `burn`, `withdrawMaxAndTransfer`, `transferFrom`, and `safeTransferFrom` write who holds it.");
+    expect(all).toContain("Recipient | `_owners` | whoever holds this contract's token (ERC-721) with the Stream's ID, for each Stream | changes when that token is transferred; `createWithDurations`, `createWithTimestamps`, `burn`, `withdrawMaxAndTransfer`, `transferFrom`, and `safeTransferFrom` write who holds it");
     expect(all).not.toContain('Parties: Admin (`admin`) and Sender (`sender`); the Admin can be replaced.');
   });
 
