@@ -71,12 +71,12 @@ describe.each(CORPUS)('%s', { timeout: 120_000 }, (file, contract) => {
 describe('what a lawyer needs from the corpus', { timeout: 120_000 }, () => {
   it('Kleros SimpleEscrow: only the arbitrator rules; release waits for the reclamation period unless the payer releases', async () => {
     const { all } = await read(`${KLEROS}/SimpleEscrow.sol`, 'SimpleEscrow');
-    expect(all).toContain('Only the Arbitrator (`arbitrator`) may call `rule`.');
-    expect(all).toContain('`releaseFunds` can succeed only if the call is made more than 3 minutes (`reclamationPeriod`) after the Created At time, or if the caller is the Payer (`payer`).');
-    expect(all).toContain('Nothing happens automatically 3 minutes after the Created At time: someone must call `releaseFunds`.');
+    expect(all).toContain('Only the Arbitrator (`arbitrator`) may call `rule`, and only if every condition below holds; otherwise it fails with the message shown, and nothing changes.');
+    expect(all).toContain('The caller is the Payer (`payer`) or the call is made more than 3 minutes (`reclamationPeriod`) after the Created At time (`createdAt`) | error `ReleasedTooEarly`');
+    expect(all).toContain('Nothing happens automatically 3 minutes (`reclamationPeriod`) after the Created At time (`createdAt`): someone must call `releaseFunds`.');
     // Only the Payer may reclaim; the payer is the deployer (`payer = msg.sender` in the declaration).
-    expect(all).toContain('Nothing happens automatically 3 minutes after the Reclaimed At time: only the Payer can act on it, by calling `reclaimFunds`.');
-    expect(all).toContain('The Payer (`payer`) is an address, set at deployment to the deployer; no action changes it afterwards.');
+    expect(all).toContain('Nothing happens automatically 3 minutes (`arbitrationFeeDepositPeriod`) after the Reclaimed At time: only the Payer (`payer`) can act on it, by calling `reclaimFunds`.');
+    expect(all).toContain('Payer | `payer` | set at deployment to the deployer | no action changes it');
     // After a reclaim the payer waits 3 minutes for the payee's fee, and the key fact says so with its case;
     // it is not a deadline for anyone (the payee's deposit has no time check).
     expect(all).toContain('Deadlines counted from the Reclaimed At time (`reclaimedAt`), set by `reclaimFunds` to the time of the call: if the Status is Reclaimed, `reclaimFunds` can succeed only if the call is made more than 3 minutes (`arbitrationFeeDepositPeriod`) after the Reclaimed At time.');
@@ -109,7 +109,7 @@ describe('what a lawyer needs from the corpus', { timeout: 120_000 }, () => {
   it('OpenZeppelin VestingWallet: the owner is named by the role its constructor gives it, and handing over ownership hands over the payouts', async () => {
     const { of, statements } = await read(`${OZ5}/finance/VestingWallet.sol`, 'VestingWallet');
     expect(of('key-fact:parties')).toEqual(['Parties: Beneficiary (the owner, `_owner`); the Beneficiary can be replaced.']);
-    expect(of('party:owner')).toEqual(['The Beneficiary (`_owner`) is the owner of the contract, set at deployment to the given Beneficiary (`beneficiary`); it can be changed through `renounceOwnership` and `transferOwnership`.']);
+    expect(of('party:owner')).toEqual(['Beneficiary | `_owner` | the owner of the contract, set at deployment to the given Beneficiary (`beneficiary`) | changed through `renounceOwnership` and `transferOwnership`']);
     expect(statements.filter((s) => s.section === 'warning').map((s) => s.text)).toContain(
       'The Beneficiary may hand ownership of the contract to an address of their choosing, by calling `transferOwnership`; that address then receives what `release` pays to the owner.',
     );
@@ -149,10 +149,10 @@ describe('what a lawyer needs from the corpus', { timeout: 120_000 }, () => {
 
   it('OpenZeppelin TokenTimelock: the beneficiary gets the whole balance, only from the release time', async () => {
     const { all } = await read(`${OZ4}/token/ERC20/utils/TokenTimelock.sol`, 'TokenTimelock');
-    expect(all).toContain('The Beneficiary (`_beneficiary`) may receive the token at `_token` through `release`.');
+    expect(all).toContain('The contract | the Beneficiary (`_beneficiary`) | the token at `_token` | `release`');
     expect(all).toContain('The contract pays the Beneficiary (`_beneficiary`) all of the token at `_token` that this contract holds (in its smallest unit).');
-    expect(all).toContain('Anyone may call `release`.');
-    expect(all).toContain('`release` can succeed only if the call is made at or after the Release Time.');
+    expect(all).toContain('Anyone may call `release`; the call goes ahead only if every condition below holds; otherwise it fails with the message shown, and nothing changes.');
+    expect(all).toContain('The call is made at or after the Release Time (`_releaseTime`) | “TokenTimelock: current time is before release time”');
   });
 
   it('OpenZeppelin RefundEscrow: a credited deposit leaves only when the Owner calls withdraw, or with the balance', async () => {
@@ -179,7 +179,7 @@ describe('what a lawyer needs from the corpus', { timeout: 120_000 }, () => {
     const { all } = await read(`${ZORA}/ReserveAuction/Core/ETH/ReserveAuctionCoreEth.sol`, 'ReserveAuctionCoreEth');
     expect(all.some((s) => /^Only the Seller of the Auction .* may call `setAuctionReservePrice`\.$/.test(s))).toBe(true);
     expect(all).toContain('Only the Registrar (`registrar`) may call `setRoyaltyEngineAddress`.');
-    expect(all).toContain('Who may call `createAuction` is limited by a check of the caller, stated below.');
+    expect(all).toContain('Who may call `createAuction` is limited by a check of the caller, stated below; the call goes ahead only if every condition below holds; otherwise it fails with the message shown, and nothing changes.');
     expect(all.some((s) => /^Anyone may call `(createAuction|setAuctionReservePrice|cancelAuction|setRoyaltyEngineAddress|_handleRoyaltyEnginePayout)`/.test(s))).toBe(false);
     // An NFT moved by transferFrom is not an amount of a token.
     expect(all.some((s) => /receives the given Token ID/.test(s))).toBe(false);
@@ -202,13 +202,13 @@ describe('what a lawyer needs from the corpus', { timeout: 120_000 }, () => {
 
   it('thirdweb English auctions: a role asked of another contract about the caller is a check of the caller, not "anyone"', async () => {
     const { all } = await read(`${THIRDWEB}/marketplace/english-auctions/EnglishAuctionsLogic.sol`, 'EnglishAuctionsLogic');
-    expect(all).toContain('Who may call `createAuction` is limited by a check of the caller, stated below.');
+    expect(all).toContain('Who may call `createAuction` is limited by a check of the caller, stated below; the call goes ahead only if every condition below holds; otherwise it fails with the message shown, and nothing changes.');
     expect(all.some((s) => /^Anyone may call `(createAuction|cancelAuction)`/.test(s))).toBe(false);
   });
 
   it('Sablier: a stream created at the next id (nextStreamId = streamId + 1) sets its sender once; creating another does not change it', async () => {
     const { all } = await read(`${SABLIER}/SablierV2LockupLinear.sol`, 'SablierV2LockupLinear');
-    expect(all).toContain('Each Stream in `_streams` names its own Sender (`sender`), set once, through `createWithDurations` or `createWithTimestamps`; no action changes it afterwards.');
+    expect(all).toContain('Sender | `sender` | each Stream in `_streams` names its own, set once, through `createWithDurations` or `createWithTimestamps` | no action changes it');
     expect(all.some((s) => /the Sender of the Stream concerned can be replaced/.test(s))).toBe(false);
   });
 
