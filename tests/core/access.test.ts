@@ -12,12 +12,12 @@ describe('who may call, from a combined check', { timeout: 60_000 }, () => {
     const { all } = await read(FILE, 'Elapsed');
     expect(all).toEqual(
       expect.arrayContaining([
-        'Only the Contractor (`contractor`) may call `submit`.',
+        'Only the Contractor (`contractor`) may call `submit`, and only if every condition below holds; otherwise it fails with the message shown, and nothing changes.',
         'Only the Client (`client`) may call `approve`.',
         'Only the Client (`client`) may call `refund`.',
         'Anyone may call `autoRelease`.',
         // The whole check is still stated, since it asks more than who calls.
-        '`submit` goes ahead only if the caller is the Contractor and the State (`state`) is Open; otherwise it fails and nothing changes.',
+        'The caller is the Contractor and the State (`state`) is Open | none',
       ]),
     );
     expect(all.some((s) => s.includes('passes the check of the caller'))).toBe(false);
@@ -27,8 +27,8 @@ describe('who may call, from a combined check', { timeout: 60_000 }, () => {
     const { of } = await read(FILE, 'Elapsed');
     expect(of('key-fact:deadline')).toEqual([
       // The moment closes `submit` and opens `refund`: both rules, so that neither reads as the whole.
-      'Deadlines counted from the Created At time (`createdAt`), the time of deployment: `submit` can succeed only if the call is made no later than 30 days after the Created At time; `refund` can succeed only if the call is made more than 30 days after the Created At time.',
-      'Opens: `autoRelease`, which anyone may call, can succeed only more than 7 days after the Submitted At time (`submittedAt`) (the Submitted At being set by `submit` to the time of the call).',
+      'Deadlines counted from the Created At time (`createdAt`), the time of deployment: `submit` can succeed only if the call is made no later than 30 days after the Created At time. `refund` can succeed only if the call is made more than 30 days after the Created At time.',
+      'Opens: `autoRelease`, which anyone may call, can succeed only more than 7 days after the Submitted At time (`submittedAt`). The Submitted At is set by `submit` to the time of the call.',
     ]);
   });
 });

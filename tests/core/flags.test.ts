@@ -57,15 +57,15 @@ describe('lifecycles from flags and times', { timeout: 60_000 }, () => {
 
   it('a party written by an action that runs once per stage or per record is set once, not replaceable', async () => {
     const final = await read(FILE, 'FinalOffer');
-    expect(final.of('party:buyer')).toEqual(['The Buyer (`buyer`) is an address, set once, through `accept`; no action changes it afterwards.']);
+    expect(final.of('party:buyer')).toEqual(['Buyer | `buyer` | set once, through `accept` | no action changes it']);
     expect(final.of('key-fact:parties')).toEqual(['Parties: Buyer (`buyer`); no action can replace any of them.']);
     const { of } = await read(FILE, 'Offer');
     expect(of('party:')).toEqual([
-      'The Seller (`seller`) is an address, set at deployment to the deployer; no action changes it afterwards.',
+      'Seller | `seller` | set at deployment to the deployer | no action changes it',
       // accept runs from Open, but reopen returns to Open: the Buyer can be written again.
-      'The Buyer (`buyer`) is an address, set when an action records it; it can be changed through `accept`.',
-      'The Carrier (`carrier`) is an address, set when an action records it; it can be changed through `reopen` and `nameCarrier`.',
-      'Each Member in `members` names its own Proxy (`proxy`), set once, through `appoint`; no action changes it afterwards.',
+      'Buyer | `buyer` | set when an action records it | changed through `accept`',
+      'Carrier | `carrier` | set when an action records it | changed through `reopen` and `nameCarrier`',
+      'Proxy | `proxy` | each Member in `members` names its own, set once, through `appoint` | no action changes it',
     ]);
     // The record is the caller's own: not "of the Member concerned".
     expect(of('lifecycle:members.voted')).toContain('Anyone may set the Voted flag of their own Member (the entry for the caller) by calling `appoint`.');
