@@ -18,7 +18,7 @@ describe('leases and shops', { timeout: 60_000 }, () => {
 
   it('the end date closes rent payments; nothing happens then, and no one is said to have to call payRent', async () => {
     const { all } = await read(FILE, 'Lease');
-    expect(all).toContain('Nothing happens automatically at the End; from then on `payRent` can no longer succeed.');
+    expect(all).toContain('Nothing happens automatically at the End (`end`); from then on `payRent` can no longer succeed.');
     expect(all.some((s) => s.includes('someone must call `payRent`'))).toBe(false);
   });
 

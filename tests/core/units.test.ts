@@ -40,17 +40,17 @@ describe('units of the numbers stated', { timeout: 60_000 }, () => {
 
   it('a raw number used as a period or an amount of ETH is stated in days or ETH, and in the key facts', async () => {
     const { all, of } = await read(FILE, 'RawNumbers');
-    expect(all).toContain('`start` goes ahead only if the ETH sent with the call equals 2 ETH (`DEPOSIT`); otherwise it fails (“deposit”) and nothing changes.');
-    expect(all).toContain('`topUp` goes ahead only if the ETH sent with the call is at least 0.1 ETH; otherwise it fails (“too little”) and nothing changes.');
-    expect(all).toContain('`reclaim` can succeed only if the call is made more than 7 days (`GRACE`) after the Started At time.');
+    expect(all).toContain('The ETH sent with the call equals 2 ETH (`DEPOSIT`) | “deposit”');
+    expect(all).toContain('The ETH sent with the call is at least 0.1 ETH | “too little”');
+    expect(all).toContain('The Started At time (`startedAt`) is not zero and the call is made more than 7 days (`GRACE`) after the Started At time | “too early”');
     expect(all).toContain('`topUp` accepts more than 0.1 ETH; all the ETH sent, any excess included, becomes part of the ETH held by this contract.');
     // Two actions held to different moments counted from one stored time: each rule, never the stored time as the deadline.
     expect(of('key-fact:deadline')).toContain(
-      'Deadlines counted from the Started At time (`startedAt`), set by `start` to the time of the call: `topUp` can succeed only if the call is made no later than 1 day after the Started At time; `reclaim` can succeed only if the call is made more than 7 days (`GRACE`) after the Started At time.',
+      'Deadlines counted from the Started At time (`startedAt`), set by `start` to the time of the call: `topUp` can succeed only if the call is made no later than 1 day after the Started At time. `reclaim` can succeed only if the call is made more than 7 days (`GRACE`) after the Started At time.',
     );
     expect(all.some((s) => /604,800|2,000,000,000,000,000,000|100,000,000,000,000,000|Deadline: the Started At|more ETH than 0\.1/.test(s))).toBe(false);
     // A count of blocks is not a period of time.
-    expect(all).toContain('`reclaim` can succeed only if the number of the block it is in is more than the Start Block plus 7,200 (`LOCK_BLOCKS`).');
+    expect(all).toContain('The block number at the time of the call is more than the Start Block (`startBlock`) plus 7,200 (`LOCK_BLOCKS`) | “locked”');
     expect(of('key-fact:deadline')).toContain(
       'Opens (in blocks): `reclaim` can succeed only in a block more than 7,200 blocks after the Start Block (`startBlock`), roughly 1 day at 12 seconds a block (the Start Block being set by `start` to the block number at the time of the call).',
     );
@@ -60,7 +60,7 @@ describe('units of the numbers stated', { timeout: 60_000 }, () => {
     const { all, terms } = await read(FILE, 'RateFirst');
     expect(all).toContain('Shares: the Platform receives the Cut (`cut`) share (in basis points) of the ETH sent with the call (through `buy`), a rate of 2.5% (250 basis points) at deployment, which the Platform may change through `setCut` up to 10% (1,000 basis points).');
     expect(all).toContain('The contract pays the Seller (`seller`) ETH equal to the ETH sent with the call minus the Cut share (in basis points) of the ETH sent with the call.');
-    expect(all).toContain('The Seller (`seller`) may receive ETH through `buy`.');
+    expect(all).toContain('The contract | the Seller (`seller`) | ETH | `buy`');
     // Orders and ERC-7730 read the same inference: the new cut is a percentage.
     const { readSemantics } = await import('../../src/orders/semantics.ts');
     const [newCut] = readSemantics(terms).get('setCut(uint256)')!;
