@@ -21,16 +21,16 @@ describe('MilestoneEscrow (one pool of ETH for many jobs)', { timeout: 60_000 },
 
   it('a job created at a fresh id does not change another job: its parties are set once, and creating is not a move', async () => {
     const { all } = await read(`${DIR}/MilestoneEscrow.sol`, 'MilestoneEscrow');
-    expect(all).toContain('Each Job in `jobs` names its own Client (`client`), set once, through `createJob`; no action changes it afterwards.');
-    expect(all).toContain('Anyone may record a new Job in `jobs`, with its Status at Active, by calling `createJob`, provided the call meets the conditions stated for `createJob`.');
-    expect(all.some((s) => /can be replaced|can be changed through `createJob`|From any state/.test(s))).toBe(false);
+    expect(all).toContain('Client | `client` | each Job in `jobs` names its own, set once, through `createJob` | no action changes it');
+    expect(all).toContain('new Job in `jobs` | Active | Anyone | `createJob`, provided the call meets the conditions stated for `createJob`');
+    expect(all.some((s) => /can be replaced|changed through `createJob`|^any state \||as a new Job replacing/.test(s))).toBe(false);
   });
 });
 
 describe('RentalAgreement (a lease)', { timeout: 60_000 }, () => {
   it('the deposit comes back on termination only when the Landlord terminates, as `returnDeposit` requires', async () => {
     const { all } = await read(`${DIR}/RentalAgreement.sol`, 'RentalAgreement');
-    expect(all).toContain('The Tenant as it stood before the call may receive ETH through `terminateContract`.');
+    expect(all).toContain('The contract | the Tenant as it stood before the call | ETH | `terminateContract`');
     expect(all).toContain('If the Deposit Held is not zero, the contract pays the Tenant as it stood before the call ETH equal to the Deposit Held as it stood before the call.');
     expect(all.some((s) => /the Tenant, or the Property Manager \(`propertyManager`\) calls `terminateContract`, if the Deposit/.test(s))).toBe(false);
   });
@@ -75,8 +75,8 @@ describe('RefundableCrowdfunding', { timeout: 60_000 }, () => {
 describe('NFTMarketplace (listings keyed by token id)', { timeout: 60_000 }, () => {
   it('a listing written again for the same token replaces its seller; a token minted at a fresh id keeps its creator', async () => {
     const { all } = await read(`${DIR}/NFTMarketplace.sol`, 'NFTMarketplace');
-    expect(all).toContain('Each Listing in `listings` names its own Seller (`seller`), set when an action records it; it can be changed through `listNFT`.');
-    expect(all).toContain('Each NFT in `nfts` names its own Creator (`creator`), set once, through `mintNFT`; no action changes it afterwards.');
+    expect(all).toContain('Seller | `seller` | each Listing in `listings` names its own, set when an action records it | changed through `listNFT`');
+    expect(all).toContain('Creator | `creator` | each NFT in `nfts` names its own, set once, through `mintNFT` | no action changes it');
     expect(all.some((s) => /no action can replace any of them/.test(s))).toBe(false);
   });
 });
@@ -123,7 +123,7 @@ describe('UniDirectionalPaymentChannel (close with the sender’s signature, or 
   it('says who receives what through close and cancel: the Receiver the signed amount, the Sender the rest', async () => {
     const { all, of } = await read(FILE, 'UniDirectionalPaymentChannel');
     expect(all).toContain('Money: ETH; paid out to the Receiver (through `close`) and the Sender (through `close` and `cancel`).');
-    expect(all).toContain('The Sender (`sender`) may receive ETH through `close` or `cancel`.');
+    expect(all).toContain('The contract | the Sender (`sender`) | ETH | `close` or `cancel`');
     expect(of('action:close(')).toContain('The contract pays the Sender all the ETH the contract still holds after paying the Receiver.');
     expect(of('action:cancel()')).toContain('The contract pays the Sender all the ETH that this contract holds.');
     // solc 0.8.37 compiles for osaka: the contract is not deleted.
@@ -144,7 +144,7 @@ describe('DutchAuction (buy refunds the excess, then selfdestruct pays the selle
   it('the Seller receives the contract’s whole ETH balance through buy; no power over the deal', async () => {
     const { all, of } = await read(`${DIR}/DutchAuction.sol`, 'DutchAuction');
     expect(all).toContain('Money: ETH; paid out to the caller (through `buy`) and the Seller (through `buy`).');
-    expect(all).toContain('The Seller (`seller`) may receive ETH through `buy`.');
+    expect(all).toContain('The contract | the Seller (`seller`) | ETH | `buy`');
     expect(of('action:buy()')).toContain('The contract pays the Seller (`seller`) all the ETH the contract still holds after any payment to the caller.');
     expect(all).toContain('Powers over the deal: none in the code.');
   });
