@@ -137,13 +137,13 @@ describe('readings that replace the code', { timeout: 60_000 }, () => {
   it('a table of flags keyed by two values reads as a flag for both (MultiSigWallet)', async () => {
     const { of } = await read('tests/fixtures/third-party/MultiSigWallet.sol', 'MultiSigWallet');
     expect(of('action:confirmTransaction(')).toContain(
-      '`confirmTransaction` goes ahead only if the Is Confirmed flag (`isConfirmed`) for the given Transaction Index and the caller is not set; otherwise it fails (“tx already confirmed”) and nothing changes.',
+      'The Is Confirmed flag (`isConfirmed`) for the given Transaction Index and the caller is not set | “tx already confirmed”',
     );
   });
 
   it('a loop’s item is named after its list, not “the entry” (bundled MilestoneEscrow)', async () => {
     const { all } = await read('contracts/MilestoneEscrow.sol', 'MilestoneEscrow');
-    expect(all).toContain('Deployment goes ahead only if the Amount is not zero, for every Amount in the given Amounts; otherwise it fails (“zero amount”) and nothing changes.');
+    expect(all).toContain('The Amount is not zero, for every Amount in the given Amounts | “zero amount”');
     expect(all.some((s) => /\bthe entry\b/.test(s))).toBe(false);
   });
 });

@@ -73,8 +73,9 @@ contract Imm {
     const { en, zh: chinese } = await inline(source, 'Imm');
     expect(en.filter((s) => /never sets|stays zero/.test(s))).toEqual([]);
     expect(chinese.filter((s) => /从未设定|始终为零/.test(s))).toEqual([]);
-    expect(en).toContain('The End (`end`) is set at deployment to 7 days after deployment.');
-    expect(en).toContain('The Start (`start`) is set at deployment to 1,700,000,000.');
+    expect(en).toContain('At deployment, the End (`end`) is set to 7 days after deployment.');
+    expect(en).toContain('At deployment, the Start (`start`) is set to 1,700,000,000.');
+    expect(en).toContain('Opens: `buy`, which anyone may call, can succeed only at or after the Start (`start`), set at deployment to 1,700,000,000.');
   });
 
   it('the deadline of execute is the given Timestamp plus the grace period, in seconds', async () => {
@@ -86,7 +87,7 @@ contract Imm {
     expect(all.filter((s) => /1,000 \(`GRACE_PERIOD`\)|no later than 1,000 /.test(s))).toEqual([]);
     expect(all).toContain('Window: `execute` can succeed only from the given Timestamp (`_timestamp`) on, and no later than 16 minutes, 40 seconds (`GRACE_PERIOD`) after it.');
     expect(all).toContain(
-      '`execute` goes ahead only if the call is made no later than 16 minutes, 40 seconds (`GRACE_PERIOD`) after the given Timestamp; otherwise it fails (error `TimestampExpiredError`) and nothing changes.',
+      'The call is made no later than 16 minutes, 40 seconds (`GRACE_PERIOD`) after the given Timestamp | error `TimestampExpiredError`',
     );
     expect(all).toContain('Nothing happens automatically 16 minutes, 40 seconds after the given Timestamp; from then on `execute` can no longer succeed.');
     const chinese = await zh(`${DIR}/TimeLock.sol`, 'TimeLock');
@@ -102,7 +103,7 @@ describe('BiDirectionalPaymentChannel (solidity-by-example): a local array fille
     const { all } = await read(file, 'BiDirectionalPaymentChannel');
     expect(all.filter((s) => /zero address/.test(s))).toEqual([]);
     expect(all).toContain(
-      '`challengeExit` goes ahead only if the Verify as computed by `verify` (not broken down here) for the given Signatures (`_signatures`), this contract, the Users (`users`), the given Balances (`_balances`), and the given Nonce (`_nonce`) is true; otherwise it fails (“Invalid signature”) and nothing changes.',
+      'The Verify as computed by `verify` (not broken down here) for the given Signatures (`_signatures`), this contract, the Users (`users`), the given Balances (`_balances`), and the given Nonce (`_nonce`) is true | “Invalid signature”',
     );
     const chinese = await zh(file, 'BiDirectionalPaymentChannel');
     expect(chinese.filter((s) => /零地址/.test(s))).toEqual([]);
