@@ -45,7 +45,7 @@ describe('constants folded once values are in place', { timeout: 60_000 }, () =>
   it('outside deployment the contract has code, so the initializer check reads as the flags it tests', async () => {
     const { all } = await read('node_modules/@thirdweb-dev/contracts/prebuilts/split/Split.sol', 'Split');
     expect(all).toContain(
-      '`initialize` goes ahead only if the Initializing flag (`_initializing`) is not set and the Initialized (`_initialized`) is less than 1; otherwise it fails (“Initializable: contract is already initialized”) and nothing changes.',
+      'The Initializing flag (`_initializing`) is not set and the Initialized (`_initialized`) is less than 1 | “Initializable: contract is already initialized”',
     );
     expect(all.filter((s) => /Code of this contract/.test(s))).toEqual([]);
   });

@@ -33,6 +33,6 @@ describe('checks that contradict each other on the state', { timeout: 60_000 }, 
 
   it('an action with one check on the state still moves it from that state', async () => {
     const { of } = await read(FILE, 'Contradiction');
-    expect(of('lifecycle:').some((s) => s.startsWith('From Open,') && s.includes('`fund`'))).toBe(true);
+    expect(of('lifecycle:').some((s) => s.startsWith('Open | Funded |') && s.includes('`fund`'))).toBe(true);
   });
 });
