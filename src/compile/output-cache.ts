@@ -78,6 +78,7 @@ export function writeCacheEntry<Output>(folder: string, key: string, entry: Omit
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(temporary, JSON.stringify({ format: FORMAT, ...entry }));
     renameSync(temporary, target);
+    touch(target);
     if (Math.random() < 1 / PRUNE_EVERY) pruneCache(folder, MAX_ENTRIES);
   } catch {
     // No cache this time.
@@ -98,9 +99,13 @@ export function pruneCache(folder: string, keep: number): void {
   for (const { file } of entries.slice(keep)) rmSync(file, { force: true });
 }
 
+/** The last use this process recorded: uses within the same millisecond still get distinct, increasing times. */
+let lastUse = 0;
+
 function touch(file: string): void {
   try {
-    const now = new Date();
+    lastUse = Math.max(Date.now(), lastUse + 1);
+    const now = new Date(lastUse);
     utimesSync(file, now, now);
   } catch {
     // Read-only cache: still usable.

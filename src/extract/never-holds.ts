@@ -7,6 +7,7 @@
  */
 import type { CompareOp, ContractTerms, Expr, Risk } from '../terms/index.ts';
 import { unwrap } from '../terms/index.ts';
+import { compareNumbers } from '../ir/exprs.ts';
 
 type Draft = Omit<Risk, 'id' | 'basis'>;
 
@@ -23,7 +24,7 @@ export function neverSucceeds(terms: ContractTerms): Draft[] {
       const failing = parts.flatMap((part) => {
         const check = storedCheck(part);
         const values = check ? possibleValues(terms, check.name, deployment ?? null) : null;
-        return check && values !== null && !values.some((value) => holds(check.op, value, check.against)) ? [{ part, values }] : [];
+        return check && values !== null && !values.some((value) => compareNumbers(check.op, value, check.against)) ? [{ part, values }] : [];
       })[0];
       if (!failing) continue;
       drafts.push({ kind: 'never-succeeds', action: action.id, party: null, subject: failing.part, text: failing.values.map(String).join(','), state: null, source: condition.source });
@@ -64,15 +65,4 @@ function possibleValues(terms: ContractTerms, name: string, deployment: Contract
 function isWriteOf(target: Expr, name: string): boolean {
   const inner = unwrap(target);
   return inner.kind === 'variable' && inner.scope === 'state' && inner.name === name;
-}
-
-function holds(op: CompareOp, value: bigint, against: bigint): boolean {
-  switch (op) {
-    case '==': return value === against;
-    case '!=': return value !== against;
-    case '<': return value < against;
-    case '<=': return value <= against;
-    case '>': return value > against;
-    case '>=': return value >= against;
-  }
 }

@@ -14,6 +14,7 @@ import { requiredStates, statesOf } from './lifecycle.ts';
 import { decidesPayout, queuedDelay, strandsFunds } from './power-stages.ts';
 import { hookAllowances } from './power-hooks.ts';
 import { SIGNATURE, storedReads, type StoredReads } from './stored-reads.ts';
+import { flagRequired, zeroedIn } from './flag-zero.ts';
 
 export const powers: Extractor = {
   name: 'powers',
@@ -205,37 +206,6 @@ function paymentsReached(effect: Effect, terms: ContractTerms, action: Action, h
   return found;
 }
 
-/**
- * What the flag's new value makes zero in an amount: a view whose whole formula is zero then (`lateFee()`, with
- * `waived ? 0 : fee`), or the other branch of a choice on the flag, written in the amount or inside a view it
- * calls (`price + (waived ? 0 : fee)`: the Fee). Null when the flag only changes the amount.
- */
-function zeroedIn(amount: Expr, flag: string, value: Expr, stored: StoredReads, depth: number): Expr | null {
-  for (const node of walkExpr(amount)) {
-    if (node.kind === 'conditional') {
-      const other = zeroWhen(node, flag, value);
-      if (other) return other;
-    }
-    if (node.kind !== 'call' || depth >= 4) continue;
-    const formulas = stored.formulasOf?.(node.name) ?? [];
-    if (formulas.length !== 1) continue;
-    if (formulas[0].kind === 'conditional' && zeroWhen(formulas[0], flag, value)) return node;
-    const inner = zeroedIn(formulas[0], flag, value, stored, depth + 1);
-    if (inner) return inner;
-  }
-  return null;
-}
-
-/** A choice on the flag whose branch for the value written is zero: the other branch (`waived ? 0 : fee`, set to true: `fee`). */
-function zeroWhen(formula: Extract<Expr, { kind: 'conditional' }>, flag: string, value: Expr): Expr | null {
-  if (value.kind !== 'bool') return null;
-  const required = flagRequired(formula.condition);
-  if (!required || required.name !== flag) return null;
-  const [chosen, other] = required.value === value.value ? [formula.then, formula.otherwise] : [formula.otherwise, formula.then];
-  const bare = unwrap(chosen);
-  return bare.kind === 'number' && /^0+$/.test(bare.value) ? other : null;
-}
-
 /** Conditions of the action on the new value (a parameter written by the effect), other than the access check. */
 function boundsOn(action: Action, effect: Effect): Expr[] {
   const parameters = new Set([...(effect.value ? walkExpr(effect.value) : [])].filter((e) => e.kind === 'variable' && e.scope === 'parameter').map((e) => (e as { name: string }).name));
@@ -276,18 +246,6 @@ function excludes(a: Action, b: Action): boolean {
   };
   const inB = flags(b);
   return [...flags(a)].some(([name, value]) => inB.has(name) && inB.get(name) !== value);
-}
-
-/** `active`, `!active`, `active == false`, `active != true`: the stored flag and the value required of it. */
-function flagRequired(expr: Expr): { name: string; value: boolean } | null {
-  const isFlag = (e: Expr): e is Extract<Expr, { kind: 'variable' }> => e.kind === 'variable' && e.scope === 'state' && e.type === 'bool';
-  if (isFlag(expr)) return { name: expr.name, value: true };
-  if (expr.kind === 'not' && isFlag(expr.operand)) return { name: expr.operand.name, value: false };
-  if (expr.kind === 'compare' && (expr.op === '==' || expr.op === '!=')) {
-    const [flag, literal] = isFlag(expr.left) ? [expr.left, expr.right] : isFlag(expr.right) ? [expr.right, expr.left] : [null, null];
-    if (flag && literal?.kind === 'bool') return { name: flag.name, value: literal.value === (expr.op === '==') };
-  }
-  return null;
 }
 
 function timelockOf(action: Action): { expr: Expr; when: Expr[] } | null {

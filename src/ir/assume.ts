@@ -1,7 +1,7 @@
 /** What a branch's own condition settles on its side: a parameter or local compared with constants. */
 import type { Expr } from '../terms/index.ts';
 import { childrenOf, hasCode } from '../terms/index.ts';
-import { constantOf, key, rewrite, simplify, withChildren } from './exprs.ts';
+import { constantOf, key, negate, rewrite, simplify, withChildren } from './exprs.ts';
 import type { State } from './state.ts';
 
 /**
@@ -124,4 +124,19 @@ function narrow(e: Expr, known: Constraint): Expr {
   if (children.length === 0) return e;
   const next = children.map((c) => narrow(c, known));
   return next.some((c, i) => c !== children[i]) ? withChildren(e, next) : e;
+}
+
+/**
+ * Whether a condition is already settled on this path by a check the path has passed (`require(c)`, then
+ * `if (c)` in a helper): true or false when a check before it demands it or its negation; else null.
+ */
+export function knownFrom(settled: Expr[], condition: Expr): boolean | null {
+  const wanted = key(condition);
+  const negated = key(negate(condition));
+  for (const part of settled) {
+    const k = key(part);
+    if (k === wanted) return true;
+    if (k === negated) return false;
+  }
+  return null;
 }

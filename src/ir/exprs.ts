@@ -249,7 +249,8 @@ export function simplify(expr: Expr): Expr {
   }
 }
 
-function compareNumbers(op: CompareOp, a: bigint, b: bigint): boolean {
+/** The answer of a comparison of two whole numbers. */
+export function compareNumbers(op: CompareOp, a: bigint, b: bigint): boolean {
   switch (op) {
     case '==': return a === b;
     case '!=': return a !== b;

@@ -4,7 +4,7 @@ import { findAll } from 'solidity-ast/utils.js';
 import type { CompareOp, Expr } from '../terms/index.ts';
 import { hasCode, walkExpr } from '../terms/index.ts';
 import { isBuiltinId, isExternalTarget, isViewCall } from './calls.ts';
-import { and, arith, choose, constantOf, key, rewrite, same, variableExpr, ZERO } from './exprs.ts';
+import { and, arith, choose, compareNumbers, constantOf, key, rewrite, same, variableExpr, ZERO } from './exprs.ts';
 import type { Instr } from './types.ts';
 
 
@@ -50,17 +50,6 @@ export function compareOf(op: CompareOp, left: Expr, right: Expr): Expr {
     return { kind: 'compare', op: flipped[op], left: right.left, right: arith('+', right.right, left) };
   }
   return { kind: 'compare', op, left, right };
-}
-
-function compareNumbers(op: CompareOp, a: bigint, b: bigint): boolean {
-  switch (op) {
-    case '==': return a === b;
-    case '!=': return a !== b;
-    case '<': return a < b;
-    case '<=': return a <= b;
-    case '>': return a > b;
-    default: return a >= b;
-  }
 }
 
 /** True when the only stored value a condition reads is the given place (a lock's flag). */

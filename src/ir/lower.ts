@@ -8,8 +8,8 @@ import { humanise } from './names.ts';
 import type { Expression, FunctionDefinition, ModifierDefinition, ModifierInvocation, Statement } from 'solidity-ast';
 import type { Expr } from '../terms/index.ts';
 import { hasCode } from '../terms/index.ts';
-import { code, key, negate, ZERO } from './exprs.ts';
-import { assume } from './assume.ts';
+import { code, negate, ZERO } from './exprs.ts';
+import { assume, knownFrom } from './assume.ts';
 import { markEarlierReads } from './prior.ts';
 import { CallLowerer } from './lower-calls.ts';
 import { MAX_DEPTH, NAMESPACE, type Frame, type LowerContext } from './lower-base.ts';
@@ -351,7 +351,7 @@ export class Lowerer extends CallLowerer {
   protected override branch(state: State, condition: Expr, then: (s: State) => void, otherwise: ((s: State) => void) | null): void {
     this.noteGuard(condition);
     // A condition known in advance takes one side only (`if (false)`, or a flag the path has just set).
-    const known = condition.kind === 'bool' ? condition.value : this.knownOnPath(state, condition);
+    const known = condition.kind === 'bool' ? condition.value : knownFrom(this.settledOnPath(state), condition);
     if (known !== null) {
       if (known) then(state);
       else otherwise?.(state);
@@ -370,21 +370,6 @@ export class Lowerer extends CallLowerer {
     if (!a.alive && a.exit === 'revert' && b.alive) b.guard = [...b.guard.slice(0, base), ...b.guard.slice(base + 1)];
     if (!b.alive && b.exit === 'revert' && a.alive) a.guard = [...a.guard.slice(0, base), ...a.guard.slice(base + 1)];
     replace(state, merge(a, b));
-  }
-
-  /**
-   * Whether a condition is already settled on this path by a check the path has passed (`require(c)`, then
-   * `if (c)` in a helper): true or false when a require before it demands it or its negation; else null.
-   */
-  private knownOnPath(state: State, condition: Expr): boolean | null {
-    const wanted = key(condition);
-    const negated = key(negate(condition));
-    for (const part of this.settledOnPath(state)) {
-      const k = key(part);
-      if (k === wanted) return true;
-      if (k === negated) return false;
-    }
-    return null;
   }
 
   protected lowerAssembly(statement: Extract<Statement, { nodeType: 'InlineAssembly' }>, state: State, frame: Frame): void {
@@ -422,6 +407,4 @@ export class Lowerer extends CallLowerer {
       nameOf: (id: number) => this.deref('VariableDeclaration', id)?.name ?? 'value',
     };
   }
-
-
 }

@@ -151,7 +151,7 @@ export function describeRecipients(terms: ContractTerms): Recipient[] {
   for (const action of terms.actions) {
     for (const payment of action.payments.filter((candidate) => candidate.direction === 'out')) {
       // One recipient however its type is spelled (`address` in one overload, `address payable` in another).
-      const key = payment.toParty ?? JSON.stringify(payment.to, (name, value) => (name === 'type' ? undefined : value));
+      const key = payment.toParty ?? JSON.stringify(unwrap(payment.to), (name, value) => (name === 'type' ? undefined : value));
       const recipient = byKey.get(key) ?? { party: findParty(terms, payment), to: payment.to, actions: [] };
       addOnce(recipient.actions, action.name);
       byKey.set(key, recipient);

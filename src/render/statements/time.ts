@@ -129,7 +129,8 @@ function buildOneLifecycle(terms: ContractTerms, lifecycle: Lifecycle): Statemen
   const initial = lifecycle.initial === null ? null : stateLabel(terms, lifecycle.id, lifecycle.initial);
   const specs = [
     spec(`${prefix}:states`, 'lifecycle', 'lifecycle-states', { ...base, context: { lifecycle, states: lifecycle.states.map((state) => state.label) } }),
-    spec(`${prefix}:initial`, 'lifecycle', 'lifecycle-initial', { ...base, context: { lifecycle, initial, first } }),
+    // A record's state before an action records it is the first value; the creating write sets another.
+    spec(`${prefix}:initial`, 'lifecycle', 'lifecycle-initial', { ...base, context: { lifecycle, initial, first, created: lifecycle.perItem && initial !== null && first !== null && first !== initial } }),
   ];
   lifecycle.transitions.forEach((transition, index) => {
     const action = findAction(terms, transition.action);
