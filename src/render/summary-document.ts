@@ -2,6 +2,7 @@
 import type { ContractTerms, SummaryDocument } from '../terms/index.ts';
 import { readToolVersion } from './package-root.ts';
 import { buildStatements } from './statements.ts';
+import { tableColumns } from './tables.ts';
 
 export interface CompiledSources {
   compiler: { version: string };
@@ -15,6 +16,7 @@ export function buildSummaryDocument(compiled: CompiledSources, contracts: Contr
     compiler: { name: 'solc', version: compiled.compiler.version },
     language,
     sources: compiled.sources.map(({ path, keccak256 }) => ({ path, keccak256 })),
+    tables: tableColumns(language),
     contracts: contracts.map((terms) => ({ ...terms, statements: buildStatements(terms, language), deployment: null })),
   };
 }

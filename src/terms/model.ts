@@ -345,6 +345,11 @@ export interface SummaryDocument {
   language: string;
   sources: { path: string; keccak256: string }[];
   /**
+   * The column names of each table whose rows are statements (`Statement.table`), in the document's language and
+   * in the order of `Statement.cells`; the source column is the statement's `source`.
+   */
+  tables: Record<string, string[]>;
+  /**
    * Per contract: the model, every sentence, and what was read from a deployed instance (`plainterms/deployment@1`)
    * when an address and an RPC endpoint were given, else null.
    */

@@ -15,10 +15,10 @@ describe('Kleros MultipleArbitrableTransaction (solc 0.4.24): fees paid only bef
     const { of } = await read(KLEROS, 'MultipleArbitrableTransaction');
     const lifecycle = of('lifecycle:');
     expect(lifecycle).toContain(
-      'No Dispute, Waiting Sender, or Waiting Receiver | Waiting Receiver | The Sender (`sender`) of the Transaction concerned | `payArbitrationFeeBySender`, if the Receiver Fee of the given Transaction (`transactions[_transactionID]`) is less than the result of `arbitrationCost` on the Arbitrator (`arbitrator`) for the Arbitrator Extra Data (`arbitratorExtraData`), provided the call meets the conditions stated for `payArbitrationFeeBySender`',
+      'No Dispute, Waiting Sender, or Waiting Receiver | Waiting Receiver | The Sender (`sender`) of the Transaction concerned | `payArbitrationFeeBySender`, if the Receiver Fee of the given Transaction (`transactions[_transactionID]`) is less than the result of `arbitrationCost` on the Arbitrator (`arbitrator`) for the Arbitrator Extra Data (`arbitratorExtraData`)',
     );
     expect(lifecycle).toContain(
-      'No Dispute, Waiting Sender, or Waiting Receiver | Dispute Created | The Receiver of the Transaction concerned | `payArbitrationFeeByReceiver`, if the Sender Fee of the given Transaction is at least the result of `arbitrationCost` on the Arbitrator for the Arbitrator Extra Data, provided the call meets the conditions stated for `payArbitrationFeeByReceiver`',
+      'No Dispute, Waiting Sender, or Waiting Receiver | Dispute Created | The Receiver of the Transaction concerned | `payArbitrationFeeByReceiver`, if the Sender Fee of the given Transaction is at least the result of `arbitrationCost` on the Arbitrator for the Arbitrator Extra Data',
     );
     expect(lifecycle).toContain('Resolved is final: no action moves the Status of the Transaction concerned out of it.');
     expect(lifecycle.some((s) => s.startsWith('any state |'))).toBe(false);

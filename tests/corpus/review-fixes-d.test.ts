@@ -17,12 +17,16 @@ async function zh(file: string, contract: string): Promise<string[]> {
 }
 
 describe('review 2, fixes d', () => {
-  it('L3: a lifecycle move with further conditions points to them (en, zh)', async () => {
+  it('L3: a lifecycle move is conditional: the lifecycle table says each action needs its conditions met (en, zh)', async () => {
     const en = (await read(KLEROS, 'MultipleArbitrableTransaction')).all;
-    expect(en).toContain('No Dispute | Resolved | Anyone | `executeTransaction`, provided the call meets the conditions stated for `executeTransaction`');
-    expect(en).not.toContain('No Dispute | Resolved | Anyone | `executeTransaction`');
+    expect(en).toContain('No Dispute | Resolved | Anyone | `executeTransaction`');
+    const documents = await Promise.all(['en', 'zh'].map(async (language) => (await summarize([KLEROS], { contracts: ['MultipleArbitrableTransaction'], languages: [language], formats: ['json'], cwd: repo, cache: false })).documents[0]));
+    expect(documents.map((document) => document.tables.lifecycle)).toEqual([
+      ['From', 'To', 'Who', 'Action (if its conditions are met)'],
+      ['原状态', '新状态', '行为人', '操作（须满足其条件）'],
+    ]);
     const cn = await zh(KLEROS, 'MultipleArbitrableTransaction');
-    expect(cn).toContain('「无争议」 | 「已解决」 | 任何人 | `executeTransaction`，但须满足 `executeTransaction` 所列的各项条件');
+    expect(cn).toContain('「无争议」 | 「已解决」 | 任何人 | `executeTransaction`');
   });
 
   it('L3: a one-way flag set by an action with further conditions points to them; one without does not (en, zh)', async () => {

@@ -13,6 +13,7 @@ import { readToolVersion } from '../../src/render/package-root.ts';
 import { renderHtmlReport } from '../../src/render/html/report.ts';
 import { fontConfigFile } from '../../src/render/pdf/fonts.ts';
 import { buildStatements } from '../../src/render/statements.ts';
+import { tableColumns } from '../../src/render/tables.ts';
 import type { SummaryDocument } from '../../src/terms/index.ts';
 import { extracted } from '../helpers/extract.ts';
 
@@ -41,6 +42,7 @@ export async function buildDocument(file: string, contract: string, locale: stri
     compiler: compilation.compiler,
     language: locale,
     sources: compilation.sources.map((source) => ({ path: source.path, keccak256: source.keccak256 })),
+    tables: tableColumns(locale),
     contracts: [{ ...terms, statements: buildStatements(terms, locale), deployment: null }],
   };
   return { document, sources: compilation.sources };

@@ -27,10 +27,10 @@ describe('shorter summaries', { timeout: 60_000 }, () => {
   it('says in the lifecycle table that only the Buyer moves Created to Deposit Paid, through payDeposit', async () => {
     const { of } = await read('contracts/FobSale.sol', 'FobSale');
     expect(of('lifecycle:state:transition:')).toEqual([
-      'Created | Deposit Paid | The Buyer (`buyer`) | `payDeposit`, provided the call meets the conditions stated for `payDeposit`',
-      'Deposit Paid | Shipped | The Seller (`seller`) | `confirmShipment`, provided the call meets the conditions stated for `confirmShipment`',
-      'Shipped | Completed | The Buyer | `payBalance`, provided the call meets the conditions stated for `payBalance`',
-      'Deposit Paid | Cancelled | The Buyer | `cancelIfNotShipped`, provided the call meets the conditions stated for `cancelIfNotShipped`',
+      'Created | Deposit Paid | The Buyer (`buyer`) | `payDeposit`',
+      'Deposit Paid | Shipped | The Seller (`seller`) | `confirmShipment`',
+      'Shipped | Completed | The Buyer | `payBalance`',
+      'Deposit Paid | Cancelled | The Buyer | `cancelIfNotShipped`',
     ]);
   });
 
