@@ -104,14 +104,22 @@ describe('readings that replace the code', { timeout: 60_000 }, () => {
 
   it('a one-letter parameter that picks a record is named by the record', async () => {
     const { of, all } = await read(FILE, 'Channel');
-    expect(of('action:open(')).toContain('Events: `Opened` (the index of the given Deal (`i`, counting from zero)).');
+    expect(of('action:open(')).toContain('`open` sets the Last Opened (`lastOpened`) to the index of the given Deal (`i`, counting from zero).');
     expect(all.some((s) => /the given I\b/.test(s))).toBe(false);
+  });
+
+  it('an event reads only what the action states nowhere else: a note given only to be recorded', async () => {
+    const { of } = await read(FILE, 'Channel');
+    expect(of('action:remark(')).toContain('Events: `Remarked` (the given Note (`note`)).');
+    expect(of('action:open(')).toContain('Events: `Opened`.');
+    const { documents } = await summarize([FILE], { contracts: ['Channel'], languages: ['zh'], formats: ['json'], cwd: repo, cache: false });
+    expect(documents[0].contracts[0].statements.map((s) => s.text)).toContain('`remark` 在链上记录的事件：`Remarked`（记录传入的参数 `note`）。');
   });
 
   it('a one-letter parameter is not called a record’s index where another action uses it otherwise', async () => {
     const { of } = await read(FILE, 'Channel');
-    expect(of('action:note(')).toContain('Events: `Noted` (the given value (`k`)).');
-    expect(of('action:pick(')).toContain('Events: `Noted` (the given value (`k`)).');
+    expect(of('action:note(')).toContain('`note` sets the Last Noted (`lastNoted`) to the given value (`k`).');
+    expect(of('action:pick(')).toContain('`pick` sets the Last Noted (`lastNoted`) to the given value (`k`).');
   });
 
   it('an item of a list at a fixed place reads as first or last, not as an index sum', async () => {
@@ -123,7 +131,7 @@ describe('readings that replace the code', { timeout: 60_000 }, () => {
 
   it('the length an old `push` returns is read as the number of entries, not quoted as code', async () => {
     const { of } = await read('tests/fixtures/core/OldPush.sol', 'Registry');
-    expect(of('action:file(')).toContain('Events: `Filed` (the number of Claims minus 1 and the caller).');
+    expect(of('action:file(')).toContain('`file` sets the Last ID (`lastId`) to the number of Claims minus 1.');
     expect(of('action:file(').some((s) => s.includes('claims.push'))).toBe(false);
   });
 

@@ -9,6 +9,7 @@ import { rolePlace, type RolePlace } from '../roles.ts';
 import { balanceLeft, clearedClaim } from './money.ts';
 import type { NamedValue } from '../../ir/named-values.ts';
 import { definitionsOf, namingOf, placeOf, type Naming } from '../named-values.ts';
+import { tellingEmits } from './events.ts';
 import { combineBasis, spanSources, spec, type StatementSpec } from './spec.ts';
 
 export function buildActionSpecs(terms: ContractTerms): StatementSpec[] {
@@ -127,7 +128,7 @@ function buildActionParts(terms: ContractTerms, action: Action): StatementSpec[]
     // Every event the action records, in one line: a record for the chain's readers, not a term.
     const source = spanSources(action.emits.map((emit) => emit.source), action.emits[0]!.source);
     const basis = combineBasis(action.emits.map((emit) => emit.basis));
-    specs.push(spec(`${prefix}:events`, 'actions', 'events', { ...base, basis, source, context: { action, emits: action.emits, conditional: action.emits.length > 1 && action.emits.some((emit) => emit.when.length > 0) } }));
+    specs.push(spec(`${prefix}:events`, 'actions', 'events', { ...base, basis, source, context: { action, emits: tellingEmits(action), conditional: action.emits.length > 1 && action.emits.some((emit) => emit.when.length > 0) } }));
   }
   action.externalCalls.forEach((call, index) => {
     const context = { action, call, described: terms.actions.some((a) => a.name === call.name) || terms.definitions.some((d) => d.name === call.name), ...selfCallPayees(terms, action, call) };
