@@ -34,7 +34,7 @@ describe('Chinese summaries name roles, states and records in Chinese', { timeou
     const texts = await zhTexts('tests/fixtures/zh/WorksContract.sol', 'WorksContract');
     const all = texts.join('\n');
     expect(all.split('（Property Owner，').length - 1).toBe(1);
-    expect(all).toContain('当事人：承包方（`contractor`）、物业所有者（Property Owner，`propertyOwner`）和`zorbist`。');
+    expect(all).toContain('当事人：承包方（`contractor`）、物业所有者（Property Owner，`propertyOwner`）和`zorbist`；任何操作均不能更换其中任何一方。');
     expect(all).toContain('只有物业所有者（`propertyOwner`）可调用 `pay`。');
     expect(all).toContain('`pay` 将状态从「待付款」变为「`Zorbed`」。');
     expect(all).not.toMatch(/Zorbist|Property Owner）|Awaiting Payment/);

@@ -28,6 +28,17 @@ describe('Chinese summaries', { timeout: 120_000 }, () => {
     expect(zh.find((s) => s.id === 'disclaimer:3')?.text).toContain('以英文本为准');
   });
 
+  it('the key facts say in Chinese, as in English, which parties can be replaced and when none can', async () => {
+    const texts = async (file: string, name: string) => {
+      const { terms } = await extracted(`contracts/${file}.sol`, name);
+      return buildStatements(terms, 'zh').find((s) => s.id === 'key-fact:parties')?.text;
+    };
+    expect(await texts('MarketplaceOrder', 'MarketplaceOrder')).toBe(
+      '当事人：合约所有者（`_owner`）、手续费收款人（`feeRecipient`）、买方（`buyer`）和卖方（`seller`）；合约所有者和手续费收款人可被更换。',
+    );
+    expect(await texts('FobSale', 'FobSale')).toBe('当事人：买方（`buyer`）和卖方（`seller`）；任何操作均不能更换其中任何一方。');
+  });
+
   it('formats numbers and durations through Intl for Chinese', async () => {
     const { terms } = await extracted('contracts/FobSale.sol', 'FobSale');
     const text = buildStatements(terms, 'zh').map((s) => s.text).join('\n');
