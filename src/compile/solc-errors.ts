@@ -3,6 +3,7 @@
  * IMPORT_OUTSIDE_ROOTS), inputs that are not Solidity (NOT_SOLIDITY), then everything else
  * (COMPILE_ERROR). Only errors count; warnings and infos are dropped.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fail, type Diagnostic } from '../errors.ts';
 import { diagnoseAt, type DiagnosticSource } from './diagnostics.ts';
@@ -57,7 +58,7 @@ function throwOnImportErrors(errors: SolcError[], context: ErrorContext): void {
     });
   }
   const message = diagnostics.length === 1 ? diagnostics[0].message : `${countOf(diagnostics.length, 'import')} cannot be found`;
-  fail('IMPORT_NOT_FOUND', message, { hint: suggestFix(found[0].importPath), diagnostics });
+  fail('IMPORT_NOT_FOUND', message, { hint: suggestFixes(found.map((entry) => entry.importPath), context), diagnostics });
 }
 
 function describeImportError(error: SolcError, context: ErrorContext) {
@@ -88,13 +89,40 @@ function readImportPath(source: ErrorSource, location: { start: number; end: num
   return match ? match[1] ?? match[2] : null;
 }
 
-function suggestFix(importPath: string): string {
+/** One hint for every package the missing imports name (relative imports get one between them). */
+function suggestFixes(importPaths: string[], context: ErrorContext): string {
+  const hints = importPaths.map((importPath) => suggestFix(importPath, context));
+  return [...new Set(hints)].join('; ');
+}
+
+function suggestFix(importPath: string, context: ErrorContext): string {
   if (/^\.\.?\//.test(importPath)) {
     return 'check the path: a relative import is resolved from the folder of the file that imports it';
   }
   const segments = importPath.split('/');
   const name = importPath.startsWith('@') ? segments.slice(0, 2).join('/') : segments[0];
+  const installed = findInstalled(name, context);
+  if (installed !== null) {
+    // The package is there but the file is not: the importing code was written for another version of it.
+    const where = showFolder(installed.folder, context.cwd);
+    return `${name}${installed.version ? ` ${installed.version}` : ''} is installed (in ${where}) but has no ${segments.slice(name.split('/').length).join('/')}; the importing file was written for another version of ${name}: point to a copy that has the file with --remap ${name}/=<folder>/`;
+  }
   return `install the package that provides it (npm install ${name}), or point to its folder with --remap ${name}/=<folder>/ or --include-path <folder>`;
+}
+
+/** The first search folder holding the package, with the version its package.json states. */
+function findInstalled(name: string, context: ErrorContext): { folder: string; version: string | null } | null {
+  for (const folder of context.resolver.listSearchFolders()) {
+    const manifest = path.join(folder, name, 'package.json');
+    if (!existsSync(manifest)) continue;
+    try {
+      const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version?: unknown };
+      return { folder: path.join(folder, name), version: typeof version === 'string' ? version : null };
+    } catch {
+      return { folder: path.join(folder, name), version: null };
+    }
+  }
+  return null;
 }
 
 function throwOnNonSolidity(errors: SolcError[], context: ErrorContext): void {
@@ -124,7 +152,7 @@ function diagnoseSolcError(error: SolcError, message: string, context: ErrorCont
 
 function showFolder(folder: string, cwd: string): string {
   const relative = relativeInside(folder, cwd);
-  return relative === null ? folder : relative === '' ? '.' : relative;
+  return relative === null ? folder : relative === '' ? `. (${cwd})` : relative;
 }
 
 /** The folders not inside another folder of the list. */

@@ -126,7 +126,7 @@ describe('plainterms summarize --format docx', () => {
     const chinese = text.indexOf('FobSale — 合约条款通俗说明');
     expect(english).toBeGreaterThanOrEqual(0);
     expect(chinese).toBeGreaterThan(english);
-    expect(text).toContain('当事人：买方（buyer）和卖方（seller）。 [FobSale.sol:30-31]');
+    expect(text).toContain('当事人：买方（buyer）和卖方（seller）；任何操作均不能更换其中任何一方。 [FobSale.sol:30-31]');
     const xml = await documentXml(file);
     const heading = runProperties(xml, '要点');
     expect(heading).toContain('w:eastAsia="SimSun"');

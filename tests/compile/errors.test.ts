@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileFiles, formatDiagnostic } from '../../src/compile/index.ts';
@@ -50,6 +51,16 @@ describe('import errors', () => {
     expect(error.hint).toContain('npm install @acme/missing');
     expect(error.hint).toContain('--remap');
     expect(error.hint).toContain('--include-path');
+  });
+
+  it('a file missing from a package that is installed names the version found instead of asking to install it', async () => {
+    const error = await catchPlaintermsError(compile('removed-import.sol'));
+    expect(error.code).toBe('IMPORT_NOT_FOUND');
+    const version = (JSON.parse(readFileSync('node_modules/@openzeppelin/contracts/package.json', 'utf8')) as { version: string }).version;
+    expect(error.hint).toBe(
+      `@openzeppelin/contracts ${version} is installed (in node_modules/@openzeppelin/contracts) but has no utils/Counters.sol; the importing file was written for another version of @openzeppelin/contracts: point to a copy that has the file with --remap @openzeppelin/contracts/=<folder>/`,
+    );
+    expect(error.diagnostics[0].message).toMatch(/searched \. \(\/.+\), /);
   });
 });
 

@@ -1,7 +1,9 @@
 /**
  * Mutants of a Solidity file: each flips one comparison operator, changes one numeric constant, or inverts
  * one caller check, inside code that runs when a described action is called (state-changing functions,
- * constructors and modifiers). Offsets are UTF-8 bytes, as solc gives them.
+ * constructors and modifiers). Offsets are UTF-8 bytes, as solc gives them. An event's arguments are a
+ * record for the chain's readers, not a term (the summary names the event and reads only arguments stated
+ * nowhere else), so nothing inside an `emit` is mutated.
  */
 import type { SourceUnit } from 'solidity-ast';
 import { findAll } from 'solidity-ast/utils.js';
@@ -27,6 +29,7 @@ export function mutantsOf(content: string, ast: SourceUnit): Mutant[] {
   const mutants: Mutant[] = [];
   const seen = new Set<number>();
   for (const body of describedBodies(ast)) {
+    for (const emit of findAll('EmitStatement', body)) for (const node of findAll(['BinaryOperation', 'Literal'], emit)) seen.add(node.id);
     for (const op of findAll('BinaryOperation', body)) {
       if (seen.has(op.id) || !(op.operator in FLIPS)) continue;
       seen.add(op.id);
