@@ -90,7 +90,7 @@ describe('what a lawyer needs from the corpus', { timeout: 120_000 }, () => {
 
   it('OpenZeppelin VestingWallet: the payout depends on the time of the call, for any token the caller names', async () => {
     const { all } = await read(`${OZ5}/finance/VestingWallet.sol`, 'VestingWallet');
-    expect(all).toContain('No action is refused because of the time of the call, but what `release` pays or changes depends on it (see the formulas above); nothing happens automatically.');
+    expect(all).toContain('No action is refused because of the time of the call; what `release` pays or changes depends on it (see the formulas above); no stored deadline is checked, and nothing happens automatically.');
     expect(all.some((s) => s.includes('whichever token the caller names (`token`)'))).toBe(true);
     // The owner is the payee: renouncing ownership sends later payouts to the zero address.
     // release() pays ETH and release(token) a token: each overload gets the sentence for its asset.

@@ -15,7 +15,9 @@ const AFTER_OPS = new Set(['>', '>=']);
 
 export function buildDeadlineSpecs(terms: ContractTerms): StatementSpec[] {
   if (terms.deadlines.length === 0) {
-    return [spec('deadlines:none', 'deadlines', 'deadlines-none', { basis: 'code', source: terms.source, context: { timed: actionNames(terms, timedActions(terms)) } })];
+    const { refused, computed } = timedActions(terms);
+    const context = { timed: actionNames(terms, [...new Set([...refused, ...computed])]), refused: actionNames(terms, refused), computed: actionNames(terms, computed) };
+    return [spec('deadlines:none', 'deadlines', 'deadlines-none', { basis: 'code', source: terms.source, context })];
   }
   const specs = terms.deadlines.flatMap((deadline) => buildOneDeadline(terms, deadline));
   const timed = terms.deadlines.find((deadline) => deadline.clock === 'time');
@@ -26,16 +28,18 @@ export function buildDeadlineSpecs(terms: ContractTerms): StatementSpec[] {
 }
 
 /**
- * Actions whose terms depend on the time of the call although no stored deadline is checked: a payment
- * computed from the block time (a vesting schedule), directly or through a named formula.
+ * Actions whose terms depend on the time of the call although no stored deadline is checked: those with a
+ * condition on the block time (a start given in the call that must not be past), refused at some times; and
+ * those that pay or change an amount computed from it (a vesting schedule), directly or through a named formula.
  */
-function timedActions(terms: ContractTerms): string[] {
+function timedActions(terms: ContractTerms): { refused: string[]; computed: string[] } {
   const timedFormulas = new Set(terms.definitions.filter((d) => d.formula !== null && mentionsTime(d.formula)).map((d) => d.name));
   const timed = (expr: Expr | null) => expr !== null && [...walkExpr(expr)].some((e) => e.kind === 'now' || e.kind === 'block-number' || (e.kind === 'call' && timedFormulas.has(e.name)));
-  return terms.actions
-    .filter((a) => a.kind !== 'constructor')
-    .filter((a) => a.conditions.some((c) => timed(c.expr)) || a.payments.some((p) => timed(p.amount)) || a.effects.some((e) => timed(e.value)))
-    .map((a) => a.id);
+  const actions = terms.actions.filter((a) => a.kind !== 'constructor');
+  return {
+    refused: actions.filter((a) => a.conditions.some((c) => timed(c.expr))).map((a) => a.id),
+    computed: actions.filter((a) => a.payments.some((p) => timed(p.amount)) || a.effects.some((e) => timed(e.value))).map((a) => a.id),
+  };
 }
 
 function mentionsTime(expr: Expr): boolean {
