@@ -87,7 +87,7 @@ describe('a checked subtraction from storage is a condition of the action (M4)',
   it('CrowdFund (solc 0.8): `unpledge` goes ahead only if the caller pledged at least the amount (said with who may call it)', async () => {
     const { all, of } = await read(CROWD, 'CrowdFund');
     expect(of('action:unpledge(uint256,uint256):access')).toEqual([
-      'Anyone may call `unpledge`, but only against the caller’s own entry: it fails unless the Pledged Amount (`pledgedAmount`) for the given ID (`_id`) and the caller is at least the given Amount (`_amount`). It also goes ahead only if every condition below holds; otherwise it fails with the message shown, and nothing changes.',
+      'Anyone may call `unpledge`, but only against the caller’s own entry: it fails unless the Pledged Amount (`pledgedAmount`) for the given ID (`_id`) and the caller is at least the given Amount (`_amount`). It also goes ahead only if every condition below holds; otherwise it fails and nothing changes.',
     ]);
     expect(of('action:unpledge(uint256,uint256)')).toContain('The contract pays the caller the given Amount of the token at `token` (in its smallest unit).');
     expect(all).toContain('The contract | the caller | the token at `token` | `unpledge` or `refund`');

@@ -73,12 +73,12 @@ describe('review fixes F: stalls, money of records, items moved straight, own en
 
   it('unpledge: an action that draws on the caller’s own entry says so in its access line (CrowdFund)', async () => {
     const { all, of } = await read(`${DIR}/CrowdFund.sol`, 'CrowdFund');
-    expect(all).toContain('Anyone may call `unpledge`, but only against the caller’s own entry: it fails unless the Pledged Amount (`pledgedAmount`) for the given ID (`_id`) and the caller is at least the given Amount (`_amount`). It also goes ahead only if every condition below holds; otherwise it fails with the message shown, and nothing changes.');
+    expect(all).toContain('Anyone may call `unpledge`, but only against the caller’s own entry: it fails unless the Pledged Amount (`pledgedAmount`) for the given ID (`_id`) and the caller is at least the given Amount (`_amount`). It also goes ahead only if every condition below holds; otherwise it fails and nothing changes.');
     expect(all).not.toContain('Anyone may call `unpledge`.');
     // Said once: not again as a separate condition.
     expect(of('action:unpledge').filter((s) => s.startsWith('The given Amount is at most the Pledged Amount'))).toEqual([]);
     // `pledge` adds to the caller's entry; it takes nothing off it.
-    expect(all).toContain('Anyone may call `pledge`; the call goes ahead only if every condition below holds; otherwise it fails with the message shown, and nothing changes.');
+    expect(all).toContain('Anyone may call `pledge`; the call goes ahead only if every condition below holds; otherwise it fails and nothing changes.');
     expect(await zh(`${DIR}/CrowdFund.sol`, 'CrowdFund')).toContain('任何人均可调用 `unpledge`，但仅限于调用者自己的记录：除非`pledgedAmount`中传入的参数 `_id`对应的条目中调用者对应的条目不少于传入的金额（`_amount`），否则调用失败。调用还须同时满足下表各项条件，任一条件不满足的，调用失败并显示所列提示，不产生任何变化。');
   });
 

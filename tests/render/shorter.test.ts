@@ -38,7 +38,7 @@ describe('shorter summaries', { timeout: 60_000 }, () => {
     const { of } = await read('contracts/FobSale.sol', 'FobSale');
     expect(of('action:payDeposit()')).toEqual(
       expect.arrayContaining([
-        'Only the Buyer (`buyer`) may call `payDeposit`, and only if every condition below holds; otherwise it fails with the message shown, and nothing changes.',
+        'Only the Buyer (`buyer`) may call `payDeposit`, and only if every condition below holds; otherwise it fails and nothing changes.',
         'The State (`state`) is Created | “FobSale: wrong state”',
         'The ETH sent with the call equals the Deposit (`deposit`) | “FobSale: incorrect deposit”',
       ]),

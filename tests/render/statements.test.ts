@@ -16,7 +16,7 @@ describe('statements', () => {
   it('only the buyer may pay the deposit', () => {
     // Who may call, and what happens when a condition in the table below fails, said once for the action.
     expect(byId('action:payDeposit():access').text).toBe(
-      'Only the Buyer (`buyer`) may call `payDeposit`, and only if every condition below holds; otherwise it fails with the message shown, and nothing changes.',
+      'Only the Buyer (`buyer`) may call `payDeposit`, and only if every condition below holds; otherwise it fails and nothing changes.',
     );
     expect(byId('action:confirmShipment():access').text).toBe('Only the Seller (`seller`) may call `confirmShipment`.');
     expect(byId('action:payDeposit():access').source).toEqual({ path: 'contracts/Sale.sol', line: 12, endLine: 12 });
