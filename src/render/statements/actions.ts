@@ -98,6 +98,8 @@ function buildActionParts(terms: ContractTerms, action: Action): StatementSpec[]
     specs.push(spec(`${prefix}:condition:${index + 1}`, 'actions', 'condition', { ...base, ...table, basis: condition.basis, source: condition.source, context }));
   });
   action.transitions.forEach((transition, index) => {
+    // A new record written whole on the same line is stated by that write, its state included.
+    if (transition.creates && action.effects.some((effect) => effect.value?.kind === 'struct' && sameLine(effect.source, transition.source))) return;
     const lifecycle = terms.lifecycles.find((candidate) => candidate.id === transition.lifecycle) ?? null;
     const context = { action, transition, lifecycle, from: stateLabels(terms, transition.lifecycle, transition.from), to: stateLabel(terms, transition.lifecycle, transition.to) };
     specs.push(spec(`${prefix}:transition:${index + 1}`, 'actions', 'transition', { ...base, basis: 'code', source: transition.source, context }));
@@ -238,4 +240,8 @@ function selfNamed(action: Action): Expr | null {
   if (rules.length !== 1 || rules[0]!.kind !== 'expr') return null;
   const expr = unwrap(rules[0]!.expr);
   return expr.kind === 'variable' && expr.scope === 'parameter' ? expr : null;
+}
+
+function sameLine(a: SourceRef, b: SourceRef): boolean {
+  return a.path === b.path && a.line === b.line;
 }
