@@ -54,4 +54,12 @@ describe('shorter summaries', { timeout: 60_000 }, () => {
     // A deployment line that is not a party's stays.
     expect(of('action:constructor')).toContain('At deployment, the Deposit (`deposit`) is set to 30% of the given Price.');
   });
+
+  it('states rounding without the conditions of the payment, unless they tell two outcomes apart', async () => {
+    const auction = await read('contracts/ConsignmentAuction.sol', 'ConsignmentAuction');
+    expect(auction.all).toContain('The Commission BPS (`commissionBps`) share (in basis points) of the Highest Bid is rounded down in `settle`; the fraction left over goes to the Consignor.');
+    const escrow = await read('contracts/ArbiterEscrow.sol', 'ArbiterEscrow');
+    expect(escrow.all).toContain('If the given To Seller (`toSeller`) is set, 1% of the Amount (`amount`) is rounded down in `resolve`; the fraction left over goes to the Seller.');
+    expect(escrow.all).toContain('If the given To Seller is not set, 1% of the Amount is rounded down in `resolve`; the fraction left over goes to the Buyer.');
+  });
 });

@@ -73,7 +73,7 @@ export function buildMoneySpecs(terms: ContractTerms): StatementSpec[] {
         actionKind: action?.kind ?? null,
         // Other ways out: actions that pay out the whole balance, credited money included.
         // Who may make the money leave: "when the Owner calls `withdraw`", not "when someone calls".
-        context: { fact, action, party, withdrawal, withdrawalAccess: withdrawalAction?.access ?? null, ownCredit: withdrawalAction ? paysOwnCredit(withdrawalAction) : false, sweeps: fact.kind === 'pull-payment' ? sweepingActions(terms, fact.withdrawal) : [], exits: fact.kind === 'record-funds' ? recordExits(terms, fact.subject) : [] },
+        context: { fact, action, party, twin: hasTwin(terms, fact), withdrawal, withdrawalAccess: withdrawalAction?.access ?? null, ownCredit: withdrawalAction ? paysOwnCredit(withdrawalAction) : false, sweeps: fact.kind === 'pull-payment' ? sweepingActions(terms, fact.withdrawal) : [], exits: fact.kind === 'record-funds' ? recordExits(terms, fact.subject) : [] },
       }),
     );
   }
@@ -85,6 +85,12 @@ export function buildMoneySpecs(terms: ContractTerms): StatementSpec[] {
     specs.push(spec('money:none-out', 'money', 'money-none-out', { basis: 'code', source: terms.source, context: {} }));
   }
   return specs;
+}
+
+/** Another fact of the same kind about the same amount in the same action (rounding that leaves the fraction to the Seller in one case, the Buyer in the other): its conditions tell them apart. */
+function hasTwin(terms: ContractTerms, fact: ContractTerms['money'][number]): boolean {
+  const key = (f: typeof fact) => JSON.stringify([f.kind, f.action, f.subject]);
+  return terms.money.some((other) => other !== fact && key(other) === key(fact));
 }
 
 /**
