@@ -140,9 +140,16 @@ describe('CrowdFund (solidity-by-example): a key read after the counter is raise
     const launch = of('action:launch(uint256,uint32,uint32)');
     expect(launch.filter((s) => /the Count plus 1/.test(s))).toEqual([]);
     expect(launch).toContain('`launch` increases the Count (`count`) by 1.');
-    expect(launch).toContain(
-      '`launch` sets the Campaign for the Count after its increase by 1 in the Campaigns (`campaigns`) to a new Campaign record with the Creator set to the caller, the Goal set to the given Goal (`_goal`), the Pledged set to zero, the Start At set to the given Start At time, the End At set to the given End At time, and the Claimed set to false.',
-    );
+    expect(launch).toContain('`launch` sets the Campaign for the Count after its increase by 1 in the Campaigns (`campaigns`) to a new Campaign record, set as in the table below.');
+    // One row per field of the new record.
+    expect(launch).toEqual(expect.arrayContaining([
+      'Creator (`creator`) | the caller',
+      'Goal (`goal`) | the given Goal (`_goal`)',
+      'Pledged (`pledged`) | zero',
+      'Start At (`startAt`) | the given Start At time',
+      'End At (`endAt`) | the given End At time',
+      'Claimed (`claimed`) | false',
+    ]));
     const chinese = await zh(file, 'CrowdFund');
     expect(chinese.some((s) => s.startsWith('`launch` 将众筹项目（`campaigns`）中增加1后的`count`对应的众筹项目设定为'))).toBe(true);
     expect(chinese.filter((s) => /`count`加1/.test(s))).toEqual([]);

@@ -111,7 +111,13 @@ function buildActionParts(terms: ContractTerms, action: Action): StatementSpec[]
       specs.push(spec(`${prefix}:effect:${index + 1}`, 'actions', 'role-grant', { ...base, basis: effect.basis, source: effect.source, context: { action, ...grant } }));
       return;
     }
-    specs.push(spec(`${prefix}:effect:${index + 1}`, 'actions', 'effect', { ...base, basis: effect.basis, source: effect.source, context: { action, effect } }));
+    const record = recordWritten(effect);
+    const id = `${prefix}:effect:${index + 1}`;
+    specs.push(spec(id, 'actions', 'effect', { ...base, basis: effect.basis, source: effect.source, context: { action, effect, fieldsFollow: record !== null } }));
+    // A new record of several fields: one row per field, rather than one long sentence.
+    record?.fields.forEach((field, at) => {
+      specs.push(spec(`${id}:field:${at + 1}`, 'actions', 'record-field', { ...base, table: 'record', basis: effect.basis, source: effect.source, context: { action, field } }));
+    });
   });
   action.payments.forEach((payment, index) => {
     const id = `${prefix}:payment:${index + 1}`;
@@ -244,4 +250,11 @@ function selfNamed(action: Action): Expr | null {
 
 function sameLine(a: SourceRef, b: SourceRef): boolean {
   return a.path === b.path && a.line === b.line;
+}
+
+/** The record a write stores whole (`orders[id] = Order(…)`, `list.push(Item(…))`), when it has enough fields to read better as a table. */
+function recordWritten(effect: Effect): Extract<Expr, { kind: 'struct' }> | null {
+  const value = effect.value;
+  if (value?.kind !== 'struct' || (effect.kind !== 'set' && effect.kind !== 'push')) return null;
+  return value.fields.length >= 3 ? value : null;
 }

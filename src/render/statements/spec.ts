@@ -43,6 +43,7 @@ export const STATEMENT_KINDS = [
   'self-destruct',
   'payment-arbitrary-code',
   'effect',
+  'record-field',
   'role-grant',
   'transition',
   'events',
