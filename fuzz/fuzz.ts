@@ -28,6 +28,8 @@ export interface FuzzOptions {
   timeoutMs?: number;
   /** Only these kinds of case (solidity, calldata, typed-data, layout); default all. */
   kinds?: string[];
+  /** Keep running past `seconds` until this many runs are done, so a slow machine still covers every kind. */
+  minRuns?: number;
   /** Called after each run (progress). */
   onRun?: (result: RunResult, done: number) => void;
 }
@@ -359,8 +361,10 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
       if (!options.kinds || options.kinds.includes(made.kind)) return made;
     }
   };
+  let begun = 0;
   const worker = async () => {
-    while (Date.now() < deadline) {
+    while (Date.now() < deadline || begun < (options.minRuns ?? 0)) {
+      begun++;
       const result = await runCase(next(), options.timeoutMs ?? 60_000);
       report.runs++;
       report.exitCodes[String(result.code)] = (report.exitCodes[String(result.code)] ?? 0) + 1;
