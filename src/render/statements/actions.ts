@@ -91,8 +91,11 @@ function buildActionParts(terms: ContractTerms, action: Action): StatementSpec[]
     const source = spanSources(checks.map((condition) => condition.source), checks[0]!.source);
     specs.push(spec(`${prefix}:conditions`, 'actions', 'conditions', { ...base, basis: combineBasis(checks.map((c) => c.basis)), source, context: { action } }));
   }
+  const conditionKey = (condition: Action['conditions'][number]) => JSON.stringify([condition.expr, condition.message, condition.error, condition.when, condition.each]);
   action.conditions.forEach((condition, index) => {
     if (condition.isAccess || condition === own?.condition) return;
+    // The same check made again (OpenZeppelin 4's _mint checks that the token is new before and after its hook) is stated once.
+    if (action.conditions.slice(0, index).some((earlier) => conditionKey(earlier) === conditionKey(condition))) return;
     const context = { action, condition, listed };
     const table = listed ? { table: 'conditions' } : {};
     specs.push(spec(`${prefix}:condition:${index + 1}`, 'actions', 'condition', { ...base, ...table, basis: condition.basis, source: condition.source, context }));

@@ -10,7 +10,10 @@ import { walkExpr } from '../../terms/index.ts';
 export function tellingEmits(action: Action): Emit[] {
   const used = new Set<string>();
   collectParameters([action.access, action.conditions, action.effects, action.payments, action.transitions, action.externalCalls], used);
-  return action.emits.map((emit) => ({ ...emit, args: emit.args.filter((arg) => givenOnlyHere(arg, used)) }));
+  const emits = action.emits.map((emit) => ({ ...emit, args: emit.args.filter((arg) => givenOnlyHere(arg, used)) }));
+  // Once its arguments are left out, an event recorded twice under the same conditions reads the same: name it once.
+  const key = (emit: Emit) => JSON.stringify([emit.event, emit.args, emit.when, emit.each]);
+  return emits.filter((emit, index) => emits.findIndex((other) => key(other) === key(emit)) === index);
 }
 
 function givenOnlyHere(arg: Expr, used: Set<string>): boolean {
