@@ -84,6 +84,13 @@ export type RiskKind =
   /** The same push where something else can release the money, or where the action holds nothing of its own. */
   | 'refusal-blocks-action'
   | 'stuck-funds'
+  /**
+   * `action` pays out (to `party`) only `subject`, the amount held for a record minus a remainder (`subject.right`),
+   * and no action pays the remainder out: it stays in the contract. `text`: the action that sets the amount paid, when stored.
+   */
+  | 'remainder-stays'
+  /** Anyone may call `action`, which can succeed only once (`access.once`): whoever calls it first sets what it sets. */
+  | 'first-caller'
   /** `action` pays out `subject`, read from the state variable `text`, which no action ever records a value in: it pays nothing. `also`: actions that take ETH in. */
   | 'never-recorded'
   /** `action` always fails on the contract as deployed: `subject` is the check no value of its stored number meets; `text` those values. */

@@ -110,6 +110,12 @@ export interface Access {
    * call in the name of whoever the rules name.
    */
   forwarded: boolean;
+  /**
+   * The action can succeed only once (`extract/once-only.ts`): it checks that a stored value (`place`) has not
+   * been set yet, then sets it so that the check fails afterwards, and no action sets it back. The check is at
+   * `source`. Absent for other actions.
+   */
+  once?: { place: Expr; source: SourceRef };
 }
 
 export type CallerRule =

@@ -7,6 +7,7 @@ import { unwrap } from '../../terms/index.ts';
 import { rewrite } from '../../ir/exprs.ts';
 import { rolePlace, type RolePlace } from '../roles.ts';
 import { balanceLeft, clearedClaim } from './money.ts';
+import { firstSets, isOnceBookkeeping } from './once.ts';
 import type { NamedValue } from '../../ir/named-values.ts';
 import { definitionsOf, namingOf, placeOf, type Naming } from '../named-values.ts';
 import { combineBasis, spanSources, spec, type StatementSpec } from './spec.ts';
@@ -78,7 +79,7 @@ function buildActionParts(terms: ContractTerms, action: Action): StatementSpec[]
   // The check that the caller's own entry holds the amount is said with the access: not again as a condition.
   const own = action.access.anyone ? ownEntry(action) : null;
   specs.push(
-    spec(`${prefix}:access`, 'actions', 'access', { ...base, basis: 'code', source: own?.condition.source ?? action.access.source ?? action.source, context: { action, ownEntry: own, selfNamed: selfNamed(action) } }),
+    spec(`${prefix}:access`, 'actions', 'access', { ...base, basis: 'code', source: own?.condition.source ?? action.access.source ?? action.source, context: { action, ownEntry: own, selfNamed: selfNamed(action), once: action.access.once ?? null, firstSets: firstSets(action) } }),
   );
   if (action.payable) {
     specs.push(spec(`${prefix}:payable`, 'actions', 'payable', { ...base, basis: 'code', source: action.source, context: { action } }));
@@ -94,7 +95,7 @@ function buildActionParts(terms: ContractTerms, action: Action): StatementSpec[]
     specs.push(spec(`${prefix}:transition:${index + 1}`, 'actions', 'transition', { ...base, basis: 'code', source: transition.source, context }));
   });
   action.effects.forEach((effect, index) => {
-    if (isLifecycleEffect(terms, action, effect) || isPartySetting(terms, action, effect) || isInitialState(terms, action, effect)) return;
+    if (isLifecycleEffect(terms, action, effect) || isPartySetting(terms, action, effect) || isInitialState(terms, action, effect) || isOnceBookkeeping(action, effect)) return;
     const grant = roleGrant(effect);
     if (grant) {
       specs.push(spec(`${prefix}:effect:${index + 1}`, 'actions', 'role-grant', { ...base, basis: effect.basis, source: effect.source, context: { action, ...grant } }));

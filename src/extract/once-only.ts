@@ -1,0 +1,107 @@
+/**
+ * Actions that can succeed only once, read from their code rather than from names: an unconditional check
+ * that a stored number is below a constant (`_initialized < 1`, `_initialized == 0`) or a stored flag is unset
+ * (`!ready`), and an unconditional write, in the same action, of a constant that fails that check. No action
+ * sets the value back to one that passes. Any other part of the check must be a flag the action restores before
+ * it ends: OpenZeppelin's `_initializing`, set at the start of a top-level call and cleared at its end, does
+ * not stop a later call. OpenZeppelin's `initializer` (v4 and v5) reads this way; `reinitializer(n)` reads as
+ * once as well (each version number runs once).
+ *
+ * Limits: a check split over several conditions, or a value written only on some paths or in a loop, is not
+ * read as once; a write made through a storage reference the model does not see could set the value back.
+ */
+import type { Action, Effect, Expr } from '../terms/index.ts';
+import { unwrap } from '../terms/index.ts';
+
+type StateVariable = Extract<Expr, { kind: 'variable' }>;
+type Spent = { place: StateVariable; passes: (value: Expr) => boolean | null };
+
+/** Marks each action that can succeed only once (`access.once`), and its check as said by the access. */
+export function markOnceOnly(actions: Action[]): void {
+  for (const action of actions) {
+    if (action.kind === 'constructor') continue;
+    for (const condition of action.conditions) {
+      if (condition.when.length > 0 || condition.each !== null || condition.isAccess) continue;
+      const parts = condition.expr.kind === 'and' ? condition.expr.operands : [condition.expr];
+      const spent = parts.map(unsetCheck).find((check): check is Spent => check !== null && setsPast(action, check) && neverSetBack(actions, check));
+      if (!spent) continue;
+      const others = parts.filter((part) => unsetCheck(part)?.place.name !== spent.place.name);
+      if (!others.every((part) => restoredFlag(part, actions))) continue;
+      action.access.once = { place: spent.place, source: condition.source };
+      condition.isAccess = true;
+      dropStartChecks(action, others);
+      break;
+    }
+  }
+}
+
+/** A state variable, as read. */
+function stateVariable(expr: Expr): StateVariable | null {
+  const node = unwrap(expr);
+  return node.kind === 'variable' && node.scope === 'state' ? node : null;
+}
+
+/** `!flag`, `flag == false`, `count < k`, `count <= k`, `count == k`: a check that the value has not been set past. */
+function unsetCheck(expr: Expr): Spent | null {
+  if (expr.kind === 'not') {
+    const place = stateVariable(expr.operand);
+    return place && place.type === 'bool' ? { place, passes: (v) => (v.kind === 'bool' ? !v.value : null) } : null;
+  }
+  if (expr.kind !== 'compare') return null;
+  const [left, right] = [unwrap(expr.left), unwrap(expr.right)];
+  const flipped = stateVariable(right) !== null && stateVariable(left) === null;
+  const place = stateVariable(flipped ? right : left);
+  const bound = flipped ? left : right;
+  const op = flipped ? ({ '<': '>', '<=': '>=', '>': '<', '>=': '<=', '==': '==', '!=': '!=' } as const)[expr.op] : expr.op;
+  if (!place) return null;
+  if (bound.kind === 'bool' && place.type === 'bool' && (op === '==' || op === '!=')) {
+    const required = op === '==' ? bound.value : !bound.value;
+    return required ? null : { place, passes: (v) => (v.kind === 'bool' ? v.value === required : null) };
+  }
+  if (bound.kind !== 'number' || !/^uint\d*$/.test(place.type)) return null;
+  const k = BigInt(bound.value);
+  const test: Record<string, ((n: bigint) => boolean) | undefined> = { '<': (n) => n < k, '<=': (n) => n <= k, '==': (n) => n === k };
+  const holds = test[op];
+  return holds ? { place, passes: (v) => (v.kind === 'number' ? holds(BigInt(v.value)) : null) } : null;
+}
+
+function writes(effect: Effect, place: StateVariable): boolean {
+  return stateVariable(effect.target)?.name === place.name;
+}
+
+/** The action itself sets the value, on every path, to a constant the check refuses. */
+function setsPast(action: Action, check: Spent): boolean {
+  return action.effects.some((e) => writes(e, check.place) && e.kind === 'set' && e.when.length === 0 && e.each === null && e.value !== null && check.passes(unwrap(e.value)) === false);
+}
+
+/** No action but a constructor writes anything but a constant the check refuses, or an increase of a number. */
+function neverSetBack(actions: Action[], check: Spent): boolean {
+  return actions.every((a) => a.kind === 'constructor' || a.effects.every((e) => {
+    if (!writes(e, check.place)) return true;
+    if (e.kind === 'increase') return check.place.type !== 'bool';
+    return e.kind === 'set' && e.value !== null && check.passes(unwrap(e.value)) === false;
+  }));
+}
+
+/** `!flag` where every action that sets the flag to true also sets it back to false, later in the same call. */
+function restoredFlag(expr: Expr, actions: Action[]): boolean {
+  if (expr.kind !== 'not') return false;
+  const flag = stateVariable(expr.operand);
+  if (!flag || flag.type !== 'bool') return false;
+  return actions.every((a) => {
+    const sets = a.effects.filter((e) => writes(e, flag));
+    return sets.every((e, i) => e.kind === 'set' && e.value !== null && unwrap(e.value).kind === 'bool' && (!(unwrap(e.value) as { value: boolean }).value
+      || sets.slice(i + 1).some((later) => later.kind === 'set' && later.value !== null && unwrap(later.value).kind === 'bool' && !(unwrap(later.value) as { value: boolean }).value)));
+  });
+}
+
+/**
+ * The check made sure each restored flag was unset when the call began, so "if the flag as it stood before
+ * the call is not set" (`!prior(flag)`, OpenZeppelin's `isTopLevelCall`) always holds: drop it from the
+ * conditions under which the action's effects, events and payments happen.
+ */
+function dropStartChecks(action: Action, flags: Expr[]): void {
+  const always = new Set(flags.map((f) => (f.kind === 'not' ? JSON.stringify({ kind: 'not', operand: { kind: 'prior', of: unwrap(f.operand) } }) : '')));
+  const keep = (when: Expr[]) => when.filter((w) => !always.has(JSON.stringify(w)));
+  for (const item of [...action.effects, ...action.emits, ...action.payments]) item.when = keep(item.when);
+}
