@@ -168,6 +168,11 @@ export interface Payment extends Located {
    * conditions rule out), so a failed payment cannot be claimed again. Null when checked or when it reverts.
    */
   claimCleared: boolean | null;
+  /**
+   * A token payment made in place of a failed ETH payment of the same amount to the same recipient, in the token
+   * the ETH is first wrapped into (`extract/wrapped-fallback.ts`). Absent otherwise.
+   */
+  instead?: true;
   via: string | null;
   /** When the payment is made for every item a loop walks; null otherwise. */
   each: Each | null;

@@ -105,7 +105,7 @@ function buildActionParts(terms: ContractTerms, action: Action): StatementSpec[]
   });
   action.payments.forEach((payment, index) => {
     const id = `${prefix}:payment:${index + 1}`;
-    specs.push(spec(id, 'actions', 'payment', { ...base, basis: payment.basis, source: payment.source, context: { action, payment, left: balanceLeft(action, payment), unrecorded: terms.risks.some((r) => r.kind === 'never-recorded' && r.action === action.id && r.subject === payment.amount) } }));
+    specs.push(spec(id, 'actions', 'payment', { ...base, basis: payment.basis, source: payment.source, context: { action, payment, left: balanceLeft(action, payment), unrecorded: terms.risks.some((r) => r.kind === 'never-recorded' && r.action === action.id && r.subject === payment.amount), instead: payment.instead === true } }));
     // What `selfdestruct` does besides paying depends on the EVM version the code is compiled for.
     if (payment.method === 'selfdestruct') specs.push(spec(`${id}:self-destruct`, 'actions', 'self-destruct', { ...base, basis: 'code', source: payment.source, context: { action, payment, evm: terms.evm } }));
     // A call whose target and data the holder of an `arbitrary-call` power chooses: the code it runs is theirs to pick.
