@@ -4,19 +4,22 @@
  * (`!ready`), and an unconditional write, in the same action, of a constant that fails that check. No action
  * sets the value back to one that passes. Any other part of the check must be a flag the action restores before
  * it ends: OpenZeppelin's `_initializing`, set at the start of a top-level call and cleared at its end, does
- * not stop a later call. OpenZeppelin's `initializer` (v4 and v5) reads this way; `reinitializer(n)` reads as
- * once as well (each version number runs once).
+ * not stop a later call. Its other checks must hold whatever has happened since deployment (no time, no
+ * balance, no value another action writes): a step of the deal that runs once (`end` once the auction has
+ * closed) is not setting the contract up, and its first caller is not racing the deployer. OpenZeppelin's
+ * `initializer` (v4 and v5) reads this way; `reinitializer(n)` reads as once as well (each version runs once).
+ * Only an action that stores values its caller chooses is marked: one that sets the contract up.
  *
  * Limits: a check split over several conditions, or a value written only on some paths or in a loop, is not
  * read as once; a write made through a storage reference the model does not see could set the value back.
  */
 import type { Action, Effect, Expr } from '../terms/index.ts';
-import { unwrap } from '../terms/index.ts';
+import { unwrap, walkExpr } from '../terms/index.ts';
 
 type StateVariable = Extract<Expr, { kind: 'variable' }>;
 type Spent = { place: StateVariable; passes: (value: Expr) => boolean | null };
 
-/** Marks each action that can succeed only once (`access.once`), and its check as said by the access. */
+/** Marks each action that sets the contract up and can succeed only once (`access.once`). */
 export function markOnceOnly(actions: Action[]): void {
   for (const action of actions) {
     if (action.kind === 'constructor') continue;
@@ -27,12 +30,44 @@ export function markOnceOnly(actions: Action[]): void {
       if (!spent) continue;
       const others = parts.filter((part) => unsetCheck(part)?.place.name !== spent.place.name);
       if (!others.every((part) => restoredFlag(part, actions))) continue;
+      if (!action.conditions.every((c) => c === condition || setUpCheck(c.expr, action, actions)) || !setsChosenValues(action, spent.place)) continue;
       action.access.once = { place: spent.place, source: condition.source };
-      condition.isAccess = true;
       dropStartChecks(action, others);
       break;
     }
   }
+}
+
+/**
+ * A check that holds or fails the same whatever else has happened since deployment: it reads no time or block,
+ * no balance, and no stored value that another action (not the constructor) writes. A step of the deal that
+ * runs once (`end` after the auction closes, `release` once funded) checks more than that, and is not an
+ * action to set the contract up.
+ */
+function setUpCheck(expr: Expr, action: Action, actions: Action[]): boolean {
+  return [...walkExpr(expr)].every((node) => {
+    if (node.kind === 'now' || node.kind === 'block-number' || node.kind === 'balance' || node.kind === 'token-balance') return false;
+    if (node.kind !== 'variable' || node.scope !== 'state') return true;
+    return actions.every((a) => a === action || a.kind === 'constructor' || !a.effects.some((e) => rootName(e.target) === node.name));
+  });
+}
+
+function rootName(expr: Expr): string | null {
+  const node = unwrap(expr);
+  if (node.kind === 'variable') return node.name;
+  if (node.kind === 'index') return rootName(node.base);
+  if (node.kind === 'member') return rootName(node.object);
+  return null;
+}
+
+/**
+ * The action stores what its caller chooses (a parameter, or the caller's address) somewhere other than the
+ * checked value: it sets the contract up. A step that only records that it happened (`settled = true`, then
+ * pays) is not one.
+ */
+function setsChosenValues(action: Action, place: StateVariable): boolean {
+  const chosen = (expr: Expr) => [...walkExpr(expr)].some((e) => e.kind === 'caller' || (e.kind === 'variable' && e.scope === 'parameter'));
+  return action.effects.some((e) => rootName(e.target) !== place.name && (chosen(e.target) || (e.value !== null && chosen(e.value))));
 }
 
 /** A state variable, as read. */

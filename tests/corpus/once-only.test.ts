@@ -41,4 +41,10 @@ describe('an action that can succeed only once', { timeout: 60_000 }, () => {
     expect(all).toContain('`setUp` goes ahead only if the Ready flag (`ready`) is not set; otherwise it fails (“already set up”) and nothing changes.');
     expect(all.filter((s) => s.includes('only once') || s.includes(FRONT_RUN))).toEqual([]);
   });
+
+  it('a step of the deal that runs once (settling) is not setting the contract up: no race with the deployer', async () => {
+    const { all, of } = await read('tests/fixtures/core/Paths.sol', 'Settlement');
+    expect(of('action:settle(')[0]).toBe('Anyone may call `settle`.');
+    expect(all.filter((s) => s.includes('only once') || s.includes(FRONT_RUN))).toEqual([]);
+  });
 });

@@ -7,7 +7,7 @@ import { unwrap } from '../../terms/index.ts';
 import { rewrite } from '../../ir/exprs.ts';
 import { rolePlace, type RolePlace } from '../roles.ts';
 import { balanceLeft, clearedClaim } from './money.ts';
-import { firstSets, isOnceBookkeeping } from './once.ts';
+import { firstSets, isOnceBookkeeping, isOnceCheck } from './once.ts';
 import type { NamedValue } from '../../ir/named-values.ts';
 import { definitionsOf, namingOf, placeOf, type Naming } from '../named-values.ts';
 import { combineBasis, spanSources, spec, type StatementSpec } from './spec.ts';
@@ -85,7 +85,7 @@ function buildActionParts(terms: ContractTerms, action: Action): StatementSpec[]
     specs.push(spec(`${prefix}:payable`, 'actions', 'payable', { ...base, basis: 'code', source: action.source, context: { action } }));
   }
   action.conditions.forEach((condition, index) => {
-    if (condition.isAccess || condition === own?.condition) return;
+    if (condition.isAccess || condition === own?.condition || isOnceCheck(action, condition)) return;
     const context = { action, condition };
     specs.push(spec(`${prefix}:condition:${index + 1}`, 'actions', 'condition', { ...base, basis: condition.basis, source: condition.source, context }));
   });

@@ -3,8 +3,8 @@
  * and the risk, and which of its writes only keep the once-check working (the value checked, and flags the
  * action sets and clears within the call), so they are not stated as terms.
  */
-import type { Action, Effect, Expr } from '../../terms/index.ts';
-import { unwrap } from '../../terms/index.ts';
+import type { Action, Condition, Effect, Expr } from '../../terms/index.ts';
+import { unwrap, walkExpr } from '../../terms/index.ts';
 import { rolePlace, type RolePlace } from '../roles.ts';
 
 /** A stored value the first call sets (its variable), or a role it gives. */
@@ -24,6 +24,13 @@ export function firstSets(action: Action): FirstSet[] {
     sets.push(role ? { target: null, role } : { target: root!, role: null });
   }
   return sets;
+}
+
+/** The once-check itself: said by the access line ("it can succeed only once"), not as a condition. */
+export function isOnceCheck(action: Action, condition: Condition): boolean {
+  const once = action.access.once;
+  if (!once || condition.when.length > 0 || condition.source.line !== once.source.line || condition.source.path !== once.source.path) return false;
+  return once.place.kind === 'variable' && [...walkExpr(condition.expr)].some((e) => e.kind === 'variable' && e.scope === 'state' && e.name === (once.place as { name: string }).name);
 }
 
 /** The write of the value the once-check reads, or of a flag the action sets and clears again in the same call. */
