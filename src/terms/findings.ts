@@ -57,9 +57,11 @@ export interface Power extends Located {
   rateScale: string | null;
   /**
    * A stored value set to a fixed value (`waived = true`) that reaches, through views it is read in, what
-   * another party's action requires them to pay: the actions (ids) and the parties who call them.
+   * another party's action requires them to pay (or, `blocks`, a check it must pass): the actions (ids) and the parties who call them; `zeroed`,
+   * what the value makes zero there; `chosen`, for a choice between two non-zero values, the one it puts in
+   * place of the other.
    */
-  reaches?: { action: string; payers: string[]; how: 'requires' | 'pays'; zeroed: Expr | null }[];
+  reaches?: { action: string; payers: string[]; how: 'requires' | 'pays' | 'blocks'; zeroed: Expr | null; chosen?: { value: Expr; instead: Expr } }[];
   /**
    * allow-hook: the actions (ids) that call an address on the list; `canFail` when a check reads the call's
    * answer (that code can make them fail); `removable` when some action takes an address off the list.
