@@ -26,7 +26,7 @@ export function markOnceOnly(actions: Action[]): void {
     for (const condition of action.conditions) {
       if (condition.when.length > 0 || condition.each !== null || condition.isAccess) continue;
       const parts = condition.expr.kind === 'and' ? condition.expr.operands : [condition.expr];
-      const spent = parts.map(unsetCheck).find((check): check is Spent => check !== null && setsPast(action, check) && neverSetBack(actions, check));
+      const spent = parts.map(unsetCheck).find((check): check is Spent => check !== null && setsPast(action, check) !== null && neverSetBack(actions, action, check));
       if (!spent) continue;
       const others = parts.filter((part) => unsetCheck(part)?.place.name !== spent.place.name);
       if (!others.every((part) => restoredFlag(part, actions))) continue;
@@ -104,17 +104,33 @@ function writes(effect: Effect, place: StateVariable): boolean {
   return stateVariable(effect.target)?.name === place.name;
 }
 
-/** The action itself sets the value, on every path, to a constant the check refuses. */
-function setsPast(action: Action, check: Spent): boolean {
-  return action.effects.some((e) => writes(e, check.place) && e.kind === 'set' && e.when.length === 0 && e.each === null && e.value !== null && check.passes(unwrap(e.value)) === false);
+/** The value the action itself sets, on every path: a constant the check refuses. Null when it sets none. */
+function setsPast(action: Action, check: Spent): Expr | null {
+  const write = action.effects.find((e) => writes(e, check.place) && e.kind === 'set' && e.when.length === 0 && e.each === null && e.value !== null && check.passes(unwrap(e.value)) === false);
+  return write?.value ? unwrap(write.value) : null;
 }
 
-/** No action but a constructor writes anything but a constant the check refuses, or an increase of a number. */
-function neverSetBack(actions: Action[], check: Spent): boolean {
+/**
+ * No action but a constructor can set the value back to one the check accepts: every other write is a constant
+ * the check refuses or an increase of a number, or is made by an action that can no longer run once this one
+ * has (its own check refuses the value this one sets: OpenZeppelin's `initializer` sets 1, which a
+ * `reinitializer(2)` accepts, but the initializer cannot run after the reinitializer has set 2).
+ */
+function neverSetBack(actions: Action[], action: Action, check: Spent): boolean {
+  const ours = setsPast(action, check)!;
   return actions.every((a) => a.kind === 'constructor' || a.effects.every((e) => {
     if (!writes(e, check.place)) return true;
     if (e.kind === 'increase') return check.place.type !== 'bool';
-    return e.kind === 'set' && e.value !== null && check.passes(unwrap(e.value)) === false;
+    if (e.kind === 'set' && e.value !== null && check.passes(unwrap(e.value)) === false) return true;
+    return a !== action && stoppedBy(a, check.place, ours);
+  }));
+}
+
+/** The action checks, on every call, that the value is one `value` is not (so it cannot run once the value is set). */
+function stoppedBy(action: Action, place: StateVariable, value: Expr): boolean {
+  return action.conditions.some((c) => c.when.length === 0 && c.each === null && (c.expr.kind === 'and' ? c.expr.operands : [c.expr]).some((part) => {
+    const own = unsetCheck(part);
+    return own !== null && own.place.name === place.name && own.passes(value) === false;
   }));
 }
 

@@ -12,7 +12,7 @@ describe('claims on helpers inside helpers', { timeout: 60_000 }, () => {
   it('a contradicted claim on a middle helper is flagged, with the line that pays', async () => {
     const { all, statements } = await read(OURS, 'NestedHelpers');
     expect(all).toContain('Not so: `_settle` pays the Buyer (`buyer`), not the Seller (`seller`).');
-    expect(statements.find((s) => s.text.startsWith('Not so: `_settle`'))?.source.line).toBe(43);
+    expect(statements.find((s) => s.text.startsWith('Not so: `_settle`'))?.source?.line).toBe(43);
     expect(all.some((s) => s.includes('`_settle` (“Pays the seller the whole amount.”) says more than the code enforces'))).toBe(true);
   });
 

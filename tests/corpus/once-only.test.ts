@@ -47,4 +47,11 @@ describe('an action that can succeed only once', { timeout: 60_000 }, () => {
     expect(of('action:settle(')[0]).toBe('Anyone may call `settle`.');
     expect(all.filter((s) => s.includes('only once') || s.includes(FRONT_RUN))).toEqual([]);
   });
+
+  it('OpenZeppelin 4 Initializable: an initializer and a reinitializer each run once', async () => {
+    const { all, of } = await read('tests/fixtures/extract/OneTimeSetupV4.sol', 'InitializedSaleV4');
+    expect(of('action:initialize(')[0]).toBe('Anyone may call `initialize`, but it can succeed only once: whoever calls it first sets the Seller (`seller`) and the Price (`price`).');
+    expect(of('action:setUpFee(')[0]).toBe('Anyone may call `setUpFee`, but it can succeed only once: whoever calls it first sets the Fee (`fee`).');
+    expect(all.filter((s) => /Initializing flag[^.]*(is not set|less than)|sets the Initialized/.test(s))).toEqual([]);
+  });
 });
