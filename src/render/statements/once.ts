@@ -7,7 +7,7 @@ import type { Action, Condition, Effect, Expr } from '../../terms/index.ts';
 import { unwrap, walkExpr } from '../../terms/index.ts';
 import { rolePlace, type RolePlace } from '../roles.ts';
 
-/** A stored value the first call sets (its variable), or a role it gives. */
+/** A stored value the first call sets to what its caller chooses (its variable), or a role it gives to whom the caller chooses. */
 export type FirstSet = { target: Expr; role: null } | { target: null; role: RolePlace };
 
 export function firstSets(action: Action): FirstSet[] {
@@ -15,7 +15,8 @@ export function firstSets(action: Action): FirstSet[] {
   const sets: FirstSet[] = [];
   const seen = new Set<string>();
   for (const effect of action.effects) {
-    if (isOnceBookkeeping(action, effect) || effect.kind === 'delete' || effect.kind === 'pop') continue;
+    // What the first caller chooses: a value (or a place) that reads a parameter or the caller, not a constant the code fixes.
+    if (isOnceBookkeeping(action, effect) || effect.kind === 'delete' || effect.kind === 'pop' || !(chosen(effect.target) || (effect.value !== null && chosen(effect.value)))) continue;
     const role = rolePlace(effect.target);
     const root = role ? null : rootVariable(effect.target);
     const key = role ? `role:${JSON.stringify(role.role)}` : root?.kind === 'variable' ? root.name : null;
@@ -43,6 +44,10 @@ export function isOnceBookkeeping(action: Action, effect: Effect): boolean {
   const flags = action.effects.filter((e) => { const t = unwrap(e.target); return t.kind === 'variable' && t.name === target.name; });
   const values = flags.map((e) => (e.value === null ? null : unwrap(e.value)));
   return target.type === 'bool' && values.some((v) => v?.kind === 'bool' && v.value) && values.some((v) => v?.kind === 'bool' && !v.value);
+}
+
+function chosen(expr: Expr): boolean {
+  return [...walkExpr(expr)].some((e) => e.kind === 'caller' || (e.kind === 'variable' && e.scope === 'parameter'));
 }
 
 function rootVariable(expr: Expr): Expr | null {
