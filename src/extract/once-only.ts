@@ -4,7 +4,7 @@
  * (`!ready`), and an unconditional write, in the same action, of a constant that fails that check. No action
  * sets the value back to one that passes. Any other part of the check must be a flag the action restores before
  * it ends: OpenZeppelin's `_initializing`, set at the start of a top-level call and cleared at its end, does
- * not stop a later call. Its other checks must hold whatever has happened since deployment (no time, no
+ * not stop a later call. Its other checks (who may call aside) must hold whatever has happened since deployment (no time, no
  * balance, no value another action writes): a step of the deal that runs once (`end` once the auction has
  * closed) is not setting the contract up, and its first caller is not racing the deployer. OpenZeppelin's
  * `initializer` (v4 and v5) reads this way; `reinitializer(n)` reads as once as well (each version runs once).
@@ -30,7 +30,7 @@ export function markOnceOnly(actions: Action[]): void {
       if (!spent) continue;
       const others = parts.filter((part) => unsetCheck(part)?.place.name !== spent.place.name);
       if (!others.every((part) => restoredFlag(part, actions))) continue;
-      if (!action.conditions.every((c) => c === condition || setUpCheck(c.expr, action, actions)) || !setsChosenValues(action, spent.place)) continue;
+      if (!action.conditions.every((c) => c === condition || c.isAccess || setUpCheck(c.expr, action, actions)) || !setsChosenValues(action, spent.place)) continue;
       action.access.once = { place: spent.place, source: condition.source };
       dropStartChecks(action, others);
       break;

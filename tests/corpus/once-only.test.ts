@@ -54,4 +54,11 @@ describe('an action that can succeed only once', { timeout: 60_000 }, () => {
     expect(of('action:setUpFee(')[0]).toBe('Anyone may call `setUpFee`, but it can succeed only once: whoever calls it first sets the Fee (`fee`).');
     expect(all.filter((s) => /Initializing flag[^.]*(is not set|less than)|sets the Initialized/.test(s))).toEqual([]);
   });
+
+  it('set up once by one party: once, and not a power to replace what it sets', async () => {
+    const { all, of } = await read('tests/fixtures/extract/OneTimeSetupV4.sol', 'OwnedSetUp');
+    expect(of('action:initialize(')[0]).toBe('Only the Admin (`admin`) may call `initialize`, and it can succeed only once.');
+    expect(all.filter((s) => s.includes('replace the Seller') || s.includes(FRONT_RUN))).toEqual([]);
+    expect(all).toContain('The Seller (`seller`) is an address, set once, through `initialize`; no action changes it afterwards.');
+  });
 });
