@@ -6,12 +6,16 @@ import { parseNatspec } from '../ir/natspec.ts';
 import type { Access, Action, CallerRule, Condition, Expr } from '../terms/index.ts';
 import { walkExpr } from '../terms/index.ts';
 import type { ActionRead, ExtractContext, Extractor } from './context.ts';
+import { markOnceOnly } from './once-only.ts';
+import { markWrappedFallbacks } from './wrapped-fallback.ts';
 import { resolveUnsetRoleAdmins } from './role-admins.ts';
 
 export const actions: Extractor = {
   name: 'actions',
   extract(context, terms) {
     terms.actions = context.reads.map((read) => buildAction(context, read));
+    markOnceOnly(terms.actions);
+    markWrappedFallbacks(terms.actions);
     resolveUnsetRoleAdmins(context, terms);
   },
 };

@@ -6,10 +6,14 @@
  * the function, with the callers' parameters as its inputs.
  *
  * Only comments the checker can read are kept (a check of any verdict): the rest of a library's internal
- * documentation says nothing a lawyer needs. Limits: who may call is not checked (the callers decide);
- * facts of a function it calls in turn are counted only when it is the outermost helper of the action.
+ * documentation says nothing a lawyer needs. Facts made by a function it calls in turn count as its own,
+ * whether or not it is the outermost helper of the action (the call sites of nested helpers are kept beside
+ * the facts, `nestedCallSites`). Limits: who may call is not checked (the callers decide); a fact another
+ * extractor copied after reading loses its call sites, and then counts only as before (through `via` or on
+ * the function's own lines).
  */
 import type { FunctionDefinition } from 'solidity-ast';
+import { nestedCallSites } from '../ir/facts.ts';
 import { parseNatspec } from '../ir/natspec.ts';
 import type { Action, Claim, ContractTerms, SourceRef } from '../terms/index.ts';
 import { checkClaim } from './claim-check.ts';
@@ -49,8 +53,10 @@ export function helperClaims(context: ExtractContext, terms: ContractTerms): Dra
  * lines. Null when no action reaches it.
  */
 function helperView(name: string, range: SourceRef, terms: ContractTerms): Action | null {
+  const within = (line: SourceRef | null) => line !== null && line.path === range.path && line.line >= range.line && line.line <= range.endLine;
+  // Made inside it: through it as the outermost helper, on its lines, or by a function it calls (a call site on its lines).
   const inside = (fact: { via: string | null; helperSource: SourceRef | null }) =>
-    fact.via === name || (fact.helperSource !== null && fact.helperSource.path === range.path && fact.helperSource.line >= range.line && fact.helperSource.line <= range.endLine);
+    fact.via === name || within(fact.helperSource) || (nestedCallSites.get(fact) ?? []).some(within);
   const callers = terms.actions.filter((a) => a.payments.some(inside) || a.effects.some(inside));
   if (callers.length === 0) return null;
   const first = callers[0]!;
@@ -60,7 +66,7 @@ function helperView(name: string, range: SourceRef, terms: ContractTerms): Actio
     // Cited on the function's own lines, not at the callers' call sites.
     payments: callers.flatMap((a) => a.payments.filter(inside)).map((p) => ({ ...p, source: p.helperSource ?? p.source })),
     effects: callers.flatMap((a) => a.effects.filter(inside)).map((e) => ({ ...e, source: e.helperSource ?? e.source })),
-    conditions: callers.flatMap((a) => a.conditions.filter((c) => c.via === name)),
+    conditions: callers.flatMap((a) => a.conditions.filter(inside)),
     parameters: [],
   };
 }

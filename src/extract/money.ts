@@ -83,7 +83,7 @@ function paidFromLater(target: Expr, actions: Action[]): boolean {
 }
 
 /** `records[a][b].field` as `records.field`, `ledger[a]` as `ledger`, `total` as `total`. */
-function placeKey(expr: Expr): string | null {
+export function placeKey(expr: Expr): string | null {
   if (expr.kind === 'member') {
     const root = placeKey(expr.object);
     return root === null ? null : `${root}.${expr.member}`;

@@ -3,7 +3,8 @@
  * not make the party replaceable. It requires a stage of the deal that it leaves for good, read from the
  * lifecycles: Purchase's `confirmPurchase` runs from Created, moves to Locked and nothing returns to
  * Created; a voter's `delegate` runs while `voted` is not set and sets it. For a party held in a record,
- * the stage must be the same record's (the same key).
+ * the stage must be the same record's (the same key). An action that can succeed only once
+ * (`access.once`, see once-only.ts) writes a party outside records once.
  */
 import { key } from '../ir/exprs.ts';
 import type { Action, Expr, Lifecycle, Party } from '../terms/index.ts';
@@ -18,7 +19,10 @@ export const partyOnce: Extractor = {
       if (party.kind === 'role') continue;
       const once = party.changedBy.filter((id) => {
         const action = terms.actions.find((a) => a.id === id);
-        return action !== undefined && terms.lifecycles.some((lifecycle) => writesOnceUnder(action, party, lifecycle));
+        if (action === undefined) return false;
+        // An action that can succeed only once at all (`access.once`: an initializer) writes a party outside records once.
+        if (action.access.once && (party.collection ?? null) === null) return true;
+        return terms.lifecycles.some((lifecycle) => writesOnceUnder(action, party, lifecycle));
       });
       party.setOnceBy = [...party.setOnceBy, ...once];
       party.changedBy = party.changedBy.filter((id) => !once.includes(id));

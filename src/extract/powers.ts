@@ -14,7 +14,7 @@ import { requiredStates, statesOf } from './lifecycle.ts';
 import { decidesPayout, queuedDelay, strandsFunds } from './power-stages.ts';
 import { hookAllowances } from './power-hooks.ts';
 import { SIGNATURE, storedReads, type StoredReads } from './stored-reads.ts';
-import { flagRequired, zeroedIn } from './flag-zero.ts';
+import { choiceIn, flagRequired } from './flag-zero.ts';
 
 export const powers: Extractor = {
   name: 'powers',
@@ -58,6 +58,8 @@ export const powers: Extractor = {
         const kind = classify(effect, terms, action, lifecycleVariables) ?? (reaches.length > 0 && !gating.has(targetName(effect.target) ?? '') && !isSwitch(terms, targetName(effect.target) ?? '') ? 'change-term' : null);
         // Giving up one's own role (the caller must be the account named) is not a power over anyone else.
         if (kind === 'revoke-role' && holders.length === 1 && holders[0] === 'caller') continue;
+        // Setting the contract up, once (`access.once`): the first values, not a change to the deal.
+        if (action.access.once && (kind === 'change-party' || kind === 'change-term')) continue;
         if (kind) add(kind, effect.target, effect);
         if (kind === 'change-term' && reaches.length > 0) {
           const power = list[list.length - 1];
@@ -185,7 +187,8 @@ function reads(action: Action, name: string, liveOnly: boolean): boolean {
 /**
  * A stored value a restricted action sets to a value of its own (`waived = true`, not a parameter), read —
  * directly or through the views it calls (`lateFee()`) — in what another party's action pays or requires
- * to be sent (`msg.value == price + lateFee()`): the holder alone changes what that party must pay.
+ * to be sent (`msg.value == price + lateFee()`): the holder alone changes what that party must pay. A flag
+ * that party's paying action requires, set to the value that fails the check, stops it (`blocks`).
  */
 function paymentsReached(effect: Effect, terms: ContractTerms, action: Action, holders: string[], stored: StoredReads): NonNullable<Power['reaches']> {
   const name = effect.target.kind === 'variable' && !effect.target.party ? effect.target.name : null;
@@ -197,11 +200,20 @@ function paymentsReached(effect: Effect, terms: ContractTerms, action: Action, h
     const payers = other.access.anyone ? [] : other.access.rules.map((r) => ruleHolder(r)).filter((h): h is string => h !== null);
     // Another party's action: not one the holders call themselves.
     if (!other.access.anyone && (payers.length === 0 || payers.some((p) => holders.includes(p)))) continue;
-    const required = other.conditions.filter((c) => !c.isAccess && [...walkExpr(c.expr)].some((e) => e.kind === 'value-sent')).map((c) => c.expr);
+    // The parts of a check that compare the ETH sent: a flag checked beside them (`open && msg.value == price`)
+    // decides whether the action runs, not the amount.
+    const required = other.conditions.filter((c) => !c.isAccess).flatMap((c) => (c.expr.kind === 'and' ? c.expr.operands : [c.expr])).filter((e) => [...walkExpr(e)].some((n) => n.kind === 'value-sent'));
     const paid = other.payments.filter((p) => unwrap(p.amount).kind !== 'value-sent').map((p) => p.amount);
-    const zeroed = (amounts: Expr[]) => amounts.map((amount) => zeroedIn(amount, name, effect.value!, stored, 0)).find((z) => z !== null) ?? null;
-    if (required.some((amount) => stored(amount).has(name))) found.push({ action: other.id, payers, how: 'requires', zeroed: zeroed(required) });
-    else if (paid.some((amount) => stored(amount).has(name))) found.push({ action: other.id, payers, how: 'pays', zeroed: zeroed(paid) });
+    const reach = (how: 'requires' | 'pays', amounts: Expr[]) => {
+      const choice = amounts.map((amount) => choiceIn(amount, name, effect.value!, stored, 0)).find((c) => c !== null) ?? null;
+      found.push({ action: other.id, payers, how, zeroed: choice?.zeroed ?? null, ...(choice?.chosen ? { chosen: { value: choice.chosen, instead: choice.instead } } : {}) });
+    };
+    // A flag the other party's payment requires, set to the value that fails the check: it stops that action.
+    const parts = other.conditions.filter((c) => !c.isAccess && c.when.length === 0).flatMap((c) => (c.expr.kind === 'and' ? c.expr.operands : [c.expr]));
+    const blocks = effect.value.kind === 'bool' && parts.some((part) => { const flag = flagRequired(part); return flag?.name === name && flag.value !== (effect.value as { value: boolean }).value; });
+    if (blocks && (other.payable || other.payments.some((p) => p.direction === 'out'))) found.push({ action: other.id, payers, how: 'blocks', zeroed: null });
+    else if (required.some((amount) => stored(amount).has(name))) reach('requires', required);
+    else if (paid.some((amount) => stored(amount).has(name))) reach('pays', paid);
   }
   return found;
 }

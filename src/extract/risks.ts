@@ -12,6 +12,7 @@ import { timeComparisons } from './deadlines.ts';
 import { requiredStates, statesOf } from './lifecycle.ts';
 import { refusals, samePath, uncheckedPayments } from './payment-risks.ts';
 import { neverRecorded } from './never-recorded.ts';
+import { unpaidRemainders } from './unpaid-remainder.ts';
 
 type Draft = Omit<Risk, 'id' | 'basis'>;
 
@@ -48,7 +49,11 @@ export const risks: Extractor = {
         drafts.push(draft);
       }
     }
-    drafts.push(...renouncedPayee(terms), ...renounceLocks(terms), ...refusals(context, terms), ...neverSucceeds(terms), ...neverRecorded(terms));
+    // An action anyone may call that can succeed only once: the first caller sets what it sets.
+    for (const action of terms.actions) {
+      if (action.access.once && action.access.anyone) drafts.push({ kind: 'first-caller', action: action.id, party: null, subject: null, text: null, state: null, source: action.access.once.source });
+    }
+    drafts.push(...renouncedPayee(terms), ...renounceLocks(terms), ...refusals(context, terms), ...neverSucceeds(terms), ...neverRecorded(terms), ...unpaidRemainders(terms));
     const timed = terms.deadlines.find((d) => d.clock === 'time');
     if (timed) drafts.push({ kind: 'timestamp', action: null, party: null, subject: null, text: null, state: null, source: timed.source });
     for (const read of context.reads) {

@@ -53,6 +53,14 @@ export interface Facts {
   txOrigin: SourceRef | null;
 }
 
+/**
+ * The lines of the call sites that led to a payment, change or check made inside nested helpers, outermost
+ * first, for the facts that have two or more (an action calling `_settle`, which calls `_send`). Kept beside
+ * the model rather than in it: the claim checker asks whether a fact was made inside a helper that is not
+ * the outermost one (`extract/claim-helpers.ts`).
+ */
+export const nestedCallSites = new WeakMap<object, SourceRef[]>();
+
 export function factsOf(lowered: LoweredAction, action: string, locate: (src: string) => SourceRef, codeOf: (src: string) => string): Facts {
   const facts: Facts = {
     conditions: [],
@@ -85,11 +93,16 @@ export function factsOf(lowered: LoweredAction, action: string, locate: (src: st
     // A guard that never holds (a helper's branch on a constant it was not called with): the code can never get here.
     if (when.some((guard) => guard.kind === 'bool')) continue;
     const common = { when, via: instr.via, source: cite(instr), basis: 'code' as const, each: instr.each, helperSource };
+    const chain = instr.origin.callSites.length > 1 ? instr.origin.callSites.map(locate) : null;
+    const keep = <T extends object>(fact: T): T => {
+      if (chain) nestedCallSites.set(fact, chain);
+      return fact;
+    };
     switch (instr.k) {
       case 'require': {
         const cond = fold(instr.cond);
         if (cond.kind === 'bool' && cond.value) break;
-        facts.conditions.push({ expr: cond, message: instr.message, error: instr.error, form: instr.form, isAccess: false, ...common });
+        facts.conditions.push(keep({ expr: cond, message: instr.message, error: instr.error, form: instr.form, isAccess: false, ...common }));
         break;
       }
       case 'pay':
@@ -98,7 +111,7 @@ export function factsOf(lowered: LoweredAction, action: string, locate: (src: st
           facts.externalCalls.push({ target: instr.to, name: 'receive', when, each: instr.each, source: common.source });
           break;
         }
-        facts.payments.push({
+        facts.payments.push(keep({
           asset: instr.asset,
           amount: settleByChecks(instr.amount, checks),
           to: instr.to,
@@ -109,11 +122,11 @@ export function factsOf(lowered: LoweredAction, action: string, locate: (src: st
           resultChecked: instr.reverts ? null : instr.checked,
           claimCleared: instr.reverts || instr.checked ? null : claimCleared(lowered.instrs, instr, facts.lockTargets),
           ...common,
-        });
+        }));
         if (instr.required) facts.requiredPayments.push(common.source);
         break;
       case 'store':
-        facts.effects.push({ kind: instr.op, target: instr.target, value: instr.value, ...common });
+        facts.effects.push(keep({ kind: instr.op, target: instr.target, value: instr.value, ...common }));
         break;
       case 'emit':
         facts.emits.push({ event: instr.event, label: humanise(instr.event), args: instr.args, when: instr.guard, each: instr.each, helperSource, source: common.source, basis: 'code' });

@@ -57,9 +57,11 @@ export interface Power extends Located {
   rateScale: string | null;
   /**
    * A stored value set to a fixed value (`waived = true`) that reaches, through views it is read in, what
-   * another party's action requires them to pay: the actions (ids) and the parties who call them.
+   * another party's action requires them to pay (or, `blocks`, a check it must pass): the actions (ids) and the parties who call them; `zeroed`,
+   * what the value makes zero there; `chosen`, for a choice between two non-zero values, the one it puts in
+   * place of the other.
    */
-  reaches?: { action: string; payers: string[]; how: 'requires' | 'pays'; zeroed: Expr | null }[];
+  reaches?: { action: string; payers: string[]; how: 'requires' | 'pays' | 'blocks'; zeroed: Expr | null; chosen?: { value: Expr; instead: Expr } }[];
   /**
    * allow-hook: the actions (ids) that call an address on the list; `canFail` when a check reads the call's
    * answer (that code can make them fail); `removable` when some action takes an address off the list.
@@ -84,6 +86,13 @@ export type RiskKind =
   /** The same push where something else can release the money, or where the action holds nothing of its own. */
   | 'refusal-blocks-action'
   | 'stuck-funds'
+  /**
+   * `action` pays out (to `party`) only `subject`, the amount held for a record minus a remainder (`subject.right`),
+   * and no action pays the remainder out: it stays in the contract. `text`: the action that sets the amount paid, when stored.
+   */
+  | 'remainder-stays'
+  /** Anyone may call `action`, which can succeed only once (`access.once`): whoever calls it first sets what it sets. */
+  | 'first-caller'
   /** `action` pays out `subject`, read from the state variable `text`, which no action ever records a value in: it pays nothing. `also`: actions that take ETH in. */
   | 'never-recorded'
   /** `action` always fails on the contract as deployed: `subject` is the check no value of its stored number meets; `text` those values. */

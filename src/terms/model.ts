@@ -110,6 +110,12 @@ export interface Access {
    * call in the name of whoever the rules name.
    */
   forwarded: boolean;
+  /**
+   * The action can succeed only once (`extract/once-only.ts`): it checks that a stored value (`place`) has not
+   * been set yet, then sets it so that the check fails afterwards, and no action sets it back. The check is at
+   * `source`. Absent for other actions.
+   */
+  once?: { place: Expr; source: SourceRef };
 }
 
 export type CallerRule =
@@ -162,6 +168,11 @@ export interface Payment extends Located {
    * conditions rule out), so a failed payment cannot be claimed again. Null when checked or when it reverts.
    */
   claimCleared: boolean | null;
+  /**
+   * A token payment made in place of a failed ETH payment of the same amount to the same recipient, in the token
+   * the ETH is first wrapped into (`extract/wrapped-fallback.ts`). Absent otherwise.
+   */
+  instead?: true;
   via: string | null;
   /** When the payment is made for every item a loop walks; null otherwise. */
   each: Each | null;

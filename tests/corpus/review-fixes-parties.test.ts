@@ -75,9 +75,9 @@ describe('review fixes: parties, recorded bids, balances around a transfer', { t
 
   it('Zora modules: the sale pays the royalty recipients the Royalty Engine returns, before the seller', async () => {
     const auction = await read(AUCTION, 'ReserveAuctionCoreEth');
-    expect(auction.all).toContain("`settleAuction` calls this contract's own `_handleRoyaltyEnginePayout` from outside, as described under its own heading; that action pays the Recipients of the result of `getRoyalty` on the Royalty Engine (`royaltyEngine`) and the Weth, before `settleAuction` makes any payment of its own.");
+    expect(auction.all).toContain("`settleAuction` calls this contract's own `_handleRoyaltyEnginePayout` from outside, as described under its own heading; that action pays the Recipients of the result of `getRoyalty` on the Royalty Engine (`royaltyEngine`), before `settleAuction` makes any payment of its own.");
     const asks = await read(ASKS, 'AsksV1_1');
-    expect(asks.all).toContain("`fillAsk` calls this contract's own `_handleRoyaltyEnginePayout` from outside, as described under its own heading; that action pays the Recipients of the result of `getRoyalty` on the Royalty Engine (`royaltyEngine`) and the Weth, before `fillAsk` makes any payment of its own.");
+    expect(asks.all).toContain("`fillAsk` calls this contract's own `_handleRoyaltyEnginePayout` from outside, as described under its own heading; that action pays the Recipients of the result of `getRoyalty` on the Royalty Engine (`royaltyEngine`), before `fillAsk` makes any payment of its own.");
     // The payees of the royalty loop are named in Money, not left as code.
     expect(auction.all.filter((s) => s.startsWith('Money:') && s.includes('the Recipient at the same position in the Recipients (`recipients`) computed in `_handleRoyaltyEnginePayout`'))).toHaveLength(1);
     expect(auction.all.filter((s) => /could not translate the loop `for \(uint256 i = 0; i < numRecipients; \)/.test(s))).toHaveLength(1);

@@ -27,6 +27,13 @@ describe('JSON', () => {
     expectValid(JSON.parse(renderSummary(document, 'json')));
   });
 
+  it('validates a real contract whose flag reaches what another party pays, and one of every new kind of fact', async () => {
+    for (const file of ['tests/fixtures/extract/RushFee.sol', 'tests/fixtures/extract/OneTimeSetup.sol', 'tests/fixtures/core/TimedStart.sol']) {
+      const { outputs } = await summarize([file], { formats: ['json'], cache: false });
+      for (const output of outputs) expectValid(JSON.parse(output.text));
+    }
+  }, 60_000);
+
   it('rejects a document with a field the schema does not know', () => {
     const json = JSON.parse(renderSummary(document, 'json'));
     json.contracts[0].statements[0].extra = true;

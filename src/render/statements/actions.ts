@@ -7,6 +7,7 @@ import { unwrap } from '../../terms/index.ts';
 import { rewrite } from '../../ir/exprs.ts';
 import { rolePlace, type RolePlace } from '../roles.ts';
 import { balanceLeft, clearedClaim } from './money.ts';
+import { firstSets, isOnceBookkeeping, isOnceCheck } from './once.ts';
 import type { NamedValue } from '../../ir/named-values.ts';
 import { definitionsOf, namingOf, placeOf, type Naming } from '../named-values.ts';
 import { tellingEmits } from './events.ts';
@@ -80,10 +81,10 @@ function buildActionParts(terms: ContractTerms, action: Action): StatementSpec[]
   // sentence that says who may call a function (or in one of its own).
   // The check that the caller's own entry holds the amount is said with the access: not again as a condition.
   const own = action.access.anyone ? ownEntry(action) : null;
-  const checks = action.conditions.filter((condition) => !condition.isAccess && condition !== own?.condition);
+  const checks = action.conditions.filter((condition) => !condition.isAccess && condition !== own?.condition && !isOnceCheck(action, condition));
   const listed = checks.length > 1;
   const told = listed && action.kind === 'function';
-  const access = spec(`${prefix}:access`, 'actions', 'access', { ...base, basis: 'code', source: own?.condition.source ?? action.access.source ?? action.source, context: { action, ownEntry: own, selfNamed: selfNamed(action), conditionsFollow: told } });
+  const access = spec(`${prefix}:access`, 'actions', 'access', { ...base, basis: 'code', source: own?.condition.source ?? action.access.source ?? action.source, context: { action, ownEntry: own, selfNamed: selfNamed(action), conditionsFollow: told, once: action.access.once ?? null, firstSets: firstSets(action) } });
   const payable = action.payable ? [spec(`${prefix}:payable`, 'actions', 'payable', { ...base, basis: 'code', source: action.source, context: { action } })] : [];
   // The sentence that announces the conditions comes right before them.
   specs.push(...(told ? [...payable, access] : [access, ...payable]));
@@ -93,7 +94,7 @@ function buildActionParts(terms: ContractTerms, action: Action): StatementSpec[]
   }
   const conditionKey = (condition: Action['conditions'][number]) => JSON.stringify([condition.expr, condition.message, condition.error, condition.when, condition.each]);
   action.conditions.forEach((condition, index) => {
-    if (condition.isAccess || condition === own?.condition) return;
+    if (condition.isAccess || condition === own?.condition || isOnceCheck(action, condition)) return;
     // The same check made again (OpenZeppelin 4's _mint checks that the token is new before and after its hook) is stated once.
     if (action.conditions.slice(0, index).some((earlier) => conditionKey(earlier) === conditionKey(condition))) return;
     const context = { action, condition, listed };
@@ -108,7 +109,7 @@ function buildActionParts(terms: ContractTerms, action: Action): StatementSpec[]
     specs.push(spec(`${prefix}:transition:${index + 1}`, 'actions', 'transition', { ...base, basis: 'code', source: transition.source, context }));
   });
   action.effects.forEach((effect, index) => {
-    if (isLifecycleEffect(terms, action, effect) || isPartySetting(terms, action, effect) || isInitialState(terms, action, effect)) return;
+    if (isLifecycleEffect(terms, action, effect) || isPartySetting(terms, action, effect) || isInitialState(terms, action, effect) || isOnceBookkeeping(action, effect)) return;
     const grant = roleGrant(effect);
     if (grant) {
       specs.push(spec(`${prefix}:effect:${index + 1}`, 'actions', 'role-grant', { ...base, basis: effect.basis, source: effect.source, context: { action, ...grant } }));
@@ -124,7 +125,7 @@ function buildActionParts(terms: ContractTerms, action: Action): StatementSpec[]
   });
   action.payments.forEach((payment, index) => {
     const id = `${prefix}:payment:${index + 1}`;
-    specs.push(spec(id, 'actions', 'payment', { ...base, basis: payment.basis, source: payment.source, context: { action, payment, left: balanceLeft(action, payment), unrecorded: terms.risks.some((r) => r.kind === 'never-recorded' && r.action === action.id && r.subject === payment.amount) } }));
+    specs.push(spec(id, 'actions', 'payment', { ...base, basis: payment.basis, source: payment.source, context: { action, payment, left: balanceLeft(action, payment), unrecorded: terms.risks.some((r) => r.kind === 'never-recorded' && r.action === action.id && r.subject === payment.amount), instead: payment.instead === true } }));
     // What `selfdestruct` does besides paying depends on the EVM version the code is compiled for.
     if (payment.method === 'selfdestruct') specs.push(spec(`${id}:self-destruct`, 'actions', 'self-destruct', { ...base, basis: 'code', source: payment.source, context: { action, payment, evm: terms.evm } }));
     // A call whose target and data the holder of an `arbitrary-call` power chooses: the code it runs is theirs to pick.

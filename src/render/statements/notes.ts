@@ -6,6 +6,7 @@
 import { CALLER } from '../../extract/claim-check.ts';
 import type { ContractTerms, Payment, Risk } from '../../terms/index.ts';
 import { clearedClaim } from './money.ts';
+import { firstSets } from './once.ts';
 import { actionNames, findAction, prefixed, spec, type StatementSpec } from './spec.ts';
 import { ruleHolder } from '../../extract/actions.ts';
 import { renounceGates } from '../../extract/risks.ts';
@@ -65,7 +66,7 @@ export function buildRiskSpecs(terms: ContractTerms): StatementSpec[] {
       basis: risk.basis,
       source: risk.source,
       actionKind: action?.kind ?? null,
-      context: { risk, action, party, helper: helperOf(terms, risk), callers: risk.kind === 'external-contract' ? actionNames(terms, [risk.action ?? '', ...(risk.also ?? [])].filter((id) => id !== '')) : [], ...stalledMoney(terms, risk), moves: stalledMoves(terms, risk), gates: risk.kind === 'renounce-locks-funds' ? actionNames(terms, renounceGates(terms)) : [], intake: risk.kind === 'never-recorded' ? actionNames(terms, risk.also ?? []) : [], ...uncheckedPayment(terms, risk) },
+      context: { risk, action, party, helper: helperOf(terms, risk), callers: risk.kind === 'external-contract' ? actionNames(terms, [risk.action ?? '', ...(risk.also ?? [])].filter((id) => id !== '')) : [], ...stalledMoney(terms, risk), moves: stalledMoves(terms, risk), gates: risk.kind === 'renounce-locks-funds' ? actionNames(terms, renounceGates(terms)) : [], intake: risk.kind === 'never-recorded' ? actionNames(terms, risk.also ?? []) : [], setter: risk.kind === 'remainder-stays' && risk.text ? actionNames(terms, [risk.text]) : [], firstSets: risk.kind === 'first-caller' && action ? firstSets(action) : [], ...uncheckedPayment(terms, risk) },
     });
   });
 }

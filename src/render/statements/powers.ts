@@ -59,7 +59,7 @@ function powerContext(terms: ContractTerms, power: Power): Record<string, unknow
     // Actions paying the party the power replaces: their payments follow the new holder (VestingWallet's release).
     paidAfter: actionNames(terms, paidTo(terms, power)),
     // A fixed value read in what another party must pay (`waive`, read in `pay` through `lateFee`).
-    reached: (power.reaches ?? []).map((r) => ({ action: findAction(terms, r.action), how: r.how, zeroed: r.zeroed, payers: r.payers.map((id) => terms.parties.find((party) => party.id === id) ?? null).filter((party) => party !== null) })),
+    reached: (power.reaches ?? []).map((r) => ({ action: findAction(terms, r.action), how: r.how, zeroed: r.zeroed, chosen: r.chosen ?? null, payers: r.payers.map((id) => terms.parties.find((party) => party.id === id) ?? null).filter((party) => party !== null) })),
     ...stageDecided(terms, power),
     ...stranded(terms, power),
     acceptance: acceptance(terms, power),
