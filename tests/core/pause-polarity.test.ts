@@ -31,4 +31,11 @@ describe('pause polarity (a Nouns-style auction house)', { timeout: 60_000 }, ()
     const texts = documents[0]!.contracts[0]!.statements.map((s) => s.text);
     expect(texts).toContain('合约所有者（`_owner`）可单方调用 `pause`暂停本合约；暂停期间，`settleAndStartNext`无法执行，但`bid`仍可执行。`settle`仅可在合约暂停期间执行。');
   });
+
+  it('reads OpenZeppelin 5 Pausable the same way', async () => {
+    const { of } = await read('tests/fixtures/core/EmergencyExit.sol', 'EmergencyExit');
+    expect(of('power:')).toContain(
+      'The Owner (`_owner`) may pause the contract alone, by calling `pause`; while it is paused, `deposit` cannot be used, but `withdraw` still can. `emergencyExit` can be used only while the contract is paused.',
+    );
+  });
 });
