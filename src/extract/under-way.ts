@@ -46,7 +46,7 @@ export function readsUnderWay(action: Action, name: string): boolean {
     return record !== null && !readsRecord(action, record);
   };
   const fresh = action.effects.filter((e) => createsRecord(e) || filled(e));
-  const existing = action.effects.filter((e) => !fresh.includes(e) && recordOf(e.target) !== null);
+  const existing = action.effects.filter((e) => !fresh.includes(e) && (recordOf(e.target) !== null || movesRunningDeal(e)));
   if (fresh.length > 0 && existing.length === 0) return false;
   return (
     action.conditions.some((c) => mentions(c.expr)) ||
@@ -54,6 +54,21 @@ export function readsUnderWay(action: Action, name: string): boolean {
     action.externalCalls.some((c) => mentions(c.target)) ||
     action.effects.some((e) => !fresh.includes(e) && (mentions(e.value) || e.when.some(mentions)))
   );
+}
+
+/**
+ * A write that moves the single running deal on: a stored value (not a record) set to something the call
+ * brings (`highestBid = msg.value`), not a counter or total kept beside records (`nextId = nextId + 1`) nor a
+ * fixed marker (`_status = _ENTERED`).
+ */
+function movesRunningDeal(effect: Effect): boolean {
+  const target = unwrap(effect.target);
+  if (effect.kind !== 'set' || effect.value === null || target.kind !== 'variable' || target.scope !== 'state') return false;
+  const value = unwrap(effect.value);
+  const self = (e: Expr) => e.kind === 'variable' && e.name === target.name;
+  if (value.kind === 'arith' && (value.op === '+' || value.op === '-') && [...walkExpr(value.left)].some(self)) return false;
+  const fixed = (e: Expr) => ['number', 'bool', 'string', 'zero-address'].includes(e.kind) || (e.kind === 'variable' && (e.scope === 'constant' || e.scope === 'immutable'));
+  return ![...walkExpr(value)].every((e) => fixed(e) || e.kind === 'convert');
 }
 
 /** The record whose field a write changes (`requests[ref]` in `requests[ref].unlockDate = …`); null otherwise. */

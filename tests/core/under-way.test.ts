@@ -35,4 +35,10 @@ describe('changes that reach deals under way', { timeout: 60_000 }, () => {
     const { all } = await read('tests/fixtures/core/VestingBook.sol', 'VestingBook');
     for (const action of ['createSchedule', 'release', 'revoke']) expect(existing(all, action)).toEqual([]);
   });
+
+  it('a bid logged as a new record still reads the increment against the running auction; a listing fee read only for a new listing does not reach others', async () => {
+    const { all } = await read('tests/fixtures/core/BidLog.sol', 'BidLog');
+    expect(existing(all, 'setMinIncrement')).toEqual(['A change through `setMinIncrement` also applies to deals already under way.']);
+    expect(existing(all, 'setListingFee')).toEqual(['A change through `setListingFee` leaves deals already under way as they were.']);
+  });
 });
