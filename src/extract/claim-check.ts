@@ -40,7 +40,7 @@ export function checkClaim(text: string, action: Action | null, terms: ContractT
       if (check) checks.push({ unpinned: false, ...check, said: sentence });
     };
     // An internal function has no callers of its own: who may call it is decided by the actions that use it.
-    if (action && !helper) add(checkWho(lower, action, terms.parties));
+    if (action && !helper) add(checkWho(lower, action, terms));
     // "1 : pay the seller" is about who is paid for that value, not whoever the action may pay.
     const outcomes = action ? checkOutcomes(lower, action, terms, findParty) : [];
     for (const outcome of outcomes) add(outcome);
@@ -57,7 +57,10 @@ export function checkClaim(text: string, action: Action | null, terms: ContractT
     if (action && outcomes.length === 0) add(checkRefund(lower, action, terms.parties));
     add(checkFixity(lower, action, terms));
   }
-  return checks;
+  // "Only the owner can call this" borne out, then "anyone can …" read as contradicting it: both verdicts would
+  // state the same fact (who may call), so the second reading is of a clause about something else.
+  const whoMatches = checks.some((check) => check.topic === 'who' && check.verdict === 'matches');
+  return checks.filter((check) => !(whoMatches && check.topic === 'who' && check.verdict === 'contradicts' && check.claimed.length === 0));
 }
 
 /** Each clause of the comment (sentences cut at `;` too), with the whole sentence it belongs to. */
@@ -67,9 +70,13 @@ function clauses(text: string): { clause: string; whole: string }[] {
 }
 // ── who ───────────────────────────────────────────────────────────────────────────────────────────
 
-function checkWho(lower: string, action: Action, parties: Party[]): Draft | null {
+function checkWho(lower: string, action: Action, terms: ContractTerms): Draft | null {
+  const parties = terms.parties;
   const source = action.access.source ?? action.source;
-  if (/\b(anyone|anybody) (can|may)\b/.test(lower)) {
+  const anyone = /\b(?:anyone|anybody) (?:can|may)(?: still| also)? (\w+)/.exec(lower);
+  // "anyone can settle an ongoing auction", said on `pause`: about another action (`settleAuction`), not who may call this one.
+  if (anyone && namesOtherAction(anyone[1]!, action, terms.actions)) return null;
+  if (anyone) {
     const open = action.access.anyone;
     return { topic: 'who', verdict: open ? 'matches' : 'contradicts', claimed: [], actual: holdersOf(action), access: action.access, source: source };
   }
@@ -88,6 +95,18 @@ function checkWho(lower: string, action: Action, parties: Party[]): Draft | null
   const claimed = named.map((p) => p.id);
   const verdict = allowsOnly(action, claimed) ? 'matches' : 'contradicts';
   return { topic: 'who', verdict, claimed, actual: holdersOf(action), access: action.access, source: source };
+}
+
+/**
+ * Whether a verb names another action rather than this one: a word of another action's name (`settle` in
+ * `settleAuction`) that no word of this action's name is. "Call", "use" and the like name this action.
+ */
+function namesOtherAction(verb: string, action: Action, actions: Action[]): boolean {
+  if (/^(call|use|execute|invoke|trigger|run|do|access|interact)$/.test(verb) || verb.length < 4) return false;
+  const words = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[\s_]+/).filter((w) => w.length >= 4);
+  const stem = verb.replace(/(?:es|s|e|ed|ing)$/, '');
+  const named = (name: string) => words(name).some((word) => word.startsWith(stem) || stem.startsWith(word.replace(/(?:es|s|e)$/, '')));
+  return !named(action.name) && actions.some((other) => other.id !== action.id && named(other.name));
 }
 
 function holdersOf(action: Action): string[] {

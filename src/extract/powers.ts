@@ -15,6 +15,7 @@ import { decidesPayout, queuedDelay, strandsFunds } from './power-stages.ts';
 import { hookAllowances } from './power-hooks.ts';
 import { SIGNATURE, storedReads, type StoredReads } from './stored-reads.ts';
 import { choiceIn, flagRequired } from './flag-zero.ts';
+import { affectsDealsUnderWay, excludes } from './under-way.ts';
 
 export const powers: Extractor = {
   name: 'powers',
@@ -44,7 +45,7 @@ export const powers: Extractor = {
           target,
           value: effect?.value ?? null,
           bounds: effect ? boundsOn(action, effect) : [],
-          affectsExisting: target ? readElsewhere(terms, action, target) : null,
+          affectsExisting: affectsDealsUnderWay(terms, action, effect),
           timelock: timelockOf(action)?.expr ?? null,
           timelockWhen: timelockOf(action)?.when ?? [],
           // Filled in by the units extractor, from the one value-format inference.
@@ -165,21 +166,13 @@ function chosenByCaller(value: Expr): boolean {
   return [...walkExpr(value)].some((e) => e.kind === 'variable' && e.scope === 'parameter');
 }
 
-/**
- * Whether another action reads the variable: in a check, a payment, a call's target, or a value it writes.
- * `liveOnly` leaves out values copied into a record (a mapping entry, a struct field, a pushed item).
- */
-function readByOthers(terms: ContractTerms, action: Action, name: string, liveOnly = false): boolean {
-  return terms.actions.some((other) => other.id !== action.id && other.kind !== 'constructor' && reads(other, name, liveOnly));
-}
-
-/** Whether an action reads a stored value: in a check, a payment, a call's target, or a value it writes (`liveOnly`: not one copied into a record). */
-function reads(action: Action, name: string, liveOnly: boolean): boolean {
+/** Whether another action reads the variable: in a check, a payment, a call's target, or a value it writes. */
+function readByOthers(terms: ContractTerms, action: Action, name: string): boolean {
   const mentions = (expr: Expr | null) => expr !== null && [...walkExpr(expr)].some((e) => e.kind === 'variable' && e.name === name);
-  const intoRecord = (e: Effect) => e.target.kind === 'index' || e.target.kind === 'member' || e.kind === 'push';
-  return (
-    action.conditions.some((c) => mentions(c.expr)) || action.payments.some((p) => mentions(p.amount) || mentions(p.to)) ||
-    action.effects.some((e) => mentions(e.value) && !(liveOnly && intoRecord(e))) || action.externalCalls.some((c) => mentions(c.target))
+  return terms.actions.some(
+    (other) =>
+      other.id !== action.id && other.kind !== 'constructor' &&
+      (other.conditions.some((c) => mentions(c.expr)) || other.payments.some((p) => mentions(p.amount) || mentions(p.to)) || other.effects.some((e) => mentions(e.value)) || other.externalCalls.some((c) => mentions(c.target))),
   );
 }
 
@@ -225,39 +218,6 @@ function boundsOn(action: Action, effect: Effect): Expr[] {
   return action.conditions
     .filter((c) => !c.isAccess && [...walkExpr(c.expr)].some((e) => e.kind === 'variable' && parameters.has(e.name)))
     .map((c) => c.expr);
-}
-
-/**
- * Whether a change reaches deals under way: the term is read live by another action (in a check, a
- * payment, a call, or a write to the contract's own state). A term only copied into a record when the
- * record is created (`invoices[id] = Invoice({fee: feeBps, …})`) leaves existing records as they were.
- */
-function readElsewhere(terms: ContractTerms, action: Action, target: Expr): boolean | null {
-  const name = targetName(target);
-  if (!name) return null;
-  if (!readByOthers(terms, action, name, true)) return false;
-  // The change is allowed only while the deal is not under way (`require(!active)`), and every action that
-  // reads the term only while it is (`require(active)`): no deal under way ever sees the change.
-  const readers = terms.actions.filter((a) => a.id !== action.id && a.kind !== 'constructor' && reads(a, name, true));
-  return !readers.every((reader) => excludes(action, reader));
-}
-
-/** Two actions that require opposite values of the same stored flag: they never run in the same stage. */
-function excludes(a: Action, b: Action): boolean {
-  const flags = (action: Action) => {
-    const found = new Map<string, boolean>();
-    for (const condition of action.conditions) {
-      if (condition.when.length > 0) continue;
-      const parts = condition.expr.kind === 'and' ? condition.expr.operands : [condition.expr];
-      for (const part of parts) {
-        const flag = flagRequired(part);
-        if (flag) found.set(flag.name, flag.value);
-      }
-    }
-    return found;
-  };
-  const inB = flags(b);
-  return [...flags(a)].some(([name, value]) => inB.has(name) && inB.get(name) !== value);
 }
 
 function timelockOf(action: Action): { expr: Expr; when: Expr[] } | null {

@@ -4,7 +4,7 @@
  * before the books are updated without a reentrancy lock, tx.origin checks, unchecked payments.
  */
 import { neverSucceeds } from './never-holds.ts';
-import type { Action, ContractTerms, Expr, Lifecycle, LifecycleState, Risk } from '../terms/index.ts';
+import type { Action, ContractTerms, Expr, Lifecycle, LifecycleState, Power, Risk } from '../terms/index.ts';
 import { unwrap, walkExpr } from '../terms/index.ts';
 import type { Extractor } from './context.ts';
 import { ruleHolder } from './actions.ts';
@@ -25,7 +25,7 @@ export const risks: Extractor = {
       if (contradicted) drafts.push({ kind: 'claim-contradicted', action: claim.action, party: contradicted.topic === 'who' ? contradicted.claimed[0] ?? null : null, subject: null, text: claim.text, state: null, source: claim.source });
     }
     for (const power of terms.powers) {
-      if (power.kind === 'change-term' && power.bounds.length === 0 && !power.reaches) drafts.push({ kind: 'no-upper-bound', action: power.action, party: power.holders[0] ?? null, subject: power.target, text: null, state: null, source: power.source });
+      if (power.kind === 'change-term' && (power.bounds.length === 0 || onlyFloors(power)) && !power.reaches) drafts.push({ kind: 'no-upper-bound', action: power.action, party: power.holders[0] ?? null, subject: power.target, text: null, state: null, source: power.source });
     }
     for (const lifecycle of terms.lifecycles) drafts.push(...stalls(lifecycle, terms.actions, terms.lifecycles), ...stuckFunds(lifecycle, terms));
     for (const asset of terms.assets) {
@@ -265,4 +265,21 @@ function renounceLocks(terms: ContractTerms): Draft[] {
   const owner = terms.parties.find((p) => p.kind === 'owner');
   if (gates.length === 0 || !renounce || !owner) return [];
   return [{ kind: 'renounce-locks-funds', action: renounce.action, party: owner.id, subject: null, text: null, state: null, source: renounce.source }];
+}
+
+/**
+ * Limits on a new number that only keep it from going too low (`_period >= 30 days`, `_fee != 0`): the code
+ * sets it no upper limit. Any other kind of limit (a cap, a choice between values) is taken to bound it.
+ */
+function onlyFloors(power: Power): boolean {
+  const value = power.value === null ? null : unwrap(power.value);
+  if (value?.kind !== 'variable' || value.scope !== 'parameter' || !/^u?int\d*$/.test(value.type)) return false;
+  const given = (e: Expr) => { const bare = unwrap(e); return bare.kind === 'variable' && bare.scope === 'parameter' && bare.name === value.name; };
+  const floor = (e: Expr): boolean => {
+    if (e.kind === 'and') return e.operands.every(floor);
+    if (e.kind !== 'compare') return false;
+    if (e.op === '!=') return given(e.left) || given(e.right);
+    return (given(e.left) && (e.op === '>' || e.op === '>=')) || (given(e.right) && (e.op === '<' || e.op === '<='));
+  };
+  return power.bounds.length > 0 && power.bounds.every(floor);
 }

@@ -9,6 +9,7 @@ import type { Action, Expr } from '../../terms/index.ts';
 import { unwrap, walkExpr } from '../../terms/index.ts';
 import { requiredStates } from '../../extract/lifecycle.ts';
 import { ruleHolder } from '../../extract/actions.ts';
+import { flagRequired } from '../../extract/flag-zero.ts';
 import { actionNames, findAction, prefixed, spec, type StatementSpec } from './spec.ts';
 import { rolePlace } from '../roles.ts';
 
@@ -169,19 +170,39 @@ function acceptance(terms: ContractTerms, power: Power): { nominee: Party; taken
 }
 
 /**
- * For a pause: the actions that check the flag it sets (`place`, `confirm`), which cannot be used while it
- * stands, and the actions that pay out money and do not check it, which still can (`refund`).
+ * For a pause: what the flag it sets does to the other actions, read from which way each one's check points.
+ * An action that requires the flag clear (`whenNotPaused`) cannot be used while it stands (`blocked`); one that
+ * requires it set (`whenPaused`) can be used only then (`onlyPaused`); one that pays out and does not check
+ * it still can (`open`). The actions that set or clear the flag whatever else happens (`pause`, `unpause`) are
+ * the pause itself, not actions it stops; a check whose direction the model cannot tell puts the action in no list.
  */
-function pausedActions(terms: ContractTerms, power: Power): { blocked?: string[]; open?: string[] } {
+function pausedActions(terms: ContractTerms, power: Power): { blocked?: string[]; onlyPaused?: string[]; open?: string[] } {
   const target = power.target === null ? null : unwrap(power.target);
-  if (power.kind !== 'pause' || target?.kind !== 'variable') return {};
-  const readsFlag = (action: Action) =>
-    action.conditions.some((condition) => [...walkExpr(condition.expr)].some((node) => node.kind === 'variable' && node.name === target.name && node.scope === target.scope));
-  const users = terms.actions.filter((action) => action.kind !== 'constructor' && !terms.powers.some((p) => p.action === action.id && (p.kind === 'pause' || p.kind === 'unpause')));
-  const blocked = users.filter(readsFlag);
-  if (blocked.length === 0) return {};
+  if (power.kind !== 'pause' || target?.kind !== 'variable' || power.value?.kind !== 'bool') return {};
+  const pausedValue = power.value.value;
+  const isFlag = (node: Expr) => node.kind === 'variable' && node.name === target.name && node.scope === target.scope;
+  const readsFlag = (action: Action) => action.conditions.some((condition) => [...walkExpr(condition.expr)].some(isFlag));
+  const setsFlag = (action: Action) => action.effects.some((effect) => effect.when.length === 0 && isFlag(unwrap(effect.target)));
+  const users = terms.actions.filter((action) => action.kind !== 'constructor' && !setsFlag(action) && !terms.powers.some((p) => p.action === action.id && (p.kind === 'pause' || p.kind === 'unpause')));
+  const names = (actions: Action[]) => [...new Set(actions.map((action) => action.name))];
+  const blocked = users.filter((action) => requiredFlag(action, target.name) === !pausedValue);
+  const onlyPaused = users.filter((action) => requiredFlag(action, target.name) === pausedValue);
+  if (blocked.length === 0 && onlyPaused.length === 0) return {};
   const open = users.filter((action) => !readsFlag(action) && action.payments.some((payment) => payment.direction === 'out'));
-  return { blocked: [...new Set(blocked.map((action) => action.name))], open: [...new Set(open.map((action) => action.name))] };
+  return { blocked: names(blocked), onlyPaused: names(onlyPaused), open: names(open) };
+}
+
+/** The value an action always requires of a stored flag (`!paused` → false), or null when no unconditional check says. */
+function requiredFlag(action: Action, name: string): boolean | null {
+  const values = new Set<boolean>();
+  for (const condition of action.conditions) {
+    if (condition.when.length > 0) continue;
+    for (const part of condition.expr.kind === 'and' ? condition.expr.operands : [condition.expr]) {
+      const flag = flagRequired(part);
+      if (flag?.name === name) values.add(flag.value);
+    }
+  }
+  return values.size === 1 ? [...values][0]! : null;
 }
 
 /** Names of the actions only a role's holders may call, other than those that give, take or renounce roles. */
