@@ -202,15 +202,18 @@ export abstract class CallLowerer extends ExpressionLowerer {
       else this.add(state, frame, node.src, { k: 'call', target, name: 'call', checked: true, args: [] });
       return [{ kind: 'external-call', target, name: 'call', args: [] }];
     }
+    // OpenZeppelin's SafeERC20 reverts on failure and returns nothing; a library of the same names that returns
+    // a success flag instead (RequestNetwork's) does not revert: its payment is unchecked unless the flag is.
+    const reportsFailure = fn.definition.returnParameters.parameters.length === 1 && fn.definition.returnParameters.parameters[0]?.typeDescriptions.typeString === 'bool';
     if (name === 'safeTransfer' && arity === 3) {
       const [token, to, amount] = t();
-      this.pay(state, frame, node.src, { asset: { kind: 'token', token }, to, from: null, amount, direction: to.kind === 'this' ? 'in' : 'out', method: 'safeTransfer', reverts: true });
-      return [];
+      const outcome = this.pay(state, frame, node.src, { asset: { kind: 'token', token }, to, from: null, amount, direction: to.kind === 'this' ? 'in' : 'out', method: 'safeTransfer', reverts: !reportsFailure });
+      return reportsFailure ? [outcome] : [];
     }
     if (name === 'safeTransferFrom' && arity === 4 && fn.libraryName !== null && /ERC20/.test(fn.libraryName)) {
       const [token, from, to, amount] = t();
-      this.pay(state, frame, node.src, { asset: { kind: 'token', token }, to, from, amount, direction: to.kind === 'this' ? 'in' : 'out', method: 'safeTransferFrom', reverts: true });
-      return [];
+      const outcome = this.pay(state, frame, node.src, { asset: { kind: 'token', token }, to, from, amount, direction: to.kind === 'this' ? 'in' : 'out', method: 'safeTransferFrom', reverts: !reportsFailure });
+      return reportsFailure ? [outcome] : [];
     }
     if (/^(forceApprove|safeApprove|safeIncreaseAllowance|safeDecreaseAllowance)$/.test(name) && arity === 3) {
       const [token, spender, amount] = t();

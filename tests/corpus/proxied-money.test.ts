@@ -56,4 +56,12 @@ describe('money through an approved proxy and a delegatecall', { timeout: 60_000
     expect(all).toContain('`lendBadge` calls `approve` on the Badges (`badges`), another contract whose code is not part of this summary.');
     expect(all.some((s) => /the code never pays money out/.test(s))).toBe(false);
   });
+
+  it('a library of OpenZeppelin\'s names that returns a success flag does not revert: unchecked unless a require reads the flag', async () => {
+    const { all, of } = await read(OWN, 'FlagPayer');
+    expect(of('action:pay(uint256):')).toContain('The code does not check that these tokens arrived: this `safeTransferFrom` reports a failure instead of reverting, and its result is not checked, so `pay` goes ahead even if nothing arrived.');
+    expect(of('action:pay(uint256):')).toContain('The code does not check that this payment succeeded; if it fails, `pay` still completes and the money stays in the contract.');
+    expect(all).toContain('`pay` does not check that the tokens it takes in arrived: its `safeTransferFrom` reports a failure instead of reverting, and the result is not checked, so the action goes ahead even if nothing arrived.');
+    expect(of('action:payChecked(uint256):').some((s) => /does not check/.test(s))).toBe(false);
+  });
 });
