@@ -164,10 +164,10 @@ export function factsOf(lowered: LoweredAction, action: string, locate: (src: st
  */
 function proxyOf(instrs: Instr[], call: Extract<Instr, { k: 'call' }>): ExternalCall['proxy'] | null {
   const args = call.args.map((value, i) => ({ name: call.params?.[i] || null, value }));
-  if (call.delegate) return { delegate: true, approval: null, args };
+  if (call.delegate) return { delegate: true, approval: null, args, required: call.required === true };
   const approve = [...instrs].reverse().find((i): i is Extract<Instr, { k: 'call' }> => i.k === 'call' && i.id < call.id && i.approval === true && same(address(i.args[0]), address(call.target)) && isPathPrefix(call.guard, i.guard));
   if (!approve) return null;
-  return { delegate: false, approval: { token: approve.target, amount: approve.args[1], when: approve.guard.slice(call.guard.length) }, args };
+  return { delegate: false, approval: { token: approve.target, amount: approve.args[1], when: approve.guard.slice(call.guard.length) }, args, required: false };
 }
 
 /** An address however it is spelled: `address(proxy)`, `proxy`, read before the call or now. */

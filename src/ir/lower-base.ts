@@ -162,7 +162,7 @@ export abstract class LowererBase {
     this.noteGuard(cond);
     for (const part of cond.kind === 'and' ? cond.operands : [cond]) {
       const instr = this.outcomes.get(part);
-      if (instr?.k === 'pay') instr.required = true;
+      if (instr?.k === 'pay' || (instr?.k === 'call' && instr.delegate)) instr.required = true;
     }
     const rest = withoutOutcomes(sameRecordKeys(cond));
     if (rest === null || (rest.kind === 'bool' && rest.value)) return;
