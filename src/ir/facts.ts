@@ -131,7 +131,7 @@ export function factsOf(lowered: LoweredAction, action: string, locate: (src: st
           facts.externalCalls.push({ target: instr.target, name: instr.name, when: instr.guard, each: instr.each, item: { token: instr.target, from, to, id, amount, through: false }, source: common.source });
         } else {
           const proxy = proxyOf(lowered.instrs, instr);
-          const approval = instr.approval ? { spender: instr.args[0], amount: instr.args[1] } : null;
+          const approval = instr.approval ? { spender: instr.args[0], amount: instr.args[1], unchecked: !instr.checked } : null;
           facts.externalCalls.push({ target: instr.target, name: instr.name, when: instr.guard, each: instr.each, ...(proxy ? { proxy } : {}), ...(approval ? { approval } : {}), source: common.source });
         }
         break;

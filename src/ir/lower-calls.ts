@@ -217,8 +217,12 @@ export abstract class CallLowerer extends ExpressionLowerer {
     }
     if (/^(forceApprove|safeApprove|safeIncreaseAllowance|safeDecreaseAllowance)$/.test(name) && arity === 3) {
       const [token, spender, amount] = t();
-      this.add(state, frame, node.src, { k: 'call', target: token, name: 'approve', checked: true, args: [spender, amount], approval: true });
-      return [{ kind: 'external-call', target: token, name: 'approve', args: [spender, amount] }];
+      // A library that reports failure instead of reverting: the approval may not be made, unless its flag is checked.
+      const instr = this.add(state, frame, node.src, { k: 'call', target: token, name: 'approve', checked: !reportsFailure, args: [spender, amount], approval: true });
+      if (!reportsFailure) return [{ kind: 'external-call', target: token, name: 'approve', args: [spender, amount] }];
+      const outcome: Expr = { kind: 'call-outcome', call: 'call', target: token, name: 'approve', amount: null };
+      this.outcomes.set(outcome, instr);
+      return [outcome];
     }
     if ((name === 'min' || name === 'max') && arity === 2) return [{ kind: name, operands: t() }];
     if (['add', 'sub', 'mul', 'div', 'mod'].includes(name) && arity === 2 && fn.definition.returnParameters.parameters.length === 1) {

@@ -215,8 +215,12 @@ export interface ExternalCall {
    * require demands the delegatecall's success, so the action fails when that code fails.
    */
   proxy?: { delegate: boolean; approval: { token: Expr; amount: Expr; when: Expr[] } | null; args: { name: string | null; value: Expr }[]; required: boolean };
-  /** An ERC-20 `approve(spender, amount)` on the token at `target`: `spender` may take up to `amount` of it from this contract. */
-  approval?: { spender: Expr; amount: Expr };
+  /**
+   * An ERC-20 `approve(spender, amount)` on the token at `target`: `spender` may take up to `amount` of it from
+   * this contract. `unchecked`: made through a library that reports failure instead of reverting, and the
+   * result is not checked, so the approval may not have been made.
+   */
+  approval?: { spender: Expr; amount: Expr; unchecked: boolean };
   source: SourceRef;
 }
 
