@@ -35,16 +35,17 @@ export const risks: Extractor = {
     const seenTargets = new Map<string, Draft>();
     for (const action of terms.actions) {
       for (const call of action.externalCalls) {
-        const key = JSON.stringify(call.target);
+        // Code run as this contract's own (a delegatecall) is a risk of its own kind: it can do anything here.
+        const key = JSON.stringify([call.target, call.proxy?.delegate === true]);
         // A call to this contract's own external function is not a dependency on another contract.
         if (call.target.kind === 'this') continue;
-        if (terms.assets.some((a) => a.kind === 'token' && JSON.stringify(a.token) === key)) continue;
+        if (terms.assets.some((a) => a.kind === 'token' && JSON.stringify(a.token) === JSON.stringify(call.target))) continue;
         const seen = seenTargets.get(key);
         if (seen) {
           if (seen.action !== action.id && !seen.also!.includes(action.id)) seen.also!.push(action.id);
           continue;
         }
-        const draft: Draft = { kind: 'external-contract', action: action.id, party: null, subject: call.target, text: call.name, state: null, source: call.source, also: [] };
+        const draft: Draft = { kind: 'external-contract', action: action.id, party: null, subject: call.target, text: call.proxy?.delegate ? 'delegatecall' : call.name, state: null, source: call.source, also: [] };
         seenTargets.set(key, draft);
         drafts.push(draft);
       }

@@ -85,10 +85,15 @@ function storedPlaces(expr: Expr): Expr[] {
   return [...walkExpr(withoutPrior(expr))].filter((n) => n.kind === 'index' || n.kind === 'member');
 }
 
-/** The entry of a collection a place is in: `transactions[id]` for `transactions[id].amount`; `m[a][b]` for itself. */
+/**
+ * The entry of a collection a place is in: `transactions[id]` for `transactions[id].amount`; `m[a][b]` for
+ * itself; the one stored record `auction` for `auction.amount`.
+ */
 function recordOf(place: Expr): Expr | null {
   let node = unwrap(place);
+  const field = node.kind === 'member';
   while (node.kind === 'member') node = unwrap(node.object);
+  if (field && node.kind === 'variable' && node.scope === 'state') return node;
   return node.kind === 'index' ? node : null;
 }
 
@@ -151,7 +156,7 @@ function reachableValues(terms: ContractTerms, place: Expr, start: Expr): Expr[]
     for (const e of action.effects) {
       const k = storageKey(e.target);
       if (k === null || !(k === placeKey || placeKey.startsWith(`${k}.`) || k.startsWith(`${placeKey}.`))) continue;
-      if (e.kind === 'push' || writesNewRecord(e.target, action.id, all)) continue;
+      if (e.kind === 'push' || writesNewRecord(e.target, action.id, all) || replacesRecord(e, placeKey)) continue;
       if (e.kind !== 'set' || k !== placeKey || e.value === null || literal(e.value) === null) return null;
       writes.push({ action, target: withoutPrior(e.target), value: e.value, when: e.when });
     }
@@ -168,6 +173,16 @@ function reachableValues(terms: ContractTerms, place: Expr, start: Expr): Expr[]
     }
   }
   return values;
+}
+
+/**
+ * The whole record the place is a field of, written anew (`auction = Auction({…, settled: false})`): what
+ * the old record held, the claim included, is overwritten with it, so the record the claim was kept in
+ * does not come back to another state.
+ */
+function replacesRecord(effect: Action['effects'][number], placeKey: string): boolean {
+  const k = storageKey(effect.target);
+  return effect.kind === 'set' && effect.value?.kind === 'struct' && k !== null && placeKey.startsWith(`${k}.`);
 }
 
 /** The condition cannot hold while `place` holds `value`. */

@@ -107,3 +107,37 @@ export function hasItemMoveParameters(definition: FunctionDefinition): boolean {
   const types = definition.parameters.parameters.map((p) => p.typeDescriptions.typeString ?? '');
   return /^address( payable)?$/.test(types[0] ?? '') && /^address( payable)?$/.test(types[1] ?? '') && types[2] === 'uint256';
 }
+
+/**
+ * Whether a contract type is a non-fungible token's (ERC-721 or ERC-1155): the type, or an interface or
+ * contract it derives from, is named so or declares what only those standards have (`ownerOf`,
+ * `safeBatchTransferFrom`). `INounsToken is IERC721` counts, whatever its own name.
+ */
+export function isItemContractType(deref: Deref, typeIdentifier: string | null | undefined, typeString: string | null | undefined): boolean {
+  if (/\b\w*(721|1155)\w*\b/.test(typeString ?? '')) return true;
+  const id = /^t_contract\$_.*_\$(\d+)$/.exec(typeIdentifier ?? '')?.[1];
+  const contract = id === undefined ? null : deref('ContractDefinition', Number(id));
+  if (!contract) return false;
+  return contract.linearizedBaseContracts.some((baseId) => {
+    const base = deref('ContractDefinition', baseId);
+    if (!base) return false;
+    if (/(721|1155)/.test(base.name)) return true;
+    return base.nodes.some((n) => n.nodeType === 'FunctionDefinition' && (n.name === 'ownerOf' || n.name === 'safeBatchTransferFrom'));
+  });
+}
+
+/**
+ * The function named `name` with `arity` parameters on the contract type behind an address
+ * (`address(paymentProxy)` for `IERC20FeeProxy paymentProxy`), searched through its bases; null when
+ * the address has no contract type or the type declares no such function.
+ */
+export function declaredFunction(deref: Deref, expression: Expression, name: string, arity: number): FunctionDefinition | null {
+  const typed = expression.nodeType === 'FunctionCall' && expression.kind === 'typeConversion' && expression.arguments.length === 1 ? expression.arguments[0] : expression;
+  const id = /^t_contract\$_.*_\$(\d+)$/.exec(typed.typeDescriptions.typeIdentifier ?? '')?.[1];
+  const contract = id === undefined ? null : deref('ContractDefinition', Number(id));
+  for (const baseId of contract?.linearizedBaseContracts ?? []) {
+    const found = deref('ContractDefinition', baseId)?.nodes.find((n): n is FunctionDefinition => n.nodeType === 'FunctionDefinition' && n.name === name && n.parameters.parameters.length === arity);
+    if (found) return found;
+  }
+  return null;
+}

@@ -6,7 +6,8 @@
 import type { Condition, Effect, Emit, Expr, ExternalCall, NotExplained, Payment, SourceRef } from '../terms/index.ts';
 import { humanise } from '../ir/names.ts';
 import { claimCleared } from './cleared.ts';
-import { partyOfExpr, rewrite, simplify } from './exprs.ts';
+import { partyOfExpr, rewrite, same, simplify, withoutPrior } from './exprs.ts';
+import { isPathPrefix } from '../terms/index.ts';
 import type { Instr, LoweredAction } from './types.ts';
 import { settleByChecks } from './assume.ts';
 
@@ -142,7 +143,9 @@ export function factsOf(lowered: LoweredAction, action: string, locate: (src: st
           facts.itemMoves.push({ token: instr.target, from, to, id, amount, hook: instr.name === 'safeTransferFrom', when: instr.guard, source: common.source });
           facts.externalCalls.push({ target: instr.target, name: instr.name, when: instr.guard, each: instr.each, item: { token: instr.target, from, to, id, amount, through: false }, source: common.source });
         } else {
-          facts.externalCalls.push({ target: instr.target, name: instr.name, when: instr.guard, each: instr.each, source: common.source });
+          const proxy = proxyOf(lowered.instrs, instr);
+          const approval = instr.approval ? { spender: instr.args[0], amount: instr.args[1], unchecked: !instr.checked } : null;
+          facts.externalCalls.push({ target: instr.target, name: instr.name, when: instr.guard, each: instr.each, ...(proxy ? { proxy } : {}), ...(approval ? { approval } : {}), source: common.source });
         }
         break;
       case 'selfdestruct':
@@ -165,6 +168,25 @@ export function factsOf(lowered: LoweredAction, action: string, locate: (src: st
     facts.notExplained.push({ action, code: firstLine(codeOf(statement.src)), reason: statement.reason, source: locate(statement.src) });
   }
   return facts;
+}
+
+/**
+ * Money that may move through another contract's code: a `delegatecall`, or a call to a contract that the
+ * action lets take a token from this contract first (`token.approve(proxy, max)` then `proxy.pay(…)`; the
+ * last approval on the way to the call, after a reset to zero).
+ */
+function proxyOf(instrs: Instr[], call: Extract<Instr, { k: 'call' }>): ExternalCall['proxy'] | null {
+  const args = call.args.map((value, i) => ({ name: call.params?.[i] || null, value }));
+  if (call.delegate) return { delegate: true, approval: null, args, required: call.required === true };
+  const approve = [...instrs].reverse().find((i): i is Extract<Instr, { k: 'call' }> => i.k === 'call' && i.id < call.id && i.approval === true && same(address(i.args[0]), address(call.target)) && isPathPrefix(call.guard, i.guard));
+  if (!approve) return null;
+  return { delegate: false, approval: { token: approve.target, amount: approve.args[1], when: approve.guard.slice(call.guard.length) }, args, required: false };
+}
+
+/** An address however it is spelled: `address(proxy)`, `proxy`, read before the call or now. */
+function address(expr: Expr): Expr {
+  const bare = withoutPrior(expr);
+  return bare.kind === 'convert' ? address(bare.operand) : bare;
 }
 
 /**

@@ -57,6 +57,8 @@ export abstract class LowererBase {
   protected deploying = false;
   /** Set when code reached from the current statement was not followed (recursion cut): it is not explained. */
   protected unread = false;
+  /** Why the statement being read is left unexplained, where that is known (a delegatecall runs code not read here). */
+  protected unreadReason: Opaque['reason'] | null = null;
   /** Success flags (`call-outcome` values) → the instruction they report on. */
   protected readonly outcomes = new WeakMap<Expr, Instr>();
   /** Locals that are storage references (`Order storage o = orders[id]`): they name a place, not a value. */
@@ -160,7 +162,7 @@ export abstract class LowererBase {
     this.noteGuard(cond);
     for (const part of cond.kind === 'and' ? cond.operands : [cond]) {
       const instr = this.outcomes.get(part);
-      if (instr?.k === 'pay') instr.required = true;
+      if (instr?.k === 'pay' || (instr?.k === 'call' && instr.delegate)) instr.required = true;
     }
     const rest = withoutOutcomes(sameRecordKeys(cond));
     if (rest === null || (rest.kind === 'bool' && rest.value)) return;
@@ -287,8 +289,10 @@ export abstract class LowererBase {
   protected end(firstId: number, id: number, src: string, values: Expr[], reason: Opaque['reason'] = 'statement'): void {
     const made = this.instrs.filter((i) => i.id >= firstId);
     const explained = !this.unread && values.every((v) => !hasCode(v)) && made.every((i) => !instrHasCode(i));
+    const why = this.unreadReason ?? reason;
     this.unread = false;
-    this.mark(id, src, explained, reason);
+    this.unreadReason = null;
+    this.mark(id, src, explained, why);
   }
 
   protected mark(id: number, src: string, explained: boolean, reason: Opaque['reason']): void {

@@ -1,12 +1,12 @@
 /** Calls: payments, library functions read by their documented meaning, internal calls inlined, calls to other contracts. */
 import type { Expression, FunctionCall, FunctionDefinition, Statement } from 'solidity-ast';
 import type { Expr, Payment } from '../terms/index.ts';
-import { calledFunction, forwardedItemMove, hasItemMoveParameters, isBuiltinId, isExternalTarget, isViewCall, type CalledFunction } from './calls.ts';
+import { calledFunction, declaredFunction, forwardedItemMove, hasItemMoveParameters, isBuiltinId, isExternalTarget, isItemContractType, isViewCall, type CalledFunction } from './calls.ts';
 import { arith, code, constantOf, withAfter } from './exprs.ts';
 import { type State } from './state.ts';
 
 import { type Frame } from './lower-base.ts';
-import { callName, encodedArguments, isPlace, isSender, isStorageRef } from './lower-helpers.ts';
+import { callName, encodedArguments, encodedCall, isPlace, isSender, isStorageRef } from './lower-helpers.ts';
 import { ExpressionLowerer } from './lower-expressions.ts';
 import { humanise } from './names.ts';
 
@@ -146,9 +146,10 @@ export abstract class CallLowerer extends ExpressionLowerer {
       return send ? [outcome] : [];
     }
     // ERC-20 transfers. ERC-721's transferFrom(from, to, tokenId) has the same shape but returns nothing and
-    // moves one item, not an amount: it stays a call to another contract.
+    // moves one item, not an amount: decided by the target's declared type (an interface that derives from
+    // IERC721 counts), it stays a call to another contract, read as an item move.
     const returnsBool = /returns \(bool\)/.test(callee.typeDescriptions.typeString ?? '');
-    const fungible = returnsBool || !/\b\w*(721|1155)\w*\b/.test(targetType);
+    const fungible = returnsBool || !isItemContractType(this.deref, callee.expression.typeDescriptions.typeIdentifier, targetType);
     if (fungible && targetType.startsWith('contract ') && isExternalTarget(callee) && ((callee.memberName === 'transfer' && args.length === 2) || (callee.memberName === 'transferFrom' && args.length === 3))) {
       const token = this.ev(callee.expression, state, frame);
       const values = args.map((a) => this.ev(a, state, frame));
@@ -201,20 +202,27 @@ export abstract class CallLowerer extends ExpressionLowerer {
       else this.add(state, frame, node.src, { k: 'call', target, name: 'call', checked: true, args: [] });
       return [{ kind: 'external-call', target, name: 'call', args: [] }];
     }
+    // OpenZeppelin's SafeERC20 reverts on failure and returns nothing; a library of the same names that returns
+    // a success flag instead (RequestNetwork's) does not revert: its payment is unchecked unless the flag is.
+    const reportsFailure = fn.definition.returnParameters.parameters.length === 1 && fn.definition.returnParameters.parameters[0]?.typeDescriptions.typeString === 'bool';
     if (name === 'safeTransfer' && arity === 3) {
       const [token, to, amount] = t();
-      this.pay(state, frame, node.src, { asset: { kind: 'token', token }, to, from: null, amount, direction: to.kind === 'this' ? 'in' : 'out', method: 'safeTransfer', reverts: true });
-      return [];
+      const outcome = this.pay(state, frame, node.src, { asset: { kind: 'token', token }, to, from: null, amount, direction: to.kind === 'this' ? 'in' : 'out', method: 'safeTransfer', reverts: !reportsFailure });
+      return reportsFailure ? [outcome] : [];
     }
     if (name === 'safeTransferFrom' && arity === 4 && fn.libraryName !== null && /ERC20/.test(fn.libraryName)) {
       const [token, from, to, amount] = t();
-      this.pay(state, frame, node.src, { asset: { kind: 'token', token }, to, from, amount, direction: to.kind === 'this' ? 'in' : 'out', method: 'safeTransferFrom', reverts: true });
-      return [];
+      const outcome = this.pay(state, frame, node.src, { asset: { kind: 'token', token }, to, from, amount, direction: to.kind === 'this' ? 'in' : 'out', method: 'safeTransferFrom', reverts: !reportsFailure });
+      return reportsFailure ? [outcome] : [];
     }
     if (/^(forceApprove|safeApprove|safeIncreaseAllowance|safeDecreaseAllowance)$/.test(name) && arity === 3) {
       const [token, spender, amount] = t();
-      this.add(state, frame, node.src, { k: 'call', target: token, name: 'approve', checked: true, args: [spender, amount] });
-      return [{ kind: 'external-call', target: token, name: 'approve', args: [spender, amount] }];
+      // A library that reports failure instead of reverting: the approval may not be made, unless its flag is checked.
+      const instr = this.add(state, frame, node.src, { k: 'call', target: token, name: 'approve', checked: !reportsFailure, args: [spender, amount], approval: true });
+      if (!reportsFailure) return [{ kind: 'external-call', target: token, name: 'approve', args: [spender, amount] }];
+      const outcome: Expr = { kind: 'call-outcome', call: 'call', target: token, name: 'approve', amount: null };
+      this.outcomes.set(outcome, instr);
+      return [outcome];
     }
     if ((name === 'min' || name === 'max') && arity === 2) return [{ kind: name, operands: t() }];
     if (['add', 'sub', 'mul', 'div', 'mod'].includes(name) && arity === 2 && fn.definition.returnParameters.parameters.length === 1) {
@@ -257,14 +265,33 @@ export abstract class CallLowerer extends ExpressionLowerer {
 
   protected evExternal(node: FunctionCall, callee: Extract<Expression, { nodeType: 'MemberAccess' }>, state: State, frame: Frame): Expr[] {
     const target = this.ev(callee.expression, state, frame);
+    if (callee.memberName === 'delegatecall') {
+      // `delegatecall(abi.encodeWithSignature("f(…)", a, b))`: the function run as this contract's own, with its arguments.
+      const encoded = encodedCall(node.arguments);
+      const args = (encoded?.args ?? node.arguments).map((a) => this.ev(a, state, frame));
+      const name = encoded?.name ?? 'delegatecall';
+      const declared = encoded ? declaredFunction(this.deref, callee.expression, name, args.length) : null;
+      const params = declared?.parameters.parameters.map((p) => p.name);
+      this.add(state, frame, node.src, { k: 'delegatecall' });
+      // What the code run moves is not read here: the statement stays under "Not explained", with its reason.
+      this.unread = true;
+      this.unreadReason = 'delegatecall';
+      const instr = this.add(state, frame, node.src, { k: 'call', target, name, checked: false, args, delegate: true, ...(params ? { params } : {}) });
+      // Its success flag, checked by a require, says the call succeeded (or failed) rather than naming raw code.
+      const outcome: Expr = { kind: 'call-outcome', call: 'call', target, name, amount: null };
+      this.outcomes.set(outcome, instr);
+      return [outcome, { kind: 'external-call', target, name, args }];
+    }
     const args = node.arguments.map((a) => this.ev(a, state, frame));
     if (callee.memberName === 'balanceOf' && args.length === 1) return [withAfter({ kind: 'token-balance', token: target, of: args[0] }, this.lastCallOnPath(state))];
-    if (callee.memberName === 'delegatecall') this.add(state, frame, node.src, { k: 'delegatecall' });
     const view = isViewCall(callee);
     const definition = this.deref('FunctionDefinition', callee.referencedDeclaration);
     const forwarded = forwardedItemMove(definition);
     const item = forwarded ? { token: args[forwarded.token], from: args[forwarded.from], to: args[forwarded.to], id: args[forwarded.id] } : definition && !hasItemMoveParameters(definition) ? null : undefined;
-    if (!view) this.add(state, frame, node.src, { k: 'call', target, name: callee.memberName, checked: false, args, ...(item !== undefined ? { item } : {}) });
+    const params = definition?.parameters.parameters.map((p) => p.name);
+    // An ERC-20 approval (`approve(spender, amount)`); ERC-721's `approve(to, tokenId)` names one item instead.
+    const approval = callee.memberName === 'approve' && args.length === 2 && !isItemContractType(this.deref, callee.expression.typeDescriptions.typeIdentifier, callee.expression.typeDescriptions.typeString);
+    if (!view) this.add(state, frame, node.src, { k: 'call', target, name: callee.memberName, checked: false, args, ...(item !== undefined ? { item } : {}), ...(params ? { params } : {}), ...(approval ? { approval } : {}) });
     return [{ kind: 'external-call', target, name: callee.memberName, args }];
   }
 

@@ -96,6 +96,36 @@ export function encodedArguments(args: readonly Expression[]): readonly Expressi
   return args;
 }
 
+/**
+ * The function and arguments a call's data names: `abi.encodeWithSignature("f(address,uint256)", a, b)`,
+ * `abi.encodeWithSelector(I.f.selector, a, b)` or `abi.encodeCall(I.f, (a, b))`; null for other data.
+ */
+export function encodedCall(args: readonly Expression[]): { name: string; args: readonly Expression[] } | null {
+  const only = args.length === 1 ? args[0] : null;
+  if (only?.nodeType !== 'FunctionCall' || only.expression.nodeType !== 'MemberAccess') return null;
+  const abi = only.expression.expression;
+  if (abi.nodeType !== 'Identifier' || abi.name !== 'abi') return null;
+  const [first, ...rest] = only.arguments;
+  if (!first) return null;
+  switch (only.expression.memberName) {
+    case 'encodeWithSignature': {
+      const signature = first.nodeType === 'Literal' ? first.value ?? '' : '';
+      const name = /^([A-Za-z_$][\w$]*)\(/.exec(signature)?.[1];
+      return name ? { name, args: rest } : null;
+    }
+    case 'encodeWithSelector':
+      return first.nodeType === 'MemberAccess' && first.memberName === 'selector' && first.expression.nodeType === 'MemberAccess' ? { name: first.expression.memberName, args: rest } : null;
+    case 'encodeCall': {
+      const name = first.nodeType === 'MemberAccess' ? first.memberName : first.nodeType === 'Identifier' ? first.name : null;
+      const tuple = rest[0];
+      if (!name || !tuple) return null;
+      return { name, args: tuple.nodeType === 'TupleExpression' ? tuple.components.filter((c): c is Expression => c !== null) : [tuple] };
+    }
+    default:
+      return null;
+  }
+}
+
 /** True when evaluating the expression may do something (a call, a write), so a short circuit is a branch. */
 export function hasEffects(node: Expression): boolean {
   for (const call of findAll('FunctionCall', node)) {

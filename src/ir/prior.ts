@@ -71,7 +71,12 @@ export function markEarlierReads(instrs: LoweredAction['instrs']): void {
         instr.target = markKeys(instr.target, mark);
         if (instr.value) instr.value = mark(instr.value);
         break;
-      case 'call': instr.target = mark(instr.target); break;
+      case 'call':
+        // What the call is given (an item's id, a receiver) is read when the call is made.
+        instr.target = mark(instr.target);
+        instr.args = instr.args.map(mark);
+        if (instr.item) instr.item = { token: mark(instr.item.token), from: mark(instr.item.from), to: mark(instr.item.to), id: mark(instr.item.id) };
+        break;
       default: break;
     }
   }

@@ -49,11 +49,17 @@ export type Instr = InstrBase &
       }
     /** `args`: the call's arguments as evaluated ([] where the call is a library's documented meaning). */
     /**
+     * `delegate`: a `delegatecall`, whose `name` and `args` are read from its data where the data names them;
+     * `params`: the names of the called function's parameters, where its declaration is known; `approval`: an
+     * ERC-20 `approve(spender, amount)` (not ERC-721's `approve(to, tokenId)`); `required`: a require demands
+     * a delegatecall's success flag, so the action fails when that code does.
+     */
+    /**
      * `item`: the call is to a function that passes an ERC-721 move on (a transfer helper's `transferFrom(token,
      * from, to, id)`); null when the function called is known and is not an item move (an ERC-20 helper's
      * `safeTransferFrom(token, from, to, amount)`).
      */
-    | { k: 'call'; target: Expr; name: string; checked: boolean; args: Expr[]; item?: { token: Expr; from: Expr; to: Expr; id: Expr } | null }
+    | { k: 'call'; target: Expr; name: string; checked: boolean; args: Expr[]; item?: { token: Expr; from: Expr; to: Expr; id: Expr } | null; delegate?: boolean; params?: string[]; approval?: boolean; required?: boolean }
     | { k: 'emit'; event: string; args: Expr[] }
     /** The action fails unless `cond` holds (when the guard holds). */
     | { k: 'require'; cond: Expr; message: string | null; error: string | null; form: 'require' | 'if-revert' | 'assert' }

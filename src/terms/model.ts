@@ -218,6 +218,20 @@ export interface ExternalCall {
    * to `to`; `through`: by calling another contract (`target`, a transfer helper) that moves it.
    */
   item?: { token: Expr; from: Expr; to: Expr; id: Expr; amount: Expr | null; through: boolean };
+  /**
+   * Money that may move through the other contract's code: `delegate`, the call runs that code as this
+   * contract's own (`delegatecall`); `approval`, the same action first lets that contract take `amount` of
+   * the token at `token` from this contract (an ERC-20 approval, made when `when` holds). `args`: what the
+   * call is given, by the called function's parameter names where its declaration is known; `required`: a
+   * require demands the delegatecall's success, so the action fails when that code fails.
+   */
+  proxy?: { delegate: boolean; approval: { token: Expr; amount: Expr; when: Expr[] } | null; args: { name: string | null; value: Expr }[]; required: boolean };
+  /**
+   * An ERC-20 `approve(spender, amount)` on the token at `target`: `spender` may take up to `amount` of it from
+   * this contract. `unchecked`: made through a library that reports failure instead of reverting, and the
+   * result is not checked, so the approval may not have been made.
+   */
+  approval?: { spender: Expr; amount: Expr; unchecked: boolean };
   source: SourceRef;
 }
 

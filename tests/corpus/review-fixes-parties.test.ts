@@ -46,8 +46,8 @@ describe('review fixes: parties, recorded bids, balances around a transfer', { t
   it('Zora reserve auction: the NFT moves from the seller into the contract at the first bid and to the highest bidder at settlement', async () => {
     const { all } = await read(AUCTION, 'ReserveAuctionCoreEth');
     expect(all).toContain(`If the First Bid Time of the Auction is zero, \`createBid\` sends the token of the given Token Contract whose ID is the given Token ID from the Seller of the Auction to this contract, by calling \`transferFrom\` on the ERC-721 Transfer Helper (\`erc721TransferHelper\`), whose code is not part of this summary.`);
-    expect(all).toContain(`\`settleAuction\` sends the token of the given Token Contract whose ID is the given Token ID from this contract to the Highest Bidder of ${AUCTION_ITEM}, by calling \`transferFrom\` on that token contract, whose code is not part of this summary.`);
-    expect(all).toContain(`\`settleAuction\` sends the token of the given Token Contract whose ID is the given Token ID to the Highest Bidder of ${AUCTION_ITEM}; the contract holds that token from \`createBid\` until then.`);
+    expect(all).toContain(`\`settleAuction\` sends the token of the given Token Contract whose ID is the given Token ID from this contract to the Highest Bidder of ${AUCTION_ITEM} as it stood before the call, by calling \`transferFrom\` on that token contract, whose code is not part of this summary.`);
+    expect(all).toContain(`\`settleAuction\` sends the token of the given Token Contract whose ID is the given Token ID to the Highest Bidder of ${AUCTION_ITEM} as it stood before the call; the contract holds that token from \`createBid\` until then.`);
     expect(all.filter((s) => /calls `transferFrom` on/.test(s))).toEqual([]);
     expect(all.filter((s) => /no action sends it out again/.test(s))).toEqual([]);
   });
@@ -55,7 +55,7 @@ describe('review fixes: parties, recorded bids, balances around a transfer', { t
   it('Zora AsksV1_1: an ERC-20 helper taking (token, from, to, amount) is not an NFT move; the ERC-721 helper is', async () => {
     const { all } = await read(ASKS, 'AsksV1_1');
     expect(all).toContain(`If the Ask Currency of the Ask is not the zero address, \`fillAsk\` calls \`safeTransferFrom\` on the ERC-20 Transfer Helper (\`erc20TransferHelper\`), another contract whose code is not part of this summary.`);
-    expect(all).toContain(`\`fillAsk\` sends the token of the given Token Contract whose ID is the given Token ID from the Seller of the Ask to the caller, by calling \`transferFrom\` on the ERC-721 Transfer Helper (\`erc721TransferHelper\`), whose code is not part of this summary.`);
+    expect(all).toContain(`\`fillAsk\` sends the token of the given Token Contract whose ID is the given Token ID from the Seller of the Ask as it stood before the call to the caller, by calling \`transferFrom\` on the ERC-721 Transfer Helper (\`erc721TransferHelper\`), whose code is not part of this summary.`);
     expect(all.filter((s) => /the token of the ERC-20 Transfer Helper/.test(s))).toEqual([]);
   });
 

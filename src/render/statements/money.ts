@@ -9,6 +9,7 @@ import { collectionOf, drawsOn } from '../../extract/record-funds.ts';
 import type { Action, Asset, ContractTerms, Expr, Party, Payment } from '../../terms/index.ts';
 import { isPathPrefix, unwrap, walkExpr } from '../../terms/index.ts';
 import { actionNames, combineBasis, findAction, prefixed, spanSources, spec, type StatementSpec } from './spec.ts';
+import { proxiedMoney } from './proxied.ts';
 
 export interface Recipient {
   party: Party | null;
@@ -82,7 +83,9 @@ export function buildMoneySpecs(terms: ContractTerms): StatementSpec[] {
     specs.push(spec(prefixed('definition', definition.id), 'money', 'definition', { basis: definition.basis, source: definition.source, context: { definition, overloaded } }));
   }
   if (!all.some(({ payment }) => payment.direction === 'out')) {
-    specs.push(spec('money:none-out', 'money', 'money-none-out', { basis: 'code', source: terms.source, context: {} }));
+    // Money may still leave through another contract's code (a delegatecall, or an approval and a call): said, never "none".
+    const proxied = proxiedMoney(terms);
+    specs.push(spec('money:none-out', 'money', 'money-none-out', { basis: 'code', source: proxied.length > 0 ? spanSources(proxied.flatMap((p) => p.sources), terms.source) : terms.source, context: { proxied } }));
   }
   return specs;
 }

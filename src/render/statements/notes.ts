@@ -24,7 +24,7 @@ export const DISCLAIMER_PARTS = ['generated', 'not-advice', 'code-governs', 'off
 
 /** For an unchecked payment: the payment, and what becomes of its money when it fails and its claim was cleared first. */
 function uncheckedPayment(terms: ContractTerms, risk: Risk): { payment: Payment | null; cleared: ReturnType<typeof clearedClaim> } {
-  const action = risk.kind === 'unchecked-call' && risk.action !== null ? findAction(terms, risk.action) : undefined;
+  const action = (risk.kind === 'unchecked-call' || risk.kind === 'unchecked-incoming') && risk.action !== null ? findAction(terms, risk.action) : undefined;
   const payment = action?.payments.find((p) => p.resultChecked === false && p.source.line === risk.source.line && p.source.path === risk.source.path);
   return action && payment ? { payment, cleared: clearedClaim(terms, action, payment) } : { payment: null, cleared: null };
 }

@@ -8,6 +8,7 @@ import { readTimeOffset, unwrap } from '../expr-helpers.ts';
 import { walkExpr } from '../../terms/index.ts';
 import { roughBlockSeconds } from '../format.ts';
 import { describeRecipients, heldItems } from './money.ts';
+import { proxiedMoney } from './proxied.ts';
 import { describeAmountsIn } from './amounts.ts';
 import { describeShares } from './shares.ts';
 import { queuingAction } from './powers.ts';
@@ -35,11 +36,12 @@ export function buildKeyFactSpecs(terms: ContractTerms): StatementSpec[] {
     );
   }
   const payments = terms.actions.flatMap((action) => action.payments);
+  const proxied = proxiedMoney(terms);
   specs.push(
     spec('key-fact:money', 'key-facts', 'key-fact-money', {
       basis: combineBasis(payments.map((payment) => payment.basis)),
-      source: spanSources(payments.map((payment) => payment.source), whole),
-      context: { assets: terms.assets, recipients: describeRecipients(terms), held: heldItems(terms) },
+      source: spanSources([...payments.map((payment) => payment.source), ...proxied.flatMap((p) => p.sources)], whole),
+      context: { assets: terms.assets, recipients: describeRecipients(terms), held: heldItems(terms), proxied },
     }),
   );
   const shares = describeShares(terms);
