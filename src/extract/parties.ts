@@ -197,7 +197,7 @@ function itemParties(context: ExtractContext, contractParties: Party[]): { items
       if (!isAddressType(member.typeDescriptions.typeString)) continue;
       // Actions that write this field of an existing record (not the record written whole when created,
       // nor a new record filled field by field at a fresh index): the others set it once, for each record.
-      const all = context.reads.map((r) => ({ id: r.id, effects: r.facts.effects }));
+      const all = context.reads.map((r) => ({ id: r.id, effects: r.facts.effects, conditions: r.facts.conditions }));
       // A record written whole (`listings[tokenId] = Listing({seller: …})`) writes the field too: over an
       // existing record when the key can come again (a token listed anew), unless the key is fresh.
       const writesField = (e: Effect) =>
