@@ -64,56 +64,104 @@ function byHolderCount(index: Expr, write: Write, all: EffectsByAction): boolean
   });
 }
 
-/** The action requires the record's field to be zero, and leaves it non-zero; no action zeroes it and keeps the record. */
+/**
+ * The action requires the record's field to be zero and leaves it non-zero, and every record that exists has that
+ * field non-zero: every other write into the collection (a new record, a field of one) either sets it non-zero, is
+ * made only to a record whose field the action requires non-zero (a live one), or is followed by deleting the record.
+ */
 function byEmptyGuard(record: { collection: string; index: Expr }, write: Write, all: EffectsByAction): boolean {
   const at = key(withoutPrior(record.index));
-  const fieldOf = (e: Expr): string | null => {
-    const bare = withoutPrior(unwrap(e));
-    if (bare.kind !== 'member' || bare.object.kind !== 'index' || bare.object.base.kind !== 'variable' || bare.object.base.name !== record.collection) return null;
-    return key(withoutPrior(bare.object.index)) === at ? bare.member : null;
-  };
   const guarded = write.requires.flatMap((c) => {
-    if (c.kind === 'not') return [fieldOf(c.operand)];
+    if (c.kind === 'not') return [fieldAt(c.operand, record.collection)];
     if (c.kind !== 'compare' || c.op !== '==') return [];
-    return [isZero(c.right) ? fieldOf(c.left) : isZero(c.left) ? fieldOf(c.right) : null];
-  }).filter((f): f is string => f !== null);
+    return [isZero(c.right) ? fieldAt(c.left, record.collection) : isZero(c.left) ? fieldAt(c.right, record.collection) : null];
+  }).filter((f): f is { field: string; at: string } => f !== null && f.at === at).map((f) => f.field);
   return guarded.some((field) => {
-    const written = valuesOf(record.collection, field, write.effects, at);
-    return written.length > 0 && written.every((w) => w.value !== null && nonZero(w.value, write.requires)) && neverZeroedInPlace(record.collection, field, all);
+    const own = writesInto(record.collection, write.effects).filter((w) => w.at === at);
+    const setsIt = own.some((w) => w.field === field && w.value !== null && nonZero(w.value, write.requires));
+    return setsIt && own.every((w) => w.field !== field || (w.value !== null && nonZero(w.value, write.requires))) && everyRecordSets(record.collection, field, all);
   });
 }
 
-/** Every action that writes the field leaves it non-zero, or deletes the whole record afterwards. */
-function neverZeroedInPlace(collection: string, field: string, all: EffectsByAction): boolean {
+/** No action leaves a record of the collection in place with the field zero. */
+function everyRecordSets(collection: string, field: string, all: EffectsByAction): boolean {
   return all.every(({ id, effects, conditions }) => {
     if (id === 'constructor') return true;
     const requires = conditions.filter((c) => c.when.length === 0 && c.each === null).flatMap((c) => conjuncts(c.expr));
-    return valuesOf(collection, field, effects, null).every((w) => (w.value !== null && w.kind !== 'decrease' && nonZero(w.value, requires)) || deletedAfter(collection, w, effects));
+    const writes = writesInto(collection, effects);
+    const live = (at: string | null) => at !== null && requires.some((c) => requiresNonZero(c, collection, field, at));
+    const created = (at: string | null) => writes.some((w) => w.at === at && w.field === field && w.value !== null && w.kind === 'set' && nonZero(w.value, requires));
+    return writes.every((w) => {
+      if (w.kind === 'delete' && w.field === null) return true;
+      if (deletedAfter(collection, w, effects)) return true;
+      if (w.field === field) return w.value !== null && (w.kind === 'set' || w.kind === 'push' || w.kind === 'increase') && nonZero(w.value, requires);
+      // Another field of a record: fine on a live record, or on the one this action creates with the field non-zero.
+      return live(w.at) || created(w.at);
+    });
   });
 }
 
-type FieldWrite = { kind: Effect['kind']; value: Expr | null; at: string; position: number };
+type FieldWrite = { kind: Effect['kind']; field: string | null; value: Expr | null; at: string | null; position: number };
 
-/** The writes of `collection[k].field`, as a field or inside a whole record, with the key they write at (only `at` when given). */
-function valuesOf(collection: string, field: string, effects: Effect[], at: string | null): FieldWrite[] {
+/**
+ * Every write into the collection, by record key (null for a new entry pushed): a whole record is one write per
+ * field of its value (`field` null when deleted or when its value is not written out); a field write names its field.
+ */
+function writesInto(collection: string, effects: Effect[]): FieldWrite[] {
   const found: FieldWrite[] = [];
   effects.forEach((e, position) => {
-    if (targetName(e.target) !== collection) return;
+    if (targetName(e.target) !== collection && recordOf(e.target)?.collection !== collection) return;
     const t = e.target;
+    if (t.kind === 'variable' && t.name === collection && e.kind === 'push') {
+      const fields = e.value?.kind === 'struct' ? e.value.fields : [];
+      for (const f of fields) found.push({ kind: 'push', field: f.name, value: f.value, at: null, position });
+      if (fields.length === 0) found.push({ kind: 'push', field: null, value: null, at: null, position });
+      return;
+    }
     if (t.kind === 'index' && t.base.kind === 'variable' && t.base.name === collection) {
-      // A whole record: its field, or (deleted) nothing left of it.
-      if (e.kind === 'delete') return;
-      const value = e.value?.kind === 'struct' ? e.value.fields.find((f) => f.name === field)?.value ?? null : null;
-      found.push({ kind: e.kind, value, at: key(withoutPrior(t.index)), position });
-    } else if (t.kind === 'member' && t.member === field && t.object.kind === 'index' && t.object.base.kind === 'variable' && t.object.base.name === collection) {
-      found.push({ kind: e.kind, value: e.kind === 'delete' ? null : e.value, at: key(withoutPrior(t.object.index)), position });
-    } else return;
+      const at = key(withoutPrior(t.index));
+      if (e.kind === 'set' && e.value?.kind === 'struct') for (const f of e.value.fields) found.push({ kind: 'set', field: f.name, value: f.value, at, position });
+      else found.push({ kind: e.kind, field: null, value: null, at, position });
+      return;
+    }
+    // A field (or part of one) of a record: `records[k].field…`.
+    let node: Expr = t;
+    let field: string | null = null;
+    while (node.kind === 'member' || node.kind === 'index') {
+      const object: Expr = node.kind === 'member' ? node.object : node.base;
+      if (node.kind === 'member' && object.kind === 'index' && object.base.kind === 'variable' && object.base.name === collection) {
+        field = node.member;
+        found.push({ kind: node === t ? e.kind : 'set', field, value: node === t && e.kind !== 'delete' ? e.value : null, at: key(withoutPrior(object.index)), position });
+        return;
+      }
+      node = object;
+    }
+    found.push({ kind: e.kind, field: '?', value: null, at: null, position });
   });
-  return at === null ? found : found.filter((w) => w.at === at);
+  return found;
+}
+
+/** `records[k].field` (read before or after the call): the field and the key. */
+function fieldAt(e: Expr, collection: string): { field: string; at: string } | null {
+  const bare = withoutPrior(unwrap(e));
+  if (bare.kind !== 'member' || bare.object.kind !== 'index' || bare.object.base.kind !== 'variable' || bare.object.base.name !== collection) return null;
+  return { field: bare.member, at: key(withoutPrior(bare.object.index)) };
+}
+
+/** The requirement says the record's field is not zero: `records[k].f > 0`, `!= 0`, or a flag that is set. */
+function requiresNonZero(c: Expr, collection: string, field: string, at: string): boolean {
+  const is = (e: Expr) => {
+    const found = fieldAt(e, collection);
+    return found !== null && found.field === field && found.at === at;
+  };
+  if (is(c)) return true;
+  if (c.kind !== 'compare') return false;
+  return ((c.op === '!=' || c.op === '>') && is(c.left) && isZero(c.right)) || ((c.op === '!=' || c.op === '<') && is(c.right) && isZero(c.left));
 }
 
 /** The same action deletes the whole record, unconditionally, after the write. */
 function deletedAfter(collection: string, write: FieldWrite, effects: Effect[]): boolean {
+  if (write.at === null) return false;
   return effects.some((e, position) => position > write.position && e.kind === 'delete' && e.when.length === 0 && e.target.kind === 'index' && targetName(e.target) === collection && key(withoutPrior(e.target.index)) === write.at);
 }
 

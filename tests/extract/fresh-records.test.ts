@@ -29,4 +29,10 @@ describe('parties of records created at a fresh key', { timeout: 60_000 }, () =>
     expect(all).toContain('Parties: Payee (`payee`) and Payer (`payer`); the Payee of the Deposit concerned and the Payer of the Deposit concerned can be replaced.');
     expect(all.some((s) => s.startsWith("Payee |") && s.includes('changed through `fund`'))).toBe(true);
   });
+
+  it('a guard proves nothing when another action writes a field of a record that may not be live', async () => {
+    const { terms } = await read(file, 'PresetEscrow');
+    expect(terms.parties.find((p) => p.id === 'deposits.payer')!.changedBy).toEqual(['fund(bytes32,address)']);
+    expect(terms.parties.find((p) => p.id === 'deposits.payee')!.changedBy.sort()).toEqual(['fund(bytes32,address)', 'preset(bytes32,address)']);
+  });
 });
