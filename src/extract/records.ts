@@ -8,7 +8,8 @@
  * - a per-holder count: a key hashed from a holder and the holder's own count (`keccak256(abi.encodePacked(holder,
  *   count[holder]))`) that the same call raises, no action ever lowering any holder's count;
  * - an empty record: the action requires a field of the record to be zero (`require(requests[ref].amount == 0)`)
- *   and writes it non-zero, and no action leaves an existing record with that field zero without deleting it.
+ *   and writes the record whole with it non-zero, and no action leaves an existing record with that field zero
+ *   without deleting it.
  */
 import { constantOf, key, targetName, withoutPrior } from '../ir/exprs.ts';
 import type { Condition, Effect, Expr } from '../terms/index.ts';
@@ -78,7 +79,9 @@ function byEmptyGuard(record: { collection: string; index: Expr }, write: Write,
   }).filter((f): f is { field: string; at: string } => f !== null && f.at === at).map((f) => f.field);
   return guarded.some((field) => {
     const own = writesInto(record.collection, write.effects).filter((w) => w.at === at);
-    const setsIt = own.some((w) => w.field === field && w.value !== null && nonZero(w.value, write.requires));
+    // Written whole (`requests[ref] = Request(…)`): a record filled field by field on a default entry is a step of that entry.
+    const whole = write.effects.some((e) => e.kind === 'set' && e.value?.kind === 'struct' && e.target.kind === 'index' && targetName(e.target) === record.collection && key(withoutPrior(e.target.index)) === at);
+    const setsIt = whole && own.some((w) => w.field === field && w.value !== null && nonZero(w.value, write.requires));
     return setsIt && own.every((w) => w.field !== field || (w.value !== null && nonZero(w.value, write.requires))) && everyRecordSets(record.collection, field, all);
   });
 }
@@ -194,13 +197,19 @@ function counterOf(index: Expr): { counter: Expr | null; offset: number } {
   let bare = unwrap(index);
   // `orders[nextId++]` reads the counter as it stood before the call.
   if (bare.kind === 'prior') bare = unwrap(bare.of);
-  if (bare.kind === 'variable' && bare.scope === 'state') return { counter: bare, offset: 0 };
+  if (isCounter(bare)) return { counter: bare, offset: 0 };
   if (bare.kind === 'arith' && bare.op === '+') {
     const left = withoutPrior(unwrap(bare.left));
     const amount = constantOf(bare.right);
-    if (left.kind === 'variable' && left.scope === 'state' && amount !== null) return { counter: left, offset: Number(amount) };
+    if (isCounter(left) && amount !== null) return { counter: left, offset: Number(amount) };
   }
   return { counter: null, offset: 0 };
+}
+
+/** A state variable, or a field of one (OpenZeppelin's `Counters.Counter _tokenIds` keeps `_tokenIds._value`). */
+function isCounter(e: Expr): boolean {
+  if (e.kind === 'member') return isCounter(e.object);
+  return e.kind === 'variable' && e.scope === 'state';
 }
 
 /** How much the action raises the counter (a variable, or one entry of a mapping) whatever path it takes. */
@@ -239,6 +248,7 @@ function sameStorage(a: Expr, b: Expr): boolean {
   const [x, y] = [withoutPrior(unwrap(a)), withoutPrior(unwrap(b))];
   if (x.kind === 'variable' && y.kind === 'variable') return x.scope === 'state' && y.scope === 'state' && x.name === y.name;
   if (x.kind === 'index' && y.kind === 'index') return sameStorage(x.base, y.base) && key(x.index) === key(y.index);
+  if (x.kind === 'member' && y.kind === 'member') return x.member === y.member && sameStorage(x.object, y.object);
   return false;
 }
 

@@ -35,4 +35,9 @@ describe('parties of records created at a fresh key', { timeout: 60_000 }, () =>
     expect(terms.parties.find((p) => p.id === 'deposits.payer')!.changedBy).toEqual(['fund(bytes32,address)']);
     expect(terms.parties.find((p) => p.id === 'deposits.payee')!.changedBy.sort()).toEqual(['fund(bytes32,address)', 'preset(bytes32,address)']);
   });
+
+  it('a counter kept in a Counters.Counter makes a fresh key; a later action that rewrites an existing record still changes its party', async () => {
+    const { of } = await read(file, 'ListingBook');
+    expect(of('party:listings.seller')).toEqual(['Seller | `seller` | each Listing in `listings` names its own, set first through `list` | changed through `relist`']);
+  });
 });
