@@ -75,6 +75,8 @@ function finalAtDeployment(context: ExtractContext, name: string): { value: Expr
   let last: { value: Expr; source: Effect['source'] } | undefined;
   for (const e of deployment) {
     if ((e.kind !== 'set' && e.kind !== 'delete') || targetName(e.target) !== name || e.target.kind !== 'variable') continue;
+    // Clearing what was never set (`delete _pendingOwner` in Ownable2Step's first transfer) leaves it as it was.
+    if (e.kind === 'delete' && last === undefined) continue;
     const value: Expr = e.kind === 'delete' || !e.value ? { kind: 'zero-address' } : e.value;
     const earlier: Expr = last?.value ?? { kind: 'zero-address' };
     last = { value: e.when.length === 0 ? value : choose(and(e.when), value, earlier), source: e.source };
