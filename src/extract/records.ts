@@ -217,13 +217,16 @@ function raisedBy(counter: Expr, write: Write): number {
   return write.effects.filter((e) => e.when.length === 0 && sameStorage(e.target, counter)).reduce((sum, e) => sum + raiseOf(e, write.requires), 0);
 }
 
-/** No action but the constructor writes the counter (any entry of it, for a mapping) other than by raising it by a constant. */
+/**
+ * No action but the constructor writes the counter's variable other than by raising what it writes by a constant:
+ * for a mapping of counts, every entry only grows; for a counter kept in a struct, the struct is never reset whole.
+ */
 function onlyRaised(counter: Expr, all: EffectsByAction): boolean {
   const name = targetName(counter);
   return all.every(({ id, effects, conditions }) => {
     if (id === 'constructor') return true;
     const requires = conditions.filter((c) => c.when.length === 0 && c.each === null).flatMap((c) => conjuncts(c.expr));
-    return effects.every((e) => targetName(e.target) !== name || e.target.kind !== counter.kind || raiseOf(e, requires) >= 1);
+    return effects.every((e) => targetName(e.target) !== name || raiseOf(e, requires) >= 1);
   });
 }
 
