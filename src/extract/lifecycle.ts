@@ -99,7 +99,7 @@ function buildLifecycle(context: ExtractContext, holder: Holder, actions: Action
   let initial: string | null = holder.collection ? null : members[0] ?? null;
   const creations: Transition[] = [];
   const replacements: Transition[] = [];
-  const all = actions.map((action) => ({ id: action.id, effects: action.effects }));
+  const all = actions.map((action) => ({ id: action.id, effects: action.effects, conditions: action.conditions }));
   // A flag or a time that some write moves back, or to a value the code cannot place: not one-way.
   let backwards = false;
   for (const action of actions) {

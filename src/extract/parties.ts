@@ -4,7 +4,7 @@
  * actions can change it afterwards.
  */
 import type { VariableDeclaration } from 'solidity-ast';
-import { targetName } from '../ir/exprs.ts';
+import { and, choose, targetName } from '../ir/exprs.ts';
 import { humanise } from '../ir/names.ts';
 import { typeDefinitions } from '../ir/scope.ts';
 import type { ContractTerms, Effect, Expr, Party } from '../terms/index.ts';
@@ -47,8 +47,7 @@ export const parties: Extractor = {
 };
 
 function addressParty(context: ExtractContext, decl: VariableDeclaration, id: string): Party {
-  const deployment = context.reads.find((r) => r.id === 'constructor')?.facts.effects ?? [];
-  const initial = deployment.find((e) => e.kind === 'set' && targetName(e.target) === decl.name && e.target.kind === 'variable');
+  const initial = finalAtDeployment(context, decl.name);
   const changedBy = context.reads
     .filter((r) => r.id !== 'constructor' && r.facts.effects.some((e) => e.target.kind === 'variable' && e.target.name === decl.name))
     .map((r) => r.id);
@@ -64,6 +63,25 @@ function addressParty(context: ExtractContext, decl: VariableDeclaration, id: st
     changedBy,
     source: context.locate(decl),
   });
+}
+
+/**
+ * The value a state variable holds when the constructor ends: its last write there (inherited constructors run
+ * first, then the body and what it calls: `Ownable()` sets the deployer, then `transferOwnership(admin)` the admin).
+ * A write under a branch keeps the earlier value when the branch is not taken.
+ */
+function finalAtDeployment(context: ExtractContext, name: string): { value: Expr; source: Effect['source'] } | undefined {
+  const deployment = context.reads.find((r) => r.id === 'constructor')?.facts.effects ?? [];
+  let last: { value: Expr; source: Effect['source'] } | undefined;
+  for (const e of deployment) {
+    if ((e.kind !== 'set' && e.kind !== 'delete') || targetName(e.target) !== name || e.target.kind !== 'variable') continue;
+    // Clearing what was never set (`delete _pendingOwner` in Ownable2Step's first transfer) leaves it as it was.
+    if (e.kind === 'delete' && last === undefined) continue;
+    const value: Expr = e.kind === 'delete' || !e.value ? { kind: 'zero-address' } : e.value;
+    const earlier: Expr = last?.value ?? { kind: 'zero-address' };
+    last = { value: e.when.length === 0 ? value : choose(and(e.when), value, earlier), source: e.source };
+  }
+  return last;
 }
 
 /**
@@ -197,7 +215,7 @@ function itemParties(context: ExtractContext, contractParties: Party[]): { items
       if (!isAddressType(member.typeDescriptions.typeString)) continue;
       // Actions that write this field of an existing record (not the record written whole when created,
       // nor a new record filled field by field at a fresh index): the others set it once, for each record.
-      const all = context.reads.map((r) => ({ id: r.id, effects: r.facts.effects }));
+      const all = context.reads.map((r) => ({ id: r.id, effects: r.facts.effects, conditions: r.facts.conditions }));
       // A record written whole (`listings[tokenId] = Listing({seller: …})`) writes the field too: over an
       // existing record when the key can come again (a token listed anew), unless the key is fresh.
       const writesField = (e: Effect) =>

@@ -3,7 +3,7 @@
  * contract, take funds, grant roles, upgrade or destroy it. Found from what restricted actions write,
  * not from their names.
  */
-import { targetName } from '../ir/exprs.ts';
+import { and, or, targetName } from '../ir/exprs.ts';
 import type { Action, ContractTerms, Effect, Expr, Power, PowerKind } from '../terms/index.ts';
 import { unwrap, walkExpr } from '../terms/index.ts';
 import type { Extractor } from './context.ts';
@@ -52,6 +52,7 @@ export const powers: Extractor = {
           rateScale: null,
           source: effect?.source ?? action.source,
           basis: 'code',
+          ...(effect && effect.when.length > 0 ? { when: effect.when } : {}),
         });
       };
       for (const effect of action.effects) {
@@ -337,12 +338,18 @@ function needsOthersStep(action: Action, holders: string[], terms: ContractTerms
 
 
 function dedupe(list: Power[]): Power[] {
-  const seen = new Set<string>();
+  const seen = new Map<string, Power>();
   return list.filter((p) => {
     // Moves of one record to different states are different powers.
     const key = `${p.action}|${p.kind}|${JSON.stringify(p.target)}${p.kind === 'strand-funds' ? JSON.stringify(p.value) : ''}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
+    const kept = seen.get(key);
+    if (kept) {
+      // The same change made on several paths: it happens when any of them is taken (always, if one is unconditional).
+      if (!kept.when || !p.when) delete kept.when;
+      else if (JSON.stringify(kept.when) !== JSON.stringify(p.when)) kept.when = [or([and(kept.when), and(p.when)])];
+      return false;
+    }
+    seen.set(key, p);
     return true;
   });
 }

@@ -148,7 +148,7 @@ function storageKey(expr: Expr): string | null {
 function reachableValues(terms: ContractTerms, place: Expr, start: Expr): Expr[] | null {
   const placeKey = storageKey(place);
   if (placeKey === null) return null;
-  const all: EffectsByAction = terms.actions.map((a) => ({ id: a.id, effects: a.effects }));
+  const all: EffectsByAction = terms.actions.map((a) => ({ id: a.id, effects: a.effects, conditions: a.conditions }));
   const values: Expr[] = [start];
   const writes: { action: Action; target: Expr; value: Expr; when: Expr[] }[] = [];
   for (const action of terms.actions) {
@@ -234,7 +234,7 @@ function ordinal(expr: Expr | null, terms: ContractTerms): bigint | null {
  * zero (which, for a moment made only of added unsigned values, moves it earlier: it stays passed).
  */
 function fixedMoment(terms: ContractTerms, moment: Expr): boolean {
-  const all: EffectsByAction = terms.actions.map((a) => ({ id: a.id, effects: a.effects }));
+  const all: EffectsByAction = terms.actions.map((a) => ({ id: a.id, effects: a.effects, conditions: a.conditions }));
   const found = new Set([...walkExpr(moment)].map(storageKey).filter((k): k is string => k !== null));
   const keys = [...found].filter((k) => ![...found].some((other) => other.startsWith(`${k}.`)));
   const additive = (e: Expr): boolean => {

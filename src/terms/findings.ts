@@ -67,6 +67,8 @@ export interface Power extends Located {
    * answer (that code can make them fail); `removable` when some action takes an address off the list.
    */
   hooked?: { actions: string[]; canFail: boolean; removable: boolean };
+  /** The branch conditions under which the action makes the change (`if (auction.settled) _createAuction()`); absent when always. */
+  when?: Expr[];
 }
 
 export type RiskKind =

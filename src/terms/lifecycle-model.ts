@@ -25,8 +25,8 @@ export interface Deadline extends Located {
   /** The stored value compared with the block time: a variable or an item field. */
   subject: Expr;
   label: string;
-  /** Where it is set: the action and the value. */
-  setBy: { action: string; value: Expr; source: SourceRef }[];
+  /** Where it is set: the action, the value, and the branch conditions of the write ([] when the action always sets it). */
+  setBy: { action: string; value: Expr; when: Expr[]; source: SourceRef }[];
   checks: DeadlineCheck[];
   /** True for a time-valued expression compared directly, not a stored variable (e.g. start + 7 days). */
   derived: boolean;

@@ -191,12 +191,18 @@ function isInitialState(terms: ContractTerms, action: Action, effect: Effect): b
   return terms.lifecycles.some((lifecycle) => lifecycle.kind === 'enum' && !lifecycle.perItem && lifecycle.variable === target.name && lifecycle.initial === value.member);
 }
 
-/** A deployment that sets a party to the value the parties section already states ("set at deployment to …"). */
+/**
+ * A deployment that sets a party to the value the parties section already states ("set at deployment to …"),
+ * or to a value the constructor itself then replaces (`Ownable()` sets the deployer, `transferOwnership(admin)` the admin):
+ * the parties section states where deployment leaves it.
+ */
 function isPartySetting(terms: ContractTerms, action: Action, effect: Effect): boolean {
   if (action.kind !== 'constructor' || effect.kind !== 'set' || effect.when.length > 0 || effect.each !== null) return false;
   const name = effect.target.kind === 'variable' ? effect.target.name : null;
   const value = JSON.stringify(effect.value);
-  return terms.parties.some((party) => party.setAt === 'deployment' && party.collection === null && party.name === name && party.initial !== null && JSON.stringify(party.initial) === value);
+  const later = action.effects.slice(action.effects.indexOf(effect) + 1);
+  const replaced = later.some((e) => (e.kind === 'set' || e.kind === 'delete') && e.when.length === 0 && e.each === null && e.target.kind === 'variable' && e.target.name === name);
+  return terms.parties.some((party) => party.setAt === 'deployment' && party.collection === null && party.name === name && ((party.initial !== null && JSON.stringify(party.initial) === value) || replaced));
 }
 
 function targetName(target: Expr): string | null {
