@@ -7,10 +7,10 @@
  * (`access.once`, see once-only.ts) writes a party outside records once.
  */
 import { key } from '../ir/exprs.ts';
-import type { Action, Expr, Lifecycle, Party } from '../terms/index.ts';
+import type { Action, ContractTerms, Expr, Lifecycle, Party } from '../terms/index.ts';
 import { walkExpr } from '../terms/index.ts';
 import type { Extractor } from './context.ts';
-import { refersTo, runsOnce, statesOf } from './lifecycle.ts';
+import { refersTo, requiredStates, runsOnce, statesOf } from './lifecycle.ts';
 
 export const partyOnce: Extractor = {
   name: 'party-once',
@@ -29,6 +29,16 @@ export const partyOnce: Extractor = {
     }
   },
 };
+
+/**
+ * An action that sets the deal up, once: it can succeed only once at all (`access.once`), or it runs only in the
+ * stage deployment leaves the contract in, which it always leaves and nothing returns to (a job escrow's `setup`
+ * from Launched to Pending). What it writes are first values, not changes to a deal under way: no power to replace.
+ */
+export function setsUpOnce(action: Action, terms: ContractTerms): boolean {
+  if (action.access.once) return true;
+  return terms.lifecycles.some((l) => !l.perItem && (l.collection ?? null) === null && l.initial !== null && runsOnce(action, l) && (requiredStates(action, l) ?? []).every((s) => s === l.initial));
+}
 
 function writesOnceUnder(action: Action, party: Party, lifecycle: Lifecycle): boolean {
   if ((lifecycle.collection ?? null) !== (party.collection ?? null) || !runsOnce(action, lifecycle)) return false;

@@ -16,6 +16,7 @@ import { hookAllowances } from './power-hooks.ts';
 import { SIGNATURE, storedReads, type StoredReads } from './stored-reads.ts';
 import { choiceIn, flagRequired } from './flag-zero.ts';
 import { affectsDealsUnderWay, excludes } from './under-way.ts';
+import { setsUpOnce } from './party-once.ts';
 
 export const powers: Extractor = {
   name: 'powers',
@@ -60,8 +61,8 @@ export const powers: Extractor = {
         const kind = classify(effect, terms, action, lifecycleVariables) ?? (reaches.length > 0 && !gating.has(targetName(effect.target) ?? '') && !isSwitch(terms, targetName(effect.target) ?? '') ? 'change-term' : null);
         // Giving up one's own role (the caller must be the account named) is not a power over anyone else.
         if (kind === 'revoke-role' && holders.length === 1 && holders[0] === 'caller') continue;
-        // Setting the contract up, once (`access.once`): the first values, not a change to the deal.
-        if (action.access.once && (kind === 'change-party' || kind === 'change-term')) continue;
+        // Setting the contract up, once (`access.once`, or only from the first stage): the first values, not a change to the deal.
+        if ((kind === 'change-party' || kind === 'change-term') && setsUpOnce(action, terms)) continue;
         if (kind) add(kind, effect.target, effect);
         if (kind === 'change-term' && reaches.length > 0) {
           const power = list[list.length - 1];

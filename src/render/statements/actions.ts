@@ -7,7 +7,7 @@ import { unwrap } from '../../terms/index.ts';
 import { constantOf, rewrite } from '../../ir/exprs.ts';
 import { rolePlace, type RolePlace } from '../roles.ts';
 import { balanceLeft, clearedClaim } from './money.ts';
-import { firstSets, isOnceBookkeeping, isOnceCheck } from './once.ts';
+import { firstSets, isOnceBookkeeping, isOnceCheck, succeedsOnce } from './once.ts';
 import type { NamedValue } from '../../ir/named-values.ts';
 import { definitionsOf, namingOf, placeOf, type Naming } from '../named-values.ts';
 import { tellingEmits } from './events.ts';
@@ -84,7 +84,7 @@ function buildActionParts(terms: ContractTerms, action: Action): StatementSpec[]
   const checks = action.conditions.filter((condition) => !condition.isAccess && condition !== own?.condition && !isOnceCheck(action, condition));
   const listed = checks.length > 1;
   const told = listed && action.kind === 'function';
-  const access = spec(`${prefix}:access`, 'actions', 'access', { ...base, basis: 'code', source: own?.condition.source ?? action.access.source ?? action.source, context: { action, ownEntry: own, selfNamed: selfNamed(action), conditionsFollow: told, once: action.access.once ?? null, firstSets: firstSets(action) } });
+  const access = spec(`${prefix}:access`, 'actions', 'access', { ...base, basis: 'code', source: own?.condition.source ?? action.access.source ?? action.source, context: { action, ownEntry: own, selfNamed: selfNamed(action), conditionsFollow: told, once: succeedsOnce(terms, action), firstSets: firstSets(action) } });
   const payable = action.payable ? [spec(`${prefix}:payable`, 'actions', 'payable', { ...base, basis: 'code', source: action.source, context: { action } })] : [];
   // The sentence that announces the conditions comes right before them.
   specs.push(...(told ? [...payable, access] : [access, ...payable]));

@@ -3,9 +3,10 @@
  * and the risk, and which of its writes only keep the once-check working (the value checked, and flags the
  * action sets and clears within the call), so they are not stated as terms.
  */
-import type { Action, Condition, Effect, Expr } from '../../terms/index.ts';
+import type { Action, Condition, ContractTerms, Effect, Expr } from '../../terms/index.ts';
 import { unwrap, walkExpr } from '../../terms/index.ts';
 import { rolePlace, type RolePlace } from '../roles.ts';
+import { setsUpOnce } from '../../extract/party-once.ts';
 
 /** A stored value the first call sets to what its caller chooses (its variable), or a role it gives to whom the caller chooses. */
 export type FirstSet = { target: Expr; role: null } | { target: null; role: RolePlace };
@@ -27,6 +28,15 @@ export function firstSets(action: Action): FirstSet[] {
   return sets;
 }
 
+/**
+ * "It can succeed only once" for the access line: an action marked once, or a restricted one that stores values
+ * its caller chooses and runs only from the first stage of the deal, which it leaves for good (`setup` from Launched).
+ */
+export function succeedsOnce(terms: ContractTerms, action: Action): boolean {
+  if (action.access.once) return true;
+  return !action.access.anyone && action.kind !== 'constructor' && setsUpOnce(action, terms) && action.effects.some((e) => e.value !== null && chosen(e.value));
+}
+
 /** The once-check itself: said by the access line ("it can succeed only once"), not as a condition. */
 export function isOnceCheck(action: Action, condition: Condition): boolean {
   const once = action.access.once;
@@ -34,16 +44,25 @@ export function isOnceCheck(action: Action, condition: Condition): boolean {
   return once.place.kind === 'variable' && [...walkExpr(condition.expr)].some((e) => e.kind === 'variable' && e.scope === 'state' && e.name === (once.place as { name: string }).name);
 }
 
-/** The write of the value the once-check reads, or of a flag the action sets and clears again in the same call. */
+/**
+ * The write of the value the once-check reads, of a flag the action sets and clears again in the same call, or
+ * of a flag a later write in the same call always replaces (cleared, then set: only "set" is a term).
+ */
 export function isOnceBookkeeping(action: Action, effect: Effect): boolean {
   const once = action.access.once;
   if (!once) return false;
   const target = unwrap(effect.target);
   if (target.kind !== 'variable' || target.scope !== 'state') return false;
   if (once.place.kind === 'variable' && target.name === once.place.name) return true;
-  const flags = action.effects.filter((e) => { const t = unwrap(e.target); return t.kind === 'variable' && t.name === target.name; });
-  const values = flags.map((e) => (e.value === null ? null : unwrap(e.value)));
-  return target.type === 'bool' && values.some((v) => v?.kind === 'bool' && v.value) && values.some((v) => v?.kind === 'bool' && !v.value);
+  if (target.type !== 'bool') return false;
+  // Set, then cleared again before the call ends (OpenZeppelin's `_initializing`): in the order written, the first
+  // write sets it and the last clears it. A flag cleared and then set (a house that starts paused) ends set: a term.
+  const writes = action.effects.filter((e) => { const t = unwrap(e.target); return t.kind === 'variable' && t.name === target.name; });
+  const values = writes.map((e) => (e.value === null ? null : unwrap(e.value)));
+  const [first, last] = [values[0], values[values.length - 1]];
+  if (first?.kind === 'bool' && first.value && last?.kind === 'bool' && !last.value) return true;
+  // Otherwise only the value the call leaves is a term: a write that a later one always replaces is not said.
+  return writes.slice(writes.indexOf(effect) + 1).some((later) => later.kind === 'set' && later.when.length === 0 && later.each === null);
 }
 
 function chosen(expr: Expr): boolean {

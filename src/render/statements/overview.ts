@@ -15,6 +15,7 @@ import { queuingAction } from './powers.ts';
 import { describeSchedules } from './schedule.ts';
 import { actionNames, combineBasis, spanSources, spec, type StatementSpec } from './spec.ts';
 import { stateLabel, stateLabels } from './actions.ts';
+import { onlyGiven } from './role-grants.ts';
 
 export function buildKeyFactSpecs(terms: ContractTerms): StatementSpec[] {
   const specs: StatementSpec[] = [];
@@ -31,7 +32,12 @@ export function buildKeyFactSpecs(terms: ContractTerms): StatementSpec[] {
         basis: combineBasis(terms.parties.map((party) => party.basis)),
         source: spanSources(terms.parties.map((party) => party.source), whole),
         // A party set once by an action after deployment (a buyer who confirms) is not replaced; one set at deployment and changed once is.
-        context: { parties: terms.parties, replaceable: terms.parties.filter((party) => party.changedBy.length > 0 || (party.setOnceBy.length > 0 && party.setAt !== 'action')) },
+        // A role only ever given (never set to false) gains holders but loses none: not replaced.
+        context: {
+          parties: terms.parties,
+          replaceable: terms.parties.filter((party) => !onlyGiven(terms, party) && (party.changedBy.length > 0 || (party.setOnceBy.length > 0 && party.setAt !== 'action'))),
+          added: terms.parties.filter((party) => onlyGiven(terms, party)),
+        },
       }),
     );
   }
@@ -188,7 +194,7 @@ export function buildPartySpecs(terms: ContractTerms): StatementSpec[] {
       basis: party.basis,
       source: party.source,
       actionKind: party.setAt === 'deployment' ? 'constructor' : null,
-      context: { party, changers: actionNames(terms, party.changedBy), setOnce: actionNames(terms, party.setOnceBy), joiners: actionNames(terms, party.joinedBy), unchecked: paysInUnchecked(terms, party.joinedBy) },
+      context: { party, changers: actionNames(terms, party.changedBy), onlyGiven: onlyGiven(terms, party), setOnce: actionNames(terms, party.setOnceBy), joiners: actionNames(terms, party.joinedBy), unchecked: paysInUnchecked(terms, party.joinedBy) },
     }),
   );
 }
