@@ -104,7 +104,8 @@ function stalls(lifecycle: Lifecycle, actions: Action[], lifecycles: Lifecycle[]
  */
 function isWayOut(exit: Action, mover: Action, party: string, lifecycles: Lifecycle[], stalled: Lifecycle, state: string): boolean {
   // Passing on the ETH sent with the call (`appeal` forwarding its fee) pays out nothing the contract holds.
-  const paysHeld = exit.payments.some((p) => p.direction === 'out' && unwrap(p.amount).kind !== 'value-sent');
+  // Tokens it moves from a payer to a receiver count too: the other side is paid at that stage.
+  const paysHeld = exit.payments.some((p) => (p.direction === 'out' || p.direction === 'between') && unwrap(p.amount).kind !== 'value-sent');
   if (exit.id === mover.id || exit.kind === 'constructor' || !paysHeld) return false;
   if (!exit.access.anyone && exit.access.rules.every((rule) => (ruleHolder(rule) ?? '') === party)) return false;
   return lifecycles.every((lifecycle) => {

@@ -7,7 +7,7 @@ import type { Action, ContractTerms, Deadline, Expr, Lifecycle, Party } from '..
 import { readTimeOffset, unwrap } from '../expr-helpers.ts';
 import { walkExpr } from '../../terms/index.ts';
 import { roughBlockSeconds } from '../format.ts';
-import { describeRecipients, heldItems } from './money.ts';
+import { describeMoves, describeRecipients, heldItems } from './money.ts';
 import { proxiedMoney } from './proxied.ts';
 import { describeAmountsIn } from './amounts.ts';
 import { describeShares } from './shares.ts';
@@ -41,7 +41,7 @@ export function buildKeyFactSpecs(terms: ContractTerms): StatementSpec[] {
     spec('key-fact:money', 'key-facts', 'key-fact-money', {
       basis: combineBasis(payments.map((payment) => payment.basis)),
       source: spanSources([...payments.map((payment) => payment.source), ...proxied.flatMap((p) => p.sources)], whole),
-      context: { assets: terms.assets, recipients: describeRecipients(terms), held: heldItems(terms), proxied },
+      context: { assets: terms.assets, recipients: describeRecipients(terms), moves: describeMoves(terms), held: heldItems(terms), proxied },
     }),
   );
   const shares = describeShares(terms);
