@@ -15,6 +15,7 @@ import { queuingAction } from './powers.ts';
 import { describeSchedules } from './schedule.ts';
 import { actionNames, combineBasis, spanSources, spec, type StatementSpec } from './spec.ts';
 import { stateLabel, stateLabels } from './actions.ts';
+import { deadlineMoves } from './time.ts';
 
 export function buildKeyFactSpecs(terms: ContractTerms): StatementSpec[] {
   const specs: StatementSpec[] = [];
@@ -69,11 +70,12 @@ export function buildKeyFactSpecs(terms: ContractTerms): StatementSpec[] {
     specs.push(
       spec(`key-fact:deadline:${deadline.id}`, 'key-facts', 'key-fact-deadline', {
         basis: deadline.basis,
-        source: spanSources(deadline.setBy.map((set) => set.source), deadline.source),
+        source: spanSources([...deadline.setBy, ...(deadline.movedBy ?? [])].map((set) => set.source), deadline.source),
         // Every check allows the action only after the moment: it is when something opens, not a deadline.
         context: {
           deadline,
           setBy,
+          moved: deadlineMoves(terms, deadline),
           offset: commonOffset(deadline),
           moments: separateMoments(terms, deadline),
           atTheMoment: atTheMoment(deadline),
