@@ -64,7 +64,7 @@ export const risks: Extractor = {
       if (read.facts.txOrigin) drafts.push({ kind: 'tx-origin', action: action.id, party: null, subject: null, text: null, state: null, source: read.facts.txOrigin });
       drafts.push(...uncheckedPayments(terms, action));
       // Money sent before a record is updated on the same path (not in the other branch of an `if`).
-      const risky = action.payments.find((p) => p.direction === 'out' && (p.method === 'call' || p.asset.kind === 'token') && action.effects.some((e) => e.source.line > p.source.line && samePath(e.when, p.when)));
+      const risky = action.payments.find((p) => p.direction !== 'in' && (p.method === 'call' || p.asset.kind === 'token') && action.effects.some((e) => e.source.line > p.source.line && samePath(e.when, p.when)));
       if (risky && read.facts.reentrancyGuards.length === 0) drafts.push({ kind: 'no-reentrancy-guard', action: action.id, party: null, subject: null, text: null, state: null, source: risky.source });
     }
     terms.risks = drafts.map((d, i) => ({ ...d, id: `risk:${i + 1}`, basis: 'code' }));
@@ -214,7 +214,7 @@ function renouncedPayee(terms: ContractTerms): Draft[] {
     if (action.kind === 'constructor' || action.id === renounce.action) continue;
     // Only the owner may call it: once ownership is given up, no one can, so it pays no one.
     if (!action.access.anyone && action.access.rules.length > 0 && action.access.rules.every((rule) => rule.kind === 'party' && rule.party === owner.id)) continue;
-    const payment = action.payments.find((p) => p.direction === 'out' && p.toParty === owner.id && !checksOwner([...p.when, ...action.conditions.map((c) => c.expr)]));
+    const payment = action.payments.find((p) => (p.direction === 'out' || p.direction === 'between') && p.toParty === owner.id && !checksOwner([...p.when, ...action.conditions.map((c) => c.expr)]));
     if (!payment) continue;
     // The subject is the token paid, or null for ETH.
     const subject = payment.asset.kind === 'token' ? payment.asset.token : null;

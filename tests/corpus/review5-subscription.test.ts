@@ -57,7 +57,7 @@ describe('review 5: tokens moved between two others, a recurring charge date', {
 
   it('F8: a period stored with no lower bound is a risk; one checked above zero is not', async () => {
     const { of } = await read(SUBS, 'SubscriptionsManagerCore');
-    expect(of('risk')).toContain('Nothing in the code keeps the Frequency of the Plan for the Plan ID of the given Subscription above zero: `createPlan` stores any value. If it is zero, `charge` does not move the Next Charge At time of the given Subscription later, so `charge` can succeed again and again at once, making its payment each time.');
+    expect(of('risk')).toContain('Nothing in the code keeps the Frequency of the Plan for the Plan ID of the given Subscription above zero: `createPlan` stores any value. If it is zero, `charge` does not move the Next Charge At time of the given Subscription later, so `charge` can succeed again and again at once, making its payment each time, as far as the payer\'s approval and balance allow.');
     const own = await read(OWN, 'TokenInstalments');
     expect(own.of('key-fact:deadline')[0]).toContain('and moved later by `collect`, each time by the Period (`period`), counted from the old date');
     expect(own.of('risk').filter((s) => s.includes('above zero'))).toEqual([]);

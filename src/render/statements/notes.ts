@@ -75,7 +75,7 @@ export function buildRiskSpecs(terms: ContractTerms): StatementSpec[] {
 function zeroPeriod(terms: ContractTerms, risk: ContractTerms['risks'][number]) {
   if (risk.kind !== 'zero-period') return {};
   const action = risk.action === null ? undefined : findAction(terms, risk.action);
-  return { deadline: terms.deadlines.find((d) => d.id === risk.text) ?? null, writers: actionNames(terms, risk.also ?? []), paysEachTime: action?.payments.some((p) => p.when.length === 0) ?? false };
+  return { deadline: terms.deadlines.find((d) => d.id === risk.text) ?? null, writers: actionNames(terms, risk.also ?? []), paysEachTime: action?.payments.some((p) => p.when.length === 0) ?? false, fromPayer: action?.payments.some((p) => p.when.length === 0 && p.direction === 'between') ?? false };
 }
 
 /** For a contradicted claim on an internal function: the function's name. */
