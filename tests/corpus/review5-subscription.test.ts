@@ -46,6 +46,13 @@ describe('review 5: tokens moved between two others, a recurring charge date', {
     expect(byAction).toMatchObject({ collect: ['between'], deposit: ['in'], withdraw: ['out'] });
   });
 
+  it('F4: an unchecked move between two others leaves the money with the payer, never "in the contract" (Shapes)', async () => {
+    const { all } = await read('tests/fixtures/erc7730/Shapes.sol', 'Shapes');
+    expect(all).toContain('The code does not check that this transfer succeeded; with a token that returns `false` instead of failing, `swap` still completes though nothing moved, and the money stays with the payer.');
+    expect(all).toContain('`swap` does not check that a payment succeeded; with a token that returns `false` instead of failing, the action still completes though nothing moved, and the money stays with the payer.');
+    expect(all.filter((s) => s.includes('`swap` still completes and the money stays in the contract'))).toEqual([]);
+  });
+
   it('F8: the charge date names both writers, counted from the old date, and the catch-up it allows', async () => {
     const { of } = await read(SUBS, 'SubscriptionsManagerCore');
     const moved = 'and moved later by `charge`, each time by the Frequency of the Plan for the Plan ID of the given Subscription, counted from the old date, not from the time of the call; so after missed periods `charge` can succeed again at once, once for each period that has passed.';
