@@ -36,6 +36,10 @@ export const deadlines: Extractor = {
       for (const action of terms.actions) {
         for (const effect of action.effects) {
           if (effect.kind === 'set' && effect.value && pathOf(effect.target) === pathOf(deadline.subject)) deadline.setBy.push({ action: action.id, value: effect.value, when: effect.when, source: effect.source });
+          // Moved on from the old date (`nextChargeAt += frequency`), not from the time of the call.
+          if ((effect.kind === 'increase' || effect.kind === 'decrease') && effect.value && pathOf(effect.target) === pathOf(deadline.subject)) {
+            (deadline.movedBy ??= []).push({ action: action.id, op: effect.kind, by: effect.value, when: effect.when, source: effect.source });
+          }
           if (effect.value?.kind === 'struct' && deadline.subject.kind === 'member') {
             const field = effect.value.fields.find((f) => f.name === (deadline.subject as { member: string }).member);
             if (field && collectionOfPath(pathOf(deadline.subject)) === targetName(effect.target)) deadline.setBy.push({ action: action.id, value: field.value, when: effect.when, source: effect.source });

@@ -273,7 +273,10 @@ function linkItemCallers(actions: ContractTerms['actions'], items: Party[], copi
     return items.find((p) => p.collection === collection && p.name === bare.member)?.id ?? copies.get(`${collection}.${bare.member}`) ?? null;
   };
   for (const action of actions) {
-    for (const payment of action.payments) payment.toParty ??= itemParty(payment.to);
+    for (const payment of action.payments) {
+      payment.toParty ??= itemParty(payment.to);
+      if (payment.direction === 'between' && payment.from !== null) payment.fromParty ??= itemParty(payment.from);
+    }
     action.access.rules = action.access.rules.map((rule) => {
       if (rule.kind !== 'expr') return rule;
       const party = itemParty(rule.expr);

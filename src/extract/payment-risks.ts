@@ -27,6 +27,11 @@ export function uncheckedPayments(terms: ContractTerms, action: Action): Draft[]
       drafts.push({ kind: 'unchecked-call', action: action.id, party: payment.toParty, subject: payment.to, text: null, state: null, source: payment.source });
       continue;
     }
+    if (payment.direction === 'between') {
+      // Tokens moved from a payer straight to a receiver: a failure leaves them with the payer, not in the contract.
+      drafts.push({ kind: 'unchecked-call', action: action.id, party: payment.toParty, subject: payment.to, text: 'between', state: null, source: payment.source });
+      continue;
+    }
     // A record the action increases by (a value computed from) the amount it meant to take in, and an action that pays out from that record.
     // The payer's own record first (`pledged[id][msg.sender] += amount`), then any other.
     const credits = action.effects.filter((e) => e.kind === 'increase' && e.value !== null && samePath(e.when, payment.when) && storageKey(e.target) !== null && mentions(e.value, payment.amount));

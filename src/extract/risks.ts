@@ -13,6 +13,7 @@ import { requiredStates, statesOf } from './lifecycle.ts';
 import { refusals, samePath, uncheckedPayments } from './payment-risks.ts';
 import { neverRecorded } from './never-recorded.ts';
 import { unpaidRemainders } from './unpaid-remainder.ts';
+import { zeroPeriods } from './zero-period.ts';
 
 type Draft = Omit<Risk, 'id' | 'basis'>;
 
@@ -54,7 +55,7 @@ export const risks: Extractor = {
     for (const action of terms.actions) {
       if (action.access.once && action.access.anyone) drafts.push({ kind: 'first-caller', action: action.id, party: null, subject: null, text: null, state: null, source: action.access.once.source });
     }
-    drafts.push(...renouncedPayee(terms), ...renounceLocks(terms), ...refusals(context, terms), ...neverSucceeds(terms), ...neverRecorded(terms), ...unpaidRemainders(terms));
+    drafts.push(...renouncedPayee(terms), ...renounceLocks(terms), ...refusals(context, terms), ...neverSucceeds(terms), ...neverRecorded(terms), ...unpaidRemainders(terms), ...zeroPeriods(terms));
     const timed = terms.deadlines.find((d) => d.clock === 'time');
     if (timed) drafts.push({ kind: 'timestamp', action: null, party: null, subject: null, text: null, state: null, source: timed.source });
     for (const read of context.reads) {
@@ -63,7 +64,7 @@ export const risks: Extractor = {
       if (read.facts.txOrigin) drafts.push({ kind: 'tx-origin', action: action.id, party: null, subject: null, text: null, state: null, source: read.facts.txOrigin });
       drafts.push(...uncheckedPayments(terms, action));
       // Money sent before a record is updated on the same path (not in the other branch of an `if`).
-      const risky = action.payments.find((p) => p.direction === 'out' && (p.method === 'call' || p.asset.kind === 'token') && action.effects.some((e) => e.source.line > p.source.line && samePath(e.when, p.when)));
+      const risky = action.payments.find((p) => p.direction !== 'in' && (p.method === 'call' || p.asset.kind === 'token') && action.effects.some((e) => e.source.line > p.source.line && samePath(e.when, p.when)));
       if (risky && read.facts.reentrancyGuards.length === 0) drafts.push({ kind: 'no-reentrancy-guard', action: action.id, party: null, subject: null, text: null, state: null, source: risky.source });
     }
     terms.risks = drafts.map((d, i) => ({ ...d, id: `risk:${i + 1}`, basis: 'code' }));
@@ -104,7 +105,8 @@ function stalls(lifecycle: Lifecycle, actions: Action[], lifecycles: Lifecycle[]
  */
 function isWayOut(exit: Action, mover: Action, party: string, lifecycles: Lifecycle[], stalled: Lifecycle, state: string): boolean {
   // Passing on the ETH sent with the call (`appeal` forwarding its fee) pays out nothing the contract holds.
-  const paysHeld = exit.payments.some((p) => p.direction === 'out' && unwrap(p.amount).kind !== 'value-sent');
+  // Tokens it moves from a payer to a receiver count too: the other side is paid at that stage.
+  const paysHeld = exit.payments.some((p) => (p.direction === 'out' || p.direction === 'between') && unwrap(p.amount).kind !== 'value-sent');
   if (exit.id === mover.id || exit.kind === 'constructor' || !paysHeld) return false;
   if (!exit.access.anyone && exit.access.rules.every((rule) => (ruleHolder(rule) ?? '') === party)) return false;
   return lifecycles.every((lifecycle) => {
@@ -212,7 +214,7 @@ function renouncedPayee(terms: ContractTerms): Draft[] {
     if (action.kind === 'constructor' || action.id === renounce.action) continue;
     // Only the owner may call it: once ownership is given up, no one can, so it pays no one.
     if (!action.access.anyone && action.access.rules.length > 0 && action.access.rules.every((rule) => rule.kind === 'party' && rule.party === owner.id)) continue;
-    const payment = action.payments.find((p) => p.direction === 'out' && p.toParty === owner.id && !checksOwner([...p.when, ...action.conditions.map((c) => c.expr)]));
+    const payment = action.payments.find((p) => (p.direction === 'out' || p.direction === 'between') && p.toParty === owner.id && !checksOwner([...p.when, ...action.conditions.map((c) => c.expr)]));
     if (!payment) continue;
     // The subject is the token paid, or null for ETH.
     const subject = payment.asset.kind === 'token' ? payment.asset.token : null;

@@ -118,6 +118,7 @@ export function factsOf(lowered: LoweredAction, action: string, locate: (src: st
           to: instr.to,
           toParty: partyOfExpr(instr.to),
           from: instr.from,
+          ...(instr.direction === 'between' && instr.from !== null ? { fromParty: partyOfExpr(instr.from) } : {}),
           direction: instr.direction,
           method: instr.method,
           resultChecked: instr.reverts ? null : instr.checked,

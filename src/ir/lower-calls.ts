@@ -159,7 +159,7 @@ export abstract class CallLowerer extends ExpressionLowerer {
         to,
         from,
         amount,
-        direction: to.kind === 'this' ? 'in' : 'out',
+        direction: tokenDirection(from, to),
         method: callee.memberName === 'transfer' ? 'erc20-transfer' : 'erc20-transferFrom',
         // Declared without a result, a token that reports failure by returning false is not caught either:
         // the call does not revert, and the code has no result to check.
@@ -170,7 +170,7 @@ export abstract class CallLowerer extends ExpressionLowerer {
     return null;
   }
 
-  protected pay(state: State, frame: Frame, src: string, p: { asset: Payment['asset']; to: Expr; from: Expr | null; amount: Expr; direction: 'out' | 'in'; method: Payment['method']; reverts: boolean }): Expr {
+  protected pay(state: State, frame: Frame, src: string, p: { asset: Payment['asset']; to: Expr; from: Expr | null; amount: Expr; direction: 'out' | 'in' | 'between'; method: Payment['method']; reverts: boolean }): Expr {
     const instr = this.add(state, frame, src, { k: 'pay', ...p, checked: false });
     const outcome: Expr = { kind: 'call-outcome', call: 'payment', target: p.to, name: p.method, amount: p.amount };
     this.outcomes.set(outcome, instr);
@@ -212,7 +212,7 @@ export abstract class CallLowerer extends ExpressionLowerer {
     }
     if (name === 'safeTransferFrom' && arity === 4 && fn.libraryName !== null && /ERC20/.test(fn.libraryName)) {
       const [token, from, to, amount] = t();
-      const outcome = this.pay(state, frame, node.src, { asset: { kind: 'token', token }, to, from, amount, direction: to.kind === 'this' ? 'in' : 'out', method: 'safeTransferFrom', reverts: !reportsFailure });
+      const outcome = this.pay(state, frame, node.src, { asset: { kind: 'token', token }, to, from, amount, direction: tokenDirection(from, to), method: 'safeTransferFrom', reverts: !reportsFailure });
       return reportsFailure ? [outcome] : [];
     }
     if (/^(forceApprove|safeApprove|safeIncreaseAllowance|safeDecreaseAllowance)$/.test(name) && arity === 3) {
@@ -327,4 +327,15 @@ export abstract class CallLowerer extends ExpressionLowerer {
       failures.length > 0 ? (s) => failures.forEach((c) => s.alive && clause(c, s, (c.parameters?.parameters ?? []).map((p) => code(p.name)))) : null,
     );
   }
+}
+
+/**
+ * Which way a token payment goes: to this contract is money in; from it (`transfer`, or `transferFrom` of its own
+ * tokens) money out; `transferFrom` from one other address to another moves the payer's tokens straight to the
+ * receiver, under the payer's approval, and never passes through the contract.
+ */
+function tokenDirection(from: Expr | null, to: Expr): 'in' | 'out' | 'between' {
+  const self = (e: Expr) => (e.kind === 'convert' ? e.operand : e).kind === 'this';
+  if (self(to)) return 'in';
+  return from === null || self(from) ? 'out' : 'between';
 }

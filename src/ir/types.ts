@@ -38,7 +38,7 @@ export type Instr = InstrBase &
         to: Expr;
         from: Expr | null;
         amount: Expr;
-        direction: 'out' | 'in';
+        direction: 'out' | 'in' | 'between';
         method: Payment['method'];
         /** Whether the call itself reverts when it fails (transfer, sendValue, SafeERC20): then nothing to check. */
         reverts: boolean;

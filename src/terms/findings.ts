@@ -81,6 +81,8 @@ export type RiskKind =
   | 'no-reentrancy-guard'
   | 'tx-origin'
   | 'unchecked-call'
+  /** `action` moves the date `text` (a deadline id) on by `subject`, a stored period that `also` (the actions writing it) may set to zero: then `action` can run again and again at once. */
+  | 'zero-period'
   /** An incoming token payment whose result is unchecked: `subject` is a record it increases, `text` an action that pays out from that record. */
   | 'unchecked-incoming'
   /** A push to `subject` (`text`: 'eth'; 'transfer' or 'send', which forward 2,300 gas; or 'token') that its holder can refuse, making `action` fail; nothing else releases what it holds. */

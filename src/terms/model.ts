@@ -155,7 +155,13 @@ export interface Payment extends Located {
   toParty: string | null;
   /** For transferFrom: whose tokens are taken. Null for payments out of the contract. */
   from: Expr | null;
-  direction: 'out' | 'in';
+  /** The party whose tokens are taken, when `from` is a known party (a move between two others' addresses). */
+  fromParty?: string | null;
+  /**
+   * `out` of the contract, `in` to it, or `between`: a `transferFrom` from one other address to another, which the
+   * contract makes under the payer's approval; the money never passes through the contract.
+   */
+  direction: 'out' | 'in' | 'between';
   /** `selfdestruct`: the contract's whole ETH balance, sent as the call ends (it cannot fail). */
   method: 'transfer' | 'send' | 'call' | 'sendValue' | 'safeTransfer' | 'safeTransferFrom' | 'erc20-transfer' | 'erc20-transferFrom' | 'msg-value' | 'selfdestruct';
   /** Conditions of enclosing `if` statements; [] when the payment always happens. */

@@ -54,9 +54,10 @@ export function buildMoneySpecs(terms: ContractTerms): StatementSpec[] {
       );
     }
     action.payments.forEach((payment, index) => {
-      if (payment.direction !== 'in') return;
+      if (payment.direction === 'out') return;
+      // A move between two other addresses (`transferFrom(payer, receiver)`): its own row, payer to receiver.
       specs.push(
-        spec(`money:in:${action.id}:${index + 1}`, 'money', 'money-in', {
+        spec(`money:${payment.direction}:${action.id}:${index + 1}`, 'money', 'money-in', {
           table: 'money', basis: payment.basis, source: payment.source, actionKind: action.kind, context: { action, payment } }),
       );
     });
@@ -82,7 +83,9 @@ export function buildMoneySpecs(terms: ContractTerms): StatementSpec[] {
     const overloaded = terms.definitions.filter((other) => other.name === definition.name).length > 1;
     specs.push(spec(prefixed('definition', definition.id), 'money', 'definition', { basis: definition.basis, source: definition.source, context: { definition, overloaded } }));
   }
-  if (!all.some(({ payment }) => payment.direction === 'out')) {
+  // A contract that only moves tokens between others (`transferFrom(payer, receiver)`) and takes nothing in holds nothing: the key fact says so.
+  const onlyMoves = all.some(({ payment }) => payment.direction === 'between') && !terms.actions.some((a) => a.payable || a.payments.some((p) => p.direction === 'in'));
+  if (!onlyMoves && !all.some(({ payment }) => payment.direction === 'out')) {
     // Money may still leave through another contract's code (a delegatecall, or an approval and a call): said, never "none".
     const proxied = proxiedMoney(terms);
     specs.push(spec('money:none-out', 'money', 'money-none-out', { basis: 'code', source: proxied.length > 0 ? spanSources(proxied.flatMap((p) => p.sources), terms.source) : terms.source, context: { proxied } }));
@@ -164,6 +167,21 @@ export function describeRecipients(terms: ContractTerms): Recipient[] {
       const recipient = byKey.get(key) ?? { party: findParty(terms, payment), to: payment.to, actions: [] };
       addOnce(recipient.actions, action.name);
       byKey.set(key, recipient);
+    }
+  }
+  return [...byKey.values()];
+}
+
+/** Tokens the contract moves from one other address to another under the payer's approval: one per payer, receiver and asset. */
+export function describeMoves(terms: ContractTerms): { payment: Payment; actions: string[] }[] {
+  const byKey = new Map<string, { payment: Payment; actions: string[] }>();
+  const key = (party: string | null | undefined, e: Expr | null) => party ?? JSON.stringify(e === null ? null : unwrap(e), (name, value) => (name === 'type' ? undefined : value));
+  for (const action of terms.actions) {
+    for (const payment of action.payments.filter((candidate) => candidate.direction === 'between')) {
+      const k = `${key(payment.fromParty, payment.from)} ${key(payment.toParty, payment.to)} ${JSON.stringify(payment.asset)}`;
+      const move = byKey.get(k) ?? { payment, actions: [] };
+      addOnce(move.actions, action.name);
+      byKey.set(k, move);
     }
   }
   return [...byKey.values()];

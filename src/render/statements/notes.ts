@@ -66,9 +66,16 @@ export function buildRiskSpecs(terms: ContractTerms): StatementSpec[] {
       basis: risk.basis,
       source: risk.source,
       actionKind: action?.kind ?? null,
-      context: { risk, action, party, helper: helperOf(terms, risk), callers: risk.kind === 'external-contract' ? actionNames(terms, [risk.action ?? '', ...(risk.also ?? [])].filter((id) => id !== '')) : [], ...stalledMoney(terms, risk), moves: stalledMoves(terms, risk), gates: risk.kind === 'renounce-locks-funds' ? actionNames(terms, renounceGates(terms)) : [], intake: risk.kind === 'never-recorded' ? actionNames(terms, risk.also ?? []) : [], setter: risk.kind === 'remainder-stays' && risk.text ? actionNames(terms, [risk.text]) : [], firstSets: risk.kind === 'first-caller' && action ? firstSets(action) : [], ...uncheckedPayment(terms, risk) },
+      context: { risk, action, party, helper: helperOf(terms, risk), callers: risk.kind === 'external-contract' ? actionNames(terms, [risk.action ?? '', ...(risk.also ?? [])].filter((id) => id !== '')) : [], ...stalledMoney(terms, risk), moves: stalledMoves(terms, risk), gates: risk.kind === 'renounce-locks-funds' ? actionNames(terms, renounceGates(terms)) : [], intake: risk.kind === 'never-recorded' ? actionNames(terms, risk.also ?? []) : [], ...zeroPeriod(terms, risk), setter: risk.kind === 'remainder-stays' && risk.text ? actionNames(terms, [risk.text]) : [], firstSets: risk.kind === 'first-caller' && action ? firstSets(action) : [], ...uncheckedPayment(terms, risk) },
     });
   });
+}
+
+/** For a period that may be zero: the date it moves, the actions that store it, and whether the action pays each time it runs. */
+function zeroPeriod(terms: ContractTerms, risk: ContractTerms['risks'][number]) {
+  if (risk.kind !== 'zero-period') return {};
+  const action = risk.action === null ? undefined : findAction(terms, risk.action);
+  return { deadline: terms.deadlines.find((d) => d.id === risk.text) ?? null, writers: actionNames(terms, risk.also ?? []), paysEachTime: action?.payments.some((p) => p.when.length === 0) ?? false, fromPayer: action?.payments.some((p) => p.when.length === 0 && p.direction === 'between') ?? false };
 }
 
 /** For a contradicted claim on an internal function: the function's name. */

@@ -7,7 +7,7 @@ import type { Action, ContractTerms, Deadline, Expr, Lifecycle, Party } from '..
 import { readTimeOffset, unwrap } from '../expr-helpers.ts';
 import { walkExpr } from '../../terms/index.ts';
 import { roughBlockSeconds } from '../format.ts';
-import { describeRecipients, heldItems } from './money.ts';
+import { describeMoves, describeRecipients, heldItems } from './money.ts';
 import { proxiedMoney } from './proxied.ts';
 import { describeAmountsIn } from './amounts.ts';
 import { describeShares } from './shares.ts';
@@ -16,6 +16,7 @@ import { describeSchedules } from './schedule.ts';
 import { actionNames, combineBasis, spanSources, spec, type StatementSpec } from './spec.ts';
 import { stateLabel, stateLabels } from './actions.ts';
 import { onlyGiven } from './role-grants.ts';
+import { deadlineMoves } from './time.ts';
 
 export function buildKeyFactSpecs(terms: ContractTerms): StatementSpec[] {
   const specs: StatementSpec[] = [];
@@ -47,7 +48,7 @@ export function buildKeyFactSpecs(terms: ContractTerms): StatementSpec[] {
     spec('key-fact:money', 'key-facts', 'key-fact-money', {
       basis: combineBasis(payments.map((payment) => payment.basis)),
       source: spanSources([...payments.map((payment) => payment.source), ...proxied.flatMap((p) => p.sources)], whole),
-      context: { assets: terms.assets, recipients: describeRecipients(terms), held: heldItems(terms), proxied },
+      context: { assets: terms.assets, recipients: describeRecipients(terms), moves: describeMoves(terms), held: heldItems(terms), proxied },
     }),
   );
   const shares = describeShares(terms);
@@ -75,11 +76,12 @@ export function buildKeyFactSpecs(terms: ContractTerms): StatementSpec[] {
     specs.push(
       spec(`key-fact:deadline:${deadline.id}`, 'key-facts', 'key-fact-deadline', {
         basis: deadline.basis,
-        source: spanSources(deadline.setBy.map((set) => set.source), deadline.source),
+        source: spanSources([...deadline.setBy, ...(deadline.movedBy ?? [])].map((set) => set.source), deadline.source),
         // Every check allows the action only after the moment: it is when something opens, not a deadline.
         context: {
           deadline,
           setBy,
+          moved: deadlineMoves(terms, deadline),
           offset: commonOffset(deadline),
           moments: separateMoments(terms, deadline),
           atTheMoment: atTheMoment(deadline),

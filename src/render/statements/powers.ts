@@ -224,5 +224,5 @@ function paidTo(terms: ContractTerms, power: Power): string[] {
   const target = power.target?.kind === 'variable' ? power.target : null;
   const party = target?.party ?? null;
   if (!party) return [];
-  return terms.actions.filter((a) => a.kind !== 'constructor' && a.payments.some((p) => p.direction === 'out' && p.toParty === party)).map((a) => a.id);
+  return terms.actions.filter((a) => a.kind !== 'constructor' && a.payments.some((p) => p.direction !== 'in' && p.toParty === party)).map((a) => a.id);
 }

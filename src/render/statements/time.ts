@@ -8,7 +8,7 @@ import { walkExpr } from '../../terms/index.ts';
 import { refersTo } from '../../extract/lifecycle.ts';
 import { stateLabel, stateLabels } from './actions.ts';
 import { checkOffset, commonOffset, type TimeOffset } from './overview.ts';
-import { actionNames, findAction, prefixed, spec, type StatementSpec } from './spec.ts';
+import { actionNames, findAction, prefixed, spanSources, spec, type StatementSpec } from './spec.ts';
 
 /** Comparisons that make an action possible only once the time has come. */
 const AFTER_OPS = new Set(['>', '>=']);
@@ -46,6 +46,19 @@ function mentionsTime(expr: Expr): boolean {
   return [...walkExpr(expr)].some((e) => e.kind === 'now' || e.kind === 'block-number');
 }
 
+/**
+ * The actions that move the date on from its old value (`nextChargeAt += frequency`). `catchUp`: the same action
+ * can succeed only once the date is reached, and moves it later from the old date, so after missed periods it can
+ * succeed again at once, once for each period that has passed.
+ */
+export function deadlineMoves(terms: ContractTerms, deadline: Deadline) {
+  return (deadline.movedBy ?? []).map((move) => {
+    const action = findAction(terms, move.action);
+    const catchUp = move.op === 'increase' && deadline.checks.some((check) => check.action === move.action && AFTER_OPS.has(check.op));
+    return { ...move, actionKind: action?.kind ?? null, name: action?.name ?? move.action, catchUp };
+  });
+}
+
 function buildOneDeadline(terms: ContractTerms, deadline: Deadline): StatementSpec[] {
   const prefix = prefixed('deadline', deadline.id);
   const setBy = deadline.setBy.map((set) => {
@@ -53,9 +66,10 @@ function buildOneDeadline(terms: ContractTerms, deadline: Deadline): StatementSp
     return { ...set, actionKind: action?.kind ?? null, name: action?.name ?? set.action };
   });
   // The sentence says how the deadline is set: cite where it is set, when that is one place.
-  const source = deadline.setBy.length === 1 ? deadline.setBy[0]!.source : deadline.source;
+  const writes = [...deadline.setBy, ...(deadline.movedBy ?? [])];
+  const source = writes.length === 1 ? writes[0]!.source : deadline.movedBy?.length ? spanSources(writes.map((w) => w.source), deadline.source) : deadline.source;
   // A deadline set only at deployment is stated in the deployment's block, on the same line of code.
-  const specs = setOnlyAtDeployment(terms, deadline) ? [] : [spec(prefix, 'deadlines', 'deadline', { basis: deadline.basis, source, context: { deadline, setBy } })];
+  const specs = setOnlyAtDeployment(terms, deadline) ? [] : [spec(prefix, 'deadlines', 'deadline', { basis: deadline.basis, source, context: { deadline, setBy, moved: deadlineMoves(terms, deadline) } })];
   deadline.checks.forEach((check, index) => {
     const action = findAction(terms, check.action);
     // A check the action's conditions already state, on the same line of code, is not said twice.
