@@ -55,7 +55,8 @@ function buildOneDeadline(terms: ContractTerms, deadline: Deadline): StatementSp
   // The sentence says how the deadline is set: cite where it is set, when that is one place.
   const source = deadline.setBy.length === 1 ? deadline.setBy[0]!.source : deadline.source;
   // A deadline set only at deployment is stated in the deployment's block, on the same line of code.
-  const specs = setOnlyAtDeployment(terms, deadline) ? [] : [spec(prefix, 'deadlines', 'deadline', { basis: deadline.basis, source, context: { deadline, setBy } })];
+  const given = deadline.derived && givenInCall(deadline.subject) ? { actions: actionNames(terms, unique(deadline.checks.map((check) => check.action))), computed: !isGivenValue(deadline.subject) } : null;
+  const specs = setOnlyAtDeployment(terms, deadline) ? [] : [spec(prefix, 'deadlines', 'deadline', { basis: deadline.basis, source, context: { deadline, setBy, given } })];
   deadline.checks.forEach((check, index) => {
     const action = findAction(terms, check.action);
     // A check the action's conditions already state, on the same line of code, is not said twice.
@@ -97,6 +98,27 @@ function buildOneDeadline(terms: ContractTerms, deadline: Deadline): StatementSp
   const narrows = actionNames(terms, closing.filter((id) => !always(id)));
   specs.push(spec(`${prefix}:manual`, 'deadlines', 'deadline-manual', { basis: 'code', source: deadline.source, context: { deadline, callers, closes, narrows, caller, offset: commonOffset(deadline) } }));
   return specs;
+}
+
+/**
+ * True when a time is made only of values given in the call (`p.deadline`, `p.firstPayment + (index - 1) *
+ * p.periodSeconds`), with numbers and constants: nothing stored, so nothing to work out from other values.
+ */
+function givenInCall(expr: Expr): boolean {
+  if (isGivenValue(expr)) return true;
+  if (expr.kind === 'convert') return givenInCall(expr.operand);
+  if (expr.kind !== 'arith') return false;
+  const fixed = (side: Expr) => side.kind === 'number' || (side.kind === 'variable' && side.scope === 'constant');
+  return (givenInCall(expr.left) || fixed(expr.left)) && (givenInCall(expr.right) || fixed(expr.right)) && !(fixed(expr.left) && fixed(expr.right));
+}
+
+/** A parameter, or a field or item of one (a calldata struct's `p.deadline`). */
+function isGivenValue(expr: Expr): boolean {
+  if (expr.kind === 'variable') return expr.scope === 'parameter';
+  if (expr.kind === 'member') return isGivenValue(expr.object);
+  if (expr.kind === 'index') return isGivenValue(expr.base) && (isGivenValue(expr.index) || expr.index.kind === 'number');
+  if (expr.kind === 'convert') return isGivenValue(expr.operand);
+  return false;
 }
 
 function sameSource(a: SourceRef, b: SourceRef): boolean {
