@@ -6,6 +6,8 @@
 import type { Action, ContractTerms, Deadline, Expr, Lifecycle, SourceRef, Transition } from '../../terms/index.ts';
 import { walkExpr } from '../../terms/index.ts';
 import { refersTo } from '../../extract/lifecycle.ts';
+import { pathOf, setByOf } from '../../extract/deadlines.ts';
+import { formulaDates, formulaSubjects, type FormulaDate } from '../../extract/formula-dates.ts';
 import { stateLabel, stateLabels } from './actions.ts';
 import { checkOffset, commonOffset, type TimeOffset } from './overview.ts';
 import { actionNames, findAction, prefixed, spec, type StatementSpec } from './spec.ts';
@@ -14,13 +16,17 @@ import { actionNames, findAction, prefixed, spec, type StatementSpec } from './s
 const AFTER_OPS = new Set(['>', '>=']);
 
 export function buildDeadlineSpecs(terms: ContractTerms): StatementSpec[] {
+  const dates = formulaDates(terms);
+  const specs: StatementSpec[] = [];
   if (terms.deadlines.length === 0) {
     const { refused, computed } = timedActions(terms);
-    const context = { timed: actionNames(terms, [...new Set([...refused, ...computed])]), refused: actionNames(terms, refused), computed: actionNames(terms, computed) };
-    return [spec('deadlines:none', 'deadlines', 'deadlines-none', { basis: 'code', source: terms.source, context })];
+    // `dated`: a stored date is compared with the time inside a formula the actions read, so "no stored deadline" would be false.
+    const context = { timed: actionNames(terms, [...new Set([...refused, ...computed])]), refused: actionNames(terms, refused), computed: actionNames(terms, computed), dated: dates.length > 0 };
+    specs.push(spec('deadlines:none', 'deadlines', 'deadlines-none', { basis: 'code', source: terms.source, context }));
+    if (dates.length === 0) return specs;
   }
-  const specs = terms.deadlines.flatMap((deadline) => buildOneDeadline(terms, deadline));
-  const timed = terms.deadlines.find((deadline) => deadline.clock === 'time');
+  specs.push(...terms.deadlines.flatMap((deadline) => buildOneDeadline(terms, deadline)), ...buildFormulaDates(terms, dates));
+  const timed = terms.deadlines.find((deadline) => deadline.clock === 'time') ?? dates[0];
   if (timed) specs.push(spec('deadlines:block-time', 'deadlines', 'block-time', { basis: 'code', source: timed.source, context: {} }));
   const counted = terms.deadlines.find((deadline) => deadline.clock === 'blocks');
   if (counted) specs.push(spec('deadlines:block-numbers', 'deadlines', 'block-numbers', { basis: 'code', source: counted.source, context: {} }));
@@ -40,6 +46,30 @@ function timedActions(terms: ContractTerms): { refused: string[]; computed: stri
     refused: actions.filter((a) => a.conditions.some((c) => timed(c.expr))).map((a) => a.id),
     computed: actions.filter((a) => a.payments.some((p) => timed(p.amount)) || a.effects.some((e) => timed(e.value))).map((a) => a.id),
   };
+}
+
+/**
+ * The stored dates that formulas compare with the time: how each is set (when no deadline already says so),
+ * then what each formula comes to on one side of it.
+ */
+function buildFormulaDates(terms: ContractTerms, dates: FormulaDate[]): StatementSpec[] {
+  const specs: StatementSpec[] = [];
+  const known = new Set(terms.deadlines.map((deadline) => pathOf(deadline.subject)));
+  for (const subject of formulaSubjects(dates)) {
+    const setBy = setByOf(terms, subject);
+    if (known.has(pathOf(subject)) || setBy.length === 0) continue;
+    const source = setBy.length === 1 ? setBy[0]!.source : dates[0]!.source;
+    const deadline: Deadline = { id: `formula:${pathOf(subject)}`, subject, label: '', setBy, checks: [], derived: false, clock: 'time', source, basis: 'code' };
+    // Set only at deployment: the deployment's block says so, on the same line of code.
+    if (setOnlyAtDeployment(terms, deadline)) continue;
+    const named = setBy.map((set) => ({ ...set, actionKind: findAction(terms, set.action)?.kind ?? null, name: findAction(terms, set.action)?.name ?? set.action }));
+    specs.push(spec(prefixed('deadline', deadline.id), 'deadlines', 'deadline', { basis: 'code', source, context: { deadline, setBy: named, given: null } }));
+  }
+  dates.forEach((date, index) => {
+    const context = { date, check: { op: date.op, against: date.against }, actions: actionNames(terms, date.actions) };
+    specs.push(spec(`deadline:formula:${index + 1}`, 'deadlines', 'deadline-formula', { basis: 'code', source: date.source, context }));
+  });
+  return specs;
 }
 
 function mentionsTime(expr: Expr): boolean {
