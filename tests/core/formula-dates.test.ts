@@ -41,4 +41,11 @@ describe('stored dates inside the formulas an action reads', { timeout: 60_000 }
     expect(zh).toContain('如调用`withdrawFromStream`或`cancelStream`的时间不晚于传入编号所指的记录（`streams[streamId]`）的开始时间，其读取的`deltaOf`为零。');
     expect(zh.some((s) => s.includes('代码不检查任何已存储的期限'))).toBe(false);
   });
+
+  it('a helper whose formula cannot be read: "no stored deadline" is said only of the code plainterms could read', async () => {
+    const { of } = await read('tests/fixtures/core/HiddenDate.sol', 'HiddenDate');
+    expect(of('deadlines:none')).toEqual([
+      '`claim` can be refused because of the time of the call (see its conditions); no stored deadline is checked in the code plainterms could read, and nothing happens automatically.',
+    ]);
+  });
 });
