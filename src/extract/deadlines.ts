@@ -5,7 +5,7 @@
 import { targetName } from '../ir/exprs.ts';
 import { humanise } from '../ir/names.ts';
 import { FLIPPED_COMPARE, hasCode } from '../terms/index.ts';
-import type { CompareOp, Deadline, Expr } from '../terms/index.ts';
+import type { CompareOp, ContractTerms, Deadline, Expr } from '../terms/index.ts';
 import type { Extractor } from './context.ts';
 
 
@@ -33,16 +33,12 @@ export const deadlines: Extractor = {
     }
     for (const deadline of byId.values()) {
       if (deadline.derived) continue;
+      deadline.setBy.push(...setByOf(terms, deadline.subject));
       for (const action of terms.actions) {
         for (const effect of action.effects) {
-          if (effect.kind === 'set' && effect.value && pathOf(effect.target) === pathOf(deadline.subject)) deadline.setBy.push({ action: action.id, value: effect.value, when: effect.when, source: effect.source });
           // Moved on from the old date (`nextChargeAt += frequency`), not from the time of the call.
           if ((effect.kind === 'increase' || effect.kind === 'decrease') && effect.value && pathOf(effect.target) === pathOf(deadline.subject)) {
             (deadline.movedBy ??= []).push({ action: action.id, op: effect.kind, by: effect.value, when: effect.when, source: effect.source });
-          }
-          if (effect.value?.kind === 'struct' && deadline.subject.kind === 'member') {
-            const field = effect.value.fields.find((f) => f.name === (deadline.subject as { member: string }).member);
-            if (field && collectionOfPath(pathOf(deadline.subject)) === targetName(effect.target)) deadline.setBy.push({ action: action.id, value: field.value, when: effect.when, source: effect.source });
           }
         }
       }
@@ -52,6 +48,21 @@ export const deadlines: Extractor = {
     terms.deadlines = [...byId.values()];
   },
 };
+
+/** Where the actions set a stored time: the action, the value, and the branch conditions of the write. */
+export function setByOf(terms: ContractTerms, subject: Expr): Deadline['setBy'] {
+  const setBy: Deadline['setBy'] = [];
+  for (const action of terms.actions) {
+    for (const effect of action.effects) {
+      if (effect.kind === 'set' && effect.value && pathOf(effect.target) === pathOf(subject)) setBy.push({ action: action.id, value: effect.value, when: effect.when, source: effect.source });
+      if (effect.value?.kind === 'struct' && subject.kind === 'member') {
+        const field = effect.value.fields.find((f) => f.name === subject.member);
+        if (field && collectionOfPath(pathOf(subject)) === targetName(effect.target)) setBy.push({ action: action.id, value: field.value, when: effect.when, source: effect.source });
+      }
+    }
+  }
+  return setBy;
+}
 
 /**
  * The comparisons with the block time that a condition requires, normalised to `now OP against`: each
@@ -101,7 +112,7 @@ function isNow(expr: Expr): boolean {
 }
 
 /** The stored value behind a time expression: `deadline`, `deadline + GRACE`, `orders[id].deliverBy`. */
-function subjectOf(expr: Expr): Expr | null {
+export function subjectOf(expr: Expr): Expr | null {
   if (expr.kind === 'variable' && expr.scope !== 'parameter' && expr.scope !== 'local') return expr;
   // A field of a stored record (orders[id].deliverBy); a field of a value given in the call is not stored.
   if (expr.kind === 'member') return storedRoot(expr) ? expr : null;

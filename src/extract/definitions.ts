@@ -16,6 +16,7 @@ export const definitions: Extractor = {
     const names = new Set<string>();
     for (const expr of allExpressions(terms)) for (const node of walkExpr(expr)) if (node.kind === 'call') names.add(node.name);
     const list: Definition[] = [];
+    // A formula that names another (the Balance Of from the Delta Of) adds it to the list: the set grows as it is walked.
     for (const name of names) {
       // Overloads (`releasable(account)` and `releasable(token, account)`) each have their own formula.
       const overloads = findFunctions(context.scope.linearized, name);
@@ -32,6 +33,7 @@ export const definitions: Extractor = {
           source,
           basis: 'code',
         });
+        if (formula) for (const node of walkExpr(formula)) if (node.kind === 'call') names.add(node.name);
         if (!formula) {
           // The amount it computes is named in the terms but its formula is not stated: one statement not explained.
           terms.notExplained.push({ action: null, code: `function ${name}(…)`, reason: 'expression', source });

@@ -1,5 +1,5 @@
 /** Questions the lowering asks of nodes and values: comparisons, storage references, places, flags in conditions. */
-import type { Expression, FunctionCall, FunctionDefinition, VariableDeclaration } from 'solidity-ast';
+import type { Expression, FunctionCall, FunctionDefinition, ModifierDefinition, VariableDeclaration } from 'solidity-ast';
 import { findAll } from 'solidity-ast/utils.js';
 import type { CompareOp, Expr } from '../terms/index.ts';
 import { hasCode, walkExpr } from '../terms/index.ts';
@@ -183,4 +183,14 @@ export function bindAssignedParameters(fn: FunctionDefinition, env: Map<number, 
     if (target?.nodeType === 'Identifier' && typeof target.referencedDeclaration === 'number') assigned.add(target.referencedDeclaration);
   }
   for (const param of fn.parameters.parameters) if (assigned.has(param.id) && !env.has(param.id)) env.set(param.id, variableExpr(param, 'parameter', null, null));
+}
+
+/**
+ * True when a modifier runs the function's body exactly once and returns nothing of its own: one `_` at its
+ * top level and no `return` (`require(exists); _;`). The function then returns what its body returns; a body
+ * that may be skipped or run twice has no single value.
+ */
+export function runsBodyOnce(definition: ModifierDefinition): boolean {
+  const statements = definition.body?.statements ?? [];
+  return statements.filter((s) => s.nodeType === 'PlaceholderStatement').length === 1 && [...findAll('Return', definition)].length === 0;
 }

@@ -13,7 +13,7 @@ import { assume, knownFrom } from './assume.ts';
 import { markEarlierReads } from './prior.ts';
 import { CallLowerer } from './lower-calls.ts';
 import { MAX_DEPTH, NAMESPACE, type Frame, type LowerContext } from './lower-base.ts';
-import { bindAssignedParameters, callName, isStorageRef } from './lower-helpers.ts';
+import { bindAssignedParameters, callName, isStorageRef, runsBodyOnce } from './lower-helpers.ts';
 import { summariseLoop } from './loops.ts';
 import { baseArguments, resolveModifier } from './scope.ts';
 import { readAssembly } from './assembly.ts';
@@ -95,17 +95,19 @@ export class Lowerer extends CallLowerer {
 
   // ── Functions and modifiers ───────────────────────────────────────────────────────────────────────
 
-  protected lowerWithModifiers(fn: FunctionDefinition, state: State, frame: Frame): void {
+  /** Runs the modifiers and, at their `_`, the body; returns the body's values when every modifier runs it once. */
+  protected lowerWithModifiers(fn: FunctionDefinition, state: State, frame: Frame): Expr[] {
     const modifiers = fn.modifiers
       .filter((m) => m.kind !== 'baseConstructorSpecifier')
       .map((m) => ({ invocation: m, definition: this.modifierDefinition(m) }))
       .filter((m): m is { invocation: ModifierInvocation; definition: ModifierDefinition } => m.definition !== null);
     const callerEnv = state.env;
+    const results: Expr[][] = [];
     const body = () => {
       if (!fn.body) return;
       const saved = state.env;
       state.env = new Map(callerEnv);
-      this.lowerBody(fn, fn.body.statements ?? [], state, { ...frame, from: fn.scope });
+      results.push(this.lowerBody(fn, fn.body.statements ?? [], state, { ...frame, from: fn.scope }));
       state.env = saved;
     };
     const run = (index: number) => {
@@ -114,6 +116,7 @@ export class Lowerer extends CallLowerer {
       this.lowerModifier(modifier.invocation, modifier.definition, state, frame, () => run(index + 1));
     };
     run(0);
+    return modifiers.every(({ definition }) => runsBodyOnce(definition)) && results.length === 1 && state.alive ? results[0]! : [];
   }
 
   protected modifierDefinition(invocation: ModifierInvocation): ModifierDefinition | null {
@@ -204,7 +207,7 @@ export class Lowerer extends CallLowerer {
     let values: Expr[] = [];
     const modifiers = fn.modifiers.filter((m) => m.kind !== 'baseConstructorSpecifier');
     if (modifiers.length > 0) {
-      this.lowerWithModifiers(fn, state, inner);
+      values = this.lowerWithModifiers(fn, state, inner);
     } else {
       values = this.lowerBody(fn, fn.body.statements ?? [], state, inner);
     }

@@ -1,6 +1,7 @@
 /**
- * Defined terms from code names: issuingBank → "Issuing Bank", DEPOSIT_BPS → "Deposit BPS",
- * _owner → "Owner", disputeIDtoTxID → "Dispute ID to Transaction ID". Letter case and spacing change, and a
+ * Defined terms from code names: issuingBank → "Issuing Bank", DEPOSIT_BPS → "Deposit BPS", _owner → "Owner",
+ * i_buyer → "Buyer", disputeIDtoTxID → "Dispute ID to Transaction ID". Letter case and spacing change, a
+ * storage-style prefix is dropped (`_`, `i_` immutable, `s_` storage, `m_` member, `g_` global), and a
  * programmer's abbreviation is written out (`tx` → "Transaction", `sig` → "Signature"); no other words are
  * added, so this stays language-neutral (the Chinese templates show the same label beside its code name).
  */
@@ -27,9 +28,18 @@ export function humanise(name: string): string {
   return label;
 }
 
+/**
+ * The name without a storage-style prefix: leading underscores, then one lower-case letter and an underscore
+ * before a letter (`i_arbiterFee` → `arbiterFee`, `_s_state` → `state`). A name that is only such a prefix and
+ * one more letter keeps it. Upper-case prefixes are not dropped: `X_MAX` is a constant's name, not a style.
+ */
+export function withoutPrefix(name: string): string {
+  const bare = name.replace(/^_+|_+$/g, '');
+  return /^[a-z]_[A-Za-z][A-Za-z0-9_]/.test(bare) ? bare.slice(2) : bare;
+}
+
 function humaniseWords(name: string): string {
-  const words = name
-    .replace(/^_+|_+$/g, '')
+  const words = withoutPrefix(name)
     // An acronym glued to a small joining word: `IDto` is "ID to", not "I Dto".
     .replace(/([A-Z]{2,})(to|of|for|by|per|from)(?=[A-Z0-9_]|$)/g, '$1 $2')
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')

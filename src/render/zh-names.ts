@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type Handlebars from 'handlebars';
 import { TEMPLATES_ROOT } from './package-root.ts';
+import { withoutPrefix } from '../ir/names.ts';
 import type { RenderData } from './render-data.ts';
 
 type HelperOptions = Omit<Handlebars.HelperOptions, 'data'> & { data: RenderData };
@@ -59,9 +60,9 @@ function wordList(): WordList {
   return found;
 }
 
-/** The words of a code name or its label: `issuingBank`, `ISSUING_BANK` and `Issuing Bank` → issuing, bank. */
+/** The words of a code name or its label: `issuingBank`, `ISSUING_BANK`, `i_issuingBank` and `Issuing Bank` → issuing, bank. */
 export function nameWords(name: string): string[] {
-  return name
+  return withoutPrefix(name)
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .split(/[_\s]+/)

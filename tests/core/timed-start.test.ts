@@ -1,6 +1,8 @@
 /**
  * An action refused at some times although no stored date is checked (a start given in the call that
  * must not be past): the Deadlines section must not say that no action is refused because of the time.
+ * A time that is a field of a struct given in the call (a signed schedule's `p.deadline`) is given, not
+ * worked out from other values.
  */
 import { describe, expect, it } from 'vitest';
 import { summarize } from '../../src/summarize.ts';
@@ -20,5 +22,24 @@ describe('a time condition on a value given in the call', { timeout: 60_000 }, (
     expect(documents[0].contracts[0].statements.find((s) => s.id === 'deadlines:none')?.text).toBe(
       '`createStream`可能因调用时间而被拒绝（见其条件）；代码不检查任何已存储的期限，也不会自动发生任何事。',
     );
+  });
+});
+
+describe('a time that is a field of a struct given in the call', { timeout: 60_000 }, () => {
+  const SIGNED = 'tests/fixtures/core/SignedSchedule.sol';
+
+  it('is said to be given in each call (or worked out from values given in it), never worked out from other values', async () => {
+    const { of } = await read(SIGNED, 'SignedSchedule');
+    const deadlines = of('deadline:');
+    expect(deadlines).toContain('The Deadline of the given value (`p`) is not stored: it is given in each call to `triggerPayment`.');
+    expect(deadlines).toContain(
+      'The First Payment of the given value (`p`) plus (the given Index (`index`) minus 1) times the Period Seconds of the given value (`p`) is not stored: it is worked out from values given in each call to `triggerPayment`.',
+    );
+    expect(deadlines).toContain('Nothing happens automatically at the Deadline of the given value (`p`); from then on `triggerPayment` can no longer succeed.');
+    expect(deadlines.some((s) => s.includes('worked out from other values'))).toBe(false);
+    const { documents } = await summarize([SIGNED], { contracts: ['SignedSchedule'], languages: ['zh'], formats: ['json'], cwd: repo, cache: false });
+    const zh = documents[0].contracts[0].statements.map((s) => s.text);
+    expect(zh).toContain('传入的参数 `p`的截止时间（`deadline`）并非存储的数值，而是在每次调用`triggerPayment`时传入。');
+    expect(zh.some((s) => s.includes('根据其他数值计算得出'))).toBe(false);
   });
 });

@@ -56,6 +56,30 @@ describe('defined terms from code names', () => {
     expect(humanise('_erc20TotalReleased')).toBe('ERC-20 Total Released');
     expect(humanise('constructor')).toBe('Constructor');
   });
+
+  it('drops storage-style prefixes (`i_`, `s_`, `m_`, `_`), but not the words of a constant', () => {
+    expect(humanise('i_buyer')).toBe('Buyer');
+    expect(humanise('i_arbiterFee')).toBe('Arbiter Fee');
+    expect(humanise('s_state')).toBe('State');
+    expect(humanise('m_disputeCount')).toBe('Dispute Count');
+    expect(humanise('_s_owner')).toBe('Owner');
+    expect(humanise('X_MAX')).toBe('X Max');
+    expect(humanise('a_b')).toBe('A B');
+  });
+});
+
+describe('names written with storage-style prefixes', { timeout: 60_000 }, () => {
+  const FILE = 'tests/fixtures/core/PrefixedEscrow.sol';
+
+  it('read as the parties and states they name, with the code name beside them (Cyfrin-style `i_buyer`, `s_state`)', async () => {
+    const { all } = await read(FILE, 'PrefixedEscrow');
+    expect(all).toContain('Parties: Buyer (`i_buyer`), Seller (`i_seller`), and Arbiter (`i_arbiter`); no action can replace any of them.');
+    expect(all).toContain('`confirmReceipt` goes ahead only if the State (`s_state`) is Created; otherwise it fails (“wrong state”) and nothing changes.');
+    expect(all).toContain('`initiateDispute` sets the Dispute Count (`m_disputeCount`) to the Dispute Count plus 1.');
+    expect(all.filter((s) => /\b[ISM] (Buyer|Seller|Arbiter|State|Dispute)/.test(proseOf(s)))).toEqual([]);
+    const { documents } = await summarize([FILE], { contracts: ['PrefixedEscrow'], languages: ['zh'], formats: ['json'], cwd: repo, cache: false });
+    expect(documents[0].contracts[0].statements.map((s) => s.text)).toContain('只有买方（`i_buyer`）可调用 `confirmReceipt`。');
+  });
 });
 
 describe('no code in the prose of a summary', { timeout: 240_000 }, () => {

@@ -89,9 +89,12 @@ describe('what a lawyer needs from the corpus', { timeout: 120_000 }, () => {
     expect(all.some((s) => /may take money held by the contract alone/.test(s))).toBe(false);
   });
 
-  it('OpenZeppelin VestingWallet: the payout depends on the time of the call, for any token the caller names', async () => {
+  it('OpenZeppelin VestingWallet: the payout depends on the time of the call and the stored start, for any token the caller names', async () => {
     const { all } = await read(`${OZ5}/finance/VestingWallet.sol`, 'VestingWallet');
-    expect(all).toContain('No action is refused because of the time of the call; what `release` pays or changes depends on it (see the formulas above); no stored deadline is checked, and nothing happens automatically.');
+    expect(all).toContain('No action is refused because of the time of the call; what `release` pays or changes depends on it (see the formulas above); nothing happens automatically at the stored dates below.');
+    // The stored start is compared with the time inside `_vestingSchedule`: it is a date, not "no stored deadline".
+    expect(all).toContain('If `release` is called before the Start (`_start`), the Vesting Schedule (`_vestingSchedule`) it reads is zero.');
+    expect(all.some((s) => s.includes('no stored deadline is checked'))).toBe(false);
     expect(all.some((s) => s.includes('whichever token the caller names (`token`)'))).toBe(true);
     // The owner is the payee: renouncing ownership sends later payouts to the zero address.
     // release() pays ETH and release(token) a token: each overload gets the sentence for its asset.

@@ -52,6 +52,7 @@ export const STATEMENT_KINDS = [
   'deadline-check',
   'deadline-manual',
   'deadlines-none',
+  'deadline-formula',
   'block-time',
   'block-numbers',
   'lifecycle-states',

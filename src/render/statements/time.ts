@@ -6,6 +6,8 @@
 import type { Action, ContractTerms, Deadline, Expr, Lifecycle, SourceRef, Transition } from '../../terms/index.ts';
 import { walkExpr } from '../../terms/index.ts';
 import { refersTo } from '../../extract/lifecycle.ts';
+import { pathOf, setByOf } from '../../extract/deadlines.ts';
+import { formulaDates, formulaSubjects, type FormulaDate } from '../../extract/formula-dates.ts';
 import { stateLabel, stateLabels } from './actions.ts';
 import { checkOffset, commonOffset, type TimeOffset } from './overview.ts';
 import { actionNames, findAction, prefixed, spanSources, spec, type StatementSpec } from './spec.ts';
@@ -14,13 +16,17 @@ import { actionNames, findAction, prefixed, spanSources, spec, type StatementSpe
 const AFTER_OPS = new Set(['>', '>=']);
 
 export function buildDeadlineSpecs(terms: ContractTerms): StatementSpec[] {
+  const dates = formulaDates(terms);
+  const specs: StatementSpec[] = [];
   if (terms.deadlines.length === 0) {
     const { refused, computed } = timedActions(terms);
-    const context = { timed: actionNames(terms, [...new Set([...refused, ...computed])]), refused: actionNames(terms, refused), computed: actionNames(terms, computed) };
-    return [spec('deadlines:none', 'deadlines', 'deadlines-none', { basis: 'code', source: terms.source, context })];
+    // `dated`: a stored date is compared with the time inside a formula the actions read, so "no stored deadline" would be false.
+    const context = { timed: actionNames(terms, [...new Set([...refused, ...computed])]), refused: actionNames(terms, refused), computed: actionNames(terms, computed), dated: dates.length > 0 };
+    specs.push(spec('deadlines:none', 'deadlines', 'deadlines-none', { basis: 'code', source: terms.source, context }));
+    if (dates.length === 0) return specs;
   }
-  const specs = terms.deadlines.flatMap((deadline) => buildOneDeadline(terms, deadline));
-  const timed = terms.deadlines.find((deadline) => deadline.clock === 'time');
+  specs.push(...terms.deadlines.flatMap((deadline) => buildOneDeadline(terms, deadline)), ...buildFormulaDates(terms, dates));
+  const timed = terms.deadlines.find((deadline) => deadline.clock === 'time') ?? dates[0];
   if (timed) specs.push(spec('deadlines:block-time', 'deadlines', 'block-time', { basis: 'code', source: timed.source, context: {} }));
   const counted = terms.deadlines.find((deadline) => deadline.clock === 'blocks');
   if (counted) specs.push(spec('deadlines:block-numbers', 'deadlines', 'block-numbers', { basis: 'code', source: counted.source, context: {} }));
@@ -40,6 +46,30 @@ function timedActions(terms: ContractTerms): { refused: string[]; computed: stri
     refused: actions.filter((a) => a.conditions.some((c) => timed(c.expr))).map((a) => a.id),
     computed: actions.filter((a) => a.payments.some((p) => timed(p.amount)) || a.effects.some((e) => timed(e.value))).map((a) => a.id),
   };
+}
+
+/**
+ * The stored dates that formulas compare with the time: how each is set (when no deadline already says so),
+ * then what each formula comes to on one side of it.
+ */
+function buildFormulaDates(terms: ContractTerms, dates: FormulaDate[]): StatementSpec[] {
+  const specs: StatementSpec[] = [];
+  const known = new Set(terms.deadlines.map((deadline) => pathOf(deadline.subject)));
+  for (const subject of formulaSubjects(dates)) {
+    const setBy = setByOf(terms, subject);
+    if (known.has(pathOf(subject)) || setBy.length === 0) continue;
+    const source = setBy.length === 1 ? setBy[0]!.source : dates[0]!.source;
+    const deadline: Deadline = { id: `formula:${pathOf(subject)}`, subject, label: '', setBy, checks: [], derived: false, clock: 'time', source, basis: 'code' };
+    // Set only at deployment: the deployment's block says so, on the same line of code.
+    if (setOnlyAtDeployment(terms, deadline)) continue;
+    const named = setBy.map((set) => ({ ...set, actionKind: findAction(terms, set.action)?.kind ?? null, name: findAction(terms, set.action)?.name ?? set.action }));
+    specs.push(spec(prefixed('deadline', deadline.id), 'deadlines', 'deadline', { basis: 'code', source, context: { deadline, setBy: named, given: null } }));
+  }
+  dates.forEach((date, index) => {
+    const context = { date, check: { op: date.op, against: date.against }, actions: actionNames(terms, date.actions) };
+    specs.push(spec(`deadline:formula:${index + 1}`, 'deadlines', 'deadline-formula', { basis: 'code', source: date.source, context }));
+  });
+  return specs;
 }
 
 function mentionsTime(expr: Expr): boolean {
@@ -69,7 +99,8 @@ function buildOneDeadline(terms: ContractTerms, deadline: Deadline): StatementSp
   const writes = [...deadline.setBy, ...(deadline.movedBy ?? [])];
   const source = writes.length === 1 ? writes[0]!.source : deadline.movedBy?.length ? spanSources(writes.map((w) => w.source), deadline.source) : deadline.source;
   // A deadline set only at deployment is stated in the deployment's block, on the same line of code.
-  const specs = setOnlyAtDeployment(terms, deadline) ? [] : [spec(prefix, 'deadlines', 'deadline', { basis: deadline.basis, source, context: { deadline, setBy, moved: deadlineMoves(terms, deadline) } })];
+  const given = deadline.derived && givenInCall(deadline.subject) ? { actions: actionNames(terms, unique(deadline.checks.map((check) => check.action))), computed: !isGivenValue(deadline.subject) } : null;
+  const specs = setOnlyAtDeployment(terms, deadline) ? [] : [spec(prefix, 'deadlines', 'deadline', { basis: deadline.basis, source, context: { deadline, setBy, moved: deadlineMoves(terms, deadline), given } })];
   deadline.checks.forEach((check, index) => {
     const action = findAction(terms, check.action);
     // A check the action's conditions already state, on the same line of code, is not said twice.
@@ -111,6 +142,27 @@ function buildOneDeadline(terms: ContractTerms, deadline: Deadline): StatementSp
   const narrows = actionNames(terms, closing.filter((id) => !always(id)));
   specs.push(spec(`${prefix}:manual`, 'deadlines', 'deadline-manual', { basis: 'code', source: deadline.source, context: { deadline, callers, closes, narrows, caller, offset: commonOffset(deadline) } }));
   return specs;
+}
+
+/**
+ * True when a time is made only of values given in the call (`p.deadline`, `p.firstPayment + (index - 1) *
+ * p.periodSeconds`), with numbers and constants: nothing stored, so nothing to work out from other values.
+ */
+function givenInCall(expr: Expr): boolean {
+  if (isGivenValue(expr)) return true;
+  if (expr.kind === 'convert') return givenInCall(expr.operand);
+  if (expr.kind !== 'arith') return false;
+  const fixed = (side: Expr) => side.kind === 'number' || (side.kind === 'variable' && side.scope === 'constant');
+  return (givenInCall(expr.left) || fixed(expr.left)) && (givenInCall(expr.right) || fixed(expr.right)) && !(fixed(expr.left) && fixed(expr.right));
+}
+
+/** A parameter, or a field or item of one (a calldata struct's `p.deadline`). */
+function isGivenValue(expr: Expr): boolean {
+  if (expr.kind === 'variable') return expr.scope === 'parameter';
+  if (expr.kind === 'member') return isGivenValue(expr.object);
+  if (expr.kind === 'index') return isGivenValue(expr.base) && (isGivenValue(expr.index) || expr.index.kind === 'number');
+  if (expr.kind === 'convert') return isGivenValue(expr.operand);
+  return false;
 }
 
 function sameSource(a: SourceRef, b: SourceRef): boolean {
