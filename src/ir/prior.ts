@@ -40,8 +40,8 @@ export function unifyPrior(a: Expr, b: Expr): Expr | null {
   const pa = priors(a);
   const pb = priors(b);
   if (pa.length === 0 && pb.length === 0) return null;
-  const wrappedA = pb.reduce(wrapPrior, a);
-  const wrappedB = pa.reduce(wrapPrior, b);
+  const wrappedA = pb.reduce((v, t) => wrapPrior(v, t), a);
+  const wrappedB = pa.reduce((v, t) => wrapPrior(v, t), b);
   return same(wrappedA, wrappedB) ? wrappedA : null;
 }
 
