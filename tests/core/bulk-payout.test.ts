@@ -31,6 +31,9 @@ describe('a bulk payout from a scratch list', { timeout: 60_000 }, () => {
     const { all, terms } = await read(FILE, 'BulkPayout');
     expect(all.some((s) => /`bulkPayOut` moves the Status from Pending or Partial to Paid\./.test(s))).toBe(true);
     expect(all.some((s) => /(Complete|Cancelled)[^.]* to Paid/.test(s))).toBe(false);
+    // The status as the earlier branch left it reads as the states it allows, not as a choice.
+    expect(all.some((s) => /is zero and \(the Status is Pending or the Status is Partial\)\), `bulkPayOut` moves the Status/.test(s))).toBe(true);
+    expect(all.some((s) => /Partial if the Status is Pending, otherwise/.test(s))).toBe(false);
     const toPaid = terms.lifecycles.flatMap((l) => l.transitions).filter((t) => t.to === 'Paid');
     expect(toPaid.map((t) => [t.action, t.from])).toEqual([['bulkPayOut(address[],uint256[])', ['Pending', 'Partial']]]);
   });
