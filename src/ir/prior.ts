@@ -61,9 +61,11 @@ export function markEarlierReads(instrs: LoweredAction['instrs']): void {
   for (const instr of instrs) {
     const later = stores.filter((s) => s.id > instr.id).map((s) => s.target);
     if (later.length === 0) continue;
-    // A place this path wrote earlier in the call (a list an internal function filled in a loop) holds what
-    // the call computed, not what it held before the call: said so, never "as it stood before the call".
-    const earlier = stores.filter((s) => s.id < instr.id && isPathPrefix(s.guard.slice(0, s.guard.length - (s.each?.where.length ?? 0)), instr.guard)).map((s) => s.target);
+    // A place this path wrote earlier in the call in a way a later read does not see as a value (an item
+    // pushed, a write in a loop: a list an internal function filled) holds what the call computed, not what
+    // it held before the call: said so, never "as it stood before the call". A write the read sees (`owed +=
+    // bonus; send(owed)`) is in the value already, and what it read is the value before the call.
+    const earlier = stores.filter((s) => s.id < instr.id && unseen(s, instr) && isPathPrefix(s.guard.slice(0, s.guard.length - (s.each?.where.length ?? 0)), instr.guard)).map((s) => s.target);
     const computed = later.filter((t) => earlier.some((e) => same(e, t)));
     // A named formula (a view such as `releasable(account)`) reads stored values too: computed before a
     // later write, it is the formula's value as it stood before the call.
@@ -85,6 +87,12 @@ export function markEarlierReads(instrs: LoweredAction['instrs']): void {
       default: break;
     }
   }
+}
+
+/** A write whose value a later read does not carry: a push or pop, or a write in another loop. */
+function unseen(store: Extract<LoweredAction['instrs'][number], { k: 'store' }>, read: LoweredAction['instrs'][number]): boolean {
+  if (store.op === 'push' || store.op === 'pop') return true;
+  return store.each !== null && !(read.each !== null && same(read.each.over, store.each.over));
 }
 
 function markKeys(place: Expr, mark: (e: Expr) => Expr): Expr {

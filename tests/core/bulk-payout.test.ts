@@ -27,6 +27,16 @@ describe('a bulk payout from a scratch list', { timeout: 60_000 }, () => {
     expect(pay.some((s) => /Final Amounts as it stood before the call/.test(s))).toBe(false);
   });
 
+  it('a write the payment sees as a value keeps the read "as it stood before the call", and its claim cleared', async () => {
+    const { of } = await read(FILE, 'TopUpCredit');
+    const withdraw = of('action:withdraw(');
+    expect(withdraw).toContain('The contract pays the caller ETH equal to the Owed of the caller as it stood before the call after its increase by the Bonus.');
+    expect(withdraw).toContain(
+      'The code does not check that this payment succeeded; if it fails, `withdraw` still completes and the money stays in the contract. The claim to it is cleared in the same call, so no action pays it to the caller later.',
+    );
+    expect(withdraw.some((s) => /computed earlier in the call/.test(s))).toBe(false);
+  });
+
   it('the status moves to Paid only from the states the branch can run in', async () => {
     const { all, terms } = await read(FILE, 'BulkPayout');
     expect(all.some((s) => /`bulkPayOut` moves the Status from Pending or Partial to Paid\./.test(s))).toBe(true);
