@@ -330,10 +330,6 @@ export function statesOf(expr: Expr, holder: StateHolder, negate = false): strin
   }
   if (holder.kind === 'flag' && refersTo(expr, holder)) return flip([ON]);
   if (expr.kind !== 'compare') return null;
-  if (expr.left.kind === 'conditional' || expr.right.kind === 'conditional') {
-    const states = conditionalStates(expr, holder, members);
-    return states === null ? null : flip(states);
-  }
   const [subject, value] = refersTo(expr.left, holder) ? [expr.left, expr.right] : refersTo(expr.right, holder) ? [expr.right, expr.left] : [null, null];
   if (!subject || !value) return null;
   const op = subject === expr.left ? expr.op : FLIPPED_COMPARE[expr.op];
@@ -352,28 +348,6 @@ export function statesOf(expr: Expr, holder: StateHolder, negate = false): strin
   if (op === '==' || op === '<=') return flip([OFF]);
   if (op === '!=' || op === '>') return flip([ON]);
   return null;
-}
-
-/**
- * `(status == Pending ? Partial : status) == Partial`, the status as an earlier branch of the same call
- * left it: the states where the branch taken makes the comparison hold (Pending or Partial).
- */
-function conditionalStates(expr: Extract<Expr, { kind: 'compare' }>, holder: StateHolder, members: string[]): string[] | null {
-  const left = expr.left.kind === 'conditional';
-  const choice = (left ? expr.left : expr.right) as Extract<Expr, { kind: 'conditional' }>;
-  const branch = (value: Expr): string[] | null => {
-    const compared: Expr = left ? { ...expr, left: value } : { ...expr, right: value };
-    if (compared.left.kind === 'enum-member' && compared.right.kind === 'enum-member' && (expr.op === '==' || expr.op === '!=')) {
-      return (compared.left.member === compared.right.member) === (expr.op === '==') ? members : [];
-    }
-    return statesOf(compared, holder);
-  };
-  const then = branch(choice.then);
-  const otherwise = branch(choice.otherwise);
-  if (then === null || otherwise === null) return null;
-  // A choice not about this holder: the comparison holds at most where either branch makes it hold.
-  const where = statesOf(choice.condition, holder);
-  return members.filter((s) => (where === null ? [...then, ...otherwise] : where.includes(s) ? then : otherwise).includes(s));
 }
 
 /** The states of a lifecycle an action's unconditional checks require: null when they do not restrict it, [] when they allow none. */
