@@ -6,7 +6,7 @@
  */
 import type { Expr } from '../terms/index.ts';
 import { isPathPrefix, walkExpr } from '../terms/index.ts';
-import { constantOf, key, same, withoutPrior } from './exprs.ts';
+import { code, constantOf, key, rewrite, same, withoutPrior } from './exprs.ts';
 import type { Instr } from './types.ts';
 
 type Pay = Extract<Instr, { k: 'pay' }>;
@@ -19,7 +19,10 @@ export function claimCleared(instrs: Instr[], pay: Pay, lockTargets: string[]): 
   const before = onPath.filter((i) => i.id < pay.id);
   const stores = onPath.filter((i): i is Store => i.k === 'store' && !lockTargets.includes(key(i.target)));
   // The places the amount is read from (as they stood before the call, when written before the payment).
-  const read = new Set([...walkExpr(pay.amount)].filter((e) => e.kind === 'prior' || e.kind === 'index' || e.kind === 'member' || (e.kind === 'variable' && e.scope === 'state')).map((e) => key(withoutPrior(e))));
+  // A place the same call wrote before the payment (a scratch list of amounts it computed) held no claim
+  // before the call: emptying it afterwards clears nothing.
+  const standing = rewrite(pay.amount, (e) => (e.kind === 'prior' && e.inCall ? code('') : null));
+  const read = new Set([...walkExpr(standing)].filter((e) => e.kind === 'prior' || e.kind === 'index' || e.kind === 'member' || (e.kind === 'variable' && e.scope === 'state')).map((e) => key(withoutPrior(e))));
   // Zeroed where the amount is read from, or a record entry debited by exactly the amount (`balances[x] -= amount`).
   const debited = stores.some((s) => (read.has(key(s.target)) && zeroes(s)) || (s.op === 'decrease' && s.target.kind === 'index' && s.value !== null && same(withoutPrior(s.value), withoutPrior(pay.amount))));
   if (debited) return true;

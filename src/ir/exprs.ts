@@ -237,8 +237,9 @@ export function simplify(expr: Expr): Expr {
       // The same fixed value on both sides (the zero address against itself): equal.
       const fixed = (e: Expr) => e.kind === 'zero-address' || e.kind === 'bool' || e.kind === 'enum-member';
       if (fixed(a) && fixed(b) && (node.op === '==' || node.op === '!=')) return { kind: 'bool', value: (key(a) === key(b)) === (node.op === '==') };
-      // `(c ? x : 0) != 0` is `c and x != 0`, once a side is settled.
-      if (a.kind === 'conditional' && whole(b)) {
+      // `(c ? x : 0) != 0` is `c and x != 0`, once a side is settled; `(c ? Partial : status) == Partial` is
+      // `c or status == Partial`.
+      if (a.kind === 'conditional' && (whole(b) || fixed(b))) {
         const then = simplify({ ...node, left: a.then });
         const otherwise = simplify({ ...node, left: a.otherwise });
         if (then.kind === 'bool' || otherwise.kind === 'bool') return choose(a.condition, then, otherwise);

@@ -284,12 +284,17 @@ function mentionsCarried(exprs: Expr | Expr[]): boolean {
 }
 
 function instrExprs(instr: Instr): Expr[] {
+  return [...(instr.each ? [instr.each.over, ...instr.each.where] : []), ...ownExprs(instr)];
+}
+
+function ownExprs(instr: Instr): Expr[] {
   switch (instr.k) {
     case 'store': return [instr.target, ...(instr.value ? [instr.value] : []), ...instr.guard];
-    case 'pay': return [instr.to, instr.amount, ...instr.guard];
+    case 'pay': return [instr.to, instr.amount, ...(instr.from ? [instr.from] : []), ...(instr.asset.kind === 'token' ? [instr.asset.token] : []), ...instr.guard];
     case 'call': return [instr.target, ...instr.args, ...(instr.item ? Object.values(instr.item) : []), ...instr.guard];
     case 'emit': return [...instr.args, ...instr.guard];
     case 'require': return [instr.cond, ...instr.guard];
+    case 'call-data': return [instr.target, ...instr.data, ...instr.guard];
     default: return instr.guard;
   }
 }
@@ -298,9 +303,15 @@ function instrExprs(instr: Instr): Expr[] {
 function replaceCarried(instr: Instr, replacement: (marker: { text: string }) => Expr | null): void {
   const swap = (e: Expr) => rewrite(e, (n) => (n.kind === 'code' && n.text.startsWith(CARRIED) ? replacement(n) : null));
   instr.guard = instr.guard.map(swap);
+  if (instr.each) instr.each = { ...instr.each, over: swap(instr.each.over), where: instr.each.where.map(swap) };
   switch (instr.k) {
     case 'store': instr.target = swap(instr.target); if (instr.value) instr.value = swap(instr.value); break;
-    case 'pay': instr.to = swap(instr.to); instr.amount = swap(instr.amount); break;
+    case 'pay':
+      instr.to = swap(instr.to);
+      instr.amount = swap(instr.amount);
+      if (instr.from) instr.from = swap(instr.from);
+      if (instr.asset.kind === 'token') instr.asset = { kind: 'token', token: swap(instr.asset.token) };
+      break;
     case 'call':
       instr.target = swap(instr.target);
       instr.args = instr.args.map(swap);
@@ -308,6 +319,7 @@ function replaceCarried(instr: Instr, replacement: (marker: { text: string }) =>
       break;
     case 'emit': instr.args = instr.args.map(swap); break;
     case 'require': instr.cond = swap(instr.cond); break;
+    case 'call-data': instr.target = swap(instr.target); instr.data = instr.data.map(swap); break;
     default: break;
   }
 }

@@ -5,10 +5,11 @@
  */
 import type { Expr } from '../terms/index.ts';
 import { key, rewrite, same, withoutPrior } from './exprs.ts';
+import { isPathPrefix } from '../terms/index.ts';
 import type { LoweredAction } from './types.ts';
 
-/** Marks reads of `target` inside a value as reads made before the call changed it. */
-export function wrapPrior(value: Expr, target: Expr): Expr {
+/** Marks reads of `target` inside a value as reads made before the call changed it (or, `inCall`, after an earlier write of it). */
+export function wrapPrior(value: Expr, target: Expr, inCall = false): Expr {
   const k = key(target);
   if (!key(value).includes(k)) return value;
   return rewrite(
@@ -16,7 +17,7 @@ export function wrapPrior(value: Expr, target: Expr): Expr {
     (e) => {
       if (e.kind === 'prior' || e.kind === 'call-outcome') return e;
       // Everything inside a read made before the call is read before the call too: one mark says it.
-      if (key(e) === k) return { kind: 'prior', of: withoutPrior(e) };
+      if (key(e) === k) return inCall ? { kind: 'prior', of: withoutPrior(e), inCall: true } : { kind: 'prior', of: withoutPrior(e) };
       return null;
     },
     true,
@@ -39,8 +40,8 @@ export function unifyPrior(a: Expr, b: Expr): Expr | null {
   const pa = priors(a);
   const pb = priors(b);
   if (pa.length === 0 && pb.length === 0) return null;
-  const wrappedA = pb.reduce(wrapPrior, a);
-  const wrappedB = pa.reduce(wrapPrior, b);
+  const wrappedA = pb.reduce((v, t) => wrapPrior(v, t), a);
+  const wrappedB = pa.reduce((v, t) => wrapPrior(v, t), b);
   return same(wrappedA, wrappedB) ? wrappedA : null;
 }
 
@@ -60,9 +61,15 @@ export function markEarlierReads(instrs: LoweredAction['instrs']): void {
   for (const instr of instrs) {
     const later = stores.filter((s) => s.id > instr.id).map((s) => s.target);
     if (later.length === 0) continue;
+    // A place this path wrote earlier in the call in a way a later read does not see as a value (an item
+    // pushed, a write in a loop: a list an internal function filled) holds what the call computed, not what
+    // it held before the call: said so, never "as it stood before the call". A write the read sees (`owed +=
+    // bonus; send(owed)`) is in the value already, and what it read is the value before the call.
+    const earlier = stores.filter((s) => s.id < instr.id && unseen(s, instr) && isPathPrefix(s.guard.slice(0, s.guard.length - (s.each?.where.length ?? 0)), instr.guard)).map((s) => s.target);
+    const computed = later.filter((t) => earlier.some((e) => same(e, t)));
     // A named formula (a view such as `releasable(account)`) reads stored values too: computed before a
     // later write, it is the formula's value as it stood before the call.
-    const mark = (e: Expr) => markFormulas(later.reduce(wrapPrior, e));
+    const mark = (e: Expr) => markFormulas(later.reduce((v, t) => wrapPrior(v, t), computed.reduce((v, t) => wrapPrior(v, t, true), e)));
     switch (instr.k) {
       case 'pay': instr.to = mark(instr.to); instr.amount = mark(instr.amount); break;
       case 'emit': instr.args = instr.args.map(mark); break;
@@ -80,6 +87,12 @@ export function markEarlierReads(instrs: LoweredAction['instrs']): void {
       default: break;
     }
   }
+}
+
+/** A write whose value a later read does not carry: a push or pop, or a write in another loop. */
+function unseen(store: Extract<LoweredAction['instrs'][number], { k: 'store' }>, read: LoweredAction['instrs'][number]): boolean {
+  if (store.op === 'push' || store.op === 'pop') return true;
+  return store.each !== null && !(read.each !== null && same(read.each.over, store.each.over));
 }
 
 function markKeys(place: Expr, mark: (e: Expr) => Expr): Expr {

@@ -83,8 +83,11 @@ export type Expr =
   | { kind: 'struct'; name: string; label: string; fields: { name: string; label: string; value: Expr }[] }
   /** A type conversion kept for exactness, e.g. uint64(x) or address(x); renders as its operand. */
   | { kind: 'convert'; to: string; operand: Expr }
-  /** A stored value as it stood when the call began, read before the call changed it. */
-  | { kind: 'prior'; of: Expr }
+  /**
+   * A stored value as it stood when the call began, read before the call changed it; `inCall`: a value the
+   * same call wrote earlier (in a way the summary does not carry to the read), read before a later write.
+   */
+  | { kind: 'prior'; of: Expr; inCall?: true }
   /** Each item of a collection a loop walks over (`milestones[i]` inside `for (i < milestones.length)`). */
   | { kind: 'each'; of: Expr; item: string | null }
   /** The position a loop is at, when it indexes something other than the collection it walks (`amounts[i]`). */

@@ -24,6 +24,7 @@ const CORPUS: [string, string[] | undefined][] = [
   ['tests/fixtures/core/OldPush.sol', ['Registry']],
   ['tests/fixtures/core/Names.sol', ['Channel']],
   ['tests/fixtures/core/Names.sol', ['Permits']],
+  ['tests/fixtures/core/BulkPayout.sol', ['BulkPayout']],
 ];
 
 describe('the code-likeness check', () => {
@@ -36,6 +37,7 @@ describe('the code-likeness check', () => {
     expect(rules('the account that signed the keccak256 hash of this contract')).toContain('Solidity word');
     expect(rules('the total += amounts[i] for (i < n)')).toEqual(expect.arrayContaining(['operator', 'brackets', 'loop header']));
     expect(rules('the Buyer equals msg.sender && the Amount != 0')).toEqual(expect.arrayContaining(['operator', 'member access']));
+    expect(rules('the token at `\u0000carried:541`')).toContain('internal marker');
     expect(rules('the milestoneAmounts.length of the deposit_total')).toEqual(expect.arrayContaining(['camelCase', 'snake_case', 'member access']));
   });
 
@@ -87,6 +89,8 @@ describe('no code in the prose of a summary', { timeout: 240_000 }, () => {
     const { documents } = await summarize([file], { contracts, formats: ['json'], cwd: repo, cache: false });
     const findings = documents[0].contracts.flatMap((contract) => codeLikenessOf(contract.statements).map((f) => `${contract.name} ${f.id} [${f.rule}] ${f.match}: ${f.text}`));
     expect(findings).toEqual([]);
+    // No analysis marker anywhere in the model either: names, assets, "Not explained" included.
+    expect(JSON.stringify(documents[0].contracts)).not.toMatch(/\\u0000|carried:\d/);
   });
 });
 

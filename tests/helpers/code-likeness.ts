@@ -42,6 +42,8 @@ export function proseOf(text: string): string {
 export function codeLikeness(text: string, id = ''): Finding[] {
   const prose = proseOf(text);
   const findings: Finding[] = [];
+  // An analysis marker (a NUL-prefixed id such as a loop's carried local) is never text, even in code marks.
+  for (const match of text.matchAll(/\u0000[^`\s]*|\bcarried:\d+/g)) findings.push({ rule: 'internal marker', match: match[0], text, id });
   for (const [rule, pattern] of RULES) {
     for (const match of prose.matchAll(pattern)) findings.push({ rule, match: match[0], text, id });
   }
