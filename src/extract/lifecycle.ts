@@ -157,7 +157,8 @@ function buildLifecycle(context: ExtractContext, holder: Holder, actions: Action
   if (holder.kind !== 'enum' && (backwards || !isStage(holder, actions, transitions, initial, creations))) return null;
   if (holder.collection) initial = creations[0]?.to ?? members[0] ?? null;
   transitions.unshift(...creations);
-  const leaving = new Set(transitions.filter((t) => !creations.includes(t)).flatMap((t) => (t.from.length ? t.from : members)));
+  // A move back into the state it starts from (`cancel` allowed again once Cancelled) does not leave it.
+  const leaving = new Set(transitions.filter((t) => !creations.includes(t)).flatMap((t) => (t.from.length ? t.from : members).filter((from) => from !== t.to)));
   const reached = new Set([initial, ...transitions.map((t) => t.to)]);
   const label = humanise(holder.variable);
   return {

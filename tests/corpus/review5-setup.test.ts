@@ -23,6 +23,13 @@ describe('review 5: once-only setup and roles that are only given', { timeout: 6
     expect(all).toContain('`setup` sets the Reputation Oracle Stake (`reputationOracleStake`) to the given Reputation Stake.');
   });
 
+  it('a state an action may run in again without leaving it is still final (cancel allowed once Cancelled)', async () => {
+    const { all } = await read(JOB, 'JobEscrow');
+    expect(all).toContain('Complete and Cancelled are final: no action moves the Status out of them.');
+    expect(all).toContain('States: Launched, Pending, Partial, Paid, Complete, Cancelled; final: Complete or Cancelled.');
+    expect(all).not.toContain('Complete is final: no action moves the Status out of it.');
+  });
+
   it('a role every write sets true gains holders but loses none', async () => {
     const { all, of } = await read(JOB, 'JobEscrow');
     expect(of('key-fact:parties')[0]).toBe('Parties: Reputation Oracle (`reputationOracle`), Recording Oracle (`recordingOracle`), and Are Trusted Handlers (`areTrustedHandlers`); no action can replace any of them; more addresses can be added to the holders of the Are Trusted Handlers, and no action removes any.');
