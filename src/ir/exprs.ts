@@ -165,6 +165,29 @@ export function constantOf(expr: Expr): string | null {
   return null;
 }
 
+/** The largest 256-bit number (`type(uint256).max`, `2**256 - 1`): an approval of it lets the spender take any amount. */
+export function isMaxUint(expr: Expr | null): boolean {
+  return expr !== null && arithmeticValue(expr) === (1n << 256n) - 1n;
+}
+
+/** A number the code writes as arithmetic on literals (`2**256 - 1`); null for anything else. */
+export function arithmeticValue(expr: Expr): bigint | null {
+  if (expr.kind === 'convert') return arithmeticValue(expr.operand);
+  if (expr.kind !== 'arith') {
+    const text = constantOf(expr);
+    return text !== null && /^\d+$/.test(text) ? BigInt(text) : null;
+  }
+  const [a, b] = [arithmeticValue(expr.left), arithmeticValue(expr.right)];
+  if (a === null || b === null) return null;
+  switch (expr.op) {
+    case '+': return a + b;
+    case '-': return a - b;
+    case '*': return a * b;
+    case '**': return b <= 256n ? a ** b : null;
+    default: return null;
+  }
+}
+
 /** `left op right` on values; `/` by 100, 1,000 or 10,000 of a product reads as a share. */
 export function arith(op: ArithOp, left: Expr, right: Expr): Expr {
   if (op === '/') {

@@ -4,7 +4,7 @@
  */
 import type { Action, ContractTerms, Effect, Expr, SourceRef } from '../../terms/index.ts';
 import { unwrap } from '../../terms/index.ts';
-import { constantOf, rewrite } from '../../ir/exprs.ts';
+import { isMaxUint, rewrite } from '../../ir/exprs.ts';
 import { rolePlace, type RolePlace } from '../roles.ts';
 import { balanceLeft, clearedClaim } from './money.ts';
 import { firstSets, isOnceBookkeeping, isOnceCheck, succeedsOnce } from './once.ts';
@@ -267,27 +267,4 @@ function recordWritten(effect: Effect): Extract<Expr, { kind: 'struct' }> | null
   const value = effect.value;
   if (value?.kind !== 'struct' || (effect.kind !== 'set' && effect.kind !== 'push')) return null;
   return value.fields.length >= 3 ? value : null;
-}
-
-/** The largest 256-bit number (`type(uint256).max`, `2**256 - 1`): an approval of it lets the spender take any amount. */
-export function isMaxUint(expr: Expr | null): boolean {
-  return expr !== null && valueOf(expr) === (1n << 256n) - 1n;
-}
-
-/** A number the code writes as arithmetic on literals (`2**256 - 1`); null for anything else. */
-function valueOf(expr: Expr): bigint | null {
-  if (expr.kind === 'convert') return valueOf(expr.operand);
-  if (expr.kind !== 'arith') {
-    const text = constantOf(expr);
-    return text !== null && /^\d+$/.test(text) ? BigInt(text) : null;
-  }
-  const [a, b] = [valueOf(expr.left), valueOf(expr.right)];
-  if (a === null || b === null) return null;
-  switch (expr.op) {
-    case '+': return a + b;
-    case '-': return a - b;
-    case '*': return a * b;
-    case '**': return b <= 256n ? a ** b : null;
-    default: return null;
-  }
 }
