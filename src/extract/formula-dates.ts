@@ -50,7 +50,7 @@ export function formulaDates(terms: ContractTerms): FormulaDate[] {
         continue;
       }
       const value = decided(formula, comparison);
-      found.set(id, { subject, definition, op: comparison.op, against, value: mentionsNow(value) ? null : value, actions: [action], source: definition.source });
+      found.set(id, { subject, definition, op: comparison.op, against, value: mentionsTime(value) ? null : value, actions: [action], source: definition.source });
     }
     for (const node of walkExpr(formula)) if (node.kind === 'call') visit(node, action, depth + 1);
   };
@@ -107,6 +107,7 @@ function truthOf(condition: Expr, assumed: { op: CompareOp; against: Expr }): bo
   return null;
 }
 
-function mentionsNow(expr: Expr): boolean {
+/** The expression reads the block time or the block number. */
+export function mentionsTime(expr: Expr): boolean {
   return [...walkExpr(expr)].some((e) => e.kind === 'now' || e.kind === 'block-number');
 }

@@ -7,7 +7,7 @@ import type { Action, ContractTerms, Deadline, Expr, Lifecycle, SourceRef, Trans
 import { walkExpr } from '../../terms/index.ts';
 import { refersTo } from '../../extract/lifecycle.ts';
 import { pathOf, setByOf } from '../../extract/deadlines.ts';
-import { formulaDates, formulaSubjects, type FormulaDate } from '../../extract/formula-dates.ts';
+import { formulaDates, formulaSubjects, mentionsTime, type FormulaDate } from '../../extract/formula-dates.ts';
 import { stateLabel, stateLabels } from './actions.ts';
 import { checkOffset, commonOffset, type TimeOffset } from './overview.ts';
 import { actionNames, findAction, prefixed, spanSources, spec, type StatementSpec } from './spec.ts';
@@ -70,10 +70,6 @@ function buildFormulaDates(terms: ContractTerms, dates: FormulaDate[]): Statemen
     specs.push(spec(`deadline:formula:${index + 1}`, 'deadlines', 'deadline-formula', { basis: 'code', source: date.source, context }));
   });
   return specs;
-}
-
-function mentionsTime(expr: Expr): boolean {
-  return [...walkExpr(expr)].some((e) => e.kind === 'now' || e.kind === 'block-number');
 }
 
 /**
