@@ -70,23 +70,27 @@ export function viewContract(terms: ContractTerms, statements: Statement[]) {
     const action = terms.actions.find((candidate) => candidate.id === power.action);
     return groupOf(prefixed('power', power.id), action ? headingName(terms, action) : power.action, action?.label ?? power.action, null);
   });
+  // What holds for every action (a call that fails changes nothing), said before them.
+  const actionsIntro: StatementView[] = [];
   for (const statement of views) {
     if (statement.section === 'actions') {
-      findGroup(actions, statement.id, (group) => `action:${group.id}:`)?.statements.push(statement);
+      const group = findGroup(actions, statement.id, (candidate) => `action:${candidate.id}:`);
+      if (group) group.statements.push(statement);
+      else actionsIntro.push(statement);
     } else if (statement.section === 'powers' && findGroup(powers, statement.id, (group) => `${group.id}:`)) {
       findGroup(powers, statement.id, (group) => `${group.id}:`)?.statements.push(statement);
     } else {
       sections[SECTION_KEYS[statement.section]].push(statement);
     }
   }
-  return { name: terms.name, label: terms.label, natspec: terms.natspec, ...sections, actions, powerGroups: powers.filter((group) => group.statements.length > 0) };
+  return { name: terms.name, label: terms.label, natspec: terms.natspec, ...sections, actionsIntro, actions, powerGroups: powers.filter((group) => group.statements.length > 0) };
 }
 
 /** Every list of statements of a contract's view with its table rows gathered into tables. */
 function withTables(view: ReturnType<typeof viewContract>, headers: (table: string) => string[]) {
   const sections = Object.fromEntries(Object.values(SECTION_KEYS).map((key) => [key, tableBlocks(view[key], headers)]));
   const grouped = (groups: GroupView[]) => groups.map((group) => ({ ...group, statements: tableBlocks(group.statements, headers) }));
-  return { ...view, ...sections, actions: grouped(view.actions), powerGroups: grouped(view.powerGroups) };
+  return { ...view, ...sections, actionsIntro: tableBlocks(view.actionsIntro, headers), actions: grouped(view.actions), powerGroups: grouped(view.powerGroups) };
 }
 
 /** The contract's own file first, then the files it imports. */

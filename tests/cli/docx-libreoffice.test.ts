@@ -53,7 +53,7 @@ describe.skipIf(!soffice)('the Word files in LibreOffice', { timeout: 180_000 },
     expect(await runCli(['diff', `${fixtures}/MarketplaceOrder.sol`, `${fixtures}/MarketplaceOrder.amendment.sol`, '--format', 'docx', '-o', file], io, {})).toBe(0);
     const text = openedAsText(file);
     // Shown with changes visible: the deleted words, then the inserted ones.
-    expect(text).toContain('which the Owner may change through setFeeBps with no upper limitup to 5% (500 basis points, MAX_FEE_BPS).');
+    expect(text).toContain('the Owner may change it through setFeeBps with no upper limit, up to 5% (500 basis points, MAX_FEE_BPS).');
     expect(text).toContain('The given Fee BPS (feeBps_) is at most 5%');
   });
 });

@@ -60,7 +60,7 @@ describe('plainterms summarize', () => {
     expect(result.code).toBe(0);
     expect(result.err).toBe('');
     expect(result.out).toMatch(/^# FobSale — terms in plain language\n/);
-    expect(result.out).toContain('Only the Buyer (`buyer`) may call `payDeposit`, and only if every condition below holds; otherwise it fails and nothing changes. [FobSale.sol:51]');
+    expect(result.out).toContain('Only the Buyer (`buyer`) may call `payDeposit`, and only if every condition below holds. [FobSale.sol:51]');
   });
 
   it('writes both languages with --lang en,zh, and one HTML page with a language switch', async () => {

@@ -12,7 +12,7 @@ describe('who may call, from a combined check', { timeout: 60_000 }, () => {
     const { all } = await read(FILE, 'Elapsed');
     expect(all).toEqual(
       expect.arrayContaining([
-        'Only the Contractor (`contractor`) may call `submit`, and only if every condition below holds; otherwise it fails and nothing changes.',
+        'Only the Contractor (`contractor`) may call `submit`, and only if every condition below holds.',
         'Only the Client (`client`) may call `approve`.',
         'Only the Client (`client`) may call `refund`.',
         'Anyone may call `autoRelease`.',

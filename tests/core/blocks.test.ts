@@ -9,7 +9,7 @@ describe('block numbers are blocks, not times', { timeout: 60_000 }, () => {
   it('the claim window reads in blocks', async () => {
     const { all } = await read('tests/fixtures/core/Blocks.sol', 'BlockWindow');
     expect(all).toContain('Opens (in blocks): `claim`, which anyone may call, can succeed only in a block more than 7,200 blocks after the Start Block (`startBlock`), roughly 1 day at 12 seconds a block (the Start Block being set at deployment to the block number at deployment).');
-    expect(all).toContain('`claim` goes ahead only if the block number at the time of the call is more than the Start Block (`startBlock`) plus 7,200 blocks, roughly 1 day at 12 seconds a block; otherwise it fails (“too early”) and nothing changes.');
+    expect(all).toContain('`claim` goes ahead only if the block number at the time of the call is more than the Start Block (`startBlock`) plus 7,200 blocks, roughly 1 day at 12 seconds a block; otherwise it fails (“too early”).');
     expect(all.some((s) => /Start Block time|2 hours|Times are block timestamps|depends on the block time/.test(s))).toBe(false);
   });
 

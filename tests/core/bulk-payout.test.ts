@@ -13,7 +13,7 @@ describe('a bulk payout from a scratch list', { timeout: 60_000 }, () => {
   it('a local copy of the token address read inside a loop is the token itself, never an internal marker', async () => {
     const { all, terms } = await read(FILE, 'BulkPayout');
     expect(all).toContain(
-      'The contract pays each of the given Recipients the entry at the same position in the Final Amounts as computed earlier in the call of the token at `token` (in its smallest unit), for every Recipient in the given Recipients.',
+      'The contract pays each of the given Recipients the entry at the same position in the Final Amounts as computed earlier in the call of the token at `token`, for every Recipient in the given Recipients.',
     );
     expect(all.filter((s) => /^The contract handles the token at/.test(s))).toEqual(["The contract handles the token at `token`; its amounts are in the token's smallest unit, as the code does not know its decimals."]);
     expect(all.some((s) => /\u0000|carried:/.test(s))).toBe(false);

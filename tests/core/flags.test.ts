@@ -39,7 +39,7 @@ describe('lifecycles from flags and times', { timeout: 60_000 }, () => {
     const { of } = await read(FILE, 'FlagOrders');
     const stalls = of('risk:').filter((s) => s.startsWith('The code sets no time limit'));
     expect(stalls).toEqual([
-      'The code sets no time limit for the Buyer (`buyer`) of the Order concerned to call `release` while the Paid flag (`paid`) of the Order concerned is not set; meanwhile no one else can pay out the money held for that Order.',
+      'The code sets no time limit for the Buyer (`buyer`) of the Order concerned to call `release` while the Paid flag (`paid`) of the Order concerned is not set. Meanwhile, no one else can pay out the money held for that Order.',
     ]);
   });
 

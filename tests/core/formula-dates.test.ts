@@ -27,7 +27,7 @@ describe('stored dates inside the formulas an action reads', { timeout: 60_000 }
   it('a stream: its stored start and stop times decide what a withdrawal or a cancellation reads, through a helper behind a modifier', async () => {
     const { of, all } = await read('tests/fixtures/core/Streams.sol', 'Streams');
     expect(all).toContain(
-      'The Delta Of (`deltaOf`) is zero if the call is made on or before the Start Time of the given Stream, otherwise the time elapsed since the Start Time of the given Stream if the call is made before the Stop Time of the given Stream, otherwise the time from the Start Time of the given Stream to the Stop Time of the given Stream.',
+      'The Delta Of (`deltaOf`) is zero if the call is made on or before the Start Time of the given Stream. Otherwise it is the time elapsed since the Start Time of the given Stream if the call is made before the Stop Time of the given Stream, otherwise the time from the Start Time of the given Stream to the Stop Time of the given Stream.',
     );
     const deadlines = of('deadline');
     expect(deadlines).toContain('The Start Time of the given Stream (`streams[streamId]`) is set by `createStream` to the given Start Time (`startTime`).');

@@ -14,7 +14,7 @@ describe('loops', { timeout: 60_000 }, () => {
     const terminate = of('action:terminate()');
     expect(terminate).toContain('`terminate` sets the Status of the Milestone to Cancelled, for every Milestone in the Milestones (`milestones`) for which the Status of the Milestone is Pending.');
     expect(terminate).toContain(
-      'The contract pays the Client an amount of the token at `token` (in its smallest unit) equal to the sum of the Amount of the Milestone over every Milestone in the Milestones for which the Status of the Milestone as it stood before the call is Pending.',
+      'The contract pays the Client an amount of the token at `token` equal to the sum of the Amount of the Milestone over every Milestone in the Milestones for which the Status of the Milestone as it stood before the call is Pending.',
     );
     expect(all.some((s) => /refund \+=|Where `for|the computed I\b/.test(s))).toBe(false);
   });

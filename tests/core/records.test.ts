@@ -23,7 +23,7 @@ describe('records, signed values and namespaced storage', { timeout: 60_000 }, (
 
   it('a signed `delta <= 0` reads "at most zero"', async () => {
     const { of } = await read('tests/fixtures/core/Signed.sol', 'PriceAdjust');
-    expect(of('action:discount(int256)')).toContain('`discount` goes ahead only if the given Delta (`delta`) is at most zero; otherwise it fails (“only a discount”) and nothing changes.');
+    expect(of('action:discount(int256)')).toContain('`discount` goes ahead only if the given Delta (`delta`) is at most zero; otherwise it fails (“only a discount”).');
   });
 
   it('OwnableUpgradeable: only the Owner may set the fee, transfer or renounce ownership', async () => {

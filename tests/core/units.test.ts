@@ -34,7 +34,7 @@ describe('units of the numbers stated', { timeout: 60_000 }, () => {
   it('key facts state each share the code takes, with the cap on a rate a party can change', async () => {
     const { of } = await read(FILE, 'FeeDesk');
     expect(of('key-fact:shares')).toEqual([
-      'Shares: the Owner receives the Fee BPS (`feeBps`) share (in basis points) of the ETH sent with the call (through `pay`), a rate of 1.5% (150 basis points) at deployment, which the Owner may change through `setFee` up to 25% (2,500 basis points, `MAX_FEE_BPS`); the Owner receives the Tip Percent (`tipPercent`) share (in percent) of the ETH sent with the call (through `pay`), a rate the Owner may change through `setTip` up to 10%.',
+      'Shares: the Owner receives the Fee BPS (`feeBps`) share (in basis points) of the ETH sent with the call (through `pay`). The rate is 1.5% (150 basis points) at deployment; the Owner may change it through `setFee`, up to 25% (2,500 basis points, `MAX_FEE_BPS`). The Owner receives the Tip Percent (`tipPercent`) share (in percent) of the ETH sent with the call (through `pay`), a rate the Owner may change through `setTip` up to 10%.',
     ]);
   });
 
@@ -58,8 +58,8 @@ describe('units of the numbers stated', { timeout: 60_000 }, () => {
 
   it('the rate of a share is the factor the code does not use as an amount, whatever its name or place', async () => {
     const { all, terms } = await read(FILE, 'RateFirst');
-    expect(all).toContain('Shares: the Platform receives the Cut (`cut`) share (in basis points) of the ETH sent with the call (through `buy`), a rate of 2.5% (250 basis points) at deployment, which the Platform may change through `setCut` up to 10% (1,000 basis points).');
-    expect(all).toContain('The contract pays the Seller (`seller`) ETH equal to the ETH sent with the call minus the Cut share (in basis points) of the ETH sent with the call.');
+    expect(all).toContain('Shares: the Platform receives the Cut (`cut`) share (in basis points) of the ETH sent with the call (through `buy`). The rate is 2.5% (250 basis points) at deployment; the Platform may change it through `setCut`, up to 10% (1,000 basis points).');
+    expect(all).toContain('The contract pays the Seller (`seller`) ETH equal to the ETH sent with the call minus the Cut share of the ETH sent with the call.');
     expect(all).toContain('The contract | the Seller (`seller`) | ETH | `buy`');
     // Orders and ERC-7730 read the same inference: the new cut is a percentage.
     const { readSemantics } = await import('../../src/orders/semantics.ts');

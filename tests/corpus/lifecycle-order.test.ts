@@ -36,7 +36,7 @@ describe('Kleros MultipleArbitrableTransaction (solc 0.4.24): fees paid only bef
   it('once a dispute is created only the Arbitrator moves it on, with no time limit; forwarding an appeal fee is no way out', async () => {
     const { statements } = await read(KLEROS, 'MultipleArbitrableTransaction');
     expect(statements.filter((s) => s.section === 'risks').map((s) => s.text)).toContain(
-      'The code sets no time limit for the Arbitrator (`arbitrator`) to call `rule` while the Status (`status`) of the Transaction concerned is Dispute Created; meanwhile no one else can pay out the money held for that Transaction.',
+      'The code sets no time limit for the Arbitrator (`arbitrator`) to call `rule` while the Status (`status`) of the Transaction concerned is Dispute Created. Meanwhile, no one else can pay out the money held for that Transaction.',
     );
   });
 
@@ -111,7 +111,7 @@ describe('Stages compared by order: one operator for each action', { timeout: 60
     expect(all.some((s) => /Money can stay in the contract/.test(s))).toBe(false);
     // The Buyer's money is held from Funded on, where only the Seller moves the deal: that is said.
     expect(all).toContain(
-      'The code sets no time limit for the Seller (`seller`) to call `ship` or `refund` while the Stage (`stage`) is Funded; meanwhile no one else can pay out the money the contract holds.',
+      'The code sets no time limit for the Seller (`seller`) to call `ship` or `refund` while the Stage (`stage`) is Funded. Meanwhile, no one else can pay out the money the contract holds.',
     );
   });
 
@@ -137,7 +137,7 @@ describe('Vester (the shape of Uniswap’s TreasuryVester, written here): times 
   it('the payment is pro rata with the time elapsed, over the period from begin to end; everything left after the end', async () => {
     const { of, all } = await read(VESTER, 'Vester');
     expect(of('money:').concat(all)).toContain(
-      'The contract pays the Recipient (`recipient`) an amount of the token at `token` (in its smallest unit) equal to the amount of the token at the Token held by this contract if the call is made at or after the Vesting End, otherwise the Vesting Amount (`vestingAmount`) times (the time elapsed since the Last Update time as it stood before the call) divided by (the time from the Vesting Begin time (`vestingBegin`) to the Vesting End) (rounded down).',
+      'The contract pays the Recipient (`recipient`) an amount of the token at `token` equal to the amount of the token at the Token held by this contract if the call is made at or after the Vesting End, otherwise the Vesting Amount (`vestingAmount`) times (the time elapsed since the Last Update time as it stood before the call) divided by (the time from the Vesting Begin time (`vestingBegin`) to the Vesting End) (rounded down).',
     );
     expect(all.some((s) => /the time of the call minus the Last Update|the Vesting End minus the Vesting Begin/.test(s))).toBe(false);
   });

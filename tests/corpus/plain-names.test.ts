@@ -76,7 +76,7 @@ describe('names written with storage-style prefixes', { timeout: 60_000 }, () =>
   it('read as the parties and states they name, with the code name beside them (Cyfrin-style `i_buyer`, `s_state`)', async () => {
     const { all } = await read(FILE, 'PrefixedEscrow');
     expect(all).toContain('Parties: Buyer (`i_buyer`), Seller (`i_seller`), and Arbiter (`i_arbiter`); no action can replace any of them.');
-    expect(all).toContain('`confirmReceipt` goes ahead only if the State (`s_state`) is Created; otherwise it fails (“wrong state”) and nothing changes.');
+    expect(all).toContain('`confirmReceipt` goes ahead only if the State (`s_state`) is Created; otherwise it fails (“wrong state”).');
     expect(all).toContain('`initiateDispute` sets the Dispute Count (`m_disputeCount`) to the Dispute Count plus 1.');
     expect(all.filter((s) => /\b[ISM] (Buyer|Seller|Arbiter|State|Dispute)/.test(proseOf(s)))).toEqual([]);
     const { documents } = await summarize([FILE], { contracts: ['PrefixedEscrow'], languages: ['zh'], formats: ['json'], cwd: repo, cache: false });
@@ -100,7 +100,7 @@ describe('readings that replace the code', { timeout: 60_000 }, () => {
   it('a signature check says who signed and what the message covers, not how it is hashed', async () => {
     const { of } = await read(FILE, 'Channel');
     expect(of('action:close(')).toContain(
-      '`close` goes ahead only if the Payer (`payer`) signed, in the signature given as `v`, `r`, and `s`, a message covering this contract and the given Amount (`_amount`); otherwise it fails (“bad signature”) and nothing changes.',
+      '`close` goes ahead only if the Payer (`payer`) signed, in the signature given as `v`, `r`, and `s`, a message covering this contract and the given Amount (`_amount`); otherwise it fails (“bad signature”).',
     );
     expect(of('action:close(').some((s) => /keccak256|Ethereum Signed Message|account that signed/.test(s))).toBe(false);
   });
@@ -108,7 +108,7 @@ describe('readings that replace the code', { timeout: 60_000 }, () => {
   it('a typed (EIP-712) permit names the message type and its fields; the check that the signature is valid is implied', async () => {
     const { of } = await read(FILE, 'Permits');
     expect(of('action:permit(')).toContain(
-      '`permit` goes ahead only if the given Owner (`owner`) signed, in the signature given as `v`, `r`, and `s`, a “Permit” message covering the Domain Separator (`DOMAIN_SEPARATOR`), the given Owner, the given Spender (`spender`), the given Value (`value`), and the Nonce (`nonces`) of the given Owner as it stood before the call; otherwise it fails (“invalid signature”) and nothing changes.',
+      '`permit` goes ahead only if the given Owner (`owner`) signed, in the signature given as `v`, `r`, and `s`, a “Permit” message covering the Domain Separator (`DOMAIN_SEPARATOR`), the given Owner, the given Spender (`spender`), the given Value (`value`), and the Nonce (`nonces`) of the given Owner as it stood before the call; otherwise it fails (“invalid signature”).',
     );
     expect(of('action:permit(').some((s) => /zero address|“Permit\(address|“”/.test(s))).toBe(false);
   });
@@ -119,14 +119,14 @@ describe('readings that replace the code', { timeout: 60_000 }, () => {
     expect(of('action:rule(')).toContain('In `rule`, the Deal (`deal`) means the Deal that `disputeIDtoDealID` records for the given Dispute ID (`_disputeID`) in the Deals (`deals`).');
     expect(of('action:rule(')).toContain('The contract pays the Seller (`seller`) of the Deal concerned the Price of the Deal in ETH.');
     expect(of('action:rule(')).toContain('`rule` sets the Settled flag of the Deal to true.');
-    expect(of('action:rule(')).toContain('`rule` goes ahead only if the Settled flag of the Deal is not set; otherwise it fails (“settled”) and nothing changes.');
+    expect(of('action:rule(')).toContain('`rule` goes ahead only if the Settled flag of the Deal is not set; otherwise it fails (“settled”).');
     expect(all.some((s) => /Dto|Deal ID for the given/.test(proseOf(s)))).toBe(false);
   });
 
   it('a table of flags keyed by a hash reads as a flag for the hashed values', async () => {
     const { of } = await read(FILE, 'Channel');
     expect(of('action:queue(')).toContain(
-      '`queue` goes ahead only if the Queued flag (`queued`) for the hash (`keccak256`) of (the given Target (`target`) and the given Value (`value`)) is not set; otherwise it fails (“queued”) and nothing changes.',
+      '`queue` goes ahead only if the Queued flag (`queued`) for the hash (`keccak256`) of (the given Target (`target`) and the given Value (`value`)) is not set; otherwise it fails (“queued”).',
     );
   });
 

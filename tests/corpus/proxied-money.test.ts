@@ -46,11 +46,11 @@ describe('money through an approved proxy and a delegatecall', { timeout: 60_000
   it('an allowance reset to zero, then set to the instalment: the call names the last approval; an ERC-721 approve is no approval of an amount', async () => {
     const { all, of } = await read(OWN, 'ApprovedPayer');
     expect(of('key-fact:money')).toEqual([
-      'Money: the token at `token`; no payment out that the code makes itself; money can move through the code of the Router (`router`), which is not part of this summary: `collect` lets it take a token this contract holds and then calls it.',
+      'Money: the token at `token`, counted in its smallest unit; no payment out that the code makes itself; money can move through the code of the Router (`router`), which is not part of this summary: `collect` lets it take a token this contract holds and then calls it.',
     ]);
     expect(of('action:collect():external-call:')).toEqual([
       '`collect` sets to zero what the Router (`router`) may take of the token at `token` held by this contract (an ERC-20 approval).',
-      '`collect` lets the Router take up to the Instalment (in its smallest unit) of the token at `token` held by this contract (an ERC-20 approval); what the Router takes with it is decided by its code, which is not part of this summary.',
+      '`collect` lets the Router take up to the Instalment of the token at `token` held by this contract (an ERC-20 approval); what the Router takes with it is decided by its code, which is not part of this summary.',
       '`collect` calls `pay` on the Router with `token` set to the Token, `to` set to the Merchant (`merchant`), and `amount` set to the Instalment; what that call moves, and to whom, is decided by the code of the Router, which is not part of this summary and may take the token at `token` from this contract (the approval above).',
     ]);
     expect(all).toContain('`lendBadge` calls `approve` on the Badges (`badges`), another contract whose code is not part of this summary.');

@@ -87,9 +87,9 @@ describe('a checked subtraction from storage is a condition of the action (M4)',
   it('CrowdFund (solc 0.8): `unpledge` goes ahead only if the caller pledged at least the amount (said with who may call it)', async () => {
     const { all, of } = await read(CROWD, 'CrowdFund');
     expect(of('action:unpledge(uint256,uint256):access')).toEqual([
-      'Anyone may call `unpledge`, but only against the caller’s own entry: it fails unless the Pledged Amount (`pledgedAmount`) for the given ID (`_id`) and the caller is at least the given Amount (`_amount`). It also goes ahead only if every condition below holds; otherwise it fails and nothing changes.',
+      'Anyone may call `unpledge`, but only against the caller’s own entry: it fails unless the Pledged Amount (`pledgedAmount`) for the given ID (`_id`) and the caller is at least the given Amount (`_amount`). It also needs every condition below.',
     ]);
-    expect(of('action:unpledge(uint256,uint256)')).toContain('The contract pays the caller the given Amount of the token at `token` (in its smallest unit).');
+    expect(of('action:unpledge(uint256,uint256)')).toContain('The contract pays the caller the given Amount of the token at `token`.');
     expect(all).toContain('The contract | the caller | the token at `token` | `unpledge` or `refund`');
   });
 
@@ -105,7 +105,7 @@ describe('a checked subtraction from storage is a condition of the action (M4)',
     ]);
     expect(of('action:withdraw(uint256):condition')).toEqual([]);
     expect(of('action:reduceTotal(uint256):condition')).toEqual([
-      '`reduceTotal` goes ahead only if the given Amount (`amount`) is at most the Total (`total`); otherwise it fails and nothing changes.',
+      '`reduceTotal` goes ahead only if the given Amount (`amount`) is at most the Total (`total`).',
     ]);
     expect(of('action:withdrawUnchecked(uint256):condition')).toEqual([]);
   });
@@ -119,7 +119,7 @@ describe('a checked subtraction from storage is a condition of the action (M4)',
     const { of } = await read('tests/fixtures/checked/OldDeposits.sol', 'OldDeposits');
     expect(of('action:withdraw(uint256):condition')).toEqual([]);
     expect(of('action:withdrawSafely(uint256):condition')).toEqual([
-      '`withdrawSafely` goes ahead only if the given Amount (`amount`) is at most the Balance (`balances`) of the caller; otherwise it fails and nothing changes.',
+      '`withdrawSafely` goes ahead only if the given Amount (`amount`) is at most the Balance (`balances`) of the caller.',
     ]);
   });
 });

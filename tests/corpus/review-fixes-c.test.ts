@@ -14,7 +14,7 @@ describe('review fixes C: powers and parties', { timeout: 120_000 }, () => {
     expect(all).toContain('Powers over the deal: the Owner may call `close`, `enableRefunds`, `renounceOwnership`, and `transferOwnership` alone.');
     expect(all).not.toContain('Powers over the deal: the Owner may call `renounceOwnership` and `transferOwnership` alone.');
     // The stall names the Owner's other choice.
-    expect(all).toContain('The code sets no time limit for the Owner (`_owner`) to call `close` or `enableRefunds` while the State (`_state`) is Active; meanwhile no one else can pay out the money the contract holds.');
+    expect(all).toContain('The code sets no time limit for the Owner (`_owner`) to call `close` or `enableRefunds` while the State (`_state`) is Active. Meanwhile, no one else can pay out the money the contract holds.');
     // Renouncing ownership freezes the money still waiting on the owner-only actions.
     expect(all).toContain('If the Owner gives up ownership (`renounceOwnership`), no one can call `close`, `enableRefunds`, or `withdraw` afterwards; every payment out of the contract depends on one of them, so money still waiting on them stays in the contract for good.');
   });
@@ -41,7 +41,7 @@ describe('review fixes C: powers and parties', { timeout: 120_000 }, () => {
   it('Kleros MultipleArbitrableTransactionWithFee: the Arbitrator, fixed at deployment, alone decides who is paid through rule', async () => {
     const file = 'tests/fixtures/third-party/MultipleArbitrableTransactionWithFee.sol';
     const { all } = await read(file, 'MultipleArbitrableTransactionWithFee');
-    expect(all).toContain('Who is paid: the Arbitrator, set at deployment, alone decides by calling `rule`: what `rule` pays the Sender of the Transaction concerned, the Fee Recipient, and the Receiver of the Transaction concerned depends on the value it gives as Ruling (`_ruling`), within the conditions stated for `rule`.');
+    expect(all).toContain('Who is paid: the Arbitrator, set at deployment, alone decides by calling `rule`: what `rule` pays the Sender of the Transaction concerned, the Fee Recipient, and the Receiver of the Transaction concerned depends on the value it gives as Ruling (`_ruling`).');
     expect(all).toContain('Arbitrator | `arbitrator` | set at deployment to the given Arbitrator (`_arbitrator`) | no action changes it');
   });
 

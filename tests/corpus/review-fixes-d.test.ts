@@ -26,7 +26,7 @@ describe('review 2, fixes d', () => {
       ['原状态', '新状态', '行为人', '操作（须满足其条件）'],
     ]);
     const cn = await zh(KLEROS, 'MultipleArbitrableTransaction');
-    expect(cn).toContain('「无争议」 | 「已解决」 | 任何人 | `executeTransaction`');
+    expect(cn).toContain('「无争议」 | 「已解决」（`Resolved`） | 任何人 | `executeTransaction`');
   });
 
   it('L3: a one-way flag set by an action with further conditions points to them; one without does not (en, zh)', async () => {

@@ -20,7 +20,7 @@ async function zh(file: string, contract: string): Promise<string[]> {
 describe('review fixes F: stalls, money of records, items moved straight, own entries', { timeout: 120_000 }, () => {
   it('L6: a stall on one record keeps only that record’s money, not all the contract holds (Kleros)', async () => {
     const { all } = await read(KLEROS, 'MultipleArbitrableTransaction');
-    expect(all).toContain('The code sets no time limit for the Arbitrator (`arbitrator`) to call `rule` while the Status (`status`) of the Transaction concerned is Dispute Created; meanwhile no one else can pay out the money held for that Transaction.');
+    expect(all).toContain('The code sets no time limit for the Arbitrator (`arbitrator`) to call `rule` while the Status (`status`) of the Transaction concerned is Dispute Created. Meanwhile, no one else can pay out the money held for that Transaction.');
     expect(all.filter((s) => s.includes('no one else can pay out the money the contract holds'))).toEqual([]);
     expect(await zh(KLEROS, 'MultipleArbitrableTransaction')).toContain('代码未对争议裁决人（`arbitrator`）调用 `rule`设定履行期限（适用于「争议已创建」（`DisputeCreated`）时）；交易可能无限期停留在该阶段，其间其他任何人都没有可付出为该记录所持资金的操作。');
   });
@@ -35,7 +35,7 @@ describe('review fixes F: stalls, money of records, items moved straight, own en
 
   it('L6: where the contract does hold the money at that stage, the contract-level sentence stays (Stages)', async () => {
     const { all } = await read('tests/fixtures/lifecycle/Stages.sol', 'Stages');
-    expect(all).toContain('The code sets no time limit for the Seller (`seller`) to call `ship` or `refund` while the Stage (`stage`) is Funded; meanwhile no one else can pay out the money the contract holds.');
+    expect(all).toContain('The code sets no time limit for the Seller (`seller`) to call `ship` or `refund` while the Stage (`stage`) is Funded. Meanwhile, no one else can pay out the money the contract holds.');
   });
 
   it('L6: ETH sent straight to a wallet is pooled, not held for one transaction (MultiSigWallet)', async () => {
@@ -73,13 +73,13 @@ describe('review fixes F: stalls, money of records, items moved straight, own en
 
   it('unpledge: an action that draws on the caller’s own entry says so in its access line (CrowdFund)', async () => {
     const { all, of } = await read(`${DIR}/CrowdFund.sol`, 'CrowdFund');
-    expect(all).toContain('Anyone may call `unpledge`, but only against the caller’s own entry: it fails unless the Pledged Amount (`pledgedAmount`) for the given ID (`_id`) and the caller is at least the given Amount (`_amount`). It also goes ahead only if every condition below holds; otherwise it fails and nothing changes.');
+    expect(all).toContain('Anyone may call `unpledge`, but only against the caller’s own entry: it fails unless the Pledged Amount (`pledgedAmount`) for the given ID (`_id`) and the caller is at least the given Amount (`_amount`). It also needs every condition below.');
     expect(all).not.toContain('Anyone may call `unpledge`.');
     // Said once: not again as a separate condition.
     expect(of('action:unpledge').filter((s) => s.startsWith('The given Amount is at most the Pledged Amount'))).toEqual([]);
     // `pledge` adds to the caller's entry; it takes nothing off it.
-    expect(all).toContain('Anyone may call `pledge`; the call goes ahead only if every condition below holds; otherwise it fails and nothing changes.');
-    expect(await zh(`${DIR}/CrowdFund.sol`, 'CrowdFund')).toContain('任何人均可调用 `unpledge`，但仅限于调用者自己的记录：除非`pledgedAmount`中传入的参数 `_id`对应的条目中调用者对应的条目不少于传入的金额（`_amount`），否则调用失败。调用还须同时满足下表各项条件，任一条件不满足的，调用失败并显示所列提示，不产生任何变化。');
+    expect(all).toContain('Anyone may call `pledge`; the call goes ahead only if every condition below holds.');
+    expect(await zh(`${DIR}/CrowdFund.sol`, 'CrowdFund')).toContain('任何人均可调用 `unpledge`，但仅限于调用者自己的记录：除非`pledgedAmount`中传入的参数 `_id`对应的条目中调用者对应的条目不少于传入的金额（`_amount`），否则调用失败。调用还须同时满足下表各项条件。');
   });
 
   it('flags: a flag the Seller alone sets, read in a choice inside the amount the Buyer must send, is a power; the zero branch is named', async () => {

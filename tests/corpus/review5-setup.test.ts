@@ -18,7 +18,7 @@ describe('review 5: once-only setup and roles that are only given', { timeout: 6
     expect(all.filter((s) => /may (replace|change) the (Reputation|Recording) Oracle/.test(s))).toEqual([]);
     expect(all.filter((s) => s.includes('already under way'))).toEqual([]);
     expect(all.filter((s) => s.includes('may call `setup` alone') || s.includes('may change through `setup`'))).toEqual([]);
-    expect(of('action:setup(')[0]).toBe('Only holders of the Are Trusted Handlers (`areTrustedHandlers`) may call `setup`, and it can succeed only once, and only if every condition below holds; otherwise it fails and nothing changes.');
+    expect(of('action:setup(')[0]).toBe('Only holders of the Are Trusted Handlers (`areTrustedHandlers`) may call `setup`, and it can succeed only once, and only if every condition below holds.');
     expect(all).toContain('Reputation Oracle | `reputationOracle` | set once, through `setup` | no action changes it');
     expect(all).toContain('`setup` sets the Reputation Oracle Stake (`reputationOracleStake`) to the given Reputation Stake.');
   });

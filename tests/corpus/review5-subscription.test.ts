@@ -21,7 +21,7 @@ describe('review 5: tokens moved between two others, a recurring charge date', {
   it('F4: the subscriber pays the merchant from their own balance; the contract pays nothing (AntonLED)', async () => {
     const { all, of, terms } = await read(SUBS, 'SubscriptionsManagerCore');
     expect(of('action:charge(uint256):payment')).toEqual([
-      'The contract moves the Amount of the Plan of the token at the Token of the Plan (in its smallest unit) from the Subscriber (`subscriber`) of the Subscription concerned to the Merchant (`merchant`) of the Plan concerned; the payer must have approved this contract to take it, and the money does not pass through the contract.',
+      'The contract moves the Amount of the Plan of the token at the Token of the Plan from the Subscriber (`subscriber`) of the Subscription concerned to the Merchant (`merchant`) of the Plan concerned; the payer must have approved this contract to take it, and the money does not pass through the contract.',
     ]);
     expect(of('action:subscribe(uint256):payment')[0]).toContain('from the caller to the Merchant (`merchant`) of the Plan concerned; the payer must have approved this contract to take it');
     expect(of('key-fact:money')[0]).toContain('the contract pays out none of its own money; it moves tokens from the caller to the Merchant of the Plan concerned (through `subscribe`) and from the Subscriber of the Subscription concerned to the Merchant of the Plan concerned (through `charge`), each time from the payer\'s own balance under an approval the payer gave this contract.');
@@ -37,11 +37,11 @@ describe('review 5: tokens moved between two others, a recurring charge date', {
 
   it('F4: money into the contract and out of it stay as they were, beside a move between two others (own fixture)', async () => {
     const { of, terms } = await read(OWN, 'TokenInstalments');
-    expect(of('money:in:deposit(uint256)')).toEqual(['The caller | the contract | the given Amount (`amount`) of the token at `token` (in its smallest unit) | `deposit`']);
+    expect(of('money:in:deposit(uint256)')).toEqual(['The caller | the contract | the given Amount (`amount`) of the token at `token` | `deposit`']);
     expect(of('money:out:withdraw()')).toEqual(['The contract | the Payee | the token at `token` | `withdraw`']);
-    expect(of('money:between:collect()')).toEqual(['The Payer (`payer`) | the Payee (`payee`) | the Instalment (`instalment`) of the token at `token` (in its smallest unit) | `collect`']);
-    expect(of('key-fact:money')).toEqual(['Money: the token at `token`; paid out to the Payee (through `withdraw`); it also moves tokens from the Payer to the Payee (through `collect`), from the payer\'s own balance under an approval the payer gave this contract.']);
-    expect(of('action:collect():payment')).toEqual(['The contract moves the Instalment (`instalment`) of the token at `token` (in its smallest unit) from the Payer (`payer`) to the Payee (`payee`); the payer must have approved this contract to take it, and the money does not pass through the contract.']);
+    expect(of('money:between:collect()')).toEqual(['The Payer (`payer`) | the Payee (`payee`) | the Instalment (`instalment`) of the token at `token` | `collect`']);
+    expect(of('key-fact:money')).toEqual(['Money: the token at `token`, counted in its smallest unit; paid out to the Payee (through `withdraw`); it also moves tokens from the Payer to the Payee (through `collect`), from the payer\'s own balance under an approval the payer gave this contract.']);
+    expect(of('action:collect():payment')).toEqual(['The contract moves the Instalment (`instalment`) of the token at `token` from the Payer (`payer`) to the Payee (`payee`); the payer must have approved this contract to take it, and the money does not pass through the contract.']);
     const byAction = Object.fromEntries(terms.actions.map((a) => [a.name, a.payments.map((p) => p.direction)]));
     expect(byAction).toMatchObject({ collect: ['between'], deposit: ['in'], withdraw: ['out'] });
   });

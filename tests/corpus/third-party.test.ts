@@ -71,7 +71,7 @@ describe.each(CORPUS)('%s', { timeout: 120_000 }, (file, contract) => {
 describe('what a lawyer needs from the corpus', { timeout: 120_000 }, () => {
   it('Kleros SimpleEscrow: only the arbitrator rules; release waits for the reclamation period unless the payer releases', async () => {
     const { all } = await read(`${KLEROS}/SimpleEscrow.sol`, 'SimpleEscrow');
-    expect(all).toContain('Only the Arbitrator (`arbitrator`) may call `rule`, and only if every condition below holds; otherwise it fails and nothing changes.');
+    expect(all).toContain('Only the Arbitrator (`arbitrator`) may call `rule`, and only if every condition below holds.');
     expect(all).toContain('The caller is the Payer (`payer`) or the call is made more than 3 minutes (`reclamationPeriod`) after the Created At time (`createdAt`) | error `ReleasedTooEarly`');
     expect(all).toContain('Nothing happens automatically 3 minutes (`reclamationPeriod`) after the Created At time (`createdAt`): someone must call `releaseFunds`.');
     // Only the Payer may reclaim; the payer is the deployer (`payer = msg.sender` in the declaration).
@@ -155,14 +155,14 @@ describe('what a lawyer needs from the corpus', { timeout: 120_000 }, () => {
   it('OpenZeppelin TokenTimelock: the beneficiary gets the whole balance, only from the release time', async () => {
     const { all } = await read(`${OZ4}/token/ERC20/utils/TokenTimelock.sol`, 'TokenTimelock');
     expect(all).toContain('The contract | the Beneficiary (`_beneficiary`) | the token at `_token` | `release`');
-    expect(all).toContain('The contract pays the Beneficiary (`_beneficiary`) all of the token at `_token` that this contract holds (in its smallest unit).');
-    expect(all).toContain('Anyone may call `release`; the call goes ahead only if every condition below holds; otherwise it fails and nothing changes.');
+    expect(all).toContain('The contract pays the Beneficiary (`_beneficiary`) all of the token at `_token` that this contract holds.');
+    expect(all).toContain('Anyone may call `release`; the call goes ahead only if every condition below holds.');
     expect(all).toContain('The call is made at or after the Release Time (`_releaseTime`) | “TokenTimelock: current time is before release time”');
   });
 
   it('OpenZeppelin RefundEscrow: a credited deposit leaves only when the Owner calls withdraw, or with the balance', async () => {
     const { all } = await read(`${OZ4}/utils/escrow/RefundEscrow.sol`, 'RefundEscrow');
-    expect(all).toContain('`deposit` credits money to the Deposit (`_deposits`) of the given Refundee (`refundee`) instead of paying it out; the money leaves the contract when the Owner calls `withdraw`, or with the whole balance when anyone calls `beneficiaryWithdraw`.');
+    expect(all).toContain('`deposit` credits money to the Deposit (`_deposits`) of the given Refundee (`refundee`) instead of paying it out. The money leaves the contract when the Owner calls `withdraw`, or with the whole balance when anyone calls `beneficiaryWithdraw`.');
   });
 
   it('OpenZeppelin RefundEscrow: refunding a depositor its own deposit is not the owner taking the money', async () => {
@@ -184,7 +184,7 @@ describe('what a lawyer needs from the corpus', { timeout: 120_000 }, () => {
     const { all } = await read(`${ZORA}/ReserveAuction/Core/ETH/ReserveAuctionCoreEth.sol`, 'ReserveAuctionCoreEth');
     expect(all.some((s) => /^Only the Seller of the Auction .* may call `setAuctionReservePrice`\.$/.test(s))).toBe(true);
     expect(all).toContain('Only the Registrar (`registrar`) may call `setRoyaltyEngineAddress`.');
-    expect(all).toContain('Who may call `createAuction` is limited by a check of the caller, stated below; the call goes ahead only if every condition below holds; otherwise it fails and nothing changes.');
+    expect(all).toContain('Who may call `createAuction` is limited by a check of the caller, stated below; the call goes ahead only if every condition below holds.');
     expect(all.some((s) => /^Anyone may call `(createAuction|setAuctionReservePrice|cancelAuction|setRoyaltyEngineAddress|_handleRoyaltyEnginePayout)`/.test(s))).toBe(false);
     // An NFT moved by transferFrom is not an amount of a token.
     expect(all.some((s) => /receives the given Token ID/.test(s))).toBe(false);
@@ -207,7 +207,7 @@ describe('what a lawyer needs from the corpus', { timeout: 120_000 }, () => {
 
   it('thirdweb English auctions: a role asked of another contract about the caller is a check of the caller, not "anyone"', async () => {
     const { all } = await read(`${THIRDWEB}/marketplace/english-auctions/EnglishAuctionsLogic.sol`, 'EnglishAuctionsLogic');
-    expect(all).toContain('Who may call `createAuction` is limited by a check of the caller, stated below; the call goes ahead only if every condition below holds; otherwise it fails and nothing changes.');
+    expect(all).toContain('Who may call `createAuction` is limited by a check of the caller, stated below; the call goes ahead only if every condition below holds.');
     expect(all.some((s) => /^Anyone may call `(createAuction|cancelAuction)`/.test(s))).toBe(false);
   });
 

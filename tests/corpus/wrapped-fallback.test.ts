@@ -22,14 +22,14 @@ describe('an ETH payment that falls back to the wrapped token', { timeout: 60_00
 
   it('a contract of our own: the same recipient is paid in the wrapped token instead', async () => {
     const { all, of } = await read(OURS, 'WrapOnFailure');
-    expect(of('key-fact:money')).toEqual(['Money: ETH and the token at `wrapped`; paid out to the given Payee (`payee`) (through `pay`).']);
-    expect(all).toContain('If the payment of the ETH sent with the call to the given Payee failed, the contract pays the given Payee the ETH sent with the call of the token at `wrapped` (in its smallest unit), instead: the ETH wrapped into that token.');
+    expect(of('key-fact:money')).toEqual(['Money: ETH and the token at `wrapped`, counted in its smallest unit; paid out to the given Payee (`payee`) (through `pay`).']);
+    expect(all).toContain('If the payment of the ETH sent with the call to the given Payee failed, the contract pays the given Payee the ETH sent with the call of the token at `wrapped`, instead: the ETH wrapped into that token.');
     expect(all.filter((s) => /Wrapped may receive ETH|pays the Wrapped/.test(s))).toEqual([]);
   });
 
   it('wrapped tokens sent to someone else are not said to replace the payment', async () => {
     const { all } = await read(OURS, 'WrapToTreasury');
     expect(all.filter((s) => s.includes('the ETH wrapped into that token'))).toEqual([]);
-    expect(all).toContain('If the payment of the ETH sent with the call to the given Payee failed, the contract pays the Treasury (`treasury`) the ETH sent with the call of the token at `wrapped` (in its smallest unit).');
+    expect(all).toContain('If the payment of the ETH sent with the call to the given Payee failed, the contract pays the Treasury (`treasury`) the ETH sent with the call of the token at `wrapped`.');
   });
 });

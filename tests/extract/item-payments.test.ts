@@ -17,7 +17,7 @@ describe('NFT transfers are not token payments', { timeout: 60_000 }, () => {
     expect(all).toContain('If the Highest Bidder of the Sale is not the zero address, `settleAndRestart` sends the token of the Items whose ID is the Item ID of the Sale as it stood before the call from this contract to the Highest Bidder of the Sale as it stood before the call, by calling `transferFrom` on that token contract, whose code is not part of this summary.');
     expect(all.some((s) => /pays the Highest Bidder of the Sale( as it stood before the call)? the Item ID/.test(s))).toBe(false);
     expect(all.some((s) => /token at `items`/.test(s))).toBe(false);
-    expect(of('key-fact:money')[0]).toMatch(/^Money: ETH and the token at `wrapped`;/);
+    expect(of('key-fact:money')[0]).toMatch(/^Money: ETH and the token at `wrapped`, counted in its smallest unit;/);
   });
 
   it('says an unchecked result only of the call that returns one, and names no way out that cannot pass once settled', async () => {

@@ -10,7 +10,7 @@ describe('the stall risk names the caller a keyed check allows', { timeout: 60_0
     const { of } = await read('tests/fixtures/core/KeyedDeposits.sol', 'KeyedDeposits');
     const risks = of('risk:');
     expect(risks).toContain(
-      'The code sets no time limit for the Tenant (`tenantOf`) of the given ID (`id`) to call `release` while the State (`state`) of the D concerned is Held; meanwhile no one else can pay out the money held for that D.',
+      'The code sets no time limit for the Tenant (`tenantOf`) of the given ID (`id`) to call `release` while the State (`state`) of the D concerned is Held. Meanwhile, no one else can pay out the money held for that D.',
     );
     expect(risks.filter((s) => /no time limit for anyone/.test(s))).toEqual([]);
   });

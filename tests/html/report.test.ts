@@ -89,8 +89,8 @@ describe('HTML report in a real browser', { timeout: 120_000 }, () => {
     expect(headings).toEqual(expect.arrayContaining(['Deployment (constructor)', 'Fund (fund)', 'Release (release)', 'Resolve (resolve)']));
     const zh = await page.$$eval('article[lang="zh"] section[data-section="actions"] h3', (els) => els.map((el) => el.textContent));
     expect(zh).toContain('部署（constructor）');
-    // Every sentence about an action sits under a heading.
-    expect(await page.locator('article[lang="en"] section[data-section="actions"] > .st').count()).toBe(0);
+    // Every sentence about an action sits under a heading; only the one rule for all of them (a failed call changes nothing) comes before.
+    expect(await page.locator('article[lang="en"] section[data-section="actions"] > .st').allTextContents()).toEqual(['A call that breaks any rule stated below for its action fails, and nothing changes.']);
   });
 
   it('reaches a sentence with the Tab key and chooses it with Enter, as a click does', async () => {

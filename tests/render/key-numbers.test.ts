@@ -17,7 +17,7 @@ describe('key facts with the numbers', { timeout: 120_000 }, () => {
   it('FobSale: the 30% deposit, the late penalty per full day with its 10% cap, and the exact amounts paid in', async () => {
     const { of, statements } = await read('contracts/FobSale.sol', 'FobSale');
     expect(of('key-fact:shares')).toEqual([
-      'Shares: the Deposit (`deposit`) is 30% of the given Price (`_price`) (set at deployment); the Late Penalty (`latePenalty`) is 0.5% of the Price (`price`), times the number of full days from the Ship By time (`shipBy`) to the Shipped At time (`shippedAt`), at most 10% of the Price.',
+      'Shares: the Deposit (`deposit`) is 30% of the given Price (`_price`) (set at deployment). The Late Penalty (`latePenalty`) is 0.5% of the Price (`price`), times the number of full days from the Ship By time (`shipBy`) to the Shipped At time (`shippedAt`), at most 10% of the Price.',
     ]);
     expect(of('key-fact:amounts')).toEqual([
       'Amounts paid in: `payDeposit` takes exactly the Deposit in ETH; `payBalance` takes exactly ETH equal to the Price minus the Deposit minus the Late Penalty.',
@@ -42,7 +42,7 @@ describe('key facts with the numbers', { timeout: 120_000 }, () => {
   it('ConsignmentAuction: a commission rate set at deployment, which the Owner may change up to a cap; a bid of at least the highest bid plus the increment', async () => {
     const { of } = await read('contracts/ConsignmentAuction.sol', 'ConsignmentAuction');
     expect(of('key-fact:shares')).toEqual([
-      'Shares: the Owner receives the Commission BPS (`commissionBps`) share (in basis points) of the Highest Bid (`highestBid`) (through `settle`), a rate set at deployment, which the Owner may change through `setCommissionBps` up to 15% (1,500 basis points).',
+      'Shares: the Owner receives the Commission BPS (`commissionBps`) share (in basis points) of the Highest Bid (`highestBid`) (through `settle`). The rate is set at deployment; the Owner may change it through `setCommissionBps`, up to 15% (1,500 basis points).',
     ]);
     expect(of('key-fact:amounts')).toEqual(['Amounts paid in: `bid` takes at least ETH equal to the Highest Bid plus the Min Increment (`minIncrement`).']);
     expect(await zhOf('contracts/ConsignmentAuction.sol', 'ConsignmentAuction', 'key-fact:')).toEqual(
@@ -57,7 +57,7 @@ describe('key facts with the numbers', { timeout: 120_000 }, () => {
     const file = 'tests/fixtures/third-party/RentalAgreement.sol';
     const { of } = await read(file, 'RentalAgreement');
     expect(of('key-fact:shares')).toEqual([
-      'Shares: the Balance (`balance`) of the Property Manager is credited with the Management Fee Percent (`managementFeePercent`) share (in percent) of the ETH sent with the call (through `payRent`), a rate set at deployment, which the Landlord may change through `changeManagementFee` with no upper limit.',
+      'Shares: the Balance (`balance`) of the Property Manager is credited with the Management Fee Percent (`managementFeePercent`) share (in percent) of the ETH sent with the call (through `payRent`). The rate is set at deployment; the Landlord may change it through `changeManagementFee` with no upper limit.',
     ]);
     expect(of('key-fact:amounts')).toEqual(['Amounts paid in: `payDeposit` takes exactly the Security Deposit (`securityDeposit`) in ETH; `payRent` takes exactly the Rent Cost (`rentCost`) in ETH.']);
     expect(await zhOf(file, 'RentalAgreement', 'key-fact:shares')).toEqual([
@@ -79,7 +79,7 @@ describe('key facts with the numbers', { timeout: 120_000 }, () => {
   it('a contract that takes no share gets no Shares line; tokens taken in are stated with whom they come from', async () => {
     const { of } = await read('contracts/MilestoneEscrow.sol', 'MilestoneEscrow');
     expect(of('key-fact:shares')).toEqual([]);
-    expect(of('key-fact:amounts')).toEqual(['Amounts paid in: `fund` takes the Total Amount (`totalAmount`) of the token at `token` (in its smallest unit) from the Client.']);
+    expect(of('key-fact:amounts')).toEqual(['Amounts paid in: `fund` takes the Total Amount (`totalAmount`) of the token at `token` from the Client.']);
     expect(await zhOf('contracts/MilestoneEscrow.sol', 'MilestoneEscrow', 'key-fact:shares')).toEqual([]);
   });
 

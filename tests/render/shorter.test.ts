@@ -34,23 +34,24 @@ describe('shorter summaries', { timeout: 60_000 }, () => {
     ]);
   });
 
-  it('keeps each condition of payDeposit with its revert message, after one sentence saying what a failure does', async () => {
-    const { of } = await read('contracts/FobSale.sol', 'FobSale');
+  it('keeps each condition of payDeposit with its revert message; what a failure does is said once, before the actions', async () => {
+    const { of, all } = await read('contracts/FobSale.sol', 'FobSale');
     expect(of('action:payDeposit()')).toEqual(
       expect.arrayContaining([
-        'Only the Buyer (`buyer`) may call `payDeposit`, and only if every condition below holds; otherwise it fails and nothing changes.',
+        'Only the Buyer (`buyer`) may call `payDeposit`, and only if every condition below holds.',
         'The State (`state`) is Created | “FobSale: wrong state”',
         'The ETH sent with the call equals the Deposit (`deposit`) | “FobSale: incorrect deposit”',
       ]),
     );
-    expect(of('action:payDeposit()').some((s) => /nothing changes/.test(s) && s !== of('action:payDeposit():access')[0])).toBe(false);
+    expect(of('actions:all-or-nothing')).toEqual(['A call that breaks any rule stated below for its action fails, and nothing changes.']);
+    expect(all.filter((s) => /nothing changes/.test(s))).toHaveLength(1);
   });
 
   it('says once that a party is set at deployment, and once what the state starts as', async () => {
     const { of, all } = await read('contracts/FobSale.sol', 'FobSale');
     expect(of('party:buyer')).toEqual(['Buyer | `buyer` | set at deployment to the given Buyer (`_buyer`) | no one (it cannot change)']);
     expect(all.some((s) => /^At deployment, the (Buyer|Seller|State)\b/.test(s))).toBe(false);
-    expect(all).toContain('The State starts as Created.');
+    expect(all).toContain('The State (`state`) starts as Created.');
     // A deployment line that is not a party's stays.
     expect(of('action:constructor')).toContain('At deployment, the Deposit (`deposit`) is set to 30% of the given Price.');
   });

@@ -16,7 +16,7 @@ describe('statements', () => {
   it('only the buyer may pay the deposit', () => {
     // Who may call, and what happens when a condition in the table below fails, said once for the action.
     expect(byId('action:payDeposit():access').text).toBe(
-      'Only the Buyer (`buyer`) may call `payDeposit`, and only if every condition below holds; otherwise it fails and nothing changes.',
+      'Only the Buyer (`buyer`) may call `payDeposit`, and only if every condition below holds.',
     );
     expect(byId('action:confirmShipment():access').text).toBe('Only the Seller (`seller`) may call `confirmShipment`.');
     expect(byId('action:payDeposit():access').source).toEqual({ path: 'contracts/Sale.sol', line: 12, endLine: 12 });
@@ -30,7 +30,7 @@ describe('statements', () => {
       source: { path: 'contracts/Sale.sol', line: expect.any(Number) },
     });
     // A lone condition stays one sentence.
-    expect(byId('action:reclaim():condition:1').text).toBe('`reclaim` goes ahead only if the call is made after the Ship By time (`shipBy`); otherwise it fails (“too early”) and nothing changes.');
+    expect(byId('action:reclaim():condition:1').text).toBe('`reclaim` goes ahead only if the call is made after the Ship By time (`shipBy`); otherwise it fails (“too early”).');
   });
 
   it('states a deadline condition with its custom error', () => {
@@ -59,12 +59,13 @@ describe('statements', () => {
     expect(statements[0]).toMatchObject({ id: 'power:1', section: 'warning' });
     expect(statements[0]?.text).toBe('The Owner (`_owner`) may change the Fee BPS (`feeBps`) alone, by calling `setFee`.');
     expect(byId('power:1:bounds').text).toBe('The code sets no limit on the new value given to `setFee`.');
-    expect(byId('power:1:timelock').text).toContain('takes effect at once');
+    expect(byId('powers:at-once').text).toBe('`setFee` takes effect at once: the code requires no notice or delay.');
   });
 
   it('describes the lifecycle as states, a start, moves and final states', () => {
-    expect(byId('lifecycle:stage:states').text).toBe('The Stage (`stage`) is always one of Created or Paid.');
-    expect(byId('lifecycle:stage:initial').text).toBe('The Stage starts as Created.');
+    // The states are listed in the key facts; the lifecycle section says where they start.
+    expect(byId('key-fact:lifecycle:stage').text).toBe('States: Created, Paid; final: Paid.');
+    expect(byId('lifecycle:stage:initial').text).toBe('The Stage (`stage`) starts as Created.');
     expect(byId('lifecycle:stage:transition:1')).toMatchObject({ table: 'lifecycle', cells: ['Created', 'Paid', 'The Buyer (`buyer`)', '`payDeposit`'] });
     expect(byId('lifecycle:stage:final').text).toBe('Paid is final: no action moves the Stage out of it.');
   });
@@ -79,10 +80,10 @@ describe('statements', () => {
   it('lists what the code does not cover and what was not explained', () => {
     const notCovered = statements.filter((statement) => statement.section === 'not-covered');
     expect(notCovered.map((statement) => statement.id)).toEqual(['not-covered:topics', 'not-covered:deployed-code']);
-    for (const topic of ['governing law', 'forum (court or arbitration)', 'quality of the goods or services', 'warranties', 'limit or allocate liability', 'force majeure', 'notices', 'which language of the agreement prevails']) {
+    for (const topic of ['governing law', 'forum (court or arbitration)', 'quality of goods or services', 'warranties', 'limit or allocate liability', 'force majeure', 'notices', 'which language of the agreement prevails']) {
       expect(byId('not-covered:topics').text).toContain(topic);
     }
-    expect(byId('not-covered:deployed-code').text).toContain('the bytecode was not checked');
+    expect(byId('not-covered:deployed-code').text).toContain('it did not check the code deployed at any address');
     expect(notCovered.every((statement) => statement.source === null)).toBe(true);
     expect(byId('not-explained:1').text).toBe('In `reclaim`, plainterms could not translate the inline assembly `assembly { sstore(0, 1) }`; have an engineer read it.');
     expect(byId('not-explained:coverage').text).toBe('11 of 12 statements explained.');
@@ -90,7 +91,7 @@ describe('statements', () => {
 
   it('ends with the disclaimer', () => {
     const disclaimer = statements.filter((statement) => statement.section === 'disclaimer');
-    expect(disclaimer.map((statement) => statement.text).join(' ')).toContain('not legal advice and not a security audit');
+    expect(disclaimer.map((statement) => statement.text).join(' ')).toContain('not legal advice or a security audit');
     expect(statements.at(-1)?.section).toBe('disclaimer');
   });
 
@@ -99,7 +100,7 @@ describe('statements', () => {
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(new Set(statements.map((statement) => statement.id)).size).toBe(statements.length);
     for (const statement of statements) {
-      const fixed = statement.section === 'disclaimer' || statement.section === 'not-covered';
+      const fixed = statement.section === 'disclaimer' || statement.section === 'not-covered' || statement.id === 'actions:all-or-nothing';
       expect(statement.source === null, statement.id).toBe(fixed);
       expect(statement.text, statement.id).not.toMatch(/\s{2}|undefined|null|\[object/);
     }

@@ -44,7 +44,7 @@ describe('Chinese summaries name roles, states and records in Chinese', { timeou
     const all = (await zhTexts('contracts/MilestoneEscrow.sol', 'MilestoneEscrow')).join('\n');
     expect(all).toContain('`submit` 将该里程碑的状态从「待处理」变为「已提交」（`Submitted`）。');
     expect(all).toContain('传入编号所指的里程碑（`milestones[i]`）的状态（`status`）为「待处理」（`Pending`） | “not pending”');
-    expect(all).toContain('每个里程碑各有其状态（`status`），始终为「待处理」（`Pending`）、「已提交」（`Submitted`）');
+    expect(all).toContain('每个里程碑各有其状态（`status`），初始为「待处理」（`Pending`）');
     expect(all).not.toContain('每个Milestones条目');
     expect(all).not.toContain('Milestone记录');
   });
@@ -59,7 +59,7 @@ describe('Chinese summaries name roles, states and records in Chinese', { timeou
   it('translates the states of an escrow, quoted the same way everywhere', async () => {
     const all = (await zhTexts('contracts/ArbiterEscrow.sol', 'ArbiterEscrow')).join('\n');
     expect(all).toContain('状态：「待付款」（`AwaitingPayment`）、「待交付」（`AwaitingDelivery`）、「已放款」（`Released`）和「已退款」（`Refunded`）');
-    expect(all).toContain('「待交付」 | 「已放款」 | 买方或争议裁决人（`arbiter`） | `release`');
+    expect(all).toContain('「待交付」 | 「已放款」（`Released`） | 买方或争议裁决人（`arbiter`） | `release`');
     expect(all).not.toMatch(/处于Awaiting|从Awaiting/);
   });
 
@@ -89,7 +89,7 @@ describe('Chinese summaries name roles, states and records in Chinese', { timeou
     expect(all).toContain('如最高出价人（`highestBidder`）不为零地址且最高出价（`highestBid`）小于保留价（`reservePrice`）');
     expect(all).toContain('如最高出价人不为零地址且最高出价不少于保留价，本合约向寄售人（`consignor`）支付');
     expect(all).toContain('调用时间早于结束时间（`endTime`） | “auction ended”');
-    expect(all).toContain('任一条件不满足的，调用失败并显示所列提示，不产生任何变化。');
+    expect(all).toContain('调用违反下文为该操作所列任一规则的，调用失败，不产生任何变化。');
     expect(all).not.toMatch(/不为零地址和|状态不发生任何变化/);
   });
 

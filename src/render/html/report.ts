@@ -118,6 +118,7 @@ async function viewContract(locale: string, contract: ContractTerms & { statemen
     ...splitSources(sources, contract),
     actionGroups: groups(grouped.actions),
     powerGroups: groups(grouped.powerGroups),
+    actionsIntro: grouped.actionsIntro.map((statement) => byId.get(statement.id)!),
     ungroupedPowers: grouped.powers.map((statement) => byId.get(statement.id)!),
     warnings: inSection('warning'),
     keyFacts: inSection('key-facts'),

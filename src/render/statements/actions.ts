@@ -14,7 +14,11 @@ import { tellingEmits } from './events.ts';
 import { combineBasis, spanSources, spec, type StatementSpec } from './spec.ts';
 
 export function buildActionSpecs(terms: ContractTerms): StatementSpec[] {
-  return terms.actions.flatMap((action) => buildOneAction(terms, action));
+  const specs = terms.actions.flatMap((action) => buildOneAction(terms, action));
+  // That a call which fails changes nothing is said once, before the actions, not after each rule.
+  const ruled = terms.actions.some((action) => !action.access.anyone || action.conditions.length > 0);
+  const intro = ruled ? [spec('actions:all-or-nothing', 'actions', 'all-or-nothing', { basis: 'code', source: null, context: {} })] : [];
+  return [...intro, ...specs];
 }
 
 function buildOneAction(terms: ContractTerms, action: Action): StatementSpec[] {
@@ -87,7 +91,9 @@ function buildActionParts(terms: ContractTerms, action: Action): StatementSpec[]
   const access = spec(`${prefix}:access`, 'actions', 'access', { ...base, basis: 'code', source: own?.condition.source ?? action.access.source ?? action.source, context: { action, ownEntry: own, selfNamed: selfNamed(action), conditionsFollow: told, once: succeedsOnce(terms, action), firstSets: firstSets(action) } });
   const payable = action.payable ? [spec(`${prefix}:payable`, 'actions', 'payable', { ...base, basis: 'code', source: action.source, context: { action } })] : [];
   // The sentence that announces the conditions comes right before them.
-  specs.push(...(told ? [...payable, access] : [access, ...payable]));
+  // Anyone may deploy: with conditions to meet, the sentence that states them says all the first would.
+  const plainDeploy = action.kind === 'constructor' && action.access.anyone && checks.length > 0;
+  specs.push(...(told ? [...payable, access] : plainDeploy ? payable : [access, ...payable]));
   if (listed && !told) {
     const source = spanSources(checks.map((condition) => condition.source), checks[0]!.source);
     specs.push(spec(`${prefix}:conditions`, 'actions', 'conditions', { ...base, basis: combineBasis(checks.map((c) => c.basis)), source, context: { action } }));
@@ -125,7 +131,7 @@ function buildActionParts(terms: ContractTerms, action: Action): StatementSpec[]
   });
   action.payments.forEach((payment, index) => {
     const id = `${prefix}:payment:${index + 1}`;
-    specs.push(spec(id, 'actions', 'payment', { ...base, basis: payment.basis, source: payment.source, context: { action, payment, left: balanceLeft(action, payment), unrecorded: terms.risks.some((r) => r.kind === 'never-recorded' && r.action === action.id && r.subject === payment.amount), instead: payment.instead === true } }));
+    specs.push(spec(id, 'actions', 'payment', { ...base, basis: payment.basis, source: payment.source, context: { action, payment: withoutZeroGuard(payment), left: balanceLeft(action, payment), unrecorded: terms.risks.some((r) => r.kind === 'never-recorded' && r.action === action.id && r.subject === payment.amount), instead: payment.instead === true } }));
     // What `selfdestruct` does besides paying depends on the EVM version the code is compiled for.
     if (payment.method === 'selfdestruct') specs.push(spec(`${id}:self-destruct`, 'actions', 'self-destruct', { ...base, basis: 'code', source: payment.source, context: { action, payment, evm: terms.evm } }));
     // A call whose target and data the holder of an `arbitrary-call` power chooses: the code it runs is theirs to pick.
@@ -268,3 +274,19 @@ function recordWritten(effect: Effect): Extract<Expr, { kind: 'struct' }> | null
   if (value?.kind !== 'struct' || (effect.kind !== 'set' && effect.kind !== 'push')) return null;
   return value.fields.length >= 3 ? value : null;
 }
+
+/**
+ * A payment made only if its own amount is not zero says no more with that condition than without it
+ * (paying zero pays nothing): "if the fee is not zero, pays the fee" reads "pays the fee".
+ */
+function withoutZeroGuard(payment: Action['payments'][number]): Action['payments'][number] {
+  const amount = JSON.stringify(unwrap(payment.amount));
+  const guards = (condition: Expr) => {
+    const c = unwrap(condition);
+    if (c.kind !== 'compare' || (c.op !== '!=' && c.op !== '>')) return false;
+    const zero = unwrap(c.right);
+    return zero.kind === 'number' && /^0+$/.test(zero.value) && JSON.stringify(unwrap(c.left)) === amount;
+  };
+  return payment.when.some(guards) ? { ...payment, when: payment.when.filter((condition) => !guards(condition)) } : payment;
+}
+

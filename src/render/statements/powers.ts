@@ -10,7 +10,7 @@ import { unwrap, walkExpr } from '../../terms/index.ts';
 import { requiredStates } from '../../extract/lifecycle.ts';
 import { ruleHolder } from '../../extract/actions.ts';
 import { flagRequired } from '../../extract/flag-zero.ts';
-import { actionNames, findAction, prefixed, spec, type StatementSpec } from './spec.ts';
+import { actionNames, findAction, prefixed, spanSources, spec, type StatementSpec } from './spec.ts';
 import { rolePlace } from '../roles.ts';
 
 /** Kinds whose new value can be bounded by the code. */
@@ -30,8 +30,9 @@ export function buildPowerSpecs(terms: ContractTerms): StatementSpec[] {
   if (terms.powers.length === 0) {
     return [spec('powers:none', 'powers', 'powers-none', { basis: 'code', source: terms.source, context: {} })];
   }
-  const told = new Set<string>();
-  return terms.powers.flatMap((power) => {
+  // The actions whose powers take effect with no delay of their own: said once, in one sentence, before the fine print.
+  const atOnce: string[] = [];
+  const fine = terms.powers.flatMap((power) => {
     const id = prefixed('power', power.id);
     const context = powerContext(terms, power);
     const fields = { basis: power.basis, source: power.source, context };
@@ -41,12 +42,17 @@ export function buildPowerSpecs(terms: ContractTerms): StatementSpec[] {
     if (BOUNDED_KINDS.has(power.kind) && power.value?.kind !== 'caller' && !power.reaches) specs.push(spec(`${id}:bounds`, 'powers', 'power-bounds', fields));
     // A nomination changes nothing under way until it is accepted; the timelock line says so.
     if (BOUNDED_KINDS.has(power.kind) && power.affectsExisting !== null && !context.acceptance) specs.push(spec(`${id}:existing`, 'powers', 'power-existing', fields));
-    // Several powers of one action with no delay of their own: "takes effect at once" is said once for the action.
     const plain = power.timelock === null && !context.acceptance && !context.queuedBy;
-    if (!plain || !told.has(power.action)) specs.push(spec(`${id}:timelock`, 'powers', 'power-timelock', fields));
-    if (plain) told.add(power.action);
+    if (!plain) specs.push(spec(`${id}:timelock`, 'powers', 'power-timelock', fields));
+    else {
+      const name = findAction(terms, power.action)?.name;
+      if (name && !atOnce.includes(name)) atOnce.push(name);
+    }
     return specs;
   });
+  const sources = terms.powers.filter((power) => atOnce.includes(findAction(terms, power.action)?.name ?? '')).map((power) => power.source);
+  const immediate = atOnce.length === 0 ? [] : [spec('powers:at-once', 'powers', 'powers-at-once', { basis: 'code', source: spanSources(sources, terms.source), context: { actions: atOnce } })];
+  return [...immediate, ...fine];
 }
 
 function powerContext(terms: ContractTerms, power: Power): Record<string, unknown> {

@@ -194,7 +194,7 @@ function buildOneLifecycle(terms: ContractTerms, lifecycle: Lifecycle): Statemen
   const first = lifecycle.states[0]?.label ?? null;
   const initial = lifecycle.initial === null ? null : stateLabel(terms, lifecycle.id, lifecycle.initial);
   const specs = [
-    spec(`${prefix}:states`, 'lifecycle', 'lifecycle-states', { ...base, context: { lifecycle, states: lifecycle.states.map((state) => state.label) } }),
+    // The states are listed in the key facts and the table below; this says where each record's state starts.
     // A record's state before an action records it is the first value; the creating write sets another.
     spec(`${prefix}:initial`, 'lifecycle', 'lifecycle-initial', { ...base, context: { lifecycle, initial, first, created: lifecycle.perItem && initial !== null && first !== null && first !== initial } }),
   ];
