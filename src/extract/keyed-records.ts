@@ -8,11 +8,12 @@
  *
  * Limits: a record keyed through more than one mapping (`m[a][b]`), in an array, or written whole from a
  * copy rather than a struct literal is never taken as keyed; so is a field any action changes on its own
- * (to anything but the key). Writes the model cannot see (inline assembly) are not taken into account.
+ * (to anything but the key), and a key worked out by a call (which may return another value each time).
+ * Writes the model cannot see (inline assembly) are not taken into account.
  */
 import { same } from '../ir/exprs.ts';
 import type { Action, Condition, Effect, Expr, Party } from '../terms/index.ts';
-import { unwrap } from '../terms/index.ts';
+import { unwrap, walkExpr } from '../terms/index.ts';
 import { isCaller } from './actions.ts';
 
 /** Who may call each action that requires the caller's own record of a keyed collection: that record's party. */
@@ -55,10 +56,15 @@ function keepsKey(effect: Effect, collection: string, field: string): boolean {
   if (place.field === null) {
     if (effect.kind !== 'set' || effect.value?.kind !== 'struct') return false;
     const written = effect.value.fields.find((f) => f.name === field);
-    return written !== undefined && same(unwrap(written.value), unwrap(place.key));
+    return written !== undefined && equalKey(written.value, place.key);
   }
   if (place.field !== field) return true;
-  return effect.kind === 'set' && effect.value !== null && same(unwrap(effect.value), unwrap(place.key));
+  return effect.kind === 'set' && effect.value !== null && equalKey(effect.value, place.key);
+}
+
+/** The same value, read at the same moment of one action; a call may return another value each time it is made. */
+function equalKey(value: Expr, key: Expr): boolean {
+  return same(unwrap(value), unwrap(key)) && ![...walkExpr(key)].some((e) => e.kind === 'call' || e.kind === 'external-call');
 }
 
 /**
