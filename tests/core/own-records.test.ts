@@ -4,7 +4,8 @@
  * exist can be made only by that record's party, and pays that party. The author's "only the beneficiary can
  * release" is then right, and how the record's dates are set is said of the record its creator writes, not the
  * caller's. The shape of kaldun-tech's TokenVesting, in our own code (tests/fixtures/core/OwnGrants.sol), with
- * two variants where the record need not name the caller: there the claims are still contradicted.
+ * a variant that creates grants under two keys, and two where the record need not name the caller: there the
+ * claims are still contradicted.
  */
 import { describe, expect, it } from 'vitest';
 import { read } from '../helpers/sentences.ts';
@@ -27,6 +28,13 @@ describe('records stored under their own party’s address', { timeout: 60_000 }
     expect(all).toContain('The Cliff time of the given Grant (`grants[beneficiary]`) is set by `createGrant` to the given Cliff Duration (`cliffDuration`) after the call.');
     expect(all).toContain('If `release` is called before the Cliff time of the Grant for the caller, the Vested (`vested`) it reads is zero.');
     expect(all.filter((s) => /for the caller.* is set by `createGrant`/.test(s))).toEqual([]);
+  });
+
+  it('two ways to create a grant that key it differently: its dates are said of the grant, for neither key', async () => {
+    const { all } = await read(FILE, 'SelfGrants');
+    expect(all).toContain('The Cliff time of the Grant is set by `createOwnGrant` to the given Cliff Duration (`cliffDuration`) after the call and set by `createGrant` to the given Cliff Duration after the call.');
+    expect(all).toContain('Matches: only the Beneficiary of the Grant concerned may call `release`.');
+    expect(all.filter((s) => /is set by `create/.test(s) && /for the caller|given Grant/.test(s))).toEqual([]);
   });
 
   it('a beneficiary that can be handed over, or a record started without one: anyone may release, and the comments are contradicted', async () => {
