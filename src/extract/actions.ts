@@ -143,7 +143,7 @@ function isForwardedSender(expr: Expr): boolean {
  * The caller, possibly converted; or the sender as ERC-2771 defines it (`_msgSender()`: the caller, or the
  * address a trusted forwarder appends when the call comes through one).
  */
-function isCaller(expr: Expr): boolean {
+export function isCaller(expr: Expr): boolean {
   if (expr.kind === 'conditional') return (isCaller(expr.then) && expr.otherwise.kind === 'code') || (isCaller(expr.otherwise) && expr.then.kind === 'code');
   return expr.kind === 'caller' || (expr.kind === 'convert' && isCaller(expr.operand));
 }

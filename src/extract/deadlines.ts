@@ -2,9 +2,9 @@
  * Deadlines: stored values compared with the block time, how each is set, and which actions it opens or
  * closes. The check is normalised with the block time on the left (`now <= shipBy`).
  */
-import { targetName } from '../ir/exprs.ts';
+import { same, targetName } from '../ir/exprs.ts';
 import { humanise } from '../ir/names.ts';
-import { FLIPPED_COMPARE, hasCode } from '../terms/index.ts';
+import { FLIPPED_COMPARE, hasCode, unwrap } from '../terms/index.ts';
 import type { CompareOp, ContractTerms, Deadline, Expr } from '../terms/index.ts';
 import type { Extractor } from './context.ts';
 
@@ -38,7 +38,7 @@ export const deadlines: Extractor = {
         for (const effect of action.effects) {
           // Moved on from the old date (`nextChargeAt += frequency`), not from the time of the call.
           if ((effect.kind === 'increase' || effect.kind === 'decrease') && effect.value && pathOf(effect.target) === pathOf(deadline.subject)) {
-            (deadline.movedBy ??= []).push({ action: action.id, op: effect.kind, by: effect.value, when: effect.when, source: effect.source });
+            (deadline.movedBy ??= []).push({ action: action.id, place: effect.target, op: effect.kind, by: effect.value, when: effect.when, source: effect.source });
           }
         }
       }
@@ -54,10 +54,12 @@ export function setByOf(terms: ContractTerms, subject: Expr): Deadline['setBy'] 
   const setBy: Deadline['setBy'] = [];
   for (const action of terms.actions) {
     for (const effect of action.effects) {
-      if (effect.kind === 'set' && effect.value && pathOf(effect.target) === pathOf(subject)) setBy.push({ action: action.id, value: effect.value, when: effect.when, source: effect.source });
+      if (effect.kind === 'set' && effect.value && pathOf(effect.target) === pathOf(subject)) setBy.push({ action: action.id, place: effect.target, value: effect.value, when: effect.when, source: effect.source });
       if (effect.value?.kind === 'struct' && subject.kind === 'member') {
         const field = effect.value.fields.find((f) => f.name === subject.member);
-        if (field && collectionOfPath(pathOf(subject)) === targetName(effect.target)) setBy.push({ action: action.id, value: field.value, when: effect.when, source: effect.source });
+        // The field of the record this action writes, under this action's own key.
+        const place: Expr = { ...subject, object: effect.target };
+        if (field && collectionOfPath(pathOf(subject)) === targetName(effect.target)) setBy.push({ action: action.id, place, value: field.value, when: effect.when, source: effect.source });
       }
     }
   }
@@ -135,6 +137,36 @@ function storedRoot(expr: Expr): boolean {
   if (expr.kind === 'index') return storedRoot(expr.base);
   if (expr.kind === 'prior') return storedRoot(expr.of);
   return false;
+}
+
+/**
+ * The stored date as the sentence about how it is set names it. Its writers may key the record differently
+ * from the action whose check or formula made it a date (`create(beneficiary, …)` writes
+ * `schedules[beneficiary].cliff`; `release` reads `schedules[msg.sender].cliff`): the place the writers write
+ * is named when they all write it under a key a reader can name (a value given in the call, or the caller).
+ * A new record numbered by a counter or a hash keeps the reader's name when that is a value given in the call
+ * ("the given Schedule", as any Schedule); otherwise (the caller's) the record is named without a key.
+ */
+export function placeSet(deadline: Deadline): Expr {
+  const places = [...deadline.setBy, ...(deadline.movedBy ?? [])].map((write) => write.place);
+  const subject = deadline.subject;
+  if (places.length === 0 || places.every((place) => same(place, subject))) return subject;
+  if (places.every((place) => same(place, places[0]!)) && nameable(keyOf(places[0]!))) return places[0]!;
+  if (subject.kind !== 'member' || subject.object.kind !== 'index' || isGiven(subject.object.index)) return subject;
+  return { ...subject, object: { kind: 'each', of: subject.object.base, item: subject.object.item } };
+}
+
+function keyOf(place: Expr): Expr | null {
+  return place.kind === 'member' && place.object.kind === 'index' ? place.object.index : null;
+}
+
+function nameable(key: Expr | null): boolean {
+  return key === null || isGiven(key) || unwrap(key).kind === 'caller';
+}
+
+function isGiven(key: Expr): boolean {
+  const bare = unwrap(key);
+  return bare.kind === 'variable' && bare.scope === 'parameter';
 }
 
 export function pathOf(expr: Expr): string {

@@ -15,6 +15,7 @@ import { writesNewRecord } from './records.ts';
 import { holderParties } from './party-holders.ts';
 import { tokenHolderParties } from './party-nft.ts';
 import { newParty } from './new-party.ts';
+import { linkOwnRecordCallers } from './keyed-records.ts';
 
 export const parties: Extractor = {
   name: 'parties',
@@ -42,6 +43,7 @@ export const parties: Extractor = {
     list.push(...tokenHolderParties(context, terms.actions, list));
     terms.parties = list;
     linkItemCallers(terms.actions, items, copies);
+    linkOwnRecordCallers(terms.actions, items);
     linkCallerPayees(terms.actions);
   },
 };

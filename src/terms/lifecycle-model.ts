@@ -25,13 +25,17 @@ export interface Deadline extends Located {
   /** The stored value compared with the block time: a variable or an item field. */
   subject: Expr;
   label: string;
-  /** Where it is set: the action, the value, and the branch conditions of the write ([] when the action always sets it). */
-  setBy: { action: string; value: Expr; when: Expr[]; source: SourceRef }[];
+  /**
+   * Where it is set: the action, the place it writes (keyed as that action keys it: `schedules[beneficiary].cliff`
+   * where `subject`, read by another action, may be `schedules[msg.sender].cliff`), the value, and the branch
+   * conditions of the write ([] when the action always sets it).
+   */
+  setBy: { action: string; place: Expr; value: Expr; when: Expr[]; source: SourceRef }[];
   /**
    * Where it is moved from its own old value (`nextChargeAt += period`): the action, which way, by how much, and the
    * branch conditions of the write. Absent or [] when nothing moves it.
    */
-  movedBy?: { action: string; op: 'increase' | 'decrease'; by: Expr; when: Expr[]; source: SourceRef }[];
+  movedBy?: { action: string; place: Expr; op: 'increase' | 'decrease'; by: Expr; when: Expr[]; source: SourceRef }[];
   checks: DeadlineCheck[];
   /** True for a time-valued expression compared directly, not a stored variable (e.g. start + 7 days). */
   derived: boolean;

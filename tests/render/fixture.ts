@@ -159,7 +159,7 @@ export function buildSaleTerms(): ContractTerms {
         id: 'shipBy',
         subject: shipBy,
         label: 'Ship By',
-        setBy: [{ action: 'constructor', value: { kind: 'arith', op: '+', left: { kind: 'now' }, right: days(30) }, when: [], source: at(24) }],
+        setBy: [{ action: 'constructor', place: shipBy, value: { kind: 'arith', op: '+', left: { kind: 'now' }, right: days(30) }, when: [], source: at(24) }],
         checks: [
           { action: 'payDeposit()', op: '<=', against: shipBy, when: [], otherwise: [], source: at(33) },
           { action: 'reclaim()', op: '>', against: shipBy, when: [], otherwise: [], source: at(51) },

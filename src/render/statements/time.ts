@@ -6,7 +6,7 @@
 import type { Action, ContractTerms, Deadline, Expr, Lifecycle, SourceRef, Transition } from '../../terms/index.ts';
 import { walkExpr } from '../../terms/index.ts';
 import { refersTo } from '../../extract/lifecycle.ts';
-import { pathOf, setByOf } from '../../extract/deadlines.ts';
+import { pathOf, placeSet, setByOf } from '../../extract/deadlines.ts';
 import { formulaDates, formulaSubjects, mentionsTime, type FormulaDate } from '../../extract/formula-dates.ts';
 import { stateLabel, stateLabels } from './actions.ts';
 import { checkOffset, commonOffset, type TimeOffset } from './overview.ts';
@@ -63,7 +63,7 @@ function buildFormulaDates(terms: ContractTerms, dates: FormulaDate[]): Statemen
     // Set only at deployment: the deployment's block says so, on the same line of code.
     if (setOnlyAtDeployment(terms, deadline)) continue;
     const named = setBy.map((set) => ({ ...set, actionKind: findAction(terms, set.action)?.kind ?? null, name: findAction(terms, set.action)?.name ?? set.action }));
-    specs.push(spec(prefixed('deadline', deadline.id), 'deadlines', 'deadline', { basis: 'code', source, context: { deadline, setBy: named, given: null } }));
+    specs.push(spec(prefixed('deadline', deadline.id), 'deadlines', 'deadline', { basis: 'code', source, context: { deadline: { ...deadline, subject: placeSet(deadline) }, setBy: named, given: null } }));
   }
   dates.forEach((date, index) => {
     const context = { date, check: { op: date.op, against: date.against }, actions: actionNames(terms, date.actions) };
@@ -96,7 +96,9 @@ function buildOneDeadline(terms: ContractTerms, deadline: Deadline): StatementSp
   const source = writes.length === 1 ? writes[0]!.source : deadline.movedBy?.length ? spanSources(writes.map((w) => w.source), deadline.source) : deadline.source;
   // A deadline set only at deployment is stated in the deployment's block, on the same line of code.
   const given = deadline.derived && givenInCall(deadline.subject) ? { actions: actionNames(terms, unique(deadline.checks.map((check) => check.action))), computed: !isGivenValue(deadline.subject) } : null;
-  const specs = setOnlyAtDeployment(terms, deadline) ? [] : [spec(prefix, 'deadlines', 'deadline', { basis: deadline.basis, source, context: { deadline, setBy, moved: deadlineMoves(terms, deadline), given } })];
+  // How it is set is said of the place its writers write, keyed as they key it.
+  const named = { ...deadline, subject: placeSet(deadline) };
+  const specs = setOnlyAtDeployment(terms, deadline) ? [] : [spec(prefix, 'deadlines', 'deadline', { basis: deadline.basis, source, context: { deadline: named, setBy, moved: deadlineMoves(terms, deadline), given } })];
   deadline.checks.forEach((check, index) => {
     const action = findAction(terms, check.action);
     // A check the action's conditions already state, on the same line of code, is not said twice.
