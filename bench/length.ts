@@ -10,26 +10,11 @@ import { readdirSync } from 'node:fs';
 import { compileFiles } from '../src/compile/index.ts';
 import { extractContracts } from '../src/extract/index.ts';
 import { buildStatements } from '../src/render/statements.ts';
+import { median, sentencesOf, wordCount } from './length-count.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const files = readdirSync(new URL('../contracts', import.meta.url)).filter((file) => file.endsWith('.sol')).sort();
 const LONG = 35;
-
-/** Code in backticks counts as one word; a sentence ends at . ! ? before a capital, a backtick or a quote. */
-function sentencesOf(text: string): string[] {
-  const prose = text.replace(/`[^`]*`/g, '`X`');
-  return prose.split(/(?<=[.!?])\s+(?=[A-Z`“"])/).map((s) => s.trim()).filter((s) => /[A-Za-z0-9]/.test(s));
-}
-
-function wordCount(sentence: string): number {
-  return sentence.split(/\s+/).filter((word) => /[A-Za-z0-9]/.test(word)).length;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
 
 interface Row { name: string; statements: number; lengths: number[]; rows: number; cellWords: number }
 
