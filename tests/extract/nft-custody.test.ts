@@ -57,7 +57,7 @@ describe('NFT custody', { timeout: 60_000 }, () => {
 
     it('fields written one by one through an interface cast (`IERC721(loan.collection)`): repaid or seized', async () => {
       const { all, of } = await read(RECORDS, 'NftLoan');
-      expect(of('key-fact:money')[0]).toMatch(/the contract holds the token of the given Collection whose ID is the given Token ID \(`tokenId`\) from `open` until `repay` or `seize`\.$/);
+      expect(of('key-fact:money')[0]).toMatch(/the contract holds the token of the given Collection \(`collection`\) whose ID is the given Token ID \(`tokenId`\) from `open` until `repay` or `seize`\.$/);
       expect(all).toContain('`seize` sends the token of the given Collection whose ID is the given Token ID to the caller; the contract holds that token from `open` until then.');
       // The id is the one given, not the record's place named through the counter.
       expect([...of('key-fact:money'), ...of('money-fact')].some((s) => /Token ID of the Loan for the Loan Count/.test(s))).toBe(false);
@@ -68,6 +68,15 @@ describe('NFT custody', { timeout: 60_000 }, () => {
       const { all } = await read(RECORDS, 'NftMovable');
       expect(all.some((s) => /the contract holds the token|no action sends it out|takes into the contract/.test(s))).toBe(false);
       expect(all.some((s) => /`take` sends the token of the NFT of the given Slot .* from this contract to the caller/.test(s))).toBe(true);
+    });
+
+    it('the NFT collection a record or the contract keeps as an address is a contract it calls, not a party', async () => {
+      const loan = await read(RECORDS, 'NftLoan');
+      expect(loan.of('key-fact:parties')).toEqual(['Parties: Borrower (`borrower`) and Lender (`lender`); the Lender of the Loan concerned can be replaced.']);
+      expect(loan.terms.parties.map((p) => p.name)).not.toContain('collection');
+      const escrow = await read(RECORDS, 'NftAddressEscrow');
+      expect(escrow.of('key-fact:parties')).toEqual(['Parties: Buyer (`buyer`); no action can replace any of them.']);
+      expect(escrow.all).toContain('`release` sends the token of the Collection (`collection`) whose ID is the given ID (`id`) to the Buyer (`buyer`); the contract holds that token from `deposit` until then.');
     });
   });
 });
