@@ -196,7 +196,6 @@ export function arith(op: ArithOp, left: Expr, right: Expr): Expr {
   }
   // `(a + b) - a` is `b`, exactly (a total less one of its parts: the fee of a price plus fee).
   if (op === '-' && left.kind === 'arith' && left.op === '+' && !left.stored) {
-    const same = (a: Expr, b: Expr) => JSON.stringify(a) === JSON.stringify(b);
     if (same(left.left, right)) return left.right;
     if (same(left.right, right)) return left.left;
   }
