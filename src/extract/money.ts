@@ -123,6 +123,9 @@ function remainders(action: Action): Draft[] {
     // One sentence for a share paid on several paths (a transfer helper's branches).
     if (seen.has(share)) continue;
     seen.add(share);
+    // The base paid out in full as well (a price to the seller, the fee on top): the share is not carved out of it, nothing is left over.
+    const base = JSON.stringify(payment.amount.base);
+    if (action.payments.some((p) => JSON.stringify(p.amount) === base)) continue;
     const complements = uniqueBy(action.payments.filter((p) => p !== payment && subtracts(p.amount, share)), (p) => JSON.stringify([p.to, p.when]));
     if (complements.length === 0) {
       if (unread) continue;

@@ -24,7 +24,10 @@ export const parties: Extractor = {
     // An address the contract uses as a token (WETH it wraps ETH in) is a contract it relies on, not a party.
     const tokens = new Set(terms.assets.flatMap((asset) => (asset.kind === 'token' && unwrap(asset.token).kind === 'variable' ? [(unwrap(asset.token) as { name: string }).name] : [])));
     // So is a record's address field the contract pays or takes tokens through (an ask's currency).
-    const tokenFields = new Set(terms.assets.flatMap((asset) => (asset.kind === 'token' ? [recordFieldOf(unwrap(asset.token))] : [])).filter((k): k is string => k !== null));
+    // And the token contract of an NFT it moves (a loan's collateral collection, `IERC721(loan.nftContract)`).
+    const itemTokens = context.reads.flatMap((read) => read.facts.itemMoves.map((move) => unwrap(move.token)));
+    for (const token of itemTokens) if (token.kind === 'variable' && token.scope !== 'parameter' && token.scope !== 'local') tokens.add(token.name);
+    const tokenFields = new Set([...terms.assets.flatMap((asset) => (asset.kind === 'token' ? [asset.token] : [])), ...itemTokens].map((token) => recordFieldOf(unwrap(token))).filter((k): k is string => k !== null));
     for (const field of [...context.scope.stateVariables, ...context.scope.namespacedFields]) {
       const decl = field.stateVariable ? field : { ...field, stateVariable: true };
       if (tokens.has(decl.name)) continue;

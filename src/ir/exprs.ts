@@ -194,6 +194,11 @@ export function arith(op: ArithOp, left: Expr, right: Expr): Expr {
     const share = asShare(left, right);
     if (share) return share;
   }
+  // `(a + b) - a` is `b`, exactly (a total less one of its parts: the fee of a price plus fee).
+  if (op === '-' && left.kind === 'arith' && left.op === '+' && !left.stored) {
+    if (same(left.left, right)) return left.right;
+    if (same(left.right, right)) return left.left;
+  }
   return { kind: 'arith', op, left, right };
 }
 
@@ -205,6 +210,14 @@ function asShare(left: Expr, right: Expr): Expr | null {
     return constantOf(left) !== null ? null : { kind: 'percent-of', base: left, rate: ONE, scale, percent: exactDivide(100n, BigInt(scale)) };
   }
   const factors = productFactors(left);
+  // `price * (100 + fee) / 100` is the price plus the fee share of it, exactly (whole numbers round the same way).
+  const plus = factors.find((f) => f.kind === 'arith' && f.op === '+' && [f.left, f.right].some((side) => constantOf(side) === scale));
+  if (plus?.kind === 'arith' && factors.length === 2) {
+    const base = factors.find((f) => f !== plus) as Expr;
+    const rate = constantOf(plus.left) === scale ? plus.right : plus.left;
+    const rateValue = constantOf(rate);
+    return { kind: 'arith', op: '+', left: base, right: { kind: 'percent-of', base, rate, scale, percent: rateValue === null ? null : exactDivide(BigInt(rateValue) * 100n, BigInt(scale)) } };
+  }
   const constants = factors.filter((f) => constantOf(f) !== null);
   // A constant factor is the rate (`amount * 250 / 10000`); otherwise, as written, the last factor
   // (`amount * feeBps / 10000`). Which factor is the amount and which the rate is then settled by the one

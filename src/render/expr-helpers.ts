@@ -284,6 +284,13 @@ function registerLookupHelpers(hb: typeof Handlebars): void {
     options.data.introduced.add(name);
     return true;
   });
+  /** The unit of a rate (basis points, percent) is said at its first mention in a group, as a code name is. */
+  hb.registerHelper('firstScale', (rate: Expr, scale: string, options: HelperOptions) => {
+    const key = `:scale:${scale}:${JSON.stringify(rate)}`;
+    if (options.data.introduced.has(key)) return false;
+    options.data.introduced.add(key);
+    return true;
+  });
   /** Marks a code name as shown (when a template shows it itself); renders nothing. */
   hb.registerHelper('introduce', (name: string, options: HelperOptions) => {
     options.data.introduced.add(name);

@@ -44,4 +44,39 @@ describe('NFT custody', { timeout: 60_000 }, () => {
       rmSync(folder, { recursive: true, force: true });
     }
   });
+
+  describe('an NFT that comes in as a parameter and leaves through the record that keeps it', () => {
+    const RECORDS = 'tests/fixtures/extract/NftRecords.sol';
+
+    it('a record written out whole (`listings[n] = Listing(nft, tokenId, …)`): the buyer receives it', async () => {
+      const { all, of } = await read(RECORDS, 'NftListing');
+      expect(of('key-fact:money')[0]).toMatch(/the contract holds the token of the given NFT \(`nft`\) whose ID is the given Token ID \(`tokenId`\) from `list` until `buy`\.$/);
+      expect(all).toContain('`buy` sends the token of the given NFT (`nft`) whose ID is the given Token ID (`tokenId`) to the caller; the contract holds that token from `list` until then.');
+      expect(all.some((s) => /no action sends it out/.test(s))).toBe(false);
+    });
+
+    it('fields written one by one through an interface cast (`IERC721(loan.collection)`): repaid or seized', async () => {
+      const { all, of } = await read(RECORDS, 'NftLoan');
+      expect(of('key-fact:money')[0]).toMatch(/the contract holds the token of the given Collection \(`collection`\) whose ID is the given Token ID \(`tokenId`\) from `open` until `repay` or `seize`\.$/);
+      expect(all).toContain('`seize` sends the token of the given Collection whose ID is the given Token ID to the caller; the contract holds that token from `open` until then.');
+      // The id is the one given, not the record's place named through the counter.
+      expect([...of('key-fact:money'), ...of('money-fact')].some((s) => /Token ID of the Loan for the Loan Count/.test(s))).toBe(false);
+      expect(all.some((s) => /no action sends it out/.test(s))).toBe(false);
+    });
+
+    it('says nothing of custody when another action can change the record\'s token, and never that nothing sends it out', async () => {
+      const { all } = await read(RECORDS, 'NftMovable');
+      expect(all.some((s) => /the contract holds the token|no action sends it out|takes into the contract/.test(s))).toBe(false);
+      expect(all.some((s) => /`take` sends the token of the NFT of the given Slot .* from this contract to the caller/.test(s))).toBe(true);
+    });
+
+    it('the NFT collection a record or the contract keeps as an address is a contract it calls, not a party', async () => {
+      const loan = await read(RECORDS, 'NftLoan');
+      expect(loan.of('key-fact:parties')).toEqual(['Parties: Borrower (`borrower`) and Lender (`lender`); the Lender of the Loan concerned can be replaced.']);
+      expect(loan.terms.parties.map((p) => p.name)).not.toContain('collection');
+      const escrow = await read(RECORDS, 'NftAddressEscrow');
+      expect(escrow.of('key-fact:parties')).toEqual(['Parties: Buyer (`buyer`); no action can replace any of them.']);
+      expect(escrow.all).toContain('`release` sends the token of the Collection (`collection`) whose ID is the given ID (`id`) to the Buyer (`buyer`); the contract holds that token from `deposit` until then.');
+    });
+  });
 });

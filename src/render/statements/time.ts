@@ -4,7 +4,7 @@
  * `lifecycle:<id>:transition:<n>`, `lifecycle:<id>:final`.
  */
 import type { Action, ContractTerms, Deadline, Expr, Lifecycle, SourceRef, Transition } from '../../terms/index.ts';
-import { walkExpr } from '../../terms/index.ts';
+import { isPathPrefix, walkExpr } from '../../terms/index.ts';
 import { refersTo } from '../../extract/lifecycle.ts';
 import { pathOf, placeSet, setByOf } from '../../extract/deadlines.ts';
 import { formulaDates, formulaSubjects, mentionsTime, type FormulaDate } from '../../extract/formula-dates.ts';
@@ -227,10 +227,26 @@ function buildOneLifecycle(terms: ContractTerms, lifecycle: Lifecycle): Statemen
 
 /** The action as this move sees it: only the callers that the checks on the move's own path allow. */
 function pathAction(action: Action, transition: Transition): Action {
-  if (transition.callers.length === 0) return action;
+  if (transition.callers.length === 0) return branchCaller(action, transition);
   const kept = action.access.rules.filter((r) => r.kind === 'party' && transition.callers.includes(r.party));
   const rules = kept.length > 0 ? kept : transition.callers.map((party) => ({ kind: 'party' as const, party, via: null }));
   return { ...action, access: { ...action.access, anyone: false, rules } };
+}
+
+/**
+ * The caller a check inside a branch names (`if (active) { require(msg.sender == loan.borrower); … }`), when
+ * exactly one such check applies whenever the transition's branch is taken; the action as it is otherwise.
+ */
+function branchCaller(action: Action, transition: Transition): Action {
+  if (action.access.anyone || action.access.rules.length > 0) return action;
+  const named = action.conditions.flatMap((c) => {
+    const expr = c.expr;
+    if (expr.kind !== 'compare' || expr.op !== '==' || !isPathPrefix(c.when, transition.when)) return [];
+    if (expr.left.kind === 'caller' && expr.right.kind !== 'caller') return [expr.right];
+    return expr.right.kind === 'caller' && expr.left.kind !== 'caller' ? [expr.left] : [];
+  });
+  if (named.length !== 1) return action;
+  return { ...action, access: { ...action.access, rules: [{ kind: 'expr', expr: named[0], via: null }] } };
 }
 
 /**
