@@ -37,7 +37,7 @@ describe('review 6: loops, ways out, who must act, periods', { timeout: 120_000 
 
   it('an action that acts only on the caller’s own entry must be called by each account, before it closes', async () => {
     const { all } = await read(SEALED, 'SealedBids');
-    expect(all).toContain('Nothing happens automatically at the Bidding End (`biddingEnd`): each account must call `reveal` itself, for its own entry in the Bids (`bids`), before the Reveal End (`revealEnd`); no one else can do this on its behalf.');
+    expect(all).toContain('Nothing happens automatically at the Bidding End (`biddingEnd`): each account must call `reveal` itself, for its own entry in the Bids (`bids`), before the Reveal End (`revealEnd`); no one else can do this on its behalf. After the Reveal End, `reveal` can no longer succeed, and the whole balance leaves the contract when anyone calls `auctionEnd`.');
     expect(all.some((s) => /someone must call `reveal`/.test(s))).toBe(false);
     // `auctionEnd` acts on no one's own entry: anyone may.
     expect(all).toContain('Nothing happens automatically at the Reveal End: someone must call `auctionEnd`.');

@@ -208,7 +208,7 @@ function paysOwnCredit(action: Action): boolean {
   });
 }
 
-function sweepingActions(terms: ContractTerms, except: string | null, pays: (p: Payment, by: Action) => boolean = isWholeBalance): { name: string; access: Action['access'] }[] {
+export function sweepingActions(terms: ContractTerms, except: string | null, pays: (p: Payment, by: Action) => boolean = isWholeBalance): { name: string; access: Action['access'] }[] {
   return terms.actions
     .filter((a) => a.id !== except && a.kind !== 'constructor' && a.payments.some((p) => p.direction === 'out' && pays(p, a)))
     .map((a) => ({ name: a.name, access: a.access }));

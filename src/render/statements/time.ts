@@ -11,6 +11,7 @@ import { formulaDates, formulaSubjects, mentionsTime, type FormulaDate } from '.
 import { stateLabel, stateLabels } from './actions.ts';
 import { checkOffset, commonOffset, type TimeOffset } from './overview.ts';
 import { actionNames, findAction, prefixed, spanSources, spec, type StatementSpec } from './spec.ts';
+import { sweepingActions } from './money.ts';
 
 /** Comparisons that make an action possible only once the time has come. */
 const AFTER_OPS = new Set(['>', '>=']);
@@ -139,7 +140,10 @@ function buildOneDeadline(terms: ContractTerms, deadline: Deadline): StatementSp
   const openers = unique(after.map((check) => check.action));
   const own = caller ? [] : ownEntries(terms, openers);
   const until = own.length > 0 ? closedBy(terms, deadline, openers) : [];
-  specs.push(spec(`${prefix}:manual`, 'deadlines', 'deadline-manual', { basis: 'code', source: deadline.source, context: { deadline, callers, closes, narrows, caller, own, until, offset: commonOffset(deadline) } }));
+  // What is left once the time to act has passed: actions that pay out the whole balance (a deposit not
+  // reclaimed in time goes with it).
+  const sweeps = until.length > 0 ? sweepingActions(terms, null).filter((a) => !callers.includes(a.name)) : [];
+  specs.push(spec(`${prefix}:manual`, 'deadlines', 'deadline-manual', { basis: 'code', source: deadline.source, context: { deadline, callers, closes, narrows, caller, own, until, sweeps, offset: commonOffset(deadline) } }));
   return specs;
 }
 
