@@ -20,11 +20,26 @@ describe('review 6: loops, ways out, who must act, periods', { timeout: 120_000 
     expect(reveal.filter((s) => /^If .*`reveal` (increases|sets) the (Pending Return|Highest)/.test(s))).toEqual([]);
   });
 
-  it('a credit is never said to leave only through the withdrawal while the whole balance or unread code can pay it out', async () => {
+  it('a local a loop adds to and takes from in one item is a sum of the differences, and the loop is explained', async () => {
+    const { of, all, terms } = await read(SEALED, 'SealedBids');
+    const [refund] = of('action:reveal(').filter((s) => s.startsWith('The contract pays the caller'));
+    expect(refund).toMatch(/^The contract pays the caller ETH equal to the sum of \(the Deposit of the Bid minus the Value at the same position in the given Values\) over every entry in the Bid for the caller for which .* plus the sum of the Deposit of the Bid over every entry in the Bid for the caller for which .*it is not the case that/);
+    expect(all.some((s) => s.includes('`refund`'))).toBe(false);
+    expect(terms.notExplained).toEqual([]);
+  });
+
+  it('unread code that may pay out: the credit never leaves "only" through the withdrawal', async () => {
+    const { of, terms } = await read('tests/fixtures/core/UnreadPayout.sol', 'UnreadPayout');
+    expect(terms.notExplained.map((n) => n.reason)).toContain('loop');
+    expect(of('money-fact:')).toContain('`bid` credits money to the Credit (`credit`) of the Leader (`leader`) as it stood before the call instead of paying it out; the money leaves the contract when the address credited calls `withdraw`; the code under “Not explained” may pay money out too.');
+    expect(of('money-fact:').filter((s) => /only when/.test(s))).toEqual([]);
+  });
+
+  it('a credit is never said to leave only through the withdrawal while the whole balance can pay it out', async () => {
     const { of } = await read(SEALED, 'SealedBids');
     const [credit] = of('money-fact:');
     expect(credit).toMatch(/^`reveal` credits money to the Pending Return \(`pendingReturns`\) of the Highest Bidder \(`highestBidder`\) as the earlier entries left it, for every entry in the Bid for the caller in the Bids \(`bids`\) for which /);
-    expect(credit).toContain('instead of paying it out; the money leaves the contract when the address credited calls `withdraw`, or with the whole balance when anyone calls `auctionEnd`; the code under “Not explained” may pay money out too.');
+    expect(credit).toContain('instead of paying it out; the money leaves the contract when the address credited calls `withdraw`, or with the whole balance when anyone calls `auctionEnd`.');
     expect(credit).not.toContain('only when');
   });
 
