@@ -14,9 +14,9 @@ export function hookAllowances(action: Action, holders: string[], terms: Contrac
     const map = allowListOf(effect);
     if (!map) continue;
     const gated = (expr: Expr) => [...walkExpr(expr)].some((e) => e.kind === 'index' && e.base.kind === 'variable' && e.base.name === map);
-    const hooked = terms.actions.filter((other) => other.id !== action.id && other.kind !== 'constructor' && !onlyHolders(other, holders) && other.externalCalls.some((c) => c.when.some(gated)));
+    const hooked = terms.actions.filter((other) => other.id !== action.id && other.kind !== 'constructor' && !onlyHolders(other, holders) && other.externalCalls.some((c) => gatedCall(c, gated)));
     if (hooked.length === 0) continue;
-    const names = new Set(hooked.flatMap((other) => other.externalCalls.filter((c) => c.when.some(gated)).map((c) => c.name)));
+    const names = new Set(hooked.flatMap((other) => other.externalCalls.filter((c) => gatedCall(c, gated)).map((c) => c.name)));
     // A check on what the call returns (`selector == onHook.selector`): its answer can make the action fail.
     const canFail = hooked.some((other) => other.conditions.some((c) => [...walkExpr(c.expr)].some((e) => e.kind === 'external-call' && names.has(e.name))));
     const removable = terms.actions.some((other) => other.effects.some((e) => allowListOf(e) === null && e.target.kind === 'index' && e.target.base.kind === 'variable' && e.target.base.name === map));
@@ -51,4 +51,9 @@ function allowListOf(effect: Effect): string | null {
 /** Only the holders themselves may call it: their own action, not another party's. */
 function onlyHolders(action: Action, holders: string[]): boolean {
   return !action.access.anyone && action.access.rules.length > 0 && action.access.rules.every((r) => holders.includes(ruleHolder(r) ?? ''));
+}
+
+/** A call made only when a condition holds, its own or, in a loop, the item's (`for` each stream whose recipient is allowed). */
+function gatedCall(call: Action['externalCalls'][number], gated: (expr: Expr) => boolean): boolean {
+  return [...call.when, ...(call.each?.where ?? [])].some(gated);
 }

@@ -19,9 +19,9 @@ export function markWrappedFallbacks(actions: Action[]): void {
     for (const token of action.payments) {
       if (token.direction !== 'out' || token.asset.kind !== 'token') continue;
       const wrapper = canonical(token.asset.token);
-      if (!token.when.some((w) => failedEthPayment(w, token))) continue;
+      if (!conditions(token).some((w) => failedEthPayment(w, token))) continue;
       const eth = action.payments.find((p) => p.direction === 'out' && p.asset.kind === 'eth' && !wrapping.has(p)
-        && canonical(p.to) === wrapper && canonical(p.amount) === canonical(token.amount) && sameConditions(p.when, token.when));
+        && canonical(p.to) === wrapper && canonical(p.amount) === canonical(token.amount) && samePath(p, token));
       if (!eth) continue;
       wrapping.add(eth);
       token.instead = true;
@@ -29,7 +29,7 @@ export function markWrappedFallbacks(actions: Action[]): void {
     if (wrapping.size === 0) continue;
     action.payments = action.payments.filter((p) => !wrapping.has(p));
     // The call that wraps the ETH (`weth.deposit{value}()`), on the same path: said with the token payment.
-    const wraps = (call: Action['externalCalls'][number]) => [...wrapping].some((p) => canonical(call.target) === canonical(p.to) && sameConditions(call.when, p.when) && call.source.line === p.source.line && call.source.path === p.source.path);
+    const wraps = (call: Action['externalCalls'][number]) => [...wrapping].some((p) => canonical(call.target) === canonical(p.to) && samePath(call, p) && call.source.line === p.source.line && call.source.path === p.source.path);
     action.externalCalls = action.externalCalls.filter((call) => !wraps(call));
   }
 }
@@ -39,6 +39,16 @@ function failedEthPayment(when: Expr, token: Payment): boolean {
   if (when.kind !== 'not' || when.operand.kind !== 'call-outcome') return false;
   const outcome = when.operand;
   return outcome.call === 'payment' && outcome.amount !== null && canonical(outcome.target) === canonical(token.to) && canonical(outcome.amount) === canonical(token.amount);
+}
+
+/** Its own conditions and, in a loop, the item's: a payment made for every recipient whose payment in ETH failed. */
+function conditions(made: { when: Expr[]; each: Payment['each'] }): Expr[] {
+  return [...made.when, ...(made.each?.where ?? [])];
+}
+
+/** Made under the same conditions, in the same loop or in none. */
+function samePath(a: { when: Expr[]; each: Payment['each'] }, b: { when: Expr[]; each: Payment['each'] }): boolean {
+  return (a.each === null) === (b.each === null) && (a.each === null || canonical(a.each.over) === canonical(b.each!.over)) && sameConditions(conditions(a), conditions(b));
 }
 
 function sameConditions(a: Expr[], b: Expr[]): boolean {

@@ -188,6 +188,17 @@ export function arithmeticValue(expr: Expr): bigint | null {
   }
 }
 
+/** The value of a product of plain numbers, without units (`30 * 24 * 60 * 60`); null for anything else. */
+export function productOf(expr: Expr): string | null {
+  const factor = (e: Expr): bigint | null => {
+    if (e.kind === 'number') return e.unit === null && /^\d+$/.test(e.value) ? BigInt(e.value) : null;
+    if (e.kind !== 'arith' || e.op !== '*') return null;
+    const [a, b] = [factor(e.left), factor(e.right)];
+    return a === null || b === null ? null : a * b;
+  };
+  return expr.kind === 'arith' ? (factor(expr)?.toString() ?? null) : null;
+}
+
 /** `left op right` on values; `/` by 100, 1,000 or 10,000 of a product reads as a share. */
 export function arith(op: ArithOp, left: Expr, right: Expr): Expr {
   if (op === '/') {

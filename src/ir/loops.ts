@@ -215,15 +215,10 @@ function reduction(after: Expr, marker: Expr, over: Expr, item: string | null): 
   const walk = (value: Expr, where: Expr[]): boolean => {
     if (same(value, marker)) return true;
     if (value.kind === 'conditional') return walk(value.then, [...where, value.condition]) && walk(value.otherwise, [...where, negateCond(value.condition)]);
-    if (value.kind === 'arith' && (value.op === '+' || value.op === '-') && same(value.left, marker) && !mentions(value.right, marker)) {
-      leaves.push({ where, term: value.right, op: value.op });
-      return true;
-    }
-    if (value.kind === 'arith' && value.op === '+' && same(value.right, marker) && !mentions(value.left, marker)) {
-      leaves.push({ where, term: value.left, op: '+' });
-      return true;
-    }
-    return false;
+    const step = linear(value, marker);
+    if (!step) return false;
+    leaves.push({ where, ...step });
+    return true;
   };
   if (!walk(after, []) || leaves.length === 0) return null;
   const op = leaves[0].op;
@@ -231,6 +226,30 @@ function reduction(after: Expr, marker: Expr, over: Expr, item: string | null): 
   const parts: Expr[] = leaves.map((l) => (constantOf(l.term) === '1' ? { kind: 'count', over, item, where: l.where } : { kind: 'sum', over, item, term: l.term, where: l.where }));
   const total = parts.slice(1).reduce<Expr>((sum, part) => arith('+', sum, part), parts[0]);
   return { op, total };
+}
+
+/**
+ * A value that is the carried local plus or minus an amount that does not depend on it, however the steps
+ * are written (`refund += deposit; refund -= value`: plus the deposit minus the value). Null otherwise.
+ */
+function linear(value: Expr, marker: Expr): { op: '+' | '-'; term: Expr } | null {
+  if (value.kind !== 'arith' || (value.op !== '+' && value.op !== '-')) return null;
+  const op = value.op;
+  if (same(value.left, marker) && !mentions(value.right, marker)) return { op, term: value.right };
+  if (op === '+' && same(value.right, marker) && !mentions(value.left, marker)) return { op, term: value.left };
+  if (!mentions(value.right, marker)) {
+    // (marker ± t) ± r
+    const inner = linear(value.left, marker);
+    if (!inner) return null;
+    return inner.op === '+' ? { op: '+', term: arith(op, inner.term, value.right) } : { op: '-', term: arith(op === '+' ? '-' : '+', inner.term, value.right) };
+  }
+  if (op === '+' && !mentions(value.left, marker)) {
+    // l + (marker ± t)
+    const inner = linear(value.right, marker);
+    if (!inner) return null;
+    return inner.op === '+' ? { op: '+', term: arith('+', value.left, inner.term) } : { op: '-', term: arith('-', inner.term, value.left) };
+  }
+  return null;
 }
 
 /** Writes the body made to items of carried locals (arrays in memory), by local. */

@@ -2,7 +2,7 @@
 import { wrapPrior } from './prior.ts';
 import type { Expression, FunctionCall, VariableDeclaration } from 'solidity-ast';
 import type { ArithOp, CompareOp, Expr } from '../terms/index.ts';
-import { and, arith, choose, code, constantOf, key, literalExpr, negate, ONE, or, recordName, same, typeName, variableExpr, withAfter, ZERO } from './exprs.ts';
+import { and, arith, choose, code, constantOf, productOf, key, literalExpr, negate, ONE, or, recordName, same, typeName, variableExpr, withAfter, ZERO } from './exprs.ts';
 import { isBuiltinId } from './calls.ts';
 import { freshState, type State } from './state.ts';
 
@@ -87,7 +87,9 @@ export abstract class ExpressionLowerer extends LowererBase {
 
   stateVariable(decl: VariableDeclaration): Expr {
     const scope = decl.constant ? 'constant' : decl.mutability === 'immutable' ? 'immutable' : 'state';
-    const value = decl.constant && decl.value ? constantOf(this.ev(decl.value, freshState(), this.rootFrame(decl.scope))) : null;
+    const evaluated = decl.constant && decl.value ? this.ev(decl.value, freshState(), this.rootFrame(decl.scope)) : null;
+    // A product of plain numbers (`30 * 24 * 60 * 60`) is a number too: its value, to be read in the unit its uses give it.
+    const value = evaluated ? (constantOf(evaluated) ?? productOf(evaluated)) : null;
     return variableExpr(decl, scope, this.ctx.partyOf(decl), value);
   }
 
@@ -100,6 +102,8 @@ export abstract class ExpressionLowerer extends LowererBase {
         if (global === 'msg.value') return { kind: 'value-sent' };
         if (global === 'block.timestamp') return { kind: 'now' };
         if (global === 'block.number') return { kind: 'block-number' };
+        // Before solc 0.5 a contract's balance is read on `this` itself: the same as `address(this).balance`.
+        if (global === 'this.balance') return withAfter({ kind: 'balance', of: { kind: 'this' } }, this.lastCallOnPath(state));
         if (global === 'tx.origin') {
           this.add(state, frame, node.src, { k: 'tx-origin' });
           return { kind: 'origin' };

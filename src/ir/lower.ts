@@ -83,7 +83,7 @@ export class Lowerer extends CallLowerer {
 
   protected finish(): LoweredAction {
     const locks = recogniseLocks(this.instrs, this.reads);
-    markEarlierReads(this.instrs);
+    markEarlierReads(this.instrs, (id) => this.loopOf.get(id));
     for (const instr of this.instrs) {
       const loop = this.loopOf.get(instr.id);
       if (!loop) continue;
@@ -157,7 +157,9 @@ export class Lowerer extends CallLowerer {
    * the join of every way it ended. Returns the values returned (joined across returns).
    */
   protected lowerBody(fn: FunctionDefinition | null, statements: Statement[], state: State, frame: Frame): Expr[] {
-    const inner: Frame = { ...frame, returns: [], returnDecls: fn ? fn.returnParameters.parameters : [], loop: null };
+    // A function called inside a loop runs at every item: what it does is per item too (its own loops are
+    // then loops in a loop, which are not summarised).
+    const inner: Frame = { ...frame, returns: [], returnDecls: fn ? fn.returnParameters.parameters : [] };
     for (const decl of inner.returnDecls) if (!state.env.has(decl.id)) state.env.set(decl.id, this.defaultValue(decl));
     this.lowerStatements(statements, state, inner);
     if (state.alive) inner.returns.push({ state: fork(state, null), values: inner.returnDecls.map((d) => state.env.get(d.id) ?? this.defaultValue(d)) });

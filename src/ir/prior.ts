@@ -5,11 +5,14 @@
  */
 import type { Expr } from '../terms/index.ts';
 import { key, rewrite, same, withoutPrior } from './exprs.ts';
-import { isPathPrefix } from '../terms/index.ts';
+import { isPathPrefix, walkExpr } from '../terms/index.ts';
 import type { LoweredAction } from './types.ts';
 
-/** Marks reads of `target` inside a value as reads made before the call changed it (or, `inCall`, after an earlier write of it). */
-export function wrapPrior(value: Expr, target: Expr, inCall = false): Expr {
+/**
+ * Marks reads of `target` inside a value as reads made before the call changed it (or, `inCall`, after an
+ * earlier write of it; `atItem`, in a loop that writes it, as the items before left it).
+ */
+export function wrapPrior(value: Expr, target: Expr, inCall = false, atItem = false): Expr {
   const k = key(target);
   if (!key(value).includes(k)) return value;
   return rewrite(
@@ -17,7 +20,7 @@ export function wrapPrior(value: Expr, target: Expr, inCall = false): Expr {
     (e) => {
       if (e.kind === 'prior' || e.kind === 'call-outcome') return e;
       // Everything inside a read made before the call is read before the call too: one mark says it.
-      if (key(e) === k) return inCall ? { kind: 'prior', of: withoutPrior(e), inCall: true } : { kind: 'prior', of: withoutPrior(e) };
+      if (key(e) === k) return atItem ? { kind: 'prior', of: withoutPrior(e), atItem: true } : inCall ? { kind: 'prior', of: withoutPrior(e), inCall: true } : { kind: 'prior', of: withoutPrior(e) };
       return null;
     },
     true,
@@ -55,12 +58,16 @@ export function markFormulas(value: Expr): Expr {
  * stored value before a later write in the same call changed it reads "as it stood before the call" (the
  * outbid bidder is refunded before the new bidder is recorded). Conditions and guards are read when checked.
  */
-export function markEarlierReads(instrs: LoweredAction['instrs']): void {
+export function markEarlierReads(instrs: LoweredAction['instrs'], loopOf: (id: number) => object | undefined = () => undefined): void {
   const stores = instrs.filter((i): i is Extract<LoweredAction['instrs'][number], { k: 'store' }> => i.k === 'store');
   if (stores.length === 0) return;
   for (const instr of instrs) {
     const later = stores.filter((s) => s.id > instr.id).map((s) => s.target);
-    if (later.length === 0) continue;
+    // In a loop, a place the body writes (not the item's own) is read as the items before this one left it:
+    // a write later in the body ran already for those items, so never "as it stood before the call".
+    const loop = loopOf(instr.id);
+    const atItem = loop ? stores.filter((s) => loopOf(s.id) === loop && !perItem(s.target)).map((s) => s.target) : [];
+    if (later.length === 0 && atItem.length === 0) continue;
     // A place this path wrote earlier in the call in a way a later read does not see as a value (an item
     // pushed, a write in a loop: a list an internal function filled) holds what the call computed, not what
     // it held before the call: said so, never "as it stood before the call". A write the read sees (`owed +=
@@ -69,7 +76,7 @@ export function markEarlierReads(instrs: LoweredAction['instrs']): void {
     const computed = later.filter((t) => earlier.some((e) => same(e, t)));
     // A named formula (a view such as `releasable(account)`) reads stored values too: computed before a
     // later write, it is the formula's value as it stood before the call.
-    const mark = (e: Expr) => markFormulas(later.reduce((v, t) => wrapPrior(v, t), computed.reduce((v, t) => wrapPrior(v, t, true), e)));
+    const mark = (e: Expr) => markFormulas(later.reduce((v, t) => wrapPrior(v, t), computed.reduce((v, t) => wrapPrior(v, t, true), atItem.reduce((v, t) => wrapPrior(v, t, false, true), e))));
     switch (instr.k) {
       case 'pay': instr.to = mark(instr.to); instr.amount = mark(instr.amount); break;
       case 'emit': instr.args = instr.args.map(mark); break;
@@ -87,6 +94,12 @@ export function markEarlierReads(instrs: LoweredAction['instrs']): void {
       default: break;
     }
   }
+}
+
+/** A place of the item a loop is at (`milestones[i].status`): no other item's turn writes it. */
+function perItem(target: Expr): boolean {
+  for (const n of walkExpr(target)) if (n.kind === 'each' || n.kind === 'position') return true;
+  return false;
 }
 
 /** A write whose value a later read does not carry: a push or pop, or a write in another loop. */

@@ -85,9 +85,10 @@ export type Expr =
   | { kind: 'convert'; to: string; operand: Expr }
   /**
    * A stored value as it stood when the call began, read before the call changed it; `inCall`: a value the
-   * same call wrote earlier (in a way the summary does not carry to the read), read before a later write.
+   * same call wrote earlier (in a way the summary does not carry to the read), read before a later write;
+   * `atItem`: inside a loop whose body writes the place, the value the items before this one left.
    */
-  | { kind: 'prior'; of: Expr; inCall?: true }
+  | { kind: 'prior'; of: Expr; inCall?: true; atItem?: true }
   /** Each item of a collection a loop walks over (`milestones[i]` inside `for (i < milestones.length)`). */
   | { kind: 'each'; of: Expr; item: string | null }
   /** The position a loop is at, when it indexes something other than the collection it walks (`amounts[i]`). */

@@ -75,7 +75,7 @@ export function buildMoneySpecs(terms: ContractTerms): StatementSpec[] {
         actionKind: action?.kind ?? null,
         // Other ways out: actions that pay out the whole balance, credited money included.
         // Who may make the money leave: "when the Owner calls `withdraw`", not "when someone calls".
-        context: { fact, action, party, twin: hasTwin(terms, fact), withdrawal, withdrawalAccess: withdrawalAction?.access ?? null, ownCredit: withdrawalAction ? paysOwnCredit(withdrawalAction) : false, sweeps: fact.kind === 'pull-payment' ? sweepingActions(terms, fact.withdrawal) : [], exits: fact.kind === 'record-funds' ? recordExits(terms, fact.subject) : [] },
+        context: { fact, action, party, twin: hasTwin(terms, fact), withdrawal, withdrawalAccess: withdrawalAction?.access ?? null, ownCredit: withdrawalAction ? paysOwnCredit(withdrawalAction) : false, sweeps: fact.kind === 'pull-payment' ? sweepingActions(terms, fact.withdrawal) : [], each: creditEach(action, fact.subject), unread: fact.kind === 'pull-payment' && unreadCode(terms), exits: fact.kind === 'record-funds' ? recordExits(terms, fact.subject) : [] },
       }),
     );
   }
@@ -208,10 +208,21 @@ function paysOwnCredit(action: Action): boolean {
   });
 }
 
-function sweepingActions(terms: ContractTerms, except: string | null, pays: (p: Payment, by: Action) => boolean = isWholeBalance): { name: string; access: Action['access'] }[] {
+export function sweepingActions(terms: ContractTerms, except: string | null, pays: (p: Payment, by: Action) => boolean = isWholeBalance): { name: string; access: Action['access'] }[] {
   return terms.actions
     .filter((a) => a.id !== except && a.kind !== 'constructor' && a.payments.some((p) => p.direction === 'out' && pays(p, a)))
     .map((a) => ({ name: a.name, access: a.access }));
+}
+
+/** The loop a credit is made in: the money is credited for every item that meets its conditions. */
+function creditEach(action: Action | null, subject: Expr): Action['effects'][number]['each'] {
+  const key = JSON.stringify(subject);
+  return action?.effects.find((e) => e.kind === 'increase' && JSON.stringify(e.target) === key)?.each ?? null;
+}
+
+/** Code of an action plainterms could not translate: it may pay money out too, so no way out is the only one. */
+function unreadCode(terms: ContractTerms): boolean {
+  return terms.notExplained.some((n) => n.action !== null && n.reason !== 'contradiction' && findAction(terms, n.action)?.kind !== 'constructor');
 }
 
 function isWholeBalance(p: Payment): boolean {

@@ -65,6 +65,8 @@ function powerContext(terms: ContractTerms, power: Power): Record<string, unknow
     holders: power.holders.map((holder) => terms.parties.find((party) => party.id === holder) ?? null).filter((party) => party !== null),
     // Actions paying the party the power replaces: their payments follow the new holder (VestingWallet's release).
     paidAfter: actionNames(terms, paidTo(terms, power)),
+    // What taking money pays the holders, as the action's payments say it: never "money held by the contract" at large.
+    taken: power.kind === 'withdraw-funds' ? (findAction(terms, power.action)?.payments ?? []).filter((p) => p.direction === 'out' && p.toParty !== null && power.holders.includes(p.toParty)) : [],
     // A fixed value read in what another party must pay (`waive`, read in `pay` through `lateFee`).
     reached: (power.reaches ?? []).map((r) => ({ action: findAction(terms, r.action), how: r.how, zeroed: r.zeroed, chosen: r.chosen ?? null, payers: r.payers.map((id) => terms.parties.find((party) => party.id === id) ?? null).filter((party) => party !== null) })),
     ...stageDecided(terms, power),

@@ -11,6 +11,7 @@ import { formulaDates, formulaSubjects, mentionsTime, type FormulaDate } from '.
 import { stateLabel, stateLabels } from './actions.ts';
 import { checkOffset, commonOffset, type TimeOffset } from './overview.ts';
 import { actionNames, findAction, prefixed, spanSources, spec, type StatementSpec } from './spec.ts';
+import { sweepingActions } from './money.ts';
 
 /** Comparisons that make an action possible only once the time has come. */
 const AFTER_OPS = new Set(['>', '>=']);
@@ -138,8 +139,44 @@ function buildOneDeadline(terms: ContractTerms, deadline: Deadline): StatementSp
   const always = (id: string) => deadline.checks.every((check) => check.action !== id || (check.when.length === 0 && check.otherwise.length === 0));
   const closes = actionNames(terms, closing.filter(always));
   const narrows = actionNames(terms, closing.filter((id) => !always(id)));
-  specs.push(spec(`${prefix}:manual`, 'deadlines', 'deadline-manual', { basis: 'code', source: deadline.source, context: { deadline, callers, closes, narrows, caller, offset: commonOffset(deadline) } }));
+  const openers = unique(after.map((check) => check.action));
+  const own = caller ? [] : ownEntries(terms, openers);
+  const until = own.length > 0 ? closedBy(terms, deadline, openers) : [];
+  // What is left once the time to act has passed: actions that pay out the whole balance (a deposit not
+  // reclaimed in time goes with it).
+  const sweeps = until.length > 0 ? sweepingActions(terms, null).filter((a) => !callers.includes(a.name)) : [];
+  specs.push(spec(`${prefix}:manual`, 'deadlines', 'deadline-manual', { basis: 'code', source: deadline.source, context: { deadline, callers, closes, narrows, caller, own, until, sweeps, offset: commonOffset(deadline) } }));
   return specs;
+}
+
+/**
+ * Collections in which every action that opens at the moment changes the caller's own entry and no other
+ * (`bids[msg.sender]`): no one can act for another, so each account must call for itself. [] otherwise.
+ */
+function ownEntries(terms: ContractTerms, ids: string[]): Expr[] {
+  const actions = ids.map((id) => findAction(terms, id));
+  if (actions.length === 0 || actions.some((a) => a === null)) return [];
+  const keyed = (action: Action) => action.effects.flatMap((e) => [e.target, ...(e.each ? [e.each.over] : [])]).flatMap(entryOf);
+  const per = actions.map((a) => keyed(a!));
+  const names = (list: { base: Expr; caller: boolean }[], caller: boolean) => new Set(list.filter((k) => k.caller === caller).map((k) => JSON.stringify(k.base)));
+  const shared = [...names(per[0]!, true)].filter((n) => per.every((list) => names(list, true).has(n) && !names(list, false).has(n)));
+  return shared.map((n) => JSON.parse(n) as Expr);
+}
+
+/** The stored collections a place is an entry of (`bids[caller][i].blindedBid`: the Bids, by the caller). */
+function entryOf(place: Expr): { base: Expr; caller: boolean }[] {
+  const found: { base: Expr; caller: boolean }[] = [];
+  for (const node of walkExpr(place)) {
+    if (node.kind === 'index' && node.base.kind === 'variable' && node.base.scope === 'state') found.push({ base: node.base, caller: node.index.kind === 'caller' });
+  }
+  return found;
+}
+
+/** Other deadlines after which every one of these actions can no longer succeed: the time left to act. */
+function closedBy(terms: ContractTerms, deadline: Deadline, ids: string[]): Expr[] {
+  return terms.deadlines
+    .filter((other) => other !== deadline && ids.every((id) => other.checks.some((check) => check.action === id && !AFTER_OPS.has(check.op) && check.when.length === 0 && check.otherwise.length === 0)))
+    .map((other) => other.subject);
 }
 
 /**
