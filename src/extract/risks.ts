@@ -23,7 +23,7 @@ export const risks: Extractor = {
     const drafts: Draft[] = [];
     for (const claim of terms.claims) {
       const contradicted = claim.checks.find((check) => check.verdict === 'contradicts');
-      if (contradicted) drafts.push({ kind: 'claim-contradicted', action: claim.action, party: contradicted.topic === 'who' ? contradicted.claimed[0] ?? null : null, subject: null, text: claim.text, state: null, source: claim.source });
+      if (contradicted) drafts.push({ kind: 'claim-contradicted', action: claim.action, party: contradicted.topic === 'who' ? contradicted.claimed[0] ?? null : null, subject: null, text: contradicted.said, state: null, source: claim.source });
     }
     for (const power of terms.powers) {
       if (power.kind === 'change-term' && (power.bounds.length === 0 || onlyFloors(power)) && !power.reaches) drafts.push({ kind: 'no-upper-bound', action: power.action, party: power.holders[0] ?? null, subject: power.target, text: null, state: null, source: power.source });
