@@ -69,7 +69,7 @@ export function checkClaim(text: string, action: Action | null, terms: ContractT
     if (subject && outcomes.length === 0 && !paid) add(about(checkRefund(lower, subject, terms.parties), other));
     add(checkFixity(lower, action, terms));
     add(checkPause(lower, subject, terms));
-    add(checkEvent(sentence, action));
+    if (!helper) add(checkEvent(sentence, action));
     // Each topic of the clause that no check settled (the timing of "may cancel for a full refund before
     // shipment"): "cannot tell", said as such. Comments on internal functions keep only what was checked.
     const settled = new Set(checks.slice(before).flatMap((check) => SETTLES[check.topic]));

@@ -7,7 +7,8 @@
  *   paused, a bare `flag` lets it run only while paused.
  * - "can pause new orders, shipping and delivery confirmation": the actions the words after the verb name
  *   (claim-topics.ts), each checked for that flag.
- * - "Emits RequestInEscrow(…)": whether the action records an event of that name.
+ * - "Emits RequestInEscrow(…)": whether the action records an event of that name; when it does not but calls
+ *   another contract (which may record it), "cannot tell". Not read on internal functions.
  *
  * Limits: a pause made some other way than a power over a stored flag (a check of another contract's state)
  * is not seen, so a claim that an action stops is then "cannot tell"; words after the verb are read up to
@@ -55,9 +56,12 @@ export function checkPause(lower: string, action: Action | null, terms: Contract
 }
 
 export function checkEvent(said: string, action: Action | null): ClaimDraft | null {
-  const named = /\bemits?\s+(?:an? |the )?`?([A-Z][A-Za-z0-9_]*)\b/.exec(said);
+  const named = /\b[Ee]mits?\s+(?:an? |the )?`?([A-Z][a-z][A-Za-z0-9_]*)\b(?!-)/.exec(said);
   if (!named || !action) return null;
   const event = named[1]!;
   const emit = action.emits.find((e) => e.event === event);
+  // Another contract the action calls may record it (a payment proxy's transfer event): then it cannot tell.
+  const calls = action.externalCalls.length > 0 || action.payments.some((p) => p.asset.kind === 'token');
+  if (!emit && calls) return { topic: 'event', verdict: 'cannot-tell', claimed: [event], actual: [], access: null, source: null, action: null };
   return { topic: 'event', verdict: emit ? 'matches' : 'contradicts', claimed: [event], actual: [...new Set(action.emits.map((e) => e.event))], access: null, source: emit?.source ?? action.source, action: null };
 }

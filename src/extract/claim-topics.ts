@@ -29,7 +29,7 @@ const TOPICS: [ClaimTopic, RegExp][] = [
   ['refund', /\brefund\w*|\breimburs\w*|\brepa(?:y|id|ys)\b|\b(?:is|are|gets?|will be) paid\b|\bpays? (?:back|out|the|to)\b(?![^.;]*\binto\b)|\breturn(?:s|ed)? (?:to|the)\b|\breleases? (?:the )?(?:funds|money|payment)\b/],
   ['fixity', /\bfixed\b|\bimmutable\b|\bcannot be (?:changed|modified|updated|altered)\b|\bnever (?:changes?|be changed)\b|\bin force\b|\bapplies to (?:every|all|each|any|existing|future)\b|\b(?:locked|set|frozen) (?:at|on|when|upon|once)\b/],
   ['pause', /\bpaus(?:e|es|ed|ing)\b|\bsuspend\w*|\bresum(?:e|es|ed|ing)\b|\bemergency stop\b/],
-  ['event', /\bemits?\s+(?:an? |the )?`?[A-Z][A-Za-z0-9_]*\b/],
+  ['event', /\b[Ee]mits?\s+(?:an? |the )?`?[A-Z][a-z][A-Za-z0-9_]*\b(?!-)/],
 ];
 
 /** The checked topics a clause speaks of (`event` is read on the clause as written, the rest in lower case). */
