@@ -60,7 +60,7 @@ export function checkClaim(text: string, action: Action | null, terms: ContractT
     const rest = example && example.number !== null ? lower.replace(example.words, ' ') : lower;
     // "paid in full", "less the fee": the payment to that party, not a percentage.
     const paid = checkPaid(lower, subject ? [subject] : terms.actions, paidParty(lower, terms.parties), terms.parties);
-    add(paid);
+    add(about(paid, other));
     // A clause may leave what its percentage is of to the one before it ("Fee is in basis points; max 1000 (10%).").
     if (!paid) add(checkAmount(rest, action, terms, whole.toLowerCase()));
     add(checkWhen(lower, scopeOf(action, terms), terms));

@@ -60,8 +60,8 @@ export function checkPaid(lower: string, actions: Action[], party: Party | null,
   const paid = actions.flatMap((action) => action.payments.filter((p) => p.direction === 'out' && recipientsOf(p, action, parties).includes(party.id)).map((payment) => ({ payment, action })));
   if (paid.length === 0) return null;
   const ways = paid.map(({ payment }) => wayOf(payment.amount));
-  if (ways.includes(null)) return { topic: 'paid', verdict: 'cannot-tell', claimed: [way, party.id], actual: [], access: null, source: null, action: paid[0]!.action.id };
+  if (ways.includes(null)) return { topic: 'paid', verdict: 'cannot-tell', claimed: [way, party.id], actual: [], access: null, source: null };
   const other = paid.find((_, i) => ways[i] !== way);
   const shown = other ?? paid[0]!;
-  return { topic: 'paid', verdict: other ? 'contradicts' : 'matches', claimed: [way, party.id], actual: [wayOf(shown.payment.amount)!], access: null, source: shown.payment.source, action: shown.action.id };
+  return { topic: 'paid', verdict: other ? 'contradicts' : 'matches', claimed: [way, party.id], actual: [wayOf(shown.payment.amount)!], access: null, source: shown.payment.source };
 }
