@@ -45,11 +45,12 @@ export function checkClaim(text: string, action: Action | null, terms: ContractT
       if (check) checks.push({ unpinned: false, action: null, unread: false, ...check, said: sentence });
     };
     // A clause on the contract, or on a parameter, may name the action it speaks of by its verb ("A buyer may cancel …").
-    const named = !helper && (!action || param) ? actionOfVerb(lower, terms.actions) : null;
+    // On an action, a verb that names another ("the buyer may fund it", said at deployment) speaks of that one.
+    const named = helper ? null : actionOfVerb(lower, terms.actions);
     const subject = named ?? action;
     const other = subject !== null && subject !== action ? subject.id : null;
     // An internal function has no callers of its own: who may call it is decided by the actions that use it.
-    if (subject && !helper) add(about(checkWho(lower, subject, terms) ?? checkSubject(lower, subject, terms.parties), other));
+    if (subject && !helper) add(about(checkWho(lower, subject, terms) ?? checkCalledBy(lower, subject, terms.parties) ?? checkSubject(lower, subject, terms.parties), other));
     // "1 : pay the seller" is about who is paid for that value, not whoever the action may pay.
     const outcomes = action ? checkOutcomes(lower, action, terms, findParty) : [];
     for (const outcome of outcomes) add(outcome);
@@ -67,6 +68,8 @@ export function checkClaim(text: string, action: Action | null, terms: ContractT
     add(checkRounding(lower, scopeOf(action, terms)));
     if (action) add(checkExcess(lower, action, terms));
     if (subject && outcomes.length === 0 && !paid) add(about(checkRefund(lower, subject, terms.parties), other));
+    // On the contract, with no action named: "undertakes to pay the beneficiary" is borne out by an action that pays them.
+    if (!subject && !paid) add(paidBySome(lower, terms));
     add(checkFixity(lower, action, terms));
     add(checkPause(lower, subject, terms));
     if (!helper) add(checkEvent(sentence, action));
@@ -87,6 +90,15 @@ const SETTLES: Record<ClaimTopic, ClaimTopic[]> = {
   refund: ['refund'], fixity: ['fixity'], scale: ['amount'], outcome: ['refund'], paid: ['refund', 'amount'], 'in-force': ['fixity'], pause: ['pause'], event: ['event'],
 };
 
+/** "The issuing bank undertakes to pay the beneficiary": a party some action pays; null when none does or none is named. */
+function paidBySome(lower: string, terms: ContractTerms): Draft | null {
+  for (const action of terms.actions) {
+    const check = checkRefund(lower, action, terms.parties);
+    if (check?.verdict === 'matches') return { ...check, action: action.id };
+  }
+  return null;
+}
+
 /** A check made on an action the clause names, not the comment's own, says which. */
 function about(check: Draft | null, other: string | null): Draft | null {
   return check && other ? { ...check, action: other } : check;
@@ -96,10 +108,26 @@ function about(check: Draft | null, other: string | null): Draft | null {
 function paidParty(lower: string, parties: Party[]): Party | null {
   const named = [
     /\b(?:the |an? )?([a-z]\w*) (?:is|are|gets?|will be) (?:paid|refunded|reimbursed|repaid)\b/.exec(lower),
+    /\b(?:the |an? )?([a-z]\w*) receives?\b/.exec(lower),
+    /\b(?:returns?|pays?|sends?|releases?|transfers?)\b[^.;]*?\bto (?:the |an? )?([a-z]\w*)/.exec(lower),
     /\b(?:refund(?:s|ed)?|repay(?:s|ed)?|reimburs(?:e|es|ed)|pays?)\s+(?:the |an? )?([a-z]\w*)/.exec(lower),
     /^(?:when [^,]*,\s*)?(?:the |an? |each |any )?([a-z]\w*)\b/.exec(lower),
   ];
   return named.map((m) => (m ? findParty(m[1]!, parties) : null)).find((p) => p !== null) ?? null;
+}
+
+/**
+ * "May be called by the buyer (goods received) or by the arbiter": borne out when exactly those parties may
+ * call; else "cannot tell", with who may call (the sentence does not say no one else may).
+ */
+function checkCalledBy(lower: string, action: Action, parties: Party[]): Draft | null {
+  const named = /\b(?:may|can) be called by (?:the |an? )?([a-z]\w*)(?: \([^)]*\))?(?:,? or (?:by )?(?:the |an? )?([a-z]\w*))?/.exec(lower);
+  if (!named) return null;
+  const claimed = [named[1], named[2]].filter((n): n is string => n !== undefined).map((n) => findParty(n, parties));
+  if (claimed.some((p) => p === null)) return null;
+  const ids = claimed.map((p) => p!.id);
+  const exact = allowsOnly(action, ids) && ids.every((id) => holdersOf(action).includes(id));
+  return { topic: 'who', verdict: exact ? 'matches' : 'cannot-tell', claimed: ids, actual: holdersOf(action), access: action.access, source: action.access.source ?? action.source };
 }
 
 /**
@@ -109,7 +137,8 @@ function paidParty(lower: string, parties: Party[]): Party | null {
  */
 function checkSubject(lower: string, action: Action, parties: Party[]): Draft | null {
   const subject = /^(?:when [^,]*,\s*)?(?:the|a|an|each|any) ([a-z]+) (?:(?:may|can|must|will) [a-z]+|(?!is\b|was\b|has\b|does\b)[a-z]+s)\b/.exec(lower);
-  if (!subject) return null;
+  // Whoever deploys calls the constructor: what a party may do there is said of the action that does it.
+  if (!subject || action.kind === 'constructor') return null;
   const party = findParty(subject[1]!, parties);
   if (!party && !/^(?:operator|administrator|admin|manager|keeper|platform|governance|guardian|controller|authority)$/.test(subject[1]!)) return null;
   const source = action.access.source ?? action.source;
@@ -199,8 +228,9 @@ function checkRefund(lower: string, action: Action, parties: Party[]): Draft | n
   if (/\b(excess|overpay|surplus|change)\b/.test(lower)) return null;
   // "pays/sends/returns … to the X", or "refunds the X": the first that names a party.
   const named = [
-    /\b(?:refund(?:s|ed)?|return(?:s|ed)?|repay(?:s|ed)?|sends? back|sends?|pays?|transfers?|releases?)\b[^.;]*?\bto (?:the |an? )?`?([a-z_][\w ]*?)`?(?=[,.;:)]|$| if| when| after| once| and| or| for| in| on)/.exec(lower),
+    /\b(?:refund(?:s|ed)?|return(?:s|ed)?|repay(?:s|ed)?|sends? back|sends?|sent|pays?|paid|transfer(?:s|red)?|releases?|released)\b[^.;]*?\bto (?:the |an? )?`?([a-z_][\w ]*?)`?(?=[,.;:)]|$| if| when| after| once| and| or| for| in| on)/.exec(lower),
     /\b(?:refund(?:s|ed)?|repay(?:s|ed)?|reimburs(?:e|es|ed)|pays?)\s+(?:the |an? )?([a-z][\w]*)/.exec(lower),
+    /\b(?:the |an? )?([a-z]\w*) (?:is|are|gets?|will be) (?:paid|refunded|reimbursed|repaid)\b/.exec(lower),
   ].flatMap((m) => (m ? [findParty(m[1]!, parties)] : []));
   const party = named.find((p): p is Party => p !== null);
   if (!party) return null;

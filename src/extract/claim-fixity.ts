@@ -14,7 +14,7 @@ export function checkFixity(lower: string, action: Action | null, terms: Contrac
   if (READ_LATER.test(lower)) return checkInForce(lower, action, terms);
   // "fixed at creation", "locked when the order is placed", "set upon listing".
   const fixedAtCreation = /\b(fixed|locked|set|frozen|captured|recorded)\s+(at|on|when|upon|once)\b[^.;]{0,40}?\b(creat\w*|plac\w*|list\w*|purchas\w*|open\w*|deploy\w*|order|the time)/.test(lower);
-  const neverChanges = /\b(cannot|can ?not|can't|never|no one can|nobody can)\s+(be\s+)?(chang|modif|updat|rais|increas|alter)\w*/.test(lower) || /\b(is|are) (fixed|immutable|constant)\b/.test(lower);
+  const neverChanges = /\b(cannot|can ?not|can't|never|no one can|nobody can)\s+(be\s+)?(chang|modif|updat|rais|increas|alter)\w*/.test(lower) || /\b(is|are) (fixed|immutable|constant)\b|\bfixed (?!at\b|on\b|when\b|upon\b|once\b)[a-z]+/.test(lower);
   if (!fixedAtCreation && !neverChanges) return null;
   // The term: a state variable whose name's words the sentence uses ("fee" → platformFeeBps).
   const terms_ = candidates(lower, terms);

@@ -47,7 +47,7 @@ function wayOf(amount: Expr): 'full' | 'less' | null {
   return null;
 }
 
-const FULL = /\bin full\b|\bfull (?:refund|amount|price|deposit)\b|\b(?:whole|entire) (?:amount|price|deposit|payment|sum)\b/;
+const FULL = /\bin full\b|\bfull (?:\w+ )?(?:refund|amount|price|deposit|balance)\b|\b(?:whole|entire) (?:amount|price|deposit|payment|sum)\b/;
 const LESS = /\b(?:less|minus|net of|after deducting)\b(?! than)/;
 
 /**
@@ -63,5 +63,7 @@ export function checkPaid(lower: string, actions: Action[], party: Party | null,
   if (ways.includes(null)) return { topic: 'paid', verdict: 'cannot-tell', claimed: [way, party.id], actual: [], access: null, source: null };
   const other = paid.find((_, i) => ways[i] !== way);
   const shown = other ?? paid[0]!;
-  return { topic: 'paid', verdict: other ? 'contradicts' : 'matches', claimed: [way, party.id], actual: [wayOf(shown.payment.amount)!], access: null, source: shown.payment.source };
+  // Read over several actions (a comment on the contract): say which action pays.
+  const action = actions.length > 1 ? shown.action.id : null;
+  return { topic: 'paid', verdict: other ? 'contradicts' : 'matches', claimed: [way, party.id], actual: [wayOf(shown.payment.amount)!], access: null, source: shown.payment.source, action };
 }

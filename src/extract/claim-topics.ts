@@ -9,9 +9,9 @@
  */
 import type { Action, ClaimTopic } from '../terms/index.ts';
 
-/** The sentences of a comment, in order: cut after `.`, `!` or `?` followed by a space, and at line breaks. */
+/** The sentences of a comment, in order: cut after `.`, `!` or `?` followed by a space (not after "e.g." and the like), and at line breaks. */
 export function claimSentences(text: string): string[] {
-  return text.split(/(?<=[.!?])\s+|\n+/).map((s) => s.trim()).filter((s) => s.length > 0);
+  return text.split(/(?<!\b(?:e\.g|i\.e|etc|cf|vs|viz)\.)(?<=[.!?])\s+|\n+/).map((s) => s.trim()).filter((s) => s.length > 0);
 }
 
 /** Each clause of the comment (sentences cut at `;` too), with the whole sentence it belongs to. */
@@ -22,11 +22,11 @@ export function claimClauses(text: string): { clause: string; whole: string }[] 
 }
 
 const TOPICS: [ClaimTopic, RegExp][] = [
-  ['who', /\b(?:only|anyone|anybody|no one|nobody|callable|called by|restricted to)\b|^(?:the|a|an|any|each) [a-z]+ (?:may|can|must|cannot|can't)\b/],
+  ['who', /\b(?:only|anyone|anybody|no one|nobody|callable|called by|restricted to)\b/],
   ['amount', /\d\s*%|\bper ?cent\b|\bbasis points?\b|\bbps\b|\bpro rata\b|\bproportional\w*|\b(?:less|minus|net of|after deducting)\b(?! than)|\bin full\b|\bfull (?:refund|amount|price|deposit)\b/],
   ['when', /\b(?:before|after|until|within|deadline|expir\w*|elapsed|lock ?period|(?:\d+|one|two|three|four|five|six|seven|ten|twelve|thirty) (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?))\b|\b(?:date|period) (?:has )?passed\b/],
   ['rounding', /\bround(?:s|ed|ing)?\b|\btruncat\w*|\bfloor\b|\bceil\w*/],
-  ['refund', /\brefund\w*|\breimburs\w*|\brepa(?:y|id|ys)\b|\b(?:is|are|gets?|will be) paid\b|\bpays? (?:back|out|the|to)\b(?![^.;]*\binto\b)|\breturn(?:s|ed)? (?:to|the)\b|\breleases? (?:the )?(?:funds|money|payment)\b/],
+  ['refund', /\brefund\w*|\breimburs\w*|\brepa(?:y|id|ys)\b|\b(?:is|are|gets?|will be) paid\b|\bpays? (?:back|out|to)\b|\breturn(?:s|ed)? (?:to|the)\b|\breleases? (?:the )?(?:funds|money|payment)\b/],
   ['fixity', /\bfixed\b|\bimmutable\b|\bcannot be (?:changed|modified|updated|altered)\b|\bnever (?:changes?|be changed)\b|\bin force\b|\bapplies to (?:every|all|each|any|existing|future)\b|\b(?:locked|set|frozen) (?:at|on|when|upon|once)\b/],
   ['pause', /\bpaus(?:e|es|ed|ing)\b|\bsuspend\w*|\bresum(?:e|es|ed|ing)\b|\bemergency stop\b/],
   ['event', /\b[Ee]mits?\s+(?:an? |the )?`?[A-Z][a-z][A-Za-z0-9_]*\b(?!-)/],
