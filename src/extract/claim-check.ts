@@ -23,6 +23,7 @@ import type { Action, ClaimCheck, ClaimTopic, ContractTerms, Party } from '../te
 import { unwrap, walkExpr } from '../terms/index.ts';
 import { ruleHolder } from './actions.ts';
 import { checkAmount } from './claim-amount.ts';
+import { checkDeadline } from './claim-deadline.ts';
 import { checkFixity } from './claim-fixity.ts';
 import { checkOutcomes } from './claim-outcome.ts';
 import { checkPaid, recipientsOf } from './claim-paid.ts';
@@ -65,6 +66,7 @@ export function checkClaim(text: string, action: Action | null, terms: ContractT
     // A clause may leave what its percentage is of to the one before it ("Fee is in basis points; max 1000 (10%).").
     if (!paid) add(checkAmount(rest, action, terms, whole.toLowerCase()));
     add(checkWhen(lower, scopeOf(action, terms), terms));
+    if (!helper) add(about(checkDeadline(lower, subject, terms), other));
     add(checkRounding(lower, scopeOf(action, terms)));
     if (action) add(checkExcess(lower, action, terms));
     if (subject && outcomes.length === 0 && !paid) add(about(checkRefund(lower, subject, terms.parties), other));
@@ -87,7 +89,7 @@ export function checkClaim(text: string, action: Action | null, terms: ContractT
 /** The topics of a clause (claim-topics.ts) a check of each kind settles. */
 const SETTLES: Record<ClaimTopic, ClaimTopic[]> = {
   who: ['who'], amount: ['amount'], cap: ['amount', 'fixity'], when: ['when'], rounding: ['rounding', 'amount'], excess: ['refund', 'amount'],
-  refund: ['refund'], fixity: ['fixity'], scale: ['amount'], outcome: ['refund'], paid: ['refund', 'amount'], 'in-force': ['fixity'], pause: ['pause'], event: ['event'],
+  refund: ['refund'], fixity: ['fixity'], scale: ['amount'], outcome: ['refund'], paid: ['refund', 'amount'], 'in-force': ['fixity'], pause: ['pause'], event: ['event'], deadline: ['when'],
 };
 
 /** "The issuing bank undertakes to pay the beneficiary": a party some action pays; null when none does or none is named. */

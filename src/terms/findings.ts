@@ -152,8 +152,9 @@ export interface Claim extends Located {
  * confirmed"); `claimed` the terms, `actual` the powers that change them. `pause`: an action is available
  * while paused (`claimed` ['available']) or the actions a pause stops (`claimed` their ids, `actual` those that
  * still run). `event`: the action records an event (`claimed` [its name], `actual` the events it records).
+ * `deadline`: the action may run after (or before) a moment (`claimed` ['after' or 'before'], `actual` [the deadline's id]).
  */
-export type ClaimTopic = 'who' | 'amount' | 'cap' | 'when' | 'rounding' | 'excess' | 'refund' | 'fixity' | 'scale' | 'outcome' | 'paid' | 'in-force' | 'pause' | 'event';
+export type ClaimTopic = 'who' | 'amount' | 'cap' | 'when' | 'rounding' | 'excess' | 'refund' | 'fixity' | 'scale' | 'outcome' | 'paid' | 'in-force' | 'pause' | 'event' | 'deadline';
 
 export interface ClaimCheck {
   topic: ClaimTopic;

@@ -115,7 +115,8 @@ describe('the author’s claims checked against the code', { timeout: 60_000 }, 
         'Matches: a change through `setFeeBps` also applies to deals already under way.',
         'Matches: `placeOrder`, `markShipped`, and `confirmDelivery` cannot be called while the contract is paused.',
         'Matches: only the Owner may call `transferOwnership`.',
-        // The timing of "before shipment, or after the delivery date" is not read: said so, not left blank.
+        'Matches: `cancel` checks, in some cases, that the Deliver By of the given Order has passed.',
+        // A timing it cannot read ("after it", said on `deliverBy`) is said so, not left blank.
         'Cannot tell: plainterms does not read this timing.',
         // "The operator": the code names no Operator; who may call is stated.
         'Cannot tell: only the Owner (`_owner`) may call `setFeeBps`.',
@@ -124,7 +125,7 @@ describe('the author’s claims checked against the code', { timeout: 60_000 }, 
     expect(all.filter((s) => s.startsWith('Contradicts'))).toEqual([]);
   });
 
-  it('planted contradictions on refunds in full, a fee less a deduction, the fee in force, pause and who may cancel are flagged as risks', async () => {
+  it('planted contradictions on refunds in full, a fee less a deduction, the fee in force, pause, who may cancel, events and a date are flagged as risks', async () => {
     const { all, of } = await read(FILE, 'PlantedMarket');
     expect(all).toEqual(
       expect.arrayContaining([
@@ -135,6 +136,7 @@ describe('the author’s claims checked against the code', { timeout: 60_000 }, 
         'Contradicts: `refund` cannot be called while the contract is paused.',
         'Contradicts: `deliver` can still be called while the contract is paused.',
         'Contradicts: `ship` records no event named `OrderShipped`.',
+        'Contradicts: `withdrawUnclaimed` checks that the Expiry (`expiry`) has not passed.',
         'Matches: `refund` pays the Buyer of the Order concerned with nothing taken off.',
       ]),
     );

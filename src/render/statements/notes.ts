@@ -138,6 +138,7 @@ function verdictContext(terms: ContractTerms, claim: Claim, check: ClaimCheck, o
     powers: powers.map((p) => ({ power: p, action: findAction(terms, p.action), holders: parties(p.holders) })),
     listed: check.topic === 'pause' ? byAction(check.claimed) : [],
     running: check.topic === 'pause' ? byAction(check.actual) : [],
+    deadline: check.topic === 'deadline' ? terms.deadlines.find((d) => d.id === check.actual[0]) ?? null : null,
   };
 }
 
