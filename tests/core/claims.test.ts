@@ -110,14 +110,14 @@ describe('the author’s claims checked against the code', { timeout: 60_000 }, 
     const { all } = await read('contracts/MarketplaceOrder.sol', 'MarketplaceOrder');
     expect(all).toEqual(
       expect.arrayContaining([
-        'Matches: `cancel` pays the Buyer of the Order concerned with nothing taken off.',
-        'Matches: `confirmDelivery` pays the Seller (`seller`) of the Order concerned less an amount it takes off.',
+        'Matches: `cancel` pays the Buyer of the Order concerned in full.',
+        'Matches: `confirmDelivery` pays the Seller (`seller`) of the Order concerned less a deduction.',
         'Matches: a change through `setFeeBps` also applies to deals already under way.',
         'Matches: `placeOrder`, `markShipped`, and `confirmDelivery` cannot be called while the contract is paused.',
         'Matches: only the Owner may call `transferOwnership`.',
         'Matches: `cancel` checks, in some cases, that the Deliver By of the given Order has passed.',
         // A timing it cannot read ("after it", said on `deliverBy`) is said so, not left blank.
-        'Cannot tell: plainterms does not read this timing.',
+        'Cannot tell: timing not checked.',
         // "The operator": the code names no Operator; who may call is stated.
         'Cannot tell: only the Owner (`_owner`) may call `setFeeBps`.',
       ]),
@@ -130,14 +130,14 @@ describe('the author’s claims checked against the code', { timeout: 60_000 }, 
     expect(all).toEqual(
       expect.arrayContaining([
         'Contradicts: the Buyer (`buyer`) of the Order concerned or the Seller (`seller`) of the Order concerned may call `cancel`, not only the Buyer of the Order concerned.',
-        'Contradicts: `cancel` takes an amount off what it pays the Buyer of the Order concerned.',
-        'Contradicts: `deliver` pays the Seller of the Order concerned with nothing taken off.',
+        'Contradicts: `cancel` pays the Buyer of the Order concerned less a deduction.',
+        'Contradicts: `deliver` pays the Seller of the Order concerned in full.',
         'Contradicts: a change through `setFee` does not reach deals already under way.',
         'Contradicts: `refund` cannot be called while the contract is paused.',
         'Contradicts: `deliver` can still be called while the contract is paused.',
         'Contradicts: `ship` records no event named `OrderShipped`.',
         'Contradicts: `withdrawUnclaimed` checks that the Expiry (`expiry`) has not passed.',
-        'Matches: `refund` pays the Buyer of the Order concerned with nothing taken off.',
+        'Matches: `refund` pays the Buyer of the Order concerned in full.',
       ]),
     );
     expect(all.some((s) => /^Matches: `(cancel|deliver)` pays/.test(s))).toBe(false);

@@ -18,7 +18,7 @@ describe('claims on helpers inside helpers', { timeout: 60_000 }, () => {
 
   it('a claim the nested code bears out is not flagged, and the other branch is not mixed in', async () => {
     const { all } = await read(OURS, 'NestedHelpers');
-    expect(all).toContain('Matches: `_refund` pays the Buyer with nothing taken off.');
+    expect(all).toContain('Matches: `_refund` pays the Buyer in full.');
     expect(all.filter((s) => s.startsWith('Contradicts: `_refund`'))).toEqual([]);
   });
 });
