@@ -73,7 +73,7 @@ export function checkClaim(text: string, action: Action | null, terms: ContractT
     // On the contract, with no action named: "undertakes to pay the beneficiary" is borne out by an action that pays them.
     if (!subject && !paid) add(paidBySome(lower, terms));
     add(checkFixity(lower, action, terms));
-    add(checkPause(lower, subject, terms));
+    add(checkPause(lower, subject, terms, subject === action));
     if (!helper) add(checkEvent(sentence, action));
     // Each topic of the clause that no check settled (the timing of "may cancel for a full refund before
     // shipment"): "cannot tell", said as such. Comments on internal functions keep only what was checked.

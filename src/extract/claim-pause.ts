@@ -38,21 +38,48 @@ function pauseCheck(action: Action, flags: string[]): SourceRef | null {
 const AVAILABLE = /\b(?:even|also|still)\s+(?:while|when|if|during)\b[^.;]*\bpaus|\bnot (?:affected|stopped|blocked) by (?:a |the )?paus|\bcannot be paused\b|\bregardless of (?:the |a )?paus/;
 const STOPS = /\b(?:pause[sd]?|suspend(?:s|ed)?|halt(?:s|ed)?)\s+([^.;]*)/;
 
-export function checkPause(lower: string, action: Action | null, terms: ContractTerms): ClaimDraft | null {
+/** `own`: the comment is on the action itself (not an action a clause on the contract names by its verb). */
+export function checkPause(lower: string, action: Action | null, terms: ContractTerms, own: boolean): ClaimDraft | null {
   const flags = pauseFlags(terms);
   if (action && AVAILABLE.test(lower)) {
     if (flags.length === 0) return null;
     const stopped = pauseCheck(action, flags);
     return { topic: 'pause', verdict: stopped ? 'contradicts' : 'matches', claimed: ['available'], actual: stopped ? ['stopped'] : ['available'], access: null, source: stopped ?? action.source, action: action.id };
   }
+  // "can only be called when the contract is paused" / "… when it is unpaused".
+  const only = action && own && flags.length > 0 ? /\bonly\b[^.;]*\b(?:when|while)\b[^.;]*\b(un|not )?paused\b/.exec(lower) : null;
+  if (action && only) {
+    const bare = only[1] === undefined;
+    const holds = bare ? onlyWhilePaused(action, flags) : pauseCheck(action, flags) !== null;
+    const source = pauseCheck(action, flags) ?? action.source;
+    return { topic: 'pause', verdict: holds ? 'matches' : 'contradicts', claimed: [bare ? 'only-paused' : 'only-unpaused'], actual: [], access: null, source, action: null };
+  }
   const stops = STOPS.exec(lower);
   if (!stops || flags.length === 0) return null;
   const listed = stops[1]!.split(/\b(?:but|except|not|unless)\b/)[0]!;
-  const named = actionsNamedIn(listed, terms.actions).filter((a) => !terms.powers.some((p) => (p.kind === 'pause' || p.kind === 'unpause') && p.action === a.id));
+  // "Pause the Nouns auction house", "pause the contract": the whole contract, not actions named in it.
+  if (namesContract(listed, terms.name)) return null;
+  // Actions that run only while paused (`whenPaused`) are the pause's own remedies, not actions it stops.
+  const named = actionsNamedIn(listed, terms.actions).filter((a) => !terms.powers.some((p) => (p.kind === 'pause' || p.kind === 'unpause') && p.action === a.id) && !onlyWhilePaused(a, flags));
   if (named.length === 0) return null;
   const running = named.filter((a) => pauseCheck(a, flags) === null);
   const source = running.length > 0 ? running[0]!.source : pauseCheck(named[0]!, flags);
   return { topic: 'pause', verdict: running.length === 0 ? 'matches' : 'contradicts', claimed: named.map((a) => a.id), actual: running.map((a) => a.id), access: null, source, action: null };
+}
+
+/** Whether the words name the contract itself: "the contract", or two words of its name. */
+function namesContract(words: string, name: string): boolean {
+  const own = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/\s+/);
+  const said: string[] = words.toLowerCase().match(/[a-z]+/g) ?? [];
+  return said.includes('contract') || own.filter((w) => said.includes(w)).length >= Math.min(2, own.length);
+}
+
+/** Whether the action runs only while the contract is paused (a bare check of the flag). */
+function onlyWhilePaused(action: Action, flags: string[]): boolean {
+  return action.conditions.some((c) => {
+    const expr = unwrap(c.expr);
+    return c.when.length === 0 && expr.kind === 'variable' && flags.includes(expr.name);
+  });
 }
 
 export function checkEvent(said: string, action: Action | null): ClaimDraft | null {

@@ -22,7 +22,7 @@ export function claimClauses(text: string): { clause: string; whole: string }[] 
 }
 
 const TOPICS: [ClaimTopic, RegExp][] = [
-  ['who', /\b(?:only|anyone|anybody|no one|nobody|callable|called by|restricted to)\b/],
+  ['who', /\bonly\b(?! (?:be called |callable )?(?:when|while|once|if|after|before|during)\b| (?:accepts?|supports?|works?|used)\b)|\b(?:anyone|anybody|no one|nobody|callable by|called by|restricted to)\b/],
   ['amount', /\d\s*%|\bper ?cent\b|\bbasis points?\b|\bbps\b|\bpro rata\b|\bproportional\w*|\b(?:less|minus|net of|after deducting)\b(?! than)|\bin full\b|\bfull (?:refund|amount|price|deposit)\b/],
   ['when', /\b(?:before|after|until|within|deadline|expir\w*|elapsed|lock ?period|(?:\d+|one|two|three|four|five|six|seven|ten|twelve|thirty) (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?))\b|\b(?:date|period) (?:has )?passed\b/],
   ['rounding', /\bround(?:s|ed|ing)?\b|\btruncat\w*|\bfloor\b|\bceil\w*/],

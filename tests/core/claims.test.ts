@@ -156,4 +156,11 @@ describe('the author’s claims checked against the code', { timeout: 60_000 }, 
     expect(outputs[0].text).toContain('不符：合约暂停期间不能调用`refund`。');
     expect(outputs[0].text).toContain('不符：`cancel`向该订单的买方付款时扣减一笔金额。');
   });
+
+  it('a pause of the whole contract is not read as a list of actions, and an action that runs only while paused bears out "only when paused"', async () => {
+    const { all } = await read(FILE, 'PlantedHouse');
+    expect(all).toContain('Matches: `settle` can be called only while the contract is paused.');
+    expect(all).toContain('Contradicts: `bid` does not check whether the contract is paused.');
+    expect(all.some((s) => /^Contradicts: `settle`|can still be called while the contract is paused/.test(s))).toBe(false);
+  });
 });
