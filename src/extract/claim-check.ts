@@ -92,13 +92,16 @@ const SETTLES: Record<ClaimTopic, ClaimTopic[]> = {
   refund: ['refund'], fixity: ['fixity'], scale: ['amount'], outcome: ['refund'], paid: ['refund', 'amount'], 'in-force': ['fixity'], pause: ['pause'], event: ['event'], deadline: ['when'],
 };
 
-/** "The issuing bank undertakes to pay the beneficiary": a party some action pays; null when none does or none is named. */
+/**
+ * "The issuing bank undertakes to pay the beneficiary": borne out by the one action that pays that party; null
+ * when none does, none is named, or several do (which of them the sentence means is not read).
+ */
 function paidBySome(lower: string, terms: ContractTerms): Draft | null {
-  for (const action of terms.actions) {
+  const found = terms.actions.flatMap((action) => {
     const check = checkRefund(lower, action, terms.parties);
-    if (check?.verdict === 'matches') return { ...check, action: action.id };
-  }
-  return null;
+    return check?.verdict === 'matches' ? [{ ...check, action: action.id }] : [];
+  });
+  return found.length === 1 ? found[0]! : null;
 }
 
 /** A check made on an action the clause names, not the comment's own, says which. */
@@ -233,6 +236,8 @@ function checkRefund(lower: string, action: Action, parties: Party[]): Draft | n
     /\b(?:refund(?:s|ed)?|return(?:s|ed)?|repay(?:s|ed)?|sends? back|sends?|sent|pays?|paid|transfer(?:s|red)?|releases?|released)\b[^.;]*?\bto (?:the |an? )?`?([a-z_][\w ]*?)`?(?=[,.;:)]|$| if| when| after| once| and| or| for| in| on)/.exec(lower),
     /\b(?:refund(?:s|ed)?|repay(?:s|ed)?|reimburs(?:e|es|ed)|pays?)\s+(?:the |an? )?([a-z][\w]*)/.exec(lower),
     /\b(?:the |an? )?([a-z]\w*) (?:is|are|gets?|will be) (?:paid|refunded|reimbursed|repaid)\b/.exec(lower),
+    // "the buyer cancels and recovers the deposit", "the applicant takes the funds back": the subject is paid.
+    /\b(?:the |an? )?([a-z]\w*) (?:(?:may|can|then|\w+s and) )*(?:recovers?\b|(?:takes?|gets?)\b[^.;]*\bback\b)/.exec(lower),
   ].flatMap((m) => (m ? [findParty(m[1]!, parties)] : []));
   const party = named.find((p): p is Party => p !== null);
   if (!party) return null;

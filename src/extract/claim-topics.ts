@@ -24,9 +24,9 @@ export function claimClauses(text: string): { clause: string; whole: string }[] 
 const TOPICS: [ClaimTopic, RegExp][] = [
   ['who', /\bonly\b(?! (?:be called |callable )?(?:when|while|once|if|after|before|during)\b| (?:accepts?|supports?|works?|used)\b)|\b(?:anyone|anybody|no one|nobody|callable by|called by|restricted to)\b/],
   ['amount', /\d\s*%|\bper ?cent\b|\bbasis points?\b|\bbps\b|\bpro rata\b|\bproportional\w*|\b(?:less|minus|net of|after deducting)\b(?! than)|\bin full\b|\bfull (?:refund|amount|price|deposit)\b/],
-  ['when', /\b(?:before|after|until|within|deadline|expir\w*|elapsed|lock ?period|(?:\d+|one|two|three|four|five|six|seven|ten|twelve|thirty) (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?))\b|\b(?:date|period) (?:has )?passed\b/],
+  ['when', /\b(?:before|after|until|within|deadline|expir\w*|elapsed|lock ?period|(?:\d+|one|two|three|four|five|six|seven|ten|twelve|thirty) (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?))\b|\b(?:date|period) (?:has )?passed\b|\bby (?:its|the) (?:[a-z]+ ){0,2}(?:date|deadline)\b/],
   ['rounding', /\bround(?:s|ed|ing)?\b|\btruncat\w*|\bfloor\b|\bceil\w*/],
-  ['refund', /\brefund\w*|\breimburs\w*|\brepa(?:y|id|ys)\b|\b(?:is|are|gets?|will be) paid\b|\bpays? (?:back|out|to)\b|\breturn(?:s|ed)? (?:to|the)\b|\breleases? (?:the )?(?:funds|money|payment)\b/],
+  ['refund', /\brefund\w*|\breimburs\w*|\brepa(?:y|id|ys)\b|\b(?:is|are|gets?|will be) paid\b|\bpays? (?:back|out|to)\b|\breturn(?:s|ed)? (?:to|the)\b|\breleases? (?:the )?(?:funds|money|payment)\b|\breleased to\b|\b(?:gets?|takes?|recovers?)\b[^.;]*\bback\b|\brecovers? (?:the |its |their )?(?:funds|deposit|money|price)\b/],
   ['fixity', /\bfixed\b|\bimmutable\b|\bcannot be (?:changed|modified|updated|altered)\b|\bnever (?:changes?|be changed)\b|\bin force\b|\bapplies to (?:every|all|each|any|existing|future)\b|\b(?:locked|set|frozen) (?:at|on|when|upon|once)\b/],
   ['pause', /\bpaus(?:e|es|ed|ing)\b|\bsuspend\w*|\bresum(?:e|es|ed|ing)\b|\bemergency stop\b/],
   ['event', /\b[Ee]mits?\s+(?:an? |the )?`?[A-Z][a-z][A-Za-z0-9_]*\b(?!-)/],
