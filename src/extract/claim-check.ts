@@ -11,9 +11,17 @@
  * - excess: "any excess is returned" against what happens to ETH sent beyond the price;
  * - refunds: "refunds the buyer", "pays the seller" against whom the action pays;
  * - outcomes: "1 : pay the seller" against whom the action pays when the value chosen is 1 (claim-outcome.ts);
- * - fixity: "the fee is fixed" or "cannot be changed" against the powers that change that term.
+ * - fixity: "the fee is fixed", "cannot be changed", "the fee in force when delivery is confirmed" against the
+ *   powers that change that term and whether they reach deals under way (claim-fixity.ts);
+ * - paid: "a full refund", "paid the price less the fee" against the payment to that party (claim-paid.ts);
+ * - pause: "available even while paused", "can pause new orders and shipping", "only when paused" (claim-pause.ts);
+ * - events: "Emits X" against the events the action records (claim-pause.ts);
+ * - dates: "after the delivery date has passed" against the action's deadline checks (claim-deadline.ts).
  *
- * Amounts and caps are checked in `claim-amount.ts`, periods in `claim-when.ts`.
+ * A clause on the contract (or on a parameter) is checked against the action its verb names ("A buyer may
+ * cancel …" → `cancel`). Each topic of a clause (claim-topics.ts) that no check settles gets "cannot tell"
+ * (`unread`), so that no sentence on who, how much, when, rounding, refunds, fixity or pause is left without a
+ * verdict. Amounts and caps are checked in `claim-amount.ts`, periods in `claim-when.ts`.
  *
  * A verdict is `contradicts` only when the model knows what the code does and it is not what the claim
  * says; when the code computes the value from something the model cannot pin down (a rate set later, a
