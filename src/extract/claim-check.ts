@@ -11,36 +11,55 @@
  * - excess: "any excess is returned" against what happens to ETH sent beyond the price;
  * - refunds: "refunds the buyer", "pays the seller" against whom the action pays;
  * - outcomes: "1 : pay the seller" against whom the action pays when the value chosen is 1 (claim-outcome.ts);
- * - fixity: "the fee is fixed" or "cannot be changed" against the powers that change that term.
+ * - fixity: "the fee is fixed", "cannot be changed", "the fee in force when delivery is confirmed" against the
+ *   powers that change that term and whether they reach deals under way (claim-fixity.ts);
+ * - paid: "a full refund", "paid the price less the fee" against the payment to that party (claim-paid.ts);
+ * - pause: "available even while paused", "can pause new orders and shipping", "only when paused" (claim-pause.ts);
+ * - events: "Emits X" against the events the action records (claim-pause.ts);
+ * - dates: "after the delivery date has passed" against the action's deadline checks (claim-deadline.ts).
  *
- * Amounts and caps are checked in `claim-amount.ts`, periods in `claim-when.ts`.
+ * A clause on the contract (or on a parameter) is checked against the action its verb names ("A buyer may
+ * cancel …" → `cancel`). Each topic of a clause (claim-topics.ts) that no check settles gets "cannot tell"
+ * (`unread`), so that no sentence on who, how much, when, rounding, refunds, fixity or pause is left without a
+ * verdict. Amounts and caps are checked in `claim-amount.ts`, periods in `claim-when.ts`.
  *
  * A verdict is `contradicts` only when the model knows what the code does and it is not what the claim
  * says; when the code computes the value from something the model cannot pin down (a rate set later, a
  * period given in the call), the verdict is `cannot-tell`. The claims are read in English only.
  */
-import type { Action, ClaimCheck, ContractTerms, Expr, Party } from '../terms/index.ts';
+import type { Action, ClaimCheck, ClaimTopic, ContractTerms, Party } from '../terms/index.ts';
 import { unwrap, walkExpr } from '../terms/index.ts';
 import { ruleHolder } from './actions.ts';
 import { checkAmount } from './claim-amount.ts';
+import { checkDeadline } from './claim-deadline.ts';
+import { checkFixity } from './claim-fixity.ts';
 import { checkOutcomes } from './claim-outcome.ts';
+import { checkPaid, recipientsOf } from './claim-paid.ts';
+import { checkEvent, checkPause } from './claim-pause.ts';
 import { checkScale, claimedScale } from './claim-scale.ts';
 import { scopeOf, type ClaimDraft as Draft } from './claim-draft.ts';
+import { actionOfVerb, claimClauses, topicsOf } from './claim-topics.ts';
 import { checkWhen } from './claim-when.ts';
 
-/** In a refund check's `actual`: the caller of an action anyone may call. */
-export const CALLER = '#caller';
+export { CALLER } from './claim-paid.ts';
+
 
 /** Checks of one comment: on an action, or (action null) on the contract as a whole. */
 export function checkClaim(text: string, action: Action | null, terms: ContractTerms, param: string | null = null, helper = false): ClaimCheck[] {
   const checks: ClaimCheck[] = [];
-  for (const { clause: sentence, whole } of clauses(text)) {
+  for (const { clause: sentence, whole } of claimClauses(text)) {
     const lower = sentence.toLowerCase();
+    const before = checks.length;
     const add = (check: Draft | null) => {
-      if (check) checks.push({ unpinned: false, ...check, said: sentence });
+      if (check) checks.push({ unpinned: false, action: null, unread: false, ...check, said: sentence });
     };
+    // A clause on the contract, or on a parameter, may name the action it speaks of by its verb ("A buyer may cancel …").
+    // On an action, a verb that names another ("the buyer may fund it", said at deployment) speaks of that one.
+    const named = helper ? null : actionOfVerb(lower, terms.actions);
+    const subject = named ?? action;
+    const other = subject !== null && subject !== action ? subject.id : null;
     // An internal function has no callers of its own: who may call it is decided by the actions that use it.
-    if (action && !helper) add(checkWho(lower, action, terms));
+    if (subject && !helper) add(about(checkWho(lower, subject, terms) ?? checkCalledBy(lower, subject, terms.parties) ?? checkSubject(lower, subject, terms.parties), other));
     // "1 : pay the seller" is about who is paid for that value, not whoever the action may pay.
     const outcomes = action ? checkOutcomes(lower, action, terms, findParty) : [];
     for (const outcome of outcomes) add(outcome);
@@ -49,13 +68,25 @@ export function checkClaim(text: string, action: Action | null, terms: ContractT
     add(scale);
     const example = scale ? claimedScale(lower) : null;
     const rest = example && example.number !== null ? lower.replace(example.words, ' ') : lower;
+    // "paid in full", "less the fee": the payment to that party, not a percentage.
+    const paid = checkPaid(lower, subject ? [subject] : terms.actions, paidParty(lower, terms.parties), terms.parties);
+    add(about(paid, other));
     // A clause may leave what its percentage is of to the one before it ("Fee is in basis points; max 1000 (10%).").
-    add(checkAmount(rest, action, terms, whole.toLowerCase()));
+    if (!paid) add(checkAmount(rest, action, terms, whole.toLowerCase()));
     add(checkWhen(lower, scopeOf(action, terms), terms));
+    if (!helper) add(about(checkDeadline(lower, subject, terms), other));
     add(checkRounding(lower, scopeOf(action, terms)));
     if (action) add(checkExcess(lower, action, terms));
-    if (action && outcomes.length === 0) add(checkRefund(lower, action, terms.parties));
+    if (subject && outcomes.length === 0 && !paid) add(about(checkRefund(lower, subject, terms.parties), other));
+    // On the contract, with no action named: "undertakes to pay the beneficiary" is borne out by an action that pays them.
+    if (!subject && !paid) add(paidBySome(lower, terms));
     add(checkFixity(lower, action, terms));
+    add(checkPause(lower, subject, terms, subject === action));
+    if (!helper) add(checkEvent(sentence, action));
+    // Each topic of the clause that no check settled (the timing of "may cancel for a full refund before
+    // shipment"): "cannot tell", said as such. Comments on internal functions keep only what was checked.
+    const settled = new Set(checks.slice(before).flatMap((check) => SETTLES[check.topic]));
+    for (const topic of helper ? [] : topicsOf(sentence).filter((t) => !settled.has(t))) add({ topic, verdict: 'cannot-tell', claimed: [], actual: [], access: null, source: null, unread: true });
   }
   // "Only the owner can call this" borne out, then "anyone can …" read as contradicting it: both verdicts would
   // state the same fact (who may call), so the second reading is of a clause about something else.
@@ -63,10 +94,69 @@ export function checkClaim(text: string, action: Action | null, terms: ContractT
   return checks.filter((check) => !(whoMatches && check.topic === 'who' && check.verdict === 'contradicts' && check.claimed.length === 0));
 }
 
-/** Each clause of the comment (sentences cut at `;` too), with the whole sentence it belongs to. */
-function clauses(text: string): { clause: string; whole: string }[] {
-  const pieces = (part: string, cut: RegExp) => part.split(cut).map((s) => s.trim()).filter((s) => s.length > 0);
-  return pieces(text, /(?<=[.!?])\s+|\n+/).flatMap((whole) => pieces(whole, /(?<=;)\s+/).map((clause) => ({ clause, whole })));
+/** The topics of a clause (claim-topics.ts) a check of each kind settles. */
+const SETTLES: Record<ClaimTopic, ClaimTopic[]> = {
+  who: ['who'], amount: ['amount'], cap: ['amount', 'fixity'], when: ['when'], rounding: ['rounding', 'amount'], excess: ['refund', 'amount'],
+  refund: ['refund'], fixity: ['fixity'], scale: ['amount'], outcome: ['refund'], paid: ['refund', 'amount'], 'in-force': ['fixity'], pause: ['pause'], event: ['event'], deadline: ['when'],
+};
+
+/**
+ * "The issuing bank undertakes to pay the beneficiary": borne out by the one action that pays that party; null
+ * when none does, none is named, or several do (which of them the sentence means is not read).
+ */
+function paidBySome(lower: string, terms: ContractTerms): Draft | null {
+  const found = terms.actions.flatMap((action) => {
+    const check = checkRefund(lower, action, terms.parties);
+    return check?.verdict === 'matches' ? [{ ...check, action: action.id }] : [];
+  });
+  return found.length === 1 ? found[0]! : null;
+}
+
+/** A check made on an action the clause names, not the comment's own, says which. */
+function about(check: Draft | null, other: string | null): Draft | null {
+  return check && other ? { ...check, action: other } : check;
+}
+
+/** The party a clause says is paid: "the seller is paid", "refunds the buyer", or the subject of "A buyer may cancel for a full refund". */
+function paidParty(lower: string, parties: Party[]): Party | null {
+  const named = [
+    /\b(?:the |an? )?([a-z]\w*) (?:is|are|gets?|will be) (?:paid|refunded|reimbursed|repaid)\b/.exec(lower),
+    /\b(?:the |an? )?([a-z]\w*) receives?\b/.exec(lower),
+    /\b(?:returns?|pays?|sends?|releases?|transfers?)\b[^.;]*?\bto (?:the |an? )?([a-z]\w*)/.exec(lower),
+    /\b(?:refund(?:s|ed)?|repay(?:s|ed)?|reimburs(?:e|es|ed)|pays?)\s+(?:the |an? )?([a-z]\w*)/.exec(lower),
+    /^(?:when [^,]*,\s*)?(?:the |an? |each |any )?([a-z]\w*)\b/.exec(lower),
+  ];
+  return named.map((m) => (m ? findParty(m[1]!, parties) : null)).find((p) => p !== null) ?? null;
+}
+
+/**
+ * "May be called by the buyer (goods received) or by the arbiter": borne out when exactly those parties may
+ * call; else "cannot tell", with who may call (the sentence does not say no one else may).
+ */
+function checkCalledBy(lower: string, action: Action, parties: Party[]): Draft | null {
+  const named = /\b(?:may|can) be called by (?:the |an? )?([a-z]\w*)(?: \([^)]*\))?(?:,? or (?:by )?(?:the |an? )?([a-z]\w*))?/.exec(lower);
+  if (!named) return null;
+  const claimed = [named[1], named[2]].filter((n): n is string => n !== undefined).map((n) => findParty(n, parties));
+  if (claimed.some((p) => p === null)) return null;
+  const ids = claimed.map((p) => p!.id);
+  const exact = allowsOnly(action, ids) && ids.every((id) => holdersOf(action).includes(id));
+  return { topic: 'who', verdict: exact ? 'matches' : 'cannot-tell', claimed: ids, actual: holdersOf(action), access: action.access, source: action.access.source ?? action.source };
+}
+
+/**
+ * "The buyer cancels …", "A buyer may cancel …": the subject of a clause on an action, when it is a party or a
+ * role word (operator, administrator, manager, keeper, platform). Borne out when only that party may call; else
+ * "cannot tell", with who may call: the clause tells what the party does, not that no one else may.
+ */
+function checkSubject(lower: string, action: Action, parties: Party[]): Draft | null {
+  const subject = /^(?:when [^,]*,\s*)?(?:the|a|an|each|any) ([a-z]+) (?:(?:may|can|must|will) [a-z]+|(?!is\b|was\b|has\b|does\b)[a-z]+s)\b/.exec(lower);
+  // Whoever deploys calls the constructor: what a party may do there is said of the action that does it.
+  if (!subject || action.kind === 'constructor') return null;
+  const party = findParty(subject[1]!, parties);
+  if (!party && !/^(?:operator|administrator|admin|manager|keeper|platform|governance|guardian|controller|authority)$/.test(subject[1]!)) return null;
+  const source = action.access.source ?? action.source;
+  if (party && allowsOnly(action, [party.id])) return { topic: 'who', verdict: 'matches', claimed: [party.id], actual: holdersOf(action), access: action.access, source };
+  return { topic: 'who', verdict: 'cannot-tell', claimed: party ? [party.id] : [], actual: holdersOf(action), access: action.access, source };
 }
 // ── who ───────────────────────────────────────────────────────────────────────────────────────────
 
@@ -151,67 +241,20 @@ function checkRefund(lower: string, action: Action, parties: Party[]): Draft | n
   if (/\b(excess|overpay|surplus|change)\b/.test(lower)) return null;
   // "pays/sends/returns … to the X", or "refunds the X": the first that names a party.
   const named = [
-    /\b(?:refund(?:s|ed)?|return(?:s|ed)?|repay(?:s|ed)?|sends? back|sends?|pays?|transfers?|releases?)\b[^.;]*?\bto (?:the |an? )?`?([a-z_][\w ]*?)`?(?=[,.;:)]|$| if| when| after| once| and| or| for| in| on)/.exec(lower),
+    /\b(?:refund(?:s|ed)?|return(?:s|ed)?|repay(?:s|ed)?|sends? back|sends?|sent|pays?|paid|transfer(?:s|red)?|releases?|released)\b[^.;]*?\bto (?:the |an? )?`?([a-z_][\w ]*?)`?(?=[,.;:)]|$| if| when| after| once| and| or| for| in| on)/.exec(lower),
     /\b(?:refund(?:s|ed)?|repay(?:s|ed)?|reimburs(?:e|es|ed)|pays?)\s+(?:the |an? )?([a-z][\w]*)/.exec(lower),
+    /\b(?:the |an? )?([a-z]\w*) (?:is|are|gets?|will be) (?:paid|refunded|reimbursed|repaid)\b/.exec(lower),
+    // "the buyer cancels and recovers the deposit", "the applicant takes the funds back": the subject is paid.
+    /\b(?:the |an? )?([a-z]\w*) (?:(?:may|can|then|\w+s and) )*(?:recovers?\b|(?:takes?|gets?)\b[^.;]*\bback\b)/.exec(lower),
   ].flatMap((m) => (m ? [findParty(m[1]!, parties)] : []));
   const party = named.find((p): p is Party => p !== null);
   if (!party) return null;
   const out = action.payments.filter((p) => p.direction === 'out');
   if (out.length === 0) return null;
-  // Paid to the caller of an action anyone may call: whoever calls, not a named party.
-  const toCaller = (p: (typeof out)[number]) => p.toParty === null && action.access.anyone && unwrap(p.to).kind === 'caller';
-  // The parties a payment may go to: its own, or each of those a condition chooses between (`favorBuyer ? buyer : seller`).
-  // A stored address a party is named after (the fixed `arbitrator` paid through a call on it) is that party.
-  const stored = (p: (typeof out)[number]): string | null => {
-    const to = unwrap(p.to);
-    return to.kind === 'variable' && parties.some((x) => x.id === to.name && x.collection === null) ? to.name : null;
-  };
-  const recipients = (p: (typeof out)[number]): string[] => (toCaller(p) ? [CALLER] : p.toParty !== null ? [p.toParty] : stored(p) !== null ? [stored(p)!] : chosenParties(p.to));
+  const recipients = (p: (typeof out)[number]) => recipientsOf(p, action, parties);
   const paid = [...new Set(out.flatMap(recipients))];
   if (paid.includes(party.id)) return { topic: 'refund', verdict: 'matches', claimed: [party.id], actual: paid, access: null, source: out.find((p) => recipients(p).includes(party.id))!.source };
   // Paid to an address the model cannot name (a parameter, an entry): it may be that party.
   if (out.some((p) => recipients(p).length === 0)) return { topic: 'refund', verdict: 'cannot-tell', claimed: [party.id], actual: paid, access: null, source: null };
   return { topic: 'refund', verdict: 'contradicts', claimed: [party.id], actual: paid, access: null, source: out[0]!.source };
-}
-
-/** The parties of an address chosen on a condition, when every choice is a party; else []. */
-function chosenParties(to: Expr): string[] {
-  const bare = unwrap(to);
-  if (bare.kind === 'variable') return bare.party !== null ? [bare.party] : [];
-  if (bare.kind !== 'conditional') return [];
-  const [then, otherwise] = [chosenParties(bare.then), chosenParties(bare.otherwise)];
-  return then.length > 0 && otherwise.length > 0 ? [...then, ...otherwise] : [];
-}
-
-// ── fixity ────────────────────────────────────────────────────────────────────────────────────────
-
-function checkFixity(lower: string, action: Action | null, terms: ContractTerms): Draft | null {
-  // "fixed at creation", "locked when the order is placed", "set upon listing".
-  const fixedAtCreation = /\b(fixed|locked|set|frozen|captured|recorded)\s+(at|on|when|upon|once)\b[^.;]{0,40}?\b(creat\w*|plac\w*|list\w*|purchas\w*|open\w*|deploy\w*|order|the time)/.test(lower);
-  const neverChanges = /\b(cannot|can ?not|can't|never|no one can|nobody can)\s+(be\s+)?(chang|modif|updat|rais|increas|alter)\w*/.test(lower) || /\b(is|are) (fixed|immutable|constant)\b/.test(lower);
-  if (!fixedAtCreation && !neverChanges) return null;
-  // The term: a state variable whose name's words the sentence uses ("fee" → platformFeeBps).
-  const terms_ = candidates(lower, terms);
-  if (terms_.length === 0) return null;
-  const powers = terms.powers.filter((p) => (p.kind === 'change-term' || p.kind === 'change-party') && p.target?.kind === 'variable' && terms_.includes(p.target.name));
-  if (powers.length === 0) return { topic: 'fixity', verdict: 'matches', claimed: terms_, actual: [], access: null, source: null };
-  // "Fixed at creation": a change that does not reach records already made keeps the claim true for them.
-  const reaching = fixedAtCreation ? powers.filter((p) => p.affectsExisting !== false) : powers;
-  if (reaching.length === 0) return { topic: 'fixity', verdict: 'matches', claimed: terms_, actual: powers.map((p) => p.id), access: null, source: powers[0]!.source };
-  return { topic: 'fixity', verdict: 'contradicts', claimed: terms_, actual: reaching.map((p) => p.id), access: null, source: reaching[0]!.source };
-}
-
-/** State variables (not constants) whose name words all appear in the sentence: "fee" names `feeBps` and `platformFee`. */
-function candidates(lower: string, terms: ContractTerms): string[] {
-  const words = new Set(lower.match(/[a-z]+/g) ?? []);
-  const names = new Set<string>();
-  for (const action of terms.actions) {
-    for (const effect of action.effects) {
-      // A term is one stored value (a fee, a price, a party), not a list or a table of records.
-      if (effect.target.kind !== 'variable' || effect.target.scope !== 'state' || /\[\]|^mapping\(/.test(effect.target.type) || effect.kind === 'push' || effect.kind === 'pop') continue;
-      const parts = effect.target.label.toLowerCase().split(/\s+/).filter((w) => !['bps', 'percent', 'pct', 'basis', 'points', 'rate', 'amount'].includes(w));
-      if (parts.length > 0 && parts.every((w) => words.has(w) || words.has(`${w}s`))) names.add(effect.target.name);
-    }
-  }
-  return [...names];
 }

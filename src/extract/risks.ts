@@ -22,8 +22,12 @@ export const risks: Extractor = {
   extract(context, terms) {
     const drafts: Draft[] = [];
     for (const claim of terms.claims) {
-      const contradicted = claim.checks.find((check) => check.verdict === 'contradicts');
-      if (contradicted) drafts.push({ kind: 'claim-contradicted', action: claim.action, party: contradicted.topic === 'who' ? contradicted.claimed[0] ?? null : null, subject: null, text: claim.text, state: null, source: claim.source });
+      // One risk for each sentence the code contradicts.
+      const said = new Set<string>();
+      for (const contradicted of claim.checks.filter((check) => check.verdict === 'contradicts' && !said.has(check.said))) {
+        said.add(contradicted.said);
+        drafts.push({ kind: 'claim-contradicted', action: claim.action, party: contradicted.topic === 'who' ? contradicted.claimed[0] ?? null : null, subject: null, text: contradicted.said, state: null, source: claim.source });
+      }
     }
     for (const power of terms.powers) {
       if (power.kind === 'change-term' && (power.bounds.length === 0 || onlyFloors(power)) && !power.reaches) drafts.push({ kind: 'no-upper-bound', action: power.action, party: power.holders[0] ?? null, subject: power.target, text: null, state: null, source: power.source });

@@ -146,7 +146,15 @@ export interface Claim extends Located {
  * is paid for a value chosen in the call ("1 : pay the seller"); `claimed` is [value, party id], `actual`
  * the parties paid for that value.
  */
-export type ClaimTopic = 'who' | 'amount' | 'cap' | 'when' | 'rounding' | 'excess' | 'refund' | 'fixity' | 'scale' | 'outcome';
+/**
+ * `paid`: a party is paid "in full" or "less" something; `claimed` is ['full' or 'less', party id], `actual`
+ * what the payment does. `in-force`: the value in force later applies ("the fee in force when delivery is
+ * confirmed"); `claimed` the terms, `actual` the powers that change them. `pause`: an action is available
+ * while paused (`claimed` ['available']) or the actions a pause stops (`claimed` their ids, `actual` those that
+ * still run). `event`: the action records an event (`claimed` [its name], `actual` the events it records).
+ * `deadline`: the action may run after (or before) a moment (`claimed` ['after' or 'before'], `actual` [the deadline's id]).
+ */
+export type ClaimTopic = 'who' | 'amount' | 'cap' | 'when' | 'rounding' | 'excess' | 'refund' | 'fixity' | 'scale' | 'outcome' | 'paid' | 'in-force' | 'pause' | 'event' | 'deadline';
 
 export interface ClaimCheck {
   topic: ClaimTopic;
@@ -167,6 +175,10 @@ export interface ClaimCheck {
   source: SourceRef | null;
   /** For `cannot-tell`: the code uses a value the model cannot pin down (a rate or period set later or given in the call). */
   unpinned: boolean;
+  /** The action the check is about when the clause names another than the one its comment is on ("A buyer may cancel …"); else null. */
+  action: string | null;
+  /** For `cannot-tell`: the clause is on the topic, but the checker could not read what it states. */
+  unread: boolean;
 }
 
 // ── Definitions ──────────────────────────────────────────────────────────────────────────────────

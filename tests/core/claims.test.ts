@@ -52,7 +52,7 @@ describe('the author’s claims checked against the code', { timeout: 60_000 }, 
 
   it('a cap the comment states is checked against the power to set the rate: no limit contradicts it, the stated limit bears it out', async () => {
     const open = await read(FILE, 'PlantedPlatform');
-    expect(open.all).toContain('Contradicts: the code lets the Operator (`operator`) set the Platform Fee BPS (`platformFeeBps`) to any value through `setPlatformFee`; it sets no upper limit.');
+    expect(open.all).toContain('Contradicts: the code lets the Operator set the Platform Fee BPS (`platformFeeBps`) to any value through `setPlatformFee`; it sets no upper limit.');
     const capped = await read(FILE, 'PlantedCappedPlatform');
     expect(capped.all.filter((s) => s.startsWith('Contradicts'))).toEqual([]);
     expect(capped.all).toContain('Matches: the code uses 10%.');
@@ -92,5 +92,75 @@ describe('the author’s claims checked against the code', { timeout: 60_000 }, 
     const { terms } = await read('tests/fixtures/core/ChosenRecipient.sol', 'ChosenRecipient');
     const [check] = terms.claims.flatMap((claim) => claim.checks);
     expect(check).toMatchObject({ topic: 'refund', verdict: 'matches', claimed: ['buyer'] });
+  });
+
+  it('each sentence of a comment is one row, with its verdicts in the same row', async () => {
+    const { statements } = await read('contracts/MarketplaceOrder.sol', 'MarketplaceOrder');
+    const rows = statements.filter((s) => s.table === 'claims');
+    const row = (quote: string) => rows.find((s) => s.cells![1] === `“${quote}”`);
+    expect(row('Available even while the marketplace is paused.')?.cells![2]).toBe('Matches: `cancel` does not check whether the contract is paused.');
+    expect(row('It applies to every order confirmed afterwards.')?.cells![2]).toBe('Matches: a change through `setFeeBps` also applies to deals already under way.');
+    // No row holds only a verdict: every verdict sits beside the sentence it checks.
+    expect(rows.filter((s) => s.cells![1] === '')).toEqual([]);
+    // A parameter comment that merely names the parameter needs no verdict.
+    expect(row('Order identifier.')?.cells![2]).toBe('');
+  });
+
+  it('MarketplaceOrder: refunds, fees, fixity, pause and who are checked on the author’s own sentences, and none is said to match what the code does otherwise', async () => {
+    const { all } = await read('contracts/MarketplaceOrder.sol', 'MarketplaceOrder');
+    expect(all).toEqual(
+      expect.arrayContaining([
+        'Matches: `cancel` pays the Buyer of the Order concerned in full.',
+        'Matches: `confirmDelivery` pays the Seller (`seller`) of the Order concerned less a deduction.',
+        'Matches: a change through `setFeeBps` also applies to deals already under way.',
+        'Matches: `placeOrder`, `markShipped`, and `confirmDelivery` cannot be called while the contract is paused.',
+        'Matches: only the Owner may call `transferOwnership`.',
+        'Matches: `cancel` checks, in some cases, that the Deliver By of the given Order has passed.',
+        // A timing it cannot read ("after it", said on `deliverBy`) is said so, not left blank.
+        'Cannot tell: timing not checked.',
+        // "The operator": the code names no Operator; who may call is stated.
+        'Cannot tell: only the Owner (`_owner`) may call `setFeeBps`.',
+      ]),
+    );
+    expect(all.filter((s) => s.startsWith('Contradicts'))).toEqual([]);
+  });
+
+  it('planted contradictions on refunds in full, a fee less a deduction, the fee in force, pause, who may cancel, events and a date are flagged as risks', async () => {
+    const { all, of } = await read(FILE, 'PlantedMarket');
+    expect(all).toEqual(
+      expect.arrayContaining([
+        'Contradicts: the Buyer (`buyer`) of the Order concerned or the Seller (`seller`) of the Order concerned may call `cancel`, not only the Buyer of the Order concerned.',
+        'Contradicts: `cancel` pays the Buyer of the Order concerned less a deduction.',
+        'Contradicts: `deliver` pays the Seller of the Order concerned in full.',
+        'Contradicts: a change through `setFee` does not reach deals already under way.',
+        'Contradicts: `refund` cannot be called while the contract is paused.',
+        'Contradicts: `deliver` can still be called while the contract is paused.',
+        'Contradicts: `ship` records no event named `OrderShipped`.',
+        'Contradicts: `withdrawUnclaimed` checks that the Expiry (`expiry`) has not passed.',
+        'Matches: `refund` pays the Buyer of the Order concerned in full.',
+      ]),
+    );
+    expect(all.some((s) => /^Matches: `(cancel|deliver)` pays/.test(s))).toBe(false);
+    expect(of('risk:')).toEqual(
+      expect.arrayContaining([
+        'The author’s comment on `refund` (“Available even while the market is paused.”) says more than the code enforces; see the author’s claims below.',
+        // Two contradicted sentences of one comment: two risks.
+        'The author’s comment (“Only the buyer may cancel an order.”) says more than the code enforces; see the author’s claims below.',
+        'The author’s comment (“The owner can pause new orders and deliveries.”) says more than the code enforces; see the author’s claims below.',
+      ]),
+    );
+  });
+
+  it('the new verdicts in Chinese', async () => {
+    const { outputs } = await summarize([FILE], { contracts: ['PlantedMarket'], formats: ['md'], languages: ['zh'], cache: false });
+    expect(outputs[0].text).toContain('不符：合约暂停期间不能调用`refund`。');
+    expect(outputs[0].text).toContain('不符：`cancel`向该订单的买方付款时扣减一笔金额。');
+  });
+
+  it('a pause of the whole contract is not read as a list of actions, and an action that runs only while paused bears out "only when paused"', async () => {
+    const { all } = await read(FILE, 'PlantedHouse');
+    expect(all).toContain('Matches: `settle` can be called only while the contract is paused.');
+    expect(all).toContain('Contradicts: `bid` does not check whether the contract is paused.');
+    expect(all.some((s) => /^Contradicts: `settle`|can still be called while the contract is paused/.test(s))).toBe(false);
   });
 });

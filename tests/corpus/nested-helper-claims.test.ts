@@ -12,13 +12,13 @@ describe('claims on helpers inside helpers', { timeout: 60_000 }, () => {
   it('a contradicted claim on a middle helper is flagged, with the line that pays', async () => {
     const { all, statements } = await read(OURS, 'NestedHelpers');
     expect(all).toContain('Contradicts: `_settle` pays the Buyer (`buyer`), not the Seller (`seller`).');
-    expect(statements.find((s) => s.text.startsWith('Contradicts: `_settle`'))?.source?.line).toBe(43);
+    expect(statements.find((s) => s.cells?.[2]?.startsWith('Contradicts: `_settle`'))?.source?.line).toBe(43);
     expect(all.some((s) => s.includes('`_settle` (“Pays the seller the whole amount.”) says more than the code enforces'))).toBe(true);
   });
 
   it('a claim the nested code bears out is not flagged, and the other branch is not mixed in', async () => {
     const { all } = await read(OURS, 'NestedHelpers');
-    expect(all).toContain('Matches: `_refund` pays the Buyer.');
+    expect(all).toContain('Matches: `_refund` pays the Buyer in full.');
     expect(all.filter((s) => s.startsWith('Contradicts: `_refund`'))).toEqual([]);
   });
 });

@@ -9,7 +9,10 @@ import { perContract, repo } from './extract.ts';
 export interface Read {
   terms: ContractTerms;
   statements: Statement[];
-  /** Every sentence, one string (Markdown code marks kept). */
+  /**
+   * Every sentence, one string (Markdown code marks kept): each statement's text, and for a row of the claims
+   * table also each verdict in it on its own ("Matches: …", "Contradicts: …", "Cannot tell: …").
+   */
   all: string[];
   /** Sentences whose statement id starts with the prefix (`action:settle()`). */
   of(prefix: string): string[];
@@ -22,7 +25,13 @@ export const read = perContract(async (file, contract): Promise<Read> => {
   return {
     terms: entry,
     statements,
-    all: statements.map((s) => s.text),
+    all: statements.flatMap((s) => [s.text, ...verdictsOf(s)]),
     of: (prefix: string) => statements.filter((s) => s.id.startsWith(prefix)).map((s) => s.text),
   };
 });
+
+/** The verdicts in a row of the claims table, each on its own. */
+function verdictsOf(statement: Statement): string[] {
+  if (statement.table !== 'claims' || !statement.cells) return [];
+  return statement.cells.slice(2).flatMap((cell) => cell.split(/(?<=[.。])\s*(?=Matches|Contradicts|Cannot tell|相符|不符|无法判断)/)).filter((v) => v !== '');
+}

@@ -232,6 +232,8 @@ export function buildSaleTerms(): ContractTerms {
             access: { anyone: true, rules: [], source: null, forwarded: false },
             source: null,
             unpinned: false,
+            action: null,
+            unread: false,
           },
         ],
         source: at(49),

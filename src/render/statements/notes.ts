@@ -4,7 +4,8 @@
  * `not-covered:<topic>`, `not-explained:<n>`, `not-explained:coverage`, `disclaimer:<n>`.
  */
 import { CALLER } from '../../extract/claim-check.ts';
-import type { ContractTerms, Payment, Risk } from '../../terms/index.ts';
+import { claimSentences } from '../../extract/claim-topics.ts';
+import type { Claim, ClaimCheck, ContractTerms, Payment, Risk } from '../../terms/index.ts';
 import { clearedClaim } from './money.ts';
 import { firstSets } from './once.ts';
 import { actionNames, findAction, prefixed, spec, type StatementSpec } from './spec.ts';
@@ -81,36 +82,64 @@ function zeroPeriod(terms: ContractTerms, risk: ContractTerms['risks'][number]) 
 /** For a contradicted claim on an internal function: the function's name. */
 function helperOf(terms: ContractTerms, risk: ContractTerms['risks'][number]): string | null {
   if (risk.kind !== 'claim-contradicted' || risk.action !== null) return null;
-  return terms.claims.find((claim) => claim.text === risk.text && claim.source.line === risk.source.line && claim.source.path === risk.source.path)?.helper ?? null;
+  return terms.claims.find((claim) => claim.checks.some((check) => check.said === risk.text) && claim.source.line === risk.source.line && claim.source.path === risk.source.path)?.helper ?? null;
 }
 
 export function buildClaimSpecs(terms: ContractTerms): StatementSpec[] {
-  // One table: what each comment is on is named once, on the first of its comments; each verdict sits in the row under the claim it checks.
+  // One table, one row per sentence of a comment with its verdicts in the same row; consecutive sentences the
+  // checker has nothing to say about share a row. What each comment is on is named once, on its first row.
   let subject: string | null = null;
   return terms.claims.flatMap((claim) => {
     // A comment on an internal function: its checks speak of the function by name.
     const action = claim.action === null ? (claim.helper === null ? null : { name: claim.helper }) : findAction(terms, claim.action);
     const first = subject !== `${claim.action ?? claim.helper}:${claim.param ?? ''}`;
     subject = `${claim.action ?? claim.helper}:${claim.param ?? ''}`;
-    const specs = [spec(prefixed('claim', claim.id), 'claims', 'claim', { table: 'claims', basis: 'natspec', source: claim.source, context: { claim, action: claim.helper === null ? action : null, first } })];
-    claim.checks.forEach((check, index) => {
-      const party = (id: string) => terms.parties.find((p) => p.id === id) ?? null;
-      const parties = (ids: string[]) => ids.map(party).filter((p) => p !== null);
-      const powers = check.topic === 'fixity' || check.topic === 'cap' ? terms.powers.filter((p) => check.actual.includes(p.id)) : [];
-      const context = {
-        claim,
-        check,
-        action,
-        claimed: check.topic === 'fixity' || check.topic === 'cap' ? [] : parties(check.claimed),
-        paid: check.topic === 'refund' || check.topic === 'outcome' ? parties(check.actual) : [],
-        paidCaller: check.topic === 'refund' && check.actual.includes(CALLER),
-        powers: powers.map((p) => ({ power: p, action: findAction(terms, p.action), holders: parties(p.holders) })),
-      };
-      const source = check.source ?? (claim.action === null ? null : findAction(terms, claim.action)?.source) ?? claim.source;
-      specs.push(spec(`${prefixed('claim', claim.id)}:check:${index + 1}`, 'claims', `claim-${check.verdict}`, { table: 'claims', basis: check.verdict === 'cannot-tell' ? 'natspec' : 'code', source, context }));
+    return claimRows(claim).map((row, index) => {
+      const verdicts = row.checks.map((check) => verdictContext(terms, claim, check, action));
+      const source = row.checks.find((check) => check.source !== null)?.source ?? claim.source;
+      const id = index === 0 ? prefixed('claim', claim.id) : `${prefixed('claim', claim.id)}:${index + 1}`;
+      const decided = row.checks.some((check) => check.verdict !== 'cannot-tell');
+      return spec(id, 'claims', 'claim', { table: 'claims', basis: decided ? 'code' : 'natspec', source, context: { claim, action: claim.helper === null ? action : null, first: first && index === 0, text: row.text, verdicts } });
     });
-    return specs;
   });
+}
+
+/** The rows of a comment: each sentence with checks alone, with its checks; runs of sentences without one together. */
+function claimRows(claim: Claim): { text: string; checks: ClaimCheck[] }[] {
+  const rows: { text: string; checks: ClaimCheck[] }[] = [];
+  const left = [...claim.checks];
+  for (const sentence of claimSentences(claim.text)) {
+    const checks = left.filter((check) => sentence.includes(check.said));
+    for (const check of checks) left.splice(left.indexOf(check), 1);
+    const last = rows.at(-1);
+    if (checks.length === 0 && last && last.checks.length === 0) last.text = `${last.text} ${sentence}`;
+    else rows.push({ text: sentence, checks });
+  }
+  // A check whose words no sentence holds whole (cut differently) stays with the last row.
+  if (left.length > 0 && rows.length > 0) rows.at(-1)!.checks.push(...left);
+  return rows;
+}
+
+/** What a verdict's template needs: the parties claimed and paid, the powers, the action it is about. */
+function verdictContext(terms: ContractTerms, claim: Claim, check: ClaimCheck, own: { name: string } | null) {
+  const party = (id: string) => terms.parties.find((p) => p.id === id) ?? null;
+  const parties = (ids: string[]) => ids.map(party).filter((p) => p !== null);
+  const byPower = check.topic === 'fixity' || check.topic === 'cap' || check.topic === 'in-force';
+  const powers = byPower ? terms.powers.filter((p) => check.actual.includes(p.id)) : [];
+  const action = check.action === null ? own : findAction(terms, check.action);
+  const byAction = (ids: string[]) => ids.map((id) => findAction(terms, id)?.name).filter((name) => name !== undefined);
+  return {
+    claim,
+    check,
+    action,
+    claimed: byPower ? [] : parties(check.topic === 'paid' ? check.claimed.slice(1) : check.claimed),
+    paid: check.topic === 'refund' || check.topic === 'outcome' ? parties(check.actual) : [],
+    paidCaller: check.topic === 'refund' && check.actual.includes(CALLER),
+    powers: powers.map((p) => ({ power: p, action: findAction(terms, p.action), holders: parties(p.holders) })),
+    listed: check.topic === 'pause' ? byAction(check.claimed) : [],
+    running: check.topic === 'pause' ? byAction(check.actual) : [],
+    deadline: check.topic === 'deadline' ? terms.deadlines.find((d) => d.id === check.actual[0]) ?? null : null,
+  };
 }
 
 export function buildNotCoveredSpecs(): StatementSpec[] {
