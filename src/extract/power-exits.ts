@@ -6,6 +6,7 @@
  */
 import type { Action, ContractTerms, Effect, Expr, Payment, Power } from '../terms/index.ts';
 import { unwrap, walkExpr } from '../terms/index.ts';
+import { ruleHolder } from './actions.ts';
 import { timeComparisons } from './deadlines.ts';
 import { requiredStates } from './lifecycle.ts';
 import type { StoredReads } from './stored-reads.ts';
@@ -32,14 +33,19 @@ export function oneSidedExit(action: Action, holders: string[], terms: ContractT
   const drained = new Set(outs(action).filter((p) => p.when.length === 0).map((p) => balanceKind(p.amount, stored)).filter((k) => k !== null));
   const drains = (other: Action) => other.conditions.filter((c) => !c.isAccess && c.when.length === 0).flatMap((c) => (c.expr.kind === 'and' ? c.expr.operands : [c.expr]))
     .some((part) => part.kind === 'compare' && (part.op === '!=' || part.op === '>') && drained.has(balanceKind(part.left, stored) ?? '') && unwrap(part.right).kind === 'number');
-  const cut = terms.actions.filter((other) => other.id !== action.id && other.kind !== 'constructor' && outs(other).length > 0 && (destroys || drains(other) || cutOff(action, writes, other, terms)));
+  // Another way for the same callers to do the same (`cancelMultiple` beside `cancel`: each stops the other) is not a step of anyone else.
+  const callers = (a: Action) => [...new Set(a.access.rules.map((r) => ruleHolder(r) ?? '?'))].sort().join();
+  const paidHere = new Set(outs(action).map(recipientKey));
+  const sibling = (other: Action) => !other.access.anyone && callers(other) === callers(action) && outs(other).every((p) => paidHere.has(recipientKey(p))) && cutOff(other, other.effects.filter((e) => e.when.length === 0), action, terms);
+  const cut = terms.actions.filter((other) => other.id !== action.id && other.kind !== 'constructor' && outs(other).length > 0 && !sibling(other) && (destroys || drains(other) || cutOff(action, writes, other, terms)));
   if (cut.length === 0) return null;
   // What a lowered total limits in the actions stopped (for this record) is no longer theirs to pay.
   const frees = lowered(action, writes, terms, stored).map((f) => ({ ...f, readers: f.readers.filter((id) => !cut.some((a) => a.id === id)) })).filter((f) => f.readers.length > 0);
   const mine = new Set(holders);
-  const paid = new Set(outs(action).map(recipientKey));
+  const paid = paidHere;
   const freed = new Set(frees.flatMap((f) => f.readers).flatMap((id) => outs(terms.actions.find((a) => a.id === id)!).map(recipientKey)));
-  const cutPayees = new Set(cut.flatMap(outs).map(recipientKey));
+  // An address the caller of a stopped action names (`_receiver`) is no party of the deal: no one is owed it.
+  const cutPayees = new Set(cut.flatMap(outs).filter((p) => !named(p.to)).map(recipientKey));
   const toHolder = [...paid, ...freed].some((key) => key === 'caller' || mine.has(key));
   const elsewhere = [...cutPayees].some((key) => key !== 'caller' && !mine.has(key) && !paid.has(key));
   const freesOthers = [...freed].some((key) => !cutPayees.has(key));
@@ -58,6 +64,10 @@ function balanceKind(amount: Expr, stored: StoredReads): string | null {
   if (value.kind === 'token-balance' && unwrap(value.of).kind === 'this') return JSON.stringify(bare(value.token));
   const formulas = value.kind === 'call' ? stored.formulasOf?.(value.name) ?? [] : [];
   return formulas.length === 1 && formulas[0].kind !== 'call' ? balanceKind(formulas[0], stored) : null;
+}
+
+function named(to: Expr): boolean {
+  return [...walkExpr(to)].some((e) => e.kind === 'variable' && e.scope === 'parameter') && [...walkExpr(to)].every((e) => e.kind !== 'variable' || e.scope === 'parameter' || e.scope === 'local');
 }
 
 function outs(action: Action): Payment[] {

@@ -86,7 +86,8 @@ export const powers: Extractor = {
       const othersFirst = needsOthersStep(action, holders, terms, stored);
       // A record another party created is the deal itself, not a step the holders wait for; a signature is.
       const exit = action.conditions.some((c) => !c.isAccess && stored(c.expr).has(SIGNATURE)) ? null : oneSidedExit(action, holders, terms, stored);
-      if (exit) list.push({ ...draftPower(list.length, 'exit', action, holders), exit });
+      // A pause stops the others too, and is said as a pause.
+      if (exit && !list.some((p) => p.action === action.id && p.kind === 'pause')) list.push({ ...draftPower(list.length, 'exit', action, holders), exit });
       const ordinary = isStepOfDeal(action) || othersFirst;
       // `selfdestruct` pays out the whole balance and ends the call: a power by the same rules as any payment
       // out (not a step of the deal, not after another party's step), whoever receives the money.
