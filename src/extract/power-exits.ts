@@ -54,7 +54,9 @@ export function oneSidedExit(action: Action, holders: string[], terms: ContractT
   const whole = destroys || terms.lifecycles.some((l) => !l.perItem && l.transitions.some((t) => t.action === action.id && !t.creates));
   const records = writes.map((w) => bare(w.target)).map((t) => (t.kind === 'member' ? bare(t.object) : t)).filter((t): t is Extract<Expr, { kind: 'index' }> => t.kind === 'index' && recordOf(t) !== null && t.item !== null);
   const record = whole ? null : (records[0]?.item ?? null);
-  return { stops: cut.map((a) => a.id), record, frees };
+  // Stopped only because the balance is paid out: they may run again if money is sent in later.
+  const emptied = cut.filter((a) => !destroys && !cutOff(action, writes, a, terms));
+  return { stops: cut.filter((a) => !emptied.includes(a)).map((a) => a.id), empties: emptied.map((a) => a.id), record, frees };
 }
 
 /** The contract's whole balance of ETH or of a token, written out or through a view (`getBalance()`): which one; null otherwise. */

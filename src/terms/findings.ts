@@ -73,10 +73,10 @@ export interface Power extends Located {
    */
   hooked?: { actions: string[]; canFail: boolean; removable: boolean };
   /**
-   * exit: the actions it stops (ids); the record it ends for (its label, null for the whole deal); the totals
+   * exit: the actions it stops (ids); those that find the balance paid out (`empties`); the record it ends for (its label, null for the whole deal); the totals
    * it lowers (`total = total - unreleased`) and the actions (ids) whose payments those totals limit.
    */
-  exit?: { stops: string[]; record: string | null; frees: { target: Expr; readers: string[] }[] };
+  exit?: { stops: string[]; empties: string[]; record: string | null; frees: { target: Expr; readers: string[] }[] };
   /** The branch conditions under which the action makes the change (`if (auction.settled) _createAuction()`); absent when always. */
   when?: Expr[];
 }

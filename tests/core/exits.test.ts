@@ -12,7 +12,7 @@ describe('one-sided exits', { timeout: 60_000 }, () => {
   it('a stream either side may cancel at any time: a power of both, in Read this first and the key facts', async () => {
     const { all, statements } = await read(FILE, 'Streams');
     const warning = statements.filter((s) => s.section === 'warning').map((s) => s.text);
-    expect(warning).toContain('The Sender (`sender`) of the Stream concerned or the Recipient (`recipient`) of the Stream concerned may alone, with no deadline to wait for, call `cancel` for any Stream: afterwards `withdraw` can no longer be used for that Stream, and `cancel` may pay out to the Recipient of the given Stream (`streams[id]`) as it stood before the call and the Sender of the given Stream as it stood before the call.');
+    expect(warning).toContain('The Sender (`sender`) of the Stream concerned or the Recipient (`recipient`) of the Stream concerned may alone, with no deadline to wait for, call `cancel` on a Stream, under the conditions stated for it: afterwards `withdraw` can no longer be used for that Stream, and `cancel` may pay out to the Recipient of the given Stream (`streams[id]`) as it stood before the call and the Sender of the given Stream as it stood before the call.');
     expect(all).toContain('Powers over the deal: the Sender of the Stream concerned may call `cancel` alone and the Recipient of the Stream concerned may call `cancel` alone.');
     expect(all.some((s) => s.startsWith('Powers over the deal: none'))).toBe(false);
     // Withdrawing what has streamed is the deal, not an exit.
@@ -21,7 +21,7 @@ describe('one-sided exits', { timeout: 60_000 }, () => {
 
   it('a trusted handler who may cancel and send the whole balance to the Canceler holds a power', async () => {
     const { all } = await read(FILE, 'CancelableJob');
-    expect(all).toContain('Holders of the Trusted may alone, with no deadline to wait for, call `cancel`: afterwards `payOut` can no longer be used, and `cancel` pays out to the Canceler (`canceler`).');
+    expect(all).toContain('Holders of the Trusted may alone, with no deadline to wait for, call `cancel`, under the conditions stated for it: afterwards `payOut` can no longer be used, and `cancel` pays out to the Canceler (`canceler`).');
     expect(all).toContain('Powers over the deal: holders of the Trusted may call `start` and `cancel` alone.');
   });
 
