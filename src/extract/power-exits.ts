@@ -37,7 +37,8 @@ export function oneSidedExit(action: Action, holders: string[], terms: ContractT
   const callers = (a: Action) => [...new Set(a.access.rules.map((r) => ruleHolder(r) ?? '?'))].sort().join();
   const paidHere = new Set(outs(action).map(recipientKey));
   const sibling = (other: Action) => !other.access.anyone && callers(other) === callers(action) && outs(other).every((p) => paidHere.has(recipientKey(p))) && cutOff(other, other.effects.filter((e) => e.when.length === 0), action, terms);
-  const cut = terms.actions.filter((other) => other.id !== action.id && other.kind !== 'constructor' && outs(other).length > 0 && !sibling(other) && (destroys || drains(other) || cutOff(action, writes, other, terms)));
+  // Only payouts of money the contract already holds: a sale paid for as it happens (`buyNFT`, payable) is an offer withdrawn, not a deal ended.
+  const cut = terms.actions.filter((other) => other.id !== action.id && other.kind !== 'constructor' && !other.payable && outs(other).length > 0 && !sibling(other) && (destroys || drains(other) || cutOff(action, writes, other, terms)));
   if (cut.length === 0) return null;
   // What a lowered total limits in the actions stopped (for this record) is no longer theirs to pay.
   const frees = lowered(action, writes, terms, stored).map((f) => ({ ...f, readers: f.readers.filter((id) => !cut.some((a) => a.id === id)) })).filter((f) => f.readers.length > 0);
@@ -50,6 +51,13 @@ export function oneSidedExit(action: Action, holders: string[], terms: ContractT
   const elsewhere = [...cutPayees].some((key) => key !== 'caller' && !mine.has(key) && !paid.has(key));
   const freesOthers = [...freed].some((key) => !cutPayees.has(key));
   if (!toHolder && !elsewhere && !freesOthers) return null;
+  // It ends something: a final stage, a record deleted, the contract destroyed or emptied, money paid out or freed.
+  // A step that only moves the deal on (shipping, which the buyer's refund must come before) is not an exit.
+  // A final stage from which no other action goes on (`revoked`; not `shippedAt`, which `release` then requires).
+  const final = terms.lifecycles.some((l) => l.transitions.some((t) => t.action === action.id && !t.creates && t.when.length === 0 && l.states.some((st) => st.name === t.to && st.final)
+    && !terms.actions.some((other) => other.id !== action.id && (requiredStates(other, l) ?? []).includes(t.to) && (requiredStates(other, l) ?? []).length < l.states.length)));
+  const deletes = writes.some((w) => w.kind === 'delete' && bare(w.target).kind === 'index');
+  if (!final && !deletes && !destroys && drained.size === 0 && outs(action).length === 0 && frees.length === 0) return null;
   // A record it writes (`streams[id]`), unless it moves the whole contract's stage: the exit ends that record, not the deal.
   const whole = destroys || terms.lifecycles.some((l) => !l.perItem && l.transitions.some((t) => t.action === action.id && !t.creates));
   const records = writes.map((w) => bare(w.target)).map((t) => (t.kind === 'member' ? bare(t.object) : t)).filter((t): t is Extract<Expr, { kind: 'index' }> => t.kind === 'index' && recordOf(t) !== null && t.item !== null);
