@@ -28,8 +28,8 @@ export function oneSidedExit(action: Action, holders: string[], terms: ContractT
     if (required && required.length > 0 && lifecycle.initial !== null && !required.includes(lifecycle.initial)) return null;
   }
   const writes = action.effects.filter((e) => e.when.length === 0);
-  // `selfdestruct` ends every action at once; paying out the whole balance of an asset leaves nothing for other payments of it.
-  const destroys = action.payments.some((p) => p.method === 'selfdestruct' && p.when.length === 0);
+  // Paying out the whole balance of an asset leaves nothing for other payments of it. (`selfdestruct` is not counted as
+  // ending the others: since the Cancun upgrade it no longer deletes the contract, and the chain is not known here.)
   const drained = new Set(outs(action).filter((p) => p.when.length === 0).map((p) => balanceKind(p.amount, stored)).filter((k) => k !== null));
   const drains = (other: Action) => other.conditions.filter((c) => !c.isAccess && c.when.length === 0).flatMap((c) => (c.expr.kind === 'and' ? c.expr.operands : [c.expr]))
     .some((part) => part.kind === 'compare' && (part.op === '!=' || part.op === '>') && drained.has(balanceKind(part.left, stored) ?? '') && unwrap(part.right).kind === 'number');
@@ -38,7 +38,7 @@ export function oneSidedExit(action: Action, holders: string[], terms: ContractT
   const paidHere = new Set(outs(action).map(recipientKey));
   const sibling = (other: Action) => !other.access.anyone && callers(other) === callers(action) && outs(other).every((p) => paidHere.has(recipientKey(p))) && cutOff(other, other.effects.filter((e) => e.when.length === 0), action, terms);
   // Only payouts of money the contract already holds: a sale paid for as it happens (`buyNFT`, payable) is an offer withdrawn, not a deal ended.
-  const cut = terms.actions.filter((other) => other.id !== action.id && other.kind !== 'constructor' && !other.payable && outs(other).length > 0 && !sibling(other) && (destroys || drains(other) || cutOff(action, writes, other, terms)));
+  const cut = terms.actions.filter((other) => other.id !== action.id && other.kind !== 'constructor' && !other.payable && outs(other).length > 0 && !sibling(other) && (drains(other) || cutOff(action, writes, other, terms)));
   if (cut.length === 0) return null;
   // What a lowered total limits in the actions stopped (for this record) is no longer theirs to pay.
   const frees = lowered(action, writes, terms, stored).map((f) => ({ ...f, readers: f.readers.filter((id) => !cut.some((a) => a.id === id)) })).filter((f) => f.readers.length > 0);
@@ -51,19 +51,19 @@ export function oneSidedExit(action: Action, holders: string[], terms: ContractT
   const elsewhere = [...cutPayees].some((key) => key !== 'caller' && !mine.has(key) && !paid.has(key));
   const freesOthers = [...freed].some((key) => !cutPayees.has(key));
   if (!toHolder && !elsewhere && !freesOthers) return null;
-  // It ends something: a final stage, a record deleted, the contract destroyed or emptied, money paid out or freed.
+  // It ends something: a final stage, a record deleted, the balance paid out, money paid out or freed.
   // A step that only moves the deal on (shipping, which the buyer's refund must come before) is not an exit.
   // A final stage from which no other action goes on (`revoked`; not `shippedAt`, which `release` then requires).
   const final = terms.lifecycles.some((l) => l.transitions.some((t) => t.action === action.id && !t.creates && t.when.length === 0 && l.states.some((st) => st.name === t.to && st.final)
     && !terms.actions.some((other) => other.id !== action.id && (requiredStates(other, l) ?? []).includes(t.to) && (requiredStates(other, l) ?? []).length < l.states.length)));
   const deletes = writes.some((w) => w.kind === 'delete' && bare(w.target).kind === 'index');
-  if (!final && !deletes && !destroys && drained.size === 0 && outs(action).length === 0 && frees.length === 0) return null;
+  if (!final && !deletes && drained.size === 0 && outs(action).length === 0 && frees.length === 0) return null;
   // A record it writes (`streams[id]`), unless it moves the whole contract's stage: the exit ends that record, not the deal.
-  const whole = destroys || terms.lifecycles.some((l) => !l.perItem && l.transitions.some((t) => t.action === action.id && !t.creates));
+  const whole = terms.lifecycles.some((l) => !l.perItem && l.transitions.some((t) => t.action === action.id && !t.creates));
   const records = writes.map((w) => bare(w.target)).map((t) => (t.kind === 'member' ? bare(t.object) : t)).filter((t): t is Extract<Expr, { kind: 'index' }> => t.kind === 'index' && recordOf(t) !== null && t.item !== null);
   const record = whole ? null : (records[0]?.item ?? null);
   // Stopped only because the balance is paid out: they may run again if money is sent in later.
-  const emptied = cut.filter((a) => !destroys && !cutOff(action, writes, a, terms));
+  const emptied = cut.filter((a) => !cutOff(action, writes, a, terms));
   return { stops: cut.filter((a) => !emptied.includes(a)).map((a) => a.id), empties: emptied.map((a) => a.id), record, frees };
 }
 
