@@ -17,6 +17,7 @@ import { SIGNATURE, storedReads, type StoredReads } from './stored-reads.ts';
 import { choiceIn, flagRequired } from './flag-zero.ts';
 import { affectsDealsUnderWay, excludes } from './under-way.ts';
 import { setsUpOnce } from './party-once.ts';
+import { oneSidedExit } from './power-exits.ts';
 
 export const powers: Extractor = {
   name: 'powers',
@@ -82,7 +83,12 @@ export const powers: Extractor = {
       if (arbitrary && !holders.includes('checked') && !needsOthersStep(action, holders, terms, stored)) {
         list.push({ ...draftPower(list.length, 'arbitrary-call', action, holders), target: arbitrary.target, value: action.payments.find((p) => p.method === 'call' && JSON.stringify(p.to) === JSON.stringify(arbitrary.target))?.amount ?? null, ...queuedDelay(action, terms), source: arbitrary.source });
       }
-      const ordinary = isStepOfDeal(action) || needsOthersStep(action, holders, terms, stored);
+      const othersFirst = needsOthersStep(action, holders, terms, stored);
+      // A record another party created is the deal itself, not a step the holders wait for; a signature is.
+      const exit = action.conditions.some((c) => !c.isAccess && stored(c.expr).has(SIGNATURE)) ? null : oneSidedExit(action, holders, terms, stored);
+      // A pause stops the others too, and is said as a pause.
+      if (exit && !list.some((p) => p.action === action.id && p.kind === 'pause')) list.push({ ...draftPower(list.length, 'exit', action, holders), exit });
+      const ordinary = isStepOfDeal(action) || othersFirst;
       // `selfdestruct` pays out the whole balance and ends the call: a power by the same rules as any payment
       // out (not a step of the deal, not after another party's step), whoever receives the money.
       const destruct = ordinary ? undefined : action.payments.find((p) => p.method === 'selfdestruct');
@@ -123,6 +129,8 @@ function classify(effect: Effect, terms: ContractTerms, action: Action, lifecycl
     // A pause does nothing but set the flag: an action that also takes a deposit or pays out is a step of the deal.
     const onlyTheFlag = action.payments.length === 0 && !action.payable && action.effects.every((e) => e.target.kind === 'variable' && e.target.name === target.name);
     if (effect.value?.kind === 'bool' && onlyTheFlag && isSwitch(terms, target.name)) return effect.value.value ? 'pause' : 'unpause';
+    // A running total moved by an amount (`total = total + _amount`): the books of what the deal holds, not a term.
+    if (effect.value?.kind === 'arith' && (effect.value.op === '+' || effect.value.op === '-') && [...walkExpr(effect.value.left)].some((e) => e.kind === 'variable' && e.name === target.name)) return null;
     // A term the holder sets to a value of their choosing (a parameter), which other actions rely on.
     if (effect.value && chosenByCaller(effect.value) && readByOthers(terms, action, target.name)) return 'change-term';
     return null;

@@ -32,6 +32,11 @@ export type PowerKind =
    */
   | 'strand-funds'
   | 'self-destruct'
+  /**
+   * One side alone, with no deadline to wait for, stops other actions that pay money out (`exit.stops`) and
+   * sends or frees the money elsewhere: a cancel, a revocation, a freeze (termination for convenience).
+   */
+  | 'exit'
   /** The holder alone puts an address on a list (`target`) that makes other parties' actions (`hooked`) call its code. */
   | 'allow-hook';
 
@@ -67,6 +72,11 @@ export interface Power extends Located {
    * answer (that code can make them fail); `removable` when some action takes an address off the list.
    */
   hooked?: { actions: string[]; canFail: boolean; removable: boolean };
+  /**
+   * exit: the actions it stops (ids); those that find the balance paid out (`empties`); the record it ends for (its label, null for the whole deal); the totals
+   * it lowers (`total = total - unreleased`) and the actions (ids) whose payments those totals limit.
+   */
+  exit?: { stops: string[]; empties: string[]; record: string | null; frees: { target: Expr; readers: string[] }[] };
   /** The branch conditions under which the action makes the change (`if (auction.settled) _createAuction()`); absent when always. */
   when?: Expr[];
 }

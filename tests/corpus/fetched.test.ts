@@ -15,8 +15,10 @@ describe('MilestoneEscrow (one pool of ETH for many jobs)', { timeout: 60_000 },
     const { statements } = await read(`${DIR}/MilestoneEscrow.sol`, 'MilestoneEscrow');
     const warning = statements.filter((s) => s.section === 'warning').map((s) => s.text);
     expect(warning).toContain(
-      'The Client (`client`) of the Job concerned may take all the money the contract holds, by calling `cancelJob`: it pays out the contract’s whole balance, which includes the money held for every other Job, not only this one’s.',
+      'The Client of the Job concerned may take all the money the contract holds, by calling `cancelJob`: it pays out the contract’s whole balance, which includes the money held for every other Job, not only this one’s.',
     );
+    // Cancelling a job at any time, before the contractor is paid, is itself a power (termination for convenience).
+    expect(warning).toContain('The Client (`client`) of the Job concerned may alone, with no deadline to wait for, call `cancelJob` on one Job, under the conditions stated for it: afterwards `approveMilestone` can no longer be used for that Job, and `cancelJob` pays out to the Client of the given Job (`jobs[jobId]`).');
   });
 
   it('a job created at a fresh id does not change another job: its parties are set once, and creating is not a move', async () => {

@@ -35,7 +35,8 @@ export function buildKeyFactSpecs(terms: ContractTerms): StatementSpec[] {
         // A party set once by an action after deployment (a buyer who confirms) is not replaced; one set at deployment and changed once is.
         // A role only ever given (never set to false) gains holders but loses none: not replaced.
         context: {
-          parties: terms.parties,
+          // Two parties humanised to one name (the contract's `owner` and each item's `owner`): the item's says whose it is.
+          parties: terms.parties.map((party) => ({ ...party, clash: party.kind === 'item-field' && party.itemLabel !== null && terms.parties.some((other) => other !== party && other.label === party.label) })),
           replaceable: terms.parties.filter((party) => !onlyGiven(terms, party) && (party.changedBy.length > 0 || (party.setOnceBy.length > 0 && party.setAt !== 'action'))),
           added: terms.parties.filter((party) => onlyGiven(terms, party)),
         },

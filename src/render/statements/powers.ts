@@ -73,6 +73,7 @@ function powerContext(terms: ContractTerms, power: Power): Record<string, unknow
     ...stranded(terms, power),
     acceptance: acceptance(terms, power),
     ...pausedActions(terms, power),
+    ...exitMade(terms, power),
     // For an allow-list of hooks (`allow-hook`): the other parties' actions that call an address on it.
     hooked: actionNames(terms, power.hooked?.actions ?? []),
     // For giving or taking roles: the actions a role is needed for, other than managing roles.
@@ -82,6 +83,24 @@ function powerContext(terms: ContractTerms, power: Power): Record<string, unknow
     queuedBy: queuingAction(terms, power)?.name ?? null,
     ...queueWindow(terms, power),
   };
+}
+
+/**
+ * For a one-sided exit (`exit`): the actions it stops, the places its own payments go to, and each total it
+ * lowers with the actions whose payments that total limits.
+ */
+function exitMade(terms: ContractTerms, power: Power): { stops?: string[]; empties?: string[]; payees?: Expr[]; maybe?: boolean; frees?: { target: Expr; readers: string[]; callers: Party[] }[] } {
+  if (power.kind !== 'exit' || !power.exit) return {};
+  const action = findAction(terms, power.action);
+  const payees: Expr[] = [];
+  for (const payment of action?.payments ?? []) {
+    if (payment.direction === 'out' && !payees.some((p) => JSON.stringify(p) === JSON.stringify(payment.to))) payees.push(payment.to);
+  }
+  // Who may call the actions a lowered total limits: they may then take what it no longer holds back.
+  const callers = (ids: string[]) => [...new Set(ids.flatMap((id) => findAction(terms, id)?.access.rules.map((r) => ruleHolder(r)) ?? []))].map((id) => terms.parties.find((p) => p.id === id) ?? null).filter((p): p is Party => p !== null);
+  // Every payment under a condition (`if (balance > 0)`): it may pay, not always.
+  const maybe = (action?.payments ?? []).filter((p) => p.direction === 'out').every((p) => p.when.length > 0);
+  return { stops: actionNames(terms, power.exit.stops), empties: actionNames(terms, power.exit.empties), payees, maybe, frees: power.exit.frees.map((f) => ({ target: f.target, readers: actionNames(terms, f.readers), callers: callers(f.readers) })) };
 }
 
 /** For a call queued in advance (`arbitrary-call`): the action whose check proves the delay (`queue`). */
