@@ -69,7 +69,7 @@ describe('review fixes: parties, recorded bids, balances around a transfer', { t
   it('Sablier LockupLinear: letting a recipient contract hook into cancel and withdraw is a power of the Admin', async () => {
     const { all } = await read(SABLIER, 'SablierV2LockupLinear');
     expect(all).toContain("The Admin (`admin`) may, alone, let an address's own code run inside `cancel`, `cancelMultiple`, `withdraw`, `withdrawMax`, `withdrawMaxAndTransfer`, and `withdrawMultiple`, by calling `allowToHook` to add it to the Allowed to Hook (`_allowedToHook`): those actions then call that address, and its answer can make them fail. No action takes an address off that list again.");
-    expect(all).toContain('Powers over the deal: the Admin may call `allowToHook` and `transferAdmin` alone.');
+    expect(all).toContain('Powers over the deal: the Admin may call `allowToHook` and `transferAdmin` alone and the Sender of the Stream concerned may call `cancel` alone.');
     expect(all).not.toContain('Powers over the deal: the Admin may call `transferAdmin` alone.');
   });
 
