@@ -27,14 +27,14 @@ export function checkFixity(lower: string, action: Action | null, terms: Contrac
   return { topic: 'fixity', verdict: 'contradicts', claimed: terms_, actual: reaching.map((p) => p.id), access: null, source: reaching[0]!.source, action: null };
 }
 
-/** State variables (not constants) whose name words all appear in the sentence: "fee" names `feeBps` and `platformFee`. */
+/** State variables and immutables (not constants) whose name words all appear in the sentence: "fee" names `feeBps` and `platformFee`. */
 function candidates(lower: string, terms: ContractTerms): string[] {
   const words = new Set(lower.match(/[a-z]+/g) ?? []);
   const names = new Set<string>();
   for (const action of terms.actions) {
     for (const effect of action.effects) {
       // A term is one stored value (a fee, a price, a party), not a list or a table of records.
-      if (effect.target.kind !== 'variable' || effect.target.scope !== 'state' || /\[\]|^mapping\(/.test(effect.target.type) || effect.kind === 'push' || effect.kind === 'pop') continue;
+      if (effect.target.kind !== 'variable' || (effect.target.scope !== 'state' && effect.target.scope !== 'immutable') || /\[\]|^mapping\(/.test(effect.target.type) || effect.kind === 'push' || effect.kind === 'pop') continue;
       const parts = effect.target.label.toLowerCase().split(/\s+/).filter((w) => !['bps', 'percent', 'pct', 'basis', 'points', 'rate', 'amount'].includes(w));
       if (parts.length > 0 && parts.every((w) => words.has(w) || words.has(`${w}s`))) names.add(effect.target.name);
     }

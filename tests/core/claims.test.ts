@@ -27,6 +27,13 @@ describe('the author’s claims checked against the code', { timeout: 60_000 }, 
     expect(score.recall).toBeGreaterThanOrEqual(0.85);
   });
 
+  it('a "fixed" term set once at deployment (an immutable) matches: no action changes it', async () => {
+    const { of } = await read('contracts/FobSale.sol', 'FobSale');
+    const row = of('claim').find((s) => s.includes('at a fixed price.'));
+    expect(row).toContain('Matches: no action changes `buyer`, `seller`, and `price`.');
+    expect(row).not.toMatch(/Cannot tell|Contradicts/);
+  });
+
   it('says what the code does instead, for each kind of claim', async () => {
     const escrow = await read(FILE, 'PlantedEscrow');
     expect(escrow.all).toEqual(
