@@ -7,6 +7,7 @@ import type { Access, Action, CallerRule, Condition, Expr } from '../terms/index
 import { walkExpr } from '../terms/index.ts';
 import type { ActionRead, ExtractContext, Extractor } from './context.ts';
 import { markOnceOnly } from './once-only.ts';
+import { refusedAlways } from './read-actions.ts';
 import { markWrappedFallbacks } from './wrapped-fallback.ts';
 import { resolveUnsetRoleAdmins } from './role-admins.ts';
 
@@ -28,7 +29,7 @@ function buildAction(context: ExtractContext, read: ActionRead): Action {
   const definedIn = fn ? context.scope.contractOf(fn.scope)?.name ?? context.scope.contract.name : context.scope.contract.name;
   const name = fn?.kind === 'function' ? fn.name : kind;
   // `revert(...)` on every path: the action never goes ahead, so it accepts no ETH and changes nothing.
-  const alwaysFails = facts.conditions.some((c) => c.when.length === 0 && c.each === null && c.expr.kind === 'bool' && !c.expr.value);
+  const alwaysFails = refusedAlways(facts);
   return {
     id: read.id,
     name,

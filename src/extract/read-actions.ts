@@ -58,6 +58,8 @@ export function readActions(context: ExtractContext): ActionRead[] {
     const id = actionId(fn, deref);
     reads.push({ id, definition: fn, facts: factsOf(new Lowerer(context.lower).lowerAction(fn), id, locate, codeOf) });
   }
+  refuseSelfSends(reads);
+  for (const read of reads) if (refusedAlways(read.facts)) clearWhatNeverHappens(read.facts);
   // The lock's first write at deployment (ReentrancyGuard's constructor) is bookkeeping too.
   const locks = new Set(reads.flatMap((r) => r.facts.lockTargets));
   const deployment = reads[0].facts;
@@ -67,4 +69,37 @@ export function readActions(context: ExtractContext): ActionRead[] {
 
 function constructorOf(contract: ContractDefinition): FunctionDefinition | null {
   return contract.nodes.find((n): n is FunctionDefinition => n.nodeType === 'FunctionDefinition' && n.kind === 'constructor') ?? null;
+}
+
+/**
+ * A contract with no `receive` and no `fallback` refuses every call that carries no matching function:
+ * `payable(address(this)).transfer(x)` made on every path of an action reverts, so the action always fails.
+ */
+function refuseSelfSends(reads: ActionRead[]): void {
+  if (reads.some((read) => read.definition?.kind === 'receive' || read.definition?.kind === 'fallback')) return;
+  for (const read of reads) {
+    const [send] = read.facts.selfSends;
+    if (!send) continue;
+    read.facts.conditions.push({ expr: { kind: 'bool', value: false }, message: null, error: null, form: 'self-send', via: null, when: [], isAccess: false, each: null, helperSource: null, source: send, basis: 'code' });
+  }
+}
+
+/** A check that can never hold on every path (`revert()`, `require(x = false)`): the action never goes ahead. */
+export function refusedAlways(facts: ActionRead['facts']): boolean {
+  return facts.conditions.some((c) => c.when.length === 0 && c.each === null && c.expr.kind === 'bool' && !c.expr.value);
+}
+
+/** An action that always fails pays, changes, records and calls nothing: no other part of the summary may count on it. */
+function clearWhatNeverHappens(facts: ActionRead['facts']): void {
+  // Its other checks are moot: only the refusal is said (no deadline or party rule is read from them).
+  facts.conditions = facts.conditions.filter((c) => c.when.length === 0 && c.each === null && c.expr.kind === 'bool' && !c.expr.value);
+  facts.payments = [];
+  facts.effects = [];
+  facts.emits = [];
+  facts.externalCalls = [];
+  facts.itemMoves = [];
+  facts.callData = [];
+  facts.requiredPayments = [];
+  facts.selfDestruct = null;
+  facts.delegatecall = null;
 }

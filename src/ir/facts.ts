@@ -52,6 +52,8 @@ export interface Facts {
   /** Low-level calls with ETH: their target and the data passed, as evaluated. */
   callData: { target: Expr; data: Expr[]; source: SourceRef }[];
   txOrigin: SourceRef | null;
+  /** ETH sent to the contract's own address with `transfer` on every path: it reverts unless the contract accepts ETH. */
+  selfSends: SourceRef[];
 }
 
 /**
@@ -80,6 +82,7 @@ export function factsOf(lowered: LoweredAction, action: string, locate: (src: st
     delegatecall: null,
     callData: [],
     txOrigin: null,
+    selfSends: [],
   };
   // What the action's unconditional checks settle holds whenever it succeeds: amounts are read in that light.
   const checks = lowered.instrs.filter((i): i is Extract<Instr, { k: 'require' }> => i.k === 'require' && i.guard.length === 0 && i.each === null).map((i) => i.cond);
@@ -110,6 +113,7 @@ export function factsOf(lowered: LoweredAction, action: string, locate: (src: st
         // ETH sent to the contract's own address stays in it: a call of its own `receive`, not a payment.
         if (instr.direction === 'out' && instr.asset.kind === 'eth' && instr.to.kind === 'this') {
           facts.externalCalls.push({ target: instr.to, name: 'receive', when, each: instr.each, source: common.source });
+          if (instr.reverts && when.length === 0 && instr.each === null) facts.selfSends.push(common.source);
           break;
         }
         facts.payments.push(keep({

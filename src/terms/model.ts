@@ -131,8 +131,11 @@ export interface Condition extends Located {
   message: string | null;
   /** The custom error name, if any. */
   error: string | null;
-  /** How the check is written: require, if-revert, a modifier or an internal helper (named in `via`). */
-  form: 'require' | 'if-revert' | 'assert';
+  /**
+   * How the check is written: require, if-revert, a modifier or an internal helper (named in `via`); or
+   * `self-send`: ETH sent to the contract's own address, which has no `receive` or `fallback` to take it.
+   */
+  form: 'require' | 'if-revert' | 'assert' | 'self-send';
   /** The modifier or internal function the check lives in, or null when inline. */
   via: string | null;
   /** Conditions of enclosing `if` statements under which this check applies; [] when always. */

@@ -124,7 +124,7 @@ describe('the author’s claims checked against the code', { timeout: 60_000 }, 
         'Matches: only the Owner may call `transferOwnership`.',
         'Matches: `cancel` checks, in some cases, that the Deliver By of the given Order has passed.',
         // A timing it cannot read ("after it", said on `deliverBy`) is said so, not left blank.
-        'Cannot tell: plainterms does not check the timing.',
+        'Cannot tell: plainterms does not read the timing.',
         // "The operator": the code names no Operator; who may call is stated.
         'Cannot tell: only the Owner (`_owner`) may call `setFeeBps`.',
       ]),
