@@ -95,7 +95,7 @@ export function buildClaimSpecs(terms: ContractTerms): StatementSpec[] {
     const first = subject !== `${claim.action ?? claim.helper}:${claim.param ?? ''}`;
     subject = `${claim.action ?? claim.helper}:${claim.param ?? ''}`;
     return claimRows(claim).map((row, index) => {
-      const verdicts = row.checks.map((check) => verdictContext(terms, claim, check, action));
+      const verdicts = mergeUnread(row.checks.map((check) => verdictContext(terms, claim, check, action)));
       const source = row.checks.find((check) => check.source !== null)?.source ?? claim.source;
       const id = index === 0 ? prefixed('claim', claim.id) : `${prefixed('claim', claim.id)}:${index + 1}`;
       const decided = row.checks.some((check) => check.verdict !== 'cannot-tell');
@@ -118,6 +118,13 @@ function claimRows(claim: Claim): { text: string; checks: ClaimCheck[] }[] {
   // A check whose words no sentence holds whole (cut differently) stays with the last row.
   if (left.length > 0 && rows.length > 0) rows.at(-1)!.checks.push(...left);
   return rows;
+}
+
+/** Topics no check read, said in one verdict: "Cannot tell: plainterms does not read the timing or the payment." */
+function mergeUnread<T extends { check: ClaimCheck }>(verdicts: T[]): (T & { topics: string[] })[] {
+  const unread = verdicts.filter((v) => v.check.verdict === 'cannot-tell' && v.check.unread);
+  const topics = unread.map((v) => v.check.topic);
+  return verdicts.filter((v) => v === unread[0] || !unread.includes(v)).map((v) => ({ ...v, topics: v === unread[0] ? topics : [v.check.topic] }));
 }
 
 /** What a verdict's template needs: the parties claimed and paid, the powers, the action it is about. */
