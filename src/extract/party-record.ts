@@ -28,9 +28,12 @@ export function recordParties(context: ExtractContext, skip: Set<string>): Party
       const atDeployment = context.reads.find((r) => r.id === 'constructor')?.facts.effects.filter(writes) ?? [];
       const changedBy = context.reads.filter((r) => r.id !== 'constructor' && r.facts.effects.some(writes)).map((r) => r.id);
       if (atDeployment.length === 0 && changedBy.length === 0) continue;
-      const values = context.reads.filter((r) => r.id !== 'constructor').flatMap((r) => r.facts.effects.filter(writes)).map((e) => fieldValue(e, member.name));
-      // Set first by an action: the value every action writes, when they all write the same (the caller).
-      const initial = atDeployment.length > 0 ? lastUnconditional(atDeployment, member.name) : values.every((v) => v !== null && JSON.stringify(v) === JSON.stringify(values[0])) ? values[0] : null;
+      // The actions that write an address into it (not only the zero address back), and the value they all
+      // write when it is one (the caller).
+      const written = context.reads.filter((r) => r.id !== 'constructor').map((r) => ({ id: r.id, values: r.facts.effects.filter(writes).map((e) => fieldValue(e, member.name)).filter((v) => v === null || !isZero(v)) }));
+      const recordedBy = written.filter((w) => w.values.length > 0).map((w) => w.id);
+      const values = written.flatMap((w) => w.values);
+      const initial = atDeployment.length > 0 ? lastUnconditional(atDeployment, member.name) : values.length > 0 && values.every((v) => v !== null && JSON.stringify(v) === JSON.stringify(values[0])) ? values[0] : null;
       found.push({
         ...newParty({
           id,
@@ -44,6 +47,7 @@ export function recordParties(context: ExtractContext, skip: Set<string>): Party
           source: context.locate(member),
         }),
         label: humanise(member.name),
+        recordedBy,
       });
     }
   }
@@ -56,6 +60,11 @@ function fieldValue(e: Effect, field: string): Expr | null {
   if (e.kind !== 'set' || !e.value) return null;
   if (e.target.kind === 'member') return e.value;
   return e.value.kind === 'struct' ? (e.value.fields.find((f) => f.name === field)?.value ?? null) : null;
+}
+
+function isZero(value: Expr): boolean {
+  const bare = unwrap(value);
+  return bare.kind === 'zero-address' || (bare.kind === 'number' && /^0+$/.test(bare.value));
 }
 
 function lastUnconditional(writes: Effect[], field: string): Expr | null {
