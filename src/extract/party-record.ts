@@ -48,6 +48,7 @@ export function recordParties(context: ExtractContext, skip: Set<string>): Party
         }),
         label: humanise(member.name),
         recordedBy,
+        record: decl.name,
       });
     }
   }

@@ -94,6 +94,8 @@ export interface Party extends Located {
    * records its caller), not those that only set it back to the zero address (a new auction started).
    */
   recordedBy?: string[];
+  /** For an address field of a single stored record: the record's variable (`auction`). */
+  record?: string;
 }
 
 // ── Actions ──────────────────────────────────────────────────────────────────────────────────────
