@@ -41,4 +41,15 @@ describe('a party kept in a single stored record (a Nouns-style auction)', { tim
     expect(texts.filter((s) => s.includes('调用前的拍卖的出价人')).length).toBeGreaterThanOrEqual(2);
     expect(texts.filter((s) => /每个拍卖各自记载/.test(s))).toEqual([]);
   });
+
+  it('a record type with no Chinese name is named by its variable, and an excess forwarded to the outbid bidder still says whose', async () => {
+    const ITEM = 'tests/fixtures/core/ItemAuction.sol';
+    const { all } = await read(ITEM, 'ItemAuction');
+    expect(all).toContain('`bid` accepts more ETH than the Highest Bid of the Sale (`sale`); all the ETH sent, any excess included, is paid on to the Highest Bidder of the Sale as it stood before the call.');
+    expect(all.filter((s) => /paid on to the Highest Bidder of the Sale(?! as it stood before the call)/.test(s))).toEqual([]);
+    const { documents } = await summarize([ITEM], { contracts: ['ItemAuction'], formats: ['json'], language: 'zh', cache: false });
+    const texts = documents[0]!.contracts[0]!.statements.map((s) => s.text);
+    expect(texts).toContain('`sale`的最高出价人 | `sale.highestBidder` | 通过`bid`设定为调用者 | 通过`start`、`bid`和`settleAndRestart`更改');
+    expect(texts.filter((s) => s.includes('记录的最高出价人'))).toEqual([]);
+  });
 });
