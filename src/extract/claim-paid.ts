@@ -23,7 +23,8 @@ export const CALLER = '#caller';
 export function recipientsOf(payment: Payment, action: Action, parties: Party[]): string[] {
   const to = unwrap(payment.to);
   if (payment.toParty === null && action.access.anyone && to.kind === 'caller') return [CALLER];
-  if (payment.toParty !== null) return [payment.toParty];
+  // Paid to a party's address as it stood before the call (the outbid bidder): not the party as the call leaves it.
+  if (payment.toParty !== null) return unwrap(payment.to).kind === 'prior' ? [] : [payment.toParty];
   // A stored address a party is named after (the fixed `arbitrator` paid through a call on it) is that party.
   if (to.kind === 'variable' && parties.some((x) => x.id === to.name && x.collection === null)) return [to.name];
   return chosenParties(payment.to);

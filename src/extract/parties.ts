@@ -1,6 +1,7 @@
 /**
  * Parties: address state variables and immutables (the Ownable owner among them, not the contract's own
- * address kept for checks), AccessControl roles, and address fields of per-item records (an order's buyer). For each: how it is first set, and which
+ * address kept for checks), AccessControl roles, address fields of per-item records (an order's buyer) and of
+ * a single stored record (an auction's bidder). For each: how it is first set, and which
  * actions can change it afterwards.
  */
 import type { VariableDeclaration } from 'solidity-ast';
@@ -16,6 +17,7 @@ import { holderParties } from './party-holders.ts';
 import { tokenHolderParties } from './party-nft.ts';
 import { newParty } from './new-party.ts';
 import { linkOwnRecordCallers } from './keyed-records.ts';
+import { linkRecordCallers, recordParties } from './party-record.ts';
 
 export const parties: Extractor = {
   name: 'parties',
@@ -41,12 +43,15 @@ export const parties: Extractor = {
     const items = found.items.filter((p) => !tokenFields.has(`${p.collection}.${p.name}`));
     const copies = found.copies;
     list.push(...items);
+    const records = recordParties(context, tokenFields);
+    list.push(...records);
     list.push(...listParties(context, list));
     list.push(...holderParties(context, terms.actions, list));
     list.push(...tokenHolderParties(context, terms.actions, list));
     terms.parties = list;
     linkItemCallers(terms.actions, items, copies);
     linkOwnRecordCallers(terms.actions, items);
+    linkRecordCallers(terms.actions, records);
     linkCallerPayees(terms.actions);
   },
 };

@@ -89,6 +89,13 @@ export interface Party extends Located {
    * makes the owner "the Beneficiary (the owner)". The label is then the constructor parameter's.
    */
   ownerNamed: boolean;
+  /**
+   * For an address field of a single stored record: the actions that write an address into it (the bid that
+   * records its caller), not those that only set it back to the zero address (a new auction started).
+   */
+  recordedBy?: string[];
+  /** For an address field of a single stored record: the record's variable (`auction`). */
+  record?: string;
 }
 
 // ── Actions ──────────────────────────────────────────────────────────────────────────────────────

@@ -197,7 +197,7 @@ export function buildPartySpecs(terms: ContractTerms): StatementSpec[] {
       basis: party.basis,
       source: party.source,
       actionKind: party.setAt === 'deployment' ? 'constructor' : null,
-      context: { party, changers: actionNames(terms, party.changedBy), onlyGiven: onlyGiven(terms, party), setOnce: actionNames(terms, party.setOnceBy), joiners: actionNames(terms, party.joinedBy), unchecked: paysInUnchecked(terms, party.joinedBy) },
+      context: { party, changers: actionNames(terms, party.changedBy), onlyGiven: onlyGiven(terms, party), setOnce: actionNames(terms, party.setOnceBy), recorders: actionNames(terms, party.recordedBy ?? []), joiners: actionNames(terms, party.joinedBy), unchecked: paysInUnchecked(terms, party.joinedBy) },
     }),
   );
 }
