@@ -5,6 +5,8 @@
  * power to take money takes, and a period written as a product of plain numbers.
  */
 import { describe, expect, it } from 'vitest';
+import { summarize } from '../../src/summarize.ts';
+import { repo } from '../helpers/extract.ts';
 import { read } from '../helpers/sentences.ts';
 
 const SEALED = 'tests/fixtures/core/SealedBids.sol';
@@ -60,8 +62,12 @@ describe('review 6: loops, ways out, who must act, periods', { timeout: 120_000 
 
   it('a power to take money says what it takes, from the payment', async () => {
     const { all } = await read('tests/fixtures/core/FundedVesting.sol', 'FundedVesting');
-    expect(all).toContain('The Owner (`owner`) may take out of the contract, alone and by calling `revoke`, an amount of the token at `token` equal to the Amount of the given Schedule (`schedules[beneficiary]`) minus the Vested (`vested`) as it stood before the call, for the given Beneficiary (`beneficiary`).');
-    expect(all.some((s) => /may take money held by the contract/.test(s))).toBe(false);
+    // Review 6b N1: the flags the action requires, and who is paid, are part of the power.
+    expect(all).toContain('The Owner (`owner`) may take money out of the contract alone, by calling `revoke`, but only when the Revocable flag of the given Schedule (`schedules[beneficiary]`) is set and the Revoked flag of the given Schedule is not set. `revoke` then pays the Owner an amount of the token at `token` equal to the Amount of the given Schedule minus the Vested (`vested`) as it stood before the call, for the given Beneficiary (`beneficiary`).');
+    expect(all.some((s) => /may take money held by the contract|may take out of the contract, alone/.test(s))).toBe(false);
+    const { documents } = await summarize(['tests/fixtures/core/FundedVesting.sol'], { contracts: ['FundedVesting'], languages: ['zh'], formats: ['json'], cwd: repo, cache: false });
+    const zh = documents[0].contracts[0].statements.filter((s) => s.id.startsWith('power:')).map((s) => s.text);
+    expect(zh[0]).toMatch(/^合约所有者（`owner`）可单方调用 `revoke` 从本合约取款，但仅当.*`revocable`已设置和.*`revoked`未设置时可以。`revoke` 随即向合约所有者支付/);
   });
 
   it('a constant written as a product of plain numbers, used as a period, is stated in days', async () => {
