@@ -238,7 +238,7 @@ function requiredFlag(action: Action, name: string): boolean | null {
  * The stored flags an action requires whatever else happens, other than who may call it: a flag of the
  * contract (`!closed`) or of a record (`s.revocable`, `!s.revoked`), as the checks write them.
  */
-function requiredFlags(action: Action | undefined): Expr[] {
+function requiredFlags(action: Action | null | undefined): Expr[] {
   const isFlag = (e: Expr): boolean => {
     const bare = unwrap(e);
     if (bare.kind === 'not') return isFlag(bare.operand);
