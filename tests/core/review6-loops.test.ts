@@ -73,7 +73,7 @@ describe('review 6: loops, ways out, who must act, periods', { timeout: 120_000 
     expect(all.some((s) => /may take money held by the contract|may take out of the contract, alone/.test(s))).toBe(false);
     const { documents } = await summarize(['tests/fixtures/core/FundedVesting.sol'], { contracts: ['FundedVesting'], languages: ['zh'], formats: ['json'], cwd: repo, cache: false });
     const zh = documents[0].contracts[0].statements.filter((s) => s.id.startsWith('power:')).map((s) => s.text);
-    expect(zh[0]).toMatch(/^合约所有者（`owner`）可单方调用 `revoke` 从本合约取款，但仅当.*`revocable`已设置和.*`revoked`未设置时可以。`revoke` 随即向合约所有者支付/);
+    expect(zh[0]).toMatch(/^合约所有者（`owner`）可单方调用 `revoke` 从本合约取款，但仅当.*`revocable`已设置且.*`revoked`未设置时可以。`revoke` 随即向合约所有者支付/);
   });
 
   it('a constant written as a product of plain numbers, used as a period, is stated in days', async () => {

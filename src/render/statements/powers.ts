@@ -68,7 +68,7 @@ function powerContext(terms: ContractTerms, power: Power): Record<string, unknow
     // What taking money pays the holders, as the action's payments say it: never "money held by the contract" at large.
     taken: power.kind === 'withdraw-funds' ? (findAction(terms, power.action)?.payments ?? []).filter((p) => p.direction === 'out' && p.toParty !== null && power.holders.includes(p.toParty)) : [],
     // The flags the action always requires (`s.revocable && !s.revoked`): the power reaches only what they allow.
-    requires: power.kind === 'withdraw-funds' ? requiredFlags(findAction(terms, power.action)) : [],
+    ...takeConditions(terms, power),
     // A fixed value read in what another party must pay (`waive`, read in `pay` through `lateFee`).
     reached: (power.reaches ?? []).map((r) => ({ action: findAction(terms, r.action), how: r.how, zeroed: r.zeroed, chosen: r.chosen ?? null, payers: r.payers.map((id) => terms.parties.find((party) => party.id === id) ?? null).filter((party) => party !== null) })),
     ...stageDecided(terms, power),
@@ -232,6 +232,13 @@ function requiredFlag(action: Action, name: string): boolean | null {
     }
   }
   return values.size === 1 ? [...values][0]! : null;
+}
+
+/** The flags taking money requires beyond the power's bounds (`requires`), and both together (`onlyWhen`). */
+function takeConditions(terms: ContractTerms, power: Power): { requires: Expr[]; onlyWhen: Expr[] } {
+  if (power.kind !== 'withdraw-funds') return { requires: [], onlyWhen: [] };
+  const requires = requiredFlags(findAction(terms, power.action)).filter((f) => !power.bounds.some((b) => JSON.stringify(b) === JSON.stringify(f)));
+  return { requires, onlyWhen: [...power.bounds, ...requires] };
 }
 
 /**
