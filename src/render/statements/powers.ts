@@ -66,7 +66,8 @@ function powerContext(terms: ContractTerms, power: Power): Record<string, unknow
     // Actions paying the party the power replaces: their payments follow the new holder (VestingWallet's release).
     paidAfter: actionNames(terms, paidTo(terms, power)),
     // What taking money pays the holders, as the action's payments say it: never "money held by the contract" at large.
-    taken: power.kind === 'withdraw-funds' ? (findAction(terms, power.action)?.payments ?? []).filter((p) => p.direction === 'out' && p.toParty !== null && power.holders.includes(p.toParty)) : [],
+    // Each with the party paid (`payee`): the holder, however the code names them (the caller, `owner`).
+    taken: power.kind === 'withdraw-funds' ? (findAction(terms, power.action)?.payments ?? []).filter((p) => p.direction === 'out' && p.toParty !== null && power.holders.includes(p.toParty)).map((p) => ({ ...p, payee: terms.parties.find((party) => party.id === p.toParty) ?? null })) : [],
     // The flags the action always requires (`s.revocable && !s.revoked`): the power reaches only what they allow.
     ...takeConditions(terms, power),
     // A fixed value read in what another party must pay (`waive`, read in `pay` through `lateFee`).
