@@ -74,7 +74,10 @@ function decided(formula: Expr, assumed: { op: CompareOp; against: Expr }): Expr
   return rewrite(formula, (node) => {
     if (node.kind !== 'conditional') return null;
     const truth = truthOf(node.condition, assumed);
-    return truth === null ? null : decided(truth ? node.then : node.otherwise, assumed);
+    if (truth !== null) return decided(truth ? node.then : node.otherwise, assumed);
+    const [then, otherwise] = [decided(node.then, assumed), decided(node.otherwise, assumed)];
+    // `amount == 0 ? 0 : (now < cliff ? 0 : …)` before the cliff: zero either way, not "zero if …, otherwise zero".
+    return same(then, otherwise) ? then : { ...node, then, otherwise };
   });
 }
 

@@ -34,12 +34,14 @@ export function oneSidedExit(action: Action, holders: string[], terms: ContractT
   const drains = (other: Action) => other.conditions.filter((c) => !c.isAccess && c.when.length === 0).flatMap((c) => (c.expr.kind === 'and' ? c.expr.operands : [c.expr]))
     .some((part) => part.kind === 'compare' && (part.op === '!=' || part.op === '>') && drained.has(balanceKind(part.left, stored) ?? '') && unwrap(part.right).kind === 'number');
   // Another way for the same callers to do the same (`cancelMultiple` beside `cancel`: each stops the other) is not a step of anyone else.
-  const callers = (a: Action) => [...new Set(a.access.rules.map((r) => ruleHolder(r) ?? '?'))].sort().join();
+  const callers = (a: Action) => [...new Set(a.access.rules.length > 0 ? a.access.rules.map((r) => ruleHolder(r) ?? '?') : eachCaller(a))].sort().join();
   const paidHere = new Set(outs(action).map(recipientKey));
   const sibling = (other: Action) => !other.access.anyone && callers(other) === callers(action) && outs(other).every((p) => paidHere.has(recipientKey(p))) && cutOff(other, other.effects.filter((e) => e.when.length === 0), action, terms);
   // Only payouts of money the contract already holds: a sale paid for as it happens (`buyNFT`, payable) is an offer withdrawn, not a deal ended.
-  const cut = terms.actions.filter((other) => other.id !== action.id && other.kind !== 'constructor' && !other.payable && outs(other).length > 0 && !sibling(other) && (drains(other) || cutOff(action, writes, other, terms)));
-  if (cut.length === 0) return null;
+  // A twin still shows the action ends what it acts on, but stopping it is no consequence for anyone else: not named.
+  const ended = terms.actions.filter((other) => other.id !== action.id && other.kind !== 'constructor' && !other.payable && outs(other).length > 0 && (drains(other) || cutOff(action, writes, other, terms)));
+  if (ended.length === 0) return null;
+  const cut = ended.filter((other) => !sibling(other));
   // What a lowered total limits in the actions stopped (for this record) is no longer theirs to pay.
   const frees = lowered(action, writes, terms, stored).map((f) => ({ ...f, readers: f.readers.filter((id) => !cut.some((a) => a.id === id)) })).filter((f) => f.readers.length > 0);
   const mine = new Set(holders);
@@ -65,6 +67,18 @@ export function oneSidedExit(action: Action, holders: string[], terms: ContractT
   // Stopped only because the balance is paid out: they may run again if money is sent in later.
   const emptied = cut.filter((a) => !cutOff(action, writes, a, terms));
   return { stops: cut.filter((a) => !emptied.includes(a)).map((a) => a.id), empties: emptied.map((a) => a.id), record, frees };
+}
+
+/**
+ * Who an action that loops over items lets call it, from the check it makes on every item
+ * (`msg.sender == _streams[streamIds[i]].sender`, in `cancelMultiple`): the places read, as the parties' ids.
+ */
+function eachCaller(action: Action): string[] {
+  return action.conditions
+    .filter((c) => c.each !== null && c.when.length === 0 && c.expr.kind === 'compare' && c.expr.op === '==')
+    .flatMap((c) => (c.expr.kind === 'compare' ? [[bare(c.expr.left), bare(c.expr.right)]] : []))
+    .flatMap(([left, right]) => (left.kind === 'caller' ? [right] : right.kind === 'caller' ? [left] : []))
+    .map((place) => placeKey(place) ?? '?');
 }
 
 /** The contract's whole balance of ETH or of a token, written out or through a view (`getBalance()`): which one; null otherwise. */

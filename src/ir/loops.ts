@@ -208,25 +208,38 @@ function isStep(node: Expression, counter: number): boolean {
 
 /**
  * What a carried local becomes after the loop, when every path through the body either leaves it or adds
- * (or subtracts) an amount that does not depend on it: the sum, over the items where that path is taken.
+ * (or subtracts) an amount that does not depend on it: the sum, over the items where it changes, of what
+ * each item adds. The conditions every changing path shares (`blindedBid == hash`) select the items, said
+ * once; where the paths part, the amount an item adds is a choice (`deposit - value` if valid, otherwise
+ * `deposit`), so one sum states it, not one sum per path with the shared conditions repeated.
  */
 function reduction(after: Expr, marker: Expr, over: Expr, item: string | null): { op: '+' | '-'; total: Expr } | null {
-  const leaves: { where: Expr[]; term: Expr; op: '+' | '-' }[] = [];
-  const walk = (value: Expr, where: Expr[]): boolean => {
-    if (same(value, marker)) return true;
-    if (value.kind === 'conditional') return walk(value.then, [...where, value.condition]) && walk(value.otherwise, [...where, negateCond(value.condition)]);
+  const ops = new Set<'+' | '-'>();
+  let readable = true;
+  type Part = { where: Expr[]; term: Expr } | null;
+  const whole = (part: { where: Expr[]; term: Expr }): Expr =>
+    part.where.length === 0 ? part.term : { kind: 'conditional', condition: part.where.length === 1 ? part.where[0] : { kind: 'and', operands: part.where }, then: part.term, otherwise: ZERO };
+  const per = (value: Expr): Part => {
+    if (same(value, marker)) return null;
+    if (value.kind === 'conditional') {
+      const [then, otherwise] = [per(value.then), per(value.otherwise)];
+      if (!then && !otherwise) return null;
+      if (!otherwise) return { where: [value.condition, ...then!.where], term: then!.term };
+      if (!then) return { where: [negateCond(value.condition), ...otherwise.where], term: otherwise.term };
+      return { where: [], term: { kind: 'conditional', condition: value.condition, then: whole(then), otherwise: whole(otherwise) } };
+    }
     const step = linear(value, marker);
-    if (!step) return false;
-    leaves.push({ where, ...step });
-    return true;
+    if (!step) readable = false;
+    else ops.add(step.op);
+    return step ? { where: [], term: step.term } : null;
   };
-  if (!walk(after, []) || leaves.length === 0) return null;
-  const op = leaves[0].op;
-  if (leaves.some((l) => l.op !== op)) return null;
-  const parts: Expr[] = leaves.map((l) => (constantOf(l.term) === '1' ? { kind: 'count', over, item, where: l.where } : { kind: 'sum', over, item, term: l.term, where: l.where }));
-  const total = parts.slice(1).reduce<Expr>((sum, part) => arith('+', sum, part), parts[0]);
-  return { op, total };
+  const part = per(after);
+  if (!readable || !part || ops.size !== 1) return null;
+  const total: Expr = constantOf(part.term) === '1' ? { kind: 'count', over, item, where: part.where } : { kind: 'sum', over, item, term: part.term, where: part.where };
+  return { op: [...ops][0]!, total };
 }
+
+const ZERO: Expr = { kind: 'number', value: '0', written: '0', unit: null };
 
 /**
  * A value that is the carried local plus or minus an amount that does not depend on it, however the steps

@@ -162,6 +162,8 @@ export function isIdentity(expr: Expr): boolean {
 export function needsParens(parent: Expr, child: Expr, side: 'left' | 'right'): boolean {
   const inner = unwrap(child);
   if (inner.kind === 'conditional') return true;
+  // "the sum of A over every entry for which B plus C": without brackets C reads as part of the condition.
+  if (parent.kind === 'arith' && side === 'left' && (inner.kind === 'sum' || inner.kind === 'count') && (inner.where.length > 0 || (inner.kind === 'sum' && unwrap(inner.term).kind === 'conditional'))) return true;
   // "the F for A and B minus C": without brackets the operator reads as part of the last argument.
   const call = inner.kind === 'prior' ? unwrap(inner.of) : inner;
   if (parent.kind === 'arith' && side === 'left' && call.kind === 'call' && call.args.length > 0) return true;

@@ -12,7 +12,7 @@ const FILE = 'tests/fixtures/core/Consent.sol';
 describe('powers that need no one else', { timeout: 60_000 }, () => {
   it('only the operator closing the desk takes money alone; a signed claim and a queued run are not', async () => {
     const { statements, of } = await read(FILE, 'SignedDesk');
-    expect(statements.filter((s) => s.section === 'warning').map((s) => s.text)).toEqual(['The Operator (`operator`) may take out of the contract, alone and by calling `closeDesk`, all the ETH that this contract holds.']);
+    expect(statements.filter((s) => s.section === 'warning').map((s) => s.text)).toEqual(['The Operator (`operator`) may take money out of the contract alone, by calling `closeDesk`. `closeDesk` then pays the Operator all the ETH that this contract holds.']);
     expect(of('key-fact:powers')).toEqual([expect.stringContaining('the Operator may call `closeDesk` alone')]);
     expect(of('key-fact:powers')[0]).not.toMatch(/claim|`run`|setFee|anyone|named in the call/i);
   });

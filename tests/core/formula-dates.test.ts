@@ -48,4 +48,11 @@ describe('stored dates inside the formulas an action reads', { timeout: 60_000 }
       '`claim` can be refused because of the time of the call (see its conditions); no stored deadline is checked in the code plainterms could read, and nothing happens automatically.',
     ]);
   });
+
+  it('a formula zero either way before the cliff (no schedule, or too early) is said to be zero, not "zero if …, otherwise zero" (review 6b)', async () => {
+    const { all } = await read('tests/fixtures/core/GuardedVesting.sol', 'GuardedVesting');
+    expect(all).toContain('If `release` is called before the Cliff time of the Grant for the caller, the Vested (`_vested`) it reads is zero.');
+    expect(all.some((s) => /zero if .* is zero, otherwise zero/.test(s))).toBe(false);
+  });
 });
+

@@ -5,6 +5,8 @@
  * power to take money takes, and a period written as a product of plain numbers.
  */
 import { describe, expect, it } from 'vitest';
+import { summarize } from '../../src/summarize.ts';
+import { repo } from '../helpers/extract.ts';
 import { read } from '../helpers/sentences.ts';
 
 const SEALED = 'tests/fixtures/core/SealedBids.sol';
@@ -23,7 +25,13 @@ describe('review 6: loops, ways out, who must act, periods', { timeout: 120_000 
   it('a local a loop adds to and takes from in one item is a sum of the differences, and the loop is explained', async () => {
     const { of, all, terms } = await read(SEALED, 'SealedBids');
     const [refund] = of('action:reveal(').filter((s) => s.startsWith('The contract pays the caller'));
-    expect(refund).toMatch(/^The contract pays the caller ETH equal to the sum of \(the Deposit of the Bid minus the Value at the same position in the given Values\) over every entry in the Bid for the caller for which .* plus the sum of the Deposit of the Bid over every entry in the Bid for the caller for which .*it is not the case that/);
+    // Review 6b N2: the shared condition picks the entries once, and what each entry adds closes the sentence.
+    expect(refund).toBe('The contract pays the caller ETH equal to the sum, over every entry in the Bid for the caller for which the Blinded Bid of the Bid as it stood before the call equals the hash (`keccak256`) of (the Value at the same position in the given Values, the entry at the same position in the given Fake, and the entry at the same position in the given Secret), of this amount for each: the Deposit of the Bid minus the Value at the same position in the given Values if the entry at the same position in the given Fake is false and the Deposit of the Bid is at least the Value at the same position in the given Values, otherwise the Deposit of the Bid.');
+    expect(refund).not.toMatch(/plus the sum of|it is not the case that/);
+    expect(refund.split(" ").length).toBeLessThan(150); // it was 225 words
+    const { documents } = await summarize([SEALED], { contracts: ['SealedBids'], languages: ['zh'], formats: ['json'], cwd: repo, cache: false });
+    const zh = documents[0].contracts[0].statements.filter((s) => s.id.startsWith('action:reveal(') && s.text.startsWith('本合约向调用者支付'));
+    expect(zh.map((s) => s.text)).toEqual([expect.stringMatching(/^本合约向调用者支付以ETH计的.*keccak256哈希值者逐项所计金额之和（每项：.*时为该出价的预付款减.*，否则为该出价的预付款）。$/)]);
     expect(all.some((s) => s.includes('`refund`'))).toBe(false);
     expect(terms.notExplained).toEqual([]);
   });
@@ -60,8 +68,12 @@ describe('review 6: loops, ways out, who must act, periods', { timeout: 120_000 
 
   it('a power to take money says what it takes, from the payment', async () => {
     const { all } = await read('tests/fixtures/core/FundedVesting.sol', 'FundedVesting');
-    expect(all).toContain('The Owner (`owner`) may take out of the contract, alone and by calling `revoke`, an amount of the token at `token` equal to the Amount of the given Schedule (`schedules[beneficiary]`) minus the Vested (`vested`) as it stood before the call, for the given Beneficiary (`beneficiary`).');
-    expect(all.some((s) => /may take money held by the contract/.test(s))).toBe(false);
+    // Review 6b N1: the flags the action requires, and who is paid, are part of the power.
+    expect(all).toContain('The Owner (`owner`) may take money out of the contract alone, by calling `revoke`, but only when the Revocable flag of the given Schedule (`schedules[beneficiary]`) is set and the Revoked flag of the given Schedule is not set. `revoke` then pays the Owner an amount of the token at `token` equal to the Amount of the given Schedule minus the Vested (`vested`) as it stood before the call, for the given Beneficiary (`beneficiary`).');
+    expect(all.some((s) => /may take money held by the contract|may take out of the contract, alone/.test(s))).toBe(false);
+    const { documents } = await summarize(['tests/fixtures/core/FundedVesting.sol'], { contracts: ['FundedVesting'], languages: ['zh'], formats: ['json'], cwd: repo, cache: false });
+    const zh = documents[0].contracts[0].statements.filter((s) => s.id.startsWith('power:')).map((s) => s.text);
+    expect(zh[0]).toMatch(/^合约所有者（`owner`）可单方调用 `revoke` 从本合约取款，但仅当.*`revocable`已设置且.*`revoked`未设置时可以。`revoke` 随即向合约所有者支付/);
   });
 
   it('a constant written as a product of plain numbers, used as a period, is stated in days', async () => {

@@ -18,7 +18,7 @@ describe('MilestoneEscrow (one pool of ETH for many jobs)', { timeout: 60_000 },
       'The Client of the Job concerned may take all the money the contract holds, by calling `cancelJob`: it pays out the contract’s whole balance, which includes the money held for every other Job, not only this one’s.',
     );
     // Cancelling a job at any time, before the contractor is paid, is itself a power (termination for convenience).
-    expect(warning).toContain('The Client (`client`) of the Job concerned may alone, with no deadline to wait for, call `cancelJob` on one Job, under the conditions stated for it: afterwards `approveMilestone` can no longer be used for that Job, and `cancelJob` pays out to the Client of the given Job (`jobs[jobId]`).');
+    expect(warning).toContain('The Client (`client`) of the Job concerned may, alone and without waiting for any deadline, call `cancelJob` on one Job, under the conditions stated for it. Afterwards `approveMilestone` can no longer be used for that Job. `cancelJob` pays out to the Client of the given Job (`jobs[jobId]`).');
   });
 
   it('a job created at a fresh id does not change another job: its parties are set once, and creating is not a move', async () => {
@@ -70,7 +70,7 @@ describe('RefundableCrowdfunding', { timeout: 60_000 }, () => {
   it('the owner takes the money only once the goal is met, and the summary says so', async () => {
     const { statements } = await read(`${DIR}/RefundableCrowdfunding.sol`, 'RefundableCrowdfunding');
     const warning = statements.filter((s) => s.section === 'warning').map((s) => s.text);
-    expect(warning).toEqual(['The Owner (`owner`) may take out of the contract, alone and by calling `withdrawFunds`, all the ETH that this contract holds, once the Is Funded flag (`isFunded`) is set.']);
+    expect(warning).toEqual(['The Owner (`owner`) may take money out of the contract alone, by calling `withdrawFunds`, but only when the Is Funded flag (`isFunded`) is set and the Funds Claimed flag (`fundsClaimed`) is not set. `withdrawFunds` then pays the Owner all the ETH that this contract holds.']);
   });
 });
 

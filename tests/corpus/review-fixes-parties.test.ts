@@ -71,6 +71,9 @@ describe('review fixes: parties, recorded bids, balances around a transfer', { t
     expect(all).toContain("The Admin (`admin`) may, alone, let an address's own code run inside `cancel`, `cancelMultiple`, `withdraw`, `withdrawMax`, `withdrawMaxAndTransfer`, and `withdrawMultiple`, by calling `allowToHook` to add it to the Allowed to Hook (`_allowedToHook`): those actions then call that address, and its answer can make them fail. No action takes an address off that list again.");
     expect(all).toContain('Powers over the deal: the Admin may call `allowToHook` and `transferAdmin` alone and the Sender of the Stream concerned may call `cancel` alone.');
     expect(all).not.toContain('Powers over the deal: the Admin may call `transferAdmin` alone.');
+    // Review 6b: cancelling one stream stops its batch twin (`cancelMultiple`, the same check per stream); that is no consequence to state.
+    expect(all).toContain('The Sender (`sender`) of the Stream concerned may, alone and without waiting for any deadline, call `cancel` on one Stream, under the conditions stated for it. `cancel` pays out to the Sender of the given Stream (`_streams[streamId]`).');
+    expect(all.some((s) => /`cancelMultiple` can no longer be used/.test(s))).toBe(false);
   });
 
   it('Zora modules: the sale pays the royalty recipients the Royalty Engine returns, before the seller', async () => {

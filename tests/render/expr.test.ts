@@ -76,4 +76,12 @@ describe('expression partials', () => {
     expect(read(variable('seller', 'Seller', { party: 'seller' }))).toBe('the Seller (`seller`)');
     expect(read(variable('GRACE', 'Grace', { scope: 'constant', value: '1209600', unit: 'days' }))).toBe('14 days (`GRACE`)');
   });
+
+  it('brackets a sum whose entries are picked by a condition when something is added after it (review 6b N2)', () => {
+    const deposits = variable('deposits', 'Deposits');
+    const fee = variable('fee', 'Fee');
+    const sum: Expr = { kind: 'sum', over: deposits, item: null, term: variable('amount', 'Amount'), where: [variable('valid', 'Valid')] };
+    const text = read({ kind: 'arith', op: '+', left: sum, right: fee });
+    expect(text).toBe('(the sum of the Amount (`amount`) over every Deposit in the Deposits (`deposits`) for which the Valid (`valid`) is true) plus the Fee (`fee`)');
+  });
 });

@@ -66,7 +66,10 @@ function powerContext(terms: ContractTerms, power: Power): Record<string, unknow
     // Actions paying the party the power replaces: their payments follow the new holder (VestingWallet's release).
     paidAfter: actionNames(terms, paidTo(terms, power)),
     // What taking money pays the holders, as the action's payments say it: never "money held by the contract" at large.
-    taken: power.kind === 'withdraw-funds' ? (findAction(terms, power.action)?.payments ?? []).filter((p) => p.direction === 'out' && p.toParty !== null && power.holders.includes(p.toParty)) : [],
+    // Each with the party paid (`payee`): the holder, however the code names them (the caller, `owner`).
+    taken: power.kind === 'withdraw-funds' ? (findAction(terms, power.action)?.payments ?? []).filter((p) => p.direction === 'out' && p.toParty !== null && power.holders.includes(p.toParty)).map((p) => ({ ...p, payee: terms.parties.find((party) => party.id === p.toParty) ?? null })) : [],
+    // The flags the action always requires (`s.revocable && !s.revoked`): the power reaches only what they allow.
+    ...takeConditions(terms, power),
     // A fixed value read in what another party must pay (`waive`, read in `pay` through `lateFee`).
     reached: (power.reaches ?? []).map((r) => ({ action: findAction(terms, r.action), how: r.how, zeroed: r.zeroed, chosen: r.chosen ?? null, payers: r.payers.map((id) => terms.parties.find((party) => party.id === id) ?? null).filter((party) => party !== null) })),
     ...stageDecided(terms, power),
@@ -230,6 +233,33 @@ function requiredFlag(action: Action, name: string): boolean | null {
     }
   }
   return values.size === 1 ? [...values][0]! : null;
+}
+
+/** The flags taking money requires beyond the power's bounds (`requires`), and both together (`onlyWhen`). */
+function takeConditions(terms: ContractTerms, power: Power): { requires: Expr[]; onlyWhen: Expr[] } {
+  if (power.kind !== 'withdraw-funds') return { requires: [], onlyWhen: [] };
+  const requires = requiredFlags(findAction(terms, power.action)).filter((f) => !power.bounds.some((b) => JSON.stringify(b) === JSON.stringify(f)));
+  return { requires, onlyWhen: [...power.bounds, ...requires] };
+}
+
+/**
+ * The stored flags an action requires whatever else happens, other than who may call it: a flag of the
+ * contract (`!closed`) or of a record (`s.revocable`, `!s.revoked`), as the checks write them.
+ */
+function requiredFlags(action: Action | null | undefined): Expr[] {
+  const isFlag = (e: Expr): boolean => {
+    const bare = unwrap(e);
+    if (bare.kind === 'not') return isFlag(bare.operand);
+    if (bare.kind === 'variable') return bare.scope === 'state' && bare.type === 'bool';
+    if (bare.kind !== 'member' || bare.type !== 'bool') return false;
+    let root: Expr = bare.object;
+    while (root.kind === 'index' || root.kind === 'member') root = root.kind === 'index' ? root.base : root.object;
+    return root.kind === 'variable' && root.scope === 'state';
+  };
+  return (action?.conditions ?? [])
+    .filter((c) => c.when.length === 0 && !c.isAccess)
+    .flatMap((c) => (c.expr.kind === 'and' ? c.expr.operands : [c.expr]))
+    .filter(isFlag);
 }
 
 /** Names of the actions only a role's holders may call, other than those that give, take or renounce roles. */
