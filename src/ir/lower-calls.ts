@@ -252,7 +252,10 @@ export abstract class CallLowerer extends ExpressionLowerer {
     // A getter that reads one stored value (through a helper or a storage pointer) reads as that value.
     // So does a sender (ERC-2771's `_msgSender()`: the caller, or the address a trusted forwarder names).
     const readsOnePlace = values.length === 1 && (isPlace(values[0]) || isSender(values[0]));
-    if (view && !single && !returnsPlace && !readsOnePlace && definition.returnParameters.parameters.length === 1) {
+    // A pure function reads nothing stored: its value is its formula of the arguments, never "as it stood before the call".
+    // (One without a loop: a loop's result is named, as the loop itself may not be explained.)
+    const pure = definition.stateMutability === 'pure' && values.length === 1 && !/"nodeType":"(?:For|While|DoWhile)Statement"/.test(JSON.stringify(definition.body));
+    if (view && !pure && !single && !returnsPlace && !readsOnePlace && definition.returnParameters.parameters.length === 1) {
       // A computed amount is named (its formula is stated once, under definitions), not spelled out in every sentence.
       return [{ kind: 'call', name: definition.name, label: humanise(definition.name), args }];
     }
