@@ -239,14 +239,17 @@ function itemParties(context: ExtractContext, contractParties: Party[]): { items
         copies.set(`${decl.name}.${member.name}`, copied);
         continue;
       }
-      const changedBy = writers.filter((w) => !creates(w)).map((w) => w.id);
-      const setOnceBy = writers.filter(creates).map((w) => w.id);
+      // Every write puts the zero address there (the action that would set it always fails): no one holds it.
+      const fieldValue = (e: Effect) => (e.value?.kind === 'struct' ? e.value.fields.find((f) => f.name === member.name)?.value ?? null : e.value);
+      const onlyZero = writers.length > 0 && writers.every((w) => w.writes.every((e) => { const v = fieldValue(e); return v !== null && unwrap(v).kind === 'zero-address'; }));
+      const changedBy = onlyZero ? [] : writers.filter((w) => !creates(w)).map((w) => w.id);
+      const setOnceBy = onlyZero ? [] : writers.filter(creates).map((w) => w.id);
       list.push(newParty({
         id: `${decl.name}.${member.name}`,
         name: member.name,
         kind: 'item-field',
         mutability: 'mutable',
-        setAt: 'action',
+        setAt: onlyZero ? 'never' : 'action',
         changedBy,
         setOnceBy,
         collection: decl.name,

@@ -59,7 +59,7 @@ export const risks: Extractor = {
     for (const action of terms.actions) {
       if (action.access.once && action.access.anyone) drafts.push({ kind: 'first-caller', action: action.id, party: null, subject: null, text: null, state: null, source: action.access.once.source });
     }
-    drafts.push(...renouncedPayee(terms), ...renounceLocks(terms), ...refusals(context, terms), ...neverSucceeds(terms), ...neverRecorded(terms), ...unpaidRemainders(terms), ...zeroPeriods(terms));
+    drafts.push(...renouncedPayee(terms), ...zeroPayees(terms), ...renounceLocks(terms), ...refusals(context, terms), ...neverSucceeds(terms), ...neverRecorded(terms), ...unpaidRemainders(terms), ...zeroPeriods(terms));
     const timed = terms.deadlines.find((d) => d.clock === 'time');
     if (timed) drafts.push({ kind: 'timestamp', action: null, party: null, subject: null, text: null, state: null, source: timed.source });
     for (const read of context.reads) {
@@ -228,6 +228,15 @@ function renouncedPayee(terms: ContractTerms): Draft[] {
     drafts.push({ kind: 'renounce-redirects-payments', action: action.id, party: owner.id, subject, text: renounce.action, state: null, source: payment.source });
   }
   return drafts;
+}
+
+/** Payments to a party no action ever sets to anything but the zero address (`setAt: 'never'`): what they pay is lost. */
+function zeroPayees(terms: ContractTerms): Draft[] {
+  const never = new Set(terms.parties.filter((p) => p.setAt === 'never').map((p) => p.id));
+  return terms.actions.flatMap((action) => {
+    const payment = action.payments.find((p) => p.direction === 'out' && p.toParty !== null && p.toParty !== undefined && never.has(p.toParty));
+    return payment ? [{ kind: 'pays-zero-address' as const, action: action.id, party: payment.toParty!, subject: payment.asset.kind === 'token' ? payment.asset.token : null, text: null, state: null, source: payment.source }] : [];
+  });
 }
 
 /** Only the owner may call it: its access rules all name the owner party. */

@@ -115,6 +115,8 @@ export type RiskKind =
   | 'unrestricted-action'
   /** Payments to the owner that go to the zero address once ownership is renounced. */
   | 'renounce-redirects-payments'
+  /** `action` pays `party`, whom no action ever sets to anything but the zero address: the money is lost. */
+  | 'pays-zero-address'
   /** Every payment out depends on owner-only actions (`renounceGates`): renouncing ownership (`action`) leaves the money waiting on them where it is. */
   | 'renounce-locks-funds';
 

@@ -25,6 +25,13 @@ describe('actions that always fail', { timeout: 60_000 }, () => {
     expect(all.filter((s) => /`withdraw`/.test(s) && !s.startsWith('Every call to `withdraw` fails'))).toEqual([]);
   });
 
+  it('a lender only the failing action would set is always the zero address: repaying it loses the money', async () => {
+    const { of } = await read(FILE, 'NoReceiveLoans');
+    expect(of('key-fact:parties')[0]).toContain('Lender (`lender`, always the zero address)');
+    expect(of('party:loans.lender')[0]).toContain('never set to anything but the zero address');
+    expect(of('risk')).toContain('No action ever sets the Lender (`lender`) of the Loan concerned to anything but the zero address, so what `repay` pays to it goes to the zero address: ETH sent there is lost.');
+  });
+
   it('a contract that accepts ETH: the same transfer to itself goes through', async () => {
     const { of } = await read(FILE, 'ReceivingLoans');
     expect(of('action:fund(uint256)').some((s) => /fails/.test(s))).toBe(false);
