@@ -14,6 +14,7 @@ import type { ExtractContext, Extractor } from './context.ts';
 import { isAddressType, partyIdFromName, partyIdOf } from './party-ids.ts';
 import { writesNewRecord } from './records.ts';
 import { holderParties } from './party-holders.ts';
+import { fieldValue, linkParties } from './party-links.ts';
 import { tokenHolderParties } from './party-nft.ts';
 import { newParty } from './new-party.ts';
 import { linkOwnRecordCallers } from './keyed-records.ts';
@@ -240,8 +241,7 @@ function itemParties(context: ExtractContext, contractParties: Party[]): { items
         continue;
       }
       // Every write puts the zero address there (the action that would set it always fails): no one holds it.
-      const fieldValue = (e: Effect) => (e.value?.kind === 'struct' ? e.value.fields.find((f) => f.name === member.name)?.value ?? null : e.value);
-      const onlyZero = writers.length > 0 && writers.every((w) => w.writes.every((e) => { const v = fieldValue(e); return v !== null && unwrap(v).kind === 'zero-address'; }));
+      const onlyZero = writers.length > 0 && writers.every((w) => w.writes.every((e) => { const v = fieldValue(e, member.name); return v !== null && unwrap(v).kind === 'zero-address'; }));
       const changedBy = onlyZero ? [] : writers.filter((w) => !creates(w)).map((w) => w.id);
       const setOnceBy = onlyZero ? [] : writers.filter(creates).map((w) => w.id);
       list.push(newParty({
@@ -271,7 +271,7 @@ function recordFieldOf(expr: Expr): string | null {
 
 /** The contract party every write of a field copies (`Deposit({landlord: landlord, …})`), if there is one. */
 function copiedParty(writes: Effect[], field: string, parties: Party[]): string | null {
-  const values = writes.map((e) => (e.value?.kind === 'struct' ? e.value.fields.find((f) => f.name === field)?.value ?? null : e.value));
+  const values = writes.map((e) => fieldValue(e, field));
   const ids = new Set(values.map((value) => (value ? unwrap(value) : null)).map((value) => (value?.kind === 'variable' && value.scope !== 'parameter' && value.scope !== 'local' ? value.party : null)));
   const [id] = [...ids];
   return ids.size === 1 && id && parties.some((party) => party.id === id) ? id : null;
@@ -285,17 +285,7 @@ function linkItemCallers(actions: ContractTerms['actions'], items: Party[], copi
     const collection = bare.object.base.name;
     return items.find((p) => p.collection === collection && p.name === bare.member)?.id ?? copies.get(`${collection}.${bare.member}`) ?? null;
   };
-  for (const action of actions) {
-    for (const payment of action.payments) {
-      payment.toParty ??= itemParty(payment.to);
-      if (payment.direction === 'between' && payment.from !== null) payment.fromParty ??= itemParty(payment.from);
-    }
-    action.access.rules = action.access.rules.map((rule) => {
-      if (rule.kind !== 'expr') return rule;
-      const party = itemParty(rule.expr);
-      return party ? { kind: 'party', party, via: rule.via } : rule;
-    });
-  }
+  linkParties(actions, itemParty);
 }
 
 /** Only one party may call: a payment to the caller is a payment to that party (`selfdestruct(payable(msg.sender))` after an owner check). */

@@ -12,6 +12,7 @@ import { unwrap } from '../terms/index.ts';
 import type { ExtractContext } from './context.ts';
 import { isAddressType } from './party-ids.ts';
 import { newParty } from './new-party.ts';
+import { fieldValue, linkParties } from './party-links.ts';
 
 /** The parties kept in address fields of single stored records; `skip` holds `record.field` names used as tokens. */
 export function recordParties(context: ExtractContext, skip: Set<string>): Party[] {
@@ -55,14 +56,6 @@ export function recordParties(context: ExtractContext, skip: Set<string>): Party
   return found;
 }
 
-/** What a write puts in the field: its value, the field of a whole record written, the zero address when deleted. */
-function fieldValue(e: Effect, field: string): Expr | null {
-  if (e.kind === 'delete') return { kind: 'zero-address' };
-  if (e.kind !== 'set' || !e.value) return null;
-  if (e.target.kind === 'member') return e.value;
-  return e.value.kind === 'struct' ? (e.value.fields.find((f) => f.name === field)?.value ?? null) : null;
-}
-
 function isZero(value: Expr): boolean {
   const bare = unwrap(value);
   return bare.kind === 'zero-address' || (bare.kind === 'number' && /^0+$/.test(bare.value));
@@ -84,17 +77,7 @@ export function linkRecordCallers(actions: ContractTerms['actions'], parties: Pa
     if (object.kind !== 'variable' || object.scope !== 'state') return null;
     return parties.find((p) => p.id === `${object.name}.${bare.member}`)?.id ?? null;
   };
-  for (const action of actions) {
-    for (const payment of action.payments) {
-      payment.toParty ??= partyOf(payment.to);
-      if (payment.direction === 'between' && payment.from !== null) payment.fromParty ??= partyOf(payment.from);
-    }
-    action.access.rules = action.access.rules.map((rule) => {
-      if (rule.kind !== 'expr') return rule;
-      const party = partyOf(rule.expr);
-      return party ? { kind: 'party', party, via: rule.via } : rule;
-    });
-  }
+  linkParties(actions, partyOf);
 }
 
 function singleStruct<T extends { id: number; name: string }>(decl: VariableDeclaration, structs: Map<number, T>): T | null {

@@ -8,6 +8,7 @@ import type { ContractDefinition, FunctionDefinition, VariableDeclaration } from
 import { makeDeref, type Deref } from '../ir/calls.ts';
 import { factsOf } from '../ir/facts.ts';
 import { Lowerer } from '../ir/lower.ts';
+import type { Condition } from '../terms/index.ts';
 import type { ActionRead, ExtractContext } from './context.ts';
 
 /** The action's id: its canonical ABI signature (structs as tuples), or 'constructor', 'receive', 'fallback'. */
@@ -84,15 +85,20 @@ function refuseSelfSends(reads: ActionRead[]): void {
   }
 }
 
-/** A check that can never hold on every path (`revert()`, `require(x = false)`): the action never goes ahead. */
+/** A check that can never hold, made on every path (`revert()`, `require(x = false)`). */
+export function isRefusal(c: Condition): boolean {
+  return c.when.length === 0 && c.each === null && c.expr.kind === 'bool' && !c.expr.value;
+}
+
+/** The action never goes ahead: one of its checks is a refusal. */
 export function refusedAlways(facts: ActionRead['facts']): boolean {
-  return facts.conditions.some((c) => c.when.length === 0 && c.each === null && c.expr.kind === 'bool' && !c.expr.value);
+  return facts.conditions.some(isRefusal);
 }
 
 /** An action that always fails pays, changes, records and calls nothing: no other part of the summary may count on it. */
 function clearWhatNeverHappens(facts: ActionRead['facts']): void {
   // Its other checks are moot: only the refusal is said (no deadline or party rule is read from them).
-  facts.conditions = facts.conditions.filter((c) => c.when.length === 0 && c.each === null && c.expr.kind === 'bool' && !c.expr.value);
+  facts.conditions = facts.conditions.filter(isRefusal);
   facts.payments = [];
   facts.effects = [];
   facts.emits = [];

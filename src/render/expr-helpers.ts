@@ -281,18 +281,9 @@ function registerLookupHelpers(hb: typeof Handlebars): void {
     return lifecycle?.states.find((s) => s.name === state)?.label ?? state;
   });
   /** True the first time a code name is mentioned in a document, so it is shown beside its label once. */
-  hb.registerHelper('firstMention', (name: string, options: HelperOptions) => {
-    if (options.data.introduced.has(name)) return false;
-    options.data.introduced.add(name);
-    return true;
-  });
+  hb.registerHelper('firstMention', (name: string, options: HelperOptions) => firstTime(name, options.data));
   /** The unit of a rate (basis points, percent) is said at its first mention in a group, as a code name is. */
-  hb.registerHelper('firstScale', (rate: Expr, scale: string, options: HelperOptions) => {
-    const key = `:scale:${scale}:${JSON.stringify(rate)}`;
-    if (options.data.introduced.has(key)) return false;
-    options.data.introduced.add(key);
-    return true;
-  });
+  hb.registerHelper('firstScale', (rate: Expr, scale: string, options: HelperOptions) => firstTime(`:scale:${scale}:${JSON.stringify(rate)}`, options.data));
   /** Marks a code name as shown (when a template shows it itself); renders nothing. */
   hb.registerHelper('introduce', (name: string, options: HelperOptions) => {
     options.data.introduced.add(name);
@@ -313,4 +304,11 @@ function registerLookupHelpers(hb: typeof Handlebars): void {
 
 function isEthUnit(unit: string | null): boolean {
   return unit === 'ether' || unit === 'gwei' || unit === 'wei';
+}
+
+/** True the first time a name (or a rate's unit) is shown in the statement group, which it then records as shown. */
+function firstTime(key: string, data: RenderData): boolean {
+  if (data.introduced.has(key)) return false;
+  data.introduced.add(key);
+  return true;
 }

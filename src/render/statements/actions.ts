@@ -11,6 +11,8 @@ import { firstSets, isOnceBookkeeping, isOnceCheck, succeedsOnce } from './once.
 import type { NamedValue } from '../../ir/named-values.ts';
 import { definitionsOf, namingOf, placeOf, type Naming } from '../named-values.ts';
 import { tellingEmits } from './events.ts';
+import { isRefusal } from '../../extract/read-actions.ts';
+import { isZero } from '../expr-helpers.ts';
 import { combineBasis, spanSources, spec, type StatementSpec } from './spec.ts';
 
 export function buildActionSpecs(terms: ContractTerms): StatementSpec[] {
@@ -78,7 +80,7 @@ function buildActionParts(terms: ContractTerms, action: Action): StatementSpec[]
   }
   if (action.alwaysFails) {
     // Nothing else it says can happen: one sentence, with the code's message.
-    const refusal = action.conditions.find((c) => c.when.length === 0 && c.expr.kind === 'bool' && !c.expr.value)!;
+    const refusal = action.conditions.find(isRefusal)!;
     return [...specs, spec(`${prefix}:always-fails`, 'actions', 'always-fails', { ...base, basis: 'code', source: refusal.source, context: { action, condition: refusal } })];
   }
   // Two or more conditions: "otherwise it fails and nothing changes" is said once, before them, in the
@@ -284,8 +286,7 @@ function withoutZeroGuard(payment: Action['payments'][number]): Action['payments
   const guards = (condition: Expr) => {
     const c = unwrap(condition);
     if (c.kind !== 'compare' || (c.op !== '!=' && c.op !== '>')) return false;
-    const zero = unwrap(c.right);
-    return zero.kind === 'number' && /^0+$/.test(zero.value) && JSON.stringify(unwrap(c.left)) === amount;
+    return isZero(c.right) && JSON.stringify(unwrap(c.left)) === amount;
   };
   return payment.when.some(guards) ? { ...payment, when: payment.when.filter((condition) => !guards(condition)) } : payment;
 }
