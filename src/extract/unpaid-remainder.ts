@@ -31,7 +31,7 @@ export function unpaidRemainders(terms: ContractTerms): Draft[] {
     if (!difference) continue;
     const rest = namedRest(difference, difference.setter ?? action.id, terms.actions);
     const key = `${action.id}|${JSON.stringify(rest)}`;
-    if (seen.has(key) || paidSomewhere(rest, difference.rest, terms.actions)) continue;
+    if (seen.has(key) || paidSomewhere(rest, difference.rest, terms.actions) || countsPayouts(rest, difference, action)) continue;
     seen.add(key);
     const subject: Expr = { kind: 'arith', op: '-', left: difference.held, right: rest };
     drafts.push({ kind: 'remainder-stays', action: action.id, party: payment.toParty, subject, text: difference.setter, state: null, source: payment.source });
@@ -128,6 +128,24 @@ function paidSomewhere(named: Expr, rest: Expr, actions: Action[]): boolean {
   if (payments.some((p) => reads(p.amount))) return true;
   const credited = actions.flatMap((a) => a.effects.filter((e) => e.value !== null && (e.kind === 'set' || e.kind === 'increase') && reads(e.value!)).map((e) => placeKey(e.target)));
   return credited.some((key) => key !== null && payments.some((p) => [...walkExpr(p.amount)].some((e) => placeKey(e) === key)));
+}
+
+/**
+ * The remainder counts what the same payout paid before, not money kept back: the paying action sets it to the
+ * held amount (`g.claimed = g.amount` in the `claim` that pays `g.amount - g.claimed`) or adds to it the
+ * difference it pays (`g.released += g.amount - g.released`). A deduction the payout records
+ * (`lease.kept = kept`) is neither.
+ */
+function countsPayouts(named: Expr, difference: Difference, action: Action): boolean {
+  const key = placeKey(unwrap(named));
+  const held = placeKey(unwrap(difference.held));
+  if (key === null || held === null) return false;
+  return action.effects.some((e) => {
+    if (e.value === null || placeKey(e.target) !== key) return false;
+    const value = unwrap(e.value);
+    if (e.kind === 'set') return placeKey(value) === held;
+    return e.kind === 'increase' && value.kind === 'arith' && value.op === '-' && placeKey(unwrap(value.left)) === held;
+  });
 }
 
 /** The nodes of the tree, skipping what is taken off (`x` in `a - x`). */

@@ -240,6 +240,14 @@ export function registerExprHelpers(hb: typeof Handlebars): void {
     const bare = unwrap(expr);
     return bare.kind === 'variable' && bare.scope === 'parameter';
   });
+  /**
+   * A parameter that picks a record by its number or id (`escrows[escrowId]`): the record reads as "the given
+   * Escrow". A parameter holding an address (`grants[who]`) names an account, not the record.
+   */
+  hb.registerHelper('picksRecord', (expr: Expr) => {
+    const bare = unwrap(expr);
+    return bare.kind === 'variable' && bare.scope === 'parameter' && !/^address\b/.test(bare.type ?? '');
+  });
   /** True for the block time, or a time before or after it: the value reads as a moment. */
   hb.registerHelper('isTimeValue', (expr: Expr | null, options: HelperOptions) => expr !== null && (unwrap(expr).kind === 'now' || readTimeOffset(expr, isMomentIn(options.data.terms)) !== null));
   /** `{{renderEach "caller-rule" rules "disjunction"}}`: each item through a partial, then joined as a list. */

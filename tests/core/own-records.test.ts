@@ -25,7 +25,7 @@ describe('records stored under their own party’s address', { timeout: 60_000 }
 
   it('the grant’s dates are set for the given beneficiary, not for whoever calls the action that creates it', async () => {
     const { all } = await read(FILE, 'OwnGrants');
-    expect(all).toContain('The Cliff time of the given Grant (`grants[beneficiary]`) is set by `createGrant` to the given Cliff Duration (`cliffDuration`) after the call.');
+    expect(all).toContain('The Cliff time of the Grant for the given Beneficiary (`beneficiary`) in the Grants (`grants`) is set by `createGrant` to the given Cliff Duration (`cliffDuration`) after the call.');
     expect(all).toContain('If `release` is called before the Cliff time of the Grant for the caller, the Vested (`vested`) it reads is zero.');
     expect(all.filter((s) => /for the caller.* is set by `createGrant`/.test(s))).toEqual([]);
   });

@@ -69,7 +69,7 @@ describe('review 6: loops, ways out, who must act, periods', { timeout: 120_000 
   it('a power to take money says what it takes, from the payment', async () => {
     const { all } = await read('tests/fixtures/core/FundedVesting.sol', 'FundedVesting');
     // Review 6b N1: the flags the action requires, and who is paid, are part of the power.
-    expect(all).toContain('The Owner (`owner`) may take money out of the contract alone, by calling `revoke`, but only when the Revocable flag of the given Schedule (`schedules[beneficiary]`) is set and the Revoked flag of the given Schedule is not set. `revoke` then pays the Owner an amount of the token at `token` equal to the Amount of the given Schedule minus the Vested (`vested`) as it stood before the call, for the given Beneficiary (`beneficiary`).');
+    expect(all).toContain('The Owner (`owner`) may take money out of the contract alone, by calling `revoke`, but only when the Revocable flag of the Schedule for the given Beneficiary (`beneficiary`) in the Schedules (`schedules`) is set and the Revoked flag of the Schedule for the given Beneficiary is not set. `revoke` then pays the Owner an amount of the token at `token` equal to the Amount of the Schedule for the given Beneficiary minus the Vested (`vested`) as it stood before the call, for the given Beneficiary.');
     expect(all.some((s) => /may take money held by the contract|may take out of the contract, alone/.test(s))).toBe(false);
     const { documents } = await summarize(['tests/fixtures/core/FundedVesting.sol'], { contracts: ['FundedVesting'], languages: ['zh'], formats: ['json'], cwd: repo, cache: false });
     const zh = documents[0].contracts[0].statements.filter((s) => s.id.startsWith('power:')).map((s) => s.text);

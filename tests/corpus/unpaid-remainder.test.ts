@@ -29,6 +29,14 @@ describe('money held for a record that a payout releases only in part', { timeou
     expect(staysSentences(all)).toEqual([]);
   });
 
+  it('not said where what is taken off counts what the same payout paid before', async () => {
+    const { all, of } = await read(OURS, 'ClaimedSoFar');
+    expect(staysSentences(all)).toEqual([]);
+    // A record picked by an address reads as that account's record, not as "the given Grant".
+    expect(of('action:addGrant')).toContain('`addGrant` sets the Grant for the given Who to a new Grant record, set as in the table below.');
+    expect(all.join(' ')).not.toContain('the given Grant');
+  });
+
   it('not said where another action pays out the whole balance', async () => {
     const { all } = await read(OURS, 'SweptDeductions');
     expect(staysSentences(all)).toEqual([]);
