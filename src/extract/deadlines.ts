@@ -106,7 +106,7 @@ function onlyParameters(expr: Expr): boolean {
   if (expr.kind === 'variable') return expr.scope === 'parameter' || expr.scope === 'local';
   if (expr.kind === 'convert') return onlyParameters(expr.operand);
   // An entry of a list given in the call (`deadlines[i]`, each signed authorisation's own expiry).
-  if (expr.kind === 'index' || expr.kind === 'member') return onlyParameters(expr.kind === 'index' ? expr.base : expr.object);
+  if (expr.kind === 'index') return onlyParameters(expr.base);
   if (expr.kind === 'arith') return onlyParameters(expr.left) && (onlyParameters(expr.right) || expr.right.kind === 'number');
   return false;
 }

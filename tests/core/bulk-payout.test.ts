@@ -50,7 +50,7 @@ describe('a bulk payout from a scratch list', { timeout: 60_000 }, () => {
 
   it('emptying a scratch list after paying from it clears no claim: nothing denies a later payout', async () => {
     const { of, all } = await read(FILE, 'BulkPayout');
-    expect(of('action:bulkPayOut(')).toContain('The code does not check that this payment succeeded; if it fails, `bulkPayOut` still completes and the money stays in the contract.');
+    expect(of('action:bulkPayOut(')).toContain('The code does not check that this payment succeeded; with a token that returns `false` instead of failing, `bulkPayOut` still completes though nothing was paid, and the money stays in the contract.');
     expect(all.some((s) => /claim to it is cleared|no action pays it to/.test(s))).toBe(false);
   });
 });

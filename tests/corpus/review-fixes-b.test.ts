@@ -63,10 +63,10 @@ describe('a cleared claim names only the actions that can still act on its recor
   it('CrowdFund: `refund` pays only what the record still holds; `unpledge` ends when `refund` may begin', async () => {
     const { all } = await read(CROWD, 'CrowdFund');
     expect(all).toContain(
-      'The code does not check that this payment succeeded; if it fails, `unpledge` still completes and the money stays in the contract. The claim to it is cleared in the same call, so no action pays it to the caller later.',
+      'The code does not check that this payment succeeded; with a token that returns `false` instead of failing, `unpledge` still completes though nothing was paid, and the money stays in the contract. The claim to it is cleared in the same call, so no action pays it to the caller later.',
     );
     expect(all).toContain(
-      'The code does not check that this payment succeeded; if it fails, `refund` still completes and the money stays in the contract. The claim to it is cleared in the same call, so no action pays it to the caller later.',
+      'The code does not check that this payment succeeded; with a token that returns `false` instead of failing, `refund` still completes though nothing was paid, and the money stays in the contract. The claim to it is cleared in the same call, so no action pays it to the caller later.',
     );
     expect(all.filter((s) => /it can leave the contract only when anyone calls `(refund|unpledge)`/.test(s))).toEqual([]);
   });

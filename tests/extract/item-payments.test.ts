@@ -25,8 +25,8 @@ describe('NFT transfers are not token payments', { timeout: 60_000 }, () => {
     const unchecked = all.filter((s) => /does not check that (this|a) payment succeeded/.test(s));
     // One per settling action in its own section and in Risks (the wrapped-ETH transfer), one for `bid`'s.
     expect(unchecked).toHaveLength(6);
-    expect(all).toContain('The code does not check that this payment succeeded; if it fails, `settle` still completes and the money stays in the contract. The claim to it is cleared in the same call, so no action pays it to the Seller later.');
-    expect(all).toContain('The code does not check that this payment succeeded; if it fails, `settleAndRestart` still completes and the money stays in the contract. The claim to it is cleared in the same call, so no action pays it to the Seller later.');
+    expect(all).toContain('The code does not check that this payment succeeded; with a token that returns `false` instead of failing, `settle` still completes though nothing was paid, and the money stays in the contract. The claim to it is cleared in the same call, so no action pays it to the Seller later.');
+    expect(all).toContain('The code does not check that this payment succeeded; with a token that returns `false` instead of failing, `settleAndRestart` still completes though nothing was paid, and the money stays in the contract. The claim to it is cleared in the same call, so no action pays it to the Seller later.');
     expect(all.some((s) => /can leave the contract only when anyone calls `(settle|settleAndRestart)`/.test(s))).toBe(false);
   });
 });

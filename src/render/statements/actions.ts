@@ -6,7 +6,7 @@ import type { Action, ContractTerms, Effect, Expr, SourceRef } from '../../terms
 import { unwrap } from '../../terms/index.ts';
 import { isMaxUint, rewrite } from '../../ir/exprs.ts';
 import { rolePlace, type RolePlace } from '../roles.ts';
-import { balanceLeft, clearedClaim } from './money.ts';
+import { balanceLeft, clearedClaim, failsOnlyWithFalse } from './money.ts';
 import { firstSets, isOnceBookkeeping, isOnceCheck, succeedsOnce } from './once.ts';
 import type { NamedValue } from '../../ir/named-values.ts';
 import { definitionsOf, namingOf, placeOf, type Naming } from '../named-values.ts';
@@ -141,7 +141,7 @@ function buildActionParts(terms: ContractTerms, action: Action): StatementSpec[]
       specs.push(spec(`${id}:arbitrary-code`, 'actions', 'payment-arbitrary-code', { ...base, basis: 'code', source: payment.source, context: { action, payment } }));
     }
     if (payment.resultChecked === false) {
-      specs.push(spec(`${id}:unchecked`, 'actions', 'payment-unchecked', { ...base, basis: 'code', source: payment.source, context: { action, payment, cleared: clearedClaim(terms, action, payment) } }));
+      specs.push(spec(`${id}:unchecked`, 'actions', 'payment-unchecked', { ...base, basis: 'code', source: payment.source, context: { action, payment, cleared: clearedClaim(terms, action, payment), viaToken: failsOnlyWithFalse(payment) } }));
     }
   });
   if (action.emits.length > 0) {

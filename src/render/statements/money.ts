@@ -283,3 +283,11 @@ function recordExits(terms: ContractTerms, subject: Expr): { party: Party | null
   }
   return [...groups.values()].map(({ party, to, ids }) => ({ party, to, names: actionNames(terms, ids) }));
 }
+
+/**
+ * A token's own `transfer` whose result is ignored fails silently only with a token that returns `false`; a
+ * token that reverts fails the whole call. A library's `safeTransfer` that reports failure swallows either.
+ */
+export function failsOnlyWithFalse(payment: Payment): boolean {
+  return payment.asset.kind === 'token' && payment.method !== 'safeTransfer' && payment.method !== 'safeTransferFrom';
+}

@@ -6,7 +6,7 @@
 import { CALLER } from '../../extract/claim-check.ts';
 import { claimSentences } from '../../extract/claim-topics.ts';
 import type { Claim, ClaimCheck, ContractTerms, Payment, Risk } from '../../terms/index.ts';
-import { clearedClaim } from './money.ts';
+import { clearedClaim, failsOnlyWithFalse } from './money.ts';
 import { firstSets } from './once.ts';
 import { actionNames, findAction, prefixed, spec, type StatementSpec } from './spec.ts';
 import { ruleHolder } from '../../extract/actions.ts';
@@ -24,10 +24,10 @@ export const NOT_COVERED_TOPICS = ['topics', 'deployed-code'] as const;
 export const DISCLAIMER_PARTS = ['generated', 'not-advice', 'code-governs', 'off-chain', 'review'] as const;
 
 /** For an unchecked payment: the payment, and what becomes of its money when it fails and its claim was cleared first. */
-function uncheckedPayment(terms: ContractTerms, risk: Risk): { payment: Payment | null; cleared: ReturnType<typeof clearedClaim> } {
+function uncheckedPayment(terms: ContractTerms, risk: Risk): { payment: Payment | null; cleared: ReturnType<typeof clearedClaim>; viaToken: boolean } {
   const action = (risk.kind === 'unchecked-call' || risk.kind === 'unchecked-incoming') && risk.action !== null ? findAction(terms, risk.action) : undefined;
   const payment = action?.payments.find((p) => p.resultChecked === false && p.source.line === risk.source.line && p.source.path === risk.source.path);
-  return action && payment ? { payment, cleared: clearedClaim(terms, action, payment) } : { payment: null, cleared: null };
+  return action && payment ? { payment, cleared: clearedClaim(terms, action, payment), viaToken: failsOnlyWithFalse(payment) } : { payment: null, cleared: null, viaToken: false };
 }
 
 /**
