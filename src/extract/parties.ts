@@ -5,7 +5,7 @@
  * actions can change it afterwards.
  */
 import type { VariableDeclaration } from 'solidity-ast';
-import { and, choose, targetName } from '../ir/exprs.ts';
+import { and, choose, same, targetName } from '../ir/exprs.ts';
 import { humanise } from '../ir/names.ts';
 import { typeDefinitions } from '../ir/scope.ts';
 import type { ContractTerms, Effect, Expr, Party } from '../terms/index.ts';
@@ -25,19 +25,20 @@ export const parties: Extractor = {
   extract(context, terms) {
     const list: Party[] = [];
     // An address the contract uses as a token (WETH it wraps ETH in) is a contract it relies on, not a party.
-    const tokens = new Set(terms.assets.flatMap((asset) => (asset.kind === 'token' && unwrap(asset.token).kind === 'variable' ? [(unwrap(asset.token) as { name: string }).name] : [])));
+    const tokens = new Set(terms.assets.flatMap((asset) => (asset.kind === 'token' && bare(asset.token).kind === 'variable' ? [(bare(asset.token) as { name: string }).name] : [])));
     // So is a record's address field the contract pays or takes tokens through (an ask's currency).
     // And the token contract of an NFT it moves (a loan's collateral collection, `IERC721(loan.nftContract)`).
-    const itemTokens = context.reads.flatMap((read) => read.facts.itemMoves.map((move) => unwrap(move.token)));
+    const itemTokens = context.reads.flatMap((read) => read.facts.itemMoves.map((move) => bare(move.token)));
     for (const token of itemTokens) if (token.kind === 'variable' && token.scope !== 'parameter' && token.scope !== 'local') tokens.add(token.name);
-    const tokenFields = new Set([...terms.assets.flatMap((asset) => (asset.kind === 'token' ? [asset.token] : [])), ...itemTokens].map((token) => recordFieldOf(unwrap(token))).filter((k): k is string => k !== null));
+    const tokenFields = new Set([...terms.assets.flatMap((asset) => (asset.kind === 'token' ? [asset.token] : [])), ...itemTokens].map((token) => recordFieldOf(bare(token))).filter((k): k is string => k !== null));
     for (const field of [...context.scope.stateVariables, ...context.scope.namespacedFields]) {
       const decl = field.stateVariable ? field : { ...field, stateVariable: true };
       if (tokens.has(decl.name)) continue;
       const id = partyIdOf(decl);
       const party = id ? addressParty(context, decl, id) : null;
-      if (party && !isOwnAddress(party)) list.push(nameOwnerByRole(party));
+      if (party && !isOwnAddress(party)) list.push(party);
     }
+    list.splice(0, list.length, ...list.map((party) => nameOwnerByRole(party, list)));
     list.push(...contractCallers(context, terms.actions, list));
     list.push(...roleParties(context, terms.actions.flatMap((a) => a.access.rules)));
     const found = itemParties(context, list);
@@ -99,9 +100,11 @@ function finalAtDeployment(context: ExtractContext, name: string): { value: Expr
  * An owner the constructor sets from one of its parameters (`Ownable(beneficiary)`, `_transferOwnership(bank)`)
  * is named by that role: the Beneficiary, the owner. An owner set to the deployer stays the Owner.
  */
-function nameOwnerByRole(party: Party): Party {
+function nameOwnerByRole(party: Party, all: Party[]): Party {
   const value = party.initial ? unwrap(party.initial) : null;
   if (party.kind !== 'owner' || party.setAt !== 'deployment' || value?.kind !== 'variable' || value.scope !== 'parameter') return party;
+  // A value that also sets another party (`arbitrator = relayer = owner = initialAddress`) names no role.
+  if (all.some((other) => other !== party && other.initial && same(unwrap(other.initial), value))) return party;
   return { ...party, label: value.label, ownerNamed: true };
 }
 
@@ -262,10 +265,16 @@ function itemParties(context: ExtractContext, contractParties: Party[]): { items
 }
 
 /** `records[a][b].field` as `records.field`: the record field an expression reads, if it reads one. */
+/** The place a value reads, also as it stood before the call (a token read from a record the call then clears). */
+function bare(expr: Expr): Expr {
+  const inner = unwrap(expr);
+  return inner.kind === 'prior' ? bare(inner.of) : inner;
+}
+
 function recordFieldOf(expr: Expr): string | null {
   if (expr.kind !== 'member') return null;
   let base = expr.object;
-  while (base.kind === 'index') base = base.base;
+  while (base.kind === 'index' || base.kind === 'prior') base = base.kind === 'index' ? base.base : base.of;
   return base.kind === 'variable' ? `${base.name}.${expr.member}` : null;
 }
 

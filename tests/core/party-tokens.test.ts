@@ -1,0 +1,15 @@
+/**
+ * Tokens are not parties, also when the token is read from a record the call clears (review 9 M9: "Token
+ * Contract" listed as a party of an OTC escrow); and an owner set from a value that also sets other parties is
+ * the Owner, not named after that value (review 9 U4: "Initial Address (the owner)").
+ */
+import { describe, expect, it } from 'vitest';
+import { read } from '../helpers/sentences.ts';
+
+describe('who is a party', () => {
+  it('a token read from a cleared record is not a party; one address setting three roles names none of them', async () => {
+    const { of, terms } = await read('tests/fixtures/core/ClearedTrades.sol', 'ClearedTrades');
+    expect(terms.parties.map((p) => p.label).sort()).toEqual(['Arbitrator', 'Buyer', 'Owner', 'Relayer', 'Seller']);
+    expect(of('key-fact:parties')[0]).toMatch(/^Parties: Owner \(`owner`\), Arbitrator \(`arbitrator`\), Relayer \(`relayer`\), Seller \(`seller`\), and Buyer \(`buyer`\);/);
+  });
+});
