@@ -30,7 +30,7 @@ export const risks: Extractor = {
       }
     }
     for (const power of terms.powers) {
-      if (power.kind === 'change-term' && (power.bounds.length === 0 || onlyFloors(power)) && !power.reaches) drafts.push({ kind: 'no-upper-bound', action: power.action, party: power.holders[0] ?? null, subject: power.target, text: null, state: null, source: power.source });
+      if (power.kind === 'change-term' && isNumber(power.target) && (power.bounds.length === 0 || onlyFloors(power)) && !power.reaches) drafts.push({ kind: 'no-upper-bound', action: power.action, party: power.holders[0] ?? null, subject: power.target, text: null, state: null, source: power.source });
     }
     for (const lifecycle of terms.lifecycles) drafts.push(...stalls(lifecycle, terms.actions, terms.lifecycles), ...stuckFunds(lifecycle, terms));
     for (const asset of terms.assets) {
@@ -298,4 +298,12 @@ function onlyFloors(power: Power): boolean {
     return (given(e.left) && (e.op === '>' || e.op === '>=')) || (given(e.right) && (e.op === '<' || e.op === '<='));
   };
   return power.bounds.length > 0 && power.bounds.every(floor);
+}
+
+/** Only a number has an upper limit to set: not a flag, an address or a text (review 9 U12). */
+function isNumber(target: Expr | null): boolean {
+  if (target === null) return true;
+  const bare = unwrap(target);
+  const type = 'type' in bare && typeof bare.type === 'string' ? bare.type : null;
+  return type === null || /^u?int\d*$/.test(type);
 }

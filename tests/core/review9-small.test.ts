@@ -1,7 +1,8 @@
 /**
- * Tokens are not parties, also when the token is read from a record the call clears (review 9 M9: "Token
+ * Small findings of review 9. Tokens are not parties, also when the token is read from a record the call clears (review 9 M9: "Token
  * Contract" listed as a party of an OTC escrow); and an owner set from a value that also sets other parties is
- * the Owner, not named after that value (review 9 U4: "Initial Address (the owner)").
+ * the Owner, not named after that value (review 9 U4: "Initial Address (the owner)"). Only a number has an
+ * upper limit to set (U12: "no upper limit on the … flag").
  */
 import { describe, expect, it } from 'vitest';
 import { read } from '../helpers/sentences.ts';
@@ -11,5 +12,13 @@ describe('who is a party', () => {
     const { of, terms } = await read('tests/fixtures/core/ClearedTrades.sol', 'ClearedTrades');
     expect(terms.parties.map((p) => p.label).sort()).toEqual(['Arbitrator', 'Buyer', 'Owner', 'Relayer', 'Seller']);
     expect(of('key-fact:parties')[0]).toMatch(/^Parties: Owner \(`owner`\), Arbitrator \(`arbitrator`\), Relayer \(`relayer`\), Seller \(`seller`\), and Buyer \(`buyer`\);/);
+  });
+});
+
+describe('limits', () => {
+  it('a flag an owner may switch has no upper limit to speak of; a fee does (review 9 U12)', async () => {
+    const { all } = await read('tests/fixtures/core/SwitchedFee.sol', 'SwitchedFee');
+    expect(all).toContain('The code sets no upper limit on the Fee (`fee`), which the Owner (`owner`) may set through `setFee`.');
+    expect(all.some((s) => /no upper limit on the Emergency/.test(s))).toBe(false);
   });
 });
