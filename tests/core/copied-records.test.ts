@@ -34,11 +34,13 @@ describe('a memory copy of a stored record read after the record is overwritten'
     }
   });
 
-  it('a record written whole: the copy is the old record', async () => {
+  it('a record written whole: the copy is the old record, and the whole ETH sent is recorded as the new Amount', async () => {
     const { of, all } = await read(FILE, 'WholeAuction');
     expect(of('action:bid():payment:')).toEqual([
       'If the Bidder of the Auction as it stood before the call is not the zero address, the contract pays the Bidder of the Auction as it stood before the call the Amount of the Auction as it stood before the call in ETH.',
     ]);
+    expect(all).toContain('`bid` accepts more ETH than the Amount of the Auction; the whole amount sent, any excess included, is recorded as the Amount of the Auction.');
+    expect(all.filter((s) => /no action pays it back/.test(s))).toEqual([]);
     expect(all.filter(refundsTheCaller)).toEqual([]);
   });
 
