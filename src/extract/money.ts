@@ -61,19 +61,35 @@ function overpayments(action: Action, balancePaidOut: boolean, actions: Action[]
     const returned = action.payments.find((p) => p.direction === 'out' && p.amount.kind === 'arith' && p.amount.op === '-' && p.amount.left.kind === 'value-sent');
     const forwarded = action.payments.find((p) => p.direction === 'out' && p.amount.kind === 'value-sent');
     // All the ETH sent recorded (a bid, a deposit) where a payment later pays from: none of it is excess.
-    const stored = action.effects.find((e) => e.value && unwrap(e.value).kind === 'value-sent' && paidFromLater(e.target, actions));
+    const stored = action.effects.map((e) => ({ kind: e.kind, target: e.value ? sentInto(e.target, e.value) : null })).find((e) => e.target && paidFromLater(e.target, actions));
     const [excess, detail, party]: [MoneyFact['excess'], Expr | null, string | null] = returned
       ? ['returned', returned.to, returned.toParty]
       : forwarded
         ? ['forwarded', forwarded.to, forwarded.toParty]
         : stored
-          ? [stored.kind === 'set' ? 'recorded' : 'stored', stored.target, null]
+          ? [stored.kind === 'set' ? 'recorded' : 'stored', stored.target!, null]
           : balancePaidOut
             ? ['with-balance', { kind: 'balance', of: { kind: 'this' } }, null]
             : ['stays', null, null];
     drafts.push({ kind: 'overpayment', action: action.id, subject: minimum, detail, withdrawal: null, party, when: condition.when, source: condition.source, excess });
   }
   return drafts;
+}
+
+/**
+ * The place a write puts all the ETH sent in: the place written, or the field of a record written whole
+ * (`auction = Bid(msg.sender, msg.value)` records it as the Amount of the Auction).
+ */
+function sentInto(target: Expr, value: Expr): Expr | null {
+  const v = unwrap(value);
+  if (v.kind === 'value-sent') return target;
+  if (v.kind !== 'struct') return null;
+  for (const f of v.fields) {
+    const type = f.value.kind === 'struct' ? `struct ${f.value.name}` : 'uint256';
+    const place = sentInto({ kind: 'member', object: target, member: f.name, label: f.label, type }, f.value);
+    if (place) return place;
+  }
+  return null;
 }
 
 /** Some payment's amount reads the stored place `target` (the same variable, or the same field of a record). */

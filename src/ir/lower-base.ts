@@ -7,7 +7,8 @@ import type { VariableDeclaration } from 'solidity-ast';
 import type { Expr } from '../terms/index.ts';
 import { hasCode, isPathPrefix, walkExpr } from '../terms/index.ts';
 import { makeDeref } from './calls.ts';
-import { arith, code, key, negate, rewrite, variableExpr, ZERO } from './exprs.ts';
+import { arith, code, key, negate, rewrite, typeName, variableExpr, ZERO } from './exprs.ts';
+import { isPartOf, isRecordPlace, structIdOf } from './copies.ts';
 import { markFormulas, wrapPrior } from './prior.ts';
 import { namedValueOf, nameValue, type NamedValue } from './named-values.ts';
 import { humanise } from './names.ts';
@@ -198,9 +199,53 @@ export abstract class LowererBase {
     for (const [id, value] of state.env) {
       if (this.refs.has(id)) continue;
       // A named formula read before this write may read the place too: it is its value before the call.
-      const wrapped = markFormulas(wrapPrior(value, target));
+      const wrapped = markFormulas(wrapPrior(this.copyBefore(state, id, value, target), target));
       if (wrapped !== value) state.env.set(id, wrapped);
     }
+  }
+
+  /**
+   * A local holding a memory copy of a stored record (`Bid memory a = auction`) whose field is about to be
+   * written (`auction.bidder = msg.sender`): the copy, written out field by field as the record is now, so the
+   * written field keeps the value it had when copied and the others still read the record.
+   */
+  private copyBefore(state: State, id: number, value: Expr, target: Expr): Expr {
+    if (!isRecordPlace(value) || !isPartOf(target, value)) return value;
+    return this.copyOf(state, id, value, target) ?? value;
+  }
+
+  /**
+   * Before two paths join: a copy one path wrote out field by field (a field of the record was written on it)
+   * and the other still reads through the record is written out on the other path too, so the join is field
+   * by field and a field written on one path only reads, on the other, as the record held it.
+   */
+  protected alignCopies(a: State, b: State): void {
+    for (const [id, value] of a.env) {
+      const other = b.env.get(id);
+      if (!other || this.refs.has(id)) continue;
+      if (value.kind === 'struct' && isRecordPlace(other)) b.env.set(id, this.copyOf(b, id, other) ?? other);
+      else if (other.kind === 'struct' && isRecordPlace(value)) a.env.set(id, this.copyOf(a, id, value) ?? value);
+    }
+  }
+
+  private copyOf(state: State, id: number, place: Expr, within: Expr | null = null): Expr | null {
+    const struct = structIdOf(this.deref('VariableDeclaration', id)?.typeDescriptions.typeIdentifier, 'memory');
+    return struct === null ? null : this.recordOf(state, place, struct, within);
+  }
+
+  /**
+   * A stored record (or a local's) written out field by field, each field what this path reads there now; a field
+   * that is itself a record holding `within` (the place about to be written) is written out too.
+   */
+  protected recordOf(state: State, object: Expr, structId: number, within: Expr | null = null): Extract<Expr, { kind: 'struct' }> | null {
+    const struct = this.deref('StructDefinition', structId);
+    if (!struct) return null;
+    const fieldOf = (m: (typeof struct.members)[number]): Expr => {
+      const place: Expr = { kind: 'member', object, member: m.name, label: humanise(m.name), type: typeName(m.typeDescriptions.typeString) };
+      const nested = within && isPartOf(within, place) ? structIdOf(m.typeDescriptions.typeIdentifier) : null;
+      return (nested !== null ? this.recordOf(state, place, nested, within) : null) ?? this.load(state, place);
+    };
+    return { kind: 'struct', name: struct.name, label: humanise(struct.name), fields: struct.members.map((m) => ({ name: m.name, label: humanise(m.name), value: fieldOf(m) })) };
   }
 
   protected zeroOf(target: Expr): Expr {

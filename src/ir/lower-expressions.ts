@@ -9,6 +9,7 @@ import { freshState, type State } from './state.ts';
 import { ARITH_OPS, COMPARE_OPS, LowererBase, NAMESPACE, type Frame } from './lower-base.ts';
 import { compareOf, hasEffects } from './lower-helpers.ts';
 import { humanise } from './names.ts';
+import { structIdOf } from './copies.ts';
 
 export abstract class ExpressionLowerer extends LowererBase {
   /** A call's result values (several for a tuple), lowering what it does. */
@@ -260,19 +261,10 @@ export abstract class ExpressionLowerer extends LowererBase {
     if (lhs.nodeType !== 'MemberAccess' || lhs.expression.nodeType !== 'Identifier') return false;
     const decl = this.deref('VariableDeclaration', lhs.expression.referencedDeclaration);
     if (!decl || decl.stateVariable || this.refs.has(decl.id)) return false;
-    const match = /^t_struct\$_\w+?_\$(\d+)_memory/.exec(decl.typeDescriptions.typeIdentifier ?? '');
-    const struct = match ? this.deref('StructDefinition', Number(match[1])) : null;
-    if (!struct) return false;
+    const structId = structIdOf(decl.typeDescriptions.typeIdentifier, 'memory');
     const current = state.env.get(decl.id) ?? variableExpr(decl, this.ctx.parameterIds.has(decl.id) ? 'parameter' : 'local', null, null);
-    const record: Extract<Expr, { kind: 'struct' }> =
-      current.kind === 'struct'
-        ? current
-        : {
-            kind: 'struct',
-            name: struct.name,
-            label: humanise(struct.name),
-            fields: struct.members.map((m) => ({ name: m.name, label: humanise(m.name), value: { kind: 'member', object: current, member: m.name, label: humanise(m.name), type: typeName(m.typeDescriptions.typeString) } as Expr })),
-          };
+    const record = current.kind === 'struct' ? current : structId === null ? null : this.recordOf(state, current, structId);
+    if (!record) return false;
     state.env.set(decl.id, { ...record, fields: record.fields.map((f) => (f.name === lhs.memberName ? { ...f, value } : f)) });
     return true;
   }

@@ -163,7 +163,7 @@ export class Lowerer extends CallLowerer {
     for (const decl of inner.returnDecls) if (!state.env.has(decl.id)) state.env.set(decl.id, this.defaultValue(decl));
     this.lowerStatements(statements, state, inner);
     if (state.alive) inner.returns.push({ state: fork(state, null), values: inner.returnDecls.map((d) => state.env.get(d.id) ?? this.defaultValue(d)) });
-    const joined = mergeAll(inner.returns.map((r) => r.state));
+    const joined = mergeAll(inner.returns.map((r) => r.state), (x, y) => this.alignCopies(x, y));
     if (!joined) {
       state.alive = false;
       // Every path reverted, unless one stopped the call (`selfdestruct`): then nothing after it runs either.
@@ -374,7 +374,7 @@ export class Lowerer extends CallLowerer {
     // A side that only reverts is a condition of the action, not a path: the other side goes on unguarded by it.
     if (!a.alive && a.exit === 'revert' && b.alive) b.guard = [...b.guard.slice(0, base), ...b.guard.slice(base + 1)];
     if (!b.alive && b.exit === 'revert' && a.alive) a.guard = [...a.guard.slice(0, base), ...a.guard.slice(base + 1)];
-    replace(state, merge(a, b));
+    replace(state, merge(a, b, (x, y) => this.alignCopies(x, y)));
   }
 
   protected lowerAssembly(statement: Extract<Statement, { nodeType: 'InlineAssembly' }>, state: State, frame: Frame): void {

@@ -66,11 +66,13 @@ function discriminator(a: Expr[], b: Expr[]): Expr {
 
 /**
  * Two live paths joined: the guard is either path's, a value that differs becomes a phi. Locals that one
- * path declared and the other did not are out of scope after the join and dropped.
+ * path declared and the other did not are out of scope after the join and dropped. `align` first brings the
+ * two paths' values to one shape (a memory copy written out on one path, see `LowererBase.alignCopies`).
  */
-export function merge(a: State, b: State): State {
+export function merge(a: State, b: State, align?: (a: State, b: State) => void): State {
   if (!a.alive) return b.alive ? b : { ...b, exit: deadExit(a.exit, b.exit) };
   if (!b.alive) return a;
+  align?.(a, b);
   const condition = discriminator(a.guard, b.guard);
   const env = new Map<number, Expr>();
   for (const [id, value] of a.env) {
@@ -94,10 +96,10 @@ function deadExit(a: State['exit'], b: State['exit']): State['exit'] {
 }
 
 /** Several live paths joined (the returns of a function, the ends of a loop body). */
-export function mergeAll(states: State[]): State | null {
+export function mergeAll(states: State[], align?: (a: State, b: State) => void): State | null {
   const live = states.filter((s) => s.alive);
   if (live.length === 0) return null;
-  return live.reduceRight((joined, state) => merge(state, joined));
+  return live.reduceRight((joined, state) => merge(state, joined, align));
 }
 
 /** Values of several paths (each with its guard) joined into one value. */
