@@ -5,13 +5,14 @@
  * With no powers: `powers:none`.
  */
 import type { ContractTerms, Lifecycle, Party, Power } from '../../terms/index.ts';
-import type { Action, Expr } from '../../terms/index.ts';
+import type { Action, Expr, Payment } from '../../terms/index.ts';
 import { unwrap, walkExpr } from '../../terms/index.ts';
 import { requiredStates } from '../../extract/lifecycle.ts';
 import { ruleHolder } from '../../extract/actions.ts';
 import { flagRequired } from '../../extract/flag-zero.ts';
 import { actionNames, findAction, prefixed, spanSources, spec, type StatementSpec } from './spec.ts';
 import { rolePlace } from '../roles.ts';
+import { balanceLeft } from './money.ts';
 
 /** Kinds whose new value can be bounded by the code. */
 const BOUNDED_KINDS = new Set<Power['kind']>(['change-term', 'change-party']);
@@ -77,6 +78,7 @@ function powerContext(terms: ContractTerms, power: Power): Record<string, unknow
     acceptance: acceptance(terms, power),
     ...pausedActions(terms, power),
     ...exitMade(terms, power),
+    ...settlement(terms, power),
     // For an allow-list of hooks (`allow-hook`): the other parties' actions that call an address on it.
     hooked: actionNames(terms, power.hooked?.actions ?? []),
     // For giving or taking roles: the actions a role is needed for, other than managing roles.
@@ -104,6 +106,21 @@ function exitMade(terms: ContractTerms, power: Power): { stops?: string[]; empti
   // Every payment under a condition (`if (balance > 0)`): it may pay, not always.
   const maybe = (action?.payments ?? []).filter((p) => p.direction === 'out').every((p) => p.when.length > 0);
   return { stops: actionNames(terms, power.exit.stops), empties: actionNames(terms, power.exit.empties), payees, maybe, frees: power.exit.frees.map((f) => ({ target: f.target, readers: actionNames(terms, f.readers), callers: callers(f.readers) })) };
+}
+
+/**
+ * For a third party's settlement (`settle`): the action's own conditions, each payment with what is left of
+ * the balance before it and whether the caller chooses its amount, and the flags it sets with their readers.
+ */
+function settlement(terms: ContractTerms, power: Power): { settleConditions?: Expr[]; settlePaid?: { payment: Payment; left: ReturnType<typeof balanceLeft>; chosen: boolean }[]; settleFlags?: { target: Expr; value: Expr; readers: string[] }[] } {
+  const action = findAction(terms, power.action);
+  if (power.kind !== 'settle' || !power.settle || !action) return {};
+  const chosen = (amount: Expr) => [...walkExpr(amount)].some((e) => e.kind === 'variable' && e.scope === 'parameter');
+  return {
+    settleConditions: action.conditions.filter((c) => !c.isAccess && c.when.length === 0).map((c) => c.expr),
+    settlePaid: action.payments.filter((p) => p.direction === 'out').map((payment) => ({ payment, left: balanceLeft(action, payment), chosen: chosen(payment.amount) })),
+    settleFlags: power.settle.flags.map((flag) => ({ ...flag, readers: actionNames(terms, flag.readers) })),
+  };
 }
 
 /** For a call queued in advance (`arbitrary-call`): the action whose check proves the delay (`queue`). */
