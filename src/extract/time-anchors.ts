@@ -46,14 +46,14 @@ function fromNow(expr: Expr): boolean {
 }
 
 function add(anchors: Set<string>, expr: Expr): void {
-  const path = anchorPath(expr);
+  const path = storedPath(expr);
   if (path !== null) anchors.add(path);
 }
 
 /** `startDate` for a state variable, `schedules.startTime` for a field of each record; null otherwise. */
-export function anchorPath(expr: Expr): string | null {
+export function storedPath(expr: Expr): string | null {
   const inner = unwrap(expr);
-  if (inner.kind === 'prior') return anchorPath(inner.of);
+  if (inner.kind === 'prior') return storedPath(inner.of);
   if (inner.kind === 'variable') return inner.scope === 'state' || inner.scope === 'immutable' ? inner.name : null;
   if (inner.kind !== 'member') return null;
   const root = rootOf(inner.object);

@@ -10,7 +10,7 @@ import { lookupOf, registerNameHelpers } from './name-helpers.ts';
 import { renderPartial, type RenderData, squash } from './render-data.ts';
 import { roleHeld } from './roles.ts';
 import { namedReference } from './named-values.ts';
-import { anchorPath, timeAnchors } from '../extract/time-anchors.ts';
+import { storedPath, timeAnchors } from '../extract/time-anchors.ts';
 import type { NamedValue } from '../ir/named-values.ts';
 
 type HelperOptions = Omit<Handlebars.HelperOptions, 'data'> & { data: RenderData };
@@ -126,7 +126,7 @@ export function isMomentIn(terms: ContractTerms | null | undefined): (expr: Expr
   const anchors = terms ? timeAnchors(terms) : new Set<string>();
   return (expr) => {
     const key = placeKey(expr);
-    const anchor = anchorPath(expr);
+    const anchor = storedPath(expr);
     return (key !== null && known.has(key)) || (anchor !== null && anchors.has(anchor));
   };
 }

@@ -36,4 +36,20 @@ describe('review 7b: misleading sentences', { timeout: 60_000 }, () => {
     expect(all).toContain('No action is refused because of the time of the call; what `open` changes depends on it (see the formulas above); no stored deadline is checked, and nothing happens automatically.');
     expect(all.filter((s) => /what `open` pays/.test(s))).toEqual([]);
   });
+
+  it('revoking a grant: the record is named once, each condition and the payment in sentences of their own, and what claim would still have paid is said to stay in the contract', async () => {
+    const { of } = await read('tests/fixtures/core/RevokedGrants.sol', 'RevokedGrants');
+    const [power] = of('power:');
+    const sentences = power!.split(/(?<=\.)\s+(?=[A-Z`])/);
+    expect(sentences).toEqual([
+      'The Owner (`owner`) may take money out of the contract alone, by calling `revoke`.',
+      'In `revoke`, the Entry (`entry`) means the Grant for the given Index (`index`) in the given Grant (`grants[beneficiary]`).',
+      'The Owner may do so only when the Revocable flag of the Entry is set and the Revoked flag of the Entry is not set.',
+      '`revoke` then pays the Owner an amount of the token at `token` equal to the Total of the Entry minus the Vested (`vested`) as it stood before the call, for the given Beneficiary (`beneficiary`) and the given Index.',
+      'Afterwards `claim` can no longer pay anything for that Grant: what it would still have paid stays in the contract, and no action pays it out.',
+    ]);
+    // No sentence runs past about 35 words once the code names in brackets are left aside.
+    const words = (sentence: string) => sentence.replace(/\s*\(`[^)]*`\)/g, '').split(/\s+/).length;
+    expect(Math.max(...sentences.map(words))).toBeLessThanOrEqual(36);
+  });
 });

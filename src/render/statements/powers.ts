@@ -13,18 +13,39 @@ import { flagRequired } from '../../extract/flag-zero.ts';
 import { actionNames, findAction, prefixed, spanSources, spec, type StatementSpec } from './spec.ts';
 import { rolePlace } from '../roles.ts';
 import { balanceLeft } from './money.ts';
+import { storedPath } from '../../extract/time-anchors.ts';
+import { definitionsOf, namingOf, type Naming } from '../named-values.ts';
+import type { NamedValue } from '../../ir/named-values.ts';
 
 /** Kinds whose new value can be bounded by the code. */
 const BOUNDED_KINDS = new Set<Power['kind']>(['change-term', 'change-party']);
 
 export function buildWarningSpecs(terms: ContractTerms): StatementSpec[] {
-  return terms.powers.map((power) =>
-    spec(prefixed('power', power.id), 'warning', 'power', {
+  return terms.powers.map((power) => {
+    const places = recordNames(terms, power);
+    const made = spec(prefixed('power', power.id), 'warning', 'power', {
       basis: power.basis,
       source: power.source,
-      context: powerContext(terms, power),
-    }),
-  );
+      context: { ...powerContext(terms, power), places: places?.places ?? [] },
+    });
+    if (places) made.naming = places.naming;
+    return made;
+  });
+}
+
+/**
+ * For taking money (`withdraw-funds`): the records the action names by a storage reference (`Schedule storage
+ * schedule = schedules[b][i]`), so its sentence names "the Schedule" once defined, not the full path in every
+ * condition and amount (review 7b N2: one sentence of 134 words). Only when every value the action's block
+ * names is such a record, set once: a computed value would need its own definition.
+ */
+function recordNames(terms: ContractTerms, power: Power): { naming: Naming; places: { label: string; name: string; named: NamedValue }[] } | null {
+  const action = findAction(terms, power.action);
+  if (power.kind !== 'withdraw-funds' || !action) return null;
+  const naming = namingOf(action, action.source.path);
+  const defined = definitionsOf(naming);
+  if (defined.length === 0 || defined.some((d) => !d.local.place || d.values.length !== 1)) return null;
+  return { naming, places: defined.map((d) => ({ label: d.local.label, name: d.local.name, named: d.values[0]! })) };
 }
 
 export function buildPowerSpecs(terms: ContractTerms): StatementSpec[] {
@@ -79,6 +100,7 @@ function powerContext(terms: ContractTerms, power: Power): Record<string, unknow
     ...pausedActions(terms, power),
     ...exitMade(terms, power),
     ...settlement(terms, power),
+    ...recordStops(terms, power),
     // For an allow-list of hooks (`allow-hook`): the other parties' actions that call an address on it.
     hooked: actionNames(terms, power.hooked?.actions ?? []),
     // For giving or taking roles: the actions a role is needed for, other than managing roles.
@@ -121,6 +143,47 @@ function settlement(terms: ContractTerms, power: Power): { settleConditions?: Ex
     settlePaid: action.payments.filter((p) => p.direction === 'out').map((payment) => ({ payment, left: balanceLeft(action, payment), chosen: chosen(payment.amount) })),
     settleFlags: power.settle.flags.map((flag) => ({ ...flag, readers: actionNames(terms, flag.readers) })),
   };
+}
+
+/**
+ * For taking money (`withdraw-funds`) from one record: the other actions that pay out and require a flag of
+ * that record which this action sets the other way (`claim` requires `!schedule.revoked`; `revoke` sets it).
+ * They pay nothing more for that record. `keptIn`: no other action pays out, and this one needs the flag as it
+ * was too, so what they would still have paid for it stays in the contract.
+ */
+function recordStops(terms: ContractTerms, power: Power): { stopsPaying?: string[]; stopRecord?: string | null; keptIn?: boolean } {
+  const action = findAction(terms, power.action);
+  if (power.kind !== 'withdraw-funds' || !action) return {};
+  const sets = action.effects.filter((e) => e.kind === 'set' && e.when.length === 0 && e.value?.kind === 'bool' && e.target.kind === 'member' && storedPath(e.target) !== null);
+  const stops = sets.flatMap((set) => {
+    const path = storedPath(set.target)!;
+    const value = (set.value as { value: boolean }).value;
+    const others = terms.actions.filter((a) => a.id !== action.id && a.kind !== 'constructor' && paysOut(a) && recordFlag(a, path) === !value);
+    return others.length > 0 ? [{ set, path, value, others }] : [];
+  });
+  const first = stops[0];
+  if (!first) return {};
+  const record = first.set.target.kind === 'member' && first.set.target.object.kind === 'index' ? first.set.target.object.item : null;
+  const keptIn = recordFlag(action, first.path) === !first.value && terms.actions.every((a) => a.id === action.id || !paysOut(a) || first.others.includes(a));
+  return { stopsPaying: actionNames(terms, first.others.map((a) => a.id)), stopRecord: record, keptIn };
+}
+
+function paysOut(action: Action): boolean {
+  return action.payments.some((p) => p.direction === 'out' && unwrap(p.amount).kind !== 'value-sent');
+}
+
+/** The value an action's unconditional checks require of a record's flag (`!schedule.revoked`: false), by path. */
+function recordFlag(action: Action, path: string): boolean | null {
+  const values = new Set<boolean>();
+  for (const condition of action.conditions) {
+    if (condition.when.length > 0 || condition.isAccess) continue;
+    for (const part of condition.expr.kind === 'and' ? condition.expr.operands : [condition.expr]) {
+      const negated = part.kind === 'not';
+      const flag = unwrap(negated ? (part as { operand: Expr }).operand : part);
+      if (flag.kind === 'member' && flag.type === 'bool' && storedPath(flag) === path) values.add(!negated);
+    }
+  }
+  return values.size === 1 ? [...values][0]! : null;
 }
 
 /** For a call queued in advance (`arbitrary-call`): the action whose check proves the delay (`queue`). */
