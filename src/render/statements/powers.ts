@@ -26,11 +26,18 @@ export function buildWarningSpecs(terms: ContractTerms): StatementSpec[] {
     const made = spec(prefixed('power', power.id), 'warning', 'power', {
       basis: power.basis,
       source: power.source,
-      context: { ...powerContext(terms, power), places: places?.places ?? [] },
+      context: withSplit({ ...powerContext(terms, power), places: places?.places ?? [] }),
     });
     if (places) made.naming = places.naming;
     return made;
   });
+}
+
+/** Conditions said in a sentence of their own when a record is defined first or there are more than two of them. */
+function withSplit(context: Record<string, unknown>): Record<string, unknown> {
+  const places = context.places as unknown[];
+  const onlyWhen = (context.onlyWhen as unknown[] | undefined) ?? [];
+  return { ...context, splitConditions: places.length > 0 || onlyWhen.length > 2 };
 }
 
 /**
