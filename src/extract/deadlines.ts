@@ -7,16 +7,18 @@ import { humanise } from '../ir/names.ts';
 import { FLIPPED_COMPARE, hasCode, unwrap } from '../terms/index.ts';
 import type { CompareOp, ContractTerms, Deadline, Expr } from '../terms/index.ts';
 import type { Extractor } from './context.ts';
+import { timeAnchors } from './time-anchors.ts';
 
 
 export const deadlines: Extractor = {
   name: 'deadlines',
   extract(context, terms) {
     const byId = new Map<string, Deadline>();
+    const anchors = timeAnchors(terms);
     for (const action of terms.actions) {
       for (const condition of action.conditions) {
         for (const { op, against, when, otherwise, clock } of timeChecks(condition.expr)) {
-          const subject = subjectOf(against);
+          const subject = subjectOf(against, anchors);
           // A parameter checked against the block time (`_expiry > block.timestamp`) is input validation, not a deadline.
           if (!subject && onlyParameters(against)) continue;
           // Nor is a bound the model cannot read (`type(uint48).max`, a cast's overflow check): the action's own sentence shows it as code.
@@ -115,16 +117,23 @@ function isNow(expr: Expr): boolean {
   return expr.kind === 'now' || expr.kind === 'block-number' || (expr.kind === 'convert' && isNow(expr.operand));
 }
 
-/** The stored value behind a time expression: `deadline`, `deadline + GRACE`, `orders[id].deliverBy`. */
-export function subjectOf(expr: Expr): Expr | null {
+/**
+ * The stored value behind a time expression: `deadline`, `deadline + GRACE`, `orders[id].deliverBy`. Of two
+ * stored values added, the one the code uses as a moment (`anchors`, see time-anchors.ts) is the moment and
+ * the other the period (`s.cliffDuration + s.startTime`: the Start Time); otherwise the first written.
+ */
+export function subjectOf(expr: Expr, anchors: ReadonlySet<string> = new Set()): Expr | null {
   if (expr.kind === 'variable' && expr.scope !== 'parameter' && expr.scope !== 'local') return expr;
   // A field of a stored record (orders[id].deliverBy); a field of a value given in the call is not stored.
   if (expr.kind === 'member') return storedRoot(expr) ? expr : null;
-  if (expr.kind === 'convert') return subjectOf(expr.operand);
+  if (expr.kind === 'convert') return subjectOf(expr.operand, anchors);
   if (expr.kind === 'arith' && (expr.op === '+' || expr.op === '-')) {
     // In a moment plus a period, a constant added to anything but a number is the period, never the moment.
-    const moment = (side: Expr, other: Expr) => (isConstant(side) && other.kind !== 'number' ? null : subjectOf(side));
-    return moment(expr.left, expr.right) ?? moment(expr.right, expr.left);
+    const moment = (side: Expr, other: Expr) => (isConstant(side) && other.kind !== 'number' ? null : subjectOf(side, anchors));
+    const [left, right] = [moment(expr.left, expr.right), moment(expr.right, expr.left)];
+    const anchored = (subject: Expr | null) => subject !== null && anchors.has(pathOf(subject));
+    if (expr.op === '+' && anchored(right) && !anchored(left)) return right;
+    return left ?? right;
   }
   return null;
 }

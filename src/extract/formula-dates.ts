@@ -11,6 +11,7 @@ import { key, rewrite, same } from '../ir/exprs.ts';
 import { walkExpr } from '../terms/index.ts';
 import type { CompareOp, ContractTerms, Definition, Expr, SourceRef } from '../terms/index.ts';
 import { pathOf, subjectOf, timeComparisons } from './deadlines.ts';
+import { timeAnchors } from './time-anchors.ts';
 
 export interface FormulaDate {
   /** The stored time (bound to the first call's arguments): `vestingSchedules[vestingScheduleId].cliff`. */
@@ -30,6 +31,7 @@ const MAX_DEPTH = 3;
 
 export function formulaDates(terms: ContractTerms): FormulaDate[] {
   const found = new Map<string, FormulaDate>();
+  const anchors = timeAnchors(terms);
   const visit = (call: Extract<Expr, { kind: 'call' }>, action: string, depth: number) => {
     const definition = terms.definitions.find((d) => d.name === call.name && d.parameters.length === call.args.length && d.formula !== null);
     if (!definition?.formula || depth > MAX_DEPTH) return;
@@ -41,7 +43,7 @@ export function formulaDates(terms: ContractTerms): FormulaDate[] {
       const [comparison] = timeComparisons(node);
       if (!comparison || comparison.clock !== 'time') continue;
       const against = comparison.against;
-      const subject = subjectOf(against);
+      const subject = subjectOf(against, anchors);
       if (!subject) continue;
       const id = `${definition.id}:${key(node)}`;
       const date = found.get(id);

@@ -18,6 +18,7 @@ import { choiceIn, flagRequired } from './flag-zero.ts';
 import { affectsDealsUnderWay, excludes } from './under-way.ts';
 import { setsUpOnce } from './party-once.ts';
 import { oneSidedExit } from './power-exits.ts';
+import { settlesDeal } from './power-settle.ts';
 
 export const powers: Extractor = {
   name: 'powers',
@@ -89,6 +90,9 @@ export const powers: Extractor = {
       // A pause stops the others too, and is said as a pause.
       if (exit && !list.some((p) => p.action === action.id && p.kind === 'pause')) list.push({ ...draftPower(list.length, 'exit', action, holders), exit });
       const ordinary = isStepOfDeal(action) || othersFirst;
+      // A party paid nothing by it ends the deal and divides the money (an authority's termination).
+      const settled = ordinary || exit ? null : settlesDeal(action, holders, terms, stored);
+      if (settled) list.push({ ...draftPower(list.length, 'settle', action, holders), settle: settled });
       // `selfdestruct` pays out the whole balance and ends the call: a power by the same rules as any payment
       // out (not a step of the deal, not after another party's step), whoever receives the money.
       const destruct = ordinary ? undefined : action.payments.find((p) => p.method === 'selfdestruct');

@@ -10,6 +10,7 @@ import { lookupOf, registerNameHelpers } from './name-helpers.ts';
 import { renderPartial, type RenderData, squash } from './render-data.ts';
 import { roleHeld } from './roles.ts';
 import { namedReference } from './named-values.ts';
+import { storedPath, timeAnchors } from '../extract/time-anchors.ts';
 import type { NamedValue } from '../ir/named-values.ts';
 
 type HelperOptions = Omit<Handlebars.HelperOptions, 'data'> & { data: RenderData };
@@ -122,9 +123,11 @@ function hasTimeUnit(expr: Expr): boolean {
 export function isMomentIn(terms: ContractTerms | null | undefined): (expr: Expr) => boolean {
   const known = new Set(terms?.moments ?? []);
   for (const deadline of terms?.deadlines ?? []) if (deadline.clock === 'time') known.add(placeKey(deadline.subject) ?? '');
+  const anchors = terms ? timeAnchors(terms) : new Set<string>();
   return (expr) => {
     const key = placeKey(expr);
-    return key !== null && known.has(key);
+    const anchor = storedPath(expr);
+    return (key !== null && known.has(key)) || (anchor !== null && anchors.has(anchor));
   };
 }
 

@@ -37,6 +37,11 @@ export type PowerKind =
    * sends or frees the money elsewhere: a cancel, a revocation, a freeze (termination for convenience).
    */
   | 'exit'
+  /**
+   * A party the action pays nothing alone pays out the money the contract holds to the deal's parties, in
+   * amounts it chooses or as all that is left, and sets flags other actions read (`settle`): it ends the deal.
+   */
+  | 'settle'
   /** The holder alone puts an address on a list (`target`) that makes other parties' actions (`hooked`) call its code. */
   | 'allow-hook';
 
@@ -77,6 +82,8 @@ export interface Power extends Located {
    * it lowers (`total = total - unreleased`) and the actions (ids) whose payments those totals limit.
    */
   exit?: { stops: string[]; empties: string[]; record: string | null; frees: { target: Expr; readers: string[] }[] };
+  /** settle: the flags it sets and the other actions (ids) whose conditions read them. */
+  settle?: { flags: { target: Expr; value: Expr; readers: string[] }[] };
   /** The branch conditions under which the action makes the change (`if (auction.settled) _createAuction()`); absent when always. */
   when?: Expr[];
 }

@@ -5,25 +5,54 @@
  * With no powers: `powers:none`.
  */
 import type { ContractTerms, Lifecycle, Party, Power } from '../../terms/index.ts';
-import type { Action, Expr } from '../../terms/index.ts';
+import type { Action, Expr, Payment } from '../../terms/index.ts';
 import { unwrap, walkExpr } from '../../terms/index.ts';
 import { requiredStates } from '../../extract/lifecycle.ts';
 import { ruleHolder } from '../../extract/actions.ts';
 import { flagRequired } from '../../extract/flag-zero.ts';
 import { actionNames, findAction, prefixed, spanSources, spec, type StatementSpec } from './spec.ts';
 import { rolePlace } from '../roles.ts';
+import { balanceLeft } from './money.ts';
+import { storedPath } from '../../extract/time-anchors.ts';
+import { definitionsOf, namingOf, type Naming } from '../named-values.ts';
+import type { NamedValue } from '../../ir/named-values.ts';
 
 /** Kinds whose new value can be bounded by the code. */
 const BOUNDED_KINDS = new Set<Power['kind']>(['change-term', 'change-party']);
 
 export function buildWarningSpecs(terms: ContractTerms): StatementSpec[] {
-  return terms.powers.map((power) =>
-    spec(prefixed('power', power.id), 'warning', 'power', {
+  return terms.powers.map((power) => {
+    const places = recordNames(terms, power);
+    const made = spec(prefixed('power', power.id), 'warning', 'power', {
       basis: power.basis,
       source: power.source,
-      context: powerContext(terms, power),
-    }),
-  );
+      context: withSplit({ ...powerContext(terms, power), places: places?.places ?? [] }),
+    });
+    if (places) made.naming = places.naming;
+    return made;
+  });
+}
+
+/** Conditions said in a sentence of their own when a record is defined first or there are more than two of them. */
+function withSplit(context: Record<string, unknown>): Record<string, unknown> {
+  const places = context.places as unknown[];
+  const onlyWhen = (context.onlyWhen as unknown[] | undefined) ?? [];
+  return { ...context, splitConditions: places.length > 0 || onlyWhen.length > 2 };
+}
+
+/**
+ * For taking money (`withdraw-funds`): the records the action names by a storage reference (`Schedule storage
+ * schedule = schedules[b][i]`), so its sentence names "the Schedule" once defined, not the full path in every
+ * condition and amount (review 7b N2: one sentence of 134 words). Only when every value the action's block
+ * names is such a record, set once: a computed value would need its own definition.
+ */
+function recordNames(terms: ContractTerms, power: Power): { naming: Naming; places: { label: string; name: string; named: NamedValue }[] } | null {
+  const action = findAction(terms, power.action);
+  if (power.kind !== 'withdraw-funds' || !action) return null;
+  const naming = namingOf(action, action.source.path);
+  const defined = definitionsOf(naming);
+  if (defined.length === 0 || defined.some((d) => !d.local.place || d.values.length !== 1)) return null;
+  return { naming, places: defined.map((d) => ({ label: d.local.label, name: d.local.name, named: d.values[0]! })) };
 }
 
 export function buildPowerSpecs(terms: ContractTerms): StatementSpec[] {
@@ -77,6 +106,8 @@ function powerContext(terms: ContractTerms, power: Power): Record<string, unknow
     acceptance: acceptance(terms, power),
     ...pausedActions(terms, power),
     ...exitMade(terms, power),
+    ...settlement(terms, power),
+    ...recordStops(terms, power),
     // For an allow-list of hooks (`allow-hook`): the other parties' actions that call an address on it.
     hooked: actionNames(terms, power.hooked?.actions ?? []),
     // For giving or taking roles: the actions a role is needed for, other than managing roles.
@@ -104,6 +135,62 @@ function exitMade(terms: ContractTerms, power: Power): { stops?: string[]; empti
   // Every payment under a condition (`if (balance > 0)`): it may pay, not always.
   const maybe = (action?.payments ?? []).filter((p) => p.direction === 'out').every((p) => p.when.length > 0);
   return { stops: actionNames(terms, power.exit.stops), empties: actionNames(terms, power.exit.empties), payees, maybe, frees: power.exit.frees.map((f) => ({ target: f.target, readers: actionNames(terms, f.readers), callers: callers(f.readers) })) };
+}
+
+/**
+ * For a third party's settlement (`settle`): the action's own conditions, each payment with what is left of
+ * the balance before it and whether the caller chooses its amount, and the flags it sets with their readers.
+ */
+function settlement(terms: ContractTerms, power: Power): { settleConditions?: Expr[]; settlePaid?: { payment: Payment; left: ReturnType<typeof balanceLeft>; chosen: boolean }[]; settleFlags?: { target: Expr; value: Expr; readers: string[] }[] } {
+  const action = findAction(terms, power.action);
+  if (power.kind !== 'settle' || !power.settle || !action) return {};
+  const chosen = (amount: Expr) => [...walkExpr(amount)].some((e) => e.kind === 'variable' && e.scope === 'parameter');
+  return {
+    settleConditions: action.conditions.filter((c) => !c.isAccess && c.when.length === 0).map((c) => c.expr),
+    settlePaid: action.payments.filter((p) => p.direction === 'out').map((payment) => ({ payment, left: balanceLeft(action, payment), chosen: chosen(payment.amount) })),
+    settleFlags: power.settle.flags.map((flag) => ({ ...flag, readers: actionNames(terms, flag.readers) })),
+  };
+}
+
+/**
+ * For taking money (`withdraw-funds`) from one record: the other actions that pay out and require a flag of
+ * that record which this action sets the other way (`claim` requires `!schedule.revoked`; `revoke` sets it).
+ * They pay nothing more for that record. `keptIn`: no other action pays out, and this one needs the flag as it
+ * was too, so what they would still have paid for it stays in the contract.
+ */
+function recordStops(terms: ContractTerms, power: Power): { stopsPaying?: string[]; stopRecord?: string | null; keptIn?: boolean } {
+  const action = findAction(terms, power.action);
+  if (power.kind !== 'withdraw-funds' || !action) return {};
+  const sets = action.effects.filter((e) => e.kind === 'set' && e.when.length === 0 && e.value?.kind === 'bool' && e.target.kind === 'member' && storedPath(e.target) !== null);
+  const stops = sets.flatMap((set) => {
+    const path = storedPath(set.target)!;
+    const value = (set.value as { value: boolean }).value;
+    const others = terms.actions.filter((a) => a.id !== action.id && a.kind !== 'constructor' && paysOut(a) && recordFlag(a, path) === !value);
+    return others.length > 0 ? [{ set, path, value, others }] : [];
+  });
+  const first = stops[0];
+  if (!first) return {};
+  const record = first.set.target.kind === 'member' && first.set.target.object.kind === 'index' ? first.set.target.object.item : null;
+  const keptIn = recordFlag(action, first.path) === !first.value && terms.actions.every((a) => a.id === action.id || !paysOut(a) || first.others.includes(a));
+  return { stopsPaying: actionNames(terms, first.others.map((a) => a.id)), stopRecord: record, keptIn };
+}
+
+function paysOut(action: Action): boolean {
+  return action.payments.some((p) => p.direction === 'out' && unwrap(p.amount).kind !== 'value-sent');
+}
+
+/** The value an action's unconditional checks require of a record's flag (`!schedule.revoked`: false), by path. */
+function recordFlag(action: Action, path: string): boolean | null {
+  const values = new Set<boolean>();
+  for (const condition of action.conditions) {
+    if (condition.when.length > 0 || condition.isAccess) continue;
+    for (const part of condition.expr.kind === 'and' ? condition.expr.operands : [condition.expr]) {
+      const negated = part.kind === 'not';
+      const flag = unwrap(negated ? (part as { operand: Expr }).operand : part);
+      if (flag.kind === 'member' && flag.type === 'bool' && storedPath(flag) === path) values.add(!negated);
+    }
+  }
+  return values.size === 1 ? [...values][0]! : null;
 }
 
 /** For a call queued in advance (`arbitrary-call`): the action whose check proves the delay (`queue`). */

@@ -20,9 +20,15 @@ export function buildDeadlineSpecs(terms: ContractTerms): StatementSpec[] {
   const dates = formulaDates(terms);
   const specs: StatementSpec[] = [];
   if (terms.deadlines.length === 0) {
-    const { refused, computed } = timedActions(terms);
+    const { refused, paid, changed } = timedActions(terms);
+    const computed = unique([...paid, ...changed]);
+    // What each action computes from the time: what it pays, what it changes, or both; said only as far as true.
+    const clauses = (['both', 'pays', 'changes'] as const)
+      .map((kind) => ({ kind, ids: computed.filter((id) => (paid.includes(id) ? (changed.includes(id) ? 'both' : 'pays') : 'changes') === kind) }))
+      .filter((clause) => clause.ids.length > 0)
+      .map((clause) => ({ kind: clause.kind, actions: actionNames(terms, clause.ids) }));
     // `dated`: a stored date is compared with the time inside a formula the actions read, so "no stored deadline" would be false.
-    const context = { timed: actionNames(terms, [...new Set([...refused, ...computed])]), refused: actionNames(terms, refused), computed: actionNames(terms, computed), dated: dates.length > 0 };
+    const context = { timed: actionNames(terms, unique([...refused, ...computed])), refused: actionNames(terms, refused), computed: actionNames(terms, computed), clauses, oneComputed: clauses.length === 1 && clauses[0]!.actions.length === 1, dated: dates.length > 0 };
     specs.push(spec('deadlines:none', 'deadlines', 'deadlines-none', { basis: 'code', source: terms.source, context }));
     if (dates.length === 0) return specs;
   }
@@ -37,15 +43,17 @@ export function buildDeadlineSpecs(terms: ContractTerms): StatementSpec[] {
 /**
  * Actions whose terms depend on the time of the call although no stored deadline is checked: those with a
  * condition on the block time (a start given in the call that must not be past), refused at some times; and
- * those that pay or change an amount computed from it (a vesting schedule), directly or through a named formula.
+ * those that pay an amount computed from it (a vesting schedule), or store a value computed from it (a funding
+ * deadline a day after the call), directly or through a named formula.
  */
-function timedActions(terms: ContractTerms): { refused: string[]; computed: string[] } {
+function timedActions(terms: ContractTerms): { refused: string[]; paid: string[]; changed: string[] } {
   const timedFormulas = new Set(terms.definitions.filter((d) => d.formula !== null && mentionsTime(d.formula)).map((d) => d.name));
   const timed = (expr: Expr | null) => expr !== null && [...walkExpr(expr)].some((e) => e.kind === 'now' || e.kind === 'block-number' || (e.kind === 'call' && timedFormulas.has(e.name)));
   const actions = terms.actions.filter((a) => a.kind !== 'constructor');
   return {
     refused: actions.filter((a) => a.conditions.some((c) => timed(c.expr))).map((a) => a.id),
-    computed: actions.filter((a) => a.payments.some((p) => timed(p.amount)) || a.effects.some((e) => timed(e.value))).map((a) => a.id),
+    paid: actions.filter((a) => a.payments.some((p) => timed(p.amount))).map((a) => a.id),
+    changed: actions.filter((a) => a.effects.some((e) => timed(e.value))).map((a) => a.id),
   };
 }
 
