@@ -96,7 +96,7 @@ export const powers: Extractor = {
       if (destruct) list.push({ ...draftPower(list.length, 'self-destruct', action, holders), target: destruct.to, source: destruct.source });
       const outs = action.payments.filter((p) => p.direction === 'out' && p !== destruct);
       // Paying an address a stored record binds (the buyer its key was hashed from) is not taking the money.
-      const taken = ordinary ? undefined : outs.find((p) => takesAtWill(p.to, p.amount, holders) && !boundPayee(action, p));
+      const taken = ordinary ? undefined : outs.find((p) => takesAtWill(p.to, p.amount, holders) && !boundPayee(action, p, holders, terms.actions));
       // A recipient the caller names, but only from a list of parties (`_receiver == buyer || _receiver == seller`):
       // the holder directs the money, under that condition, rather than taking it.
       const directed = taken ? recipientLimits(action, taken.to) : [];
