@@ -19,6 +19,7 @@ import { affectsDealsUnderWay, excludes } from './under-way.ts';
 import { setsUpOnce } from './party-once.ts';
 import { oneSidedExit } from './power-exits.ts';
 import { settlesDeal } from './power-settle.ts';
+import { boundPayee } from './record-bound.ts';
 
 export const powers: Extractor = {
   name: 'powers',
@@ -98,7 +99,8 @@ export const powers: Extractor = {
       const destruct = ordinary ? undefined : action.payments.find((p) => p.method === 'selfdestruct');
       if (destruct) list.push({ ...draftPower(list.length, 'self-destruct', action, holders), target: destruct.to, source: destruct.source });
       const outs = action.payments.filter((p) => p.direction === 'out' && p !== destruct);
-      const taken = ordinary ? undefined : outs.find((p) => takesAtWill(p.to, p.amount, holders));
+      // Paying an address a stored record binds (the buyer its key was hashed from) is not taking the money.
+      const taken = ordinary ? undefined : outs.find((p) => takesAtWill(p.to, p.amount, holders) && !boundPayee(action, p, holders, terms.actions));
       // A recipient the caller names, but only from a list of parties (`_receiver == buyer || _receiver == seller`):
       // the holder directs the money, under that condition, rather than taking it.
       const directed = taken ? recipientLimits(action, taken.to) : [];

@@ -168,7 +168,7 @@ function deletedAfter(collection: string, write: FieldWrite, effects: Effect[]):
   return effects.some((e, position) => position > write.position && e.kind === 'delete' && e.when.length === 0 && e.target.kind === 'index' && targetName(e.target) === collection && key(withoutPrior(e.target.index)) === write.at);
 }
 
-function isZero(e: Expr): boolean {
+export function isZero(e: Expr): boolean {
   const bare = unwrap(e);
   return bare.kind === 'zero-address' || (bare.kind === 'bool' && !bare.value) || constantOf(bare) === '0';
 }
@@ -184,7 +184,7 @@ function nonZero(value: Expr, requires: Expr[]): boolean {
   return requires.some((c) => c.kind === 'compare' && (((c.op === '!=' || c.op === '>') && is(c.left) && isZero(c.right)) || ((c.op === '!=' || c.op === '<') && is(c.right) && isZero(c.left))));
 }
 
-function conjuncts(e: Expr): Expr[] {
+export function conjuncts(e: Expr): Expr[] {
   if (e.kind === 'and') return e.operands.flatMap(conjuncts);
   // `if (a == 0 || b == 0) revert` requires neither to be zero.
   if (e.kind === 'not' && e.operand.kind === 'or') return e.operand.operands.flatMap((o) => conjuncts({ kind: 'not', operand: o }));
