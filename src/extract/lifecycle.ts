@@ -19,6 +19,7 @@ import { typeDefinitions } from '../ir/scope.ts';
 import type { Action, CompareOp, Condition, Effect, Expr, Lifecycle, Transition } from '../terms/index.ts';
 import { FLIPPED_COMPARE, isPathPrefix, unwrap, walkExpr } from '../terms/index.ts';
 import { writesNewRecord } from './records.ts';
+import { enumDefaults } from './blank-record.ts';
 import type { ExtractContext, Extractor } from './context.ts';
 import { storedStruct } from './parties.ts';
 
@@ -100,6 +101,7 @@ function buildLifecycle(context: ExtractContext, holder: Holder, actions: Action
   const creations: Transition[] = [];
   const replacements: Transition[] = [];
   const all = actions.map((action) => ({ id: action.id, effects: action.effects, conditions: action.conditions }));
+  const defaults = enumDefaults(context.scope);
   // A flag or a time that some write moves back, or to a value the code cannot place: not one-way.
   let backwards = false;
   for (const action of actions) {
@@ -122,7 +124,7 @@ function buildLifecycle(context: ExtractContext, holder: Holder, actions: Action
         continue;
       }
       // A new record filled field by field (`jobCounter++; jobs[jobCounter].status = Active`) starts in that state.
-      if (holder.collection && writesNewRecord(effect.target, action.id, all)) {
+      if (holder.collection && writesNewRecord(effect.target, action.id, all, defaults)) {
         creations.push({ lifecycle: holder.id, from: [], to, action: action.id, when: effect.when, creates: true, callers: [], branchChecks: false, replaces: false, source: effect.source });
         continue;
       }
@@ -147,7 +149,7 @@ function buildLifecycle(context: ExtractContext, holder: Holder, actions: Action
       if (to) creations.push({ lifecycle: holder.id, from: [], to, action: action.id, when: effect.when, creates: true, callers: [], branchChecks: false, replaces: false, source: effect.source });
       else if (holder.kind !== 'enum') backwards = true;
       // At a key the caller chooses, the record may already exist: it is replaced, from any state the checks allow.
-      if (to && holder.kind === 'enum' && effect.kind === 'set' && effect.target.kind === 'index' && !writesNewRecord(effect.target, action.id, all)) {
+      if (to && holder.kind === 'enum' && effect.kind === 'set' && effect.target.kind === 'index' && !writesNewRecord(effect.target, action.id, all, defaults)) {
         const allowed = statesRequired(action.conditions, holder, effect.when).states ?? members;
         replacements.push({ lifecycle: holder.id, from: allowed, to, action: action.id, when: effect.when, creates: false, ...pathChecks(action.conditions, effect.when), replaces: true, source: effect.source });
       }

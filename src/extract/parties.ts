@@ -13,6 +13,7 @@ import { unwrap, walkExpr } from '../terms/index.ts';
 import type { ExtractContext, Extractor } from './context.ts';
 import { isAddressType, partyIdFromName, partyIdOf } from './party-ids.ts';
 import { writesNewRecord } from './records.ts';
+import { enumDefaults } from './blank-record.ts';
 import { holderParties } from './party-holders.ts';
 import { fieldValue, linkParties } from './party-links.ts';
 import { tokenHolderParties } from './party-nft.ts';
@@ -220,6 +221,7 @@ function listParties(context: ExtractContext, known: Party[]): Party[] {
  */
 function itemParties(context: ExtractContext, contractParties: Party[]): { items: Party[]; copies: Map<string, string> } {
   const { structs } = typeDefinitions(context.scope);
+  const defaults = enumDefaults(context.scope);
   const list: Party[] = [];
   const copies = new Map<string, string>();
   for (const decl of context.scope.stateVariables) {
@@ -237,7 +239,7 @@ function itemParties(context: ExtractContext, contractParties: Party[]): { items
         targetName(e.target) === decl.name &&
         ((e.target.kind === 'member' && e.target.member === member.name) || (e.target.kind === 'index' && e.value?.kind === 'struct' && e.value.fields.some((f) => f.name === member.name)));
       const writers = context.reads.filter((r) => r.id !== 'constructor').map((r) => ({ id: r.id, writes: r.facts.effects.filter(writesField) })).filter((w) => w.writes.length > 0);
-      const creates = (w: { id: string; writes: Effect[] }) => w.writes.every((e) => writesNewRecord(e.target, w.id, all));
+      const creates = (w: { id: string; writes: Effect[] }) => w.writes.every((e) => writesNewRecord(e.target, w.id, all, defaults));
       const copied = copiedParty(writers.flatMap((w) => w.writes), member.name, contractParties);
       if (copied) {
         copies.set(`${decl.name}.${member.name}`, copied);

@@ -8,11 +8,15 @@
  * - a per-holder count: a key hashed from a holder and the holder's own count (`keccak256(abi.encodePacked(holder,
  *   count[holder]))`) that the same call raises, no action ever lowering any holder's count;
  * - an empty record: the action requires a field of the record to be zero (`require(requests[ref].amount == 0)`)
- *   and writes the record whole with it non-zero, and no action leaves an existing record with that field zero
- *   without deleting it.
+ *   and writes the record whole with it non-zero (the caller counts: it is never the zero address), and no action
+ *   leaves an existing record with that field zero without deleting it. An action that writes other fields of a
+ *   record must then either write that field non-zero too, or require something no record never written passes
+ *   (`msg.sender == escrows[id].renter`, a status other than the enum's first): so a record whose field is zero was
+ *   never written, and a write there creates one.
  */
 import { constantOf, key, targetName, withoutPrior } from '../ir/exprs.ts';
 import type { Condition, Effect, Expr } from '../terms/index.ts';
+import { failsOnBlank, neverZero, type EnumDefaults } from './blank-record.ts';
 import { unwrap } from '../terms/index.ts';
 
 /** Every action's effects and conditions, by action id: to see whether any action lowers or resets a counter. */
@@ -24,13 +28,16 @@ interface Write {
   requires: Expr[];
 }
 
-/** True when the target is (a field of) a record of a collection at a key no existing record has. */
-export function writesNewRecord(target: Expr, action: string, all: EffectsByAction): boolean {
+/**
+ * True when the target is (a field of) a record of a collection at a key no existing record has. `defaults`: each
+ * enum's first member, to read a check of an enum field on a record never written (without it, such checks prove nothing).
+ */
+export function writesNewRecord(target: Expr, action: string, all: EffectsByAction, defaults: EnumDefaults = new Map()): boolean {
   const record = recordOf(target);
   if (record === null) return false;
   const entry = all.find((e) => e.id === action);
   const write: Write = { effects: entry?.effects ?? [], requires: (entry?.conditions ?? []).filter((c) => c.when.length === 0 && c.each === null).flatMap((c) => conjuncts(c.expr)) };
-  return byCounter(record.index, write, all) || byHolderCount(record.index, write, all) || byEmptyGuard(record, write, all);
+  return byCounter(record.index, write, all) || byHolderCount(record.index, write, all) || byEmptyGuard(record, write, all, defaults);
 }
 
 function recordOf(target: Expr): { collection: string; index: Expr } | null {
@@ -70,7 +77,7 @@ function byHolderCount(index: Expr, write: Write, all: EffectsByAction): boolean
  * field non-zero: every other write into the collection (a new record, a field of one) either sets it non-zero, is
  * made only to a record whose field the action requires non-zero (a live one), or is followed by deleting the record.
  */
-function byEmptyGuard(record: { collection: string; index: Expr }, write: Write, all: EffectsByAction): boolean {
+function byEmptyGuard(record: { collection: string; index: Expr }, write: Write, all: EffectsByAction, defaults: EnumDefaults): boolean {
   const at = key(withoutPrior(record.index));
   const guarded = write.requires.flatMap((c) => {
     if (c.kind === 'not') return [fieldAt(c.operand, record.collection)];
@@ -82,23 +89,24 @@ function byEmptyGuard(record: { collection: string; index: Expr }, write: Write,
     // Written whole (`requests[ref] = Request(…)`): a record filled field by field on a default entry is a step of that entry.
     const whole = write.effects.some((e) => e.kind === 'set' && e.value?.kind === 'struct' && e.target.kind === 'index' && targetName(e.target) === record.collection && key(withoutPrior(e.target.index)) === at);
     const setsIt = whole && own.some((w) => w.field === field && w.value !== null && nonZero(w.value, write.requires));
-    return setsIt && own.every((w) => w.field !== field || (w.value !== null && nonZero(w.value, write.requires))) && everyRecordSets(record.collection, field, all);
+    return setsIt && own.every((w) => w.field !== field || (w.value !== null && nonZero(w.value, write.requires))) && everyRecordSets(record.collection, field, all, defaults);
   });
 }
 
 /** No action leaves a record of the collection in place with the field zero. */
-function everyRecordSets(collection: string, field: string, all: EffectsByAction): boolean {
+function everyRecordSets(collection: string, field: string, all: EffectsByAction, defaults: EnumDefaults): boolean {
   return all.every(({ id, effects, conditions }) => {
     if (id === 'constructor') return true;
     const requires = conditions.filter((c) => c.when.length === 0 && c.each === null).flatMap((c) => conjuncts(c.expr));
     const writes = writesInto(collection, effects);
-    const live = (at: string | null) => at !== null && requires.some((c) => requiresNonZero(c, collection, field, at));
+    const live = (at: string | null) => at !== null && requires.some((c) => failsOnBlank(c, collection, at, defaults));
     const created = (at: string | null) => writes.some((w) => w.at === at && w.field === field && w.value !== null && w.kind === 'set' && nonZero(w.value, requires));
     return writes.every((w) => {
       if (w.kind === 'delete' && w.field === null) return true;
       if (deletedAfter(collection, w, effects)) return true;
       if (w.field === field) return w.value !== null && (w.kind === 'set' || w.kind === 'push' || w.kind === 'increase') && nonZero(w.value, requires);
-      // Another field of a record: fine on a live record, or on the one this action creates with the field non-zero.
+      // Another field of a record: fine on a live record (one the action's checks show was written, so its field is
+      // not zero), or on the one this action creates with the field non-zero.
       return live(w.at) || created(w.at);
     });
   });
@@ -151,17 +159,6 @@ function fieldAt(e: Expr, collection: string): { field: string; at: string } | n
   return { field: bare.member, at: key(withoutPrior(bare.object.index)) };
 }
 
-/** The requirement says the record's field is not zero: `records[k].f > 0`, `!= 0`, or a flag that is set. */
-function requiresNonZero(c: Expr, collection: string, field: string, at: string): boolean {
-  const is = (e: Expr) => {
-    const found = fieldAt(e, collection);
-    return found !== null && found.field === field && found.at === at;
-  };
-  if (is(c)) return true;
-  if (c.kind !== 'compare') return false;
-  return ((c.op === '!=' || c.op === '>') && is(c.left) && isZero(c.right)) || ((c.op === '!=' || c.op === '<') && is(c.right) && isZero(c.left));
-}
-
 /** The same action deletes the whole record, unconditionally, after the write. */
 function deletedAfter(collection: string, write: FieldWrite, effects: Effect[]): boolean {
   if (write.at === null) return false;
@@ -173,8 +170,9 @@ export function isZero(e: Expr): boolean {
   return bare.kind === 'zero-address' || (bare.kind === 'bool' && !bare.value) || constantOf(bare) === '0';
 }
 
-/** A value the action proves non-zero: a non-zero constant, `true`, or one it requires to differ from zero. */
+/** A value the action proves non-zero: a non-zero constant, `true`, the caller, or one it requires to differ from zero. */
 function nonZero(value: Expr, requires: Expr[]): boolean {
+  if (neverZero(value)) return true;
   const bare = unwrap(value);
   if (bare.kind === 'bool') return bare.value;
   const constant = constantOf(bare);

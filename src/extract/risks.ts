@@ -5,7 +5,8 @@
  */
 import { neverSucceeds } from './never-holds.ts';
 import type { Action, ContractTerms, Expr, Lifecycle, LifecycleState, Power, Risk } from '../terms/index.ts';
-import { unwrap, walkExpr } from '../terms/index.ts';
+import { isPathPrefix, unwrap, walkExpr } from '../terms/index.ts';
+import { negate } from '../ir/exprs.ts';
 import type { Extractor } from './context.ts';
 import { ruleHolder } from './actions.ts';
 import { timeComparisons } from './deadlines.ts';
@@ -127,9 +128,8 @@ function isWayOut(exit: Action, mover: Action, party: string, lifecycles: Lifecy
 function stuckFunds(lifecycle: Lifecycle, terms: ContractTerms): Draft[] {
   const takesMoney = terms.actions.some((a) => a.payable || a.payments.some((p) => p.direction === 'in'));
   if (!takesMoney) return [];
-  // The move into the state pays out under the same conditions (always, or in the same branch).
-  const paysOut = (action: Action, when: Expr[]) =>
-    action.payments.some((p) => p.direction === 'out' && (p.when.length === 0 || JSON.stringify(p.when) === JSON.stringify(when)));
+  // The move into the state pays out whenever it is made (always, in the same branch, or in each branch below it).
+  const paysOut = (action: Action, when: Expr[]) => onEveryPath(action.payments.filter((p) => p.direction === 'out').map((p) => p.when), when);
   const drafts: Draft[] = [];
   for (const state of lifecycle.states.filter((s) => s.final)) {
     const entries = lifecycle.transitions.filter((t) => t.to === state.name).map((t) => ({ t, action: terms.actions.find((a) => a.id === t.action) }));
@@ -142,6 +142,16 @@ function stuckFunds(lifecycle: Lifecycle, terms: ContractTerms): Draft[] {
     drafts.push({ kind: 'stuck-funds', action: silent.t.action, party: null, subject: stateMember(lifecycle, state), text: lifecycle.id, state: state.name, source: silent.t.source });
   }
   return drafts;
+}
+
+/**
+ * Something made on paths `paths` happens whenever the path `when` runs: one of them is `when` or begins it,
+ * or for some branch taken below `when` it happens on both sides (`if (token == 0) … else …`).
+ */
+function onEveryPath(paths: Expr[][], when: Expr[]): boolean {
+  if (paths.some((p) => isPathPrefix(p, when))) return true;
+  const below = paths.filter((p) => p.length > when.length && isPathPrefix(when, p)).map((p) => p[when.length]);
+  return below.some((c) => onEveryPath(paths, [...when, c]) && onEveryPath(paths, [...when, negate(c)]));
 }
 
 /**

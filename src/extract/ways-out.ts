@@ -18,6 +18,7 @@ import { isPathPrefix, unwrap, walkExpr } from '../terms/index.ts';
 import { constantOf, key, rewrite, same, withoutPrior } from '../ir/exprs.ts';
 import { timeComparisons } from './deadlines.ts';
 import { writesNewRecord, type EffectsByAction } from './records.ts';
+import type { EnumDefaults } from './blank-record.ts';
 
 export function stillPaysOut(terms: ContractTerms, clearing: Action, payment: Payment, other: Action, otherPayment: Payment): boolean {
   const claimed = claimPlaces(clearing, payment);
@@ -149,6 +150,7 @@ function reachableValues(terms: ContractTerms, place: Expr, start: Expr): Expr[]
   const placeKey = storageKey(place);
   if (placeKey === null) return null;
   const all: EffectsByAction = terms.actions.map((a) => ({ id: a.id, effects: a.effects, conditions: a.conditions }));
+  const defaults = enumDefaultsOf(terms);
   const values: Expr[] = [start];
   const writes: { action: Action; target: Expr; value: Expr; when: Expr[] }[] = [];
   for (const action of terms.actions) {
@@ -156,7 +158,7 @@ function reachableValues(terms: ContractTerms, place: Expr, start: Expr): Expr[]
     for (const e of action.effects) {
       const k = storageKey(e.target);
       if (k === null || !(k === placeKey || placeKey.startsWith(`${k}.`) || k.startsWith(`${placeKey}.`))) continue;
-      if (e.kind === 'push' || writesNewRecord(e.target, action.id, all) || replacesRecord(e, placeKey)) continue;
+      if (e.kind === 'push' || writesNewRecord(e.target, action.id, all, defaults) || replacesRecord(e, placeKey)) continue;
       if (e.kind !== 'set' || k !== placeKey || e.value === null || literal(e.value) === null) return null;
       writes.push({ action, target: withoutPrior(e.target), value: e.value, when: e.when });
     }
@@ -217,6 +219,11 @@ function literal(expr: Expr | null): string | null {
   return constantOf(expr);
 }
 
+/** Each enum's first member, from the enum lifecycles (their states are the members in order). */
+function enumDefaultsOf(terms: ContractTerms): EnumDefaults {
+  return new Map(terms.lifecycles.flatMap((l) => (l.kind === 'enum' && l.enumName ? [[l.enumName, l.states[0]?.name ?? null] as const] : [])));
+}
+
 function ordinal(expr: Expr | null, terms: ContractTerms): bigint | null {
   if (expr === null) return null;
   if (expr.kind === 'bool') return expr.value ? 1n : 0n;
@@ -235,6 +242,7 @@ function ordinal(expr: Expr | null, terms: ContractTerms): bigint | null {
  */
 function fixedMoment(terms: ContractTerms, moment: Expr): boolean {
   const all: EffectsByAction = terms.actions.map((a) => ({ id: a.id, effects: a.effects, conditions: a.conditions }));
+  const defaults = enumDefaultsOf(terms);
   const found = new Set([...walkExpr(moment)].map(storageKey).filter((k): k is string => k !== null));
   const keys = [...found].filter((k) => ![...found].some((other) => other.startsWith(`${k}.`)));
   const additive = (e: Expr): boolean => {
@@ -245,6 +253,6 @@ function fixedMoment(terms: ContractTerms, moment: Expr): boolean {
   return terms.actions.every((action) => action.kind === 'constructor' || action.effects.every((e) => {
     const k = storageKey(e.target);
     if (k === null || !keys.some((m) => m === k || m.startsWith(`${k}.`) || k.startsWith(`${m}.`))) return true;
-    return e.kind === 'push' || writesNewRecord(e.target, action.id, all) || (zeroes(e.kind, e.value) && additive(moment));
+    return e.kind === 'push' || writesNewRecord(e.target, action.id, all, defaults) || (zeroes(e.kind, e.value) && additive(moment));
   }));
 }

@@ -18,3 +18,17 @@ describe('stuck funds', { timeout: 60_000 }, () => {
     },
   );
 });
+
+describe('stuck funds: a move that pays out on every branch below it', { timeout: 60_000 }, () => {
+  const file = 'tests/fixtures/extract/BranchedPayout.sol';
+
+  it('BranchedRelease: the release pays in ETH or in the token, so entering Released strands nothing', async () => {
+    const terms = await termsOf(file, 'BranchedRelease');
+    expect(terms.risks.filter((r) => r.kind === 'stuck-funds')).toEqual([]);
+  });
+
+  it('HalfPaidRelease: a release in the token pays nothing, so the money can stay', async () => {
+    const terms = await termsOf(file, 'HalfPaidRelease');
+    expect(terms.risks.filter((r) => r.kind === 'stuck-funds').map((r) => r.action)).toEqual(['release()']);
+  });
+});

@@ -41,3 +41,39 @@ describe('parties of records created at a fresh key', { timeout: 60_000 }, () =>
     expect(of('party:listings.seller')).toEqual(['Seller | `seller` | each Listing in `listings` names its own, set first through `list` | changed through `relist`']);
   });
 });
+
+/**
+ * A guard that a record's address field is zero, the record then written whole with the caller there (never the
+ * zero address), admits only keys never written when every other action's checks fail on a record never written
+ * (the caller must be one of its parties, or its status must be other than the enum's first). Review 9 F1–F5:
+ * PaymentEscrow's `createEscrow` read as restarting a Released, Disputed, Resolved or Refunded escrow and
+ * replacing its Renter and Host.
+ */
+describe('a record guarded by a field the caller fills', { timeout: 60_000 }, () => {
+  it('CallerEscrow: Renter and Host are set once; no state is restarted at Active; Released and Resolved are final', async () => {
+    const { all, terms } = await read(file, 'CallerEscrow');
+    for (const label of ['Renter', 'Host']) {
+      expect(terms.parties.find((p) => p.label === label)!.changedBy).toEqual([]);
+      expect(all.some((s) => s.startsWith(`${label} |`) && s.includes('each Job in `jobs` names its own, set once, through `open` | no action changes it'))).toBe(true);
+    }
+    expect(all).toContain('Parties: Arbiter (`arbiter`), Renter (`renter`), and Host (`host`); no action can replace any of them.');
+    expect(all).toContain('States of each Job: Active, Released, Disputed, Resolved; final: Released or Resolved.');
+    expect(all).toContain('Released and Resolved are final: no action moves the Status of the Job concerned out of them.');
+    const status = terms.lifecycles.find((l) => l.id === 'jobs.status')!;
+    expect(status.transitions.filter((t) => t.action.startsWith('open(')).map((t) => ({ from: t.from, to: t.to, creates: t.creates }))).toEqual([{ from: [], to: 'Active', creates: true }]);
+    expect(all.filter((s) => /over again|replacing the one concerned|can be replaced|changed through `open`|`open` moves/.test(s))).toEqual([]);
+  });
+
+  it('ClosableCallerEscrow: an action that writes the status of a key never opened defeats the guard', async () => {
+    const { all, terms } = await read(file, 'ClosableCallerEscrow');
+    const status = terms.lifecycles.find((l) => l.id === 'jobs.status')!;
+    expect(status.transitions.some((t) => t.action.startsWith('open(') && t.replaces && t.from.includes('Closed'))).toBe(true);
+    expect(all.some((s) => s.includes('each Job in `jobs` names its own, set once'))).toBe(false);
+  });
+
+  it('NamedRenterEscrow: a renter the caller names may be the zero address, so the guard proves nothing', async () => {
+    const { all, terms } = await read(file, 'NamedRenterEscrow');
+    expect(terms.parties.find((p) => p.id === 'jobs.host')!.changedBy).toEqual(['open(bytes32,address,address)']);
+    expect(all).toContain('Parties: Renter (`renter`) and Host (`host`); the Renter of the Job concerned and the Host of the Job concerned can be replaced.');
+  });
+});
