@@ -3,7 +3,9 @@
  * sent or paid in ETH → ETH; compared with the block time → a date; the rate of a share → a percentage;
  * paid as a token amount → token units; compared with the caller or stored as a party → an address of
  * that party. Values flow through storage: a parameter stored in `feeBps` is a percentage when some
- * action uses `feeBps` as a rate. Computed once per Terms object and cached.
+ * action uses `feeBps` as a rate. An amount paid in ETH on one path and in a token on another (an offer
+ * asking for a token, or ETH when the token is the zero address) is in no one unit: it takes no format,
+ * nor passes one on to what it is compared with or stored in. Computed once per Terms object and cached.
  */
 import type { Action, ContractTerms, Expr, SourceRef } from '../terms/index.ts';
 import { walkExpr } from '../terms/index.ts';
@@ -37,8 +39,7 @@ const cache = new WeakMap<ContractTerms, { parameters: ContractSemantics; state:
 function inferAll(terms: ContractTerms) {
   let found = cache.get(terms);
   if (!found) {
-    const inference = new Inference(terms);
-    inference.run();
+    const inference = settled(terms);
     found = { parameters: new Map(terms.actions.map((action) => [action.id, inference.parametersOf(action)])), state: inference.stateFormats(), inference };
     cache.set(terms, found);
   }
@@ -50,8 +51,7 @@ function inferAll(terms: ContractTerms) {
  * cached: the extractors call it while the terms are still being built).
  */
 export function inferFormats(terms: ContractTerms): ((expr: Expr, action: string) => ValueFormat | null) & { rateOf: (share: PercentOf, action: string) => Expr; moments: () => string[]; evidenceOf: (expr: Expr, action: string) => FormatEvidence | null } {
-  const inference = new Inference(terms);
-  inference.run();
+  const inference = settled(terms);
   return Object.assign((expr: Expr, action: string) => inference.formatOf(expr, action), {
     rateOf: (share: PercentOf, action: string) => inference.rateOf(share, action),
     moments: () => inference.moments(),
@@ -78,6 +78,21 @@ export function readStateFormats(terms: ContractTerms): Map<string, ValueFormat>
   return inferAll(terms).state;
 }
 
+/**
+ * The inference run until no more amounts turn out mixed: each run leaves out the values an earlier one
+ * found to be paid both in ETH and in a token, so none of them lends its first-found unit to another.
+ */
+function settled(terms: ContractTerms): Inference {
+  let mixed = new Set<string>();
+  for (;;) {
+    const inference = new Inference(terms, mixed);
+    inference.run();
+    const found = inference.mixedAmounts().filter((key) => !mixed.has(key));
+    if (found.length === 0) return inference;
+    mixed = new Set([...mixed, ...found]);
+  }
+}
+
 class Inference {
   private readonly facts = new Map<string, Fact>();
   /** Every format a value was given, in order: the first one its type allows is reported (an address used as a mapping key is still an address). */
@@ -88,7 +103,11 @@ class Inference {
   private readonly shares: { share: PercentOf; site: Site }[] = [];
   private changed = false;
 
-  constructor(private readonly terms: ContractTerms) {}
+  /** `mixed`: the values known to be amounts of ETH on some paths and of a token on others; they take no format. */
+  constructor(
+    private readonly terms: ContractTerms,
+    private readonly mixed: ReadonlySet<string> = new Set(),
+  ) {}
 
   run(): void {
     this.seedParties();
@@ -116,6 +135,11 @@ class Inference {
     if (fact) return { name, type, ...fact };
     const evidence: FormatEvidence = { reason: 'type', via: null, action: null, source: null };
     return { name, type, format: formatFromType(type), evidence };
+  }
+
+  /** Values given both an ETH amount's format and a token amount's. */
+  mixedAmounts(): string[] {
+    return [...this.candidates].filter(([, found]) => found.some((c) => c.format.kind === 'eth') && found.some((c) => c.format.kind === 'token')).map(([key]) => key);
   }
 
   formatOf(expr: Expr, action: string): ValueFormat | null {
@@ -171,7 +195,8 @@ class Inference {
       const site = at(payment.source);
       for (const expr of [payment.amount, payment.to, ...(payment.from ? [payment.from] : []), ...payment.when]) this.scanExpr(expr, site);
       if (payment.asset.kind === 'eth') this.assign(payment.amount, { kind: 'eth' }, 'eth-payment', site);
-      else this.assign(payment.amount, { kind: 'token', token: payment.asset.token, decimals: null, symbol: null }, 'token-payment', site);
+      // The wrapped token paid in place of failed ETH (`instead`) is the same amount of ETH, not another unit.
+      else if (!payment.instead) this.assign(payment.amount, { kind: 'token', token: payment.asset.token, decimals: null, symbol: null }, 'token-payment', site);
       this.assign(payment.to, { kind: 'address', party: payment.toParty }, 'payment-party', site);
       if (payment.from) this.assign(payment.from, { kind: 'address', party: null }, 'payment-party', site);
     }
@@ -299,6 +324,7 @@ class Inference {
   private assign(expr: Expr, format: ValueFormat, reason: FormatReason, site: Site, evidence?: FormatEvidence): void {
     const key = keyOf(expr, site.action);
     if (key !== null) {
+      if (this.mixed.has(key)) return;
       const known = this.facts.get(key);
       const candidates = this.candidates.get(key) ?? [];
       if (!candidates.some((candidate) => candidate.format.kind === format.kind)) {

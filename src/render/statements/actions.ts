@@ -12,6 +12,7 @@ import type { NamedValue } from '../../ir/named-values.ts';
 import { definitionsOf, namingOf, placeOf, type Naming } from '../named-values.ts';
 import { tellingEmits } from './events.ts';
 import { isRefusal } from '../../extract/read-actions.ts';
+import { paysNothing } from '../../extract/never-recorded.ts';
 import { isZero } from '../expr-helpers.ts';
 import { combineBasis, spanSources, spec, type StatementSpec } from './spec.ts';
 
@@ -133,7 +134,7 @@ function buildActionParts(terms: ContractTerms, action: Action): StatementSpec[]
   });
   action.payments.forEach((payment, index) => {
     const id = `${prefix}:payment:${index + 1}`;
-    specs.push(spec(id, 'actions', 'payment', { ...base, basis: payment.basis, source: payment.source, context: { action, payment: withoutZeroGuard(payment), left: balanceLeft(action, payment), unrecorded: terms.risks.some((r) => r.kind === 'never-recorded' && r.action === action.id && r.subject === payment.amount), instead: payment.instead === true } }));
+    specs.push(spec(id, 'actions', 'payment', { ...base, basis: payment.basis, source: payment.source, context: { action, payment: withoutZeroGuard(payment), left: balanceLeft(action, payment), unrecorded: paysNothing(terms, action.id, payment), instead: payment.instead === true } }));
     // What `selfdestruct` does besides paying depends on the EVM version the code is compiled for.
     if (payment.method === 'selfdestruct') specs.push(spec(`${id}:self-destruct`, 'actions', 'self-destruct', { ...base, basis: 'code', source: payment.source, context: { action, payment, evm: terms.evm } }));
     // A call whose target and data the holder of an `arbitrary-call` power chooses: the code it runs is theirs to pick.

@@ -5,6 +5,7 @@
  */
 import { accessOnPath } from '../../extract/actions.ts';
 import { stillPaysOut } from '../../extract/ways-out.ts';
+import { paysNothing } from '../../extract/never-recorded.ts';
 import { collectionOf, drawsOn } from '../../extract/record-funds.ts';
 import type { Action, Asset, ContractTerms, Expr, Party, Payment } from '../../terms/index.ts';
 import { isPathPrefix, unwrap, walkExpr } from '../../terms/index.ts';
@@ -30,7 +31,7 @@ export function buildMoneySpecs(terms: ContractTerms): StatementSpec[] {
           asset,
           // What the code does with it: an ETH contract may only take money in, or only pay out what it was given at deployment.
           receives: terms.actions.some((a) => (asset.kind === 'eth' && a.payable) || a.payments.some((p) => p.direction === 'in' && sameAsset(p.asset, asset))),
-          paysOut: terms.actions.some((a) => a.payments.some((p) => p.direction === 'out' && sameAsset(p.asset, asset))),
+          paysOut: terms.actions.some((a) => a.payments.some((p) => p.direction === 'out' && sameAsset(p.asset, asset) && !paysNothing(terms, a.id, p))),
         },
       }),
     );
@@ -85,7 +86,7 @@ export function buildMoneySpecs(terms: ContractTerms): StatementSpec[] {
   }
   // A contract that only moves tokens between others (`transferFrom(payer, receiver)`) and takes nothing in holds nothing: the key fact says so.
   const onlyMoves = all.some(({ payment }) => payment.direction === 'between') && !terms.actions.some((a) => a.payable || a.payments.some((p) => p.direction === 'in'));
-  if (!onlyMoves && !all.some(({ payment }) => payment.direction === 'out')) {
+  if (!onlyMoves && !all.some(({ action, payment }) => payment.direction === 'out' && !paysNothing(terms, action.id, payment))) {
     // Money may still leave through another contract's code (a delegatecall, or an approval and a call): said, never "none".
     const proxied = proxiedMoney(terms);
     specs.push(spec('money:none-out', 'money', 'money-none-out', { basis: 'code', source: proxied.length > 0 ? spanSources(proxied.flatMap((p) => p.sources), terms.source) : terms.source, context: { proxied } }));
@@ -102,12 +103,13 @@ function hasTwin(terms: ContractTerms, fact: ContractTerms['money'][number]): bo
 /**
  * Who may receive money out of the contract: one line per recipient and asset, naming the actions that pay
  * it; what each pays, and when, is stated in the action's own block. Id: that of the recipient's first payment.
+ * A payment of an amount that is always zero (`paysNothing`) pays no one: its recipient is not listed.
  */
 function payeeSpecs(terms: ContractTerms): StatementSpec[] {
   const groups = new Map<string, { id: string; payment: Payment; actions: Action[]; payments: Payment[] }>();
   for (const action of terms.actions) {
     action.payments.forEach((payment, index) => {
-      if (payment.direction !== 'out') return;
+      if (payment.direction !== 'out' || paysNothing(terms, action.id, payment)) return;
       const key = `${payment.toParty ?? payeeKey(payment.to)} ${JSON.stringify(payment.asset)}`;
       const group = groups.get(key) ?? { id: `money:out:${action.id}:${index + 1}`, payment, actions: [], payments: [] };
       if (!group.actions.includes(action)) group.actions.push(action);
@@ -157,11 +159,11 @@ export function heldItems(terms: ContractTerms): { subject: Expr; from: string; 
   return [...byItem.values()];
 }
 
-/** Who receives money out of the contract, and through which actions. */
+/** Who receives money out of the contract, and through which actions (not through a payment that is always zero). */
 export function describeRecipients(terms: ContractTerms): Recipient[] {
   const byKey = new Map<string, Recipient>();
   for (const action of terms.actions) {
-    for (const payment of action.payments.filter((candidate) => candidate.direction === 'out')) {
+    for (const payment of action.payments.filter((candidate) => candidate.direction === 'out' && !paysNothing(terms, action.id, candidate))) {
       // One recipient however its type is spelled (`address` in one overload, `address payable` in another).
       const key = payment.toParty ?? JSON.stringify(unwrap(payment.to), (name, value) => (name === 'type' ? undefined : value));
       const recipient = byKey.get(key) ?? { party: findParty(terms, payment), to: payment.to, actions: [] };

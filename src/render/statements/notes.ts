@@ -12,6 +12,7 @@ import { actionNames, findAction, prefixed, spec, type StatementSpec } from './s
 import { ruleHolder } from '../../extract/actions.ts';
 import { renounceGates } from '../../extract/risks.ts';
 import { statesWithMoney } from '../../extract/held-money.ts';
+import { storedPlace } from '../../extract/never-recorded.ts';
 
 /**
  * What contract code never settles, in the order shown: the topics a trade agreement needs (governing law,
@@ -67,9 +68,15 @@ export function buildRiskSpecs(terms: ContractTerms): StatementSpec[] {
       basis: risk.basis,
       source: risk.source,
       actionKind: action?.kind ?? null,
-      context: { risk, action, party, helper: helperOf(terms, risk), callers: risk.kind === 'external-contract' ? actionNames(terms, [risk.action ?? '', ...(risk.also ?? [])].filter((id) => id !== '')) : [], ...stalledMoney(terms, risk), moves: stalledMoves(terms, risk), gates: risk.kind === 'renounce-locks-funds' ? actionNames(terms, renounceGates(terms)) : [], intake: risk.kind === 'never-recorded' ? actionNames(terms, risk.also ?? []) : [], ...zeroPeriod(terms, risk), setter: risk.kind === 'remainder-stays' && risk.text ? actionNames(terms, [risk.text]) : [], firstSets: risk.kind === 'first-caller' && action ? firstSets(action) : [], ...uncheckedPayment(terms, risk) },
+      context: { risk, action, party, helper: helperOf(terms, risk), callers: risk.kind === 'external-contract' ? actionNames(terms, [risk.action ?? '', ...(risk.also ?? [])].filter((id) => id !== '')) : [], ...stalledMoney(terms, risk), moves: stalledMoves(terms, risk), gates: risk.kind === 'renounce-locks-funds' ? actionNames(terms, renounceGates(terms)) : [], intake: risk.kind === 'never-recorded' ? actionNames(terms, risk.also ?? []) : [], field: risk.kind === 'never-recorded' ? recordField(risk) : null, ...zeroPeriod(terms, risk), setter: risk.kind === 'remainder-stays' && risk.text ? actionNames(terms, [risk.text]) : [], firstSets: risk.kind === 'first-caller' && action ? firstSets(action) : [], ...uncheckedPayment(terms, risk) },
     });
   });
+}
+
+/** For an amount kept in a field of a record (`orders[id].shipment.fee`): the field, down from the variable (`shipment.fee`). */
+function recordField(risk: Risk): string | null {
+  const place = risk.subject === null ? null : storedPlace(risk.subject);
+  return place !== null && place.length > 1 ? place.slice(1).join('.') : null;
 }
 
 /** For a period that may be zero: the date it moves, the actions that store it, and whether the action pays each time it runs. */
