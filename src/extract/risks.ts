@@ -13,6 +13,7 @@ import { requiredStates, statesOf } from './lifecycle.ts';
 import { refusals, samePath, uncheckedPayments } from './payment-risks.ts';
 import { neverRecorded } from './never-recorded.ts';
 import { unpaidRemainders } from './unpaid-remainder.ts';
+import { paysOnEveryPath } from './unpaid-paths.ts';
 import { zeroPeriods } from './zero-period.ts';
 
 type Draft = Omit<Risk, 'id' | 'basis'>;
@@ -127,9 +128,8 @@ function isWayOut(exit: Action, mover: Action, party: string, lifecycles: Lifecy
 function stuckFunds(lifecycle: Lifecycle, terms: ContractTerms): Draft[] {
   const takesMoney = terms.actions.some((a) => a.payable || a.payments.some((p) => p.direction === 'in'));
   if (!takesMoney) return [];
-  // The move into the state pays out under the same conditions (always, or in the same branch).
-  const paysOut = (action: Action, when: Expr[]) =>
-    action.payments.some((p) => p.direction === 'out' && (p.when.length === 0 || JSON.stringify(p.when) === JSON.stringify(when)));
+  // The move into the state pays out on every path it is made on, but where what it would pay is nothing.
+  const paysOut = (action: Action, when: Expr[]) => paysOnEveryPath(action, when, terms.actions);
   const drafts: Draft[] = [];
   for (const state of lifecycle.states.filter((s) => s.final)) {
     const entries = lifecycle.transitions.filter((t) => t.to === state.name).map((t) => ({ t, action: terms.actions.find((a) => a.id === t.action) }));
