@@ -19,7 +19,7 @@ import { requiredStates } from './lifecycle.ts';
 const WHOLE = '*';
 
 /** An amount's name: the expression, read as it stood before the call where the code says so. */
-const key = (expr: Expr): string => {
+export const key = (expr: Expr): string => {
   const bare = unwrap(expr);
   // Named by what the code reads, not by how it is shown (a unit inferred in one place and not another).
   return bare.kind === 'prior' ? key(bare.of) : JSON.stringify(bare, (name, value) => (['label', 'unit', 'type', 'written'].includes(name) ? undefined : value));

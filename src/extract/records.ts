@@ -112,13 +112,13 @@ function everyRecordSets(collection: string, field: string, all: EffectsByAction
   });
 }
 
-type FieldWrite = { kind: Effect['kind']; field: string | null; value: Expr | null; at: string | null; position: number };
+export type FieldWrite = { kind: Effect['kind']; field: string | null; value: Expr | null; at: string | null; position: number };
 
 /**
  * Every write into the collection, by record key (null for a new entry pushed): a whole record is one write per
  * field of its value (`field` null when deleted or when its value is not written out); a field write names its field.
  */
-function writesInto(collection: string, effects: Effect[]): FieldWrite[] {
+export function writesInto(collection: string, effects: Effect[]): FieldWrite[] {
   const found: FieldWrite[] = [];
   effects.forEach((e, position) => {
     if (targetName(e.target) !== collection && recordOf(e.target)?.collection !== collection) return;
@@ -153,7 +153,7 @@ function writesInto(collection: string, effects: Effect[]): FieldWrite[] {
 }
 
 /** `records[k].field` (read before or after the call): the field and the key. */
-function fieldAt(e: Expr, collection: string): { field: string; at: string } | null {
+export function fieldAt(e: Expr, collection: string): { field: string; at: string } | null {
   const bare = withoutPrior(unwrap(e));
   if (bare.kind !== 'member' || bare.object.kind !== 'index' || bare.object.base.kind !== 'variable' || bare.object.base.name !== collection) return null;
   return { field: bare.member, at: key(withoutPrior(bare.object.index)) };

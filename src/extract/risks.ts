@@ -5,8 +5,7 @@
  */
 import { neverSucceeds } from './never-holds.ts';
 import type { Action, ContractTerms, Expr, Lifecycle, LifecycleState, Power, Risk } from '../terms/index.ts';
-import { isPathPrefix, unwrap, walkExpr } from '../terms/index.ts';
-import { negate } from '../ir/exprs.ts';
+import { unwrap, walkExpr } from '../terms/index.ts';
 import type { Extractor } from './context.ts';
 import { ruleHolder } from './actions.ts';
 import { timeComparisons } from './deadlines.ts';
@@ -14,6 +13,7 @@ import { requiredStates, statesOf } from './lifecycle.ts';
 import { refusals, samePath, uncheckedPayments } from './payment-risks.ts';
 import { neverRecorded } from './never-recorded.ts';
 import { unpaidRemainders } from './unpaid-remainder.ts';
+import { paysOnEveryPath } from './unpaid-paths.ts';
 import { zeroPeriods } from './zero-period.ts';
 
 type Draft = Omit<Risk, 'id' | 'basis'>;
@@ -128,8 +128,8 @@ function isWayOut(exit: Action, mover: Action, party: string, lifecycles: Lifecy
 function stuckFunds(lifecycle: Lifecycle, terms: ContractTerms): Draft[] {
   const takesMoney = terms.actions.some((a) => a.payable || a.payments.some((p) => p.direction === 'in'));
   if (!takesMoney) return [];
-  // The move into the state pays out whenever it is made (always, in the same branch, or in each branch below it).
-  const paysOut = (action: Action, when: Expr[]) => onEveryPath(action.payments.filter((p) => p.direction === 'out').map((p) => p.when), when);
+  // The move into the state pays out on every path it is made on, but where what it would pay is nothing.
+  const paysOut = (action: Action, when: Expr[]) => paysOnEveryPath(action, when, terms.actions);
   const drafts: Draft[] = [];
   for (const state of lifecycle.states.filter((s) => s.final)) {
     const entries = lifecycle.transitions.filter((t) => t.to === state.name).map((t) => ({ t, action: terms.actions.find((a) => a.id === t.action) }));
@@ -142,16 +142,6 @@ function stuckFunds(lifecycle: Lifecycle, terms: ContractTerms): Draft[] {
     drafts.push({ kind: 'stuck-funds', action: silent.t.action, party: null, subject: stateMember(lifecycle, state), text: lifecycle.id, state: state.name, source: silent.t.source });
   }
   return drafts;
-}
-
-/**
- * Something made on paths `paths` happens whenever the path `when` runs: one of them is `when` or begins it,
- * or for some branch taken below `when` it happens on both sides (`if (token == 0) … else …`).
- */
-function onEveryPath(paths: Expr[][], when: Expr[]): boolean {
-  if (paths.some((p) => isPathPrefix(p, when))) return true;
-  const below = paths.filter((p) => p.length > when.length && isPathPrefix(when, p)).map((p) => p[when.length]);
-  return below.some((c) => onEveryPath(paths, [...when, c]) && onEveryPath(paths, [...when, negate(c)]));
 }
 
 /**
