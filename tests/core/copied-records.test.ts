@@ -60,7 +60,7 @@ describe('a memory copy of a stored record read after the record is overwritten'
     // Copied after the caller was recorded: the copy holds the caller, not the Next written afterwards.
     expect(of('action:claimThenMove(address):payment:')).toEqual(['The contract pays the caller the Amount of the Best in ETH.']);
     expect(of('action:outbid():payment:')).toEqual(['The contract pays the Bidder of the Bid (`best.bidder`) as it stood before the call ETH equal to the Amount of the Best as it stood before the call.']);
-    expect(of('action:outbidLot():payment:')).toEqual(['The contract pays the Bidder of the Top of the Lot as it stood before the call the Amount of the Top of the Lot in ETH.']);
+    expect(of('action:outbidLot():payment:')).toEqual(['The contract pays the Bidder of the Top of the Lot as it stood before the call ETH equal to the Amount of the Top of the Lot as it stood before the call.']);
     for (const action of ['replaceIf(bool)', 'outbid()', 'outbidLot()']) expect(of(`action:${action}:payment:`).filter((s) => /pays the caller|the given Next/.test(s))).toEqual([]);
   });
 

@@ -26,7 +26,7 @@ describe('review 7b: misleading sentences', { timeout: 60_000 }, () => {
 
   it('a stored duration written before the stored start: the moment is the duration after the start', async () => {
     const { all } = await read('tests/fixtures/core/AnchoredCliff.sol', 'AnchoredCliff');
-    expect(all).toContain('The Start Time of the given Grant (`grants[beneficiary]`) is set by `createGrant` to the given Start Time (`startTime`).');
+    expect(all).toContain('The Start Time of the Grant for the given Beneficiary (`beneficiary`) in the Grants (`grants`) is set by `createGrant` to the given Start Time (`startTime`).');
     expect(all).toContain('If `claim` is called earlier than the Cliff Duration of the Grant for the caller after the Start Time of the Grant for the caller, the Vested (`vested`) it reads is zero.');
     expect(all.filter((s) => /Cliff Duration time|Vesting Duration time|plus the Start Time/.test(s))).toEqual([]);
   });
@@ -43,9 +43,9 @@ describe('review 7b: misleading sentences', { timeout: 60_000 }, () => {
     const sentences = power!.split(/(?<=\.)\s+(?=[A-Z`])/);
     expect(sentences).toEqual([
       'The Owner (`owner`) may take money out of the contract alone, by calling `revoke`.',
-      'In `revoke`, the Entry (`entry`) means the Grant for the given Index (`index`) in the given Grant (`grants[beneficiary]`).',
+      'In `revoke`, the Entry (`entry`) means the Grant for the given Index (`index`) in the Grant for the given Beneficiary (`beneficiary`) in the Grants (`grants`).',
       'The Owner may do so only when the Revocable flag of the Entry is set and the Revoked flag of the Entry is not set.',
-      '`revoke` then pays the Owner an amount of the token at `token` equal to the Total of the Entry minus the Vested (`vested`) as it stood before the call, for the given Beneficiary (`beneficiary`) and the given Index.',
+      '`revoke` then pays the Owner an amount of the token at `token` equal to the Total of the Entry minus the Vested (`vested`) as it stood before the call, for the given Beneficiary and the given Index.',
       'Afterwards `claim` can no longer pay anything for that Grant: what it would still have paid stays in the contract, and no action pays it out.',
     ]);
     // No sentence runs past about 35 words once the code names in brackets are left aside.

@@ -40,7 +40,7 @@ describe('review fixes F: stalls, money of records, items moved straight, own en
 
   it('L6: ETH sent straight to a wallet is pooled, not held for one transaction (MultiSigWallet)', async () => {
     const { all } = await read(`${DIR}/MultiSigWallet.sol`, 'MultiSigWallet');
-    expect(all).toContain('The code sets no time limit for holders of the Is Owner to call `executeTransaction` while the Executed flag (`executed`) of the Transaction concerned is not set; the deal can stay there indefinitely.');
+    expect(all).toContain('The code sets no time limit for holders of the Is Owner (`isOwner`) to call `executeTransaction` while the Executed flag (`executed`) of the Transaction concerned is not set; the deal can stay there indefinitely.');
     expect(all.filter((s) => s.includes('held for that Transaction'))).toEqual([]);
   });
 
