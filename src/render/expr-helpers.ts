@@ -9,6 +9,7 @@ import { formatList, formatPercent, sharePercent, type ListType } from './format
 import { lookupOf, registerNameHelpers } from './name-helpers.ts';
 import { renderPartial, type RenderData, squash } from './render-data.ts';
 import { roleHeld } from './roles.ts';
+import { same } from '../ir/exprs.ts';
 import { namedReference } from './named-values.ts';
 import { storedPath, timeAnchors } from '../extract/time-anchors.ts';
 import type { NamedValue } from '../ir/named-values.ts';
@@ -211,6 +212,12 @@ export function registerExprHelpers(hb: typeof Handlebars): void {
   });
   hb.registerHelper('elapsed', (expr: Expr, options: HelperOptions) => readElapsed(expr, isMomentIn(options.data.terms)));
   hb.registerHelper('isZero', (expr: Expr) => isZero(expr));
+  /** For `a - share of a` ('the Amount less 1% of it'): the share taken, or null. */
+  hb.registerHelper('shareTaken', (expr: Expr) => {
+    if (expr.kind !== 'arith' || expr.op !== '-') return null;
+    const right = unwrap(expr.right);
+    return right.kind === 'percent-of' && same(unwrap(right.base), unwrap(expr.left)) ? right : null;
+  });
   hb.registerHelper('isIdentity', (left: Expr, right: Expr) => isIdentity(left) || isIdentity(right));
   hb.registerHelper('isValue', (expr: Expr) => VALUE_KINDS.has(unwrap(expr).kind));
   hb.registerHelper('isTimeUnit', (unit: string | null) => unit !== null && TIME_UNITS.has(unit));

@@ -11,7 +11,8 @@ describe('values captured before a change', { timeout: 60_000 }, () => {
   it('withdraw pays the pending return as it stood, zeroes it, and restores it if the send fails', async () => {
     const { of, all } = await read(FILE, 'PendingReturns');
     const withdraw = of('action:withdraw()');
-    expect(withdraw).toContain('If the Pending Return of the caller is not zero, the contract pays the caller ETH equal to the Pending Return of the caller as it stood before the call.');
+    expect(withdraw).toContain('If the Pending Return (`pendingReturns`) of the caller is not zero, `withdraw` sets the Pending Return of the caller to zero.');
+    expect(withdraw).toContain('In that case, the contract pays the caller ETH equal to the Pending Return of the caller as it stood before the call.');
     expect(withdraw).toContain(
       'If the Pending Return of the caller is not zero and the payment of the Pending Return of the caller as it stood before the call to the caller failed, `withdraw` sets the Pending Return of the caller to the Pending Return of the caller as it stood before the call.',
     );

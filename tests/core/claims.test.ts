@@ -101,7 +101,7 @@ describe('the author’s claims checked against the code', { timeout: 60_000 }, 
     expect(check).toMatchObject({ topic: 'refund', verdict: 'matches', claimed: ['buyer'] });
   });
 
-  it('each sentence of a comment is one row, with its verdicts in the same row', async () => {
+  it('each sentence of a comment the code can check is one row, with its verdicts in the same row; the rest are counted, with their lines', async () => {
     const { statements } = await read('contracts/MarketplaceOrder.sol', 'MarketplaceOrder');
     const rows = statements.filter((s) => s.table === 'claims');
     const row = (quote: string) => rows.find((s) => s.cells![1] === `“${quote}”`);
@@ -109,8 +109,12 @@ describe('the author’s claims checked against the code', { timeout: 60_000 }, 
     expect(row('It applies to every order confirmed afterwards.')?.cells![2]).toBe('Matches: a change through `setFeeBps` also applies to deals already under way.');
     // No row holds only a verdict: every verdict sits beside the sentence it checks.
     expect(rows.filter((s) => s.cells![1] === '')).toEqual([]);
-    // A parameter comment that merely names the parameter needs no verdict.
-    expect(row('Order identifier.')?.cells![2]).toBe('');
+    // A parameter comment that merely names the parameter makes no claim to check: it is not a row, but counted, with its lines.
+    expect(row('Order identifier.')).toBeUndefined();
+    expect(rows.every((s) => s.cells![2] !== '')).toBe(true);
+    expect(statements.find((s) => s.id === 'claims:unchecked')?.text).toBe(
+      'The author’s comments also hold 14 passages with no claim plainterms checks, on the code at `MarketplaceOrder.sol` lines 18, 59, 76, 88, 106, 116, and 134; `Ownable.sol` lines 76 and 84.',
+    );
   });
 
   it('MarketplaceOrder: refunds, fees, fixity, pause and who are checked on the author’s own sentences, and none is said to match what the code does otherwise', async () => {

@@ -19,7 +19,9 @@ describe('paths', { timeout: 60_000 }, () => {
     const { of } = await read(FILE, 'NestedReturn');
     const pay = of('action:pay()');
     expect(pay).toContain('Events: `Skipped`, if the Active flag is set and the Owed is zero. `Paid`, if (the Active flag is not set or the Owed is not zero).');
-    expect(pay.find((s) => s.includes('pays the Payee'))).toMatch(/^If \(the Active flag is not set or the Owed is not zero\), the contract pays/);
+    expect(pay.find((s) => s.includes('sets the Owed to zero'))).toMatch(/^If \(the Active flag \(`active`\) is not set or the Owed \(`owed`\) is not zero\), `pay` sets/);
+    // The payment under the same condition comes next and says so.
+    expect(pay.find((s) => s.includes('pays the Payee'))).toMatch(/^In that case, the contract pays/);
   });
 
   it('`c ? seller.send(x) : buyer.send(x)` pays one or the other, each under its side of the condition', async () => {

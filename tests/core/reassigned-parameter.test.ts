@@ -13,7 +13,7 @@ describe('a parameter capped by reassignment', { timeout: 60_000 }, () => {
     expect(settle).toContain(
       'If the Deposit Paid flag (`depositPaid`) is set, the contract pays the Tenant (`tenant`) ETH equal to the Deposit (`deposit`) minus the smaller of the given Deduction (`deduction`) and the Deposit.',
     );
-    expect(settle).toContain('If the Deposit Paid flag is set, the contract pays the Landlord ETH equal to the smaller of the given Deduction and the Deposit.');
+    expect(settle).toContain('In that case, the contract pays the Landlord ETH equal to the smaller of the given Deduction and the Deposit.');
     expect(settle.filter((s) => /pays the Landlord the given Deduction/.test(s))).toEqual([]);
   });
 });

@@ -54,7 +54,9 @@ describe('review 6: loops, ways out, who must act, periods', { timeout: 120_000 
   it('solc 0.4: `this.balance` is the whole balance, a way out for credited money', async () => {
     const { of, terms } = await read('tests/fixtures/core/OldSweep.sol', 'OldSweep');
     expect(of('action:end(')).toContain('The contract pays the Beneficiary (`beneficiary`) all the ETH that this contract holds.');
-    expect(of('money-fact:')).toContain('If the Highest Bid (`highestBid`) is not zero, `bid` credits money to the Pending Return (`pendingReturns`) of the Highest Bidder (`highestBidder`) as it stood before the call instead of paying it out. The money leaves the contract when the address credited calls `withdraw`, or with the whole balance when anyone calls `end`.');
+    // The condition is stated with `bid` itself.
+    expect(of('action:bid(')).toContain('If the Highest Bid is not zero, `bid` increases the Pending Return (`pendingReturns`) of the Highest Bidder (`highestBidder`) as it stood before the call by the Highest Bid as it stood before the call.');
+    expect(of('money-fact:')).toContain('In some cases, `bid` credits money to the Pending Return (`pendingReturns`) of the Highest Bidder (`highestBidder`) as it stood before the call instead of paying it out. The money leaves the contract when the address credited calls `withdraw`, or with the whole balance when anyone calls `end`.');
     expect(terms.notExplained).toEqual([]);
   });
 

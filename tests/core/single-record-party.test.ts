@@ -23,7 +23,7 @@ describe('a party kept in a single stored record (a Nouns-style auction)', { tim
 
   it('links the refund and the caller check to it, the refund as the bidder stood before the call', async () => {
     const { of, all } = await read(FILE, 'SingleAuction');
-    expect(of('key-fact:money')).toEqual(['Money: ETH; paid out to the Bidder of the Auction as it stood before the call (through `createBid`) and the Owner (through `settle`).']);
+    expect(of('key-fact:money')).toEqual(['Money: ETH; paid out to the Bidder of the Auction as it stood before the call and the Owner.']);
     expect(of('action:createBid():payment:')).toEqual([
       'If the Bidder of the Auction is not the zero address, the contract pays the Bidder of the Auction (`auction.bidder`) as it stood before the call ETH equal to the Amount of the Auction as it stood before the call.',
     ]);

@@ -59,7 +59,7 @@ describe('units of the numbers stated', { timeout: 60_000 }, () => {
   it('the rate of a share is the factor the code does not use as an amount, whatever its name or place', async () => {
     const { all, terms } = await read(FILE, 'RateFirst');
     expect(all).toContain('Shares: the Platform receives the Cut (`cut`) share (in basis points) of the ETH sent with the call (through `buy`). The rate is 2.5% (250 basis points) at deployment; the Platform may change it through `setCut`, up to 10% (1,000 basis points).');
-    expect(all).toContain('The contract pays the Seller (`seller`) ETH equal to the ETH sent with the call minus the Cut share of the ETH sent with the call.');
+    expect(all).toContain('The contract pays the Seller (`seller`) ETH equal to the ETH sent with the call less the Cut share of it.');
     expect(all).toContain('The contract | the Seller (`seller`) | ETH | `buy`');
     // Orders and ERC-7730 read the same inference: the new cut is a percentage.
     const { readSemantics } = await import('../../src/orders/semantics.ts');

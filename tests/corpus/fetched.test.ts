@@ -33,7 +33,9 @@ describe('RentalAgreement (a lease)', { timeout: 60_000 }, () => {
   it('the deposit comes back on termination only when the Landlord terminates, as `returnDeposit` requires', async () => {
     const { all } = await read(`${DIR}/RentalAgreement.sol`, 'RentalAgreement');
     expect(all).toContain('The contract | the Tenant as it stood before the call | ETH | `terminateContract`');
-    expect(all).toContain('If the Deposit Held is not zero, the contract pays the Tenant as it stood before the call ETH equal to the Deposit Held as it stood before the call.');
+    // The payment follows the change made under the same condition, and says so.
+    expect(all).toContain('If the Deposit Held is not zero, `terminateContract` sets the Deposit Held to zero.');
+    expect(all).toContain('In that case, the contract pays the Tenant as it stood before the call ETH equal to the Deposit Held as it stood before the call.');
     expect(all.some((s) => /the Tenant, or the Property Manager \(`propertyManager`\) calls `terminateContract`, if the Deposit/.test(s))).toBe(false);
   });
 
@@ -124,7 +126,7 @@ describe('UniDirectionalPaymentChannel (close with the sender’s signature, or 
 
   it('says who receives what through close and cancel: the Receiver the signed amount, the Sender the rest', async () => {
     const { all, of } = await read(FILE, 'UniDirectionalPaymentChannel');
-    expect(all).toContain('Money: ETH; paid out to the Receiver (through `close`) and the Sender (through `close` and `cancel`).');
+    expect(all).toContain('Money: ETH; paid out to the Receiver and the Sender.');
     expect(all).toContain('The contract | the Sender (`sender`) | ETH | `close` or `cancel`');
     expect(of('action:close(')).toContain('The contract pays the Sender all the ETH the contract still holds after paying the Receiver.');
     expect(of('action:cancel()')).toContain('The contract pays the Sender all the ETH that this contract holds.');
@@ -145,7 +147,7 @@ describe('UniDirectionalPaymentChannel (close with the sender’s signature, or 
 describe('DutchAuction (buy refunds the excess, then selfdestruct pays the seller)', { timeout: 60_000 }, () => {
   it('the Seller receives the contract’s whole ETH balance through buy; no power over the deal', async () => {
     const { all, of } = await read(`${DIR}/DutchAuction.sol`, 'DutchAuction');
-    expect(all).toContain('Money: ETH; paid out to the caller (through `buy`) and the Seller (through `buy`).');
+    expect(all).toContain('Money: ETH; paid out to the caller (through `buy`) and the Seller.');
     expect(all).toContain('The contract | the Seller (`seller`) | ETH | `buy`');
     expect(of('action:buy()')).toContain('The contract pays the Seller (`seller`) all the ETH the contract still holds after any payment to the caller.');
     expect(all).toContain('Powers over the deal: none in the code.');
@@ -193,7 +195,7 @@ describe('EnglishAuction (solidity-by-example: an NFT sold for ETH, both pushed 
   it('says that the contract holds the NFT from `start` until `end`, and to whom `end` sends it', async () => {
     const { all, of } = await read(`${DIR}/EnglishAuction.sol`, 'EnglishAuction');
     expect(of('key-fact:money')).toEqual([
-      'Money: ETH; paid out to the caller (through `withdraw`) and the Seller (through `end`); the contract holds the token of the NFT (`nft`) whose ID is the NFT ID (`nftId`) from `start` until `end`.',
+      'Money: ETH; paid out to the caller (through `withdraw`) and the Seller; the contract holds the token of the NFT (`nft`) whose ID is the NFT ID (`nftId`) from `start` until `end`.',
     ]);
     expect(all).toContain('If the Highest Bidder is not the zero address, `end` sends the token of the NFT (`nft`) whose ID is the NFT ID (`nftId`) to the Highest Bidder; the contract holds that token from `start` until then.');
     expect(all).toContain('If the Highest Bidder is the zero address, `end` sends the token of the NFT whose ID is the NFT ID to the Seller; the contract holds that token from `start` until then.');

@@ -40,7 +40,7 @@ describe('computed values named as a person would', { timeout: 120_000 }, () => 
     expect(fill).toContain('Then, on line 322, the computed Remaining Profit is set to the computed Remaining Profit as set on line 319 if the computed Protocol Fee is zero, otherwise (the computed Remaining Profit as set on line 319) minus the computed Protocol Fee.');
     // if (_finder != address(0)) { uint256 findersFee = (remainingProfit * ask.findersFeeBps) / 10000; … remainingProfit = remainingProfit - findersFee; }
     expect(fill).toContain(
-      'Then, on line 329 (on some paths only; see after line 330), the computed Remaining Profit is set to (the computed Remaining Profit as set on line 322) minus the Finders Fee BPS of the Ask share (in basis points) of the computed Remaining Profit as set on line 322.',
+      'Then, on line 329 (on some paths only; see after line 330), the computed Remaining Profit is set to (the computed Remaining Profit as set on line 322) less the Finders Fee BPS of the Ask share (in basis points) of it.',
     );
     expect(fill).toContain('After line 330, the computed Remaining Profit is the computed Remaining Profit as set on line 329 if the given Finder (`_finder`) is not the zero address, otherwise the computed Remaining Profit as set on line 322.');
     const definition = statements.find((s) => s.text.startsWith('In `fillAsk`, the computed Remaining Profit'))!;

@@ -35,7 +35,7 @@ describe('review fixes F: scale claims and internal functions', { timeout: 120_0
 
   it('Kleros MultipleArbitrableTransaction: the comment on executeRuling maps the rulings the reverse of the code', async () => {
     const { all } = await read('tests/fixtures/third-party/MultipleArbitrableTransaction.sol', 'MultipleArbitrableTransaction');
-    expect(all).toContain('`_ruling` in the internal function `executeRuling` | “Ruling given by the arbitrator.”');
+    expect(all.some((s) => s.startsWith('`_ruling` in the internal function `executeRuling` | “1: Reimburse the receiver.” | Contradicts'))).toBe(true);
     expect(all).toContain('Contradicts: where `_ruling` is 1, `executeRuling` pays the Sender of the Transaction concerned, not the Receiver of the Transaction concerned.');
     expect(all).toContain('Contradicts: where `_ruling` is 2, `executeRuling` pays the Receiver of the Transaction concerned, not the Sender of the Transaction concerned.');
     expect(all).toContain('The author’s comment on the internal function `executeRuling` (“1: Reimburse the receiver.”) says more than the code enforces; see the author’s claims below.');

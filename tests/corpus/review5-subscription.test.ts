@@ -40,7 +40,7 @@ describe('review 5: tokens moved between two others, a recurring charge date', {
     expect(of('money:in:deposit(uint256)')).toEqual(['The caller | the contract | the given Amount (`amount`) of the token at `token` | `deposit`']);
     expect(of('money:out:withdraw()')).toEqual(['The contract | the Payee | the token at `token` | `withdraw`']);
     expect(of('money:between:collect()')).toEqual(['The Payer (`payer`) | the Payee (`payee`) | the Instalment (`instalment`) of the token at `token` | `collect`']);
-    expect(of('key-fact:money')).toEqual(['Money: the token at `token`, counted in its smallest unit; paid out to the Payee (through `withdraw`); it also moves tokens from the Payer to the Payee (through `collect`), from the payer\'s own balance under an approval the payer gave this contract.']);
+    expect(of('key-fact:money')).toEqual(['Money: the token at `token`, counted in its smallest unit; paid out to the Payee; it also moves tokens from the Payer to the Payee (through `collect`), from the payer\'s own balance under an approval the payer gave this contract.']);
     expect(of('action:collect():payment')).toEqual(['The contract moves the Instalment (`instalment`) of the token at `token` from the Payer (`payer`) to the Payee (`payee`); the payer must have approved this contract to take it, and the money does not pass through the contract.']);
     const byAction = Object.fromEntries(terms.actions.map((a) => [a.name, a.payments.map((p) => p.direction)]));
     expect(byAction).toMatchObject({ collect: ['between'], deposit: ['in'], withdraw: ['out'] });

@@ -30,6 +30,7 @@ describe('an ETH payment that falls back to the wrapped token', { timeout: 60_00
   it('wrapped tokens sent to someone else are not said to replace the payment', async () => {
     const { all } = await read(OURS, 'WrapToTreasury');
     expect(all.filter((s) => s.includes('the ETH wrapped into that token'))).toEqual([]);
-    expect(all).toContain('If the payment of the ETH sent with the call to the given Payee failed, the contract pays the Treasury (`treasury`) the ETH sent with the call of the token at `wrapped`.');
+    expect(all).toContain('If the payment of the ETH sent with the call to the given Payee failed, the contract pays the Wrapped (`wrapped`) the ETH sent with the call.');
+    expect(all).toContain('In that case, the contract pays the Treasury (`treasury`) the ETH sent with the call of the token at `wrapped`.');
   });
 });

@@ -11,7 +11,7 @@ describe('NFT custody', { timeout: 60_000 }, () => {
   it('follows the id through the place the intake stores it in, to each action that sends the token out', async () => {
     const { all, of } = await read(FILE, 'NftPawn');
     expect(of('key-fact:money')).toEqual([
-      'Money: ETH; paid out to the Lender (through `repay`); the contract holds the token of the Collection (`collection`) whose ID is the Token ID (`tokenId`) from `pawn` until `repay` or `seize`.',
+      'Money: ETH; paid out to the Lender; the contract holds the token of the Collection (`collection`) whose ID is the Token ID (`tokenId`) from `pawn` until `repay` or `seize`.',
     ]);
     expect(all).toContain('`repay` sends the token of the Collection (`collection`) whose ID is the Token ID (`tokenId`) to the Borrower; the contract holds that token from `pawn` until then.');
     expect(all).toContain('`seize` sends the token of the Collection whose ID is the Token ID to the Lender; the contract holds that token from `pawn` until then.');

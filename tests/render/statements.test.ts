@@ -79,10 +79,10 @@ describe('statements', () => {
   it('lists what the code does not cover and what was not explained', () => {
     const notCovered = statements.filter((statement) => statement.section === 'not-covered');
     expect(notCovered.map((statement) => statement.id)).toEqual(['not-covered:topics', 'not-covered:deployed-code']);
-    for (const topic of ['governing law', 'forum (court or arbitration)', 'quality of goods or services', 'warranties', 'limit or allocate liability', 'force majeure', 'notices', 'which language of the agreement prevails']) {
+    for (const topic of ['governing law', 'forum (court or arbitration)', 'quality of goods or services', 'warranties', 'limits of liability', 'force majeure', 'notices', 'which language of the agreement prevails']) {
       expect(byId('not-covered:topics').text).toContain(topic);
     }
-    expect(byId('not-covered:deployed-code').text).toContain('it did not check the code deployed at any address');
+    expect(byId('not-covered:deployed-code').text).toContain('not the code deployed at any address');
     expect(notCovered.every((statement) => statement.source === null)).toBe(true);
     expect(byId('not-explained:1').text).toBe('In `reclaim`, plainterms could not translate the inline assembly `assembly { sstore(0, 1) }`; have an engineer read it.');
     expect(byId('not-explained:coverage').text).toBe('11 of 12 statements explained.');
@@ -90,7 +90,7 @@ describe('statements', () => {
 
   it('ends with the disclaimer', () => {
     const disclaimer = statements.filter((statement) => statement.section === 'disclaimer');
-    expect(disclaimer.map((statement) => statement.text).join(' ')).toContain('not legal advice or a security audit');
+    expect(disclaimer.map((statement) => statement.text).join(' ')).toContain('Not legal advice or a security audit');
     expect(statements.at(-1)?.section).toBe('disclaimer');
   });
 

@@ -114,7 +114,7 @@ function buildActionParts(terms: ContractTerms, action: Action): StatementSpec[]
     // A new record written whole on the same line is stated by that write, its state included.
     if (transition.creates && action.effects.some((effect) => effect.value?.kind === 'struct' && sameLine(effect.source, transition.source))) return;
     const lifecycle = terms.lifecycles.find((candidate) => candidate.id === transition.lifecycle) ?? null;
-    const context = { action, transition, lifecycle, from: stateLabels(terms, transition.lifecycle, transition.from), to: stateLabel(terms, transition.lifecycle, transition.to) };
+    const context = { action, transition, sameWhen: false, lifecycle, from: stateLabels(terms, transition.lifecycle, transition.from), to: stateLabel(terms, transition.lifecycle, transition.to) };
     specs.push(spec(`${prefix}:transition:${index + 1}`, 'actions', 'transition', { ...base, basis: 'code', source: transition.source, context }));
   });
   action.effects.forEach((effect, index) => {
@@ -126,7 +126,7 @@ function buildActionParts(terms: ContractTerms, action: Action): StatementSpec[]
     }
     const record = recordWritten(effect);
     const id = `${prefix}:effect:${index + 1}`;
-    specs.push(spec(id, 'actions', 'effect', { ...base, basis: effect.basis, source: effect.source, context: { action, effect, fieldsFollow: record !== null } }));
+    specs.push(spec(id, 'actions', 'effect', { ...base, basis: effect.basis, source: effect.source, context: { action, effect, sameWhen: false, fieldsFollow: record !== null } }));
     // A new record of several fields: one row per field, rather than one long sentence.
     record?.fields.forEach((field, at) => {
       specs.push(spec(`${id}:field:${at + 1}`, 'actions', 'record-field', { ...base, table: 'record', basis: effect.basis, source: effect.source, context: { action, field } }));
@@ -134,7 +134,7 @@ function buildActionParts(terms: ContractTerms, action: Action): StatementSpec[]
   });
   action.payments.forEach((payment, index) => {
     const id = `${prefix}:payment:${index + 1}`;
-    specs.push(spec(id, 'actions', 'payment', { ...base, basis: payment.basis, source: payment.source, context: { action, payment: withoutZeroGuard(payment), left: balanceLeft(action, payment), unrecorded: paysNothing(terms, action.id, payment), instead: payment.instead === true } }));
+    specs.push(spec(id, 'actions', 'payment', { ...base, basis: payment.basis, source: payment.source, context: { action, payment: withoutZeroGuard(payment), sameWhen: false, left: balanceLeft(action, payment), unrecorded: paysNothing(terms, action.id, payment), instead: payment.instead === true } }));
     // What `selfdestruct` does besides paying depends on the EVM version the code is compiled for.
     if (payment.method === 'selfdestruct') specs.push(spec(`${id}:self-destruct`, 'actions', 'self-destruct', { ...base, basis: 'code', source: payment.source, context: { action, payment, evm: terms.evm } }));
     // A call whose target and data the holder of an `arbitrary-call` power chooses: the code it runs is theirs to pick.
@@ -145,6 +145,7 @@ function buildActionParts(terms: ContractTerms, action: Action): StatementSpec[]
       specs.push(spec(`${id}:unchecked`, 'actions', 'payment-unchecked', { ...base, basis: 'code', source: payment.source, context: { action, payment, cleared: clearedClaim(terms, action, payment), viaToken: failsOnlyWithFalse(payment) } }));
     }
   });
+  specs.splice(0, specs.length, ...groupByCondition(specs));
   if (action.emits.length > 0) {
     // Every event the action records, in one line: a record for the chain's readers, not a term.
     const source = spanSources(action.emits.map((emit) => emit.source), action.emits[0]!.source);
@@ -292,3 +293,45 @@ function withoutZeroGuard(payment: Action['payments'][number]): Action['payments
   return payment.when.some(guards) ? { ...payment, when: payment.when.filter((condition) => !guards(condition)) } : payment;
 }
 
+
+/** The condition a transition, effect or payment statement opens with ('If …,'), or null for other statements. */
+function openingCondition(item: StatementSpec): unknown[] | null {
+  if (item.kind === 'transition') return (item.context.transition as Action['transitions'][number]).when;
+  if (item.kind === 'effect') return (item.context.effect as Effect).when;
+  if (item.kind === 'payment') return (item.context.payment as Action['payments'][number]).when;
+  return null;
+}
+
+/**
+ * What an action changes and pays, with the statements under one condition side by side (each with the
+ * statements that belong to it, such as a record's field rows), in the order each condition first appears;
+ * a statement whose condition is the one just stated opens "In that case" rather than repeating it. The
+ * model states each change as of the start of the call ("as it stood before the call"), so the order of
+ * these statements carries no meaning of its own.
+ */
+function groupByCondition(specs: StatementSpec[]): StatementSpec[] {
+  // Called before the events and external calls are added: from the first change on, every statement is a change, a payment or part of one.
+  const start = specs.findIndex((item) => openingCondition(item) !== null || item.kind === 'role-grant');
+  if (start < 0) return specs;
+  const units: StatementSpec[][] = [];
+  for (const item of specs.slice(start)) {
+    if (!isDependent(item) || units.length === 0) units.push([item]);
+    else units.at(-1)!.push(item);
+  }
+  const keyOf = (unit: StatementSpec[], index: number) => {
+    const when = openingCondition(unit[0]!);
+    return when === null ? `#${index}` : JSON.stringify(when);
+  };
+  const keys = units.map(keyOf);
+  const order = [...new Set(keys)];
+  const sorted = units.map((unit, index) => ({ unit, key: keys[index]! })).sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
+  sorted.forEach(({ unit, key }, index) => {
+    if (index > 0 && sorted[index - 1]!.key === key && key !== '[]' && !key.startsWith('#')) unit[0]!.context = { ...unit[0]!.context, sameWhen: true };
+  });
+  return [...specs.slice(0, start), ...sorted.flatMap(({ unit }) => unit)];
+}
+
+/** Statements that follow the transition, effect or payment they belong to. */
+function isDependent(item: StatementSpec): boolean {
+  return item.kind === 'record-field' || item.kind === 'role-grant' || item.kind === 'self-destruct' || item.kind === 'payment-arbitrary-code' || item.kind === 'payment-unchecked';
+}

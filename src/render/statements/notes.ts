@@ -93,22 +93,44 @@ function helperOf(terms: ContractTerms, risk: ContractTerms['risks'][number]): s
 }
 
 export function buildClaimSpecs(terms: ContractTerms): StatementSpec[] {
-  // One table, one row per sentence of a comment with its verdicts in the same row; consecutive sentences the
-  // checker has nothing to say about share a row. What each comment is on is named once, on its first row.
+  // One table, one row per sentence of a comment with its verdicts in the same row. Passages the checker has
+  // nothing to say about are not rows: one line after the table counts them and gives their lines. What each
+  // comment is on is named once, on its first row shown.
   let subject: string | null = null;
-  return terms.claims.flatMap((claim) => {
+  const unchecked: Claim[] = [];
+  const specs = terms.claims.flatMap((claim) => {
     // A comment on an internal function: its checks speak of the function by name.
     const action = claim.action === null ? (claim.helper === null ? null : { name: claim.helper }) : findAction(terms, claim.action);
-    const first = subject !== `${claim.action ?? claim.helper}:${claim.param ?? ''}`;
-    subject = `${claim.action ?? claim.helper}:${claim.param ?? ''}`;
-    return claimRows(claim).map((row, index) => {
+    const key = `${claim.action ?? claim.helper}:${claim.param ?? ''}`;
+    return claimRows(claim).flatMap((row, index) => {
+      if (row.checks.length === 0) {
+        unchecked.push(claim);
+        return [];
+      }
+      const first = subject !== key;
+      subject = key;
       const verdicts = mergeUnread(row.checks.map((check) => verdictContext(terms, claim, check, action)));
       const source = row.checks.find((check) => check.source !== null)?.source ?? claim.source;
       const id = index === 0 ? prefixed('claim', claim.id) : `${prefixed('claim', claim.id)}:${index + 1}`;
       const decided = row.checks.some((check) => check.verdict !== 'cannot-tell');
-      return spec(id, 'claims', 'claim', { table: 'claims', basis: decided ? 'code' : 'natspec', source, context: { claim, action: claim.helper === null ? action : null, first: first && index === 0, text: row.text, verdicts } });
+      return [spec(id, 'claims', 'claim', { table: 'claims', basis: decided ? 'code' : 'natspec', source, context: { claim, action: claim.helper === null ? action : null, first, text: row.text, verdicts } })];
     });
   });
+  if (unchecked.length > 0) specs.push(uncheckedClaimsSpec(terms, unchecked));
+  return specs;
+}
+
+/** "The author's 9 other passages make no claim plainterms checks: MarketplaceOrder.sol lines 18, 59 and 76; …" */
+function uncheckedClaimsSpec(terms: ContractTerms, unchecked: Claim[]): StatementSpec {
+  const files = new Map<string, Set<number>>();
+  for (const { source } of unchecked) {
+    const lines = files.get(source.path) ?? new Set<number>();
+    lines.add(source.line);
+    files.set(source.path, lines);
+  }
+  const places = [...files].map(([path, lines]) => ({ file: path.split('/').at(-1) ?? path, lines: [...lines].sort((a, b) => a - b).join(','), lineCount: lines.size }));
+  const shown = terms.claims.length > 0 && unchecked.length < terms.claims.flatMap(claimRows).length;
+  return spec('claims:unchecked', 'claims', 'claims-unchecked', { basis: 'natspec', source: null, context: { count: unchecked.length, places, others: shown } });
 }
 
 /** The rows of a comment: each sentence with checks alone, with its checks; runs of sentences without one together. */

@@ -62,6 +62,7 @@ export const STATEMENT_KINDS = [
   'lifecycle-step-set',
   'risk',
   'claim',
+  'claims-unchecked',
   'always-fails',
   'all-or-nothing',
   'powers-at-once',

@@ -34,7 +34,8 @@ export function buildDeadlineSpecs(terms: ContractTerms): StatementSpec[] {
   }
   specs.push(...terms.deadlines.flatMap((deadline) => buildOneDeadline(terms, deadline)), ...buildFormulaDates(terms, dates));
   const timed = terms.deadlines.find((deadline) => deadline.clock === 'time') ?? dates[0];
-  if (timed) specs.push(spec('deadlines:block-time', 'deadlines', 'block-time', { basis: 'code', source: timed.source, context: {} }));
+  // Who sets the block time is said once: by the risk that they can shift it, where there is one.
+  if (timed) specs.push(spec('deadlines:block-time', 'deadlines', 'block-time', { basis: 'code', source: timed.source, context: { shifted: terms.risks.some((risk) => risk.kind === 'timestamp') } }));
   const counted = terms.deadlines.find((deadline) => deadline.clock === 'blocks');
   if (counted) specs.push(spec('deadlines:block-numbers', 'deadlines', 'block-numbers', { basis: 'code', source: counted.source, context: {} }));
   return specs;
