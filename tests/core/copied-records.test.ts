@@ -19,7 +19,7 @@ describe('a memory copy of a stored record read after the record is overwritten'
     expect(of('action:bid():payment:')).toEqual([
       'If the Bidder of the Auction as it stood before the call is not the zero address, the contract pays the Bidder of the Bid (`auction.bidder`) as it stood before the call ETH equal to the Amount of the Auction as it stood before the call.',
     ]);
-    expect(of('key-fact:money')).toEqual(['Money: ETH; paid out to the Bidder of the Bid as it stood before the call (through `bid`).']);
+    expect(of('key-fact:money')).toEqual(['Money: ETH; paid out to the Bidder of the Bid as it stood before the call.']);
     expect(all).toContain('`bid` accepts more ETH than the Amount of the Auction (`auction`); the whole amount sent, any excess included, is recorded as the Amount of the Auction.');
     expect(all.filter(refundsTheCaller)).toEqual([]);
   });

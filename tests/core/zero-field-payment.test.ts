@@ -12,7 +12,7 @@ const ZERO = 'tests/fixtures/core/ZeroFieldPay.sol';
 describe('a payment of a record field only ever written zero', { timeout: 60_000 }, () => {
   it('a payment of a record field only ever written zero names no payee and says it pays nothing', async () => {
     const { all } = await read(ZERO, 'ZeroFieldPay');
-    expect(all).toContain('Money: ETH; paid out to the Owner (through `deliver`).');
+    expect(all).toContain('Money: ETH; paid out to the Owner.');
     expect(all.filter((s) => /^The contract \| the Courier/.test(s))).toEqual([]);
     expect(all.filter((s) => s.startsWith('Money:') && s.includes('Courier'))).toEqual([]);
     expect(all).toContain('The contract | the Owner (`owner`) | ETH | `deliver`');
