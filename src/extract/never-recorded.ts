@@ -8,6 +8,7 @@
  * the variable is not seen, so nothing is said while any code is left unexplained; and a write of a value
  * that happens to be zero at run time counts as a record.
  */
+import { targetName } from '../ir/exprs.ts';
 import type { ContractTerms, Effect, Expr, Payment, Risk } from '../terms/index.ts';
 import { unwrap } from '../terms/index.ts';
 
@@ -62,7 +63,9 @@ export function storedPlace(expr: Expr): string[] | null {
  */
 function recordsAt(effect: Effect, place: string[]): boolean {
   const target = storedPlace(effect.target);
-  if (target === null || target[0] !== place[0]) return false;
+  // A write to a place not read as a stored variable's: it may be this one unless it names another variable.
+  if (target === null) return [null, place[0]].includes(targetName(effect.target));
+  if (target[0] !== place[0]) return false;
   const shared = Math.min(target.length, place.length);
   if (target.slice(0, shared).some((name, i) => name !== place[i])) return false;
   // A write inside the amount's own place (it is a record itself): counted as a record.
