@@ -4,6 +4,7 @@
  */
 import { same, targetName } from '../ir/exprs.ts';
 import { humanise } from '../ir/names.ts';
+import { isTypeMax } from '../ir/numbers.ts';
 import { FLIPPED_COMPARE, hasCode, unwrap } from '../terms/index.ts';
 import type { CompareOp, ContractTerms, Deadline, Expr } from '../terms/index.ts';
 import type { Extractor } from './context.ts';
@@ -21,8 +22,8 @@ export const deadlines: Extractor = {
           const subject = subjectOf(against, anchors);
           // A parameter checked against the block time (`_expiry > block.timestamp`) is input validation, not a deadline.
           if (!subject && onlyParameters(against)) continue;
-          // Nor is a bound the model cannot read (`type(uint48).max`, a cast's overflow check): the action's own sentence shows it as code.
-          if (!subject && hasCode(against)) continue;
+          // Nor is a bound the model cannot read, or the largest number of a type (`type(uint48).max`, a cast's overflow check): the action's own sentence shows it.
+          if (!subject && (hasCode(against) || isTypeBound(against))) continue;
           const id = (subject ? pathOf(subject) : `${action.id}:${condition.source.line}`) + (clock === 'blocks' ? '@blocks' : '');
           let deadline = byId.get(id);
           if (!deadline) {
@@ -136,6 +137,11 @@ export function subjectOf(expr: Expr, anchors: ReadonlySet<string> = new Set()):
     return left ?? right;
   }
   return null;
+}
+
+function isTypeBound(expr: Expr): boolean {
+  const inner = unwrap(expr);
+  return inner.kind === 'number' && inner.unit === null && isTypeMax(inner.value);
 }
 
 function isConstant(expr: Expr): boolean {
