@@ -127,6 +127,8 @@ export function subjectOf(expr: Expr, anchors: ReadonlySet<string> = new Set()):
   if (expr.kind === 'variable' && expr.scope !== 'parameter' && expr.scope !== 'local') return expr;
   // A field of a stored record (orders[id].deliverBy); a field of a value given in the call is not stored.
   if (expr.kind === 'member') return storedRoot(expr) ? expr : null;
+  // An entry of a stored mapping or array of times (`nextDue[member]`).
+  if (expr.kind === 'index') return storedRoot(expr) ? expr : null;
   if (expr.kind === 'convert') return subjectOf(expr.operand, anchors);
   if (expr.kind === 'arith' && (expr.op === '+' || expr.op === '-')) {
     // In a moment plus a period, a constant added to anything but a number is the period, never the moment.
@@ -203,5 +205,6 @@ function collectionOfPath(id: string): string {
 function labelOf(expr: Expr): string {
   if (expr.kind === 'variable') return expr.label;
   if (expr.kind === 'member') return humanise(expr.member);
+  if (expr.kind === 'index') return labelOf(expr.base);
   return '';
 }

@@ -37,6 +37,9 @@ describe('review 9: inline assembly and the largest numbers', { timeout: 120_000
     expect(of('action:cancel()')).toContain('`cancel` sets the Next Due (`nextDue`) of the caller to the largest possible number (2²⁵⁶ − 1).');
     expect(all.some((s) => /`-1`|\bto -1\b/.test(s))).toBe(false);
     expect(terms.notExplained.map((n) => n.code)).not.toContain('nextDue[msg.sender] = uint256(-1)');
+    // A mapping entry of times is a stored deadline, with what sets it.
+    expect(of('deadline:nextDue')[0]).toBe('The Next Due (`nextDue`) of the given Member (`member`) is set by `pay` to the Period (`period`) after the call and set by `cancel` to the largest possible number (2²⁵⁶ − 1).');
+    expect(all.some((s) => /worked out from other values/.test(s))).toBe(false);
   });
 
   it('assembly that may end the call before a revert: the action is not said to always fail', async () => {
