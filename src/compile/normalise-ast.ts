@@ -155,6 +155,12 @@ const HANDLERS: Record<string, Handler> = {
       ? { ...node, typeName: { id: context.nextId(), nodeType: 'ElementaryTypeName', name: node.typeName, src: node.src, typeDescriptions: {} } }
       : node,
 
+  // 0.4/0.5 key each reference by the name used in the block (`[{ answer: {declaration, …} }]`); 0.6 on lists them flat.
+  InlineAssembly: (node) => ({
+    ...node,
+    externalReferences: (node.externalReferences ?? []).flatMap((reference: RawNode) => (typeof reference.declaration === 'number' ? [reference] : Object.values(reference))),
+  }),
+
   Literal: (node) => {
     if (node.hexvalue === undefined) return node;
     const { hexvalue, ...rest } = node;

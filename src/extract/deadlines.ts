@@ -4,6 +4,7 @@
  */
 import { same, targetName } from '../ir/exprs.ts';
 import { humanise } from '../ir/names.ts';
+import { isTypeMax } from '../ir/numbers.ts';
 import { FLIPPED_COMPARE, hasCode, unwrap } from '../terms/index.ts';
 import type { CompareOp, ContractTerms, Deadline, Expr } from '../terms/index.ts';
 import type { Extractor } from './context.ts';
@@ -21,8 +22,8 @@ export const deadlines: Extractor = {
           const subject = subjectOf(against, anchors);
           // A parameter checked against the block time (`_expiry > block.timestamp`) is input validation, not a deadline.
           if (!subject && onlyParameters(against)) continue;
-          // Nor is a bound the model cannot read (`type(uint48).max`, a cast's overflow check): the action's own sentence shows it as code.
-          if (!subject && hasCode(against)) continue;
+          // Nor is a bound the model cannot read, or the largest number of a type (`type(uint48).max`, a cast's overflow check): the action's own sentence shows it.
+          if (!subject && (hasCode(against) || isTypeBound(against))) continue;
           const id = (subject ? pathOf(subject) : `${action.id}:${condition.source.line}`) + (clock === 'blocks' ? '@blocks' : '');
           let deadline = byId.get(id);
           if (!deadline) {
@@ -126,6 +127,8 @@ export function subjectOf(expr: Expr, anchors: ReadonlySet<string> = new Set()):
   if (expr.kind === 'variable' && expr.scope !== 'parameter' && expr.scope !== 'local') return expr;
   // A field of a stored record (orders[id].deliverBy); a field of a value given in the call is not stored.
   if (expr.kind === 'member') return storedRoot(expr) ? expr : null;
+  // An entry of a stored mapping or array of times (`nextDue[member]`).
+  if (expr.kind === 'index') return storedRoot(expr) ? expr : null;
   if (expr.kind === 'convert') return subjectOf(expr.operand, anchors);
   if (expr.kind === 'arith' && (expr.op === '+' || expr.op === '-')) {
     // In a moment plus a period, a constant added to anything but a number is the period, never the moment.
@@ -136,6 +139,11 @@ export function subjectOf(expr: Expr, anchors: ReadonlySet<string> = new Set()):
     return left ?? right;
   }
   return null;
+}
+
+function isTypeBound(expr: Expr): boolean {
+  const inner = unwrap(expr);
+  return inner.kind === 'number' && inner.unit === null && isTypeMax(inner.value);
 }
 
 function isConstant(expr: Expr): boolean {
@@ -197,5 +205,6 @@ function collectionOfPath(id: string): string {
 function labelOf(expr: Expr): string {
   if (expr.kind === 'variable') return expr.label;
   if (expr.kind === 'member') return humanise(expr.member);
+  if (expr.kind === 'index') return labelOf(expr.base);
   return '';
 }

@@ -1,6 +1,10 @@
 /**
  * Inline assembly, read only where its meaning is plain: a block that ends in `revert` reverts, and
- * `$.slot := LOCATION` points a local at a namespaced storage struct (ERC-7201). Anything else is opaque.
+ * `$.slot := LOCATION` points a local at a namespaced storage struct (ERC-7201). Anything else is opaque,
+ * with what the code around it must not assume: the Solidity variables it names (it may write them), whether
+ * it reads what the last call returned (`returndatasize`, `returndatacopy`: it may check that call), and
+ * whether it may end the call itself (`return`, `stop`, `selfdestruct`: what follows may never run).
+ * Not read: what it stores or sends by itself (`sstore`, `call`); the block stays under "Not explained".
  */
 import type { Statement, VariableDeclaration, YulBlock } from 'solidity-ast';
 import type { Deref } from './calls.ts';
@@ -8,7 +12,7 @@ import type { Deref } from './calls.ts';
 export type AssemblyReading =
   | { k: 'revert' }
   | { k: 'namespace'; bindings: { decl: VariableDeclaration; struct: string }[] }
-  | { k: 'opaque'; referenced: VariableDeclaration[] };
+  | { k: 'opaque'; referenced: VariableDeclaration[]; readsReturnData: boolean; mayEnd: boolean };
 
 export function readAssembly(statement: Extract<Statement, { nodeType: 'InlineAssembly' }>, deref: Deref): AssemblyReading {
   // Compilers before 0.6 give the assembly as text only.
@@ -28,5 +32,22 @@ export function readAssembly(statement: Extract<Statement, { nodeType: 'InlineAs
     return { k: 'namespace', bindings };
   }
   const referenced = references.map((r) => deref('VariableDeclaration', r.declaration)).filter((d): d is VariableDeclaration => d !== null);
-  return { k: 'opaque', referenced };
+  const called = yulCalls(statement);
+  return { k: 'opaque', referenced, readsReturnData: called.has('returndatasize') || called.has('returndatacopy'), mayEnd: ['return', 'stop', 'selfdestruct'].some((name) => called.has(name)) };
+}
+
+/** The names of the functions a block calls (0.6 on: its Yul tree; before: the text solc prints of it). */
+function yulCalls(statement: Extract<Statement, { nodeType: 'InlineAssembly' }>): Set<string> {
+  const names = new Set<string>();
+  const legacy = (statement as { operations?: string }).operations;
+  if (legacy !== undefined) for (const m of legacy.matchAll(/\b(\w+)\s*\(/g)) names.add(m[1]);
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (node === null || typeof node !== 'object') return;
+    const yul = node as { nodeType?: string; functionName?: { name: string } };
+    if (yul.nodeType === 'YulFunctionCall' && yul.functionName) names.add(yul.functionName.name);
+    Object.values(node).forEach(walk);
+  };
+  walk(statement.AST);
+  return names;
 }

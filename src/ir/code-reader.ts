@@ -9,3 +9,9 @@ export function makeCodeReader(sources: { id: number; content: string }[]): (nod
     return buffer.subarray(start, start + length).toString('utf8');
   };
 }
+
+/** The first line of a statement's text, as the summary names code it could not read. */
+export function firstLine(code: string): string {
+  const line = code.split('\n')[0].trim();
+  return line.length > 120 ? `${line.slice(0, 117)}...` : line;
+}

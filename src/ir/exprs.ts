@@ -167,8 +167,10 @@ export function constantOf(expr: Expr): string | null {
 
 /** The largest 256-bit number (`type(uint256).max`, `2**256 - 1`): an approval of it lets the spender take any amount. */
 export function isMaxUint(expr: Expr | null): boolean {
-  return expr !== null && arithmeticValue(expr) === (1n << 256n) - 1n;
+  return expr !== null && arithmeticValue(expr) === MAX_UINT256;
 }
+
+export const MAX_UINT256 = (1n << 256n) - 1n;
 
 /** A number the code writes as arithmetic on literals (`2**256 - 1`); null for anything else. */
 export function arithmeticValue(expr: Expr): bigint | null {

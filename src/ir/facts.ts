@@ -10,6 +10,7 @@ import { partyOfExpr, rewrite, same, simplify, withoutPrior } from './exprs.ts';
 import { isPathPrefix } from '../terms/index.ts';
 import type { Instr, LoweredAction } from './types.ts';
 import { settleByChecks } from './assume.ts';
+import { firstLine } from './code-reader.ts';
 
 /**
  * A non-fungible token moved by a call to its contract: `from`, `to` and the item's `id` as the call gives
@@ -200,11 +201,6 @@ function address(expr: Expr): Expr {
  */
 function isItemMove(name: string, arity: number): boolean {
   return (name === 'transferFrom' && arity === 3) || (name === 'safeTransferFrom' && arity >= 3 && arity <= 5);
-}
-
-export function firstLine(code: string): string {
-  const line = code.split('\n')[0].trim();
-  return line.length > 120 ? `${line.slice(0, 117)}...` : line;
 }
 
 /** `address(this).code.length` compared with zero, outside deployment: the contract's code is there. */

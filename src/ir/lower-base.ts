@@ -5,9 +5,9 @@
  */
 import type { VariableDeclaration } from 'solidity-ast';
 import type { Expr } from '../terms/index.ts';
-import { hasCode, isPathPrefix, walkExpr } from '../terms/index.ts';
+import { hasCode, isPathPrefix, readBalanceChange, walkExpr } from '../terms/index.ts';
 import { makeDeref } from './calls.ts';
-import { arith, code, key, negate, rewrite, typeName, variableExpr, ZERO } from './exprs.ts';
+import { arith, code, key, negate, rewrite, same, typeName, variableExpr, ZERO } from './exprs.ts';
 import { isPartOf, isRecordPlace, structIdOf } from './copies.ts';
 import { markFormulas, wrapPrior } from './prior.ts';
 import { namedValueOf, nameValue, type NamedValue } from './named-values.ts';
@@ -87,8 +87,30 @@ export abstract class LowererBase {
    * is not the same value as one read before it (`balanceOf` before and after a `transferFrom`).
    */
   protected lastCallOnPath(state: State): string | undefined {
-    const last = [...this.instrs].reverse().find((i) => (i.k === 'call' || i.k === 'pay') && isPathPrefix(i.guard, state.guard));
+    const last = this.lastCallInstr(state);
     return last?.k === 'call' ? last.name : last?.k === 'pay' ? last.method : undefined;
+  }
+
+  private lastCallInstr(state: State): Instr | undefined {
+    return [...this.instrs].reverse().find((i) => (i.k === 'call' || i.k === 'pay') && isPathPrefix(i.guard, state.guard));
+  }
+
+  /** Calls to other contracts that change nothing (`balanceOf`, a view): `at` is the id the next instruction takes. */
+  protected readonly externalReads: { at: number; guard: Expr[] }[] = [];
+
+  protected noteExternalRead(state: State): void {
+    this.externalReads.push({ at: this.nextId, guard: [...state.guard] });
+  }
+
+  /**
+   * Code the analysis cannot read looked at what the last call returned (inline assembly's `returndatasize`):
+   * that call, a payment or another, may be checked, unless a call that changes nothing came after it.
+   */
+  protected mayCheckLastCall(state: State): void {
+    const last = this.lastCallInstr(state);
+    if (!last || (last.k !== 'pay' && last.k !== 'call')) return;
+    if (this.externalReads.some((read) => read.at > last.id && isPathPrefix(read.guard, state.guard))) return;
+    last.checked = true;
   }
 
   protected add(state: State, frame: Frame, src: string, body: DistributiveOmit<Instr, 'id' | 'guard' | 'each' | 'origin' | 'via'>): Instr {
@@ -170,11 +192,21 @@ export abstract class LowererBase {
     this.add(state, frame, src, { k: 'require', cond: rest, message: detail.message, error: detail.error, form });
   }
 
-  /** A success flag that reaches a branch or a require is checked. */
+  /**
+   * A success flag that reaches a branch or a require is checked. So is a payment whose payee's balance, read
+   * after it, is compared with the balance before plus its amount (`before + amount == balanceOf(to)`): a
+   * payment that moved nothing does not pass that check.
+   */
   protected noteGuard(condition: Expr): void {
     for (const node of walkExpr(condition)) {
       const instr = this.outcomes.get(node);
       if (instr && (instr.k === 'pay' || instr.k === 'call')) instr.checked = true;
+      const change = readBalanceChange(node);
+      if (change && change.op !== '<' && change.op !== '<=' && change.op !== '!=') {
+        const { balance, amount, after } = change;
+        const paid = [...this.instrs].reverse().find((i) => i.k === 'pay' && i.method === after && same(i.to, balance.of) && same(i.amount, amount) && (balance.kind === 'balance' ? i.asset.kind === 'eth' : i.asset.kind === 'token' && same(i.asset.token, balance.token)));
+        if (paid?.k === 'pay') paid.checked = true;
+      }
     }
   }
 

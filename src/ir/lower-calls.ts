@@ -4,6 +4,7 @@ import type { Expr, Payment } from '../terms/index.ts';
 import { calledFunction, declaredFunction, forwardedItemMove, hasItemMoveParameters, isBuiltinId, isExternalTarget, isItemContractType, isViewCall, type CalledFunction } from './calls.ts';
 import { arith, code, constantOf, withAfter } from './exprs.ts';
 import { type State } from './state.ts';
+import { asUnsigned } from './numbers.ts';
 
 import { type Frame } from './lower-base.ts';
 import { callName, encodedArguments, encodedCall, isPlace, isSender, isStorageRef } from './lower-helpers.ts';
@@ -29,6 +30,9 @@ export abstract class CallLowerer extends ExpressionLowerer {
       const operand = this.ev(arg, state, frame);
       if (to.startsWith('address') && constantOf(operand) === '0') return [{ kind: 'zero-address' }];
       if (operand.kind === 'this') return [operand];
+      // A negative constant in an unsigned type (allowed before 0.8: `uint256(-1)`) is the number the EVM keeps.
+      const wrapped = operand.kind === 'number' && operand.unit === null && operand.value.startsWith('-') ? asUnsigned(to, operand.value) : null;
+      if (wrapped !== null) return [{ kind: 'number', value: wrapped, written: this.ctx.codeOf(node), unit: null }];
       return [{ kind: 'convert', to, operand }];
     }
     if (node.kind === 'structConstructorCall') return [this.evStruct(node, state, frame) ?? this.codeOf(node)];
@@ -286,8 +290,13 @@ export abstract class CallLowerer extends ExpressionLowerer {
       return [outcome, { kind: 'external-call', target, name, args }];
     }
     const args = node.arguments.map((a) => this.ev(a, state, frame));
-    if (callee.memberName === 'balanceOf' && args.length === 1) return [withAfter({ kind: 'token-balance', token: target, of: args[0] }, this.lastCallOnPath(state))];
+    if (callee.memberName === 'balanceOf' && args.length === 1) {
+      const balance = withAfter({ kind: 'token-balance', token: target, of: args[0] }, this.lastCallOnPath(state));
+      this.noteExternalRead(state);
+      return [balance];
+    }
     const view = isViewCall(callee);
+    if (view) this.noteExternalRead(state);
     const definition = this.deref('FunctionDefinition', callee.referencedDeclaration);
     const forwarded = forwardedItemMove(definition);
     const item = forwarded ? { token: args[forwarded.token], from: args[forwarded.from], to: args[forwarded.to], id: args[forwarded.id] } : definition && !hasItemMoveParameters(definition) ? null : undefined;

@@ -2,8 +2,9 @@
 import { wrapPrior } from './prior.ts';
 import type { Expression, FunctionCall, VariableDeclaration } from 'solidity-ast';
 import type { ArithOp, CompareOp, Expr } from '../terms/index.ts';
-import { and, arith, choose, code, constantOf, productOf, key, literalExpr, negate, ONE, or, recordName, same, typeName, variableExpr, withAfter, ZERO } from './exprs.ts';
+import { and, arith, choose, code, constantOf, isMaxUint, MAX_UINT256, productOf, key, literalExpr, negate, ONE, or, recordName, same, typeName, variableExpr, withAfter, ZERO } from './exprs.ts';
 import { isBuiltinId } from './calls.ts';
+import { bitwiseNot, typeBound } from './numbers.ts';
 import { freshState, type State } from './state.ts';
 
 import { ARITH_OPS, COMPARE_OPS, LowererBase, NAMESPACE, type Frame } from './lower-base.ts';
@@ -114,6 +115,11 @@ export abstract class ExpressionLowerer extends LowererBase {
       const enumDef = this.deref('EnumDefinition', base.referencedDeclaration);
       if (enumDef) return { kind: 'enum-member', enumName: enumDef.name, member: node.memberName, label: humanise(node.memberName) };
     }
+    // `type(uint256).max`, `type(int8).min`.
+    if ((node.memberName === 'max' || node.memberName === 'min') && base.nodeType === 'FunctionCall' && base.expression.nodeType === 'Identifier' && base.expression.name === 'type') {
+      const bound = typeBound(node.typeDescriptions.typeString ?? '', node.memberName);
+      if (bound !== null) return { kind: 'number', value: bound, written: this.ctx.codeOf(node), unit: null };
+    }
     // A constant of another contract or library (`Lib.RATE`).
     const referenced = this.deref('VariableDeclaration', node.referencedDeclaration);
     if (referenced?.stateVariable && referenced.constant) return this.stateVariable(referenced);
@@ -167,7 +173,11 @@ export abstract class ExpressionLowerer extends LowererBase {
     if ((operator === '&&' || operator === '||') && (left.kind === 'bool' || right.kind === 'bool')) return operator === '&&' ? and([left, right]) : or([left, right]);
     if (operator === '&&') return { kind: 'and', operands: [...(left.kind === 'and' ? left.operands : [left]), ...(right.kind === 'and' ? right.operands : [right])] };
     if (operator === '||') return { kind: 'or', operands: [...(left.kind === 'or' ? left.operands : [left]), ...(right.kind === 'or' ? right.operands : [right])] };
-    if (ARITH_OPS.has(operator)) return arith(operator as ArithOp, left, right);
+    if (ARITH_OPS.has(operator)) {
+      const result = arith(operator as ArithOp, left, right);
+      // `2**256 - 1` is the largest uint256, said as such.
+      return isMaxUint(result) ? { kind: 'number', value: MAX_UINT256.toString(), written: this.ctx.codeOf(node), unit: null } : result;
+    }
     return this.codeOf(node);
   }
 
@@ -184,6 +194,13 @@ export abstract class ExpressionLowerer extends LowererBase {
     if (node.operator === 'delete') {
       this.write(node.subExpression, 'delete', null, null, state, frame, node.src);
       return ZERO;
+    }
+    // `-1`, `~uint256(0)`: a constant the compiler works out is that number.
+    const operand = this.ev(node.subExpression, state, frame);
+    const literal = operand.kind === 'convert' ? operand.operand : operand;
+    if (literal.kind === 'number' && literal.unit === null) {
+      const value = node.operator === '-' ? (BigInt(literal.value) * -1n).toString() : node.operator === '~' ? bitwiseNot(node.typeDescriptions.typeString ?? '', literal.value) : null;
+      if (value !== null) return { kind: 'number', value, written: this.ctx.codeOf(node), unit: null };
     }
     return this.codeOf(node);
   }

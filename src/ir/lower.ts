@@ -17,6 +17,7 @@ import { bindAssignedParameters, callName, isStorageRef, runsBodyOnce } from './
 import { summariseLoop } from './loops.ts';
 import { baseArguments, resolveModifier } from './scope.ts';
 import { readAssembly } from './assembly.ts';
+import { firstLine } from './code-reader.ts';
 import { recogniseLocks } from './locks.ts';
 import { fork, freshState, joinValues, merge, mergeAll, replace, type State } from './state.ts';
 import type { LoweredAction } from './types.ts';
@@ -391,6 +392,15 @@ export class Lowerer extends CallLowerer {
     this.opaque.push({ src: statement.src, reason: 'assembly' });
     // What the block assigns is unknown from here on.
     for (const decl of reading.referenced) if (state.env.has(decl.id) && !this.refs.has(decl.id)) state.env.set(decl.id, code(decl.name));
+    // Reading what the last call returned, it may check that call: its success is not said to go unchecked.
+    if (reading.readsReturnData) this.mayCheckLastCall(state);
+    // It may end the call here, successfully: what follows runs only on the path where it does not.
+    if (reading.mayEnd && state.alive) {
+      this.branch(state, code(firstLine(this.ctx.codeOf(statement).replace(/\s+/g, ' '))), (s) => {
+        s.alive = false;
+        s.exit = 'stop';
+      }, null);
+    }
   }
 
   // ── Loops and locks ───────────────────────────────────────────────────────────────────────────────

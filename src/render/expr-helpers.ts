@@ -4,7 +4,7 @@
  */
 import type Handlebars from 'handlebars';
 import type { ArithOp, CompareOp, ContractTerms, Expr, ShareUnit } from '../terms/index.ts';
-import { SHARE_SCALE, unwrap } from '../terms/index.ts';
+import { readBalanceChange, SHARE_SCALE, unwrap } from '../terms/index.ts';
 import { formatList, formatPercent, sharePercent, type ListType } from './format.ts';
 import { lookupOf, registerNameHelpers } from './name-helpers.ts';
 import { renderPartial, type RenderData, squash } from './render-data.ts';
@@ -13,6 +13,7 @@ import { same } from '../ir/exprs.ts';
 import { namedReference } from './named-values.ts';
 import { storedPath, timeAnchors } from '../extract/time-anchors.ts';
 import type { NamedValue } from '../ir/named-values.ts';
+import { MAX_UINT256 } from '../ir/exprs.ts';
 
 type HelperOptions = Omit<Handlebars.HelperOptions, 'data'> & { data: RenderData };
 
@@ -59,41 +60,6 @@ export function readEnumCompare(expr: Expr): { op: CompareOp; left: Expr; right:
   if (unwrap(expr.right).kind === 'enum-member') return { op: expr.op, left: expr.left, right: expr.right };
   if (unwrap(expr.left).kind === 'enum-member') return { op: FLIPPED[expr.op], left: expr.right, right: expr.left };
   return null;
-}
-
-type Balance = Extract<Expr, { kind: 'balance' | 'token-balance' }>;
-
-/**
- * A balance read before a call compared with the same balance read after it (`before + amount == after`,
- * `after - before >= amount`): how much the call must have added. `op` reads "after op before + amount".
- */
-export function readBalanceChange(expr: Expr): { balance: Balance; amount: Expr; op: CompareOp; after: string } | null {
-  if (expr.kind !== 'compare') return null;
-  const sides: [Expr, Expr, CompareOp][] = [[unwrap(expr.left), unwrap(expr.right), expr.op], [unwrap(expr.right), unwrap(expr.left), FLIPPED[expr.op]]];
-  for (const [later, other, op] of sides) {
-    if ((later.kind !== 'balance' && later.kind !== 'token-balance') || later.after === undefined) continue;
-    // after op before + amount
-    if (other.kind === 'arith' && other.op === '+') {
-      for (const [before, amount] of [[other.left, other.right], [other.right, other.left]]) {
-        if (isEarlierRead(unwrap(before), later)) return { balance: later, amount, op, after: later.after };
-      }
-    }
-  }
-  // after - before op amount
-  for (const [difference, amount, op] of [[unwrap(expr.left), expr.right, expr.op], [unwrap(expr.right), expr.left, FLIPPED[expr.op]]] as [Expr, Expr, CompareOp][]) {
-    if (difference.kind !== 'arith' || difference.op !== '-') continue;
-    const later = unwrap(difference.left);
-    if ((later.kind === 'balance' || later.kind === 'token-balance') && later.after !== undefined && isEarlierRead(unwrap(difference.right), later)) return { balance: later, amount, op, after: later.after };
-  }
-  return null;
-}
-
-/** The same balance (same token, same holder) read before the call that `later` was read after. */
-function isEarlierRead(before: Expr, later: Balance): boolean {
-  if (before.kind !== later.kind || before.after === later.after) return false;
-  const { after: _a, ...b } = before as Balance;
-  const { after: _l, ...l } = later;
-  return JSON.stringify(b) === JSON.stringify(l);
 }
 
 /**
@@ -218,6 +184,7 @@ export function registerExprHelpers(hb: typeof Handlebars): void {
     const right = unwrap(expr.right);
     return right.kind === 'percent-of' && same(unwrap(right.base), unwrap(expr.left)) ? right : null;
   });
+  hb.registerHelper('isMaxUint', (value: string) => value === MAX_UINT256.toString());
   hb.registerHelper('isIdentity', (left: Expr, right: Expr) => isIdentity(left) || isIdentity(right));
   hb.registerHelper('isValue', (expr: Expr) => VALUE_KINDS.has(unwrap(expr).kind));
   hb.registerHelper('isTimeUnit', (unit: string | null) => unit !== null && TIME_UNITS.has(unit));
