@@ -22,3 +22,10 @@ describe('limits', () => {
     expect(all.some((s) => /no upper limit on the Emergency/.test(s))).toBe(false);
   });
 });
+
+describe('a one-sided exit paid in ETH or in a token', () => {
+  it('names the payee once and says it pays, since one branch or the other always does (review 9 U1)', async () => {
+    const { of } = await read('tests/fixtures/core/EitherAssetRelease.sol', 'EitherAssetRelease');
+    expect(of('power:1')[0]).toMatch(/`release` pays out to the Host of the given Escrow \(`escrows\[id\]`\)\.$/);
+  });
+});

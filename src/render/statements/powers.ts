@@ -7,6 +7,7 @@
 import type { ContractTerms, Lifecycle, Party, Power } from '../../terms/index.ts';
 import type { Action, Expr, Payment } from '../../terms/index.ts';
 import { unwrap, walkExpr } from '../../terms/index.ts';
+import { paysOnEveryPath } from '../../extract/unpaid-paths.ts';
 import { requiredStates } from '../../extract/lifecycle.ts';
 import { ruleHolder } from '../../extract/actions.ts';
 import { flagRequired } from '../../extract/flag-zero.ts';
@@ -128,12 +129,15 @@ function exitMade(terms: ContractTerms, power: Power): { stops?: string[]; empti
   const action = findAction(terms, power.action);
   const payees: Expr[] = [];
   for (const payment of action?.payments ?? []) {
-    if (payment.direction === 'out' && !payees.some((p) => JSON.stringify(p) === JSON.stringify(payment.to))) payees.push(payment.to);
+    // The same payee paid in ETH on one branch and in a token on another (`payable(host)`, `host`) is named once.
+    if (payment.direction === 'out' && !payees.some((p) => JSON.stringify(unwrap(p)) === JSON.stringify(unwrap(payment.to)))) payees.push(payment.to);
   }
   // Who may call the actions a lowered total limits: they may then take what it no longer holds back.
   const callers = (ids: string[]) => [...new Set(ids.flatMap((id) => findAction(terms, id)?.access.rules.map((r) => ruleHolder(r)) ?? []))].map((id) => terms.parties.find((p) => p.id === id) ?? null).filter((p): p is Party => p !== null);
-  // Every payment under a condition (`if (balance > 0)`): it may pay, not always.
-  const maybe = (action?.payments ?? []).filter((p) => p.direction === 'out').every((p) => p.when.length > 0);
+  // Every payment under a condition (`if (balance > 0)`): it may pay, not always; unless some payment is made on
+  // every path (in ETH on one branch, in a token on the other) or what a skipped one would pay is nothing.
+  const outs = (action?.payments ?? []).filter((p) => p.direction === 'out');
+  const maybe = outs.every((p) => p.when.length > 0) && !(action && paysOnEveryPath(action, [], terms.actions));
   return { stops: actionNames(terms, power.exit.stops), empties: actionNames(terms, power.exit.empties), payees, maybe, frees: power.exit.frees.map((f) => ({ target: f.target, readers: actionNames(terms, f.readers), callers: callers(f.readers) })) };
 }
 
