@@ -23,18 +23,22 @@ const MAX_SPLITS = 6;
 
 const same = (e: Expr) => pathKey(withoutPrior(e));
 
-/** True when the action pays money out on every path where `when` holds, except where that payment would be nothing. */
-export function paysOnEveryPath(action: Action, when: Expr[], actions: Action[]): boolean {
-  return covered(action, when, actions, 0);
+/**
+ * True when the action pays money out on every path where `when` holds, except where that payment would be
+ * nothing; with `zeroSkips` false, a payment skipped because its amount is zero counts as not made.
+ */
+export function paysOnEveryPath(action: Action, when: Expr[], actions: Action[], zeroSkips = true): boolean {
+  return covered(action, when, zeroSkips ? actions : null, 0);
 }
 
-function covered(action: Action, path: Expr[], actions: Action[], depth: number): boolean {
+/** `actions` null: only branches count, never a skip of nothing. */
+function covered(action: Action, path: Expr[], actions: Action[] | null, depth: number): boolean {
   const on = new Set(path.map(same));
   // A path that both holds and fails one condition is never taken.
   if (path.some((c) => on.has(same(negate(c))))) return true;
   const outs = action.payments.filter((p) => p.direction === 'out');
   const rest = (p: Payment) => p.when.filter((c) => !on.has(same(c)));
-  if (outs.some((p) => rest(p).every((c) => skipsNothing(c, p, actions)))) return true;
+  if (outs.some((p) => rest(p).every((c) => actions !== null && skipsNothing(c, p, actions)))) return true;
   if (depth >= MAX_SPLITS) return false;
   // Split on the outermost condition of each payment not yet on the path (a condition and its negation once).
   const seen = new Set<string>();

@@ -134,10 +134,10 @@ function exitMade(terms: ContractTerms, power: Power): { stops?: string[]; empti
   }
   // Who may call the actions a lowered total limits: they may then take what it no longer holds back.
   const callers = (ids: string[]) => [...new Set(ids.flatMap((id) => findAction(terms, id)?.access.rules.map((r) => ruleHolder(r)) ?? []))].map((id) => terms.parties.find((p) => p.id === id) ?? null).filter((p): p is Party => p !== null);
-  // Every payment under a condition (`if (balance > 0)`): it may pay, not always; unless some payment is made on
-  // every path (in ETH on one branch, in a token on the other) or what a skipped one would pay is nothing.
+  // Every payment under a condition (`if (balance > 0)`): it may pay, not always; unless one branch or the other
+  // always pays (in ETH on one branch, in a token on the other).
   const outs = (action?.payments ?? []).filter((p) => p.direction === 'out');
-  const maybe = outs.every((p) => p.when.length > 0) && !(action && paysOnEveryPath(action, [], terms.actions));
+  const maybe = outs.every((p) => p.when.length > 0) && !(action && paysOnEveryPath(action, [], terms.actions, false));
   return { stops: actionNames(terms, power.exit.stops), empties: actionNames(terms, power.exit.empties), payees, maybe, frees: power.exit.frees.map((f) => ({ target: f.target, readers: actionNames(terms, f.readers), callers: callers(f.readers) })) };
 }
 
