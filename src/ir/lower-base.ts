@@ -262,7 +262,10 @@ export abstract class LowererBase {
 
   private copyOf(state: State, id: number, place: Expr, within: Expr | null = null): Expr | null {
     const struct = structIdOf(this.deref('VariableDeclaration', id)?.typeDescriptions.typeIdentifier, 'memory');
-    return struct === null ? null : this.recordOf(state, place, struct, within);
+    const copy = struct === null ? null : this.recordOf(state, place, struct, within);
+    // A record of many fields written out at every join of many branches grows without bound (Zora's
+    // AsksOmnibus ran out of memory): past a size, the copy keeps reading through the record.
+    return copy !== null && sizeAtMost(copy, COPY_SIZE_LIMIT) ? copy : null;
   }
 
   /**
@@ -275,7 +278,8 @@ export abstract class LowererBase {
     const fieldOf = (m: (typeof struct.members)[number]): Expr => {
       const place: Expr = { kind: 'member', object, member: m.name, label: humanise(m.name), type: typeName(m.typeDescriptions.typeString) };
       const nested = within && isPartOf(within, place) ? structIdOf(m.typeDescriptions.typeIdentifier) : null;
-      return (nested !== null ? this.recordOf(state, place, nested, within) : null) ?? this.load(state, place);
+      // Only a stored place has a value this path may have written (a value computed in the call is read as it is).
+      return (nested !== null ? this.recordOf(state, place, nested, within) : null) ?? (isRecordPlace(object) ? this.load(state, place) : place);
     };
     return { kind: 'struct', name: struct.name, label: humanise(struct.name), fields: struct.members.map((m) => ({ name: m.name, label: humanise(m.name), value: fieldOf(m) })) };
   }
@@ -405,4 +409,13 @@ function sameRecordKeys(cond: Expr): Expr {
     .find((e) => e?.kind === 'variable' && (e.scope === 'state' || e.scope === 'immutable'));
   if (!party) return cond;
   return rewrite(cond, (e) => (e.kind === 'index' && e.index.kind === 'caller' ? { ...e, index: party } : null));
+}
+
+/** The most nodes a memory copy written out field by field may have. */
+const COPY_SIZE_LIMIT = 400;
+
+function sizeAtMost(expr: Expr, limit: number): boolean {
+  let count = 0;
+  for (const _ of walkExpr(expr)) if (++count > limit) return false;
+  return true;
 }
