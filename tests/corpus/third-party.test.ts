@@ -190,6 +190,11 @@ describe('what a lawyer needs from the corpus', { timeout: 120_000 }, () => {
     expect(all.some((s) => /receives the given Token ID/.test(s))).toBe(false);
   });
 
+  it('Zora AsksOmnibus: summarised without running out of memory (memory copies of a many-field record over many branches)', async () => {
+    const { all } = await read(`${ZORA}/Asks/Omnibus/AsksOmnibus.sol`, 'AsksOmnibus');
+    expect(all.length).toBeGreaterThan(50);
+  });
+
   it('thirdweb staking: summarised without a crash; only the native-token wrapper may send ETH straight to the contract', async () => {
     for (const name of ['TokenStake', 'NFTStake', 'EditionStake']) {
       const { all } = await read(`${THIRDWEB}/staking/${name}.sol`, name);
