@@ -13,6 +13,7 @@ import { requiredStates, statesOf } from './lifecycle.ts';
 import { refusals, samePath, uncheckedPayments } from './payment-risks.ts';
 import { neverRecorded } from './never-recorded.ts';
 import { unpaidRemainders } from './unpaid-remainder.ts';
+import { unpaidCredits } from './unpaid-credit.ts';
 import { paysOnEveryPath } from './unpaid-paths.ts';
 import { zeroPeriods } from './zero-period.ts';
 
@@ -60,7 +61,7 @@ export const risks: Extractor = {
     for (const action of terms.actions) {
       if (action.access.once && action.access.anyone) drafts.push({ kind: 'first-caller', action: action.id, party: null, subject: null, text: null, state: null, source: action.access.once.source });
     }
-    drafts.push(...renouncedPayee(terms), ...zeroPayees(terms), ...renounceLocks(terms), ...refusals(context, terms), ...neverSucceeds(terms), ...neverRecorded(terms), ...unpaidRemainders(terms), ...zeroPeriods(terms));
+    drafts.push(...renouncedPayee(terms), ...zeroPayees(terms), ...renounceLocks(terms), ...refusals(context, terms), ...neverSucceeds(terms), ...neverRecorded(terms), ...unpaidRemainders(terms), ...unpaidCredits(terms), ...zeroPeriods(terms));
     const timed = terms.deadlines.find((d) => d.clock === 'time');
     if (timed) drafts.push({ kind: 'timestamp', action: null, party: null, subject: null, text: null, state: null, source: timed.source });
     for (const read of context.reads) {

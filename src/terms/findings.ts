@@ -112,6 +112,8 @@ export type RiskKind =
    * and no action pays the remainder out: it stays in the contract. `text`: the action that sets the amount paid, when stored.
    */
   | 'remainder-stays'
+  /** `action` adds a share of the money it pays out to the stored amount `subject`, which no action pays out: it stays in the contract. */
+  | 'credit-stays'
   /** Anyone may call `action`, which can succeed only once (`access.once`): whoever calls it first sets what it sets. */
   | 'first-caller'
   /** `action` pays out `subject`, read from the state variable `text`, which no action ever records a value in: it pays nothing. `also`: actions that take ETH in. */
