@@ -178,6 +178,12 @@ export function registerExprHelpers(hb: typeof Handlebars): void {
   });
   hb.registerHelper('elapsed', (expr: Expr, options: HelperOptions) => readElapsed(expr, isMomentIn(options.data.terms)));
   hb.registerHelper('isZero', (expr: Expr) => isZero(expr));
+  /** A token named by a record's field whose own name ends in "Token" (`escrow.token`): in Chinese it already ends in 代币. */
+  hb.registerHelper('endsInToken', (expr: Expr) => {
+    let bare = unwrap(expr);
+    while (bare.kind === 'prior') bare = unwrap(bare.of);
+    return bare.kind === 'member' && /(^|\s)Token$/.test(bare.label);
+  });
   /** For `a - share of a` ('the Amount less 1% of it'): the share taken, or null. */
   hb.registerHelper('shareTaken', (expr: Expr) => {
     if (expr.kind !== 'arith' || expr.op !== '-') return null;

@@ -5,6 +5,8 @@
  * upper limit to set (U12: "no upper limit on the … flag").
  */
 import { describe, expect, it } from 'vitest';
+import { summarize } from '../../src/summarize.ts';
+import { repo } from '../helpers/extract.ts';
 import { read } from '../helpers/sentences.ts';
 
 describe('who is a party', () => {
@@ -27,5 +29,14 @@ describe('a one-sided exit paid in ETH or in a token', () => {
   it('names the payee once and says it pays, since one branch or the other always does (review 9 U1)', async () => {
     const { of } = await read('tests/fixtures/core/EitherAssetRelease.sol', 'EitherAssetRelease');
     expect(of('power:1')[0]).toMatch(/`release` pays out to the Host of the given Escrow \(`escrows\[id\]`\)\.$/);
+  });
+});
+
+describe('Chinese: a token kept in a record', () => {
+  it('a record field named Token already reads 代币: the noun is not doubled (review 9, zh)', async () => {
+    const { documents } = await summarize(['tests/fixtures/core/EitherAssetRelease.sol'], { contracts: ['EitherAssetRelease'], languages: ['zh'], formats: ['json'], cwd: repo, cache: false });
+    const zh = documents[0]!.contracts[0]!.statements.map((s) => (s.cells ? s.cells.join(' | ') : s.text));
+    expect(zh.some((s) => s.includes('的代币（`token`）'))).toBe(true);
+    expect(zh.filter((s) => /代币代币|代币（`token`）代币/.test(s))).toEqual([]);
   });
 });
