@@ -8,6 +8,7 @@
  * field of the copied record (`auction.history[0] = …`): the copy's field still reads the record's current value.
  */
 import type { Expr } from '../terms/index.ts';
+import { walkExpr } from '../terms/index.ts';
 import { same } from './exprs.ts';
 import { isPlace } from './lower-helpers.ts';
 
@@ -26,4 +27,14 @@ export function structIdOf(typeIdentifier: string | null | undefined, location: 
 export function isPartOf(target: Expr, place: Expr): boolean {
   const outer = target.kind === 'member' ? target.object : target.kind === 'index' ? target.base : target.kind === 'each' ? target.of : null;
   return outer !== null && (same(outer, place) || isPartOf(outer, place));
+}
+
+/** The most nodes a memory copy written out field by field may have. */
+const COPY_SIZE_LIMIT = 400;
+
+/** True when a copy written out is small enough to keep (past the limit it keeps reading through the record). */
+export function smallEnough(copy: Expr): boolean {
+  let count = 0;
+  for (const _ of walkExpr(copy)) if (++count > COPY_SIZE_LIMIT) return false;
+  return true;
 }

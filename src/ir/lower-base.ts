@@ -8,7 +8,7 @@ import type { Expr } from '../terms/index.ts';
 import { hasCode, isPathPrefix, readBalanceChange, walkExpr } from '../terms/index.ts';
 import { makeDeref } from './calls.ts';
 import { arith, code, key, negate, rewrite, same, typeName, variableExpr, ZERO } from './exprs.ts';
-import { isPartOf, isRecordPlace, structIdOf } from './copies.ts';
+import { isPartOf, isRecordPlace, smallEnough, structIdOf } from './copies.ts';
 import { markFormulas, wrapPrior } from './prior.ts';
 import { namedValueOf, nameValue, type NamedValue } from './named-values.ts';
 import { humanise } from './names.ts';
@@ -265,7 +265,7 @@ export abstract class LowererBase {
     const copy = struct === null ? null : this.recordOf(state, place, struct, within);
     // A record of many fields written out at every join of many branches grows without bound (Zora's
     // AsksOmnibus ran out of memory): past a size, the copy keeps reading through the record.
-    return copy !== null && sizeAtMost(copy, COPY_SIZE_LIMIT) ? copy : null;
+    return copy !== null && smallEnough(copy) ? copy : null;
   }
 
   /**
@@ -409,13 +409,4 @@ function sameRecordKeys(cond: Expr): Expr {
     .find((e) => e?.kind === 'variable' && (e.scope === 'state' || e.scope === 'immutable'));
   if (!party) return cond;
   return rewrite(cond, (e) => (e.kind === 'index' && e.index.kind === 'caller' ? { ...e, index: party } : null));
-}
-
-/** The most nodes a memory copy written out field by field may have. */
-const COPY_SIZE_LIMIT = 400;
-
-function sizeAtMost(expr: Expr, limit: number): boolean {
-  let count = 0;
-  for (const _ of walkExpr(expr)) if (++count > limit) return false;
-  return true;
 }

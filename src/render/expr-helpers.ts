@@ -9,7 +9,7 @@ import { formatList, formatPercent, sharePercent, type ListType } from './format
 import { lookupOf, registerNameHelpers } from './name-helpers.ts';
 import { renderPartial, type RenderData, squash } from './render-data.ts';
 import { roleHeld } from './roles.ts';
-import { same } from '../ir/exprs.ts';
+import { same, withoutPrior } from '../ir/exprs.ts';
 import { namedReference } from './named-values.ts';
 import { storedPath, timeAnchors } from '../extract/time-anchors.ts';
 import type { NamedValue } from '../ir/named-values.ts';
@@ -180,8 +180,7 @@ export function registerExprHelpers(hb: typeof Handlebars): void {
   hb.registerHelper('isZero', (expr: Expr) => isZero(expr));
   /** A token named by a record's field whose own name ends in "Token" (`escrow.token`): in Chinese it already ends in 代币. */
   hb.registerHelper('endsInToken', (expr: Expr) => {
-    let bare = unwrap(expr);
-    while (bare.kind === 'prior') bare = unwrap(bare.of);
+    const bare = unwrap(withoutPrior(expr));
     return bare.kind === 'member' && /(^|\s)Token$/.test(bare.label);
   });
   /** For `a - share of a` ('the Amount less 1% of it'): the share taken, or null. */
